@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { loadHubConfig, startHub, type HubFlags } from '@crosspoint/hub';
+import { runUntilSignal, type Output } from '../lifecycle.ts';
+import { withHubOptions } from './hub.command.ts';
+
+export function registerDemoCommand(program: Command, output: Output): void {
+  withHubOptions(
+    program
+      .command('demo')
+      .summary('run everything on embedded defaults (what `npm start` runs)')
+      .description(
+        'Starts a hub on the embedded database (./data) and prints the URL to open. ' +
+          'Data is kept between runs; delete the data folder to start over.',
+      ),
+  ).action(async (flags: HubFlags) => {
+    const config = loadHubConfig(flags);
+    const hub = await startHub({ ...config, logLevel: flags.logLevel ? config.logLevel : 'warn' });
+    output.out('');
+    output.out('  Crosspoint demo is running');
+    output.out(`  Open ${hub.url} in your browser`);
+    output.out(`  API docs: ${hub.url}/api/docs`);
+    output.out(`  Data folder: ${config.databaseUrl ? '(PostgreSQL)' : config.dataDir}`);
+    output.out('  Press Ctrl-C to stop.');
+    output.out('');
+    await runUntilSignal([hub], output);
+  });
+}

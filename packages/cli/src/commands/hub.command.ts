@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { loadHubConfig, startHub, type HubFlags } from '@crosspoint/hub';
+import { runUntilSignal, type Output } from '../lifecycle.ts';
+
+/** Adds the hub's flags to a command (shared by `hub` and `demo`). */
+export function withHubOptions(cmd: Command, defaults: { port?: string } = {}): Command {
+  return cmd
+    .option('--host <address>', 'address to listen on (env CROSSPOINT_HOST)', undefined)
+    .option('--port <number>', `TCP port, 0 for any free port (env CROSSPOINT_PORT; default ${defaults.port ?? '8080'})`)
+    .option('--data-dir <path>', 'embedded database folder (env CROSSPOINT_DATA_DIR; default ./data)')
+    .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env DATABASE_URL)')
+    .option('--nats-url <url>', 'NATS URL for several hub processes (env NATS_URL)')
+    .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
+    .option('--web-dir <path>', 'folder of the built web app (env CROSSPOINT_WEB_DIR)');
+}
+
+export function registerHubCommand(program: Command, output: Output): void {
+  withHubOptions(
+    program
+      .command('hub')
+      .summary('run the hub: REST API, web app and agent gateway')
+      .description(
+        'Runs the multi-tenant hub. With no database settings it uses the embedded PGlite database in ./data ' +
+          '(one hub per folder); with DATABASE_URL (and NATS_URL) several hubs can share PostgreSQL.',
+      ),
+  ).action(async (flags: HubFlags) => {
+    const hub = await startHub(loadHubConfig(flags));
+    output.out(`Crosspoint hub listening on ${hub.url}`);
+    await runUntilSignal([hub], output);
+  });
+}

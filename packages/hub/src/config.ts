@@ -1,0 +1,54 @@
+import { Type, type Static } from 'typebox';
+import { readSettings } from '@crosspoint/protocol';
+
+/** Settings of the hub program. This module is the only reader of the environment for the hub. */
+export const HubConfigSchema = Type.Object({
+  host: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  dataDir: Type.String({ default: './data', minLength: 1 }),
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  natsUrl: Type.Optional(Type.String({ pattern: '^(nats|tls)://' })),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  webDir: Type.Optional(Type.String({ minLength: 1 })),
+});
+export type HubConfig = Static<typeof HubConfigSchema>;
+
+/** Flags as commander hands them over (all optional strings). */
+export interface HubFlags {
+  host?: string | undefined;
+  port?: string | undefined;
+  dataDir?: string | undefined;
+  databaseUrl?: string | undefined;
+  natsUrl?: string | undefined;
+  logLevel?: string | undefined;
+  webDir?: string | undefined;
+}
+
+/** Environment variables the hub reads; documented in the README's configuration reference. */
+export const hubEnvVars = {
+  host: 'CROSSPOINT_HOST',
+  port: 'CROSSPOINT_PORT',
+  dataDir: 'CROSSPOINT_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  natsUrl: 'NATS_URL',
+  logLevel: 'CROSSPOINT_LOG_LEVEL',
+  webDir: 'CROSSPOINT_WEB_DIR',
+} as const satisfies Record<keyof HubConfig, string>;
+
+/** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */
+export function loadHubConfig(flags: HubFlags = {}, env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const flagName = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  const sources = Object.fromEntries(
+    (Object.keys(hubEnvVars) as (keyof HubConfig)[]).map((k) => [
+      k,
+      [
+        { origin: flagName(k), value: flags[k] },
+        { origin: hubEnvVars[k], value: env[hubEnvVars[k]] },
+      ],
+    ]),
+  );
+  return readSettings(HubConfigSchema, sources);
+}

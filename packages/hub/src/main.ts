@@ -1,0 +1,87 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type { HubConfig } from './config.ts';
+import { openDatabase, type Database, type DatabaseTarget } from './db/open-database.ts';
+import { createBus } from './bus/create-bus.ts';
+import type { EventBus } from './bus/event-bus.ts';
+import { createMetrics } from './adapters/metrics.ts';
+import { InstallationRepository } from './repositories/installation.repository.ts';
+import { SystemService } from './services/system.service.ts';
+import { buildApp } from './app.ts';
+import { hubVersion } from './version.ts';
+
+export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface RunningHub {
+  /** Base URL the hub listens on, e.g. http://127.0.0.1:8080 */
+  url: string;
+  app: FastifyInstance;
+  database: Database;
+  bus: EventBus;
+  close(): Promise<void>;
+}
+
+export interface StartHubOptions {
+  logger?: Logger;
+  /** Overrides the database target (tests pass an in-memory PGlite). */
+  database?: DatabaseTarget;
+}
+
+export function databaseTarget(config: HubConfig): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: resolve(config.dataDir) };
+}
+
+/** Composition root of the hub: config → database → bus → services → app → listen. */
+export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
+  const logger = options.logger ?? pino({ level: config.logLevel, name: 'hub' });
+  const startedAt = new Date();
+  const database = await openDatabase(options.database ?? databaseTarget(config));
+  let bus: EventBus | undefined;
+  let app: FastifyInstance | undefined;
+  try {
+    bus = await createBus(config.natsUrl);
+    const busRef = bus;
+    const installation = await new InstallationRepository(database.db).ensure();
+    const metrics = createMetrics();
+    const system = new SystemService({
+      version: hubVersion,
+      startedAt,
+      installation,
+      database: database.kind,
+      bus: bus.kind,
+      dependencies: [
+        { name: 'database', ping: () => database.ping() },
+        { name: 'bus', ping: () => busRef.ping() },
+      ],
+    });
+    app = await buildApp({ version: hubVersion, logger, webDir: config.webDir ?? defaultWebDir, system, metrics });
+    await app.listen({ host: config.host, port: config.port });
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await bus?.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const runningApp = app;
+  const runningBus = bus;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    app: runningApp,
+    database,
+    bus: runningBus,
+    close: () =>
+      (closing ??= (async () => {
+        await runningApp.close();
+        await runningBus.close();
+        await database.close();
+      })()),
+  };
+}

@@ -1,0 +1,41 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * Stable error codes. Clients branch on `code`, never on `message`, so a code is never renamed;
+ * a new situation gets a new code.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  BadRequest: 'BAD_REQUEST',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  RateLimited: 'RATE_LIMITED',
+  NotReady: 'NOT_READY',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The one JSON shape of every error answer of the hub (and of the agent's local API). */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION_FAILED.' }),
+      message: Type.String({ description: 'Human-readable explanation, safe to show to the user.' }),
+      details: Type.Optional(
+        Type.Array(
+          Type.Object({
+            path: Type.String({ description: 'Where the problem is, e.g. /body/name.' }),
+            message: Type.String(),
+          }),
+        ),
+      ),
+      requestId: Type.Optional(Type.String()),
+    }),
+  },
+  { $id: 'ErrorBody', description: 'Error answer: a stable code and a human message.' },
+);
+export type ErrorBody = Static<typeof ErrorBody>;

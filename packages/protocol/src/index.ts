@@ -1,0 +1,4 @@
+export * from './ids.ts';
+export * from './errors.ts';
+export * from './settings.ts';
+export * from './api/system.ts';
