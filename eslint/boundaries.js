@@ -25,6 +25,11 @@ const vendorSdks = [
   '@node-rs/*',
 ];
 
+const hubProgram = forbid(
+  ['@crosspoint/agent', '@crosspoint/sim', '@crosspoint/cli', '@crosspoint/web'],
+  'The hub may depend on @crosspoint/protocol only; agents speak to it over /agent/v1.',
+);
+
 /** @type {import('eslint').Linter.Config[]} */
 export const boundaries = [
   {
@@ -63,6 +68,7 @@ export const boundaries = [
   },
   {
     files: ['packages/agent/src/**'],
+    ignores: ['**/*.test.ts', '**/test/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -71,6 +77,23 @@ export const boundaries = [
             forbid(
               ['@crosspoint/hub', '@crosspoint/sim', '@crosspoint/cli', '@crosspoint/web'],
               'The agent ships alone to customer LANs: it may depend on @crosspoint/protocol only (the sim is for tests, which live beside the code).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Agent tests run against the simulator as a real peer; they still may not reach into the hub.
+    files: ['packages/agent/src/**/*.test.ts', 'packages/agent/src/**/test/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              ['@crosspoint/hub', '@crosspoint/cli', '@crosspoint/web'],
+              'Agent tests may use the simulator, but the agent never depends on hub internals.',
             ),
           ],
         },
@@ -99,12 +122,7 @@ export const boundaries = [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            forbid(
-              ['@crosspoint/agent', '@crosspoint/sim', '@crosspoint/cli', '@crosspoint/web'],
-              'The hub may depend on @crosspoint/protocol only; agents speak to it over /agent/v1.',
-            ),
-          ],
+          patterns: [hubProgram],
         },
       ],
     },
@@ -116,7 +134,9 @@ export const boundaries = [
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          // Repeats hubProgram: a later config block replaces the whole rule for its files.
           patterns: [
+            hubProgram,
             {
               group: vendorSdks,
               message:
@@ -136,6 +156,7 @@ export const boundaries = [
         'error',
         {
           patterns: [
+            hubProgram,
             {
               group: ['**/services/*', '**/http/*', '**/ws/*'],
               message: 'Dependencies point inward: repositories, adapters and the bus never call services or transport.',

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { readSettings } from '@crosspoint/protocol';
+import { LogLevelSetting, readProgramSettings } from '@crosspoint/protocol';
 
 /** Settings of the hub program. This module is the only reader of the environment for the hub. */
 export const HubConfigSchema = Type.Object({
@@ -8,10 +8,7 @@ export const HubConfigSchema = Type.Object({
   dataDir: Type.String({ default: './data', minLength: 1 }),
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   natsUrl: Type.Optional(Type.String({ pattern: '^(nats|tls)://' })),
-  logLevel: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info' },
-  ),
+  logLevel: LogLevelSetting,
   webDir: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type HubConfig = Static<typeof HubConfigSchema>;
@@ -40,15 +37,5 @@ export const hubEnvVars = {
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */
 export function loadHubConfig(flags: HubFlags = {}, env: NodeJS.ProcessEnv = process.env): HubConfig {
-  const flagName = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  const sources = Object.fromEntries(
-    (Object.keys(hubEnvVars) as (keyof HubConfig)[]).map((k) => [
-      k,
-      [
-        { origin: flagName(k), value: flags[k] },
-        { origin: hubEnvVars[k], value: env[hubEnvVars[k]] },
-      ],
-    ]),
-  );
-  return readSettings(HubConfigSchema, sources);
+  return readProgramSettings(HubConfigSchema, hubEnvVars, flags, env);
 }

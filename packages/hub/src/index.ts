@@ -1,5 +1,5 @@
 export { loadHubConfig, hubEnvVars, HubConfigSchema, type HubConfig, type HubFlags } from './config.ts';
-export { startHub, databaseTarget, type RunningHub, type StartHubOptions } from './main.ts';
+export { startHub, databaseTarget, defaultWebDir, type RunningHub, type StartHubOptions } from './main.ts';
 export { openDatabase, migrationsFolder, type Database, type DatabaseTarget } from './db/open-database.ts';
 export { DataDirLockedError } from './db/data-dir-lock.ts';
 export { hubVersion } from './version.ts';

@@ -35,7 +35,10 @@ export function createMemoryBus(): EventBus {
         }, timeoutMs);
       });
       try {
-        return structuredClone(await Promise.race([responder(structuredClone(payload), subject), timeout]));
+        const answer = responder(structuredClone(payload), subject).catch((e: unknown) => {
+          throw new BusError('REMOTE_ERROR', `The responder on ${subject} failed: ${(e as Error).message}`);
+        });
+        return structuredClone(await Promise.race([answer, timeout]));
       } finally {
         clearTimeout(timer);
       }

@@ -31,7 +31,7 @@ export async function createNatsBus(url: string, name = 'crosspoint-hub'): Promi
       try {
         reply = await nc.request(subject, encode(payload), { timeout: timeoutMs });
       } catch (e) {
-        const text = String((e as Error).message);
+        const text = (e as Error).message;
         if (/no responders/i.test(text)) throw new BusError('NO_RESPONDERS', `Nobody answers ${subject}.`);
         if (/timeout/i.test(text)) throw new BusError('TIMEOUT', `No answer on ${subject} within ${timeoutMs} ms.`);
         throw e;

@@ -49,7 +49,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       return {
         db: db as unknown as Db,
         kind: 'postgres',
-        ping: async () => void (await pool.query('SELECT 1')),
+        ping: async () => {
+          await pool.query('SELECT 1');
+        },
         close: () => pool.end(),
       };
     } catch (e) {
@@ -65,7 +67,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db: db as unknown as Db,
       kind: 'pglite',
-      ping: async () => void (await db.execute(sql`SELECT 1`)),
+      ping: async () => {
+        await db.execute(sql`SELECT 1`);
+      },
       close: async () => {
         await client.close();
         await lock?.release();

@@ -1,0 +1,1 @@
+export { loadAgentConfig, agentEnvVars, AgentConfigSchema, type AgentConfig, type AgentFlags } from './config.ts';

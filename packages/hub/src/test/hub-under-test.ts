@@ -1,0 +1,42 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pino from 'pino';
+import { loadHubConfig, type HubConfig } from '../config.ts';
+import { startHub, type RunningHub } from '../main.ts';
+import type { DatabaseTarget } from '../db/open-database.ts';
+import { tempDir } from './temp-dir.ts';
+
+export interface HubUnderTest extends RunningHub {
+  /** fetch() against the running hub. */
+  get(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * Starts a real hub on 127.0.0.1:0 with an in-memory PGlite (or the given database) and a tiny
+ * web folder, unless `webDir` is given.
+ */
+export async function startHubForTest(
+  options: { database?: DatabaseTarget; webDir?: string; config?: Partial<HubConfig> } = {},
+): Promise<HubUnderTest> {
+  let webDir = options.webDir;
+  let cleanup: (() => Promise<void>) | undefined;
+  if (!webDir) {
+    const dir = await tempDir('cp-web');
+    await writeFile(join(dir.path, 'index.html'), '<!doctype html><title>Crosspoint test shell</title><div id="root"></div>');
+    webDir = dir.path;
+    cleanup = dir.remove;
+  }
+  const config = { ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}), webDir, ...options.config };
+  const hub = await startHub(config, {
+    logger: pino({ level: 'silent' }),
+    database: options.database ?? { kind: 'pglite', dataDir: null },
+  });
+  return {
+    ...hub,
+    get: (path, init) => fetch(`${hub.url}${path}`, init),
+    close: async () => {
+      await hub.close();
+      await cleanup?.();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { loadSimConfig, simEnvVars, SimConfigSchema, type SimConfig, type SimFlags } from './config.ts';

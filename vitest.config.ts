@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// One run, every lane: unit and integration tests beside the code, real-server lanes (they skip with
+// a printed reason off CI), and browser tests (*.e2e.test.ts) in Chromium.
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.{ts,tsx}', 'eslint/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 10_000,
+    reporters: ['default'],
+  },
+});
