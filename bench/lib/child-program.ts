@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface ChildProgram {
+  pid: number;
+  /** The first capture group of `ready` from the program's output (e.g. the URL it listens on). */
+  ready: string;
+  /** Every line the program wrote, for failure reports. */
+  output: string[];
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Runs a TypeScript entry point in its own Node process (through tsx's loader, so the pid is the
+ * program itself) and waits until it prints a line matching `ready`.
+ */
+export async function startChild(
+  entry: string,
+  args: string[],
+  ready: RegExp,
+  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<ChildProgram> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const found = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`${entry} did not become ready in ${options.timeoutMs ?? 60_000} ms:\n${output.join('\n')}`));
+    }, options.timeoutMs ?? 60_000);
+    for (const stream of [child.stdout, child.stderr]) {
+      if (!stream) continue;
+      createInterface({ input: stream }).on('line', (line) => {
+        output.push(line);
+        const m = ready.exec(line);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1] ?? line);
+        }
+      });
+    }
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${String(code)} before it was ready:\n${output.join('\n')}`));
+    });
+  });
+  if (child.pid === undefined) throw new Error(`${entry} did not start`);
+  return {
+    pid: child.pid,
+    ready: found,
+    output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
