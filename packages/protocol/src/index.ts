@@ -2,3 +2,4 @@ export * from './ids.ts';
 export * from './errors.ts';
 export * from './settings.ts';
 export * from './api/system.ts';
+export * from './devices/device-status.ts';

@@ -1,0 +1,167 @@
+import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { InventoryDevice } from '../inventory/inventory.ts';
+import { Journal, type JournalOpenReport } from './journal.ts';
+
+export interface DeviceCredentials {
+  username: string;
+  password: string;
+}
+
+/** A status change kept for the hub link: replayed in order once a hub is reachable. */
+export interface Observation {
+  seq: number;
+  /** When the agent observed the change (ms since the epoch). */
+  at: number;
+  deviceId: DeviceId;
+  status: DeviceStatus;
+  since: number;
+  /** The facts that changed, by name. */
+  changed: Record<string, unknown>;
+}
+
+interface StoreState {
+  devices: Record<string, InventoryDevice>;
+  /** Sealed credentials by scope (`default`, `stack:<name>`, `device:<id>`); null once cleared. */
+  credentials: Record<string, string | null>;
+  observations: Observation[];
+  nextSeq: number;
+  ackedSeq: number;
+  droppedObservations: number;
+}
+
+type StoreRecord =
+  | { t: 'device'; d: InventoryDevice }
+  | { t: 'cred'; scope: string; sealed: string | null }
+  | { t: 'obs'; o: Observation }
+  | { t: 'ack'; upTo: number };
+
+export interface AgentStoreOptions {
+  dir: string;
+  secrets: SecretBox;
+  /** Observations kept for the hub link; the oldest are dropped (and counted) beyond this. */
+  maxObservations?: number;
+  compactEvery?: number;
+}
+
+/**
+ * The agent's embedded store: inventory, device credentials (sealed), and observations buffered
+ * for the hub link. Every change is journaled and fsync'd before its promise resolves, so an agent
+ * restart loses nothing it acknowledged.
+ */
+export class AgentStore {
+  private constructor(
+    private readonly journal: Journal<StoreState, StoreRecord>,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  static async open(options: AgentStoreOptions): Promise<AgentStore> {
+    const max = options.maxObservations ?? 50_000;
+    const journal = await Journal.open<StoreState, StoreRecord>({
+      dir: options.dir,
+      name: 'agent',
+      compactEvery: options.compactEvery,
+      empty: () => ({ devices: {}, credentials: {}, observations: [], nextSeq: 1, ackedSeq: 0, droppedObservations: 0 }),
+      apply: (state, record) => {
+        applyRecord(state, record, max);
+      },
+    });
+    return new AgentStore(journal, options.secrets);
+  }
+
+  get openReport(): JournalOpenReport {
+    return this.journal.report;
+  }
+
+  devices(): InventoryDevice[] {
+    return Object.values(this.journal.state.devices);
+  }
+
+  device(id: DeviceId): InventoryDevice | undefined {
+    return this.journal.state.devices[id];
+  }
+
+  upsertDevice(device: InventoryDevice): Promise<void> {
+    return this.journal.append({ t: 'device', d: device });
+  }
+
+  setCredentials(scope: string, credentials: DeviceCredentials): Promise<void> {
+    const sealed = this.secrets.seal(JSON.stringify(credentials), scope);
+    return this.journal.append({ t: 'cred', scope, sealed });
+  }
+
+  clearCredentials(scope: string): Promise<void> {
+    return this.journal.append({ t: 'cred', scope, sealed: null });
+  }
+
+  credentials(scope: string): DeviceCredentials | undefined {
+    const sealed = this.journal.state.credentials[scope];
+    return sealed === undefined || sealed === null ? undefined : (JSON.parse(this.secrets.open(sealed, scope)) as DeviceCredentials);
+  }
+
+  /** Buffers a status change for the hub link and records it on the device. */
+  recordObservation(o: Omit<Observation, 'seq'>): Promise<Observation> {
+    const observation = { ...o, seq: this.journal.state.nextSeq };
+    return this.journal.append({ t: 'obs', o: observation }).then(() => observation);
+  }
+
+  /** Observations not yet acknowledged by a hub, oldest first. */
+  pendingObservations(limit = Number.POSITIVE_INFINITY): Observation[] {
+    const { observations, ackedSeq } = this.journal.state;
+    return observations.filter((o) => o.seq > ackedSeq).slice(0, limit);
+  }
+
+  /** The hub has stored everything up to `seq`: those observations may go. */
+  acknowledgeObservations(upTo: number): Promise<void> {
+    return this.journal.append({ t: 'ack', upTo });
+  }
+
+  get droppedObservations(): number {
+    return this.journal.state.droppedObservations;
+  }
+
+  flush(): Promise<void> {
+    return this.journal.flush();
+  }
+
+  compact(): Promise<void> {
+    return this.journal.compact();
+  }
+
+  close(): Promise<void> {
+    return this.journal.close();
+  }
+}
+
+/** Idempotent: replaying a record already reflected in the snapshot changes nothing. */
+function applyRecord(state: StoreState, record: StoreRecord, maxObservations: number): void {
+  switch (record.t) {
+    case 'device':
+      state.devices[record.d.id] = { ...record.d, topology: { ...record.d.topology } };
+      return;
+    case 'cred':
+      state.credentials[record.scope] = record.sealed;
+      return;
+    case 'obs': {
+      const o = record.o;
+      if (o.seq < state.nextSeq) return;
+      state.nextSeq = o.seq + 1;
+      state.observations.push(o);
+      const device = state.devices[o.deviceId];
+      if (device) {
+        device.status = o.status;
+        device.since = o.since;
+      }
+      const excess = state.observations.length - maxObservations;
+      if (excess > 0) {
+        state.observations.splice(0, excess);
+        state.droppedObservations += excess;
+      }
+      return;
+    }
+    case 'ack':
+      state.ackedSeq = Math.max(state.ackedSeq, record.upTo);
+      state.observations = state.observations.filter((x) => x.seq > state.ackedSeq);
+      return;
+  }
+}
