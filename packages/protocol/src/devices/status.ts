@@ -1,0 +1,63 @@
+import { Type } from 'typebox';
+
+/**
+ * The status vocabulary of the datasheet [C SEED2] (devices.md §3.1), in the datasheet's order and
+ * wording (`OVERHEATING!`, `Restarting...`). The pure status function and its precedence-ordered
+ * lists live in device-status.ts (agent side); this file has no logic.
+ */
+
+/** Every Pro Audio status the datasheet lists; Overflowed is decided by the hub from the plan. */
+export const datasheetProAudioStatuses = [
+  'Configuring',
+  'Down',
+  'Healthy',
+  'Incomplete Stack',
+  'Locate Light On',
+  'Login Failed',
+  'Mismatched Stack',
+  'OVERHEATING!',
+  'Restarting...',
+  'Safety Mute On',
+  'Unconfigured',
+  'Updating Firmware',
+  'VoIP Registration Failed',
+  'VoIP Restart Pending',
+  'Overflowed',
+] as const;
+export type DatasheetProAudioStatus = (typeof datasheetProAudioStatuses)[number];
+
+export const datasheetVideoStatuses = ['Down', 'Communication Service Failed', 'Healthy'] as const;
+export type DatasheetVideoStatus = (typeof datasheetVideoStatuses)[number];
+
+/** Server "Monitoring System" column [C SEED0]. */
+export const serverMonitoringStatuses = ['Active', 'Issue', 'Off'] as const;
+export type ServerMonitoringStatus = (typeof serverMonitoringStatuses)[number];
+
+/** Server connection column [C SEED0]. */
+export const serverConnectionStatuses = ['Connected', 'Disconnected'] as const;
+export type ServerConnectionStatus = (typeof serverConnectionStatuses)[number];
+
+/** Dashboard count labels [C SEED0]. */
+export const dashboardGroups = ['Down', 'Issues', 'Healthy'] as const;
+export type DashboardGroup = (typeof dashboardGroups)[number];
+
+/** The datasheet's one-line definitions, where it gives one [C SEED2]. */
+export const statusDefinitions: Partial<Record<DatasheetProAudioStatus, string>> = {
+  'Incomplete Stack': "The device's CP2 stack has one or more devices offline.",
+  'Mismatched Stack': 'The device belongs to a different stack than its parent.',
+  'OVERHEATING!': 'The CP2 reports a temperature above its limit.',
+  Overflowed:
+    'The device overflows the maximum number of devices allowed with your subscription or service plan.',
+};
+
+const literals = <T extends string>(values: readonly T[]) => values.map((v) => Type.Literal(v));
+
+export const ProAudioStatusSchema = Type.Union(literals(datasheetProAudioStatuses), {
+  $id: 'ProAudioStatus',
+  description: 'Status of a Pro Audio device (datasheet wording).',
+});
+export const VideoStatusSchema = Type.Union(literals(datasheetVideoStatuses), {
+  $id: 'VideoStatus',
+  description: 'Status of a video device (datasheet wording).',
+});
+export const DashboardGroupSchema = Type.Union(literals(dashboardGroups), { $id: 'DashboardGroup' });
