@@ -1,7 +1,6 @@
-import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
+import type { DeviceFamily, DeviceId, DeviceStatus } from '@crosspoint/protocol';
 
-/** Device families the agent has a driver for. Peripherals ride on their host box's session. */
-export type DeviceFamily = 'cp2' | 'plink' | 'bma' | 'video';
+export type { DeviceFamily };
 
 /** Where a device sits: Server › Subnet (interface) › Stack › C-Link NN › P-Link NN. */
 export interface Topology {
@@ -19,6 +18,7 @@ export interface Topology {
 export interface InventoryDevice {
   id: DeviceId;
   family: DeviceFamily;
+  /** Model code of the catalog (models.ts), e.g. CP2_128V; its display name comes from there. */
   model: string;
   serial: string;
   firmware: string;
@@ -42,6 +42,19 @@ export interface InventoryDevice {
 export function deviceIdOf(family: DeviceFamily, serial: string): DeviceId {
   return `${family}-${serial}` as DeviceId;
 }
+
+/** Id of a device that answered but could not be identified yet (e.g. its login is refused). */
+export function addressIdOf(family: DeviceFamily, host: string, port: number): DeviceId {
+  return `${family}@${host}:${port}` as DeviceId;
+}
+
+export const isAddressId = (id: DeviceId): boolean => id.includes('@');
+
+/** C-Link index `00` is box 1 of the stack (devices.md §3). */
+export const boxNumberOf = (clink: string | undefined): number => (clink === undefined ? 1 : Number.parseInt(clink, 10) + 1);
+
+/** End-point number `BNN` of VoIP line `line` (1-based) on box `box`, e.g. box 1 line 1 → 101. */
+export const uaEndpointOf = (box: number, line: number): string => `${box}${String(line).padStart(2, '0')}`;
 
 /** AV-Manager-style connection path, e.g. `Server X > Subnet 192.168.0.0 (eth6) > Stack S > C-Link 00 > P-Link 01`. */
 export function topologyPath(t: Topology): string {

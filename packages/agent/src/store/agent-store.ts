@@ -1,6 +1,6 @@
 import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { InventoryDevice } from '../inventory/inventory.ts';
+import { isAddressId, type InventoryDevice } from '../inventory/inventory.ts';
 import { Journal, type JournalOpenReport } from './journal.ts';
 
 export interface DeviceCredentials {
@@ -34,7 +34,8 @@ type StoreRecord =
   | { t: 'device'; d: InventoryDevice }
   | { t: 'cred'; scope: string; sealed: string | null }
   | { t: 'obs'; o: Observation }
-  | { t: 'ack'; upTo: number };
+  | { t: 'ack'; upTo: number }
+  | { t: 'forget'; id: string };
 
 export interface AgentStoreOptions {
   dir: string;
@@ -83,6 +84,15 @@ export class AgentStore {
 
   upsertDevice(device: InventoryDevice): Promise<void> {
     return this.journal.append({ t: 'device', d: device });
+  }
+
+  /**
+   * Forgets an address-keyed placeholder (a device that answered but was never identified) once the
+   * real device behind it is known. Identified devices are never forgotten.
+   */
+  forgetDevice(id: DeviceId): Promise<void> {
+    if (!isAddressId(id)) return Promise.reject(new Error(`Only unidentified placeholders may be forgotten (${id}).`));
+    return this.journal.append({ t: 'forget', id });
   }
 
   setCredentials(scope: string, credentials: DeviceCredentials): Promise<void> {
@@ -159,6 +169,9 @@ function applyRecord(state: StoreState, record: StoreRecord, maxObservations: nu
       }
       return;
     }
+    case 'forget':
+      Reflect.deleteProperty(state.devices, record.id);
+      return;
     case 'ack':
       state.ackedSeq = Math.max(state.ackedSeq, record.upTo);
       state.observations = state.observations.filter((x) => x.seq > state.ackedSeq);

@@ -1,0 +1,256 @@
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
+import { ftpTransfer, type FileTransfer } from './adapters/ftp-transfer.ts';
+import { runDeviceCommand } from './commands/run-command.ts';
+import type { CommandResult, DeviceCommand, ProgressListener } from './commands/device-command.ts';
+import { DeviceError, DeviceErrorCode } from './commands/device-error.ts';
+import type { AgentConfig } from './config.ts';
+import { createSecretBox, loadOrCreateKey } from './crypto/secret-box.ts';
+import { DiscoveryService, type DiscoveryReport } from './discovery/discovery-service.ts';
+import type { Candidate, DiscoveryMethod } from './discovery/discovery-method.ts';
+import { parseSubnets } from './discovery/subnet.ts';
+import { TcpSweepDiscovery } from './discovery/tcp-sweep.ts';
+import { dialTcp, type Dialer } from './drivers/byte-stream.ts';
+import { Cp2Driver } from './drivers/cp2/cp2-driver.ts';
+import type { DeviceDriver, Fingerprint } from './drivers/device-driver.ts';
+import { VideoDriver } from './drivers/video/video-driver.ts';
+import { isAddressId, topologyPath, type InventoryDevice } from './inventory/inventory.ts';
+import { DriverRegistry, SessionManager } from './sessions/session-manager.ts';
+import { defaultTimings, type DeviceChange, type SessionContext, type SessionTimings } from './sessions/session.ts';
+import { Ticker } from './sessions/ticker.ts';
+import { AgentStore, type DeviceCredentials } from './store/agent-store.ts';
+
+export interface StartAgentOptions {
+  logger?: Logger;
+  /** Session timings (tests shorten them); keep-alive defaults come from the config. */
+  timings?: Partial<SessionTimings>;
+  /** Resolution of the shared session clock (default 100 ms). */
+  tickMs?: number;
+  /** Sweep at start (default true). */
+  discoverOnStart?: boolean;
+  /** Extra discovery methods beside the TCP sweep (e.g. a broadcast protocol). */
+  methods?: DiscoveryMethod[];
+  dial?: Dialer;
+  transfer?: FileTransfer;
+  now?: () => number;
+}
+
+/** A device as the agent's API shows it: inventory record plus live status and topology path. */
+export interface AgentDevice extends InventoryDevice {
+  path: string;
+}
+
+export interface Agent {
+  /** Every known device (vanished ones included, shown Down), with its current status. */
+  inventory(): AgentDevice[];
+  device(id: DeviceId): AgentDevice | undefined;
+  /** Status/fact changes, as they happen. Returns an unsubscribe function. */
+  onChange(listener: (change: DeviceChange) => void): () => void;
+  /** Sweeps the enabled subnets now (shares a sweep already running). */
+  rediscover(): Promise<DiscoveryReport>;
+  /** Runs a device command; long ones report progress. Rejects with a DeviceError (stable `code`). */
+  command<C extends DeviceCommand>(deviceId: DeviceId, command: C, onProgress?: ProgressListener): Promise<CommandResult<C>>;
+  /** Tells the agent the login of a device or stack (e.g. after Login Failed); reconnects the sessions concerned. */
+  setCredentials(target: { deviceId: DeviceId } | { stack: string } | 'default', credentials: DeviceCredentials): Promise<void>;
+  /** The embedded store: buffered observations for the hub link. */
+  readonly store: AgentStore;
+  /** Number of live device sessions. */
+  sessionCount(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of the agent's device side: store, credential sealing, drivers, sessions on
+ * one shared clock, discovery. Nothing here is a singleton: several agents can run in one process.
+ */
+export async function startAgent(config: AgentConfig, options: StartAgentOptions = {}): Promise<Agent> {
+  const logger = options.logger ?? pino({ level: config.logLevel, name: 'agent' });
+  const now = options.now ?? Date.now;
+  const timings: SessionTimings = {
+    ...defaultTimings,
+    keepAliveMs: config.keepAliveMs,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    ...options.timings,
+  };
+  const subnets = config.subnets === undefined ? [] : parseSubnets(config.subnets, config.devicePort);
+  const secrets = createSecretBox(await loadOrCreateKey(config.dataDir, config.credentialKey));
+  const store = await AgentStore.open({ dir: join(config.dataDir, 'store'), secrets });
+  const defaults: DeviceCredentials = { username: config.deviceUsername, password: config.devicePassword };
+  const listeners = new Set<(change: DeviceChange) => void>();
+  const live = new Map<DeviceId, { status: DeviceStatus; since: number }>();
+  const ticker = new Ticker(options.tickMs ?? 100, now);
+
+  const credentialsFor = (device: InventoryDevice): DeviceCredentials =>
+    store.credentials(`device:${device.parentId ?? device.id}`) ??
+    (device.topology.stack === undefined ? undefined : store.credentials(`stack:${device.topology.stack}`)) ??
+    store.credentials('default') ??
+    defaults;
+
+  const failures = (what: string) => (e: unknown) => {
+    logger.error({ err: e }, `agent store: ${what} failed`);
+  };
+
+  const sessionContext: SessionContext = {
+    now,
+    dial: options.dial ?? dialTcp,
+    timings,
+    credentialsFor,
+    logger,
+    emit: (change) => {
+      live.set(change.deviceId, { status: change.status, since: change.since });
+      store
+        .recordObservation({ at: change.at, deviceId: change.deviceId, status: change.status, since: change.since, changed: change.changed })
+        .catch(failures('recording an observation'));
+      for (const l of listeners) {
+        try {
+          l(change);
+        } catch (e) {
+          logger.warn({ err: e }, 'a change listener threw');
+        }
+      }
+    },
+    updateInventory: (devices) => {
+      for (const d of devices) {
+        const stored = store.device(d.id);
+        const current = live.get(d.id);
+        const merged = { ...d, firstSeen: stored?.firstSeen ?? d.firstSeen, status: current?.status ?? stored?.status ?? d.status, since: current?.since ?? stored?.since ?? d.since };
+        store.upsertDevice(merged).catch(failures('saving a device'));
+      }
+    },
+  };
+
+  const drivers: DeviceDriver[] = [new Cp2Driver(), new VideoDriver()];
+  const registry = new DriverRegistry(drivers);
+  const sessions = new SessionManager(registry, sessionContext, ticker);
+  const transfer = options.transfer ?? ftpTransfer(timings.commandTimeoutMs);
+
+  const candidatesCredentials = (candidate: Candidate): DeviceCredentials[] => {
+    const known = store.devices().find((d) => d.host === candidate.host && d.port === candidate.port && d.parentId === undefined);
+    const list = [known ? credentialsFor(known) : undefined, store.credentials('default'), defaults];
+    for (const d of store.devices()) if (d.topology.stack !== undefined) list.push(store.credentials(`stack:${d.topology.stack}`));
+    const seen = new Set<string>();
+    return list.filter((c): c is DeviceCredentials => {
+      if (!c) return false;
+      const key = `${c.username}\u0000${c.password}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }).slice(0, 4);
+  };
+
+  const accept = async (fingerprint: Fingerprint, candidate: Candidate): Promise<DeviceId[]> => {
+    const atAddress = store.devices().filter((d) => d.host === candidate.host && d.port === candidate.port && d.parentId === undefined);
+    if (fingerprint.unidentified) {
+      // A known box whose login is now refused keeps its identity: its session shows Login Failed.
+      const identified = atAddress.find((d) => !isAddressId(d.id));
+      if (identified) return [identified.id];
+    } else {
+      for (const stale of atAddress.filter((d) => isAddressId(d.id))) {
+        sessions.stop(stale.id);
+        await store.forgetDevice(stale.id);
+      }
+    }
+    const [main] = fingerprint.devices;
+    if (fingerprint.credentials && main) await store.setCredentials(`device:${main.id}`, fingerprint.credentials);
+    for (const d of fingerprint.devices) {
+      const stored = store.device(d.id);
+      const moved = stored && stored.parentId === undefined && (stored.host !== d.host || stored.port !== d.port);
+      await store.upsertDevice({ ...d, firstSeen: stored?.firstSeen ?? d.firstSeen, status: live.get(d.id)?.status ?? stored?.status ?? d.status, since: live.get(d.id)?.since ?? stored?.since ?? d.since, missing: false });
+      if (moved) sessions.stop(d.id);
+      sessions.ensure({ ...d });
+    }
+    return fingerprint.devices.map((d) => d.id);
+  };
+
+  const extraPorts = [
+    ...(config.micPort > 0 ? [{ port: config.micPort, family: 'bma360d' as const }] : []),
+    ...(config.videoPort > 0 ? [{ port: config.videoPort, family: 'video' as const }] : []),
+  ];
+  const discovery = new DiscoveryService({
+    subnets,
+    methods: [new TcpSweepDiscovery({ concurrency: config.discoveryConcurrency, connectTimeoutMs: timings.connectTimeoutMs, extraPorts }), ...(options.methods ?? [])],
+    drivers: registry,
+    session: sessionContext,
+    serverName: config.serverName,
+    concurrency: Math.max(1, Math.min(64, config.discoveryConcurrency)),
+    devices: () => store.devices(),
+    isLive: (host, port) => sessions.isLive(host, port),
+    credentialsToTry: candidatesCredentials,
+    accept,
+    markMissing: async (ids, missing) => {
+      for (const id of ids) {
+        const d = store.device(id);
+        if (d) await store.upsertDevice({ ...d, missing });
+      }
+    },
+    logger,
+  });
+
+  // Everything the store knows gets a session at once: a restart loses nothing, vanished devices show Down.
+  for (const device of store.devices()) sessions.ensure(device);
+  discovery.schedule(config.discoveryIntervalS * 1000);
+  if (options.discoverOnStart !== false && subnets.length > 0) {
+    discovery.run().catch((e: unknown) => {
+      logger.warn({ err: e }, 'discovery at start failed');
+    });
+  }
+
+  const view = (d: InventoryDevice): AgentDevice => {
+    const current = live.get(d.id);
+    return { ...d, status: current?.status ?? d.status, since: current?.since ?? d.since, path: topologyPath(d.topology) };
+  };
+
+  let closed = false;
+  return {
+    store,
+    inventory: () => store.devices().map(view),
+    device: (id) => {
+      const d = store.device(id);
+      return d ? view(d) : undefined;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    rediscover: () => discovery.run(),
+    async command(deviceId, command, onProgress) {
+      const device = store.device(deviceId);
+      if (!device) throw new DeviceError(DeviceErrorCode.NotFound, `No device ${deviceId} in this agent's inventory.`);
+      const session = sessions.sessionOf(device);
+      if (!session) throw new DeviceError(DeviceErrorCode.Unsupported, `No driver can run commands on ${device.family} devices.`);
+      return runDeviceCommand(session, device, command, {
+        transfer,
+        ftpPort: config.ftpPort,
+        credentialsFor,
+        backupsDir: join(config.dataDir, 'backups'),
+        commandTimeoutMs: timings.commandTimeoutMs,
+        jobTimeoutMs: timings.restartTimeoutMs,
+        now,
+        rememberStackCredentials: async (stack: string, credentials: DeviceCredentials) => {
+          await store.setCredentials(`stack:${stack}`, credentials);
+          for (const d of store.devices()) if (d.topology.stack === stack) await store.clearCredentials(`device:${d.id}`);
+        },
+      }, onProgress) as Promise<CommandResult<typeof command>>;
+    },
+    async setCredentials(target, credentials) {
+      const scope = target === 'default' ? 'default' : 'deviceId' in target ? `device:${target.deviceId}` : `stack:${target.stack}`;
+      await store.setCredentials(scope, credentials);
+      for (const s of sessions.all()) {
+        const d = store.device(s.deviceId);
+        if (!d) continue;
+        if (target === 'default' || ('deviceId' in target ? d.id === target.deviceId : d.topology.stack === target.stack)) s.reconnect();
+      }
+    },
+    sessionCount: () => sessions.size,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await discovery.close();
+      sessions.closeAll();
+      ticker.close();
+      await store.compact();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,278 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { boxNumberOf, uaEndpointOf, type InventoryDevice } from '../inventory/inventory.ts';
+import { cp2FtpPaths, firmwareVersionOf, projectExtension } from '@crosspoint/protocol';
+import type { FileTransfer } from '../adapters/ftp-transfer.ts';
+import type { Cp2BoxSession } from '../drivers/cp2/cp2-session.ts';
+import type { Cp2Client } from '../drivers/cp2/cp2-client.ts';
+import type { DeviceCredentials } from '../store/agent-store.ts';
+import { DeviceError, DeviceErrorCode } from './device-error.ts';
+import type { CommandResults, DeviceCommand, ProgressListener, VoipLineStatus } from './device-command.ts';
+
+export interface Cp2CommandDeps {
+  transfer: FileTransfer;
+  ftpPort: number;
+  credentialsFor(device: InventoryDevice): DeviceCredentials;
+  /** Stores the stack's new login after a successful credential change. */
+  rememberStackCredentials(stack: string, credentials: DeviceCredentials): Promise<void>;
+  /** Folder of configuration backups (one sub-folder per device). */
+  backupsDir: string;
+  commandTimeoutMs: number;
+  /** Upper bound of a restart, firmware apply or configuration load. */
+  jobTimeoutMs: number;
+  now(): number;
+}
+
+const maxProjectBytes = 64 * 1024 * 1024;
+const maxLogBytes = 16 * 1024 * 1024;
+const tokenPattern = /^\S{1,64}$/;
+
+type Run = <T>(label: string, timeoutMs: number, work: (client: Cp2Client, box: string, signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+/** Runs a device command on a CP2 box (or, for the few that apply, on a peripheral through its host). */
+export async function runCp2Command(
+  session: Cp2BoxSession,
+  target: InventoryDevice,
+  command: DeviceCommand,
+  deps: Cp2CommandDeps,
+  onProgress: ProgressListener = () => undefined,
+): Promise<CommandResults[DeviceCommand['type']]> {
+  if (target.id !== session.deviceId) {
+    throw new DeviceError(DeviceErrorCode.Unsupported, `${command.type} is not available on a P-Link peripheral; run it on its host box.`);
+  }
+  const quick = deps.commandTimeoutMs;
+  const long = deps.jobTimeoutMs;
+  const run: Run = (label, timeoutMs, work) =>
+    session.queue.enqueue(label, timeoutMs, async (signal) => {
+      await ensureReady(session);
+      return work(clientOf(session), session.boxName, signal);
+    });
+  const box = session.inventory;
+  const ftpTarget = () => ({ host: box.host, port: deps.ftpPort, credentials: deps.credentialsFor(box) });
+
+  switch (command.type) {
+    case 'locate':
+      return { on: await run('locate', quick, (c, name) => c.locate(name, command.on)) };
+    case 'safetyMute':
+      return { on: await run('safety mute', quick, (c) => c.safetyMute(command.on)) };
+    case 'ftp':
+      return { enabled: await run('ftp', quick, (c, name) => c.ftp(name, command.enabled)) };
+    case 'setCredentials': {
+      if (!tokenPattern.test(command.username) || !tokenPattern.test(command.password)) {
+        throw new DeviceError(DeviceErrorCode.BadInput, 'Username and password must be 1–64 characters without spaces.');
+      }
+      const username = await run('credentials', quick, (c) => c.setCredentials(command.username, command.password));
+      await deps.rememberStackCredentials(box.topology.stack ?? box.id, { username: command.username, password: command.password });
+      return { username };
+    }
+    case 'restart':
+      return run('restart', long, async (c, _name, signal) => {
+        const started = deps.now();
+        session.expectRestart();
+        await c.reset();
+        await awaitRestart(session, signal);
+        return { firmware: session.inventory.firmware, downtimeMs: deps.now() - started };
+      });
+    case 'firmwareUpdate':
+      return updateFirmware(session, command, deps, run, ftpTarget, onProgress);
+    case 'backupConfig':
+      return backup(session, deps, run, ftpTarget, onProgress);
+    case 'restoreConfig': {
+      const data = await readBackup(deps.backupsDir, session, command.backupId);
+      await loadProject(session, data, `restore-${Date.now().toString(36)}${projectExtension}`, deps, run, ftpTarget, onProgress);
+      return { backupId: command.backupId };
+    }
+    case 'loadConfig': {
+      const fileName = safeFileName(command.fileName ?? `load-${Date.now().toString(36)}${projectExtension}`, projectExtension);
+      await loadProject(session, command.project, fileName, deps, run, ftpTarget, onProgress);
+      return { fileName };
+    }
+    case 'provisionVoip': {
+      const epns = session.voipEndpoints();
+      const epn = uaEndpointOf(boxNumberOf(box.topology.clink), command.line);
+      if (!epns.includes(epn)) throw new DeviceError(DeviceErrorCode.BadInput, `This box has no VoIP line ${command.line}.`);
+      for (const v of [command.user, command.password, command.registrar]) {
+        if (!tokenPattern.test(v)) throw new DeviceError(DeviceErrorCode.BadInput, 'VoIP user, password and registrar must be 1–64 characters without spaces.');
+      }
+      const { line: _line, restartVoip, type: _type, ...fields } = command;
+      const restartPending = await run('provision VoIP', quick, async (c, name) => {
+        await c.provision(epn, fields);
+        return restartVoip === true ? c.voipRestart(name) : c.voipPending(name);
+      });
+      return { epn, restartPending };
+    }
+    case 'restartVoip':
+      return run('restart VoIP', quick, async (c, name) => ({ restartPending: await c.voipRestart(name), lines: await readLines(c, session) }));
+    case 'voipStatus':
+      return run('VoIP status', quick, async (c, name) => {
+        const restartPending = session.voipEndpoints().length > 0 ? await c.voipPending(name) : false;
+        return { restartPending, lines: await readLines(c, session) };
+      });
+    case 'downloadLogs':
+      return run('download logs', long, async (c, name) => {
+        await requireFtp(c, name);
+        const names = await deps.transfer.list(ftpTarget(), cp2FtpPaths.logsDir);
+        const files: { name: string; data: Uint8Array }[] = [];
+        for (const [i, file] of names.entries()) {
+          onProgress({ phase: 'download', percent: Math.round((i / Math.max(1, names.length)) * 100), message: file });
+          files.push({ name: file, data: await deps.transfer.download(ftpTarget(), `${cp2FtpPaths.logsDir}/${file}`, maxLogBytes) });
+        }
+        onProgress({ phase: 'done', percent: 100 });
+        return { files };
+      });
+  }
+}
+
+function clientOf(session: Cp2BoxSession): Cp2Client {
+  const client = session.client;
+  if (!client) throw new DeviceError(DeviceErrorCode.Unreachable, `${session.boxName} is not connected.`);
+  return client;
+}
+
+function ensureReady(session: Cp2BoxSession): Promise<void> {
+  if (!session.isReady) return Promise.reject(new DeviceError(DeviceErrorCode.Unreachable, `${session.boxName} is not connected.`));
+  return Promise.resolve();
+}
+
+async function requireFtp(c: Cp2Client, box: string): Promise<void> {
+  if (!(await c.ftp(box))) {
+    throw new DeviceError(DeviceErrorCode.FtpDisabled, 'File transfer (FTP) is disabled on this box: enable it first.');
+  }
+}
+
+async function readLines(c: Cp2Client, session: Cp2BoxSession): Promise<VoipLineStatus[]> {
+  const lines: VoipLineStatus[] = [];
+  for (const epn of session.voipEndpoints()) {
+    await c.registration(epn);
+    lines.push({ epn, registration: session.facts.line(epn) ?? 'unknown' });
+  }
+  return lines;
+}
+
+/** Waits for the drop that follows RESET / firmware apply, then for the box to be back and logged in. */
+async function awaitRestart(session: Cp2BoxSession, signal: AbortSignal): Promise<void> {
+  await session.waitUntil(() => !session.isReady, signal);
+  await session.waitUntil(() => session.isReady, signal);
+}
+
+async function updateFirmware(
+  session: Cp2BoxSession,
+  command: Extract<DeviceCommand, { type: 'firmwareUpdate' }>,
+  deps: Cp2CommandDeps,
+  run: Run,
+  ftpTarget: () => { host: string; port: number; credentials: DeviceCredentials },
+  onProgress: ProgressListener,
+): Promise<CommandResults['firmwareUpdate']> {
+  const version = firmwareVersionOf(command.image);
+  if (!version) throw new DeviceError(DeviceErrorCode.BadInput, 'This is not a CP2 firmware image (no version header).');
+  const fileName = safeFileName(command.fileName ?? `cp2-${version}.bin`, '.bin');
+  return run('firmware update', deps.jobTimeoutMs, async (c, name, signal) => {
+    const started = deps.now();
+    const previous = session.inventory.firmware;
+    await requireFtp(c, name);
+    const size = command.image.length;
+    onProgress({ phase: 'upload', percent: 0 });
+    await deps.transfer.upload(ftpTarget(), `${cp2FtpPaths.firmwareDir}/${fileName}`, command.image, (sent) => {
+      onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, size)) * 100)) });
+    });
+    const stop = session.onProgress((percent) => {
+      onProgress({ phase: 'apply', percent });
+    });
+    try {
+      session.expectRestart();
+      await c.firmwareApply(name, fileName);
+      onProgress({ phase: 'apply', percent: 0 });
+      await session.waitUntil(() => !session.isReady, signal);
+      onProgress({ phase: 'restarting' });
+      await session.waitUntil(() => session.isReady, signal);
+    } finally {
+      stop();
+    }
+    const firmware = session.inventory.firmware;
+    if (firmware !== version) {
+      throw new DeviceError(DeviceErrorCode.JobFailed, `The box came back with firmware ${firmware}, not ${version}.`);
+    }
+    onProgress({ phase: 'done', percent: 100 });
+    return { previous, firmware, durationMs: deps.now() - started };
+  });
+}
+
+async function backup(
+  session: Cp2BoxSession,
+  deps: Cp2CommandDeps,
+  run: Run,
+  ftpTarget: () => { host: string; port: number; credentials: DeviceCredentials },
+  onProgress: ProgressListener,
+): Promise<CommandResults['backupConfig']> {
+  return run('backup configuration', deps.jobTimeoutMs, async (c, name) => {
+    await requireFtp(c, name);
+    onProgress({ phase: 'download', percent: 0 });
+    const data = await deps.transfer.download(ftpTarget(), cp2FtpPaths.currentConfig, maxProjectBytes);
+    checkProject(data);
+    const stamp = new Date(deps.now()).toISOString().replace(/[:.]/g, '-');
+    const fileName = `${session.inventory.topology.stack ?? session.boxName}-${stamp}${projectExtension}`;
+    const dir = join(deps.backupsDir, session.deviceId);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, fileName), data, { mode: 0o600 });
+    onProgress({ phase: 'done', percent: 100 });
+    return { backupId: `${session.deviceId}/${fileName}`, fileName, bytes: data.length, data };
+  });
+}
+
+async function readBackup(backupsDir: string, session: Cp2BoxSession, backupId: string): Promise<Uint8Array> {
+  const [device, file, ...rest] = backupId.split('/');
+  if (device !== session.deviceId || !file || rest.length > 0 || safeFileName(file, projectExtension) !== file) {
+    throw new DeviceError(DeviceErrorCode.BadInput, `No backup ${backupId} for this box.`);
+  }
+  try {
+    return new Uint8Array(await readFile(join(backupsDir, device, file)));
+  } catch (e) {
+    throw new DeviceError(DeviceErrorCode.NotFound, `No backup ${backupId} for this box.`, { cause: e });
+  }
+}
+
+async function loadProject(
+  session: Cp2BoxSession,
+  project: Uint8Array,
+  fileName: string,
+  deps: Cp2CommandDeps,
+  run: Run,
+  ftpTarget: () => { host: string; port: number; credentials: DeviceCredentials },
+  onProgress: ProgressListener,
+): Promise<void> {
+  checkProject(project);
+  await run('load configuration', deps.jobTimeoutMs, async (c, name, signal) => {
+    await requireFtp(c, name);
+    onProgress({ phase: 'upload', percent: 0 });
+    await deps.transfer.upload(ftpTarget(), `${cp2FtpPaths.configDir}/${fileName}`, project, (sent) => {
+      onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, project.length)) * 100)) });
+    });
+    await c.configApply(fileName);
+    onProgress({ phase: 'configuring' });
+    await session.waitUntil(() => session.facts.get('configuring') === true || !session.isReady, signal);
+    await session.waitUntil(() => session.facts.get('configuring') !== true || !session.isReady, signal);
+    onProgress({ phase: 'done', percent: 100 });
+  });
+}
+
+/** A .PCCP2X project is a ZIP holding one XML file (devices.md §4). */
+function checkProject(data: Uint8Array): void {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data);
+  } catch (e) {
+    throw new DeviceError(DeviceErrorCode.BadInput, 'The project is not a .PCCP2X (ZIP) file.', { cause: e });
+  }
+  const files = Object.entries(entries).filter(([n]) => !n.endsWith('/'));
+  const head = files.length === 1 ? Buffer.from(files[0]?.[1] ?? []).subarray(0, 200).toString('utf8').replace(/^\uFEFF/, '') : '';
+  if (!head.trimStart().startsWith('<')) {
+    throw new DeviceError(DeviceErrorCode.BadInput, 'The project must hold exactly one XML file.');
+  }
+}
+
+/** A plain file name with the expected extension: no folders, no odd characters. */
+function safeFileName(name: string, extension: string): string {
+  const base = name.replace(/^.*[\\/]/, '').replace(/[^A-Za-z0-9_.-]/g, '_');
+  return base.toLowerCase().endsWith(extension.toLowerCase()) ? base : `${base}${extension}`;
+}

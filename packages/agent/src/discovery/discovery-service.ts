@@ -1,0 +1,158 @@
+import type { DeviceId } from '@crosspoint/protocol';
+import type { Logger } from 'pino';
+import type { DriverRegistry } from '../sessions/session-manager.ts';
+import type { SessionContext } from '../sessions/session.ts';
+import type { DeviceCredentials } from '../store/agent-store.ts';
+import type { Fingerprint } from '../drivers/device-driver.ts';
+import type { InventoryDevice } from '../inventory/inventory.ts';
+import { mapBounded } from '../util/pool.ts';
+import type { Candidate, DiscoveryMethod } from './discovery-method.ts';
+import { inSubnet, type SubnetSpec } from './subnet.ts';
+
+export interface SubnetReport {
+  cidr: string;
+  interface: string;
+  /** Addresses that answered. */
+  candidates: number;
+  /** Addresses skipped because a live session already holds them. */
+  known: number;
+  identified: number;
+  loginFailed: number;
+  errors: { host: string; port: number; message: string }[];
+}
+
+export interface DiscoveryReport {
+  startedAt: number;
+  finishedAt: number;
+  subnets: SubnetReport[];
+  /** Devices identified in this run (boxes, peripherals, mics, codecs). */
+  found: DeviceId[];
+  /** Devices of the swept subnets not seen this time: kept, marked missing (their sessions show Down). */
+  missing: DeviceId[];
+}
+
+export interface DiscoveryDeps {
+  subnets: readonly SubnetSpec[];
+  methods: readonly DiscoveryMethod[];
+  drivers: DriverRegistry;
+  session: SessionContext;
+  serverName: string;
+  /** Fingerprints in flight at once (each logs in). */
+  concurrency: number;
+  devices(): InventoryDevice[];
+  /** Whether a live, logged-in session already talks to this address. */
+  isLive(host: string, port: number): boolean;
+  credentialsToTry(candidate: Candidate): DeviceCredentials[];
+  /** Records what a candidate turned out to be (inventory, sessions, remembered credentials); returns the device ids it stands for. */
+  accept(fingerprint: Fingerprint, candidate: Candidate): Promise<DeviceId[]>;
+  markMissing(ids: DeviceId[], missing: boolean): Promise<void>;
+  logger: Logger;
+}
+
+/**
+ * Sweeps the enabled subnets with every discovery method, fingerprints new answers through the
+ * family's driver, and reconciles the inventory. Runs on a schedule and on demand; concurrent
+ * requests share the run in progress.
+ */
+export class DiscoveryService {
+  private running: Promise<DiscoveryReport> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly abort = new AbortController();
+  last: DiscoveryReport | undefined;
+
+  constructor(private readonly deps: DiscoveryDeps) {}
+
+  run(): Promise<DiscoveryReport> {
+    this.running ??= this.sweep().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Re-runs every `intervalMs` (0 = never). */
+  schedule(intervalMs: number): void {
+    if (this.timer) clearInterval(this.timer);
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.run().catch((e: unknown) => {
+        this.deps.logger.warn({ err: e }, 'scheduled discovery failed');
+      });
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.abort.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async sweep(): Promise<DiscoveryReport> {
+    const { deps } = this;
+    const startedAt = deps.session.now();
+    const found = new Set<DeviceId>();
+    const subnets: SubnetReport[] = [];
+    for (const subnet of deps.subnets) {
+      subnets.push(await this.sweepSubnet(subnet, found));
+    }
+    const swept = (d: InventoryDevice) => deps.subnets.some((s) => inSubnet(d.host, s));
+    const devices = deps.devices().filter((d) => d.parentId === undefined && swept(d));
+    const missing = devices.filter((d) => !found.has(d.id) && !deps.isLive(d.host, d.port)).map((d) => d.id);
+    const back = devices.filter((d) => d.missing === true && !missing.includes(d.id)).map((d) => d.id);
+    if (missing.length > 0) await deps.markMissing(missing, true);
+    if (back.length > 0) await deps.markMissing(back, false);
+    const report = { startedAt, finishedAt: deps.session.now(), subnets, found: [...found], missing };
+    this.last = report;
+    deps.logger.info(
+      { found: report.found.length, missing: missing.length, ms: report.finishedAt - startedAt },
+      'discovery finished',
+    );
+    return report;
+  }
+
+  private async sweepSubnet(subnet: SubnetSpec, found: Set<DeviceId>): Promise<SubnetReport> {
+    const { deps } = this;
+    const report: SubnetReport = {
+      cidr: subnet.cidr,
+      interface: subnet.interface,
+      candidates: 0,
+      known: 0,
+      identified: 0,
+      loginFailed: 0,
+      errors: [],
+    };
+    const seen = new Map<string, Candidate>();
+    for (const method of deps.methods) {
+      for (const c of await method.find(subnet, this.abort.signal)) seen.set(`${c.host}:${c.port}`, c);
+    }
+    const candidates = [...seen.values()];
+    report.candidates = candidates.length;
+    const byAddress = new Map(deps.devices().map((d) => [`${d.host}:${d.port}`, d]));
+    await mapBounded(candidates, deps.concurrency, async (candidate) => {
+      const known = byAddress.get(`${candidate.host}:${candidate.port}`);
+      if (known && known.parentId === undefined && deps.isLive(candidate.host, candidate.port)) {
+        report.known++;
+        found.add(known.id);
+        for (const d of deps.devices()) if (d.parentId === known.id) found.add(d.id);
+        return;
+      }
+      const driver = deps.drivers.for(candidate.family);
+      if (!driver) return;
+      try {
+        const fingerprint = await driver.fingerprint(candidate, {
+          subnet,
+          serverName: deps.serverName,
+          credentials: deps.credentialsToTry(candidate),
+          session: deps.session,
+        });
+        const ids = await deps.accept(fingerprint, candidate);
+        if (fingerprint.unidentified) report.loginFailed++;
+        else report.identified++;
+        for (const id of ids) found.add(id);
+      } catch (e) {
+        report.errors.push({ host: candidate.host, port: candidate.port, message: (e as Error).message });
+      }
+    });
+    return report;
+  }
+}

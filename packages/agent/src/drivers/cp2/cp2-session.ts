@@ -1,0 +1,445 @@
+import {
+  cp2Dialect,
+  modelByCode,
+  overheatThresholdC,
+  type Cp2Reply,
+  type DeviceId,
+  type UnitState,
+  type VoipRegistration,
+} from '@crosspoint/protocol';
+import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
+import { boxNumberOf, uaEndpointOf, type InventoryDevice } from '../../inventory/inventory.ts';
+import { backoffDelay, type BackoffPolicy } from '../../sessions/backoff.ts';
+import { ChangeEmitter } from '../../sessions/change-emitter.ts';
+import { CommandQueue } from '../../sessions/command-queue.ts';
+import { FactTracker } from '../../sessions/fact-tracker.ts';
+import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
+import { Cp2Client, type PlinkItem, type StackBox } from './cp2-client.ts';
+import { Cp2Connection } from './cp2-connection.ts';
+import { peripheralDevice } from './cp2-inventory.ts';
+
+type State = 'idle' | 'connecting' | 'ready' | 'waiting' | 'closed';
+
+interface Peripheral {
+  device: InventoryDevice;
+  item: PlinkItem;
+  emitter: ChangeEmitter;
+}
+
+const registrationOf: Record<string, VoipRegistration> = {
+  REGISTERED: 'registered',
+  NOT_REGISTERED: 'failed',
+  DISABLED: 'disabled',
+  REG_SUCCEED: 'registered',
+  REG_FAILED: 'failed',
+  UNREG_SUCCEED: 'unregistered',
+};
+export const registrationNotifications = ['REG_SUCCEED', 'REG_FAILED', 'UNREG_SUCCEED'] as const;
+
+/**
+ * The persistent session to one CONVERGE Pro 2 / Huddle box: login, initial read, notifications,
+ * keep-alive, reconnect with jittered backoff, a serial command queue. It keeps the facts of the box
+ * and of the P-Link peripherals it hosts, and emits a change whenever one of them changes.
+ */
+export class Cp2BoxSession implements DeviceSession {
+  readonly queue = new CommandQueue();
+  private device: InventoryDevice;
+  private readonly box: ChangeEmitter;
+  private readonly peripherals = new Map<string, Peripheral>();
+  private readonly stackBoxes = new Map<string, StackBox>();
+  private stackName: string | undefined;
+  private conn: Cp2Connection | undefined;
+  private cp2: Cp2Client | undefined;
+  private state: State = 'idle';
+  private generation = 0;
+  private attempt = 0;
+  private reconnectAt = 0;
+  private pingSentAt = 0;
+  private pingLine: string;
+  private expectRestartUntil = 0;
+  private flushQueued = false;
+  private readonly progressListeners = new Set<(percent: number) => void>();
+  private readonly watchers = new Set<() => void>();
+
+  constructor(
+    device: InventoryDevice,
+    private readonly ctx: SessionContext,
+  ) {
+    this.device = device;
+    this.box = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
+    this.pingLine = cp2Dialect.boxSerial.request.format({ box: device.name });
+  }
+
+  get deviceId(): DeviceId {
+    return this.device.id;
+  }
+
+  get boxName(): string {
+    return this.device.name;
+  }
+
+  get isReady(): boolean {
+    return this.state === 'ready';
+  }
+
+  get connected(): boolean {
+    return this.state === 'ready';
+  }
+
+  get host(): string {
+    return this.device.host;
+  }
+
+  get port(): number {
+    return this.device.port;
+  }
+
+  get inventory(): InventoryDevice {
+    return this.device;
+  }
+
+  get facts(): FactTracker {
+    return this.box.facts;
+  }
+
+  /** VoIP line end-points of this box (`101`…), from its model and C-Link position. */
+  voipEndpoints(): string[] {
+    const lines = modelByCode(this.device.model)?.voipLines ?? 0;
+    const boxNo = boxNumberOf(this.device.topology.clink);
+    return Array.from({ length: lines }, (_, i) => uaEndpointOf(boxNo, i + 1));
+  }
+
+  deviceIds(): DeviceId[] {
+    return [this.device.id, ...[...this.peripherals.values()].map((p) => p.device.id)];
+  }
+
+  start(): void {
+    if (this.state !== 'idle') return;
+    void this.connect();
+  }
+
+  reconnect(): void {
+    if (this.state === 'closed') return;
+    this.attempt = 0;
+    this.conn?.close();
+    if (this.state === 'waiting' || this.state === 'idle') void this.connect();
+  }
+
+  close(): void {
+    this.state = 'closed';
+    this.generation++;
+    this.queue.close(new DeviceError(DeviceErrorCode.SessionClosed, 'The agent is closing this session.'));
+    this.conn?.close();
+  }
+
+  /** Firmware progress lines (percent) pushed by the box. */
+  onProgress(listener: (percent: number) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  /** The logged-in client, for commands run through `queue` (undefined while disconnected). */
+  get client(): Cp2Client | undefined {
+    return this.state === 'ready' ? this.cp2 : undefined;
+  }
+
+  /** The box will drop its connection on purpose (RESET, firmware): show Restarting..., not Down, for a while. */
+  expectRestart(): void {
+    this.expectRestartUntil = this.ctx.now() + this.ctx.timings.restartTimeoutMs;
+  }
+
+  /**
+   * Resolves once `condition` holds, checked now and after every change the session flushes (facts,
+   * connection state). Rejects with the signal's reason when aborted.
+   */
+  waitUntil(condition: () => boolean, signal?: AbortSignal): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const watcher = () => {
+        if (!condition()) return;
+        this.watchers.delete(watcher);
+        signal?.removeEventListener('abort', abort);
+        resolve();
+      };
+      const abort = () => {
+        this.watchers.delete(watcher);
+        reject(signal?.reason as Error);
+      };
+      if (signal?.aborted) {
+        abort();
+        return;
+      }
+      signal?.addEventListener('abort', abort, { once: true });
+      this.watchers.add(watcher);
+    });
+  }
+
+  tick(now: number): void {
+    const conn = this.conn;
+    if (this.state === 'ready' && conn) {
+      if (this.pingSentAt !== 0 && conn.lastRxAt >= this.pingSentAt) this.pingSentAt = 0;
+      if (this.pingSentAt !== 0) {
+        if (now - this.pingSentAt >= this.ctx.timings.keepAliveTimeoutMs) {
+          this.ctx.logger.debug({ device: this.device.id }, 'keep-alive unanswered: the box hangs');
+          conn.close();
+        }
+      } else if (now - conn.lastRxAt >= this.ctx.timings.keepAliveMs) {
+        this.pingSentAt = now;
+        conn.send(this.pingLine);
+      }
+    } else if (this.state === 'waiting' && now >= this.reconnectAt) {
+      void this.connect();
+    }
+    if (this.expectRestartUntil !== 0 && now > this.expectRestartUntil) {
+      this.expectRestartUntil = 0;
+      if (this.facts.get('phase') === 'restarting') {
+        this.facts.set('phase', 'running');
+        this.flush();
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    if (this.state === 'closed') return;
+    const generation = ++this.generation;
+    this.state = 'connecting';
+    const { timings } = this.ctx;
+    let stream;
+    try {
+      stream = await this.ctx.dial(this.device.host, this.device.port, timings.connectTimeoutMs);
+    } catch (e) {
+      if (generation !== this.generation) return;
+      this.lost(`connect failed: ${(e as Error).message}`);
+      return;
+    }
+    if (generation !== this.generation) {
+      stream.destroy();
+      return;
+    }
+    const conn = new Cp2Connection(
+      stream,
+      {
+        onReply: (r) => {
+          this.onReply(r);
+        },
+        onClose: (e) => {
+          if (conn === this.conn && this.state === 'ready') this.lost(e.message);
+        },
+      },
+      { now: this.ctx.now },
+    );
+    this.conn = conn;
+    this.cp2 = new Cp2Client(conn, timings.commandTimeoutMs);
+    try {
+      await conn.login(this.ctx.credentialsFor(this.device), timings.loginTimeoutMs);
+      if (generation !== this.generation) return;
+      this.facts.set('reachable', true);
+      this.facts.set('loginOk', true);
+      await this.initialise(this.cp2);
+      if (generation !== this.generation) return;
+    } catch (e) {
+      if (generation !== this.generation) return;
+      conn.close();
+      if ((e as DeviceError).code === DeviceErrorCode.LoginFailed) {
+        this.facts.set('reachable', true);
+        this.facts.set('loginOk', false);
+        this.schedule(this.ctx.timings.loginFailedBackoff);
+        this.flush();
+      } else {
+        this.lost(`login/initial read failed: ${(e as Error).message}`);
+      }
+      return;
+    }
+    this.state = 'ready';
+    this.attempt = 0;
+    this.pingSentAt = 0;
+    this.flush();
+  }
+
+  /** The connection is gone (drop, hang, refused connect): Down, or Restarting... if a restart was expected. */
+  private lost(reason: string): void {
+    if (this.state === 'closed') return;
+    this.ctx.logger.debug({ device: this.device.id, reason }, 'session lost');
+    this.conn = undefined;
+    this.cp2 = undefined;
+    const now = this.ctx.now();
+    const phase = this.facts.get('phase');
+    if (phase === 'updating' || this.expectRestartUntil > now) {
+      if (this.expectRestartUntil <= now) this.expectRestart();
+      this.facts.set('phase', 'restarting', now);
+    }
+    this.facts.set('reachable', false, now);
+    this.schedule(this.expectRestartUntil > now ? { ...this.ctx.timings.backoff, maxMs: this.ctx.timings.backoff.initialMs * 4 } : this.ctx.timings.backoff);
+    this.flush();
+  }
+
+  private schedule(policy: BackoffPolicy): void {
+    this.state = 'waiting';
+    this.reconnectAt = this.ctx.now() + backoffDelay(policy, this.attempt++);
+  }
+
+  /** The first read after login: identity, health, stack and P-Link topology, VoIP lines (and subscriptions). */
+  private async initialise(client: Cp2Client): Promise<void> {
+    const info = await client.stackInfo();
+    const self = info.boxes.find((b) => b.clink === info.self);
+    if (self && self.box !== this.device.name) this.rename(self.box);
+    if (info.self !== this.device.topology.clink) this.updateIdentity({ topology: { ...this.device.topology, clink: info.self } });
+    const box = this.device.name;
+    const model = modelByCode(this.device.model);
+    const firmware = await client.firmware(box);
+    await client.unitState(box);
+    if (model?.hasTemperature !== false) await optional(client.temperature(box));
+    await client.locate(box);
+    await optional(client.safetyMute());
+    const endpoints = this.voipEndpoints();
+    if (endpoints.length > 0) await optional(client.voipPending(box));
+    for (const epn of endpoints) {
+      for (const type of registrationNotifications) await optional(client.subscribe(epn, type));
+      await optional(client.registration(epn));
+    }
+    const items = await client.plinks(box);
+    this.reconcilePeripherals(items);
+    this.updateIdentity({ firmware, topology: { ...this.device.topology, stack: info.stack, clink: info.self } });
+  }
+
+  private rename(name: string): void {
+    this.updateIdentity({ name });
+    this.pingLine = cp2Dialect.boxSerial.request.format({ box: name });
+  }
+
+  private updateIdentity(patch: Partial<InventoryDevice>): void {
+    const next = { ...this.device, ...patch, lastSeen: this.ctx.now() };
+    const changed = (Object.keys(patch) as (keyof InventoryDevice)[]).some((k) => JSON.stringify(next[k]) !== JSON.stringify(this.device[k]));
+    this.device = next;
+    if (changed) this.ctx.updateInventory([next]);
+  }
+
+  /** Peripherals missing from a complete listing are offline, never forgotten. */
+  private reconcilePeripherals(items: PlinkItem[]): void {
+    const listed = new Set(items.map((i) => i.plink));
+    for (const [plink, p] of this.peripherals) if (!listed.has(plink)) this.onPlinkItem({ ...p.item, online: false });
+  }
+
+  private onReply(r: Cp2Reply): void {
+    const handle = this.replyHandlers[r.name] as ((p: unknown) => void) | undefined;
+    if (!handle) return;
+    handle(r.params);
+    this.scheduleFlush();
+  }
+
+  /** What each pushed or solicited line means for the facts; lines not listed change nothing. */
+  private readonly replyHandlers: { [N in Cp2Reply['name']]?: (p: Extract<Cp2Reply, { name: N }>['params']) => void } = {
+    boxState: (p) => {
+      if (p.box === this.device.name) this.onUnitState(p.state as UnitState);
+    },
+    boxTemperature: (p) => {
+      if (p.box === this.device.name) this.facts.set('overheating', p.celsius > overheatThresholdC);
+    },
+    locate: (p) => {
+      if (p.box === this.device.name) this.facts.set('locate', p.on);
+    },
+    safetyMute: (p) => {
+      this.facts.set('safetyMute', p.on);
+    },
+    voipPending: (p) => {
+      if (p.box === this.device.name) this.facts.set('voipRestartPending', p.pending);
+    },
+    uaRegistration: (p) => {
+      this.onRegistration(p.epn, p.state);
+    },
+    uaNotification: (p) => {
+      this.onRegistration(p.epn, p.type.toUpperCase());
+    },
+    stackInfo: (p) => {
+      this.stackName = p.stack;
+    },
+    stackBox: (p) => {
+      this.stackBoxes.set(p.clink, { clink: p.clink, online: p.online, box: p.box, model: p.model });
+    },
+    plinkItem: (p) => {
+      if (p.box === this.device.name) this.onPlinkItem(p);
+    },
+    boxFirmware: (p) => {
+      if (p.box === this.device.name && this.state === 'ready') this.updateIdentity({ firmware: p.firmware });
+    },
+    firmwareProgress: (p) => {
+      if (p.box === this.device.name) for (const l of this.progressListeners) l(p.percent);
+    },
+  };
+
+  private onRegistration(epn: string, state: string): void {
+    const value = registrationOf[state];
+    if (value) this.facts.setLine(epn, value);
+  }
+
+  private onUnitState(state: UnitState): void {
+    const facts = this.facts;
+    facts.set('configuring', state === 'CONFIGURING');
+    facts.set('unconfigured', state === 'UNCONFIGURED');
+    if (state === 'UPDATING') facts.set('phase', 'updating');
+    else if (state === 'RESTARTING') {
+      this.expectRestart();
+      facts.set('phase', 'restarting');
+    } else {
+      facts.set('phase', 'running');
+      if (this.state !== 'connecting') this.expectRestartUntil = 0;
+    }
+  }
+
+  private onPlinkItem(item: PlinkItem): void {
+    let p = this.peripherals.get(item.plink);
+    if (!p || p.item.serial !== item.serial) {
+      const device = peripheralDevice(this.device, item, this.ctx.now());
+      p = { device, item, emitter: new ChangeEmitter(device.id, new FactTracker('pro-audio', this.ctx.now), this.ctx.emit) };
+      this.peripherals.set(item.plink, p);
+      this.ctx.updateInventory([device]);
+    } else if (p.item.firmware !== item.firmware) {
+      p.device = { ...p.device, firmware: item.firmware, lastSeen: this.ctx.now() };
+      this.ctx.updateInventory([p.device]);
+    }
+    p.item = item;
+    this.updateStackFacts();
+  }
+
+  /** Stack membership: complete when every box of the stack and every peripheral of this box is online. */
+  private updateStackFacts(): void {
+    let complete = true;
+    for (const b of this.stackBoxes.values()) if (!b.online) complete = false;
+    for (const p of this.peripherals.values()) if (!p.item.online) complete = false;
+    this.facts.set('stackComplete', complete);
+    const hostUp = this.facts.get('reachable') === true && this.facts.get('loginOk') !== false;
+    for (const p of this.peripherals.values()) {
+      const f = p.emitter.facts;
+      f.set('reachable', hostUp && p.item.online);
+      f.set('stackComplete', complete);
+      f.set('stackMismatched', this.stackName !== undefined && p.item.stack !== this.stackName);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    this.updateStackFacts();
+    const at = this.ctx.now();
+    this.box.flush(at);
+    for (const p of this.peripherals.values()) p.emitter.flush(at);
+    for (const w of [...this.watchers]) w();
+  }
+}
+
+/** A read some models or firmware may refuse: an error line means "not supported", not a failure. */
+async function optional<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (e) {
+    if ((e as DeviceError).code === DeviceErrorCode.Rejected) return undefined;
+    throw e;
+  }
+}

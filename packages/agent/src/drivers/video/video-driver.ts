@@ -1,0 +1,36 @@
+import type { Candidate } from '../../discovery/discovery-method.ts';
+import { deviceIdOf, type InventoryDevice } from '../../inventory/inventory.ts';
+import type { SessionContext } from '../../sessions/session.ts';
+import type { DeviceDriver, Fingerprint, FingerprintContext } from '../device-driver.ts';
+import { fetchCodecStatus } from './video-http.ts';
+import { VideoSession } from './video-session.ts';
+
+/** COLLABORATE Live codecs over their HTTP JSON status (video-api.ts). */
+export class VideoDriver implements DeviceDriver {
+  readonly families = ['video'] as const;
+
+  async fingerprint(candidate: Candidate, ctx: FingerprintContext): Promise<Fingerprint> {
+    const status = await fetchCodecStatus(candidate.host, candidate.port, ctx.session.timings.connectTimeoutMs);
+    const now = ctx.session.now();
+    const device: InventoryDevice = {
+      id: deviceIdOf('video', status.serial),
+      family: 'video',
+      model: status.model,
+      serial: status.serial,
+      firmware: status.firmware,
+      name: status.name,
+      host: candidate.host,
+      port: candidate.port,
+      topology: { server: ctx.serverName, subnet: ctx.subnet.network, interface: ctx.subnet.interface },
+      firstSeen: now,
+      lastSeen: now,
+      status: 'Healthy',
+      since: now,
+    };
+    return { devices: [device] };
+  }
+
+  openSession(device: InventoryDevice, ctx: SessionContext): VideoSession {
+    return new VideoSession(device, ctx);
+  }
+}

@@ -1,0 +1,92 @@
+import { Agent } from 'node:http';
+import type { DeviceId } from '@crosspoint/protocol';
+import type { InventoryDevice } from '../../inventory/inventory.ts';
+import { ChangeEmitter } from '../../sessions/change-emitter.ts';
+import { FactTracker } from '../../sessions/fact-tracker.ts';
+import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
+import { fetchCodecStatus } from './video-http.ts';
+
+/**
+ * A COLLABORATE Live codec: polled over its HTTP JSON status on the shared clock (one request in
+ * flight at most, over a kept-alive connection). Unreachable → Down; CS lost → Communication Service Failed.
+ */
+export class VideoSession implements DeviceSession {
+  private readonly emitter: ChangeEmitter;
+  private readonly http = new Agent({ keepAlive: true, maxSockets: 1 });
+  private nextPollAt = 0;
+  private inFlight = false;
+  private closed = false;
+  private device: InventoryDevice;
+
+  constructor(
+    device: InventoryDevice,
+    private readonly ctx: SessionContext,
+  ) {
+    this.device = device;
+    this.emitter = new ChangeEmitter(device.id, new FactTracker('video', ctx.now), ctx.emit);
+  }
+
+  get deviceId(): DeviceId {
+    return this.device.id;
+  }
+  get host(): string {
+    return this.device.host;
+  }
+  get port(): number {
+    return this.device.port;
+  }
+  get connected(): boolean {
+    return this.emitter.facts.get('reachable') === true;
+  }
+
+  deviceIds(): DeviceId[] {
+    return [this.device.id];
+  }
+
+  start(): void {
+    this.poll();
+  }
+
+  reconnect(): void {
+    this.nextPollAt = 0;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.http.destroy();
+  }
+
+  tick(now: number): void {
+    if (!this.inFlight && !this.closed && now >= this.nextPollAt) this.poll();
+  }
+
+  private poll(): void {
+    this.inFlight = true;
+    const { timings } = this.ctx;
+    fetchCodecStatus(this.device.host, this.device.port, timings.keepAliveTimeoutMs, this.http).then(
+      (status) => {
+        if (this.closed) return;
+        const facts = this.emitter.facts;
+        facts.set('reachable', true);
+        facts.set('csRegistered', status.csRegistered);
+        if (status.firmware !== this.device.firmware || status.name !== this.device.name) {
+          this.device = { ...this.device, firmware: status.firmware, name: status.name, lastSeen: this.ctx.now() };
+          this.ctx.updateInventory([this.device]);
+        }
+        this.done();
+      },
+      () => {
+        if (this.closed) return;
+        this.emitter.facts.set('reachable', false);
+        this.done();
+      },
+    );
+  }
+
+  private done(): void {
+    this.inFlight = false;
+    const now = this.ctx.now();
+    this.nextPollAt = now + this.ctx.timings.videoPollMs;
+    this.emitter.flush(now);
+  }
+}
