@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './packages/hub/src/db/schema.ts',
+  schema: './packages/hub/src/db/schema/index.ts',
   out: './packages/hub/migrations',
 });

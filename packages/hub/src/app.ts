@@ -3,10 +3,21 @@ import helmet from '@fastify/helmet';
 import type { Logger } from 'pino';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerRouteSchemaCopies } from './http/route-schemas.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { systemRoutes } from './http/routes/system.routes.ts';
 import type { SystemService } from './services/system.service.ts';
 import type { HubMetrics } from './adapters/metrics.ts';
+import cookie from '@fastify/cookie';
+import type { HubServices } from './compose-services.ts';
+import { registerRequestAuth } from './http/request-auth.ts';
+import { authRoutes } from './http/routes/auth.routes.ts';
+import { organizationRoutes } from './http/routes/organization.routes.ts';
+import { userRoutes } from './http/routes/user.routes.ts';
+import { locationRoutes } from './http/routes/location.routes.ts';
+import { serverRoutes } from './http/routes/server.routes.ts';
+import { auditRoutes } from './http/routes/audit.routes.ts';
+import { outboxRoutes } from './http/routes/outbox.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -14,6 +25,9 @@ export interface AppDeps {
   webDir: string;
   system: SystemService;
   metrics: HubMetrics;
+  services: HubServices;
+  /** Set the session cookie's Secure flag (the hub is reached over HTTPS). */
+  secureCookies: boolean;
 }
 
 /** Builds the HTTP application. It never listens: main.ts does, tests use `app.inject()`. */
@@ -28,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });
   registerErrorHandling(app);
+  registerRouteSchemaCopies(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -47,6 +62,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await registerOpenApi(app, deps.version);
   systemRoutes(app, { system: deps.system, metrics: deps.metrics });
+  await app.register(cookie);
+  const s = deps.services;
+  registerRequestAuth(app, { auth: s.auth, tokens: s.tokens });
+  authRoutes(app, { auth: s.auth, users: s.users, passwords: s.passwords, secureCookies: deps.secureCookies });
+  organizationRoutes(app, { access: s.access, organizations: s.organizations });
+  userRoutes(app, { access: s.access, users: s.users });
+  locationRoutes(app, { access: s.access, locations: s.locations });
+  serverRoutes(app, { access: s.access, servers: s.servers });
+  auditRoutes(app, { access: s.access, audit: s.audit, tokens: s.tokens });
+  outboxRoutes(app, { access: s.access, mail: s.mail });
   await registerWebApp(app, deps.webDir);
   return app;
 }

@@ -10,6 +10,9 @@ export const HubConfigSchema = Type.Object({
   natsUrl: Type.Optional(Type.String({ pattern: '^(nats|tls)://' })),
   logLevel: LogLevelSetting,
   webDir: Type.Optional(Type.String({ minLength: 1 })),
+  publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^/]+$', description: 'Base URL people open; used in emailed links.' })),
+  smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  mailFrom: Type.String({ default: 'Crosspoint <no-reply@crosspoint.invalid>', minLength: 3 }),
 });
 export type HubConfig = Static<typeof HubConfigSchema>;
 
@@ -22,6 +25,9 @@ export interface HubFlags {
   natsUrl?: string | undefined;
   logLevel?: string | undefined;
   webDir?: string | undefined;
+  publicUrl?: string | undefined;
+  smtpUrl?: string | undefined;
+  mailFrom?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -33,6 +39,9 @@ export const hubEnvVars = {
   natsUrl: 'NATS_URL',
   logLevel: 'CROSSPOINT_LOG_LEVEL',
   webDir: 'CROSSPOINT_WEB_DIR',
+  publicUrl: 'CROSSPOINT_PUBLIC_URL',
+  smtpUrl: 'CROSSPOINT_SMTP_URL',
+  mailFrom: 'CROSSPOINT_MAIL_FROM',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */

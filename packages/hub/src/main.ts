@@ -11,6 +11,9 @@ import { InstallationRepository } from './repositories/installation.repository.t
 import { SystemService } from './services/system.service.ts';
 import { buildApp } from './app.ts';
 import { hubVersion } from './version.ts';
+import { composeServices, type HubServices } from './compose-services.ts';
+import type { Clock } from './services/context.ts';
+import type { ThrottlePolicy } from './services/auth.service.ts';
 
 export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -20,6 +23,7 @@ export interface RunningHub {
   app: FastifyInstance;
   database: Database;
   bus: EventBus;
+  services: HubServices;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,9 @@ export interface StartHubOptions {
   logger?: Logger;
   /** Overrides the database target (tests pass an in-memory PGlite). */
   database?: DatabaseTarget;
+  /** Test hooks: a movable clock, a tighter sign-in throttle. */
+  clock?: Clock;
+  throttle?: ThrottlePolicy;
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -42,6 +49,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const database = await openDatabase(options.database ?? databaseTarget(config));
   let bus: EventBus | undefined;
   let app: FastifyInstance | undefined;
+  let services: HubServices | undefined;
   try {
     bus = await createBus(config.natsUrl);
     const busRef = bus;
@@ -58,9 +66,27 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         { name: 'bus', ping: () => busRef.ping() },
       ],
     });
-    app = await buildApp({ version: hubVersion, logger, webDir: config.webDir ?? defaultWebDir, system, metrics });
+    services = composeServices(database.db, {
+      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      logger,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.throttle ? { throttle: options.throttle } : {}),
+    });
+    app = await buildApp({
+      version: hubVersion,
+      logger,
+      webDir: config.webDir ?? defaultWebDir,
+      system,
+      metrics,
+      services,
+      secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+    });
     await app.listen({ host: config.host, port: config.port });
+    services.mail.start();
   } catch (e) {
+    await services?.mail.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await bus?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
@@ -71,15 +97,18 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const runningApp = app;
   const runningBus = bus;
+  const runningServices = services;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     app: runningApp,
     database,
     bus: runningBus,
+    services: runningServices,
     close: () =>
       (closing ??= (async () => {
         await runningApp.close();
+        await runningServices.mail.stop();
         await runningBus.close();
         await database.close();
       })()),

@@ -16,6 +16,17 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   NotReady: 'NOT_READY',
   Internal: 'INTERNAL',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  TermsRequired: 'TERMS_REQUIRED',
+  CsrfFailed: 'CSRF_FAILED',
+  WeakPassword: 'WEAK_PASSWORD',
+  TokenInvalid: 'TOKEN_INVALID',
+  PoolExceeded: 'POOL_EXCEEDED',
+  NameTaken: 'NAME_TAKEN',
+  LastOwner: 'LAST_OWNER',
+  OrgRequired: 'ORG_REQUIRED',
+  LicenseInvalid: 'LICENSE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -22,7 +22,8 @@ const codeForStatus = (status: number): ErrorCode => {
 
 function toErrorBody(error: FastifyError | ServiceError | Error, requestId: string): { status: number; body: ErrorBody } {
   if (error instanceof ServiceError) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message, requestId } } };
+    const details = error.details ? { details: error.details } : {};
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...details, requestId } } };
   }
   const fe = error as FastifyError;
   if (fe.validation) {

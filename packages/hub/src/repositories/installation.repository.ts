@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-database.ts';
-import { installation } from '../db/schema.ts';
+import { installation } from '../db/schema/index.ts';
 
 export interface InstallationRecord {
   id: string;

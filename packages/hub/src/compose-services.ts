@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import type { Db } from './db/open-database.ts';
+import { createPasswordHasher } from './adapters/password-hasher.ts';
+import { createStrengthMeter } from './adapters/password-strength.ts';
+import { createMailer } from './adapters/mailer.ts';
+import { OrganizationRepository } from './repositories/organization.repository.ts';
+import { UserRepository } from './repositories/user.repository.ts';
+import { CredentialRepository } from './repositories/credential.repository.ts';
+import { AuditRepository } from './repositories/audit.repository.ts';
+import { LocationRepository } from './repositories/location.repository.ts';
+import { AgentAccountRepository } from './repositories/agent-account.repository.ts';
+import { OutboxRepository } from './repositories/outbox.repository.ts';
+import { AccessService } from './services/access.service.ts';
+import { AuditService } from './services/audit.service.ts';
+import { AuthService, type ThrottlePolicy } from './services/auth.service.ts';
+import { BootstrapService } from './services/bootstrap.service.ts';
+import { LocationService } from './services/location.service.ts';
+import { MailService } from './services/mail.service.ts';
+import { OrganizationService } from './services/organization.service.ts';
+import { PasswordService } from './services/password.service.ts';
+import { ServerService } from './services/server.service.ts';
+import { TokenService } from './services/token.service.ts';
+import { UserService } from './services/user.service.ts';
+import { systemClock, type Clock } from './services/context.ts';
+
+export interface ServiceSettings {
+  publicUrl: string;
+  smtpUrl?: string | undefined;
+  mailFrom: string;
+  clock?: Clock;
+  throttle?: ThrottlePolicy;
+  logger?: Logger;
+}
+
+export type HubServices = ReturnType<typeof composeServices>;
+
+/** Builds the hub's repositories and services on one database: used by the hub and by `crosspoint admin`. */
+export function composeServices(db: Db, settings: ServiceSettings) {
+  const clock = settings.clock ?? systemClock;
+  const orgRepo = new OrganizationRepository(db);
+  const userRepo = new UserRepository(db);
+  const credentials = new CredentialRepository(db);
+  const locationRepo = new LocationRepository(db);
+  const passwords = new PasswordService(createPasswordHasher(), createStrengthMeter());
+  const audit = new AuditService(new AuditRepository(db));
+  const mail = new MailService(new OutboxRepository(db), createMailer(settings.smtpUrl, settings.mailFrom), clock, (e) =>
+    settings.logger?.error({ err: e }, 'mail delivery loop failed'),
+  );
+  const access = new AccessService(orgRepo, userRepo);
+  const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl);
+  const organizations = new OrganizationService(orgRepo, users, audit, clock);
+  return {
+    clock,
+    access,
+    audit,
+    mail,
+    passwords,
+    users,
+    auth: new AuthService({
+      users: userRepo,
+      orgs: orgRepo,
+      credentials,
+      access,
+      passwords,
+      mail,
+      audit,
+      clock,
+      publicUrl: settings.publicUrl,
+      ...(settings.throttle ? { throttle: settings.throttle } : {}),
+    }),
+    organizations,
+    bootstrap: new BootstrapService(userRepo, organizations, passwords, audit, clock),
+    locations: new LocationService(locationRepo, audit),
+    servers: new ServerService(new AgentAccountRepository(db), locationRepo, passwords, audit, clock),
+    tokens: new TokenService(credentials, audit, clock),
+  };
+}

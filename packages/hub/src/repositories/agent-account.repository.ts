@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open-database.ts';
+import { agentAccounts, locations } from '../db/schema/index.ts';
+import { escapeLike } from './organization.repository.ts';
+
+export type AgentAccountRecord = typeof agentAccounts.$inferSelect;
+
+export class AgentAccountRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(values: typeof agentAccounts.$inferInsert): Promise<AgentAccountRecord> {
+    const [row] = await this.db.insert(agentAccounts).values(values).returning();
+    if (!row) throw new Error('insert returned nothing');
+    return row;
+  }
+
+  async byId(orgId: string, id: string): Promise<AgentAccountRecord | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(agentAccounts)
+      .where(and(eq(agentAccounts.orgId, orgId), eq(agentAccounts.id, id)));
+    return row;
+  }
+
+  async byName(orgId: string, name: string): Promise<AgentAccountRecord | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(agentAccounts)
+      .where(and(eq(agentAccounts.orgId, orgId), sql`lower(${agentAccounts.name}) = ${name.toLowerCase()}`));
+    return row;
+  }
+
+  async update(orgId: string, id: string, values: Partial<typeof agentAccounts.$inferInsert>): Promise<AgentAccountRecord | undefined> {
+    const [row] = await this.db
+      .update(agentAccounts)
+      .set(values)
+      .where(and(eq(agentAccounts.orgId, orgId), eq(agentAccounts.id, id)))
+      .returning();
+    return row;
+  }
+
+  async delete(orgId: string, id: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(agentAccounts)
+      .where(and(eq(agentAccounts.orgId, orgId), eq(agentAccounts.id, id)))
+      .returning({ id: agentAccounts.id });
+    return rows.length === 1;
+  }
+
+  async list(
+    orgId: string,
+    filter: { search?: string | undefined; status?: string | undefined },
+    page: { sort: string; order: 'asc' | 'desc'; limit: number; after?: { value: string | number | null; id: string } | undefined },
+  ): Promise<{ rows: (AgentAccountRecord & { locationName: string | null; sortKey: string })[]; total: number }> {
+    const status = sql<string>`CASE WHEN ${agentAccounts.disabled} THEN 'Disabled'
+      WHEN ${agentAccounts.connectedAt} IS NOT NULL THEN 'Connected' ELSE 'Disconnected' END`;
+    const sortColumn: Record<string, SQL> = {
+      name: sql`lower(${agentAccounts.name})`,
+      status: sql`${status}`,
+      deviceCount: sql`${agentAccounts.deviceCount}`,
+      lastSeenAt: sql`coalesce(${agentAccounts.lastSeenAt}, '1970-01-01'::timestamptz)`,
+      createdAt: sql`${agentAccounts.createdAt}`,
+    };
+    const key = sortColumn[page.sort] ?? sql`lower(${agentAccounts.name})`;
+    const like = filter.search ? `%${escapeLike(filter.search)}%` : undefined;
+    const where = and(
+      eq(agentAccounts.orgId, orgId),
+      like ? or(ilike(agentAccounts.name, like), ilike(agentAccounts.agentVersion, like)) : undefined,
+      filter.status ? sql`${status} = ${filter.status}` : undefined,
+    );
+    const [totalRow] = await this.db.select({ n: sql<number>`count(*)::int` }).from(agentAccounts).where(where);
+    const cmp = page.order === 'asc' ? gt : lt;
+    const after = page.after
+      ? or(cmp(key, page.after.value), and(sql`${key} = ${page.after.value}`, cmp(agentAccounts.id, page.after.id)))
+      : undefined;
+    const dir = page.order === 'asc' ? asc : desc;
+    const rows = await this.db
+      .select({ a: agentAccounts, locationName: locations.name, sortKey: sql<string>`(${key})::text` })
+      .from(agentAccounts)
+      .leftJoin(locations, eq(locations.id, agentAccounts.locationId))
+      .where(and(where, after))
+      .orderBy(dir(key), dir(agentAccounts.id))
+      .limit(page.limit + 1);
+    return { rows: rows.map((r) => ({ ...r.a, locationName: r.locationName, sortKey: r.sortKey })), total: totalRow?.n ?? 0 };
+  }
+}

@@ -1,0 +1,62 @@
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/open-database.ts';
+import { mailOutbox } from '../db/schema/index.ts';
+
+export type OutboxRecord = typeof mailOutbox.$inferSelect;
+
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+
+  async enqueue(values: typeof mailOutbox.$inferInsert): Promise<OutboxRecord> {
+    const [row] = await this.db.insert(mailOutbox).values(values).returning();
+    if (!row) throw new Error('insert returned nothing');
+    return row;
+  }
+
+  /** Claims queued mail for sending: marks attempts first, so a crash never sends twice in a loop. */
+  async claimQueued(limit: number, maxAttempts: number, now: Date): Promise<OutboxRecord[]> {
+    const ids = await this.db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.status, 'queued'), sql`${mailOutbox.attempts} < ${maxAttempts}`, lte(mailOutbox.nextAttemptAt, now)),
+      )
+      .orderBy(asc(mailOutbox.id))
+      .limit(limit);
+    if (ids.length === 0) return [];
+    return this.db
+      .update(mailOutbox)
+      .set({ attempts: sql`${mailOutbox.attempts} + 1` })
+      .where(
+        and(
+          inArray(
+            mailOutbox.id,
+            ids.map((r) => r.id),
+          ),
+          eq(mailOutbox.status, 'queued'),
+        ),
+      )
+      .returning();
+  }
+
+  async markSent(id: number, at: Date): Promise<void> {
+    await this.db.update(mailOutbox).set({ status: 'sent', sentAt: at, lastError: null }).where(eq(mailOutbox.id, id));
+  }
+
+  /** Records a failed attempt; retried at `retryAt` unless it was the last one. */
+  async markFailed(id: number, error: string, final: boolean, retryAt: Date): Promise<void> {
+    await this.db
+      .update(mailOutbox)
+      .set({ lastError: error, status: final ? 'failed' : 'queued', nextAttemptAt: retryAt })
+      .where(eq(mailOutbox.id, id));
+  }
+
+  async recent(limit: number, to?: string): Promise<OutboxRecord[]> {
+    return this.db
+      .select()
+      .from(mailOutbox)
+      .where(to ? eq(mailOutbox.to, to.toLowerCase()) : undefined)
+      .orderBy(desc(mailOutbox.id))
+      .limit(limit);
+  }
+}

@@ -1,0 +1,243 @@
+import type {
+  ClientPage,
+  ClientRow,
+  CreateClientRequest,
+  Organization,
+  OrgStatus,
+  ServicePlan,
+  UpdatePlanRequest,
+} from '@crosspoint/protocol';
+import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
+import type { AuditService } from './audit.service.ts';
+import type { MembershipInviter } from './user.service.ts';
+import { isoDay, requirePermission, type Actor, type Clock, type OrgContext } from './context.ts';
+import { decodeCursor, pageOf } from './paging.ts';
+import { ServiceError } from './service-error.ts';
+
+/** The status of a client organization, from its plan dates, first sign-in and device count. */
+export function clientStatus(org: Pick<OrgRecord, 'planEnd' | 'planMaxDevices' | 'activatedAt'>, devices: number, today: string): OrgStatus {
+  if (org.planEnd && org.planEnd < today) return 'Expired';
+  if (!org.activatedAt) return 'Invited';
+  if (org.planMaxDevices !== null && devices > org.planMaxDevices) return 'Overflow';
+  return 'Active';
+}
+
+/** A new client's plan when none is given: no devices, three months from today. */
+function defaultPlan(today: string): ServicePlan {
+  const end = new Date(`${today}T00:00:00Z`);
+  end.setUTCMonth(end.getUTCMonth() + 3);
+  return { maxDevices: 0, start: today, end: isoDay(end) };
+}
+
+export class OrganizationService {
+  constructor(
+    private readonly orgs: OrganizationRepository,
+    private readonly inviter: MembershipInviter,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(ctx: OrgContext): Promise<Organization> {
+    requirePermission(ctx, 'org.read');
+    const org = ctx.org;
+    const parent = org.parentId ? await this.orgs.byId(org.parentId) : undefined;
+    const counts = await this.orgs.counts(org.id);
+    const today = isoDay(this.clock());
+    const devices = 0; // Pro Audio devices arrive with the live-monitoring issue.
+    const hasPool = org.kind === 'support' || org.kind === 'enterprise';
+    const allocated = hasPool ? await this.orgs.allocated(org.id) : 0;
+    return {
+      id: org.id,
+      kind: org.kind,
+      name: org.name,
+      parent: parent ? { id: parent.id, name: parent.name } : null,
+      accountNumber: org.accountNumber,
+      clientReference: org.clientReference,
+      status: org.kind === 'client' ? clientStatus(org, devices, today) : null,
+      plan: org.planStart && org.planEnd ? { maxDevices: org.planMaxDevices ?? 0, start: org.planStart, end: org.planEnd } : null,
+      pool: hasPool ? { total: org.devicePool ?? 0, allocated, available: (org.devicePool ?? 0) - allocated } : null,
+      counts: { ...counts, proAudioDevices: devices },
+      createdAt: org.createdAt.toISOString(),
+    };
+  }
+
+  async update(ctx: OrgContext, changes: { name?: string | undefined }): Promise<Organization> {
+    requirePermission(ctx, 'org.update');
+    if (changes.name !== undefined) {
+      const name = changes.name.trim();
+      const updated = await this.orgs.update(ctx.org.id, { name });
+      if (updated) ctx = { ...ctx, org: updated };
+      await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'org.updated', detail: { name } });
+    }
+    return this.get(ctx);
+  }
+
+  async listClients(
+    ctx: OrgContext,
+    query: { search?: string | undefined; status?: OrgStatus | undefined; sort?: string | undefined; order?: 'asc' | 'desc' | undefined; cursor?: string | undefined; limit?: number | undefined },
+  ): Promise<ClientPage> {
+    requirePermission(ctx, 'clients.read');
+    this.requireSupport(ctx);
+    const limit = query.limit ?? 50;
+    const { rows, total } = await this.orgs.listClients(
+      ctx.org.id,
+      { search: query.search, status: query.status, today: isoDay(this.clock()) },
+      { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
+    );
+    const today = isoDay(this.clock());
+    return {
+      ...pageOf(
+        rows,
+        limit,
+        (r) => this.clientRow(r, r.servers, today),
+        (r) => ({ value: r.sortKey, id: r.id }),
+      ),
+      total,
+    };
+  }
+
+  /** The add-client wizard: validates details and plan, and with `dryRun: false` adds the client. */
+  async createClient(ctx: OrgContext, req: CreateClientRequest) {
+    requirePermission(ctx, 'clients.manage');
+    this.requireSupport(ctx);
+    const today = isoDay(this.clock());
+    const plan = req.plan ?? defaultPlan(today);
+    const available = (ctx.org.devicePool ?? 0) - (await this.orgs.allocated(ctx.org.id));
+    this.checkPlan(plan, available);
+    const name = req.name.trim();
+    if (!name) throw ServiceError.invalid('VALIDATION_FAILED', 'The organization needs a name.', [{ path: '/body/name', message: 'is empty' }]);
+    const ownerEmail = req.owner.email.trim().toLowerCase();
+    const review = {
+      name,
+      ownerEmail,
+      ownerExists: await this.inviter.hasAccount(ownerEmail),
+      plan,
+      poolAvailableAfter: available - plan.maxDevices,
+    };
+    if (req.dryRun) return { dryRun: true, client: null, review };
+
+    const client = await this.orgs.create({
+      kind: 'client',
+      parentId: ctx.org.id,
+      name,
+      accountNumber: await this.orgs.nextAccountNumber(),
+      clientReference: req.clientReference?.trim() || null,
+      planMaxDevices: plan.maxDevices,
+      planStart: plan.start,
+      planEnd: plan.end,
+    });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'clients.created',
+      targetType: 'organization',
+      targetId: client.id,
+      detail: { name, accountNumber: client.accountNumber, plan, owner: ownerEmail },
+    });
+    await this.audit.record(ctx.actor, { orgId: client.id, action: 'org.created', detail: { parent: ctx.org.name, plan } });
+    await this.inviter.addMember(ctx.actor, client, ownerEmail, 'owner', {
+      firstName: req.owner.firstName,
+      lastName: req.owner.lastName,
+    });
+    return { dryRun: false, client: this.clientRow(client, 0, today), review };
+  }
+
+  async updatePlan(ctx: OrgContext, clientId: string, req: UpdatePlanRequest): Promise<ClientRow> {
+    requirePermission(ctx, 'clients.manage');
+    this.requireSupport(ctx);
+    const client = await this.orgs.byId(clientId);
+    if (client?.parentId !== ctx.org.id || client.kind !== 'client') throw ServiceError.notFound('The client organization');
+    const today = isoDay(this.clock());
+    const current = { maxDevices: client.planMaxDevices ?? 0, start: client.planStart ?? today, end: client.planEnd ?? today };
+    const plan: ServicePlan = {
+      maxDevices: req.maxDevices ?? current.maxDevices,
+      start: req.start ?? current.start,
+      end: req.end ?? current.end,
+    };
+    const available = (ctx.org.devicePool ?? 0) - (await this.orgs.allocated(ctx.org.id, client.id));
+    this.checkPlan(plan, available);
+    const updated = await this.orgs.update(client.id, {
+      planMaxDevices: plan.maxDevices,
+      planStart: plan.start,
+      planEnd: plan.end,
+      ...(req.clientReference !== undefined ? { clientReference: req.clientReference?.trim() || null } : {}),
+    });
+    if (!updated) throw ServiceError.notFound('The client organization');
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'clients.plan_changed',
+      targetType: 'organization',
+      targetId: client.id,
+      detail: { from: current, to: plan },
+    });
+    await this.audit.record(ctx.actor, { orgId: client.id, action: 'org.plan_changed', detail: { from: current, to: plan } });
+    const counts = await this.orgs.counts(client.id);
+    return this.clientRow(updated, counts.servers, today);
+  }
+
+  /** The platform's support organizations (operators only). */
+  async listSupportOrgs(ctx: OrgContext): Promise<Organization[]> {
+    requirePermission(ctx, 'clients.read');
+    if (ctx.org.kind !== 'platform') throw ServiceError.invalid('BAD_REQUEST', 'Only the platform organization has support organizations.');
+    const children = await this.orgs.children(ctx.org.id);
+    return Promise.all(children.map((org) => this.get({ ...ctx, org })));
+  }
+
+  /** Through the API: the operator adds a support organization. */
+  async addSupportOrg(ctx: OrgContext, input: { name: string; ownerEmail: string; devicePool: number }): Promise<Organization> {
+    requirePermission(ctx, 'clients.manage');
+    if (ctx.org.kind !== 'platform') throw ServiceError.invalid('BAD_REQUEST', 'Only the platform organization adds support organizations.');
+    const org = await this.createSupportOrg(ctx.actor, input);
+    return this.get({ ...ctx, org });
+  }
+
+  /** Operator: a new support organization (AV integrator) with its pool and initial owner. */
+  async createSupportOrg(actor: Actor, input: { name: string; ownerEmail: string; devicePool: number }): Promise<OrgRecord> {
+    const platform = await this.ensurePlatform();
+    const org = await this.orgs.create({ kind: 'support', parentId: platform.id, name: input.name.trim(), devicePool: input.devicePool });
+    await this.audit.record(actor, { orgId: platform.id, action: 'support_orgs.created', targetType: 'organization', targetId: org.id, detail: input });
+    await this.audit.record(actor, { orgId: org.id, action: 'org.created', detail: { devicePool: input.devicePool } });
+    await this.inviter.addMember(actor, org, input.ownerEmail, 'owner', {});
+    return org;
+  }
+
+  async ensurePlatform(): Promise<OrgRecord> {
+    const [existing] = await this.orgs.byKind('platform');
+    return existing ?? this.orgs.create({ kind: 'platform', name: 'Platform operator' });
+  }
+
+  private clientRow(org: OrgRecord, servers: number, today: string): ClientRow {
+    const devices = 0;
+    return {
+      id: org.id,
+      status: clientStatus(org, devices, today),
+      name: org.name,
+      accountNumber: org.accountNumber ?? '',
+      clientReference: org.clientReference,
+      start: org.planStart ?? today,
+      end: org.planEnd ?? today,
+      devicesAllocated: org.planMaxDevices ?? 0,
+      proAudioDevices: devices,
+      servers,
+    };
+  }
+
+  private requireSupport(ctx: OrgContext): void {
+    if (ctx.org.kind !== 'support') {
+      throw ServiceError.invalid('BAD_REQUEST', 'Only a support organization has client organizations.');
+    }
+  }
+
+  private checkPlan(plan: ServicePlan, available: number): void {
+    if (plan.end < plan.start) {
+      throw ServiceError.invalid('VALIDATION_FAILED', 'The plan ends before it starts.', [
+        { path: '/body/plan/end', message: 'must not be before the start date' },
+      ]);
+    }
+    if (plan.maxDevices > available) {
+      throw ServiceError.conflict(
+        'POOL_EXCEEDED',
+        `The plan needs ${plan.maxDevices} devices but only ${Math.max(0, available)} are left in your licensed pool.`,
+      );
+    }
+  }
+}

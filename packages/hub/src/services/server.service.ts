@@ -1,0 +1,109 @@
+import type { CreateServerRequest, ServerPage, ServerRow, UpdateServerRequest } from '@crosspoint/protocol';
+import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
+import type { LocationRepository } from '../repositories/location.repository.ts';
+import type { AuditService } from './audit.service.ts';
+import type { PasswordService } from './password.service.ts';
+import { requirePermission, type Clock, type OrgContext } from './context.ts';
+import { decodeCursor, pageOf } from './paging.ts';
+import { ServiceError } from './service-error.ts';
+
+/** Agent server accounts: the credentials an on-site agent connects with, and what it reports. */
+export class ServerService {
+  constructor(
+    private readonly accounts: AgentAccountRepository,
+    private readonly locations: LocationRepository,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    ctx: OrgContext,
+    query: { search?: string | undefined; status?: string | undefined; sort?: string | undefined; order?: 'asc' | 'desc' | undefined; cursor?: string | undefined; limit?: number | undefined },
+  ): Promise<ServerPage> {
+    requirePermission(ctx, 'servers.read');
+    const limit = query.limit ?? 50;
+    const { rows, total } = await this.accounts.list(
+      ctx.org.id,
+      { search: query.search, status: query.status },
+      { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
+    );
+    return { ...pageOf(rows, limit, (r) => serverRow(r, r.locationName), (r) => ({ value: r.sortKey, id: r.id })), total };
+  }
+
+  async create(ctx: OrgContext, req: CreateServerRequest): Promise<ServerRow> {
+    requirePermission(ctx, 'servers.manage');
+    const name = req.name.trim();
+    if (await this.accounts.byName(ctx.org.id, name)) {
+      throw ServiceError.conflict('NAME_TAKEN', `There is already a server account named ${name} in ${ctx.org.name}.`);
+    }
+    const location = req.locationId ? await this.locations.byId(ctx.org.id, req.locationId) : undefined;
+    if (req.locationId && !location) throw ServiceError.notFound('The location');
+    const passwordHash = await this.passwords.hashAcceptable(req.password, 'agent', [name, ctx.org.name]);
+    const created = await this.accounts.create({ orgId: ctx.org.id, name, passwordHash, locationId: location?.id ?? null });
+    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.created', targetType: 'server', targetId: created.id, detail: { name } });
+    return serverRow(created, location?.name ?? null);
+  }
+
+  async update(ctx: OrgContext, id: string, req: UpdateServerRequest): Promise<ServerRow> {
+    requirePermission(ctx, 'servers.manage');
+    const current = await this.mustGet(ctx, id);
+    if (req.name !== undefined && req.name.trim().toLowerCase() !== current.name.toLowerCase()) {
+      if (await this.accounts.byName(ctx.org.id, req.name.trim())) {
+        throw ServiceError.conflict('NAME_TAKEN', `There is already a server account named ${req.name.trim()}.`);
+      }
+    }
+    const location = req.locationId ? await this.locations.byId(ctx.org.id, req.locationId) : undefined;
+    if (req.locationId && !location) throw ServiceError.notFound('The location');
+    const updated = await this.accounts.update(ctx.org.id, id, {
+      ...(req.name !== undefined ? { name: req.name.trim() } : {}),
+      ...(req.disabled !== undefined ? { disabled: req.disabled } : {}),
+      ...(req.locationId !== undefined ? { locationId: req.locationId } : {}),
+    });
+    if (!updated) throw ServiceError.notFound('The server');
+    const action = req.disabled === true ? 'servers.disabled' : req.disabled === false ? 'servers.enabled' : 'servers.updated';
+    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action, targetType: 'server', targetId: id, detail: { ...req } });
+    const locationName = updated.locationId ? ((await this.locations.byId(ctx.org.id, updated.locationId))?.name ?? null) : null;
+    return serverRow(updated, locationName);
+  }
+
+  async rotatePassword(ctx: OrgContext, id: string, password: string): Promise<void> {
+    requirePermission(ctx, 'servers.manage');
+    const current = await this.mustGet(ctx, id);
+    const passwordHash = await this.passwords.hashAcceptable(password, 'agent', [current.name, ctx.org.name]);
+    await this.accounts.update(ctx.org.id, id, { passwordHash, passwordChangedAt: this.clock() });
+    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.password_rotated', targetType: 'server', targetId: id, detail: { name: current.name } });
+  }
+
+  /**
+   * Deletes the account. Its devices are not dropped: when devices exist (live-monitoring issue)
+   * they move to "unassigned" in the same transaction.
+   */
+  async delete(ctx: OrgContext, id: string): Promise<void> {
+    requirePermission(ctx, 'servers.manage');
+    const current = await this.mustGet(ctx, id);
+    await this.accounts.delete(ctx.org.id, id);
+    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.deleted', targetType: 'server', targetId: id, detail: { name: current.name, devices: current.deviceCount } });
+  }
+
+  private async mustGet(ctx: OrgContext, id: string): Promise<AgentAccountRecord> {
+    const found = await this.accounts.byId(ctx.org.id, id);
+    if (!found) throw ServiceError.notFound('The server');
+    return found;
+  }
+}
+
+function serverRow(a: AgentAccountRecord, locationName: string | null): ServerRow {
+  return {
+    id: a.id,
+    name: a.name,
+    status: a.disabled ? 'Disabled' : a.connectedAt ? 'Connected' : 'Disconnected',
+    monitoring: a.monitoring === 'active' ? 'Active' : a.monitoring === 'issue' ? 'Issue' : 'Off',
+    deviceCount: a.deviceCount,
+    agentVersion: a.agentVersion,
+    subnets: { enabled: a.subnetsEnabled, total: a.subnetsTotal },
+    location: a.locationId && locationName ? { id: a.locationId, name: locationName } : null,
+    lastSeenAt: a.lastSeenAt?.toISOString() ?? null,
+    createdAt: a.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,124 @@
+import { Type, type Static } from 'typebox';
+import { Email, Uuid } from './common.ts';
+import { roles } from '../auth/roles.ts';
+
+/** Versions of the Terms of Use and Privacy Policy a user must accept once. */
+export const currentTerms = { terms: '2026-11', privacy: '2026-11' } as const;
+
+export const languages = ['en', 'de', 'fr', 'es'] as const;
+export const Language = Type.Enum(languages, { default: 'en' });
+
+export const SignInRequest = Type.Object(
+  {
+    login: Type.String({ minLength: 1, maxLength: 254, description: 'Username or email address.' }),
+    password: Type.String({ minLength: 1, maxLength: 1000 }),
+    staySignedIn: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { $id: 'SignInRequest', additionalProperties: false },
+);
+export type SignInRequest = Static<typeof SignInRequest>;
+
+export const OrgKind = Type.Union([Type.Literal('platform'), Type.Literal('support'), Type.Literal('client'), Type.Literal('enterprise')]);
+export type OrgKind = Static<typeof OrgKind>;
+export const RoleSchema = Type.Enum(roles);
+
+/** An organization the user can act in ("Choose Organization…"). */
+export const OrgChoice = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    kind: OrgKind,
+    parentName: Type.Union([Type.String(), Type.Null()]),
+    role: RoleSchema,
+    via: Type.Union([Type.Literal('member'), Type.Literal('support'), Type.Literal('platform')]),
+  },
+  { $id: 'OrgChoice' },
+);
+export type OrgChoice = Static<typeof OrgChoice>;
+
+export const SessionUser = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  username: Type.Union([Type.String(), Type.Null()]),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  language: Type.String(),
+  smsNumber: Type.Union([Type.String(), Type.Null()]),
+  uiSettings: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const SessionInfo = Type.Object(
+  {
+    user: SessionUser,
+    csrfToken: Type.String({ description: 'Send back as the x-csrf-token header on every change.' }),
+    currentOrg: Type.Union([OrgChoice, Type.Null()]),
+    organizations: Type.Array(OrgChoice),
+    termsRequired: Type.Boolean({ description: 'The user must accept the current terms before anything else.' }),
+    terms: Type.Object({ terms: Type.String(), privacy: Type.String() }),
+    permissions: Type.Array(Type.String(), { description: 'What the user may do in the current organization.' }),
+  },
+  { $id: 'SessionInfo' },
+);
+export type SessionInfo = Static<typeof SessionInfo>;
+
+export const AcceptTermsRequest = Type.Object(
+  { terms: Type.String(), privacy: Type.String() },
+  { $id: 'AcceptTermsRequest', additionalProperties: false },
+);
+export const SwitchOrgRequest = Type.Object({ orgId: Uuid }, { $id: 'SwitchOrgRequest', additionalProperties: false });
+export const ForgotPasswordRequest = Type.Object({ email: Email }, { $id: 'ForgotPasswordRequest', additionalProperties: false });
+export const ResetPasswordRequest = Type.Object(
+  { token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { $id: 'ResetPasswordRequest', additionalProperties: false },
+);
+export const RegisterRequest = Type.Object(
+  {
+    token: Type.String({ minLength: 20, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 1000 }),
+    firstName: Type.Optional(Type.String({ maxLength: 100 })),
+    lastName: Type.Optional(Type.String({ maxLength: 100 })),
+    username: Type.Optional(Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })),
+  },
+  { $id: 'RegisterRequest', additionalProperties: false },
+);
+export const InvitationInfo = Type.Object(
+  { email: Type.String(), organization: Type.String(), role: RoleSchema, expiresAt: Type.String() },
+  { $id: 'InvitationInfo' },
+);
+export const PasswordStrengthRequest = Type.Object(
+  {
+    password: Type.String({ maxLength: 1000 }),
+    kind: Type.Union([Type.Literal('user'), Type.Literal('agent')], { default: 'user' }),
+    userInputs: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10 })),
+  },
+  { $id: 'PasswordStrengthRequest', additionalProperties: false },
+);
+export const PasswordStrength = Type.Object(
+  {
+    score: Type.Integer({ minimum: 0, maximum: 4 }),
+    acceptable: Type.Boolean(),
+    brokenRules: Type.Array(Type.String()),
+    warning: Type.String(),
+    suggestions: Type.Array(Type.String()),
+  },
+  { $id: 'PasswordStrength' },
+);
+export type PasswordStrength = Static<typeof PasswordStrength>;
+
+export const UpdateMeRequest = Type.Object(
+  {
+    firstName: Type.Optional(Type.String({ maxLength: 100 })),
+    lastName: Type.Optional(Type.String({ maxLength: 100 })),
+    language: Type.Optional(Language),
+    uiSettings: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 })),
+  },
+  { $id: 'UpdateMeRequest', additionalProperties: false },
+);
+export const ChangeSmsRequest = Type.Object(
+  { smsNumber: Type.Union([Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +18015550100' }), Type.Null()]) },
+  { $id: 'ChangeSmsRequest', additionalProperties: false },
+);
+export const ChangePasswordRequest = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 1000 }), newPassword: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { $id: 'ChangePasswordRequest', additionalProperties: false },
+);

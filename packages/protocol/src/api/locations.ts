@@ -1,0 +1,38 @@
+import { Type, type Static } from 'typebox';
+import { Uuid } from './common.ts';
+
+export const locationKinds = ['region', 'site', 'building', 'floor', 'room', 'other'] as const;
+
+export const Location = Type.Object(
+  {
+    id: Uuid,
+    parentId: Type.Union([Uuid, Type.Null()]),
+    name: Type.String(),
+    kind: Type.Enum(locationKinds),
+    path: Type.Array(Type.String(), { description: 'Names from the top, e.g. ["EMEA", "Berlin HQ", "Floor 3"].' }),
+    servers: Type.Integer(),
+  },
+  { $id: 'Location' },
+);
+export type Location = Static<typeof Location>;
+export const LocationList = Type.Object({ items: Type.Array(Location) }, { $id: 'LocationList' });
+
+export const CreateLocationRequest = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    kind: Type.Enum(locationKinds),
+    parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { $id: 'CreateLocationRequest', additionalProperties: false },
+);
+export type CreateLocationRequest = Static<typeof CreateLocationRequest>;
+export const UpdateLocationRequest = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    kind: Type.Optional(Type.Enum(locationKinds)),
+    parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { $id: 'UpdateLocationRequest', additionalProperties: false },
+);
+export type UpdateLocationRequest = Static<typeof UpdateLocationRequest>;
+export const LocationParams = Type.Object({ orgId: Uuid, locationId: Uuid });

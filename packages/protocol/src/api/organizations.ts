@@ -1,0 +1,125 @@
+import { Type, type Static } from 'typebox';
+import { Email, IsoDate, IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
+import { OrgKind } from './auth.ts';
+
+export const OrgStatus = Type.Union([Type.Literal('Invited'), Type.Literal('Active'), Type.Literal('Expired'), Type.Literal('Overflow')]);
+export type OrgStatus = Static<typeof OrgStatus>;
+
+export const ServicePlan = Type.Object({
+  maxDevices: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Max Pro Audio devices, from the support org’s pool.' }),
+  start: IsoDate,
+  end: IsoDate,
+});
+export type ServicePlan = Static<typeof ServicePlan>;
+
+export const Organization = Type.Object(
+  {
+    id: Uuid,
+    kind: OrgKind,
+    name: Type.String(),
+    parent: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+    accountNumber: Type.Union([Type.String(), Type.Null()]),
+    clientReference: Type.Union([Type.String(), Type.Null()]),
+    status: Type.Union([OrgStatus, Type.Null()]),
+    plan: Type.Union([ServicePlan, Type.Null()]),
+    pool: Type.Union([
+      Type.Object({ total: Type.Integer(), allocated: Type.Integer(), available: Type.Integer() }),
+      Type.Null(),
+    ]),
+    counts: Type.Object({ users: Type.Integer(), proAudioDevices: Type.Integer(), servers: Type.Integer(), clients: Type.Integer() }),
+    createdAt: IsoDateTime,
+  },
+  { $id: 'Organization' },
+);
+export type Organization = Static<typeof Organization>;
+
+export const UpdateOrganizationRequest = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })) },
+  { $id: 'UpdateOrganizationRequest', additionalProperties: false },
+);
+
+/** A row of the Organizations (clients) table. */
+export const ClientRow = Type.Object(
+  {
+    id: Uuid,
+    status: OrgStatus,
+    name: Type.String(),
+    accountNumber: Type.String(),
+    clientReference: Type.Union([Type.String(), Type.Null()]),
+    start: IsoDate,
+    end: IsoDate,
+    devicesAllocated: Type.Integer(),
+    proAudioDevices: Type.Integer(),
+    servers: Type.Integer(),
+  },
+  { $id: 'ClientRow' },
+);
+export type ClientRow = Static<typeof ClientRow>;
+export const ClientPage = Page(ClientRow, 'ClientPage');
+export type ClientPage = Static<typeof ClientPage>;
+
+export const clientSortKeys = ['name', 'accountNumber', 'start', 'end', 'devicesAllocated', 'status'] as const;
+export const ClientListQuery = Type.Object(
+  {
+    ...listQueryFields,
+    sort: Type.Optional(Type.Enum(clientSortKeys, { default: 'name' })),
+    status: Type.Optional(OrgStatus),
+  },
+  { additionalProperties: false },
+);
+
+/** The add-client wizard in one request; `dryRun` validates a step without adding anything. */
+export const CreateClientRequest = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    owner: Type.Object(
+      {
+        email: Email,
+        firstName: Type.Optional(Type.String({ maxLength: 100 })),
+        lastName: Type.Optional(Type.String({ maxLength: 100 })),
+      },
+      { additionalProperties: false },
+    ),
+    clientReference: Type.Optional(Type.String({ maxLength: 64 })),
+    plan: Type.Optional(ServicePlan),
+    dryRun: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { $id: 'CreateClientRequest', additionalProperties: false },
+);
+export type CreateClientRequest = Static<typeof CreateClientRequest>;
+
+export const CreateClientResult = Type.Object(
+  {
+    dryRun: Type.Boolean(),
+    client: Type.Union([ClientRow, Type.Null()]),
+    review: Type.Object({
+      name: Type.String(),
+      ownerEmail: Type.String(),
+      ownerExists: Type.Boolean({ description: 'The owner already has an account: no new invitation needed to sign in.' }),
+      plan: ServicePlan,
+      poolAvailableAfter: Type.Integer(),
+    }),
+  },
+  { $id: 'CreateClientResult' },
+);
+
+export const UpdatePlanRequest = Type.Object(
+  {
+    maxDevices: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+    start: Type.Optional(IsoDate),
+    end: Type.Optional(IsoDate),
+    clientReference: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+  },
+  { $id: 'UpdatePlanRequest', additionalProperties: false },
+);
+export type UpdatePlanRequest = Static<typeof UpdatePlanRequest>;
+
+export const CreateSupportOrgRequest = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    ownerEmail: Email,
+    devicePool: Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'Licensed Pro Audio devices it may allocate to clients.' }),
+  },
+  { $id: 'CreateSupportOrgRequest', additionalProperties: false },
+);
+export const OrganizationList = Type.Object({ items: Type.Array(Organization) }, { $id: 'OrganizationList' });

@@ -1,0 +1,52 @@
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
+
+export const ServerRow = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    status: Type.Enum(['Connected', 'Disconnected', 'Disabled'] as const),
+    monitoring: Type.Enum(['Active', 'Issue', 'Off'] as const),
+    deviceCount: Type.Integer(),
+    agentVersion: Type.Union([Type.String(), Type.Null()]),
+    subnets: Type.Object({ enabled: Type.Integer(), total: Type.Integer() }),
+    location: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+    lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),
+    createdAt: IsoDateTime,
+  },
+  { $id: 'ServerRow' },
+);
+export type ServerRow = Static<typeof ServerRow>;
+export const ServerPage = Page(ServerRow, 'ServerPage');
+export type ServerPage = Static<typeof ServerPage>;
+
+export const serverSortKeys = ['name', 'status', 'deviceCount', 'lastSeenAt', 'createdAt'] as const;
+export const ServerListQuery = Type.Object(
+  {
+    ...listQueryFields,
+    sort: Type.Optional(Type.Enum(serverSortKeys, { default: 'name' })),
+    status: Type.Optional(Type.Enum(['Connected', 'Disconnected', 'Disabled'] as const)),
+  },
+  { additionalProperties: false },
+);
+
+export const ServerName = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9 _.@-]*$' });
+export const CreateServerRequest = Type.Object(
+  { name: ServerName, password: Type.String({ minLength: 1, maxLength: 1000 }), locationId: Type.Optional(Uuid) },
+  { $id: 'CreateServerRequest', additionalProperties: false },
+);
+export type CreateServerRequest = Static<typeof CreateServerRequest>;
+export const UpdateServerRequest = Type.Object(
+  {
+    name: Type.Optional(ServerName),
+    disabled: Type.Optional(Type.Boolean()),
+    locationId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+  },
+  { $id: 'UpdateServerRequest', additionalProperties: false },
+);
+export type UpdateServerRequest = Static<typeof UpdateServerRequest>;
+export const RotateServerPasswordRequest = Type.Object(
+  { password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { $id: 'RotateServerPasswordRequest', additionalProperties: false },
+);
+export const ServerParams = Type.Object({ orgId: Uuid, serverId: Uuid });
