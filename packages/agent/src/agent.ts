@@ -18,6 +18,7 @@ import { VideoDriver } from './drivers/video/video-driver.ts';
 import { isAddressId, topologyPath, type InventoryDevice } from './inventory/inventory.ts';
 import { DriverRegistry, SessionManager } from './sessions/session-manager.ts';
 import { defaultTimings, type DeviceChange, type SessionContext, type SessionTimings } from './sessions/session.ts';
+import { StackBoard } from './sessions/stack-board.ts';
 import { Ticker } from './sessions/ticker.ts';
 import { AgentStore, type DeviceCredentials } from './store/agent-store.ts';
 
@@ -97,6 +98,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     timings,
     credentialsFor,
     logger,
+    stacks: new StackBoard(),
     emit: (change) => {
       live.set(change.deviceId, { status: change.status, since: change.since });
       store

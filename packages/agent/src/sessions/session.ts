@@ -4,6 +4,7 @@ import type { Dialer } from '../drivers/byte-stream.ts';
 import type { InventoryDevice } from '../inventory/inventory.ts';
 import type { DeviceCredentials } from '../store/agent-store.ts';
 import type { BackoffPolicy } from './backoff.ts';
+import type { StackBoard } from './stack-board.ts';
 import type { Tickable } from './ticker.ts';
 
 /** A device's status or facts changed. Emitted only when something did change. */
@@ -60,6 +61,8 @@ export interface SessionContext {
   emit: (change: DeviceChange) => void;
   /** Identity or topology learnt by the session (new firmware, a peripheral appeared, a box renamed). */
   updateInventory: (devices: InventoryDevice[]) => void;
+  /** Shared view of stacks across box sessions (Incomplete / Mismatched Stack). */
+  stacks: StackBoard;
   logger: Logger;
 }
 

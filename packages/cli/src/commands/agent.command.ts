@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadAgentConfig, type AgentFlags } from '@crosspoint/agent';
-import type { Output } from '../lifecycle.ts';
+import { loadAgentConfig, startAgent, type Agent, type AgentFlags, type DiscoveryReport } from '@crosspoint/agent';
+import { runUntilSignal, type Output } from '../lifecycle.ts';
 
 export function registerAgentCommand(program: Command, output: Output): void {
   program
@@ -16,11 +16,56 @@ export function registerAgentCommand(program: Command, output: Output): void {
     .option('--hub-url <url>', 'hub to connect to (env CROSSPOINT_HUB_URL)')
     .option('--account <name>', 'agent server account name from the hub (env CROSSPOINT_AGENT_ACCOUNT)')
     .option('--password <secret>', 'agent server account password (env CROSSPOINT_AGENT_PASSWORD)')
-    .option('--subnets <cidrs>', 'comma-separated subnets to scan, e.g. 127.20.1.0/24 (env CROSSPOINT_AGENT_SUBNETS)')
+    .option(
+      '--subnets <cidrs>',
+      'comma-separated CIDR[:port][@interface] to scan, e.g. 127.20.1.0/24:2323@sim1 (env CROSSPOINT_AGENT_SUBNETS)',
+    )
+    .option('--server-name <name>', 'name of this server in the topology (env CROSSPOINT_AGENT_SERVER_NAME; default host name)')
+    .option('--device-port <number>', 'telnet port of boxes where a subnet names none (env CROSSPOINT_AGENT_DEVICE_PORT; default 23)')
+    .option('--ftp-port <number>', 'FTP port of the boxes (env CROSSPOINT_AGENT_FTP_PORT; default 21)')
+    .option('--mic-port <number>', 'BMA 360D port to sweep, 0 = none (env CROSSPOINT_AGENT_MIC_PORT; default 3603)')
+    .option('--video-port <number>', 'codec HTTP status port to sweep, 0 = none (env CROSSPOINT_AGENT_VIDEO_PORT; default 8080)')
+    .option('--device-username <name>', 'login tried on new devices (env CROSSPOINT_AGENT_DEVICE_USERNAME; default clearone)')
+    .option('--device-password <secret>', 'password tried on new devices (env CROSSPOINT_AGENT_DEVICE_PASSWORD; default converge)')
+    .option('--credential-key <key>', 'AES-256 key sealing stored device credentials (env CROSSPOINT_AGENT_CREDENTIAL_KEY)')
+    .option('--discovery-interval-s <seconds>', 'seconds between sweeps, 0 = none (env CROSSPOINT_AGENT_DISCOVERY_INTERVAL_S; default 300)')
+    .option('--discovery-concurrency <number>', 'connects in flight while sweeping (env CROSSPOINT_AGENT_DISCOVERY_CONCURRENCY; default 128)')
+    .option('--keep-alive-ms <ms>', 'keep-alive after this much silence (env CROSSPOINT_AGENT_KEEPALIVE_MS; default 1000)')
+    .option('--keep-alive-timeout-ms <ms>', 'unanswered keep-alive = hang (env CROSSPOINT_AGENT_KEEPALIVE_TIMEOUT_MS; default 1500)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
-    .action((flags: AgentFlags) => {
+    .action(async (flags: AgentFlags) => {
       const config = loadAgentConfig(flags);
-      output.out(`Agent settings accepted (store ${config.dataDir}).`);
-      throw new Error('The agent engine is not built yet (issue "Devices").');
+      const agent = await startAgent(config, { discoverOnStart: false });
+      output.out(
+        `Crosspoint agent (device side) running: store ${config.dataDir}, ${agent.inventory().length} known devices, ` +
+          `subnets ${config.subnets ?? '(none: pass --subnets)'}. No hub link yet. Ctrl-C stops.`,
+      );
+      agent.onChange((c) => {
+        output.out(`${new Date(c.at).toISOString()} ${c.deviceId}: ${c.previous ?? '—'} → ${c.status}`);
+      });
+      if (config.subnets !== undefined) {
+        void agent.rediscover().then(
+          (report) => {
+            printDiscovery(agent, report, output);
+          },
+          (e: unknown) => {
+            output.err(`Discovery failed: ${(e as Error).message}`);
+          },
+        );
+      }
+      await runUntilSignal([agent], output);
     });
+}
+
+function printDiscovery(agent: Agent, report: DiscoveryReport, output: Output): void {
+  for (const s of report.subnets) {
+    output.out(
+      `Subnet ${s.cidr} (${s.interface}): ${s.candidates} answering, ${s.identified} identified, ${s.known} already connected, ` +
+        `${s.loginFailed} refusing login, ${s.errors.length} errors`,
+    );
+  }
+  for (const d of agent.inventory().sort((a, b) => a.path.localeCompare(b.path) || a.id.localeCompare(b.id))) {
+    output.out(`  ${d.status.padEnd(24)} ${d.model.padEnd(14)} ${d.serial.padEnd(13)} ${d.firmware.padEnd(10)} ${d.host}  ${d.path}`);
+  }
+  output.out(`${agent.sessionCount()} device sessions running.`);
 }

@@ -14,6 +14,7 @@ import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { CommandQueue } from '../../sessions/command-queue.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
 import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
+import type { StackMember, StackVerdict } from '../../sessions/stack-board.ts';
 import { Cp2Client, type PlinkItem, type StackBox } from './cp2-client.ts';
 import { Cp2Connection } from './cp2-connection.ts';
 import { peripheralDevice } from './cp2-inventory.ts';
@@ -41,13 +42,14 @@ export const registrationNotifications = ['REG_SUCCEED', 'REG_FAILED', 'UNREG_SU
  * keep-alive, reconnect with jittered backoff, a serial command queue. It keeps the facts of the box
  * and of the P-Link peripherals it hosts, and emits a change whenever one of them changes.
  */
-export class Cp2BoxSession implements DeviceSession {
+export class Cp2BoxSession implements DeviceSession, StackMember {
   readonly queue = new CommandQueue();
   private device: InventoryDevice;
   private readonly box: ChangeEmitter;
   private readonly peripherals = new Map<string, Peripheral>();
   private readonly stackBoxes = new Map<string, StackBox>();
   private stackName: string | undefined;
+  private verdict: StackVerdict | undefined;
   private conn: Cp2Connection | undefined;
   private cp2: Cp2Client | undefined;
   private state: State = 'idle';
@@ -127,6 +129,7 @@ export class Cp2BoxSession implements DeviceSession {
 
   close(): void {
     this.state = 'closed';
+    this.ctx.stacks.leave(this);
     this.generation++;
     this.queue.close(new DeviceError(DeviceErrorCode.SessionClosed, 'The agent is closing this session.'));
     this.conn?.close();
@@ -260,6 +263,7 @@ export class Cp2BoxSession implements DeviceSession {
   private lost(reason: string): void {
     if (this.state === 'closed') return;
     this.ctx.logger.debug({ device: this.device.id, reason }, 'session lost');
+    this.ctx.stacks.leave(this);
     this.conn = undefined;
     this.cp2 = undefined;
     const now = this.ctx.now();
@@ -401,19 +405,44 @@ export class Cp2BoxSession implements DeviceSession {
     this.updateStackFacts();
   }
 
-  /** Stack membership: complete when every box of the stack and every peripheral of this box is online. */
+  /**
+   * Stack membership, combined with the other boxes of the chain on the shared StackBoard: complete
+   * when every box and every peripheral is online; mismatched when this box claims another stack.
+   */
   private updateStackFacts(): void {
-    let complete = true;
-    for (const b of this.stackBoxes.values()) if (!b.online) complete = false;
-    for (const p of this.peripherals.values()) if (!p.item.online) complete = false;
-    this.facts.set('stackComplete', complete);
-    const hostUp = this.facts.get('reachable') === true && this.facts.get('loginOk') !== false;
+    const hostUp = this.state === 'ready' || (this.facts.get('reachable') === true && this.facts.get('loginOk') === true);
+    let verdict = this.verdict;
+    if (hostUp && this.stackName !== undefined) {
+      let offline = 0;
+      for (const b of this.stackBoxes.values()) if (!b.online) offline++;
+      for (const p of this.peripherals.values()) if (!p.item.online) offline++;
+      verdict = this.ctx.stacks.report(this, {
+        subnet: this.device.topology.subnet,
+        claimed: this.stackName,
+        box: this.device.name,
+        members: [...this.stackBoxes.values()].map((b) => b.box),
+        primary: this.stackBoxes.get('00')?.box,
+        offline,
+      });
+      this.verdict = verdict;
+    }
+    if (verdict) {
+      this.facts.set('stackComplete', verdict.complete);
+      this.facts.set('stackMismatched', verdict.mismatched);
+    }
     for (const p of this.peripherals.values()) {
       const f = p.emitter.facts;
       f.set('reachable', hostUp && p.item.online);
-      f.set('stackComplete', complete);
-      f.set('stackMismatched', this.stackName !== undefined && p.item.stack !== this.stackName);
+      if (verdict) {
+        f.set('stackComplete', verdict.complete);
+        f.set('stackMismatched', p.item.stack !== verdict.stackName);
+      }
     }
+  }
+
+  onStackVerdict(verdict: StackVerdict): void {
+    this.verdict = verdict;
+    this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
