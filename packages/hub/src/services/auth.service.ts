@@ -81,11 +81,8 @@ export class AuthService {
         this.d.credentials.recordFailure(keys.accountAddress, now, t.windowMs, t.perAccountAddress, t.lockMs),
         known ? undefined : this.d.credentials.recordFailure(keys.account, now, t.windowMs, t.perAccount, t.lockMs),
       ]);
-      await this.d.audit.record(
-        { userId: user?.id ?? null, label: user?.email ?? login.slice(0, 254), ip },
-        { orgId: null, action: 'auth.sign_in_failed', detail: { login: login.slice(0, 254) } },
-      );
       const nowLocked = results.map((r) => r?.lockedUntil).find((t): t is Date => t !== null && t !== undefined && t > now);
+      await this.auditFailure(user, login, ip, nowLocked);
       if (nowLocked) throw this.locked(nowLocked, now);
       throw new ServiceError('INVALID_CREDENTIALS', 'The username, email address or password is not correct.', 401);
     }
@@ -263,6 +260,21 @@ export class AuthService {
     if (current) await this.d.orgs.markActivated([current.id], now);
     await this.d.audit.record({ userId: user.id, label: user.email, ip }, { orgId: current?.id ?? null, action: 'auth.signed_in' });
     return { sessionToken: token, expiresAt, info: await this.info(session, user) };
+  }
+
+  /**
+   * Checked failures (not the ones refused while locked, which cost nothing and would flood the log)
+   * go to the history of every organization the account belongs to, so its admins see an attack.
+   */
+  private async auditFailure(user: UserRecord | undefined, login: string, ip: string, lockedUntil: Date | undefined): Promise<void> {
+    const actor = { userId: user?.id ?? null, label: user?.email ?? login.slice(0, 254), ip };
+    const orgIds = user ? (await this.d.users.memberships(user.id)).map((m) => m.orgId).slice(0, 20) : [];
+    for (const orgId of orgIds.length ? orgIds : [null]) {
+      await this.d.audit.record(actor, { orgId, action: 'auth.sign_in_failed', detail: { login: login.slice(0, 254) } });
+      if (lockedUntil) {
+        await this.d.audit.record(actor, { orgId, action: 'auth.locked', detail: { until: lockedUntil.toISOString() } });
+      }
+    }
   }
 
   private locked(until: Date, now: Date): ServiceError {

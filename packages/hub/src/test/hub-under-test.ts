@@ -5,6 +5,8 @@ import { loadHubConfig, type HubConfig } from '../config.ts';
 import { startHub, type RunningHub } from '../main.ts';
 import type { DatabaseTarget } from '../db/open-database.ts';
 import { tempDir } from './temp-dir.ts';
+import type { Clock } from '../services/context.ts';
+import type { ThrottlePolicy } from '../services/auth.service.ts';
 
 export interface HubUnderTest extends RunningHub {
   /** fetch() against the running hub. */
@@ -16,7 +18,7 @@ export interface HubUnderTest extends RunningHub {
  * web folder, unless `webDir` is given.
  */
 export async function startHubForTest(
-  options: { database?: DatabaseTarget; webDir?: string; config?: Partial<HubConfig> } = {},
+  options: { database?: DatabaseTarget; webDir?: string; config?: Partial<HubConfig>; clock?: Clock; throttle?: ThrottlePolicy } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
   let cleanup: (() => Promise<void>) | undefined;
@@ -30,6 +32,8 @@ export async function startHubForTest(
   const hub = await startHub(config, {
     logger: pino({ level: 'silent' }),
     database: options.database ?? { kind: 'pglite', dataDir: null },
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.throttle ? { throttle: options.throttle } : {}),
   });
   return {
     ...hub,

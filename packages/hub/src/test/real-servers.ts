@@ -41,7 +41,7 @@ export const uniqueName = (prefix: string): string => `${prefix}_${Date.now().to
 
 export interface TestDatabase {
   url: string;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /** Creates an empty database of its own on the local PostgreSQL; `drop()` removes it. */

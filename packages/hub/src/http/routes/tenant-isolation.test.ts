@@ -1,0 +1,196 @@
+// Tenant isolation and the permission matrix, route by route, on PGlite and on PostgreSQL.
+// Every org-scoped route of the OpenAPI document must appear in `samples`, so a new route cannot
+// ship without being checked here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
+import { databaseLanes } from '../../test/database-lanes.ts';
+import type { ApiClient } from '../../test/api-client.ts';
+import { agentPassword, buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
+
+interface Ids {
+  orgId: string;
+  clientId: string;
+  userId: string;
+  locationId: string;
+  serverId: string;
+  tokenId: string;
+}
+
+/** A valid request for every org-scoped route, so validation passes and access is what decides. */
+const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; managersOnly?: boolean }> = {
+  'GET /api/v1/orgs/{orgId}': { mutates: false },
+  'PATCH /api/v1/orgs/{orgId}': { body: { name: 'Renamed' }, mutates: true },
+  'GET /api/v1/orgs/{orgId}/clients': { mutates: false, supportOnly: true },
+  'POST /api/v1/orgs/{orgId}/clients': { body: { name: 'X', owner: { email: 'x@example.test' }, dryRun: true }, mutates: true, supportOnly: true },
+  'PATCH /api/v1/orgs/{orgId}/clients/{clientId}/plan': { body: { maxDevices: 1 }, mutates: true, supportOnly: true },
+  'GET /api/v1/orgs/{orgId}/support-orgs': { mutates: false, platformOnly: true },
+  'POST /api/v1/orgs/{orgId}/support-orgs': { body: { name: 'Y', ownerEmail: 'y@example.test', devicePool: 1 }, mutates: true, platformOnly: true },
+  'GET /api/v1/orgs/{orgId}/users': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/users/invitations': { body: { emails: ['z@example.test'], role: 'monitor' }, mutates: true },
+  'POST /api/v1/orgs/{orgId}/users/{userId}/resend-invitation': { mutates: true },
+  'PATCH /api/v1/orgs/{orgId}/users/{userId}': { body: { role: 'administrator' }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/users/{userId}': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/locations': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/locations': { body: { name: 'Room 1', kind: 'room' }, mutates: true },
+  'PATCH /api/v1/orgs/{orgId}/locations/{locationId}': { body: { name: 'Room 2' }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/locations/{locationId}': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/servers': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/servers': { body: { name: 'Other', password: agentPassword }, mutates: true },
+  'PATCH /api/v1/orgs/{orgId}/servers/{serverId}': { body: { disabled: true }, mutates: true },
+  'PUT /api/v1/orgs/{orgId}/servers/{serverId}/password': { body: { password: agentPassword }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/servers/{serverId}': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/audit': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/api-tokens': { mutates: false, managersOnly: true },
+  'POST /api/v1/orgs/{orgId}/api-tokens': { body: { name: 'ci', role: 'monitor' }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/api-tokens/{tokenId}': { mutates: true },
+};
+
+const fill = (path: string, ids: Ids): string => path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k as keyof Ids]);
+
+async function call(client: ApiClient, route: string, ids: Ids) {
+  const [method = 'GET', path = ''] = route.split(' ');
+  const sample = samples[route];
+  return client.request<{ error?: { code: string; message: string } }>(method, fill(path, ids), sample?.body ?? (method === 'GET' ? undefined : {}));
+}
+
+describe.each(await databaseLanes())('tenant isolation and roles on $name', (lane) => {
+  let hub: HubUnderTest;
+  let drop: () => Promise<void>;
+  let a: Tenancy;
+  let bOwner: ApiClient;
+  let bSupportId: string;
+  let aIds: Ids;
+  let aMonitor: ApiClient;
+  let aClientMonitor: ApiClient;
+  let aSecondClientId: string;
+
+  beforeAll(async () => {
+    const db = await lane.open();
+    drop = db.drop;
+    hub = await startHubForTest({ database: db.target });
+    a = await buildTenancy(hub, 'alpha');
+    // A second integrator on the same hub, created by the same operator.
+    const b = await a.operator.post<{ id: string }>(`/api/v1/orgs/${a.platformId}/support-orgs`, {
+      name: 'Bravo AV',
+      ownerEmail: 'owner-bravo@example.test',
+      devicePool: 10,
+    });
+    bSupportId = b.body.id;
+    bOwner = await register(hub, 'owner-bravo@example.test');
+
+    // A's objects: a location, a server, an API token, an invited user, a monitor, a second client.
+    const owner = a.support.owner;
+    const supportId = a.support.id;
+    const location = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/locations`, { name: 'HQ', kind: 'building' });
+    const server = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/servers`, { name: 'Rack A', password: agentPassword });
+    const token = await owner.post<{ token: { id: string } }>(`/api/v1/orgs/${supportId}/api-tokens`, { name: 'sync', role: 'monitor' });
+    await owner.post(`/api/v1/orgs/${supportId}/users/invitations`, { emails: ['invitee-alpha@example.test'], role: 'monitor' });
+    await owner.post(`/api/v1/orgs/${supportId}/users/invitations`, { emails: ['monitor-alpha@example.test'], role: 'monitor' });
+    aMonitor = await register(hub, 'monitor-alpha@example.test');
+    const users = await owner.get<{ items: { id: string; email: string }[] }>(`/api/v1/orgs/${supportId}/users?search=invitee`);
+    const second = await owner.post<{ client: { id: string } }>(`/api/v1/orgs/${supportId}/clients`, {
+      name: 'Alpha Second Client',
+      owner: { email: a.support.ownerEmail },
+      plan: { maxDevices: 1, start: '2026-01-01', end: '2099-01-01' },
+    });
+    aSecondClientId = second.body.client.id;
+    await owner.post(`/api/v1/orgs/${a.client.id}/users/invitations`, { emails: ['client-monitor-alpha@example.test'], role: 'monitor' });
+    aClientMonitor = await register(hub, 'client-monitor-alpha@example.test');
+    aIds = {
+      orgId: supportId,
+      clientId: a.client.id,
+      userId: users.body.items[0]?.id ?? '',
+      locationId: location.body.id,
+      serverId: server.body.id,
+      tokenId: token.body.token.id,
+    };
+  });
+  afterAll(async () => {
+    await hub.close();
+    await drop();
+  });
+
+  it('checks every org-scoped route the API documents', () => {
+    const spec = hub.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/api/v1/orgs/{orgId}'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(documented.sort()).toEqual(Object.keys(samples).sort());
+  });
+
+  it('answers another tenant 404 on every route and names nothing of theirs', async () => {
+    for (const route of Object.keys(samples)) {
+      const res = await call(bOwner, route, aIds);
+      expect(res.status, route).toBe(404);
+      expect(res.body.error?.code, route).toBe('NOT_FOUND');
+      expect(JSON.stringify(res.body), route).not.toMatch(/alpha/i);
+    }
+  });
+
+  it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
+    const ownIds: Ids = { ...aIds, orgId: bSupportId };
+    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId)\}/.test(r));
+    expect(objectRoutes.length).toBeGreaterThan(8);
+    for (const route of objectRoutes) {
+      const res = await call(bOwner, route, ownIds);
+      expect(res.status, route).toBe(404);
+    }
+  });
+
+  it('keeps a client org’s user out of its support org and out of the other clients', async () => {
+    expect((await aClientMonitor.get(`/api/v1/orgs/${a.client.id}`)).status).toBe(200);
+    for (const orgId of [a.support.id, aSecondClientId, bSupportId]) {
+      for (const route of Object.keys(samples).filter((r) => r.startsWith('GET'))) {
+        const res = await call(aClientMonitor, route, { ...aIds, orgId });
+        expect(res.status, `${route} on ${orgId}`).toBe(404);
+      }
+    }
+    const session = await aClientMonitor.get<{ organizations: { id: string }[] }>('/api/v1/auth/session');
+    expect(session.body.organizations.map((o) => o.id)).toEqual([a.client.id]);
+  });
+
+  it('lets a Monitor read everything and change nothing', async () => {
+    for (const [route, sample] of Object.entries(samples)) {
+      if (sample.platformOnly) continue;
+      const res = await call(aMonitor, route, aIds);
+      const denied = sample.mutates || sample.managersOnly === true;
+      expect(res.status, `${route}: ${JSON.stringify(res.body)}`).toBe(denied ? 403 : 200);
+      if (denied) expect(res.body.error?.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('lets an API token act only in its organization, with its role', async () => {
+    const created = await a.support.owner.post<{ secret: string }>(`/api/v1/orgs/${a.support.id}/api-tokens`, { name: 'monitoring', role: 'monitor' });
+    const bearer = { authorization: `Bearer ${created.body.secret}` };
+    const own = await a.support.owner.request('GET', `/api/v1/orgs/${a.support.id}/servers`, undefined, bearer);
+    expect(own.status).toBe(200);
+    expect((await bOwner.request('GET', `/api/v1/orgs/${bSupportId}`, undefined, bearer)).status).toBe(404);
+    expect((await bOwner.request('GET', `/api/v1/orgs/${a.client.id}`, undefined, bearer)).status).toBe(404);
+    expect((await bOwner.request('POST', `/api/v1/orgs/${a.support.id}/locations`, { name: 'T', kind: 'room' }, bearer)).status).toBe(403);
+    const bad = await bOwner.request<{ error: { code: string } }>('GET', `/api/v1/orgs/${a.support.id}`, undefined, { authorization: 'Bearer cpt_nope' });
+    expect(bad.status).toBe(401);
+  });
+
+  it('refuses changes without the session’s CSRF token', async () => {
+    const saved = a.support.owner.csrf;
+    a.support.owner.csrf = 'forged';
+    const res = await a.support.owner.post<{ error: { code: string } }>(`/api/v1/orgs/${a.support.id}/locations`, { name: 'Forged', kind: 'room' });
+    a.support.owner.csrf = saved;
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('CSRF_FAILED');
+  });
+
+  it('lets only an Owner make or unmake Owners, and never removes the last one', async () => {
+    const owner = a.support.owner;
+    await owner.post(`/api/v1/orgs/${a.support.id}/users/invitations`, { emails: ['admin-alpha@example.test'], role: 'administrator' });
+    const admin = await register(hub, 'admin-alpha@example.test');
+    const users = await owner.get<{ items: { id: string; email: string; role: string }[] }>(`/api/v1/orgs/${a.support.id}/users`);
+    const ownerRow = users.body.items.find((u) => u.role === 'owner');
+    const monitorRow = users.body.items.find((u) => u.email === 'monitor-alpha@example.test');
+    expect((await admin.patch(`/api/v1/orgs/${a.support.id}/users/${monitorRow?.id ?? ''}`, { role: 'owner' })).status).toBe(403);
+    expect((await admin.delete(`/api/v1/orgs/${a.support.id}/users/${ownerRow?.id ?? ''}`)).status).toBe(403);
+    expect((await admin.post(`/api/v1/orgs/${a.support.id}/users/invitations`, { emails: ['o2@example.test'], role: 'owner' })).status).toBe(403);
+    const last = await owner.patch<{ error: { code: string } }>(`/api/v1/orgs/${a.support.id}/users/${ownerRow?.id ?? ''}`, { role: 'monitor' });
+    expect(last.body.error.code).toBe('LAST_OWNER');
+  });
+});

@@ -1,0 +1,49 @@
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only). */
+export async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMail[]; waitFor(to: string, count?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+  const mails: ReceivedMail[] = [];
+  const waiters: (() => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
+          mails.push({ to: to ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '' });
+          for (const w of waiters.splice(0)) w();
+          callback();
+        })
+        .catch((e: unknown) => callback(e as Error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    async waitFor(to, count = 1) {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const matching = mails.filter((m) => m.to === to);
+        if (matching.length >= count) return matching[count - 1] as ReceivedMail;
+        if (Date.now() > deadline) throw new Error(`no mail #${count} to ${to} within 10 s (got ${mails.map((m) => m.to).join(', ')})`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
