@@ -15,6 +15,7 @@ import { dialTcp, type Dialer } from './drivers/byte-stream.ts';
 import { Cp2Driver } from './drivers/cp2/cp2-driver.ts';
 import type { DeviceDriver, Fingerprint } from './drivers/device-driver.ts';
 import { VideoDriver } from './drivers/video/video-driver.ts';
+import { Bma360dDriver } from './drivers/bma360d/bma360d-driver.ts';
 import { isAddressId, topologyPath, type InventoryDevice } from './inventory/inventory.ts';
 import { DriverRegistry, SessionManager } from './sessions/session-manager.ts';
 import { defaultTimings, type DeviceChange, type SessionContext, type SessionTimings } from './sessions/session.ts';
@@ -122,7 +123,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     },
   };
 
-  const drivers: DeviceDriver[] = [new Cp2Driver(), new VideoDriver()];
+  const drivers: DeviceDriver[] = [new Cp2Driver(), new VideoDriver(), new Bma360dDriver()];
   const registry = new DriverRegistry(drivers);
   const sessions = new SessionManager(registry, sessionContext, ticker);
   const transfer = options.transfer ?? ftpTransfer(timings.commandTimeoutMs);

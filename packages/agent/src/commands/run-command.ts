@@ -1,3 +1,4 @@
+import { Bma360dSession } from '../drivers/bma360d/bma360d-session.ts';
 import { Cp2BoxSession } from '../drivers/cp2/cp2-session.ts';
 import type { InventoryDevice } from '../inventory/inventory.ts';
 import type { DeviceSession } from '../sessions/session.ts';
@@ -14,5 +15,6 @@ export function runDeviceCommand(
   onProgress?: ProgressListener,
 ): Promise<CommandResults[DeviceCommand['type']]> {
   if (session instanceof Cp2BoxSession) return runCp2Command(session, target, command, deps, onProgress);
+  if (session instanceof Bma360dSession && command.type === 'locate') return session.locate(command.on).then((on) => ({ on }));
   return Promise.reject(new DeviceError(DeviceErrorCode.Unsupported, `${command.type} is not available on ${target.family} devices.`));
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { DeviceId } from '@crosspoint/protocol';
 import type { Logger } from 'pino';
 import type { DriverRegistry } from '../sessions/session-manager.ts';
@@ -60,7 +61,10 @@ export class DiscoveryService {
   private readonly abort = new AbortController();
   last: DiscoveryReport | undefined;
 
-  constructor(private readonly deps: DiscoveryDeps) {}
+  constructor(private readonly deps: DiscoveryDeps) {
+    // Every probe of a sweep listens on this one signal.
+    setMaxListeners(0, this.abort.signal);
+  }
 
   run(): Promise<DiscoveryReport> {
     this.running ??= this.sweep().finally(() => {

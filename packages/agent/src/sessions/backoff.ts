@@ -17,3 +17,24 @@ export function backoffDelay(policy: BackoffPolicy, attempt: number, random: () 
   const ceiling = Math.min(policy.maxMs, policy.initialMs * policy.factor ** Math.min(attempt, 30));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
+
+/** When to try again: attempts counted since the last success, delays from a policy. */
+export class RetrySchedule {
+  private attempt = 0;
+  private at = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  /** Plans the next attempt after a failure. */
+  failed(policy: BackoffPolicy): void {
+    this.at = this.now() + backoffDelay(policy, this.attempt++);
+  }
+
+  succeeded(): void {
+    this.attempt = 0;
+  }
+
+  due(now: number): boolean {
+    return now >= this.at;
+  }
+}

@@ -9,7 +9,7 @@ import {
 } from '@crosspoint/protocol';
 import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import { boxNumberOf, uaEndpointOf, type InventoryDevice } from '../../inventory/inventory.ts';
-import { backoffDelay, type BackoffPolicy } from '../../sessions/backoff.ts';
+import { RetrySchedule, type BackoffPolicy } from '../../sessions/backoff.ts';
 import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { CommandQueue } from '../../sessions/command-queue.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
@@ -54,8 +54,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   private cp2: Cp2Client | undefined;
   private state: State = 'idle';
   private generation = 0;
-  private attempt = 0;
-  private reconnectAt = 0;
+  private readonly retry: RetrySchedule;
   private pingSentAt = 0;
   private pingLine: string;
   private expectRestartUntil = 0;
@@ -68,6 +67,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     private readonly ctx: SessionContext,
   ) {
     this.device = device;
+    this.retry = new RetrySchedule(ctx.now);
     this.box = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
     this.pingLine = cp2Dialect.boxSerial.request.format({ box: device.name });
   }
@@ -122,7 +122,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
 
   reconnect(): void {
     if (this.state === 'closed') return;
-    this.attempt = 0;
+    this.retry.succeeded();
     this.conn?.close();
     if (this.state === 'waiting' || this.state === 'idle') void this.connect();
   }
@@ -190,7 +190,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
         this.pingSentAt = now;
         conn.send(this.pingLine);
       }
-    } else if (this.state === 'waiting' && now >= this.reconnectAt) {
+    } else if (this.state === 'waiting' && this.retry.due(now)) {
       void this.connect();
     }
     if (this.expectRestartUntil !== 0 && now > this.expectRestartUntil) {
@@ -254,7 +254,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
       return;
     }
     this.state = 'ready';
-    this.attempt = 0;
+    this.retry.succeeded();
     this.pingSentAt = 0;
     this.flush();
   }
@@ -279,7 +279,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
 
   private schedule(policy: BackoffPolicy): void {
     this.state = 'waiting';
-    this.reconnectAt = this.ctx.now() + backoffDelay(policy, this.attempt++);
+    this.retry.failed(policy);
   }
 
   /** The first read after login: identity, health, stack and P-Link topology, VoIP lines (and subscriptions). */
@@ -386,7 +386,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
       facts.set('phase', 'restarting');
     } else {
       facts.set('phase', 'running');
-      if (this.state !== 'connecting') this.expectRestartUntil = 0;
+      this.expectRestartUntil = 0;
     }
   }
 

@@ -1,0 +1,110 @@
+import { LineFramer, bma360dErrorLine, parseBma360dReply, type Bma360dDialect, type ParsedReply } from '@crosspoint/protocol';
+import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
+import type { ByteStream } from '../byte-stream.ts';
+
+export type Bma360dReply = ParsedReply<Bma360dDialect>;
+
+interface Waiter {
+  accept: (r: Bma360dReply) => unknown;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * A BMA 360D connection (raw TCP 3603, no login, CRLF lines; bma360d-dialect.ts): requests are
+ * matched to replies by entry, an `ERROR` line fails the oldest request, lines are bounded.
+ */
+export class Bma360dLink {
+  lastRxAt: number;
+  private readonly framer = new LineFramer({ maxLineBytes: 4096 });
+  private readonly waiters: Waiter[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly stream: ByteStream,
+    private readonly handlers: { onReply: (r: Bma360dReply) => void; onClose: () => void },
+    private readonly now: () => number,
+  ) {
+    this.lastRxAt = now();
+    stream.on('data', (chunk) => {
+      this.receive(chunk);
+    });
+    stream.on('error', () => undefined);
+    stream.on('close', () => {
+      this.finish();
+    });
+  }
+
+  /** Sends `line`; resolves with `accept(reply)` for the first reply it does not answer `undefined` to. */
+  ask<T>(line: string, accept: (r: Bma360dReply) => T | undefined, timeoutMs: number): Promise<T> {
+    if (this.closed) return Promise.reject(new DeviceError(DeviceErrorCode.SessionClosed, 'The connection is closed.'));
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        accept,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        timer: setTimeout(() => {
+          this.remove(waiter);
+          reject(new DeviceError(DeviceErrorCode.Timeout, `No answer to "${line}" within ${timeoutMs} ms.`));
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+      this.send(line);
+    });
+  }
+
+  send(line: string): void {
+    if (!this.closed) this.stream.write(`${line}\r\n`);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.stream.destroy();
+    this.finish();
+  }
+
+  private receive(chunk: Buffer): void {
+    if (this.closed) return;
+    this.lastRxAt = this.now();
+    for (const raw of this.framer.push(chunk).lines) {
+      const line = raw.trim();
+      if (line.toUpperCase() === bma360dErrorLine) {
+        const w = this.waiters.shift();
+        if (w) {
+          clearTimeout(w.timer);
+          w.reject(new DeviceError(DeviceErrorCode.Rejected, 'The microphone refused the command.'));
+        }
+        continue;
+      }
+      const reply = parseBma360dReply(line);
+      if (!reply) continue;
+      const w = this.waiters.find((x) => x.accept(reply) !== undefined);
+      if (w) {
+        this.remove(w);
+        w.resolve(w.accept(reply));
+      }
+      this.handlers.onReply(reply);
+    }
+  }
+
+  private remove(w: Waiter): void {
+    clearTimeout(w.timer);
+    const i = this.waiters.indexOf(w);
+    if (i >= 0) this.waiters.splice(i, 1);
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) {
+      clearTimeout(w.timer);
+      w.reject(new DeviceError(DeviceErrorCode.SessionClosed, 'The connection closed.'));
+    }
+    this.handlers.onClose();
+  }
+}
+
+/** `accept` helpers: the value of a reply of one entry. */
+export const serialOf = (r: Bma360dReply): string | undefined => (r.name === 'serial' ? r.params.serial : undefined);
+export const firmwareOf = (r: Bma360dReply): string | undefined => (r.name === 'version' ? r.params.firmware : undefined);

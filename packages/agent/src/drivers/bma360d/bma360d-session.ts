@@ -1,0 +1,133 @@
+import { bma360dDialect, bma360dLocateModes, type DeviceId } from '@crosspoint/protocol';
+import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
+import type { InventoryDevice } from '../../inventory/inventory.ts';
+import { RetrySchedule } from '../../sessions/backoff.ts';
+import { ChangeEmitter } from '../../sessions/change-emitter.ts';
+import { CommandQueue } from '../../sessions/command-queue.ts';
+import { FactTracker } from '../../sessions/fact-tracker.ts';
+import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
+import { Bma360dLink, firmwareOf, type Bma360dReply } from './bma360d-link.ts';
+
+/** A stand-alone BMA 360D: one persistent TCP connection, `VERSION` as keep-alive, locate as its one command. */
+export class Bma360dSession implements DeviceSession {
+  readonly queue = new CommandQueue();
+  private readonly emitter: ChangeEmitter;
+  private readonly retry: RetrySchedule;
+  private link: Bma360dLink | undefined;
+  private state: 'idle' | 'connecting' | 'ready' | 'waiting' | 'closed' = 'idle';
+  private pingSentAt = 0;
+  private generation = 0;
+
+  constructor(
+    private device: InventoryDevice,
+    private readonly ctx: SessionContext,
+  ) {
+    this.emitter = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
+    this.retry = new RetrySchedule(ctx.now);
+  }
+
+  get deviceId(): DeviceId {
+    return this.device.id;
+  }
+  get host(): string {
+    return this.device.host;
+  }
+  get port(): number {
+    return this.device.port;
+  }
+  get connected(): boolean {
+    return this.state === 'ready';
+  }
+
+  deviceIds(): DeviceId[] {
+    return [this.device.id];
+  }
+
+  start(): void {
+    if (this.state === 'idle') void this.connect();
+  }
+
+  reconnect(): void {
+    this.retry.succeeded();
+    this.link?.close();
+  }
+
+  close(): void {
+    this.state = 'closed';
+    this.generation++;
+    this.queue.close(new DeviceError(DeviceErrorCode.SessionClosed, 'The agent is closing this session.'));
+    this.link?.close();
+  }
+
+  tick(now: number): void {
+    const link = this.link;
+    if (this.state === 'ready' && link) {
+      if (this.pingSentAt !== 0 && link.lastRxAt >= this.pingSentAt) this.pingSentAt = 0;
+      if (this.pingSentAt !== 0 && now - this.pingSentAt >= this.ctx.timings.keepAliveTimeoutMs) link.close();
+      else if (this.pingSentAt === 0 && now - link.lastRxAt >= this.ctx.timings.keepAliveMs) {
+        this.pingSentAt = now;
+        link.send(bma360dDialect.version.request.format({}));
+      }
+    } else if (this.state === 'waiting' && this.retry.due(now)) {
+      void this.connect();
+    }
+  }
+
+  /** Switches the locate light (mode 1 on, 2 off as the reference prints it). */
+  locate(on: boolean): Promise<boolean> {
+    return this.queue.enqueue('locate', this.ctx.timings.commandTimeoutMs, () => {
+      const link = this.link;
+      if (this.state !== 'ready' || !link) return Promise.reject(new DeviceError(DeviceErrorCode.Unreachable, 'The microphone is not connected.'));
+      const mode = on ? bma360dLocateModes.on : bma360dLocateModes.off;
+      return link.ask(
+        bma360dDialect.locate.request.format({ name: this.device.name, mode }),
+        (r) => (r.name === 'locate' ? r.params.mode === bma360dLocateModes.on : undefined),
+        this.ctx.timings.commandTimeoutMs,
+      );
+    });
+  }
+
+  private async connect(): Promise<void> {
+    const generation = ++this.generation;
+    this.state = 'connecting';
+    try {
+      const stream = await this.ctx.dial(this.device.host, this.device.port, this.ctx.timings.connectTimeoutMs);
+      if (generation !== this.generation) {
+        stream.destroy();
+        return;
+      }
+      const link = new Bma360dLink(stream, { onReply: (r) => this.onReply(r), onClose: () => this.lost(link) }, this.ctx.now);
+      this.link = link;
+      const firmware = await link.ask(bma360dDialect.version.request.format({}), firmwareOf, this.ctx.timings.commandTimeoutMs);
+      if (generation !== this.generation) return;
+      if (firmware !== this.device.firmware) {
+        this.device = { ...this.device, firmware, lastSeen: this.ctx.now() };
+        this.ctx.updateInventory([this.device]);
+      }
+      this.state = 'ready';
+      this.pingSentAt = 0;
+      this.retry.succeeded();
+      this.emitter.facts.set('reachable', true);
+      this.emitter.flush(this.ctx.now());
+    } catch {
+      if (generation !== this.generation) return;
+      this.link?.close();
+      this.lost(this.link);
+    }
+  }
+
+  private onReply(r: Bma360dReply): void {
+    if (r.name !== 'locate') return;
+    this.emitter.facts.set('locate', r.params.mode === bma360dLocateModes.on);
+    this.emitter.flush(this.ctx.now());
+  }
+
+  private lost(link: Bma360dLink | undefined): void {
+    if (link !== this.link || this.state === 'closed' || this.state === 'waiting') return;
+    this.link = undefined;
+    this.state = 'waiting';
+    this.retry.failed(this.ctx.timings.backoff);
+    this.emitter.facts.set('reachable', false);
+    this.emitter.flush(this.ctx.now());
+  }
+}
