@@ -1,1 +1,15 @@
 export { loadSimConfig, simEnvVars, SimConfigSchema, type SimConfig, type SimFlags } from './config.ts';
+export { startSimulator, type Simulator, type StartSimulatorOptions } from './simulator.ts';
+export { generateSite, devicesPerSubnet, type GenerateOptions } from './site/generate.ts';
+export { loadSiteFile, readSiteFile, parseSiteText, validateSite, maxSiteFileBytes } from './site/load.ts';
+export { SiteFile, type SiteBox, type SiteStack, type SiteSubnet } from './site/schema.ts';
+export type { ResolvedSite, ResolvedBox, ResolvedStack } from './site/resolve.ts';
+export type { SimDeviceInfo } from './state/world.ts';
+export type { DeviceKind } from './state/net-device.ts';
+export type { SimControl, ActiveFault } from './control/faults.ts';
+export { faultNames, faultParams, type FaultName } from './faults/catalog.ts';
+export { garbageKinds, type GarbageKind } from './net/garbage.ts';
+export { buildProject, readProject, type Project } from './project/pccp2x.ts';
+export { SimError, SimErrorCode, isSimError, type SimProblem } from './errors.ts';
+export { defaultTiming, type SimTiming } from './timing.ts';
+export type { SimLogger } from './logger.ts';

@@ -96,7 +96,7 @@ export const deviceModels = {
   CP2_128TD: cp2('128TD', { telco: true, dante: true, inputs: 12, outputs: 8 }),
   CP2_128V: cp2('128V', { voip: true, inputs: 12, outputs: 8 }),
   CP2_128VD: cp2('128VD', { voip: true, dante: true, inputs: 12, outputs: 8 }),
-  CP2_120: cp2('120', { inputs: 12, outputs: 0 }),
+  CP2_120: cp2('120', { inputs: 12, outputs: 8 }),
   HUDDLE: {
     ...cp2('HUDDLE', { inputs: 4, outputs: 4 }),
     code: 'HUDDLE',

@@ -50,14 +50,12 @@ export const statusDefinitions: Partial<Record<DatasheetProAudioStatus, string>>
     'The device overflows the maximum number of devices allowed with your subscription or service plan.',
 };
 
-const literals = <T extends string>(values: readonly T[]) => values.map((v) => Type.Literal(v));
-
-export const ProAudioStatusSchema = Type.Union(literals(datasheetProAudioStatuses), {
+export const ProAudioStatusSchema = Type.Enum(datasheetProAudioStatuses, {
   $id: 'ProAudioStatus',
   description: 'Status of a Pro Audio device (datasheet wording).',
 });
-export const VideoStatusSchema = Type.Union(literals(datasheetVideoStatuses), {
+export const VideoStatusSchema = Type.Enum(datasheetVideoStatuses, {
   $id: 'VideoStatus',
   description: 'Status of a video device (datasheet wording).',
 });
-export const DashboardGroupSchema = Type.Union(literals(dashboardGroups), { $id: 'DashboardGroup' });
+export const DashboardGroupSchema = Type.Enum(dashboardGroups, { $id: 'DashboardGroup' });

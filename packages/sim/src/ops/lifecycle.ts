@@ -1,0 +1,93 @@
+import { cp2Dialect, defaultCredentials, defaultLocateTimeoutS, parseCp2Request } from '@crosspoint/protocol';
+import type { Project } from '../project/pccp2x.ts';
+import type { Box } from '../state/box.ts';
+import type { Stack } from '../state/stack.ts';
+
+/**
+ * Device life-cycle operations (devices.md §4, §5.6) [G]: restart, firmware apply, configuration
+ * load, factory default. Each holds timers only while it runs.
+ */
+
+export interface OpTiming {
+  firmwareUpdateMs: number;
+  restartMs: number;
+  configureMs: number;
+}
+
+/** Sessions drop, the box is unreachable for `restartMs` (Restarting...), then comes back. */
+export function restartBox(box: Box, timing: OpTiming, onBoot?: () => void): void {
+  box.log('restarting');
+  box.setUnitState('RESTARTING');
+  void box.setOffline('restart', true, 'end').then(() => {
+    box.later(timing.restartMs, () => {
+      onBoot?.();
+      box.setUnitState(box.stack.configured ? 'READY' : 'UNCONFIGURED');
+      void box.setOffline('restart', false);
+    });
+  });
+}
+
+const progressSteps = [0, 25, 50, 75, 100];
+
+/** Updating Firmware with progress pushes → connection drop → Restarting... → back with `version`. */
+export function applyFirmware(box: Box, version: string, timing: OpTiming): void {
+  box.log(`firmware update to ${version}`);
+  box.setUnitState('UPDATING');
+  const each = timing.firmwareUpdateMs / (progressSteps.length - 1);
+  progressSteps.forEach((percent, i) => {
+    const step = () => {
+      box.push(cp2Dialect.firmwareProgress.reply.format({ box: box.name, percent }));
+      if (percent === 100)
+        restartBox(box, timing, () => {
+          box.firmware = version;
+        });
+    };
+    if (i === 0) step();
+    else box.later(each * i, step);
+  });
+}
+
+/** Only EP … LEVEL lines may be macro steps (the simulator's macros touch levels only). */
+const levelLinesOnly = (macros: Record<string, string[]>): Map<string, string[]> =>
+  new Map(
+    Object.entries(macros).map(([name, lines]) => [
+      name,
+      lines.filter((l) => {
+        const r = parseCp2Request(l)?.name;
+        return r === 'level' || r === 'levelAlias';
+      }),
+    ]),
+  );
+
+/** Configuring on every box → stack settings replaced (names, credentials, safety mute, macros) → Ready. */
+export function applyConfig(stack: Stack, project: Project, timing: OpTiming): void {
+  for (const b of stack.boxes) b.setUnitState('CONFIGURING');
+  const first = stack.boxes[0];
+  if (!first) return;
+  first.log(`configuration load: stack ${project.stackName}`);
+  first.later(timing.configureMs, () => {
+    stack.name = project.stackName;
+    stack.setCredentials({ username: project.username, password: project.password });
+    stack.locateTimeoutS = project.locateTimeoutS;
+    stack.macros = levelLinesOnly(project.macros);
+    stack.configured = true;
+    stack.endpoints.reset();
+    stack.setSafetyMute(project.safetyMute);
+    for (const b of stack.boxes) b.setUnitState('READY');
+  });
+}
+
+/** Every box restarts; the stack comes back Unconfigured with factory credentials. */
+export function factoryDefault(stack: Stack, timing: OpTiming): void {
+  stack.configured = false;
+  stack.setCredentials({ ...defaultCredentials });
+  stack.setSafetyMute(false);
+  stack.locateTimeoutS = defaultLocateTimeoutS;
+  stack.macros = new Map();
+  stack.aliases = new Map();
+  stack.endpoints.reset();
+  for (const b of stack.boxes) {
+    b.files.clear();
+    restartBox(b, timing);
+  }
+}
