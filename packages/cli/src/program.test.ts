@@ -66,3 +66,25 @@ describe('crosspoint CLI', () => {
     }
   });
 });
+
+describe('crosspoint admin', () => {
+  it('creates an operator, a support org with an invitation link, and a reset link, on one data folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cp-cli-'));
+    try {
+      const out = capture();
+      const common = ['--data-dir', dir];
+      expect(await runCli(['admin', 'create-operator', '--email', 'ops@example.test', '--password', 'short', ...common], out)).toBe(ExitCode.usage);
+      expect(out.text()).toMatch(/WEAK_PASSWORD/);
+      expect(await runCli(['admin', 'create-operator', '--email', 'ops@example.test', '--password', 'violet-harbor-tractor-91', ...common], out)).toBe(ExitCode.ok);
+      expect(out.text()).toMatch(/Created operator ops@example.test/);
+      expect(await runCli(['admin', 'create-support-org', '--name', 'Acme AV', '--owner-email', 'o@acme.example', '--devices', 'many', ...common], out)).toBe(ExitCode.usage);
+      expect(await runCli(['admin', 'create-support-org', '--name', 'Acme AV', '--owner-email', 'o@acme.example', '--devices', '25', ...common], out)).toBe(ExitCode.ok);
+      expect(out.text()).toMatch(/Invitation link for o@acme.example[^\n]*\n\s+http:\/\/127\.0\.0\.1:8080\/register\?token=/);
+      expect(await runCli(['admin', 'reset-password', '--email', 'ops@example.test', ...common], out)).toBe(ExitCode.ok);
+      expect(out.text()).toMatch(/reset-password\?token=/);
+      expect(await runCli(['admin', 'reset-password', '--email', 'nobody@example.test', ...common], out)).toBe(ExitCode.usage);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

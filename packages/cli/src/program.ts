@@ -1,10 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { SettingsError } from '@crosspoint/protocol';
-import { DataDirLockedError, hubVersion } from '@crosspoint/hub';
+import { DataDirLockedError, hubVersion, ServiceError } from '@crosspoint/hub';
 import type { Output } from './lifecycle.ts';
 import { registerHubCommand } from './commands/hub.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
-import { registerAdminCommand } from './commands/admin.command.ts';
+import { registerAdminCommand, UsageError } from './commands/admin.command.ts';
 import { registerAgentCommand } from './commands/agent.command.ts';
 import { registerSimCommand } from './commands/sim.command.ts';
 
@@ -27,7 +27,7 @@ export function buildProgram(output: Output): Command {
   registerSimCommand(program, output);
   registerAdminCommand(program, output);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
-  for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride();
+  for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
 
@@ -41,6 +41,14 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     if (e instanceof CommanderError) {
       // Help and version "errors" are successful exits; commander already printed the message.
       return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (e instanceof UsageError) {
+      output.err(`crosspoint: ${e.message}`);
+      return ExitCode.usage;
+    }
+    if (e instanceof ServiceError) {
+      output.err(`crosspoint: ${e.message} (${e.code})`);
+      return e.status < 500 ? ExitCode.usage : ExitCode.failure;
     }
     if (e instanceof SettingsError) {
       output.err(`crosspoint: ${e.message}`);

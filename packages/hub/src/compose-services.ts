@@ -49,6 +49,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const access = new AccessService(orgRepo, userRepo);
   const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl);
   const organizations = new OrganizationService(orgRepo, users, audit, clock);
+  const servers = new ServerService(new AgentAccountRepository(db), locationRepo, passwords, audit, clock);
   return {
     clock,
     access,
@@ -69,9 +70,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
     }),
     organizations,
-    bootstrap: new BootstrapService(userRepo, organizations, passwords, audit, clock),
+    bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock),
     locations: new LocationService(locationRepo, audit),
-    servers: new ServerService(new AgentAccountRepository(db), locationRepo, passwords, audit, clock),
+    servers,
     tokens: new TokenService(credentials, audit, clock),
   };
 }

@@ -14,3 +14,4 @@ export * from './api/locations.ts';
 export * from './api/servers.ts';
 export * from './api/audit.ts';
 export * from './api/tokens.ts';
+export * from './auth/roles-doc.ts';

@@ -1,6 +1,54 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { databaseTarget, loadHubConfig, openDatabase, type HubFlags } from '@crosspoint/hub';
+import { cliActor, composeServices, databaseTarget, loadHubConfig, openDatabase, type HubFlags, type HubServices } from '@crosspoint/hub';
 import type { Output } from '../lifecycle.ts';
+
+interface AdminFlags extends HubFlags {
+  email?: string;
+  password?: string;
+  passwordStdin?: boolean;
+  name?: string;
+  ownerEmail?: string;
+  devices?: string;
+}
+
+const withDatabaseOptions = (cmd: Command): Command =>
+  cmd
+    .option('--data-dir <path>', 'embedded database folder (env CROSSPOINT_DATA_DIR; default ./data)')
+    .option('--database-url <url>', 'PostgreSQL URL (env DATABASE_URL)')
+    .option('--public-url <url>', 'base URL of the hub, for links in mail (env CROSSPOINT_PUBLIC_URL)')
+    .option('--smtp-url <url>', 'SMTP server for mail (env CROSSPOINT_SMTP_URL); without it mail stays in the outbox');
+
+/** Opens the hub's database and services (no HTTP), runs `task`, and closes everything. */
+async function withServices(flags: AdminFlags, task: (s: HubServices) => Promise<void>): Promise<void> {
+  const config = loadHubConfig(flags);
+  const db = await openDatabase(databaseTarget(config));
+  const services = composeServices(db.db, {
+    publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+  });
+  try {
+    await task(services);
+    await services.mail.flush();
+  } finally {
+    await services.mail.stop();
+    await db.close();
+  }
+}
+
+function passwordFrom(flags: AdminFlags): string {
+  if (flags.passwordStdin) return readFileSync(0, 'utf8').replace(/\r?\n$/, '');
+  if (flags.password) return flags.password;
+  throw new UsageError('Give the password with --password-stdin (recommended) or --password.');
+}
+
+export class UsageError extends Error {}
+
+async function newestLink(services: HubServices, email: string): Promise<string | undefined> {
+  const [mail] = await services.mail.recent(1, email);
+  return /https?:\/\/\S+token=\S+/.exec(mail?.text ?? '')?.[0];
+}
 
 export function registerAdminCommand(program: Command, output: Output): void {
   const admin = program
@@ -8,15 +56,65 @@ export function registerAdminCommand(program: Command, output: Output): void {
     .summary('operator tasks on a hub database')
     .description('Operator tasks. They use the same settings as `crosspoint hub` and must not run while a hub uses the embedded data folder.');
 
-  admin
-    .command('migrate')
-    .description('apply pending database migrations and exit')
-    .option('--data-dir <path>', 'embedded database folder (env CROSSPOINT_DATA_DIR; default ./data)')
-    .option('--database-url <url>', 'PostgreSQL URL (env DATABASE_URL)')
-    .action(async (flags: HubFlags) => {
-      const config = loadHubConfig(flags);
-      const db = await openDatabase(databaseTarget(config));
-      await db.close();
-      output.out(`Migrations applied (${db.kind}).`);
+  withDatabaseOptions(admin.command('migrate').description('apply pending database migrations and exit')).action(async (flags: AdminFlags) => {
+    const config = loadHubConfig(flags);
+    const db = await openDatabase(databaseTarget(config));
+    await db.close();
+    output.out(`Migrations applied (${db.kind}).`);
+  });
+
+  withDatabaseOptions(
+    admin
+      .command('create-operator')
+      .description('create a platform operator (Owner of the platform organization), or set an existing one’s password')
+      .requiredOption('--email <address>', 'the operator’s email address, used to sign in')
+      .option('--password <password>', 'the password (prefer --password-stdin: flags end up in shell history)')
+      .option('--password-stdin', 'read the password from standard input'),
+  ).action(async (flags: AdminFlags) => {
+    const password = passwordFrom(flags);
+    await withServices(flags, async (s) => {
+      const r = await s.bootstrap.createOperator(cliActor, { email: flags.email ?? '', password });
+      output.out(`${r.created ? 'Created' : 'Updated'} operator ${flags.email ?? ''}. They accept the terms at first sign-in.`);
     });
+  });
+
+  withDatabaseOptions(
+    admin
+      .command('create-support-org')
+      .description('add a support organization (an AV integrator) with its licensed device pool, and invite its owner')
+      .requiredOption('--name <name>', 'organization name')
+      .requiredOption('--owner-email <address>', 'initial owner, invited by email')
+      .requiredOption('--devices <count>', 'licensed Pro Audio devices it may allocate to clients'),
+  ).action(async (flags: AdminFlags) => {
+    const devices = Number(flags.devices);
+    if (!Number.isInteger(devices) || devices < 0) throw new UsageError(`--devices: must be a whole number ≥ 0 (got ${JSON.stringify(flags.devices)})`);
+    await withServices(flags, async (s) => {
+      const org = await s.organizations.createSupportOrg(cliActor, { name: flags.name ?? '', ownerEmail: flags.ownerEmail ?? '', devicePool: devices });
+      output.out(`Created support organization ${org.name} (${org.id}) with ${devices} devices.`);
+      const link = await newestLink(s, flags.ownerEmail ?? '');
+      if (link) output.out(`Invitation link for ${flags.ownerEmail ?? ''} (also mailed or kept in the outbox):\n  ${link}`);
+    });
+  });
+
+  withDatabaseOptions(
+    admin
+      .command('reset-password')
+      .description('send a user a password-reset link (printed too), or set the password directly with --password-stdin')
+      .requiredOption('--email <address>', 'the user’s email address')
+      .option('--password <password>', 'set this password now instead of sending a link')
+      .option('--password-stdin', 'read the new password from standard input'),
+  ).action(async (flags: AdminFlags) => {
+    await withServices(flags, async (s) => {
+      const email = flags.email ?? '';
+      if (flags.password || flags.passwordStdin) {
+        await s.auth.setPassword(cliActor, email, passwordFrom(flags));
+        output.out(`Password of ${email} set; their sessions were signed out.`);
+        return;
+      }
+      await s.auth.forgotPassword(email, 'cli');
+      const link = await newestLink(s, email);
+      if (!link) throw new UsageError(`${email} has no registered account; invite them instead.`);
+      output.out(`Reset link for ${email} (valid 1 hour, also mailed or kept in the outbox):\n  ${link}`);
+    });
+  });
 }

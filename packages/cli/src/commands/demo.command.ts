@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadHubConfig, startHub, type HubFlags } from '@crosspoint/hub';
+import { demoAccounts, loadHubConfig, startHub, type HubFlags } from '@crosspoint/hub';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
 import { withHubOptions } from './hub.command.ts';
 
@@ -15,9 +15,13 @@ export function registerDemoCommand(program: Command, output: Output): void {
   ).action(async (flags: HubFlags) => {
     const config = loadHubConfig(flags);
     const hub = await startHub({ ...config, logLevel: flags.logLevel ? config.logLevel : 'warn' });
+    const seeded = await hub.services.bootstrap.seedDemo();
     output.out('');
-    output.out('  Crosspoint demo is running');
+    output.out(`  Crosspoint demo is running${seeded.created ? ' (demo organizations created)' : ''}`);
     output.out(`  Open ${hub.url} in your browser`);
+    output.out(`  Sign in as ${demoAccounts.owner} (support organization owner)`);
+    output.out(`        or ${demoAccounts.operator} (platform operator)`);
+    output.out(`  Password: ${demoAccounts.password}`);
     output.out(`  API docs: ${hub.url}/api/docs`);
     output.out(`  Data folder: ${config.databaseUrl ? '(PostgreSQL)' : config.dataDir}`);
     output.out('  Press Ctrl-C to stop.');
