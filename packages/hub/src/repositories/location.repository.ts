@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { agentAccounts, locations } from '../db/schema/index.ts';
+import { locations } from '../db/schema/index.ts';
+import { failOnDuplicate } from './duplicate-error.ts';
 
 export type LocationRecord = typeof locations.$inferSelect;
 
@@ -9,7 +10,8 @@ export class LocationRepository {
 
   /** Every location of an org with how many servers sit directly in it. */
   async all(orgId: string): Promise<(LocationRecord & { servers: number })[]> {
-    const servers = sql<number>`(SELECT count(*)::int FROM ${agentAccounts} WHERE ${agentAccounts.locationId} = ${locations.id})`;
+    // Written out: inside a select list drizzle leaves columns unqualified, which a subquery would misread.
+    const servers = sql<number>`(SELECT count(*)::int FROM agent_accounts a WHERE a.location_id = "locations"."id")`;
     const rows = await this.db.select({ loc: locations, servers }).from(locations).where(eq(locations.orgId, orgId));
     return rows.map((r) => ({ ...r.loc, servers: r.servers }));
   }
@@ -23,17 +25,19 @@ export class LocationRepository {
   }
 
   async create(values: typeof locations.$inferInsert): Promise<LocationRecord> {
-    const [row] = await this.db.insert(locations).values(values).returning();
+    const [row] = await failOnDuplicate(() => this.db.insert(locations).values(values).returning());
     if (!row) throw new Error('insert returned nothing');
     return row;
   }
 
   async update(orgId: string, id: string, values: Partial<typeof locations.$inferInsert>): Promise<LocationRecord | undefined> {
-    const [row] = await this.db
-      .update(locations)
-      .set(values)
-      .where(and(eq(locations.orgId, orgId), eq(locations.id, id)))
-      .returning();
+    const [row] = await failOnDuplicate(() =>
+      this.db
+        .update(locations)
+        .set(values)
+        .where(and(eq(locations.orgId, orgId), eq(locations.id, id)))
+        .returning(),
+    );
     return row;
   }
 

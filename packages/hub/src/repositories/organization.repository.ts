@@ -92,7 +92,8 @@ export class OrganizationRepository {
     page: { sort: string; order: 'asc' | 'desc'; limit: number; after?: { value: string | number | null; id: string } | undefined },
   ): Promise<{ rows: (OrgRecord & { status: string; servers: number; sortKey: string })[]; total: number }> {
     const status = statusSql(filter.today);
-    const servers = sql<number>`(SELECT count(*)::int FROM ${agentAccounts} WHERE ${agentAccounts.orgId} = ${organizations.id})`;
+    // Written out: inside a select list drizzle leaves columns unqualified, which a subquery would misread.
+    const servers = sql<number>`(SELECT count(*)::int FROM agent_accounts a WHERE a.org_id = "organizations"."id")`;
     const sortColumn: Record<string, SQL> = {
       name: sql`lower(${organizations.name})`,
       accountNumber: sql`${organizations.accountNumber}`,

@@ -94,7 +94,8 @@ export class UserRepository {
     filter: { search?: string | undefined; role?: string | undefined; status?: string | undefined },
     page: MemberListPage,
   ): Promise<{ rows: { user: UserRecord; membership: MembershipRecord; sortKey: string }[]; total: number }> {
-    const name = sql<string>`lower(trim(${users.firstName} || ' ' || ${users.lastName} || ' ' || coalesce(${users.username}, '')))`;
+    // The name people see: full name, else username, else the email address.
+    const name = sql<string>`lower(coalesce(nullif(trim(${users.firstName} || ' ' || ${users.lastName}), ''), ${users.username}, ${users.email}))`;
     const status = sql<string>`CASE WHEN ${users.registeredAt} IS NULL THEN 'Invited' ELSE 'Registered' END`;
     const sortColumn: Record<string, SQL> = {
       name: sql`${name}`,

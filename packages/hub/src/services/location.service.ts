@@ -3,8 +3,8 @@ import type { LocationRecord, LocationRepository } from '../repositories/locatio
 import type { AuditService } from './audit.service.ts';
 import { requirePermission, type OrgContext } from './context.ts';
 import { ServiceError } from './service-error.ts';
+import { DuplicateError } from '../repositories/duplicate-error.ts';
 
-const isUniqueViolation = (e: unknown): boolean => /unique|duplicate/i.test((e as Error).message) || (e as { code?: string }).code === '23505';
 
 /** Each organization's own hierarchy of places: region › building › floor › room, any depth. */
 export class LocationService {
@@ -38,7 +38,7 @@ export class LocationService {
     try {
       created = await this.locations.create({ orgId: ctx.org.id, name: req.name.trim(), kind: req.kind, parentId: req.parentId ?? null });
     } catch (e) {
-      if (isUniqueViolation(e)) throw ServiceError.conflict('NAME_TAKEN', `There is already a location named ${req.name} there.`);
+      if (e instanceof DuplicateError) throw ServiceError.conflict('NAME_TAKEN', `There is already a location named ${req.name} there.`);
       throw e;
     }
     await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'locations.created', targetType: 'location', targetId: created.id, detail: { name: created.name, kind: created.kind } });
@@ -62,7 +62,7 @@ export class LocationService {
         ...(req.parentId !== undefined ? { parentId: req.parentId } : {}),
       });
     } catch (e) {
-      if (isUniqueViolation(e)) throw ServiceError.conflict('NAME_TAKEN', 'There is already a location with that name there.');
+      if (e instanceof DuplicateError) throw ServiceError.conflict('NAME_TAKEN', 'There is already a location with that name there.');
       throw e;
     }
     await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'locations.updated', targetType: 'location', targetId: id, detail: { ...req } });

@@ -111,6 +111,8 @@ describe('Quick-Start through the API', () => {
     expect(server.body).toMatchObject({ name: 'HQ Rack', status: 'Disconnected' });
     const dup = await owner.post<{ error: { code: string } }>(`/api/v1/orgs/${clientId}/servers`, { name: 'hq rack', password: agentPassword });
     expect(dup.body.error.code).toBe('NAME_TAKEN');
+    const withServer = await owner.get<{ items: { servers: number }[] }>(`/api/v1/orgs/${support.body.id}/clients`);
+    expect(withServer.body.items[0]?.servers).toBe(1);
 
     // Every step is in the history, with who and from where.
     const history = await owner.get<{ items: { action: string; actor: string; ip: string }[] }>(`/api/v1/orgs/${clientId}/audit`);
