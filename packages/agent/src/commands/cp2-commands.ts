@@ -45,7 +45,7 @@ export async function runCp2Command(
   const long = deps.jobTimeoutMs;
   const run: Run = (label, timeoutMs, work) =>
     session.queue.enqueue(label, timeoutMs, async (signal) => {
-      await ensureReady(session);
+      await ensureReady(session, signal);
       return work(clientOf(session), session.boxName, signal);
     });
   const box = session.inventory;
@@ -130,9 +130,10 @@ function clientOf(session: Cp2BoxSession): Cp2Client {
   return client;
 }
 
-function ensureReady(session: Cp2BoxSession): Promise<void> {
-  if (!session.isReady) return Promise.reject(new DeviceError(DeviceErrorCode.Unreachable, `${session.boxName} is not connected.`));
-  return Promise.resolve();
+/** A command waits for a login in progress; on a box that is away it fails at once. */
+async function ensureReady(session: Cp2BoxSession, signal: AbortSignal): Promise<void> {
+  if (session.connecting) await session.waitUntil(() => !session.connecting, signal);
+  if (!session.isReady) throw new DeviceError(DeviceErrorCode.Unreachable, `${session.boxName} is not connected.`);
 }
 
 async function requireFtp(c: Cp2Client, box: string): Promise<void> {

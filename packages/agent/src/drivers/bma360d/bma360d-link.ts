@@ -1,15 +1,9 @@
 import { LineFramer, bma360dErrorLine, parseBma360dReply, type Bma360dDialect, type ParsedReply } from '@crosspoint/protocol';
 import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import type { ByteStream } from '../byte-stream.ts';
+import { PendingReplies } from '../pending-replies.ts';
 
 export type Bma360dReply = ParsedReply<Bma360dDialect>;
-
-interface Waiter {
-  accept: (r: Bma360dReply) => unknown;
-  resolve: (v: unknown) => void;
-  reject: (e: unknown) => void;
-  timer: NodeJS.Timeout;
-}
 
 /**
  * A BMA 360D connection (raw TCP 3603, no login, CRLF lines; bma360d-dialect.ts): requests are
@@ -18,7 +12,7 @@ interface Waiter {
 export class Bma360dLink {
   lastRxAt: number;
   private readonly framer = new LineFramer({ maxLineBytes: 4096 });
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters = new PendingReplies<Bma360dReply>();
   private closed = false;
 
   constructor(
@@ -39,19 +33,17 @@ export class Bma360dLink {
   /** Sends `line`; resolves with `accept(reply)` for the first reply it does not answer `undefined` to. */
   ask<T>(line: string, accept: (r: Bma360dReply) => T | undefined, timeoutMs: number): Promise<T> {
     if (this.closed) return Promise.reject(new DeviceError(DeviceErrorCode.SessionClosed, 'The connection is closed.'));
-    return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter = {
-        accept,
-        resolve: resolve as (v: unknown) => void,
-        reject,
-        timer: setTimeout(() => {
-          this.remove(waiter);
-          reject(new DeviceError(DeviceErrorCode.Timeout, `No answer to "${line}" within ${timeoutMs} ms.`));
-        }, timeoutMs),
-      };
-      this.waiters.push(waiter);
-      this.send(line);
-    });
+    const reply = this.waiters.wait(
+      (r) => {
+        const value = accept(r);
+        return value === undefined ? undefined : { done: value };
+      },
+      undefined,
+      timeoutMs,
+      line,
+    );
+    this.send(line);
+    return reply;
   }
 
   send(line: string): void {
@@ -70,37 +62,20 @@ export class Bma360dLink {
     for (const raw of this.framer.push(chunk).lines) {
       const line = raw.trim();
       if (line.toUpperCase() === bma360dErrorLine) {
-        const w = this.waiters.shift();
-        if (w) {
-          clearTimeout(w.timer);
-          w.reject(new DeviceError(DeviceErrorCode.Rejected, 'The microphone refused the command.'));
-        }
+        this.waiters.failOldest(new DeviceError(DeviceErrorCode.Rejected, 'The microphone refused the command.'));
         continue;
       }
       const reply = parseBma360dReply(line);
       if (!reply) continue;
-      const w = this.waiters.find((x) => x.accept(reply) !== undefined);
-      if (w) {
-        this.remove(w);
-        w.resolve(w.accept(reply));
-      }
+      this.waiters.offer(reply);
       this.handlers.onReply(reply);
     }
-  }
-
-  private remove(w: Waiter): void {
-    clearTimeout(w.timer);
-    const i = this.waiters.indexOf(w);
-    if (i >= 0) this.waiters.splice(i, 1);
   }
 
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const w of this.waiters.splice(0)) {
-      clearTimeout(w.timer);
-      w.reject(new DeviceError(DeviceErrorCode.SessionClosed, 'The connection closed.'));
-    }
+    this.waiters.failAll(new DeviceError(DeviceErrorCode.SessionClosed, 'The connection closed.'));
     this.handlers.onClose();
   }
 }

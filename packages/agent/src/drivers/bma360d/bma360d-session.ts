@@ -1,4 +1,4 @@
-import { bma360dDialect, bma360dLocateModes, type DeviceId } from '@crosspoint/protocol';
+import { bma360dDialect, bma360dLocateModes } from '@crosspoint/protocol';
 import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import type { InventoryDevice } from '../../inventory/inventory.ts';
 import { RetrySchedule } from '../../sessions/backoff.ts';
@@ -6,10 +6,11 @@ import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { CommandQueue } from '../../sessions/command-queue.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
 import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
+import { SingleDeviceSession } from '../../sessions/single-device-session.ts';
 import { Bma360dLink, firmwareOf, type Bma360dReply } from './bma360d-link.ts';
 
 /** A stand-alone BMA 360D: one persistent TCP connection, `VERSION` as keep-alive, locate as its one command. */
-export class Bma360dSession implements DeviceSession {
+export class Bma360dSession extends SingleDeviceSession implements DeviceSession {
   readonly queue = new CommandQueue();
   private readonly emitter: ChangeEmitter;
   private readonly retry: RetrySchedule;
@@ -19,28 +20,16 @@ export class Bma360dSession implements DeviceSession {
   private generation = 0;
 
   constructor(
-    private device: InventoryDevice,
+    device: InventoryDevice,
     private readonly ctx: SessionContext,
   ) {
+    super(device);
     this.emitter = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
     this.retry = new RetrySchedule(ctx.now);
   }
 
-  get deviceId(): DeviceId {
-    return this.device.id;
-  }
-  get host(): string {
-    return this.device.host;
-  }
-  get port(): number {
-    return this.device.port;
-  }
   get connected(): boolean {
     return this.state === 'ready';
-  }
-
-  deviceIds(): DeviceId[] {
-    return [this.device.id];
   }
 
   start(): void {

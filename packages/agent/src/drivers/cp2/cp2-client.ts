@@ -1,5 +1,6 @@
 import { cp2Dialect, type Cp2EntryName, type Cp2Reply, type UnitState } from '@crosspoint/protocol';
-import type { Accept, Cp2Connection, ReplyMatcher } from './cp2-connection.ts';
+import type { Accept } from '../pending-replies.ts';
+import type { Cp2Connection, ReplyMatcher } from './cp2-connection.ts';
 
 type ReplyParams<N extends Cp2EntryName> = Extract<Cp2Reply, { name: N }>['params'];
 

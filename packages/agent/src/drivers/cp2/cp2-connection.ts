@@ -11,9 +11,7 @@ import {
 } from '@crosspoint/protocol';
 import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import type { ByteStream } from '../byte-stream.ts';
-
-/** What a waiter says of a reply: not mine, mine and more to come, or mine and done (with a value). */
-export type Accept<T> = undefined | 'more' | { done: T };
+import { PendingReplies, type Accept } from '../pending-replies.ts';
 
 /** A request in flight: it claims the replies that carry its address, never "the next line". */
 export interface ReplyMatcher<T> {
@@ -22,13 +20,6 @@ export interface ReplyMatcher<T> {
   accept(reply: Cp2Reply): Accept<T>;
   /** An error line (which carries no address) fails this request if it is the oldest one taking errors. */
   takesErrors: boolean;
-}
-
-interface Waiter {
-  matcher: ReplyMatcher<unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-  timer: NodeJS.Timeout;
 }
 
 export interface Cp2ConnectionOptions {
@@ -67,7 +58,8 @@ export class Cp2Connection {
   /** When the last line (or prompt) arrived: proof of life for the keep-alive. */
   lastRxAt: number;
   private readonly framer: LineFramer;
-  private readonly waiters: Waiter[] = [];
+  /** Requests in flight; the metadata is each one's matcher (expected entries, whether it takes error lines). */
+  private readonly waiters = new PendingReplies<Cp2Reply, ReplyMatcher<unknown>>();
   private state: LoginState = 'greeting';
   private loginDone: { resolve: () => void; reject: (e: DeviceError) => void } | undefined;
   private closed = false;
@@ -130,22 +122,12 @@ export class Cp2Connection {
   /** Sends a line and resolves with what `matcher` makes of the replies carrying its address. */
   request<T>(line: string, matcher: ReplyMatcher<T>, timeoutMs: number): Promise<T> {
     if (!this.isReady) return Promise.reject(this.closed ? this.closedError() : new DeviceError(DeviceErrorCode.SessionClosed, 'Not logged in.'));
-    if (this.waiters.length >= (this.options.maxWaiters ?? 32)) {
+    if (this.waiters.size >= (this.options.maxWaiters ?? 32)) {
       return Promise.reject(new DeviceError(DeviceErrorCode.Busy, 'Too many requests in flight on this connection.'));
     }
-    return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter = {
-        matcher,
-        resolve: resolve as (v: unknown) => void,
-        reject,
-        timer: setTimeout(() => {
-          this.removeWaiter(waiter);
-          reject(new DeviceError(DeviceErrorCode.Timeout, `No answer to "${redact(line)}" within ${timeoutMs} ms.`));
-        }, timeoutMs),
-      };
-      this.waiters.push(waiter);
-      this.send(line);
-    });
+    const reply = this.waiters.wait((r) => matcher.accept(r), matcher, timeoutMs, redact(line));
+    this.send(line);
+    return reply;
   }
 
   /** Writes one command line (CRLF appended). Closes the connection if the peer has stopped reading. */
@@ -223,13 +205,8 @@ export class Cp2Connection {
     const line = stripCommandPrompt(raw);
     if (line === '') return;
     if (isCp2ErrorLine(line)) {
-      const waiter = this.waiters.find((w) => w.matcher.takesErrors);
-      if (waiter) {
-        this.removeWaiter(waiter);
-        waiter.reject(new DeviceError(DeviceErrorCode.Rejected, `The device refused the command: ${line}`));
-      } else {
-        this.stats.strayErrors++;
-      }
+      const error = new DeviceError(DeviceErrorCode.Rejected, `The device refused the command: ${line}`);
+      if (!this.waiters.failOldest(error, (m) => m.takesErrors)) this.stats.strayErrors++;
       return;
     }
     const reply = this.parse(line);
@@ -237,33 +214,19 @@ export class Cp2Connection {
       this.stats.ignored++;
       return;
     }
-    for (const waiter of this.waiters) {
-      const verdict = waiter.matcher.accept(reply);
-      if (verdict === undefined) continue;
-      if (verdict !== 'more') {
-        this.removeWaiter(waiter);
-        waiter.resolve(verdict.done);
-      }
-      break;
-    }
+    this.waiters.offer(reply);
     this.handlers.onReply(reply);
   }
 
   /** Tries the entries waiters expect first: the keep-alive reply costs one template match, not the whole table. */
   private parse(line: string): Cp2Reply | undefined {
-    for (const waiter of this.waiters) {
-      for (const name of waiter.matcher.expects) {
+    for (const matcher of this.waiters.metas()) {
+      for (const name of matcher.expects) {
         const params = (cp2Dialect[name].reply as { parse(l: string): unknown }).parse(line);
         if (params !== undefined) return { name, params } as Cp2Reply;
       }
     }
     return parseCp2Reply(line);
-  }
-
-  private removeWaiter(waiter: Waiter): void {
-    clearTimeout(waiter.timer);
-    const i = this.waiters.indexOf(waiter);
-    if (i >= 0) this.waiters.splice(i, 1);
   }
 
   private closedError(): DeviceError {
@@ -279,10 +242,7 @@ export class Cp2Connection {
       // Closed right after our password: the device refused it (devices.md §5.8).
       this.failLogin(this.state === 'pass-sent' ? loginRefused() : error);
     }
-    for (const w of this.waiters.splice(0)) {
-      clearTimeout(w.timer);
-      w.reject(error);
-    }
+    this.waiters.failAll(error);
     this.framer.reset();
     this.handlers.onClose(error);
   }

@@ -88,6 +88,11 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     return this.state === 'ready';
   }
 
+  /** Logging in or reading the box right now. */
+  get connecting(): boolean {
+    return this.state === 'connecting';
+  }
+
   get host(): string {
     return this.device.host;
   }
@@ -446,7 +451,8 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   }
 
   private scheduleFlush(): void {
-    if (this.flushQueued) return;
+    // While logging in and reading the box, facts pile up: the status is told once, when ready.
+    if (this.flushQueued || this.state === 'connecting') return;
     this.flushQueued = true;
     queueMicrotask(() => {
       this.flushQueued = false;

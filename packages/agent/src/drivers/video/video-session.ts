@@ -1,46 +1,32 @@
 import { Agent } from 'node:http';
-import type { DeviceId } from '@crosspoint/protocol';
 import type { InventoryDevice } from '../../inventory/inventory.ts';
 import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
 import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
+import { SingleDeviceSession } from '../../sessions/single-device-session.ts';
 import { fetchCodecStatus } from './video-http.ts';
 
 /**
  * A COLLABORATE Live codec: polled over its HTTP JSON status on the shared clock (one request in
  * flight at most, over a kept-alive connection). Unreachable → Down; CS lost → Communication Service Failed.
  */
-export class VideoSession implements DeviceSession {
+export class VideoSession extends SingleDeviceSession implements DeviceSession {
   private readonly emitter: ChangeEmitter;
   private readonly http = new Agent({ keepAlive: true, maxSockets: 1 });
   private nextPollAt = 0;
   private inFlight = false;
   private closed = false;
-  private device: InventoryDevice;
 
   constructor(
     device: InventoryDevice,
     private readonly ctx: SessionContext,
   ) {
-    this.device = device;
+    super(device);
     this.emitter = new ChangeEmitter(device.id, new FactTracker('video', ctx.now), ctx.emit);
   }
 
-  get deviceId(): DeviceId {
-    return this.device.id;
-  }
-  get host(): string {
-    return this.device.host;
-  }
-  get port(): number {
-    return this.device.port;
-  }
   get connected(): boolean {
     return this.emitter.facts.get('reachable') === true;
-  }
-
-  deviceIds(): DeviceId[] {
-    return [this.device.id];
   }
 
   start(): void {

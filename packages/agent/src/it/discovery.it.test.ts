@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRig, type Rig } from '../test/sim-harness.ts';
+import { smallSite } from '../test/sites.ts';
+
+describe('discovery against the simulator', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await startRig(smallSite(1));
+  });
+  afterAll(async () => {
+    await rig.close();
+  });
+
+  it('finds every device of the site and records its topology', () => {
+    const inventory = rig.agent.inventory();
+    const expected = rig.sim.devices.map((d) => rig.idOf(d.id)).sort();
+    expect(inventory.map((d) => d.id).sort()).toEqual(expected);
+    const paths = Object.fromEntries(inventory.map((d) => [d.name, d.path]));
+    expect(paths).toMatchObject({
+      DSP1: 'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Main > C-Link 00',
+      DSP2: 'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Main > C-Link 01',
+      HUD1: 'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Solo > C-Link 00',
+    });
+    const peripherals = inventory.filter((d) => d.family === 'plink').map((d) => d.path).sort();
+    expect(peripherals).toEqual([
+      'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Main > C-Link 00 > P-Link 01',
+      'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Main > C-Link 00 > P-Link 02',
+    ]);
+  });
+
+  it('fingerprints model, serial and firmware of every device', () => {
+    for (const d of rig.sim.devices) {
+      const found = rig.agent.device(rig.idOf(d.id));
+      expect(found, d.id).toMatchObject({ serial: d.serial, firmware: d.firmware, model: d.model });
+    }
+    const dsp1 = rig.sim.devices.find((d) => d.name === 'DSP1');
+    const peripheral = rig.agent.inventory().find((d) => d.family === 'plink');
+    expect(peripheral?.host).toBe(dsp1?.ip);
+    expect(peripheral?.parentId).toBe(rig.idOf(dsp1?.id ?? ''));
+  });
+
+  it('brings every device to Healthy through its session', async () => {
+    for (const d of rig.sim.devices) await rig.waitFor(rig.idOf(d.id), 'Healthy');
+    expect(rig.agent.sessionCount()).toBe(rig.sim.devices.filter((d) => d.kind !== 'peripheral').length);
+  });
+});

@@ -1,0 +1,44 @@
+import type { SiteFile } from '@crosspoint/sim';
+
+/**
+ * A small site on its own loopback /24 (each test file passes a different third octet so files
+ * running in parallel never share addresses): a two-box stack with P-Link peripherals, a Huddle,
+ * a stand-alone BMA 360D and a COLLABORATE Live codec.
+ */
+export function smallSite(octet: number, port = 2400 + octet): SiteFile {
+  return {
+    name: `agent-test-${octet}`,
+    seed: octet,
+    port,
+    ftpPort: port + 1000,
+    micPort: port + 2000,
+    videoPort: port + 3000,
+    subnets: [
+      {
+        name: `sim${octet}`,
+        cidr: `127.61.${octet}.0/24`,
+        stacks: [
+          {
+            name: 'Main',
+            boxes: [
+              {
+                name: 'DSP1',
+                model: 'CP2_128V',
+                ftpEnabled: true,
+                voip: [
+                  { line: 1, user: 'alice', registrar: 'pbx.local' },
+                  { line: 2, user: 'bob', registrar: 'pbx.local' },
+                ],
+                plink: [{ devices: [{ model: 'BT_EXPANDER' }, { model: 'BFM2' }] }],
+              },
+              { name: 'DSP2', model: 'CP2_48T' },
+            ],
+          },
+          { name: 'Solo', boxes: [{ name: 'HUD1', model: 'HUDDLE' }] },
+        ],
+        mics: [{ name: 'CEILING1' }],
+        codecs: [{ name: 'ROOM1', model: 'CL600' }],
+      },
+    ],
+  };
+}
