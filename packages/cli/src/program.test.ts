@@ -88,3 +88,24 @@ describe('crosspoint admin', () => {
     }
   });
 });
+
+describe('crosspoint admin license', () => {
+  it('creates an issuer key pair (never overwriting one) and signs a license file with the given terms', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cp-lic-'));
+    try {
+      const out = capture();
+      expect(await runCli(['admin', 'license', 'keygen', '--out-dir', dir], out)).toBe(ExitCode.ok);
+      expect(await runCli(['admin', 'license', 'keygen', '--out-dir', dir], out)).toBe(ExitCode.usage);
+      const file = join(dir, 'initech.license');
+      const args = ['admin', 'license', 'sign', '--key', join(dir, 'license-issuer.key'), '--licensee', 'Initech', '--out', file];
+      expect(await runCli([...args, '--devices', '0'], out)).toBe(ExitCode.usage);
+      expect(await runCli([...args, '--devices', '40', '--expires', 'soon'], out)).toBe(ExitCode.usage);
+      expect(await runCli([...args, '--devices', '40', '--expires', '2099-12-31'], out)).toBe(ExitCode.ok);
+      const { readFile } = await import('node:fs/promises');
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as { license: { devices: number; expiresAt: string } };
+      expect(parsed.license).toMatchObject({ devices: 40, expiresAt: '2099-12-31T23:59:59.000Z' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

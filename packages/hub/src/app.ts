@@ -18,6 +18,7 @@ import { locationRoutes } from './http/routes/location.routes.ts';
 import { serverRoutes } from './http/routes/server.routes.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { outboxRoutes } from './http/routes/outbox.routes.ts';
+import { licenseRoutes } from './http/routes/license.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   serverRoutes(app, { access: s.access, servers: s.servers });
   auditRoutes(app, { access: s.access, audit: s.audit, tokens: s.tokens });
   outboxRoutes(app, { access: s.access, mail: s.mail });
+  licenseRoutes(app, { access: s.access, licenses: s.licenses });
   await registerWebApp(app, deps.webDir);
   return app;
 }

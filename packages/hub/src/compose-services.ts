@@ -22,10 +22,15 @@ import { ServerService } from './services/server.service.ts';
 import { TokenService } from './services/token.service.ts';
 import { UserService } from './services/user.service.ts';
 import { systemClock, type Clock } from './services/context.ts';
+import { LicenseService } from './services/license.service.ts';
+import { LicenseRepository } from './repositories/license.repository.ts';
+import { createLicenseVerifier } from './adapters/license-signature.ts';
 
 export interface ServiceSettings {
   publicUrl: string;
   smtpUrl?: string | undefined;
+  /** Extra trusted license-issuer keys (PEM), besides the built-in one. */
+  licensePublicKeys?: string[];
   mailFrom: string;
   clock?: Clock;
   throttle?: ThrottlePolicy;
@@ -74,5 +79,6 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     locations: new LocationService(locationRepo, audit),
     servers,
     tokens: new TokenService(credentials, audit, clock),
+    licenses: new LicenseService(new LicenseRepository(db), orgRepo, createLicenseVerifier(settings.licensePublicKeys ?? []), audit, clock),
   };
 }

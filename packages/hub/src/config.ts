@@ -13,6 +13,7 @@ export const HubConfigSchema = Type.Object({
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^/]+$', description: 'Base URL people open; used in emailed links.' })),
   smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   mailFrom: Type.String({ default: 'Crosspoint <no-reply@crosspoint.invalid>', minLength: 3 }),
+  licensePublicKey: Type.Optional(Type.String({ pattern: '-----BEGIN PUBLIC KEY-----', description: 'Extra trusted license issuer (PEM).' })),
 });
 export type HubConfig = Static<typeof HubConfigSchema>;
 
@@ -28,6 +29,7 @@ export interface HubFlags {
   publicUrl?: string | undefined;
   smtpUrl?: string | undefined;
   mailFrom?: string | undefined;
+  licensePublicKey?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -42,6 +44,7 @@ export const hubEnvVars = {
   publicUrl: 'CROSSPOINT_PUBLIC_URL',
   smtpUrl: 'CROSSPOINT_SMTP_URL',
   mailFrom: 'CROSSPOINT_MAIL_FROM',
+  licensePublicKey: 'CROSSPOINT_LICENSE_PUBLIC_KEY',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */

@@ -7,3 +7,4 @@ export { composeServices, type HubServices } from './compose-services.ts';
 export { demoAccounts } from './services/bootstrap.service.ts';
 export { cliActor } from './services/context.ts';
 export { ServiceError } from './services/service-error.ts';
+export { generateLicenseKeys, signLicenseText } from './adapters/license-signature.ts';

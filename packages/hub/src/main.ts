@@ -70,6 +70,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
+      licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
       logger,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.throttle ? { throttle: options.throttle } : {}),

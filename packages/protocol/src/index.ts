@@ -15,3 +15,4 @@ export * from './api/servers.ts';
 export * from './api/audit.ts';
 export * from './api/tokens.ts';
 export * from './auth/roles-doc.ts';
+export * from './api/license.ts';

@@ -1,6 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { cliActor, composeServices, databaseTarget, loadHubConfig, openDatabase, type HubFlags, type HubServices } from '@crosspoint/hub';
+import {
+  cliActor,
+  composeServices,
+  databaseTarget,
+  generateLicenseKeys,
+  loadHubConfig,
+  openDatabase,
+  signLicenseText,
+  type HubFlags,
+  type HubServices,
+} from '@crosspoint/hub';
+import { licenseSigningText, type LicenseTerms } from '@crosspoint/protocol';
 import type { Output } from '../lifecycle.ts';
 
 interface AdminFlags extends HubFlags {
@@ -10,6 +23,11 @@ interface AdminFlags extends HubFlags {
   name?: string;
   ownerEmail?: string;
   devices?: string;
+  outDir?: string;
+  key?: string;
+  licensee?: string;
+  expires?: string;
+  out?: string;
 }
 
 const withDatabaseOptions = (cmd: Command): Command =>
@@ -117,4 +135,70 @@ export function registerAdminCommand(program: Command, output: Output): void {
       output.out(`Reset link for ${email} (valid 1 hour, also mailed or kept in the outbox):\n  ${link}`);
     });
   });
+
+  withDatabaseOptions(
+    admin
+      .command('create-enterprise')
+      .description('enterprise edition: create the one organization of this hub and invite its owner (on an empty hub)')
+      .requiredOption('--name <name>', 'organization name')
+      .requiredOption('--owner-email <address>', 'initial owner, invited by email'),
+  ).action(async (flags: AdminFlags) => {
+    await withServices(flags, async (s) => {
+      const org = await s.organizations.createEnterpriseOrg(cliActor, { name: flags.name ?? '', ownerEmail: flags.ownerEmail ?? '' });
+      output.out(`Created enterprise organization ${org.name}. Unlicensed, it monitors up to 5 devices; upload a license under Settings.`);
+      const link = await newestLink(s, flags.ownerEmail ?? '');
+      if (link) output.out(`Invitation link for ${flags.ownerEmail ?? ''}:\n  ${link}`);
+    });
+  });
+
+  const license = admin.command('license').description('issue enterprise license files (the issuer’s side; needs no hub)');
+  license
+    .command('keygen')
+    .description('create an Ed25519 issuer key pair: keep the private key offline, give hubs the public key (CROSSPOINT_LICENSE_PUBLIC_KEY)')
+    .requiredOption('--out-dir <folder>', 'where to write license-issuer.key and license-issuer.pub')
+    .action((flags: AdminFlags) => {
+      const dir = flags.outDir ?? '.';
+      const privatePath = join(dir, 'license-issuer.key');
+      if (existsSync(privatePath)) throw new UsageError(`${privatePath} exists; refusing to overwrite an issuer key.`);
+      const keys = generateLicenseKeys();
+      writeFileSync(privatePath, keys.privateKeyPem, { mode: 0o600 });
+      writeFileSync(join(dir, 'license-issuer.pub'), keys.publicKeyPem);
+      output.out(`Wrote ${privatePath} (private, mode 600) and ${join(dir, 'license-issuer.pub')}.`);
+    });
+  license
+    .command('sign')
+    .description('write a signed license file for an enterprise installation')
+    .requiredOption('--key <file>', 'issuer private key (from license keygen)')
+    .requiredOption('--licensee <name>', 'who the license is for')
+    .requiredOption('--devices <count>', 'Pro Audio devices it allows')
+    .option('--expires <date>', 'expiry date, YYYY-MM-DD (default: never)')
+    .requiredOption('--out <file>', 'license file to write')
+    .action((flags: AdminFlags) => {
+      const devices = Number(flags.devices);
+      if (!Number.isInteger(devices) || devices < 1) throw new UsageError(`--devices: must be a whole number ≥ 1 (got ${JSON.stringify(flags.devices)})`);
+      if (flags.expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.expires)) {
+        throw new UsageError(`--expires: must be a date YYYY-MM-DD (got ${JSON.stringify(flags.expires)})`);
+      }
+      let keyPem: string;
+      try {
+        keyPem = readFileSync(flags.key ?? '', 'utf8');
+      } catch (e) {
+        throw new UsageError(`--key: cannot read ${flags.key ?? ''}: ${(e as Error).message}`);
+      }
+      const terms: LicenseTerms = {
+        id: `LIC-${randomUUID().slice(0, 8).toUpperCase()}`,
+        licensee: flags.licensee ?? '',
+        devices,
+        issuedAt: new Date().toISOString(),
+        expiresAt: flags.expires ? new Date(`${flags.expires}T23:59:59Z`).toISOString() : null,
+      };
+      let signature: string;
+      try {
+        signature = signLicenseText(licenseSigningText(terms), keyPem);
+      } catch (e) {
+        throw new UsageError(`--key: not an Ed25519 private key (${(e as Error).message})`);
+      }
+      writeFileSync(flags.out ?? '', `${JSON.stringify({ license: terms, signature }, null, 2)}\n`);
+      output.out(`Wrote license ${terms.id} for ${terms.licensee}: ${devices} devices${terms.expiresAt ? ` until ${flags.expires ?? ''}` : ''} → ${flags.out ?? ''}`);
+    });
 }

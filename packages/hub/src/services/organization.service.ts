@@ -192,10 +192,25 @@ export class OrganizationService {
 
   /** Operator: a new support organization (AV integrator) with its pool and initial owner. */
   async createSupportOrg(actor: Actor, input: { name: string; ownerEmail: string; devicePool: number }): Promise<OrgRecord> {
+    if ((await this.orgs.byKind('enterprise')).length > 0) {
+      throw ServiceError.conflict('CONFLICT', 'This hub runs the enterprise edition: it has one organization and no support organizations.');
+    }
     const platform = await this.ensurePlatform();
     const org = await this.orgs.create({ kind: 'support', parentId: platform.id, name: input.name.trim(), devicePool: input.devicePool });
     await this.audit.record(actor, { orgId: platform.id, action: 'support_orgs.created', targetType: 'organization', targetId: org.id, detail: input });
     await this.audit.record(actor, { orgId: org.id, action: 'org.created', detail: { devicePool: input.devicePool } });
+    await this.inviter.addMember(actor, org, input.ownerEmail, 'owner', {});
+    return org;
+  }
+
+  /** Enterprise edition: the one organization of a self-hosted hub, with its first owner. */
+  async createEnterpriseOrg(actor: Actor, input: { name: string; ownerEmail: string }): Promise<OrgRecord> {
+    const existing = [...(await this.orgs.byKind('enterprise')), ...(await this.orgs.byKind('platform'))];
+    if (existing.length > 0) {
+      throw ServiceError.conflict('CONFLICT', 'This hub already has organizations; the enterprise edition starts on an empty hub.');
+    }
+    const org = await this.orgs.create({ kind: 'enterprise', name: input.name.trim(), devicePool: 0 });
+    await this.audit.record(actor, { orgId: org.id, action: 'org.created', detail: { edition: 'enterprise' } });
     await this.inviter.addMember(actor, org, input.ownerEmail, 'owner', {});
     return org;
   }

@@ -17,7 +17,7 @@ interface Ids {
 }
 
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
-const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; managersOnly?: boolean }> = {
+const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; enterpriseOnly?: boolean; managersOnly?: boolean }> = {
   'GET /api/v1/orgs/{orgId}': { mutates: false },
   'PATCH /api/v1/orgs/{orgId}': { body: { name: 'Renamed' }, mutates: true },
   'GET /api/v1/orgs/{orgId}/clients': { mutates: false, supportOnly: true },
@@ -43,6 +43,8 @@ const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: 
   'GET /api/v1/orgs/{orgId}/api-tokens': { mutates: false, managersOnly: true },
   'POST /api/v1/orgs/{orgId}/api-tokens': { body: { name: 'ci', role: 'monitor' }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/api-tokens/{tokenId}': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/license': { mutates: false, enterpriseOnly: true },
+  'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
 };
 
 const fill = (path: string, ids: Ids): string => path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k as keyof Ids]);
@@ -151,7 +153,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('lets a Monitor read everything and change nothing', async () => {
     for (const [route, sample] of Object.entries(samples)) {
-      if (sample.platformOnly) continue;
+      if (sample.platformOnly === true || sample.enterpriseOnly === true) continue;
       const res = await call(aMonitor, route, aIds);
       const denied = sample.mutates || sample.managersOnly === true;
       expect(res.status, `${route}: ${JSON.stringify(res.body)}`).toBe(denied ? 403 : 200);

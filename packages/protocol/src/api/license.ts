@@ -1,0 +1,53 @@
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, Uuid } from './common.ts';
+
+/** What a license grants. The file is `{ "license": LicenseTerms, "signature": base64 Ed25519 }`. */
+export const LicenseTerms = Type.Object(
+  {
+    id: Type.String({ minLength: 1, maxLength: 64 }),
+    licensee: Type.String({ minLength: 1, maxLength: 200 }),
+    devices: Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'Pro Audio devices the enterprise may monitor.' }),
+    issuedAt: IsoDateTime,
+    expiresAt: Type.Union([IsoDateTime, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type LicenseTerms = Static<typeof LicenseTerms>;
+
+export const LicenseFile = Type.Object(
+  { license: LicenseTerms, signature: Type.String({ minLength: 10, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type LicenseFile = Static<typeof LicenseFile>;
+
+/** The exact bytes that are signed: the terms with keys in a fixed order. */
+export function licenseSigningText(t: LicenseTerms): string {
+  return JSON.stringify({ id: t.id, licensee: t.licensee, devices: t.devices, issuedAt: t.issuedAt, expiresAt: t.expiresAt });
+}
+
+export const LicenseStatus = Type.Object(
+  {
+    edition: Type.Literal('enterprise'),
+    capacity: Type.Integer({ description: 'Devices the organization may monitor now.' }),
+    unlicensedCapacity: Type.Integer(),
+    license: Type.Union([
+      Type.Object({
+        id: Type.String(),
+        licensee: Type.String(),
+        devices: Type.Integer(),
+        expiresAt: Type.Union([IsoDateTime, Type.Null()]),
+        installedAt: IsoDateTime,
+        expired: Type.Boolean(),
+      }),
+      Type.Null(),
+    ]),
+  },
+  { $id: 'LicenseStatus' },
+);
+export type LicenseStatus = Static<typeof LicenseStatus>;
+
+export const UploadLicenseRequest = Type.Object(
+  { document: Type.String({ minLength: 2, maxLength: 20_000, description: 'The license file’s text.' }) },
+  { $id: 'UploadLicenseRequest', additionalProperties: false },
+);
+export const LicenseParams = Type.Object({ orgId: Uuid });
