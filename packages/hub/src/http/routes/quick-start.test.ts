@@ -3,16 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTerms } from '@crosspoint/protocol';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
 import { ApiClient } from '../../test/api-client.ts';
+import { databaseLanes } from '../../test/database-lanes.ts';
 import { cliActor } from '../../services/context.ts';
 import { agentPassword, linkTokenFor, register, signedIn, strongPassword } from '../../test/tenancy-fixture.ts';
 
-describe('Quick-Start through the API', () => {
+describe.each(await databaseLanes())('Quick-Start through the API on $name', (lane) => {
   let hub: HubUnderTest;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    hub = await startHubForTest();
+    const db = await lane.open();
+    drop = db.drop;
+    hub = await startHubForTest({ database: db.target });
   });
   afterAll(async () => {
     await hub.close();
+    await drop();
   });
 
   it('operator → support org → owner registers and accepts terms → invites users → adds a client → switches → adds a server', async () => {
