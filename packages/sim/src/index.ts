@@ -13,3 +13,4 @@ export { buildProject, readProject, type Project } from './project/pccp2x.ts';
 export { SimError, SimErrorCode, isSimError, type SimProblem } from './errors.ts';
 export { defaultTiming, type SimTiming } from './timing.ts';
 export type { SimLogger } from './logger.ts';
+export { createSimLogger } from './pino-logger.ts';

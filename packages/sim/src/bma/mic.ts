@@ -61,14 +61,14 @@ export class Mic extends NetDevice {
     return Array.from({ length: 12 }, (_, k) => (11 - k === active ? '1' : '0')).join('');
   }
 
-  setLocate(on: boolean): void {
+  setLocate(on: boolean, except?: MicSession): void {
     if (this.locate === on) return;
     this.locate = on;
     const line = bma360dDialect.locate.reply.format({
       name: this.name,
       mode: on ? bma360dLocateModes.on : bma360dLocateModes.off,
     });
-    for (const s of this.sessions) s.sendLine(line);
+    for (const s of this.sessions) if (s !== except) s.sendLine(line);
   }
 
   protected async openNetwork(): Promise<void> {

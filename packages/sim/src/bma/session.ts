@@ -95,7 +95,7 @@ export class MicSession {
         const { mode } = req.params;
         if (mode !== undefined) {
           if (mode !== bma360dLocateModes.on && mode !== bma360dLocateModes.off) return undefined;
-          mic.setLocate(mode === bma360dLocateModes.on);
+          mic.setLocate(mode === bma360dLocateModes.on, this);
         }
         return d.locate.reply.format({ name: req.params.name, mode: mic.locate ? 1 : 2 });
       }

@@ -23,7 +23,10 @@ export const faultParams = {
   ),
   overheat: Type.Object({ celsius: Type.Optional(Type.Number({ minimum: -20, maximum: 200 })) }, closed),
   voip_reg_fail: Type.Object(
-    { line: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })), reason: Type.Optional(Token) },
+    {
+      line: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+      reason: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[ -~]+$' })),
+    },
     closed,
   ),
   voip_pending: none,

@@ -116,14 +116,16 @@ export const audioCommands: HandlerTable<'level' | 'levelAlias' | 'ramp' | 'ramp
   macro: (c, p) => {
     const lines = c.stack.macros.get(p.macro);
     if (!lines) return failed;
-    for (const line of lines) {
-      const req = parseCp2Request(line);
-      if (req?.name === 'level') levelCommand(c, req.params, () => '', true);
-      else if (req?.name === 'levelAlias') {
-        const t = aliasTarget(c, req.params.alias);
-        if (t) levelCommand(c, { ...req.params, ...t }, () => '', true);
+    const run = () => {
+      for (const line of lines) {
+        const req = parseCp2Request(line);
+        if (req?.name === 'level') levelCommand(c, req.params, () => '', true);
+        else if (req?.name === 'levelAlias') {
+          const t = aliasTarget(c, req.params.alias);
+          if (t) levelCommand(c, { ...req.params, ...t }, () => '', true);
+        }
       }
-    }
-    return reply(cp2Dialect.macro.reply.format(p));
+    };
+    return { lines: [cp2Dialect.macro.reply.format(p)], after: run };
   },
 };
