@@ -75,12 +75,8 @@ async function callControl(
   return json;
 }
 
-function withControlOptions(cmd: Command): Command {
+function withControlAddress(cmd: Command): Command {
   return cmd
-    .option(
-      '--control-url <url>',
-      'control API of a running simulator (default from --control-host/--control-port)',
-    )
     .option(
       '--control-host <address>',
       'loopback address of the control API (env CROSSPOINT_SIM_CONTROL_HOST)',
@@ -89,6 +85,15 @@ function withControlOptions(cmd: Command): Command {
       '--control-port <number>',
       'port of the control API (env CROSSPOINT_SIM_CONTROL_PORT; default 7070)',
     );
+}
+
+function withControlOptions(cmd: Command): Command {
+  return withControlAddress(
+    cmd.option(
+      '--control-url <url>',
+      'control API of a running simulator (default from --control-host/--control-port)',
+    ),
+  );
 }
 
 function registerFaultCommands(sim: Command, output: Output): void {
@@ -159,8 +164,7 @@ function registerFaultCommands(sim: Command, output: Output): void {
 }
 
 export function registerSimCommand(program: Command, output: Output): void {
-  const sim = program
-    .command('sim')
+  const sim = withControlAddress(program.command('sim'))
     .summary('run a fleet of simulated devices on loopback addresses')
     .description(
       'Runs virtual CONVERGE Pro 2 / Huddle boxes, P-Link peripherals, BMA mics and COLLABORATE Live codecs, ' +
@@ -174,14 +178,6 @@ export function registerSimCommand(program: Command, output: Output): void {
     .option(
       '--seed <number>',
       'seed of the generator, for reproducible sites (env CROSSPOINT_SIM_SEED; default 1)',
-    )
-    .option(
-      '--control-host <address>',
-      'loopback address of the control API (env CROSSPOINT_SIM_CONTROL_HOST)',
-    )
-    .option(
-      '--control-port <number>',
-      'port of the control API (env CROSSPOINT_SIM_CONTROL_PORT; default 7070)',
     )
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .action(async (flags: SimFlags) => {

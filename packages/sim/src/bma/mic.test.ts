@@ -2,23 +2,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bma360dErrorLine, videoStatusPath } from '@crosspoint/protocol';
 import { startSimulator, type Simulator } from '../simulator.ts';
 import { fastTiming, testSite } from '../test/sites.ts';
-import { TestClient } from '../test/telnet-client.ts';
+import { TestClient, clientPool } from '../test/telnet-client.ts';
 
 const micIp = '127.77.5.30';
 const codecUrl = `http://127.77.5.40:8080${videoStatusPath}`;
 let sim: Simulator;
-const clients: TestClient[] = [];
-const mic = async () => {
-  const c = await TestClient.connect(micIp, 3603);
-  clients.push(c);
-  return c;
-};
+const pool = clientPool();
+const mic = async () => pool.track(await TestClient.connect(micIp, 3603));
 
 beforeAll(async () => {
   sim = await startSimulator({ site: testSite(5), timing: fastTiming });
 });
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
+  pool.closeAll();
   await sim.control.clearFaults();
 });
 afterAll(async () => {

@@ -3,17 +3,13 @@ import { cp2LoginFailedText } from '@crosspoint/protocol';
 import { SimErrorCode } from '../errors.ts';
 import { startSimulator, type Simulator } from '../simulator.ts';
 import { fastTiming, testSite } from '../test/sites.ts';
-import { TestClient, loggedIn } from '../test/telnet-client.ts';
+import { TestClient, clientPool, failedLogin } from '../test/telnet-client.ts';
 
 const dsp1 = '127.77.3.10';
 const dsp2 = '127.77.3.11';
 let sim: Simulator;
-const clients: TestClient[] = [];
-const session = async (host = dsp1, user?: string, password?: string) => {
-  const c = await loggedIn(host, 2323, user, password);
-  clients.push(c);
-  return c;
-};
+const pool = clientPool();
+const session = (host = dsp1, user?: string, password?: string) => pool.session(host, user, password);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const refused = (host: string) => expect(TestClient.connect(host, 2323)).rejects.toThrow(/ECONNREFUSED/);
 
@@ -21,7 +17,7 @@ beforeAll(async () => {
   sim = await startSimulator({ site: testSite(3), timing: fastTiming });
 });
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
+  pool.closeAll();
   await sim.control.clearFaults();
 });
 afterAll(async () => {
@@ -44,7 +40,7 @@ describe('connection faults', () => {
     await sim.control.setFault('Board.DSP1', 'hang', true);
     c.send('VERSION');
     const fresh = await TestClient.connect(dsp1, 2323);
-    clients.push(fresh);
+    pool.track(fresh);
     await sleep(300);
     expect(c.lines.filter((l) => l.startsWith('VERSION '))).toEqual([]);
     expect(fresh.rawText()).toBe('');
@@ -72,13 +68,7 @@ describe('connection faults', () => {
     const c = await session();
     await sim.control.setFault('Board.DSP1', 'bad_credentials', true);
     await c.closedWithin();
-    const again = await TestClient.connect(dsp2, 2323);
-    clients.push(again);
-    await again.prompt('username');
-    again.send('clearone');
-    await again.prompt('password');
-    again.send('converge');
-    expect(await again.next(cp2LoginFailedText)).toBe(cp2LoginFailedText);
+    expect(await failedLogin(pool, dsp2, cp2LoginFailedText)).toBe(cp2LoginFailedText);
     expect(sim.control.listFaults()).toEqual([{ target: 'Board', fault: 'bad_credentials', params: {} }]);
     await sim.control.setFault('Board', 'bad_credentials', false);
     await session(dsp2);

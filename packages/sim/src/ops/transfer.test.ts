@@ -4,22 +4,14 @@ import { buildProject, readProject } from '../project/pccp2x.ts';
 import { startSimulator, type Simulator } from '../simulator.ts';
 import { TestFtp } from '../test/ftp-client.ts';
 import { fastTiming, testSite } from '../test/sites.ts';
-import { TestClient, loggedIn } from '../test/telnet-client.ts';
+import { TestClient, clientPool, failedLogin } from '../test/telnet-client.ts';
 
 const dsp1 = '127.77.4.10';
 const dsp2 = '127.77.4.11';
 let sim: Simulator;
-const closers: { close(): void }[] = [];
-const session = async (host = dsp1, user?: string, password?: string) => {
-  const c = await loggedIn(host, 2323, user, password);
-  closers.push(c);
-  return c;
-};
-const ftp = async (host = dsp1) => {
-  const f = await TestFtp.connect(host, 2121);
-  closers.push(f);
-  return f;
-};
+const pool = clientPool();
+const session = (host = dsp1, user?: string, password?: string) => pool.session(host, user, password);
+const ftp = async (host = dsp1) => pool.track(await TestFtp.connect(host, 2121));
 const waitUntil = async (check: () => Promise<boolean>, timeoutMs = 3000) => {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -40,7 +32,7 @@ beforeAll(async () => {
   sim = await startSimulator({ site: testSite(4), timing: fastTiming });
 });
 afterEach(() => {
-  for (const c of closers.splice(0)) c.close();
+  pool.closeAll();
 });
 afterAll(async () => {
   await sim.close();
@@ -134,13 +126,7 @@ describe('configuration backup and load [G]', () => {
     expect(await peer.next('BOX DSP2 UNIT STATE')).toBe('BOX DSP2 UNIT STATE CONFIGURING');
     expect(await peer.next('STACK SAFETY_MUTE')).toBe('STACK SAFETY_MUTE 1');
     expect(await peer.next('BOX DSP2 UNIT STATE')).toBe('BOX DSP2 UNIT STATE READY');
-    const old = await TestClient.connect(dsp2, 2323);
-    closers.push(old);
-    await old.prompt('username');
-    old.send('clearone');
-    await old.prompt('password');
-    old.send('converge');
-    expect(await old.next(cp2LoginFailedText)).toBe(cp2LoginFailedText);
+    expect(await failedLogin(pool, dsp2, cp2LoginFailedText)).toBe(cp2LoginFailedText);
     await session(dsp2, 'tech', 'p4ss');
   });
 });

@@ -2,24 +2,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cp2ErrorLine } from '@crosspoint/protocol';
 import { startSimulator, type Simulator } from '../simulator.ts';
 import { fastTiming, testSite } from '../test/sites.ts';
-import { TestClient, loggedIn } from '../test/telnet-client.ts';
+import { TestClient, clientPool } from '../test/telnet-client.ts';
 
 const dsp1 = '127.77.2.10';
 const dsp2 = '127.77.2.11';
 const huddle = '127.77.2.20';
 let sim: Simulator;
-const clients: TestClient[] = [];
-const session = async (host = dsp1, user?: string, password?: string) => {
-  const c = await loggedIn(host, 2323, user, password);
-  clients.push(c);
-  return c;
-};
+const pool = clientPool();
+const session = (host = dsp1, user?: string, password?: string) => pool.session(host, user, password);
 
 beforeAll(async () => {
   sim = await startSimulator({ site: testSite(2), timing: fastTiming });
 });
 afterEach(() => {
-  for (const c of clients.splice(0)) c.close();
+  pool.closeAll();
 });
 afterAll(async () => {
   await sim.close();

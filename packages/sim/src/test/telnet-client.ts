@@ -133,3 +133,36 @@ export async function loggedIn(
   await c.login(user, password);
   return c;
 }
+
+/** Clients a test file opens, closed together after each test. */
+export function clientPool(port = 2323) {
+  const open: { close(): void }[] = [];
+  const track = <T extends { close(): void }>(c: T): T => {
+    open.push(c);
+    return c;
+  };
+  return {
+    track,
+    session: async (host: string, user?: string, password?: string) =>
+      track(await loggedIn(host, port, user, password)),
+    closeAll: () => {
+      for (const c of open.splice(0)) c.close();
+    },
+  };
+}
+
+/** Tries to log in and returns the login-failure line the box answers. */
+export async function failedLogin(
+  pool: ReturnType<typeof clientPool>,
+  host: string,
+  failText: string,
+  user = 'clearone',
+  password = 'converge',
+): Promise<string> {
+  const c = pool.track(await TestClient.connect(host, 2323));
+  await c.prompt('username');
+  c.send(user);
+  await c.prompt('password');
+  c.send(password);
+  return c.next(failText);
+}
