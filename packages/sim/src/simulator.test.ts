@@ -14,13 +14,13 @@ describe(startSimulator.name, () => {
     });
     try {
       expect(sim.devices.filter((d) => d.kind !== 'peripheral')).toHaveLength(300);
-      expect(timers()).toBe(before);
+      expect(timers()).toBeLessThanOrEqual(before);
       const box = sim.devices.find((d) => d.kind === 'box');
       if (!box?.port) throw new Error('no box');
       const c = await loggedIn(box.ip, box.port);
       expect(await c.ask('VERSION', 'VERSION ')).toMatch(/^VERSION \d+\.\d+\.\d+\.\d+$/);
       c.close();
-      expect(timers()).toBe(before);
+      expect(timers()).toBeLessThanOrEqual(before);
     } finally {
       await sim.close();
     }
