@@ -1,22 +1,23 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { loadHubConfig, startHub, defaultWebDir, type RunningHub } from '@crosspoint/hub';
+import type { Page } from 'playwright-core';
+import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { launchBrowser, type TestBrowser } from './browser.ts';
+import { startHubForBrowser } from './hub-fixture.ts';
 
-describe('web shell in Chromium', () => {
+async function signIn(page: Page, url: string, login: string, password: string) {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Username or email address').fill(login);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('sign-in and the shell in Chromium', () => {
   let hub: RunningHub;
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    if (!existsSync(join(defaultWebDir, 'index.html'))) {
-      throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');
-    }
-    hub = await startHub(loadHubConfig({ port: '0', logLevel: 'silent' }, {}), {
-      logger: pino({ level: 'silent' }),
-      database: { kind: 'pglite', dataDir: null },
-    });
+    hub = await startHubForBrowser();
+    await hub.services.bootstrap.seedDemo();
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -24,41 +25,99 @@ describe('web shell in Chromium', () => {
     await hub.close();
   });
 
+  it('sends a signed-out visitor to sign in, shows a wrong password, then accepts the terms once', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hub.url}/users`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signIn(page, hub.url, demoAccounts.owner, 'not-the-password');
+    expect(await page.getByRole('alert').innerText()).toMatch(/not correct/);
+    // The password can be shown to check what was typed.
+    await page.getByLabel('Password', { exact: true }).fill('visible?');
+    await page.getByRole('button', { name: 'Show password' }).click();
+    expect(await page.getByLabel('Password', { exact: true }).getAttribute('type')).toBe('text');
+
+    await signIn(page, hub.url, demoAccounts.owner, demoAccounts.password);
+    const dialog = page.getByRole('dialog', { name: 'Read and accept terms' });
+    await dialog.waitFor();
+    const accept = dialog.getByRole('button', { name: 'Accept' });
+    expect(await accept.isDisabled()).toBe(true);
+    await dialog.getByLabel('I accept the Terms of Use').check();
+    await dialog.getByLabel('I accept the Privacy Policy').check();
+    await accept.click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('current-org').innerText()).toMatch(/Demo AV Integrators\s+Support organization/);
+    // Back where the visitor wanted to go.
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/users');
+    await page.close();
+  });
+
+  it('switches organization with Choose Organization… and shows the client', async () => {
+    const page = await browser.newPage();
+    await signIn(page, hub.url, demoAccounts.owner, demoAccounts.password);
+    await page.getByRole('button', { name: 'Choose Organization…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Choose Organization' });
+    await dialog.getByLabel('Filter organizations').fill('globex');
+    await dialog.getByRole('button', { name: /Globex Corporation/ }).click();
+    await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
+    expect(await page.getByTestId('current-org').innerText()).toMatch(/Client of Demo AV Integrators/);
+    await page.close();
+  });
+
   it('shows the hub status and refreshes it on a click', async () => {
     const page = await browser.newPage();
-    await page.goto(hub.url);
-    await expect(page.getByRole('heading', { name: 'Hub status' }).isVisible()).resolves.toBe(true);
+    await signIn(page, hub.url, demoAccounts.owner, demoAccounts.password);
+    await page.getByRole('link', { name: 'Hub status' }).click();
     await page.getByTestId('hub-version').waitFor();
     expect(await page.getByRole('table', { name: 'Dependencies' }).innerText()).toMatch(/database\s+Answering/);
-
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     const answered = page.waitForResponse((r) => r.url().endsWith('/readyz'));
     await page.getByRole('button', { name: 'Refresh' }).click();
     await answered;
-    expect(requests).toContain('/readyz');
-    expect(requests).toContain('/api/v1/system/info');
     await page.close();
   });
 
   it('answers an unknown deep link with a helpful page, and the link leads home', async () => {
     const page = await browser.newPage();
+    await signIn(page, hub.url, demoAccounts.owner, demoAccounts.password);
+    await page.getByRole('heading', { name: 'Demo AV Integrators' }).waitFor();
     await page.goto(`${hub.url}/no/such/screen`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
-    await page.getByRole('link', { name: 'Back to the hub status' }).click();
-    await page.getByRole('heading', { name: 'Hub status' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the overview' }).click();
     expect(new URL(page.url()).pathname).toBe('/');
     await page.close();
   });
 
-  it('is usable from the keyboard: the skip link moves focus to the content', async () => {
+  it('is usable from the keyboard: skip link, then sign out', async () => {
     const page = await browser.newPage();
-    await page.goto(hub.url);
-    await page.getByTestId('hub-version').waitFor();
+    await signIn(page, hub.url, demoAccounts.owner, demoAccounts.password);
+    await page.getByRole('heading', { name: 'Demo AV Integrators' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto(`${hub.url}/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.close();
+  });
+
+  it('lets a forgotten password be reset from the emailed link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email address').fill(demoAccounts.operator);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByText(/a reset link is on its way/).waitFor();
+    const [mail] = await hub.services.mail.recent(1, demoAccounts.operator);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+    await page.goto(`${hub.url}/reset-password?token=${token}`);
+    await page.getByLabel('New password').fill('amber-canyon-whistle-58');
+    await page.getByTestId('strength-label').getByText(/strong/i).waitFor();
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByText(/Your password is changed/).waitFor();
+    await signIn(page, hub.url, demoAccounts.operator, 'amber-canyon-whistle-58');
+    await page.getByRole('dialog', { name: 'Read and accept terms' }).waitFor();
     await page.close();
   });
 });

@@ -6,21 +6,79 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-/** GETs JSON from the hub. Non-2xx answers become ApiError with the hub's stable code. */
-export async function getJson<T>(path: string, init?: { signal?: AbortSignal; acceptStatus?: number[] }): Promise<T> {
+let csrfToken: string | null = null;
+/** The session's CSRF token, sent on every change (set from the session answer). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Listener = (e: ApiError) => void;
+const unauthenticatedListeners = new Set<Listener>();
+/** Called when the hub answers 401: the session ended (signed out elsewhere, expired). */
+export function onUnauthenticated(listener: Listener): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+  /** Statuses that still carry a normal body (e.g. 503 from /readyz). */
+  acceptStatus?: number[];
+}
+
+async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, signal: init?.signal ?? null, credentials: 'same-origin' });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK', `The hub cannot be reached (${(e as Error).message}).`);
   }
-  if (res.ok || init?.acceptStatus?.includes(res.status)) return (await res.json()) as T;
-  const body = (await res.json().catch(() => null)) as ErrorBody | null;
-  throw new ApiError(res.status, body?.error.code ?? 'HTTP_ERROR', body?.error.message ?? `${res.status} ${res.statusText}`);
+  if (res.ok || options.acceptStatus?.includes(res.status)) {
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  }
+  const parsed = (await res.json().catch(() => null)) as ErrorBody | null;
+  const error = new ApiError(
+    res.status,
+    parsed?.error.code ?? 'HTTP_ERROR',
+    parsed?.error.message ?? `${res.status} ${res.statusText}`,
+    parsed?.error.details ?? [],
+  );
+  if (res.status === 401 && !path.startsWith('/api/v1/auth/sign-in')) for (const l of unauthenticatedListeners) l(error);
+  throw error;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body, {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body, {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body, {}),
+  delete: <T>(path: string) => request<T>('DELETE', path, undefined, {}),
+};
+
+/** Kept for screens that only read. */
+export const getJson = <T>(path: string, options?: RequestOptions): Promise<T> => api.get<T>(path, options);
+
+/** Builds a query string from defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
 }

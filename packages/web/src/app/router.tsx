@@ -1,16 +1,48 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { SessionProvider } from '../auth/session.tsx';
 import { AppShell } from './AppShell.tsx';
+import { SignInScreen } from '../screens/auth/SignInScreen.tsx';
+import { ForgotPasswordScreen } from '../screens/auth/ForgotPasswordScreen.tsx';
+import { ResetPasswordScreen } from '../screens/auth/ResetPasswordScreen.tsx';
+import { RegisterScreen } from '../screens/auth/RegisterScreen.tsx';
+import { OverviewScreen } from '../screens/OverviewScreen.tsx';
+import { OrganizationsScreen } from '../screens/OrganizationsScreen.tsx';
+import { UsersScreen } from '../screens/UsersScreen.tsx';
+import { ServersScreen } from '../screens/ServersScreen.tsx';
+import { LocationsScreen } from '../screens/LocationsScreen.tsx';
+import { HistoryScreen } from '../screens/HistoryScreen.tsx';
+import { SettingsScreen } from '../screens/SettingsScreen.tsx';
 import { SystemScreen } from '../screens/SystemScreen.tsx';
 import { NotFoundScreen } from '../screens/NotFoundScreen.tsx';
 
 export function createAppRouter() {
   return createBrowserRouter([
     {
-      path: '/',
-      element: <AppShell />,
+      element: (
+        <SessionProvider>
+          <Outlet />
+        </SessionProvider>
+      ),
       children: [
-        { index: true, element: <SystemScreen /> },
-        { path: '*', element: <NotFoundScreen /> },
+        { path: '/sign-in', element: <SignInScreen /> },
+        { path: '/forgot-password', element: <ForgotPasswordScreen /> },
+        { path: '/reset-password', element: <ResetPasswordScreen /> },
+        { path: '/register', element: <RegisterScreen /> },
+        {
+          path: '/',
+          element: <AppShell />,
+          children: [
+            { index: true, element: <OverviewScreen /> },
+            { path: 'organizations', element: <OrganizationsScreen /> },
+            { path: 'users', element: <UsersScreen /> },
+            { path: 'servers', element: <ServersScreen /> },
+            { path: 'locations', element: <LocationsScreen /> },
+            { path: 'history', element: <HistoryScreen /> },
+            { path: 'settings', element: <SettingsScreen /> },
+            { path: 'system', element: <SystemScreen /> },
+            { path: '*', element: <NotFoundScreen /> },
+          ],
+        },
       ],
     },
   ]);

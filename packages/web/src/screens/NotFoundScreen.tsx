@@ -6,7 +6,7 @@ export function NotFoundScreen() {
     <section className="empty-state">
       <h1>Page not found</h1>
       <p>
-        Nothing lives at <code>{pathname}</code>. <Link to="/">Back to the hub status</Link>.
+        Nothing lives at <code>{pathname}</code>. <Link to="/">Back to the overview</Link>.
       </p>
     </section>
   );

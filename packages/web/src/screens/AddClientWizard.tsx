@@ -1,0 +1,161 @@
+import { useState, type SyntheticEvent } from 'react';
+import { api } from '../api/client.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { FormError } from '../ui/FormError.tsx';
+import { PlanFields } from './OrganizationsScreen.tsx';
+
+interface Review {
+  name: string;
+  ownerEmail: string;
+  ownerExists: boolean;
+  plan: { maxDevices: number; start: string; end: string };
+  poolAvailableAfter: number;
+}
+
+const steps = ['Details', 'Service plan', 'Review'] as const;
+
+function plusMonths(months: number): string {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Add client organization: details → service plan → review → add. Each step is checked by the hub. */
+export function AddClientWizard({ open, onClose, orgId, onAdded }: { open: boolean; onClose: () => void; orgId: string; onAdded: () => void }) {
+  const [step, setStep] = useState(0);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [firstName, setFirstName] = useState('');
+  const [lastName, setLastName] = useState('');
+  const [reference, setReference] = useState('');
+  const [maxDevices, setMaxDevices] = useState('0');
+  const [start, setStart] = useState(plusMonths(0));
+  const [end, setEnd] = useState(plusMonths(3));
+  const [review, setReview] = useState<Review | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const body = (dryRun: boolean) => ({
+    name,
+    owner: { email, ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}) },
+    ...(reference ? { clientReference: reference } : {}),
+    plan: { maxDevices: Number(maxDevices), start, end },
+    dryRun,
+  });
+  const reset = () => {
+    setStep(0);
+    setName('');
+    setEmail('');
+    setFirstName('');
+    setLastName('');
+    setReference('');
+    setMaxDevices('0');
+    setReview(null);
+    setError(null);
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+  const next = async (e: SyntheticEvent) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      if (step < 2) {
+        const r = await api.post<{ review: Review }>(`/api/v1/orgs/${orgId}/clients`, body(true));
+        setReview(r.review);
+        setStep(step + 1);
+      } else {
+        await api.post(`/api/v1/orgs/${orgId}/clients`, body(false));
+        onAdded();
+        close();
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Add client organization" open={open} onClose={close} wide>
+      <ol className="steps" aria-label="Steps">
+        {steps.map((s, i) => (
+          <li key={s} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : undefined}>
+            {s}
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={(e) => void next(e)} className="form">
+        {step === 0 && (
+          <>
+            <div className="field">
+              <label htmlFor="c-name">Organization name</label>
+              <input id="c-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+            </div>
+            <fieldset>
+              <legend>Initial owner (a member of your organization is recommended)</legend>
+              <div className="field">
+                <label htmlFor="c-email">Email address</label>
+                <input id="c-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+              </div>
+              <div className="row">
+                <div className="field">
+                  <label htmlFor="c-first">First name</label>
+                  <input id="c-first" value={firstName} onChange={(e) => setFirstName(e.target.value)} />
+                </div>
+                <div className="field">
+                  <label htmlFor="c-last">Last name</label>
+                  <input id="c-last" value={lastName} onChange={(e) => setLastName(e.target.value)} />
+                </div>
+              </div>
+            </fieldset>
+            <div className="field">
+              <label htmlFor="c-ref">Client reference # (your financial system’s identifier)</label>
+              <input id="c-ref" value={reference} onChange={(e) => setReference(e.target.value)} />
+            </div>
+          </>
+        )}
+        {step === 1 && (
+          <>
+            <PlanFields maxDevices={maxDevices} setMaxDevices={setMaxDevices} start={start} setStart={setStart} end={end} setEnd={setEnd} />
+            {review && <p className="muted">After this plan, {review.poolAvailableAfter} devices stay available in your pool.</p>}
+          </>
+        )}
+        {step === 2 && review && (
+          <dl className="facts" aria-label="Review">
+            <dt>Organization</dt>
+            <dd>{review.name}</dd>
+            <dt>Initial owner</dt>
+            <dd>
+              {review.ownerEmail} {review.ownerExists ? '(has an account: gets access at once)' : '(gets an invitation email)'}
+            </dd>
+            <dt>Max Pro Audio devices</dt>
+            <dd>{review.plan.maxDevices}</dd>
+            <dt>Plan dates</dt>
+            <dd>
+              {review.plan.start} to {review.plan.end}
+            </dd>
+            <dt>Pool left afterwards</dt>
+            <dd>{review.poolAvailableAfter}</dd>
+          </dl>
+        )}
+        <FormError error={error} />
+        <div className="actions">
+          <button type="button" className="secondary" onClick={close}>
+            Cancel
+          </button>
+          {step > 0 && (
+            <button type="button" className="secondary" onClick={() => setStep(step - 1)}>
+              Previous
+            </button>
+          )}
+          <button type="submit" disabled={busy}>
+            {step === 0 ? 'Next' : step === 1 ? 'Review' : 'Add'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,27 @@
+import { useId, useState } from 'react';
+
+/** A password field with a show/hide toggle. */
+export function PasswordInput({ label, value, onChange, autoComplete, autoFocus, name }: { label: string; value: string; onChange: (v: string) => void; autoComplete: string; autoFocus?: boolean; name?: string }) {
+  const id = useId();
+  const [shown, setShown] = useState(false);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="with-button">
+        <input
+          id={id}
+          name={name}
+          type={shown ? 'text' : 'password'}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoComplete={autoComplete}
+          autoFocus={autoFocus}
+          required
+        />
+        <button type="button" className="secondary" aria-pressed={shown} aria-label={shown ? 'Hide password' : 'Show password'} onClick={() => setShown(!shown)}>
+          {shown ? 'Hide' : 'Show'}
+        </button>
+      </div>
+    </div>
+  );
+}
