@@ -43,6 +43,20 @@ describe(startSimulator.name, () => {
     await again.close();
   });
 
+  it('uses port 23 only when it can bind it, else the site port', async () => {
+    const site = generateSite({ devices: 3, seed: 4, subnetBase: '127.80', port: 2424 });
+    const sim = await startSimulator({ site: { ...site, preferPort23: true } });
+    try {
+      const expected = process.getuid?.() === 0 ? 23 : 2424;
+      expect(sim.telnetPort).toBe(expected);
+      const box = sim.devices.find((d) => d.kind === 'box');
+      expect(box?.port).toBe(expected);
+      (await loggedIn(box?.ip ?? '', expected)).close();
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('refuses an invalid site with SIM_SITE_INVALID', async () => {
     await expect(startSimulator({ site: { subnets: [] } })).rejects.toMatchObject({
       code: SimErrorCode.SiteInvalid,

@@ -45,6 +45,12 @@ describe('site files', () => {
     expect(a.subnets[0]?.stacks[0]?.username).toBe('clearone');
   });
 
+  it('accepts the example site shipped with the package', async () => {
+    const site = await loadSiteFile(new URL('../../examples/site.yaml', import.meta.url).pathname);
+    expect(site.subnets.map((s) => s.cidr)).toEqual(['127.20.1.0/24', '127.20.2.0/24']);
+    expect(site.subnets[0]?.stacks[0]?.boxes[1]?.telnet.lineEnding).toBe('lfcr');
+  });
+
   it('assigns addresses from .10 skipping explicit ones', () => {
     const site = validateSite({
       subnets: [

@@ -107,19 +107,6 @@ export class Box extends NetDevice {
     if (lines.length > maxLogLines) lines.splice(0, lines.length - maxLogLines);
   }
 
-  /** Tries port 23 first when asked (needs privileges), else the site's port. */
-  async bindPreferring(port: number): Promise<boolean> {
-    const fallback = this.listener.port;
-    this.listener.port = port;
-    try {
-      await this.listener.open();
-      return true;
-    } catch {
-      this.listener.port = fallback;
-      return false;
-    }
-  }
-
   private accept(socket: Socket): void {
     if (this.sessions.size >= maxSessions) {
       socket.destroy();
