@@ -1,0 +1,170 @@
+// The Quick-Start Guide in the browser: every admin screen, clicked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cliActor, type RunningHub } from '@crosspoint/hub';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { outboxToken, startHubForBrowser } from './hub-fixture.ts';
+
+const password = 'violet-harbor-tractor-91';
+
+async function acceptTerms(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'Read and accept terms' });
+  await dialog.getByLabel('I accept the Terms of Use').check();
+  await dialog.getByLabel('I accept the Privacy Policy').check();
+  await dialog.getByRole('button', { name: 'Accept' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Clicks an entry of the main navigation. */
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
+describe('admin screens in Chromium', () => {
+  let hub: RunningHub;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    hub = await startHubForBrowser();
+    await hub.services.bootstrap.createOperator(cliActor, { email: 'ops@example.test', password });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await hub.close();
+  });
+
+  it('operator adds a support organization', async () => {
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByLabel('Username or email address').fill('ops@example.test');
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await acceptTerms(page);
+    await nav(page, 'Organizations');
+    await page.getByRole('button', { name: 'Add support organization' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add support organization' });
+    await dialog.getByLabel('Organization name').fill('Acme AV');
+    await dialog.getByLabel('Owner’s email address').fill('richard@acme-av.example');
+    await dialog.getByLabel('Licensed Pro Audio devices').fill('40');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('cell', { name: 'Acme AV' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+  });
+
+  it('the invited owner registers with a password the meter rates', async () => {
+    await page.goto(`${hub.url}/register?token=${await outboxToken(hub, 'richard@acme-av.example')}`);
+    await page.getByText(/invited to Acme AV as Owner/).waitFor();
+    await page.getByLabel('First name').fill('Richard');
+    await page.getByLabel('Last name').fill('Roper');
+    await page.getByLabel('Password', { exact: true }).fill('password123');
+    await page.getByTestId('strength-label').getByText(/Very weak/).waitFor();
+    await page.getByRole('button', { name: 'Register' }).click();
+    expect(await page.getByRole('alert').innerText()).toMatch(/does not meet the policy/);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByTestId('strength-label').getByText(/strong/i).waitFor();
+    await page.getByRole('button', { name: 'Register' }).click();
+    await acceptTerms(page);
+    await page.getByRole('heading', { name: 'Acme AV' }).waitFor();
+  });
+
+  it('adds users, several at once, and filters and re-roles them', async () => {
+    await nav(page, 'Users');
+    await page.getByRole('button', { name: 'Add users' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add users' });
+    await dialog.getByLabel(/Email addresses/).fill('jane@acme-av.example, jim@acme-av.example');
+    await dialog.getByLabel('Role').selectOption('monitor');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await dialog.getByText('2 invited').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('cell', { name: 'jane@acme-av.example' }).waitFor();
+    expect(await page.getByTestId('list-count').innerText()).toMatch(/3 users/);
+    await page.getByLabel('Filter by status').selectOption('Invited');
+    await page.getByTestId('list-count').getByText(/^2 users/).waitFor();
+    await page.getByLabel('Role of jim@acme-av.example').selectOption('administrator');
+    await page.getByLabel('Filter by role').selectOption('administrator');
+    await page.getByTestId('list-count').getByText(/^1 users/).waitFor();
+    await page.getByLabel('Search users').fill('nobody');
+    await page.getByText('No user matches these filters.').waitFor();
+  });
+
+  it('adds a client with the wizard, refusing a plan larger than the pool', async () => {
+    await nav(page, 'Organizations');
+    await page.getByRole('button', { name: 'Add client organization' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Add client organization' });
+    await wizard.getByLabel('Organization name').fill('Globex Corp');
+    await wizard.getByLabel('Email address').fill('richard@acme-av.example');
+    await wizard.getByLabel(/Client reference/).fill('FIN-42');
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByLabel('Max Pro Audio devices').fill('41');
+    await wizard.getByRole('button', { name: 'Review' }).click();
+    expect(await wizard.getByRole('alert').innerText()).toMatch(/only 40 are left/);
+    await wizard.getByLabel('Max Pro Audio devices').fill('25');
+    await wizard.getByRole('button', { name: 'Review' }).click();
+    const review = wizard.getByRole('definition');
+    await review.getByText('Globex Corp').waitFor();
+    await review.getByText('15', { exact: true }).waitFor();
+    await wizard.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('cell', { name: 'Globex Corp' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Client organizations' }).innerText()).toMatch(/Invited\s+Globex Corp\s+C1\d{4}/);
+  });
+
+  it('signs into the client and adds an agent server account with the meter and policy', async () => {
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Globex Corp' }).waitFor();
+    expect(await page.getByTestId('current-org').innerText()).toMatch(/Client of Acme AV/);
+    await nav(page, 'Servers');
+    await page.getByText(/No agent server accounts yet/).waitFor();
+    await page.getByRole('button', { name: 'Add agent server account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add agent server account' });
+    await dialog.getByLabel('Agent server account name').fill('HQ Rack');
+    await dialog.getByLabel('Password', { exact: true }).fill('abc');
+    expect(await dialog.getByRole('listitem').filter({ hasText: 'A digit' }).getAttribute('class')).toBe('todo');
+    await dialog.getByLabel('Password', { exact: true }).fill('Rack#Room-7a');
+    await dialog.getByLabel('Confirm password').fill('Rack#Room-7b');
+    await dialog.getByText('The passwords differ.').waitFor();
+    await dialog.getByLabel('Confirm password').fill('Rack#Room-7a');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('cell', { name: 'HQ Rack' }).waitFor();
+    expect(await page.getByRole('table', { name: 'Servers' }).innerText()).toMatch(/Disconnected\s+HQ Rack\s+0\s+Off\s+—\s+0 of 0/);
+    await page.getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('cell', { name: 'Disabled' }).waitFor();
+  });
+
+  it('builds a location tree and collapses it', async () => {
+    await nav(page, 'Locations');
+    await page.getByRole('button', { name: 'Add location' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Add location' });
+    await dialog.getByLabel('Name').fill('Berlin HQ');
+    await dialog.getByLabel('Kind').selectOption('building');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Add inside' }).click();
+    dialog = page.getByRole('dialog', { name: 'Add location' });
+    await dialog.getByLabel('Name').fill('Room 3.14');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('cell', { name: 'Room 3.14' }).waitFor();
+    await page.getByRole('button', { name: 'Collapse Berlin HQ' }).click();
+    await page.getByRole('cell', { name: 'Room 3.14' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Expand Berlin HQ' }).click();
+    await page.getByRole('cell', { name: 'Room 3.14' }).waitFor();
+  });
+
+  it('shows the history as a chart and a filterable table', async () => {
+    await nav(page, 'History');
+    await page.getByRole('img', { name: 'Actions per day' }).waitFor();
+    await page.getByLabel('Filter by area').selectOption('servers.');
+    await page.getByRole('cell', { name: 'servers.created' }).waitFor();
+    expect(await page.getByRole('table', { name: 'History' }).innerText()).not.toMatch(/locations\.created/);
+  });
+
+  it('changes the SMS number in My Account', async () => {
+    await nav(page, 'Settings');
+    await page.getByRole('button', { name: 'Change Number…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change Number' });
+    await dialog.getByLabel(/New phone number/).fill('0800 123');
+    await dialog.getByRole('button', { name: 'Change' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByLabel(/New phone number/).fill('+1 801 555 0100');
+    await dialog.getByRole('button', { name: 'Change' }).click();
+    await page.getByTestId('sms-number').getByText('+18015550100').waitFor();
+  });
+});
