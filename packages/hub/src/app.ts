@@ -19,6 +19,8 @@ import { serverRoutes } from './http/routes/server.routes.ts';
 import { auditRoutes } from './http/routes/audit.routes.ts';
 import { outboxRoutes } from './http/routes/outbox.routes.ts';
 import { licenseRoutes } from './http/routes/license.routes.ts';
+import { deviceRoutes } from './http/routes/device.routes.ts';
+import { registerAgentGateway } from './http/agent-gateway.ts';
 
 export interface AppDeps {
   version: string;
@@ -29,6 +31,8 @@ export interface AppDeps {
   services: HubServices;
   /** Set the session cookie's Secure flag (the hub is reached over HTTPS). */
   secureCookies: boolean;
+  /** This hub's installation id, told to agents. */
+  serverId: string;
 }
 
 /** Builds the HTTP application. It never listens: main.ts does, tests use `app.inject()`. */
@@ -74,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, { access: s.access, audit: s.audit, tokens: s.tokens });
   outboxRoutes(app, { access: s.access, mail: s.mail });
   licenseRoutes(app, { access: s.access, licenses: s.licenses });
+  deviceRoutes(app, { access: s.access, devices: s.devices, bus: s.bus });
+  await registerAgentGateway(app, { link: s.link, metrics: deps.metrics, serverId: deps.serverId });
   await registerWebApp(app, deps.webDir);
   return app;
 }

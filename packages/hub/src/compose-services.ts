@@ -22,11 +22,17 @@ import { ServerService } from './services/server.service.ts';
 import { TokenService } from './services/token.service.ts';
 import { UserService } from './services/user.service.ts';
 import { systemClock, type Clock } from './services/context.ts';
+import type { EventBus } from './bus/event-bus.ts';
+import { DeviceRepository } from './repositories/device.repository.ts';
+import { DeviceService } from './services/device.service.ts';
+import { AgentLinkService } from './services/agent-link.service.ts';
 import { LicenseService } from './services/license.service.ts';
 import { LicenseRepository } from './repositories/license.repository.ts';
 import { createLicenseVerifier } from './adapters/license-signature.ts';
 
 export interface ServiceSettings {
+  /** The event bus: live events to browsers, commands to agents on any hub. */
+  bus: EventBus;
   publicUrl: string;
   smtpUrl?: string | undefined;
   /** Extra trusted license-issuer keys (PEM), besides the built-in one. */
@@ -53,8 +59,10 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   );
   const access = new AccessService(orgRepo, userRepo);
   const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl);
-  const organizations = new OrganizationService(orgRepo, users, audit, clock);
-  const servers = new ServerService(new AgentAccountRepository(db), locationRepo, passwords, audit, clock);
+  const deviceRepo = new DeviceRepository(db);
+  const accountRepo = new AgentAccountRepository(db);
+  const organizations = new OrganizationService(orgRepo, deviceRepo, users, audit, clock);
+  const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock);
   return {
     clock,
     access,
@@ -78,6 +86,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock),
     locations: new LocationService(locationRepo, audit),
     servers,
+    devices: new DeviceService(deviceRepo, locationRepo, audit),
+    link: new AgentLinkService(accountRepo, orgRepo, deviceRepo, credentials, passwords, audit, settings.bus, clock),
+    bus: settings.bus,
     tokens: new TokenService(credentials, audit, clock),
     licenses: new LicenseService(new LicenseRepository(db), orgRepo, createLicenseVerifier(settings.licensePublicKeys ?? []), audit, clock),
   };

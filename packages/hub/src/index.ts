@@ -8,3 +8,4 @@ export { demoAccounts } from './services/bootstrap.service.ts';
 export { cliActor } from './services/context.ts';
 export { ServiceError } from './services/service-error.ts';
 export { generateLicenseKeys, signLicenseText } from './adapters/license-signature.ts';
+export { createMemoryBus } from './bus/memory-bus.ts';

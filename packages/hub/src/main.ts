@@ -13,6 +13,7 @@ import { buildApp } from './app.ts';
 import { hubVersion } from './version.ts';
 import { composeServices, type HubServices } from './compose-services.ts';
 import type { Clock } from './services/context.ts';
+import { deviceCountsByStatus } from './repositories/device.repository.ts';
 import type { ThrottlePolicy } from './services/auth.service.ts';
 
 export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -67,6 +68,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ],
     });
     services = composeServices(database.db, {
+      bus,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
@@ -75,6 +77,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.throttle ? { throttle: options.throttle } : {}),
     });
+    metrics.setDeviceCounts(() => deviceCountsByStatus(database.db));
     app = await buildApp({
       version: hubVersion,
       logger,
@@ -83,6 +86,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       metrics,
       services,
       secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+      serverId: installation.id,
     });
     await app.listen({ host: config.host, port: config.port });
     services.mail.start();

@@ -16,3 +16,5 @@ export * from './api/audit.ts';
 export * from './api/tokens.ts';
 export * from './auth/roles-doc.ts';
 export * from './api/license.ts';
+export * from './agent-link/frames.ts';
+export * from './api/devices.ts';

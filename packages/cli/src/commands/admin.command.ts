@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import {
   cliActor,
   composeServices,
+  createMemoryBus,
   databaseTarget,
   generateLicenseKeys,
   loadHubConfig,
@@ -42,6 +43,7 @@ async function withServices(flags: AdminFlags, task: (s: HubServices) => Promise
   const config = loadHubConfig(flags);
   const db = await openDatabase(databaseTarget(config));
   const services = composeServices(db.db, {
+    bus: createMemoryBus(),
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,

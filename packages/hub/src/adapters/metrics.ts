@@ -1,10 +1,14 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** A metrics registry per hub instance (never prom-client's global one: two hubs may share a process). */
 export interface HubMetrics {
   registry: Registry;
   httpRequests: Counter<'method' | 'route' | 'status'>;
   httpDuration: Histogram<'method' | 'route'>;
+  agentsConnected: Gauge;
+  ingestedChanges: Counter;
+  /** Devices by status across all organizations (no tenant names), read at each scrape. */
+  setDeviceCounts(source: () => Promise<{ status: string; n: number }[]>): void;
   render(): Promise<string>;
   contentType: string;
 }
@@ -25,10 +29,37 @@ export function createMetrics(): HubMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  const agentsConnected = new Gauge({
+    name: 'crosspoint_agents_connected',
+    help: 'Agents holding a link to this hub.',
+    registers: [registry],
+  });
+  const ingestedChanges = new Counter({
+    name: 'crosspoint_ingested_device_changes_total',
+    help: 'Device records and status changes stored from agents.',
+    registers: [registry],
+  });
+  let deviceSource: (() => Promise<{ status: string; n: number }[]>) | undefined;
+  new Gauge({
+    name: 'crosspoint_devices',
+    help: 'Devices by status, all organizations.',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      if (!deviceSource) return;
+      this.reset();
+      for (const row of await deviceSource()) this.set({ status: row.status }, row.n);
+    },
+  });
   return {
     registry,
     httpRequests,
     httpDuration,
+    agentsConnected,
+    ingestedChanges,
+    setDeviceCounts: (source) => {
+      deviceSource = source;
+    },
     render: () => registry.metrics(),
     contentType: registry.contentType,
   };

@@ -83,4 +83,16 @@ export class AgentAccountRepository {
       .limit(page.limit + 1);
     return { rows: rows.map((r) => ({ ...r.a, locationName: r.locationName, sortKey: r.sortKey })), total: totalRow?.n ?? 0 };
   }
+
+  async lastSeq(id: string): Promise<number> {
+    const [row] = await this.db.select({ lastSeq: agentAccounts.lastSeq }).from(agentAccounts).where(eq(agentAccounts.id, id));
+    return row?.lastSeq ?? -1;
+  }
+
+  async advanceSeq(id: string, seq: number): Promise<void> {
+    await this.db
+      .update(agentAccounts)
+      .set({ lastSeq: seq })
+      .where(and(eq(agentAccounts.id, id), lt(agentAccounts.lastSeq, seq)));
+  }
 }

@@ -14,6 +14,7 @@ export interface ClientListFilter {
 /** SQL for the derived client status, so lists can filter and sort on it. */
 const statusSql = (today: string) => sql<string>`CASE
   WHEN ${organizations.planEnd} < ${today}::date THEN 'Expired'
+  WHEN ${organizations.planMaxDevices} IS NOT NULL AND (SELECT count(*) FROM devices d WHERE d.org_id = "organizations"."id" AND d.kind = 'pro-audio') > ${organizations.planMaxDevices} THEN 'Overflow'
   WHEN ${organizations.activatedAt} IS NULL THEN 'Invited'
   ELSE 'Active' END`;
 
@@ -34,6 +35,16 @@ export class OrganizationRepository {
 
   async byId(id: string): Promise<OrgRecord | undefined> {
     const [row] = await this.db.select().from(organizations).where(eq(organizations.id, id));
+    return row;
+  }
+
+  /** By account number (C10000) or, for organizations without one, by id. */
+  async byCode(code: string): Promise<OrgRecord | undefined> {
+    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(code);
+    const [row] = await this.db
+      .select()
+      .from(organizations)
+      .where(isUuid ? eq(organizations.id, code) : eq(organizations.accountNumber, code.toUpperCase()));
     return row;
   }
 
@@ -90,10 +101,11 @@ export class OrganizationRepository {
     parentId: string,
     filter: ClientListFilter,
     page: { sort: string; order: 'asc' | 'desc'; limit: number; after?: { value: string | number | null; id: string } | undefined },
-  ): Promise<{ rows: (OrgRecord & { status: string; servers: number; sortKey: string })[]; total: number }> {
+  ): Promise<{ rows: (OrgRecord & { status: string; servers: number; devices: number; sortKey: string })[]; total: number }> {
     const status = statusSql(filter.today);
     // Written out: inside a select list drizzle leaves columns unqualified, which a subquery would misread.
     const servers = sql<number>`(SELECT count(*)::int FROM agent_accounts a WHERE a.org_id = "organizations"."id")`;
+    const devices = sql<number>`(SELECT count(*)::int FROM devices d WHERE d.org_id = "organizations"."id" AND d.kind = 'pro-audio')`;
     const sortColumn: Record<string, SQL> = {
       name: sql`lower(${organizations.name})`,
       accountNumber: sql`${organizations.accountNumber}`,
@@ -122,13 +134,13 @@ export class OrganizationRepository {
       : undefined;
     const dir = page.order === 'asc' ? asc : desc;
     const rows = await this.db
-      .select({ org: organizations, status, servers, sortKey: sql<string>`(${key})::text` })
+      .select({ org: organizations, status, servers, devices, sortKey: sql<string>`(${key})::text` })
       .from(organizations)
       .where(and(where, after))
       .orderBy(dir(sql`${key}`), dir(organizations.id))
       .limit(page.limit + 1);
     return {
-      rows: rows.map((r) => ({ ...r.org, status: r.status, servers: r.servers, sortKey: r.sortKey })),
+      rows: rows.map((r) => ({ ...r.org, status: r.status, servers: r.servers, devices: r.devices, sortKey: r.sortKey })),
       total: totalRow?.n ?? 0,
     };
   }

@@ -8,6 +8,7 @@ import type {
   UpdatePlanRequest,
 } from '@crosspoint/protocol';
 import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
+import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { MembershipInviter } from './user.service.ts';
 import { isoDay, requirePermission, type Actor, type Clock, type OrgContext } from './context.ts';
@@ -17,8 +18,8 @@ import { ServiceError } from './service-error.ts';
 /** The status of a client organization, from its plan dates, first sign-in and device count. */
 export function clientStatus(org: Pick<OrgRecord, 'planEnd' | 'planMaxDevices' | 'activatedAt'>, devices: number, today: string): OrgStatus {
   if (org.planEnd && org.planEnd < today) return 'Expired';
-  if (!org.activatedAt) return 'Invited';
   if (org.planMaxDevices !== null && devices > org.planMaxDevices) return 'Overflow';
+  if (!org.activatedAt) return 'Invited';
   return 'Active';
 }
 
@@ -32,6 +33,7 @@ function defaultPlan(today: string): ServicePlan {
 export class OrganizationService {
   constructor(
     private readonly orgs: OrganizationRepository,
+    private readonly devices: DeviceRepository,
     private readonly inviter: MembershipInviter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -43,7 +45,7 @@ export class OrganizationService {
     const parent = org.parentId ? await this.orgs.byId(org.parentId) : undefined;
     const counts = await this.orgs.counts(org.id);
     const today = isoDay(this.clock());
-    const devices = 0; // Pro Audio devices arrive with the live-monitoring issue.
+    const devices = await this.devices.proAudioCount(org.id);
     const hasPool = org.kind === 'support' || org.kind === 'enterprise';
     const allocated = hasPool ? await this.orgs.allocated(org.id) : 0;
     return {
@@ -89,7 +91,7 @@ export class OrganizationService {
       ...pageOf(
         rows,
         limit,
-        (r) => this.clientRow(r, r.servers, today),
+        (r) => this.clientRow(r, r.servers, today, r.devices),
         (r) => ({ value: r.sortKey, id: r.id }),
       ),
       total,
@@ -138,7 +140,7 @@ export class OrganizationService {
       firstName: req.owner.firstName,
       lastName: req.owner.lastName,
     });
-    return { dryRun: false, client: this.clientRow(client, 0, today), review };
+    return { dryRun: false, client: this.clientRow(client, 0, today, 0), review };
   }
 
   async updatePlan(ctx: OrgContext, clientId: string, req: UpdatePlanRequest): Promise<ClientRow> {
@@ -171,7 +173,8 @@ export class OrganizationService {
     });
     await this.audit.record(ctx.actor, { orgId: client.id, action: 'org.plan_changed', detail: { from: current, to: plan } });
     const counts = await this.orgs.counts(client.id);
-    return this.clientRow(updated, counts.servers, today);
+    await this.devices.applyPlan(client.id, plan.maxDevices);
+    return this.clientRow(updated, counts.servers, today, await this.devices.proAudioCount(client.id));
   }
 
   /** The platform's support organizations (operators only). */
@@ -220,8 +223,7 @@ export class OrganizationService {
     return existing ?? this.orgs.create({ kind: 'platform', name: 'Platform operator' });
   }
 
-  private clientRow(org: OrgRecord, servers: number, today: string): ClientRow {
-    const devices = 0;
+  private clientRow(org: OrgRecord, servers: number, today: string, devices: number): ClientRow {
     return {
       id: org.id,
       status: clientStatus(org, devices, today),

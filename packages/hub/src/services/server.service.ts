@@ -28,7 +28,7 @@ export class ServerService {
       { search: query.search, status: query.status },
       { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
     );
-    return { ...pageOf(rows, limit, (r) => serverRow(r, r.locationName), (r) => ({ value: r.sortKey, id: r.id })), total };
+    return { ...pageOf(rows, limit, (r) => serverRow(r, r.locationName, orgCode(ctx)), (r) => ({ value: r.sortKey, id: r.id })), total };
   }
 
   async create(ctx: OrgContext, req: CreateServerRequest): Promise<ServerRow> {
@@ -42,7 +42,7 @@ export class ServerService {
     const passwordHash = await this.passwords.hashAcceptable(req.password, 'agent', [name, ctx.org.name]);
     const created = await this.accounts.create({ orgId: ctx.org.id, name, passwordHash, locationId: location?.id ?? null });
     await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.created', targetType: 'server', targetId: created.id, detail: { name } });
-    return serverRow(created, location?.name ?? null);
+    return serverRow(created, location?.name ?? null, orgCode(ctx));
   }
 
   async update(ctx: OrgContext, id: string, req: UpdateServerRequest): Promise<ServerRow> {
@@ -64,7 +64,7 @@ export class ServerService {
     const action = req.disabled === true ? 'servers.disabled' : req.disabled === false ? 'servers.enabled' : 'servers.updated';
     await this.audit.record(ctx.actor, { orgId: ctx.org.id, action, targetType: 'server', targetId: id, detail: { ...req } });
     const locationName = updated.locationId ? ((await this.locations.byId(ctx.org.id, updated.locationId))?.name ?? null) : null;
-    return serverRow(updated, locationName);
+    return serverRow(updated, locationName, orgCode(ctx));
   }
 
   async rotatePassword(ctx: OrgContext, id: string, password: string): Promise<void> {
@@ -75,10 +75,7 @@ export class ServerService {
     await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.password_rotated', targetType: 'server', targetId: id, detail: { name: current.name } });
   }
 
-  /**
-   * Deletes the account. Its devices are not dropped: when devices exist (live-monitoring issue)
-   * they move to "unassigned" in the same transaction.
-   */
+  /** Deletes the account. Its devices are kept, unassigned (server_id set null by the database). */
   async delete(ctx: OrgContext, id: string): Promise<void> {
     requirePermission(ctx, 'servers.manage');
     const current = await this.mustGet(ctx, id);
@@ -93,10 +90,14 @@ export class ServerService {
   }
 }
 
-function serverRow(a: AgentAccountRecord, locationName: string | null): ServerRow {
+/** The organization part of an agent login: the account number, or the id of orgs without one. */
+const orgCode = (ctx: OrgContext): string => ctx.org.accountNumber ?? ctx.org.id;
+
+function serverRow(a: AgentAccountRecord, locationName: string | null, orgCode: string): ServerRow {
   return {
     id: a.id,
     name: a.name,
+    login: `${a.name}@${orgCode}`,
     status: a.disabled ? 'Disabled' : a.connectedAt ? 'Connected' : 'Disconnected',
     monitoring: a.monitoring === 'active' ? 'Active' : a.monitoring === 'issue' ? 'Issue' : 'Off',
     deviceCount: a.deviceCount,

@@ -14,6 +14,11 @@ export class ApiClient {
   private cookie: string | undefined;
   csrf: string | undefined;
 
+  /** The session cookie, for requests made with fetch against a listening hub (SSE). */
+  get cookieHeader(): string {
+    return this.cookie ?? '';
+  }
+
   constructor(
     private readonly app: FastifyInstance,
     readonly ip = '127.0.0.1',

@@ -5,6 +5,7 @@ export const ServerRow = Type.Object(
   {
     id: Uuid,
     name: Type.String(),
+    login: Type.String({ description: 'What the agent signs in with: <name>@<organization code>.' }),
     status: Type.Enum(['Connected', 'Disconnected', 'Disabled'] as const),
     monitoring: Type.Enum(['Active', 'Issue', 'Off'] as const),
     deviceCount: Type.Integer(),

@@ -2,3 +2,4 @@ export * from './installation.ts';
 export * from './organizations.ts';
 export * from './identity.ts';
 export * from './org-data.ts';
+export * from './devices.ts';

@@ -51,6 +51,10 @@ export const agentAccounts = pgTable(
     subnetsEnabled: integer('subnets_enabled').notNull().default(0),
     subnetsTotal: integer('subnets_total').notNull().default(0),
     deviceCount: integer('device_count').notNull().default(0),
+    /** Highest frame sequence number of the agent's link that is stored (acknowledged). */
+    lastSeq: integer('last_seq').notNull().default(-1),
+    /** The agent installation the sequence numbers belong to (a reinstalled agent starts again). */
+    agentInstance: text('agent_instance'),
     connectedAt: timestamp('connected_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),

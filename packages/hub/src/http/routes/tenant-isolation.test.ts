@@ -6,9 +6,12 @@ import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts
 import { databaseLanes } from '../../test/database-lanes.ts';
 import type { ApiClient } from '../../test/api-client.ts';
 import { agentPassword, buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
+import { DeviceRepository } from '../../repositories/device.repository.ts';
+import { linkDevice } from '../../test/fake-agent.ts';
 
 interface Ids {
   orgId: string;
+  deviceId: string;
   clientId: string;
   userId: string;
   locationId: string;
@@ -17,7 +20,7 @@ interface Ids {
 }
 
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
-const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; enterpriseOnly?: boolean; managersOnly?: boolean }> = {
+const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; enterpriseOnly?: boolean; managersOnly?: boolean; stream?: boolean }> = {
   'GET /api/v1/orgs/{orgId}': { mutates: false },
   'PATCH /api/v1/orgs/{orgId}': { body: { name: 'Renamed' }, mutates: true },
   'GET /api/v1/orgs/{orgId}/clients': { mutates: false, supportOnly: true },
@@ -44,6 +47,11 @@ const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: 
   'POST /api/v1/orgs/{orgId}/api-tokens': { body: { name: 'ci', role: 'monitor' }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/api-tokens/{tokenId}': { mutates: true },
   'GET /api/v1/orgs/{orgId}/license': { mutates: false, enterpriseOnly: true },
+  'GET /api/v1/orgs/{orgId}/devices': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/devices/summary': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/devices/{deviceId}': { mutates: false },
+  'PUT /api/v1/orgs/{orgId}/devices/location': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], locationId: null }, mutates: true },
+  'GET /api/v1/orgs/{orgId}/events': { mutates: false, stream: true },
   'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
 };
 
@@ -98,8 +106,11 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
     aSecondClientId = second.body.client.id;
     await owner.post(`/api/v1/orgs/${a.client.id}/users/invitations`, { emails: ['client-monitor-alpha@example.test'], role: 'monitor' });
     aClientMonitor = await register(hub, 'client-monitor-alpha@example.test');
+    await new DeviceRepository(hub.database.db).applyInventory(supportId, server.body.id, [linkDevice(1)], new Date());
+    const device = await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/devices`);
     aIds = {
       orgId: supportId,
+      deviceId: device.body.items[0]?.id ?? '',
       clientId: a.client.id,
       userId: users.body.items[0]?.id ?? '',
       locationId: location.body.id,
@@ -131,7 +142,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
-    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId)\}/.test(r));
+    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId)\}/.test(r));
     expect(objectRoutes.length).toBeGreaterThan(8);
     for (const route of objectRoutes) {
       const res = await call(bOwner, route, ownIds);
@@ -153,7 +164,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('lets a Monitor read everything and change nothing', async () => {
     for (const [route, sample] of Object.entries(samples)) {
-      if (sample.platformOnly === true || sample.enterpriseOnly === true) continue;
+      if (sample.platformOnly === true || sample.enterpriseOnly === true || sample.stream === true) continue;
       const res = await call(aMonitor, route, aIds);
       const denied = sample.mutates || sample.managersOnly === true;
       expect(res.status, `${route}: ${JSON.stringify(res.body)}`).toBe(denied ? 403 : 200);

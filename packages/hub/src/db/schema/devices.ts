@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './organizations.ts';
+import { agentAccounts, locations } from './org-data.ts';
+
+/**
+ * Devices as their agents report them. A device belongs to its organization for good; when its
+ * server account is deleted it stays, with `server_id` null ("unassigned").
+ */
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    serverId: uuid('server_id').references(() => agentAccounts.id, { onDelete: 'set null' }),
+    /** The agent's id of the device (family + serial), stable across addresses. */
+    agentDeviceId: text('agent_device_id').notNull(),
+    family: text('family').notNull(),
+    kind: text('kind', { enum: ['pro-audio', 'video'] }).notNull(),
+    model: text('model').notNull(),
+    serial: text('serial').notNull(),
+    firmware: text('firmware').notNull(),
+    name: text('name').notNull(),
+    ip: text('ip').notNull(),
+    parentAgentId: text('parent_agent_id'),
+    path: jsonb('path').$type<string[]>().notNull().default([]),
+    status: text('status').notNull(),
+    statusSince: timestamp('status_since', { withTimezone: true }).notNull(),
+    overflowed: boolean('overflowed').notNull().default(false),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('devices_org_agent_id_idx').on(t.orgId, t.agentDeviceId),
+    index('devices_org_status_idx').on(t.orgId, t.status),
+    index('devices_org_name_idx').on(t.orgId, sql`lower(${t.name})`),
+    index('devices_server_idx').on(t.serverId),
+  ],
+);
+
+/** Every status a device had, with since when: uptime reports and the device timeline read this. */
+export const deviceStatusHistory = pgTable(
+  'device_status_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+    observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('device_status_history_device_idx').on(t.deviceId, t.since)],
+);

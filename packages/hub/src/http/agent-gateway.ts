@@ -1,0 +1,145 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import websocket from '@fastify/websocket';
+import { Compile } from 'typebox/compile';
+import { AgentFrame, LinkClose, linkProtocolVersion, type HubFrame } from '@crosspoint/protocol';
+import type { AgentLinkService, LinkedAgent } from '../services/agent-link.service.ts';
+import type { HubMetrics } from '../adapters/metrics.ts';
+
+const checkFrame = Compile(AgentFrame);
+const maxFrameBytes = 4 * 1024 * 1024;
+
+function basicCredentials(request: FastifyRequest): { login: string; password: string } | undefined {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Basic ')) return undefined;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { login: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** What the gateway needs of a socket (kept structural: @fastify/websocket and ws type it differently). */
+interface LinkSocket {
+  readonly readyState: number;
+  readonly OPEN: number;
+  send(data: string): void;
+  close(code: number, reason: string): void;
+}
+
+const send = (socket: LinkSocket, frame: HubFrame) => {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+};
+
+/**
+ * `/agent/v1`: one WebSocket per agent, opened by the agent, authenticated with its server account
+ * (HTTP Basic in the upgrade). Frames are processed one at a time in arrival order; every stored
+ * frame is acknowledged so the agent can drop it from its buffer. Bad frames close the link with a
+ * reason; nothing an agent sends can crash the hub.
+ */
+export async function registerAgentGateway(app: FastifyInstance, deps: { link: AgentLinkService; metrics: HubMetrics; serverId: string }): Promise<void> {
+  await app.register(websocket, { options: { maxPayload: maxFrameBytes, perMessageDeflate: true } });
+  const connected = new Set<LinkSocket>();
+  app.addHook('onClose', () => {
+    for (const s of connected) s.close(LinkClose.ShuttingDown, 'The hub is shutting down; reconnect.');
+  });
+
+  app.get('/agent/v1', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    const ip = request.ip;
+    let agent: LinkedAgent | undefined;
+    let helloDone = false;
+    let queue = Promise.resolve();
+    const credentials = basicCredentials(request);
+    const authenticated = credentials
+      ? deps.link.authenticate(credentials.login, credentials.password, ip)
+      : Promise.resolve('bad_credentials' as const);
+
+    const close = (code: number, reason: string) => {
+      request.log.info({ code, reason, ip }, 'agent link closed by hub');
+      socket.close(code, reason.slice(0, 120));
+    };
+
+    const handle = async (raw: string) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        close(LinkClose.Malformed, 'The frame is not JSON.');
+        return;
+      }
+      if (!checkFrame.Check(parsed)) {
+        const first = [...checkFrame.Errors(parsed)][0];
+        close(LinkClose.Malformed, `Malformed frame: ${first ? `${first.instancePath || '/'} ${first.message}` : 'wrong shape'}`);
+        return;
+      }
+      const frame = parsed;
+      const result = await authenticated;
+      if (typeof result === 'string') return;
+      agent ??= result;
+      if (!helloDone) {
+        if (frame.type !== 'hello') {
+          close(LinkClose.Malformed, 'The first frame must be hello.');
+          return;
+        }
+        if (frame.v !== linkProtocolVersion) {
+          close(LinkClose.UnsupportedVersion, `Link version ${String(frame.v)} is not supported; this hub speaks ${String(linkProtocolVersion)}.`);
+          return;
+        }
+        helloDone = true;
+        const lastSeq = await deps.link.connected(agent, frame, ip);
+        connected.add(socket);
+        deps.metrics.agentsConnected.inc();
+        send(socket, { type: 'welcome', v: linkProtocolVersion, serverId: deps.serverId, organization: agent.org.name, lastSeq });
+        return;
+      }
+      switch (frame.type) {
+        case 'hello':
+          close(LinkClose.Malformed, 'hello was already sent.');
+          return;
+        case 'inventory':
+          await deps.link.inventory(agent, frame.seq, frame.devices);
+          deps.metrics.ingestedChanges.inc(frame.devices.length);
+          send(socket, { type: 'ack', seq: frame.seq });
+          return;
+        case 'deltas':
+          await deps.link.changes(agent, frame.seq, frame.changes);
+          deps.metrics.ingestedChanges.inc(frame.changes.length);
+          send(socket, { type: 'ack', seq: frame.seq });
+          return;
+        case 'heartbeat':
+          await deps.link.heartbeat(agent, frame.monitoring);
+          return;
+        case 'command-result':
+        case 'job-progress':
+          // Commands arrive with the live-monitoring commands work; results are accepted and ignored until then.
+          return;
+      }
+    };
+
+    void authenticated.then((result) => {
+      if (result === 'bad_credentials') close(LinkClose.BadCredentials, 'Wrong agent account name or password.');
+      else if (result === 'disabled') close(LinkClose.Disabled, 'This agent server account is disabled.');
+      else if (result === 'locked') close(LinkClose.BadCredentials, 'Too many failed sign-ins; try again later.');
+    });
+
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) {
+        close(LinkClose.Malformed, 'Frames are JSON text.');
+        return;
+      }
+      const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+      queue = queue
+        .then(() => handle(text))
+        .catch((e: unknown) => {
+          request.log.error({ err: e }, 'agent frame failed');
+          close(1011, 'The hub could not store this frame; it will be resent.');
+        });
+    });
+    socket.on('close', () => {
+      connected.delete(socket);
+      if (agent && helloDone) {
+        deps.metrics.agentsConnected.dec();
+        const gone = agent;
+        queue = queue.then(() => deps.link.disconnected(gone)).catch(() => undefined);
+      }
+    });
+  });
+}

@@ -1,0 +1,133 @@
+import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
+import type { EventBus } from '../bus/event-bus.ts';
+import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
+import type { CredentialRepository } from '../repositories/credential.repository.ts';
+import type { DeviceRepository } from '../repositories/device.repository.ts';
+import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
+import type { AuditService } from './audit.service.ts';
+import type { PasswordService } from './password.service.ts';
+import type { Clock } from './context.ts';
+import { defaultThrottle } from './auth.service.ts';
+
+/** Why a link is refused; the gateway turns these into WebSocket close codes. */
+export type LinkRefusal = 'bad_credentials' | 'disabled' | 'locked';
+
+export interface LinkedAgent {
+  account: AgentAccountRecord;
+  org: OrgRecord;
+}
+
+/** Subject of an organization's live events (devices, servers), for browsers on any hub. */
+export const orgEventsSubject = (orgId: string): string => `org.${orgId}.events`;
+
+/** Everything the hub does with what agents send: sign-in, inventory, changes, heartbeats. */
+export class AgentLinkService {
+  constructor(
+    private readonly accounts: AgentAccountRepository,
+    private readonly orgs: OrganizationRepository,
+    private readonly devices: DeviceRepository,
+    private readonly credentials: CredentialRepository,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `login` is `<account name>@<organization code>` (account number, or the organization id). */
+  async authenticate(login: string, password: string, ip: string): Promise<LinkedAgent | LinkRefusal> {
+    const now = this.clock();
+    const key = `agent:${login.toLowerCase()}|ip:${ip}`;
+    const [lock] = await this.credentials.throttle([key]);
+    if (lock?.lockedUntil && lock.lockedUntil > now) return 'locked';
+    const at = login.lastIndexOf('@');
+    const name = at > 0 ? login.slice(0, at) : '';
+    const code = at > 0 ? login.slice(at + 1) : '';
+    const org = code ? await this.orgs.byCode(code) : undefined;
+    const account = org && name ? await this.accounts.byName(org.id, name) : undefined;
+    const ok = await this.passwords.verify(account?.passwordHash ?? null, password);
+    if (!ok || !account || !org) {
+      const t = defaultThrottle;
+      await this.credentials.recordFailure(key, now, t.windowMs, t.perAccountAddress, t.lockMs);
+      if (org) {
+        await this.audit.record({ userId: null, label: `agent ${login.slice(0, 120)}`, ip }, { orgId: org.id, action: 'agents.sign_in_failed' });
+      }
+      return 'bad_credentials';
+    }
+    await this.credentials.clearThrottle(key);
+    if (account.disabled) {
+      await this.audit.record({ userId: null, label: `agent ${account.name}`, ip }, { orgId: org.id, action: 'agents.refused_disabled', targetType: 'server', targetId: account.id });
+      return 'disabled';
+    }
+    return { account, org };
+  }
+
+  /** The agent said hello: it is connected. Returns the last sequence number already stored. */
+  async connected(agent: LinkedAgent, hello: { agentVersion: string; instance: string; subnets: { enabled: number; total: number } }, ip: string): Promise<number> {
+    const now = this.clock();
+    const sameInstance = agent.account.agentInstance === hello.instance;
+    const updated = await this.accounts.update(agent.org.id, agent.account.id, {
+      connectedAt: now,
+      lastSeenAt: now,
+      agentVersion: hello.agentVersion,
+      agentInstance: hello.instance,
+      subnetsEnabled: hello.subnets.enabled,
+      subnetsTotal: hello.subnets.total,
+      monitoring: 'active',
+      ...(sameInstance ? {} : { lastSeq: -1 }),
+    });
+    await this.audit.record({ userId: null, label: `agent ${agent.account.name}`, ip }, { orgId: agent.org.id, action: 'agents.connected', targetType: 'server', targetId: agent.account.id, detail: { version: hello.agentVersion } });
+    await this.publish(agent.org.id, { kind: 'servers' });
+    return updated?.lastSeq ?? -1;
+  }
+
+  async disconnected(agent: LinkedAgent): Promise<void> {
+    await this.accounts.update(agent.org.id, agent.account.id, { connectedAt: null, lastSeenAt: this.clock() });
+    await this.publish(agent.org.id, { kind: 'servers' });
+  }
+
+  /** A full inventory. Returns false when `seq` was already stored (a replay). */
+  async inventory(agent: LinkedAgent, seq: number, list: LinkDevice[]): Promise<boolean> {
+    if (!(await this.isNew(agent, seq))) return false;
+    const changed = await this.devices.applyInventory(agent.org.id, agent.account.id, list, this.clock());
+    await this.accounts.advanceSeq(agent.account.id, seq);
+    await this.afterIngest(agent, changed, true);
+    return true;
+  }
+
+  async changes(agent: LinkedAgent, seq: number, changes: LinkChange[]): Promise<boolean> {
+    if (!(await this.isNew(agent, seq))) return false;
+    const changed = await this.devices.applyChanges(agent.org.id, agent.account.id, changes, this.clock());
+    await this.accounts.advanceSeq(agent.account.id, seq);
+    await this.afterIngest(agent, changed, changes.some((c) => c.device));
+    return true;
+  }
+
+  async heartbeat(agent: LinkedAgent, monitoring: 'active' | 'issue' | 'off'): Promise<void> {
+    const previous = agent.account.monitoring;
+    await this.accounts.update(agent.org.id, agent.account.id, { lastSeenAt: this.clock(), monitoring });
+    agent.account = { ...agent.account, monitoring };
+    if (previous !== monitoring) await this.publish(agent.org.id, { kind: 'servers' });
+  }
+
+  /**
+   * Whether frame `seq` is not stored yet. A frame is applied first and its number stored after,
+   * so a crash in between replays it (applying is idempotent) rather than losing it.
+   */
+  private async isNew(agent: LinkedAgent, seq: number): Promise<boolean> {
+    return seq > (await this.accounts.lastSeq(agent.account.id));
+  }
+
+  private async afterIngest(agent: LinkedAgent, changed: number, membership: boolean): Promise<void> {
+    if (membership) {
+      const org = (await this.orgs.byId(agent.org.id)) ?? agent.org;
+      const limit = org.kind === 'client' ? org.planMaxDevices : org.kind === 'enterprise' ? org.devicePool : null;
+      await this.devices.applyPlan(org.id, limit);
+      await this.accounts.update(org.id, agent.account.id, { deviceCount: await this.devices.countByServer(agent.account.id) });
+    }
+    if (changed > 0 || membership) await this.publish(agent.org.id, { kind: 'devices', changed });
+  }
+
+  private async publish(orgId: string, event: Record<string, unknown>): Promise<void> {
+    await this.bus.publish(orgEventsSubject(orgId), { ...event, at: this.clock().getTime() });
+  }
+}

@@ -1,0 +1,68 @@
+import { Type, type Static } from 'typebox';
+import { IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
+
+export const DeviceRow = Type.Object(
+  {
+    id: Uuid,
+    kind: Type.Enum(['pro-audio', 'video'] as const),
+    status: Type.String({ description: 'Datasheet status; Overflowed when past the service plan.' }),
+    since: IsoDateTime,
+    model: Type.String(),
+    name: Type.String(),
+    serial: Type.String(),
+    connections: Type.Array(Type.String(), { description: 'Server › Subnet (iface) › Stack › C-Link NN › P-Link NN' }),
+    location: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+    firmware: Type.String(),
+    ip: Type.String(),
+    serverId: Type.Union([Uuid, Type.Null()]),
+    lastSeenAt: IsoDateTime,
+  },
+  { $id: 'DeviceRow' },
+);
+export type DeviceRow = Static<typeof DeviceRow>;
+export const DevicePage = Page(DeviceRow, 'DevicePage');
+export type DevicePage = Static<typeof DevicePage>;
+
+export const deviceSortKeys = ['status', 'since', 'model', 'name', 'serial', 'connections', 'location', 'firmware', 'ip'] as const;
+export const DeviceListQuery = Type.Object(
+  {
+    ...listQueryFields,
+    sort: Type.Optional(Type.Enum(deviceSortKeys, { default: 'name' })),
+    status: Type.Optional(Type.String({ maxLength: 40 })),
+    group: Type.Optional(Type.Enum(['down', 'issues', 'healthy'] as const)),
+    model: Type.Optional(Type.String({ maxLength: 60 })),
+    serverId: Type.Optional(Uuid),
+    locationId: Type.Optional(Uuid),
+    kind: Type.Optional(Type.Enum(['pro-audio', 'video'] as const)),
+  },
+  { additionalProperties: false },
+);
+export type DeviceListQuery = Static<typeof DeviceListQuery>;
+
+export const DeviceDetail = Type.Object(
+  {
+    device: DeviceRow,
+    history: Type.Array(Type.Object({ status: Type.String(), since: IsoDateTime, observedAt: IsoDateTime })),
+  },
+  { $id: 'DeviceDetail' },
+);
+export const DeviceParams = Type.Object({ orgId: Uuid, deviceId: Uuid });
+
+export const DeviceSummary = Type.Object(
+  {
+    groups: Type.Object({ down: Type.Integer(), issues: Type.Integer(), healthy: Type.Integer() }),
+    byStatus: Type.Array(Type.Object({ status: Type.String(), count: Type.Integer(), group: Type.Enum(['down', 'issues', 'healthy'] as const) })),
+    byModel: Type.Array(Type.Object({ model: Type.String(), kind: Type.String(), count: Type.Integer() })),
+    byLocation: Type.Array(
+      Type.Object({ locationId: Type.Union([Uuid, Type.Null()]), count: Type.Integer(), down: Type.Integer(), issues: Type.Integer() }),
+    ),
+    total: Type.Integer(),
+  },
+  { $id: 'DeviceSummary' },
+);
+export type DeviceSummary = Static<typeof DeviceSummary>;
+
+export const AssignLocationRequest = Type.Object(
+  { deviceIds: Type.Array(Uuid, { minItems: 1, maxItems: 10_000 }), locationId: Type.Union([Uuid, Type.Null()]) },
+  { $id: 'AssignLocationRequest', additionalProperties: false },
+);
