@@ -5,7 +5,7 @@ export interface ChildProgram {
   pid: number;
   /** The first capture group of `ready` from the program's output (e.g. the URL it listens on). */
   ready: string;
-  /** Every line the program wrote, for failure reports. */
+  /** Every line the program wrote (unless `keepOutput: false`: then the last 200), for failure reports. */
   output: string[];
   stop(): Promise<number | null>;
 }
@@ -18,7 +18,14 @@ export async function startChild(
   entry: string,
   args: string[],
   ready: RegExp,
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    /** Called with every line the program writes (stdout and stderr), before and after it is ready. */
+    onLine?: (line: string) => void;
+    /** Keep every line in `output` (default true; programs that stream events turn it off). */
+    keepOutput?: boolean;
+  } = {},
 ): Promise<ChildProgram> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     env: { ...process.env, ...options.env },
@@ -34,6 +41,8 @@ export async function startChild(
       if (!stream) continue;
       createInterface({ input: stream }).on('line', (line) => {
         output.push(line);
+        if (options.keepOutput === false && output.length > 200) output.shift();
+        options.onLine?.(line);
         const m = ready.exec(line);
         if (m) {
           clearTimeout(timer);

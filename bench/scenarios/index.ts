@@ -1,5 +1,7 @@
 import type { Scenario } from '../lib/scenario.ts';
+import { agentScaleScenario } from './agent-scale.ts';
 import { apiScenario } from './api.ts';
+import { detectionScenario } from './detection.ts';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: Scenario[] = [apiScenario];
+export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario];
