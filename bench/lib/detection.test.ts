@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   definedRatios,
+  detectionTargets,
   faultPlan,
   figuresByFault,
   pairDetections,
@@ -63,6 +64,20 @@ describe(figuresByFault.name, () => {
     expect(f.down).toMatchObject({ injected: 2, noticed: 2, missed: 0, latencyMs: { p50: 5, max: 15 } });
     expect(f.hang).toMatchObject({ injected: 1, noticed: 0, missed: 1 });
     expect(Number.isNaN(f.hang?.latencyMs.p50)).toBe(true);
+  });
+});
+
+describe(detectionTargets.name, () => {
+  it('fails a target on a missed fault even when the percentile is fine', () => {
+    const fine = {
+      injected: 2,
+      noticed: 2,
+      missed: 0,
+      latencyMs: { count: 2, min: 5, p50: 5, p95: 9, p99: 9, max: 9, mean: 7 },
+    };
+    const [drop, hang] = detectionTargets(fine, { ...fine, noticed: 1, missed: 1 });
+    expect(drop?.met).toBe(true);
+    expect(hang?.met).toBe(false);
   });
 });
 

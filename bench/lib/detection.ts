@@ -1,7 +1,8 @@
 // Pure helpers of the detection-latency scenarios: a seeded random source for reproducible fault
 // plans, and the pairing of injected faults with what a detector (the agent, a polling monitor)
 // reported afterwards.
-import { summarize, type Summary } from './stats.ts';
+import type { TargetCheck } from './scenario.ts';
+import { round, summarize, type Summary } from './stats.ts';
 
 /** A fault set on one device through the simulator's control API, timed in the bench process. */
 export interface Injection {
@@ -168,4 +169,20 @@ export function faultPlan<D>(
   );
   const offsets = spreadOffsets(targets.length, windowMs, minGapMs, random);
   return targets.map((device, i) => ({ device, fault: kinds[i] ?? 'down', offsetMs: offsets[i] ?? 0 }));
+}
+
+/**
+ * design.md: a status change is visible within 1 s (p99) of a clean drop and 3 s of a silent hang.
+ * Measured here from the fault to the agent's observation (the hub is not in this loop); a missed
+ * fault fails the target whatever the percentile says.
+ */
+export function detectionTargets(down: FaultFigures, hang: FaultFigures): TargetCheck[] {
+  const check = (what: string, f: FaultFigures, limitMs: number): TargetCheck => ({
+    name: `${what} noticed by the agent, p99 (device → agent)`,
+    target: `< ${limitMs / 1000} s`,
+    measured: round(f.latencyMs.p99),
+    unit: 'ms',
+    met: f.latencyMs.p99 < limitMs && f.missed === 0,
+  });
+  return [check('clean drop', down, 1000), check('silent hang', hang, 3000)];
 }

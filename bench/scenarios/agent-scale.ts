@@ -1,5 +1,6 @@
 import {
   definedRatios,
+  detectionTargets,
   faultPlan,
   figuresByFault,
   noFaults,
@@ -207,20 +208,7 @@ export const agentScaleScenario: Scenario = {
           unit: 'MB',
           met: agent.rssMiB.max * 2 ** 20 < 200e6,
         },
-        {
-          name: 'clean drop detected by the agent, p99',
-          target: '< 1 s',
-          measured: round(down.latencyMs.p99),
-          unit: 'ms',
-          met: down.latencyMs.p99 < 1000 && down.missed === 0,
-        },
-        {
-          name: 'silent hang detected by the agent, p99',
-          target: '< 3 s',
-          measured: round(hang.latencyMs.p99),
-          unit: 'ms',
-          met: hang.latencyMs.p99 < 3000 && hang.missed === 0,
-        },
+        ...detectionTargets(down, hang),
       ];
       const ratios = definedRatios({
         agentCpuVsPoller20s: ratioOf(agent.cpuPercentOfOneCore, pollerUsage.cpuPercentOfOneCore),

@@ -1,5 +1,6 @@
 import {
   definedRatios,
+  detectionTargets,
   faultPlan,
   figuresByFault,
   noFaults,
@@ -27,7 +28,7 @@ import {
 } from '../lib/fleet.ts';
 import { sampleProcess, type ProcessUsage } from '../lib/process-sampler.ts';
 import { round, type Summary } from '../lib/stats.ts';
-import type { Scenario, TargetCheck } from '../lib/scenario.ts';
+import type { Scenario } from '../lib/scenario.ts';
 
 const seed = 2;
 /** A /16 of loopback of its own (agent-scale uses 127.90). */
@@ -174,22 +175,6 @@ export const detectionScenario: Scenario = {
         ),
       });
 
-      const targetsChecked: TargetCheck[] = [
-        {
-          name: 'clean drop detected by the agent, p99',
-          target: '< 1 s',
-          measured: round(agentDown.latencyMs.p99),
-          unit: 'ms',
-          met: agentDown.latencyMs.p99 < 1000 && agentDown.missed === 0,
-        },
-        {
-          name: 'silent hang detected by the agent, p99',
-          target: '< 3 s',
-          measured: round(agentHang.latencyMs.p99),
-          unit: 'ms',
-          met: agentHang.latencyMs.p99 < 3000 && agentHang.missed === 0,
-        },
-      ];
       const ms = (s: Summary) => `${round(s.p50)} / ${round(s.p99)} ms`;
       const row = (f: FaultFigures) =>
         f.noticed === 0
@@ -234,7 +219,7 @@ export const detectionScenario: Scenario = {
           },
         },
         ratios,
-        targets: targetsChecked,
+        targets: detectionTargets(agentDown, agentHang),
         lost,
         table: [
           ['agent drop p50 / p99', row(agentDown)],
