@@ -6,6 +6,17 @@ import { useSession } from '../auth/session.tsx';
 import { TermsDialog } from './TermsDialog.tsx';
 import { ChooseOrgDialog } from './ChooseOrgDialog.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
+import { useLiveEvents } from '../live/useLiveEvents.ts';
+
+/** Keeps the current organization's screens live while mounted. */
+function LiveIndicator({ orgId }: { orgId: string }) {
+  const state = useLiveEvents(orgId);
+  return (
+    <span className={`live ${state}`} role="status" aria-label={state === 'live' ? 'Live updates on' : 'Reconnecting live updates'} title={state === 'live' ? 'Live' : 'Reconnecting…'}>
+      {state === 'live' ? '● Live' : '○ Reconnecting'}
+    </span>
+  );
+}
 
 /** What the header says an organization is. */
 export function orgKindLabel(org: OrgChoice): string {
@@ -23,7 +34,9 @@ export function orgKindLabel(org: OrgChoice): string {
 
 function navFor(session: SessionInfo): { to: string; label: string }[] {
   const org = session.currentOrg;
-  const items = [{ to: '/', label: 'Overview' }];
+  const items = [{ to: '/', label: 'Dashboard' }];
+  if (org?.kind !== 'platform') items.push({ to: '/devices', label: 'Devices' });
+  items.push({ to: '/overview', label: 'Organization' });
   if (org?.kind === 'support' || org?.kind === 'platform') items.push({ to: '/organizations', label: 'Organizations' });
   items.push({ to: '/users', label: 'Users' });
   if (org?.kind !== 'platform') {
@@ -60,6 +73,7 @@ export function AppShell() {
           </span>
         )}
         <div className="topbar-right">
+          {org && !session.termsRequired && <LiveIndicator key={org.id} orgId={org.id} />}
           {session.organizations.length > 1 && (
             <button type="button" className="ghost" onClick={() => setChoosing(true)}>
               Choose Organization…

@@ -6,6 +6,9 @@ import { ForgotPasswordScreen } from '../screens/auth/ForgotPasswordScreen.tsx';
 import { ResetPasswordScreen } from '../screens/auth/ResetPasswordScreen.tsx';
 import { RegisterScreen } from '../screens/auth/RegisterScreen.tsx';
 import { OverviewScreen } from '../screens/OverviewScreen.tsx';
+import { DashboardScreen } from '../screens/DashboardScreen.tsx';
+import { DevicesScreen } from '../screens/DevicesScreen.tsx';
+import { DeviceDetailScreen } from '../screens/DeviceDetailScreen.tsx';
 import { OrganizationsScreen } from '../screens/OrganizationsScreen.tsx';
 import { UsersScreen } from '../screens/UsersScreen.tsx';
 import { ServersScreen } from '../screens/ServersScreen.tsx';
@@ -32,7 +35,10 @@ export function createAppRouter() {
           path: '/',
           element: <AppShell />,
           children: [
-            { index: true, element: <OverviewScreen /> },
+            { index: true, element: <DashboardScreen /> },
+            { path: 'devices', element: <DevicesScreen /> },
+            { path: 'devices/:deviceId', element: <DeviceDetailScreen /> },
+            { path: 'overview', element: <OverviewScreen /> },
             { path: 'organizations', element: <OrganizationsScreen /> },
             { path: 'users', element: <UsersScreen /> },
             { path: 'servers', element: <ServersScreen /> },

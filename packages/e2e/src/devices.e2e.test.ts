@@ -1,0 +1,98 @@
+// Dashboard and device list in the browser, fed by a scripted agent: live, filterable, clickable.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoAccounts, type RunningHub } from '@crosspoint/hub';
+import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { startHubForBrowser } from './hub-fixture.ts';
+
+describe('dashboard and devices in Chromium', () => {
+  let hub: RunningHub;
+  let browser: TestBrowser;
+  let page: Page;
+  let agent: FakeAgent;
+  let seq = 0;
+
+  beforeAll(async () => {
+    hub = await startHubForBrowser();
+    await hub.services.bootstrap.seedDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    agent = await FakeAgent.connect(hub.url, `${demoAccounts.agent.name}@C10000`, demoAccounts.agent.password);
+    agent.hello();
+    seq = (await agent.next('welcome')).lastSeq + 1;
+    const statuses = ['Down', 'Safety Mute On', 'OVERHEATING!', 'Healthy', 'Healthy', 'Healthy'];
+    agent.send({ type: 'inventory', seq, devices: statuses.map((s, i) => linkDevice(i + 1, s)) });
+    await agent.next('ack');
+  });
+  afterAll(async () => {
+    agent.close();
+    await browser.close();
+    await hub.close();
+  });
+
+  it('shows Down / Issues / Healthy and opens the filtered list from the chart', async () => {
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByLabel('Username or email address').fill(demoAccounts.owner);
+    await page.getByLabel('Password', { exact: true }).fill(demoAccounts.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
+    await terms.getByLabel('I accept the Terms of Use').check();
+    await terms.getByLabel('I accept the Privacy Policy').check();
+    await terms.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('button', { name: 'Choose Organization…' }).click();
+    await page.getByRole('dialog', { name: 'Choose Organization' }).getByRole('button', { name: /Globex Corporation/ }).click();
+    await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
+    const chart = page.getByRole('group', { name: 'Devices by Down, Issues, Healthy' });
+    await chart.getByRole('button', { name: 'Down: 1' }).waitFor();
+    await chart.getByRole('button', { name: 'Issues: 2' }).waitFor();
+    // The slices are keyboard-operable buttons; the legend beside them leads to the same lists.
+    await chart.getByRole('button', { name: 'Healthy: 3' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Devices' }).waitFor();
+    await page.getByTestId('list-count').getByText(/^3 devices/).waitFor();
+    expect(new URL(page.url()).searchParams.get('group')).toBe('healthy');
+  });
+
+  it('updates the list live when the agent reports a change, without reload', async () => {
+    await page.getByLabel('Filter by group').selectOption('down');
+    await page.getByTestId('list-count').getByText(/^1 devices/).waitFor();
+    await page.getByRole('status', { name: 'Live updates on' }).waitFor();
+    agent.send({ type: 'deltas', seq: ++seq, changes: [{ id: linkDevice(5).id, status: 'Down', since: Date.now(), at: Date.now() }] });
+    await page.getByTestId('list-count').getByText(/^2 devices/).waitFor();
+    expect(await page.getByRole('table', { name: 'Devices' }).innerText()).toMatch(/Room 5/);
+  });
+
+  it('sorts, searches, hides a column and opens a device with its history', async () => {
+    await page.getByLabel('Filter by group').selectOption('');
+    await page.getByTestId('list-count').getByText(/^6 devices/).waitFor();
+    await page.getByRole('button', { name: 'Name' }).click();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort')).toBe('descending');
+    const firstName = async () => (await page.getByRole('table', { name: 'Devices' }).locator('tbody tr').first().innerText()).includes('Room 6');
+    await expect.poll(firstName).toBe(true);
+    await page.getByLabel('Search devices').fill('127.20.1.13');
+    await page.getByTestId('list-count').getByText(/^1 devices/).waitFor();
+    await page.locator('.columns-menu summary').click();
+    await page.getByLabel('Serial #').uncheck();
+    expect(await page.getByRole('columnheader', { name: 'Serial #' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Room 3' }).click();
+    await page.getByRole('heading', { name: 'Room 3' }).waitFor();
+    expect(await page.getByTestId('device-status').innerText()).toMatch(/OVERHEATING!/);
+    expect(await page.getByRole('navigation', { name: 'Connections' }).innerText()).toMatch(/HQ Rack › Subnet 127\.20\.1\.0\/24 \(sim1\) › Stack A › C-Link 03/);
+    await page.getByRole('list', { name: 'Status history' }).getByText('OVERHEATING!').waitFor();
+  });
+
+  it('downloads the current view as CSV and selects all visible rows', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices', exact: true }).click();
+    await page.getByTestId('list-count').getByText(/^6 devices/).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const file = await download;
+    const { readFile } = await import('node:fs/promises');
+    const csv = await readFile(await file.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Status,Product model,Name,Serial #,Connections,Location,Firmware,Access IP');
+    expect(csv.trim().split('\r\n')).toHaveLength(7);
+    await page.getByLabel('Select all visible devices').check();
+    await page.getByRole('region', { name: 'Selection' }).getByText('6 selected').waitFor();
+  });
+});

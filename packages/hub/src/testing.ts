@@ -1,0 +1,2 @@
+// Test kit for other packages' tests (browser tests, benchmarks): a scripted agent and sample devices.
+export { FakeAgent, linkDevice } from './test/fake-agent.ts';

@@ -1,0 +1,262 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DevicePage, DeviceRow, DeviceSummary, Location } from '@crosspoint/protocol';
+import { api, query } from '../api/client.ts';
+import { useOrg } from '../auth/session.tsx';
+import { formatDuration } from '../format.ts';
+import { FormError } from '../ui/FormError.tsx';
+import { ListToolbar, MoreButton } from '../ui/ListToolbar.tsx';
+import { useCursorList } from '../ui/useCursorList.ts';
+import { useDebounced } from '../ui/useDebounced.ts';
+import { toCsv } from './devices-csv.ts';
+
+interface Col {
+  key: string;
+  label: string;
+  sort?: string;
+  cell: (d: DeviceRow) => React.ReactNode;
+  text: (d: DeviceRow) => string;
+}
+
+const tone = (status: string) => (status === 'Down' ? 'down' : status === 'Healthy' ? 'ok' : 'issue');
+
+const columns: Col[] = [
+  {
+    key: 'status',
+    label: 'Status',
+    sort: 'status',
+    cell: (d) => (
+      <span className={`badge ${tone(d.status)}`} title={`since ${new Date(d.since).toLocaleString()}`}>
+        {d.status} {formatDuration(Date.now() - Date.parse(d.since))}
+      </span>
+    ),
+    text: (d) => d.status,
+  },
+  { key: 'model', label: 'Product model', sort: 'model', cell: (d) => d.model, text: (d) => d.model },
+  { key: 'name', label: 'Name', sort: 'name', cell: (d) => <Link to={`/devices/${d.id}`}>{d.name}</Link>, text: (d) => d.name },
+  { key: 'serial', label: 'Serial #', sort: 'serial', cell: (d) => d.serial, text: (d) => d.serial },
+  { key: 'connections', label: 'Connections', sort: 'connections', cell: (d) => d.connections.join(' › '), text: (d) => d.connections.join(' > ') },
+  { key: 'location', label: 'Location', sort: 'location', cell: (d) => d.location?.name ?? '—', text: (d) => d.location?.name ?? '' },
+  { key: 'firmware', label: 'Firmware', sort: 'firmware', cell: (d) => d.firmware, text: (d) => d.firmware },
+  { key: 'ip', label: 'Access IP', sort: 'ip', cell: (d) => d.ip, text: (d) => d.ip },
+];
+
+/** Devices › Pro Audio and Video: search, sort, filter per column, choose columns, select, CSV, live. */
+export function DevicesScreen() {
+  const { orgId, can } = useOrg();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState('');
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const debounced = useDebounced(search);
+  const filters = {
+    status: params.get('status') ?? undefined,
+    group: params.get('group') ?? undefined,
+    model: params.get('model') ?? undefined,
+    locationId: params.get('locationId') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+  };
+  const sort = params.get('sort') ?? 'name';
+  const order = (params.get('order') ?? 'asc') as 'asc' | 'desc';
+  const listParams = { search: debounced, sort, order, ...filters };
+  const list = useCursorList<DeviceRow>('devices', `/api/v1/orgs/${orgId}/devices`, listParams, 100, 60_000);
+  const summary = useQuery({ queryKey: ['summary', orgId], queryFn: ({ signal }) => api.get<DeviceSummary>(`/api/v1/orgs/${orgId}/devices/summary`, { signal }) });
+  const locations = useQuery({ queryKey: ['locations', orgId], queryFn: ({ signal }) => api.get<{ items: Location[] }>(`/api/v1/orgs/${orgId}/locations`, { signal }) });
+  const shown = columns.filter((c) => !hidden.has(c.key));
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const allVisibleSelected = list.items.length > 0 && list.items.every((d) => selected.has(d.id));
+
+  const exportCsv = async () => {
+    setError(null);
+    const rows: DeviceRow[] = [];
+    let cursor: string | null | undefined;
+    try {
+      do {
+        const page: DevicePage = await api.get<DevicePage>(`/api/v1/orgs/${orgId}/devices${query({ ...listParams, limit: 500, cursor })}`);
+        rows.push(...page.items);
+        setExporting(`${String(rows.length)} of ${String(page.total)}`);
+        cursor = page.nextCursor;
+      } while (cursor);
+      const blob = new Blob([toCsv(shown, rows)], { type: 'text/csv' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `devices-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const assign = async (locationId: string) => {
+    setError(null);
+    try {
+      await api.put(`/api/v1/orgs/${orgId}/devices/location`, { deviceIds: [...selected], locationId: locationId === 'none' ? null : locationId });
+      setSelected(new Set());
+      await client.invalidateQueries({ predicate: (q) => ['devices', 'summary'].includes(String(q.queryKey[0])) });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section aria-labelledby="devices-title">
+      <div className="screen-head">
+        <h1 id="devices-title">Devices</h1>
+        <span className="row-actions">
+          <button type="button" className="secondary" onClick={() => void list.refetch()} disabled={list.isFetching}>
+            {list.isFetching ? 'Refreshing…' : 'Refresh'}
+          </button>
+          <button type="button" className="secondary" onClick={() => void exportCsv()} disabled={exporting !== null}>
+            {exporting ? `Exporting ${exporting}…` : 'Download CSV'}
+          </button>
+        </span>
+      </div>
+      <ListToolbar search={search} onSearch={setSearch} placeholder="Name, serial, model, IP, firmware, connection" total={list.total} shown={list.items.length} noun="devices">
+        <select aria-label="Filter by group" value={filters.group ?? ''} onChange={(e) => setFilter('group', e.target.value)}>
+          <option value="">Down, Issues and Healthy</option>
+          <option value="down">Down</option>
+          <option value="issues">Issues</option>
+          <option value="healthy">Healthy</option>
+        </select>
+        <select aria-label="Filter by status" value={filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+          <option value="">Any status</option>
+          {(summary.data?.byStatus ?? []).map((s) => (
+            <option key={s.status} value={s.status}>
+              {s.status} ({s.count})
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by model" value={filters.model ?? ''} onChange={(e) => setFilter('model', e.target.value)}>
+          <option value="">Any model</option>
+          {(summary.data?.byModel ?? []).map((m) => (
+            <option key={m.model} value={m.model}>
+              {m.model} ({m.count})
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by location" value={filters.locationId ?? ''} onChange={(e) => setFilter('locationId', e.target.value)}>
+          <option value="">Any location</option>
+          {(locations.data?.items ?? []).map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.path.join(' › ')}
+            </option>
+          ))}
+        </select>
+        <details className="columns-menu">
+          <summary>Columns</summary>
+          {columns.map((c) => (
+            <label key={c.key} className="check">
+              <input
+                type="checkbox"
+                checked={!hidden.has(c.key)}
+                onChange={() => {
+                  const next = new Set(hidden);
+                  if (next.has(c.key)) next.delete(c.key);
+                  else next.add(c.key);
+                  setHidden(next);
+                }}
+              />{' '}
+              {c.label}
+            </label>
+          ))}
+        </details>
+      </ListToolbar>
+      {selected.size > 0 && can('locations.manage') && (
+        <div className="selection-bar" role="region" aria-label="Selection">
+          <span>{selected.size} selected</span>
+          <select aria-label="Assign selected to location" defaultValue="" onChange={(e) => void assign(e.target.value)}>
+            <option value="" disabled>
+              Assign to location…
+            </option>
+            <option value="none">(no location)</option>
+            {(locations.data?.items ?? []).map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.path.join(' › ')}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="link" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      <FormError error={error ?? list.error} />
+      <div className="table-wrap">
+        <table className="table" aria-label="Devices">
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label="Select all visible devices"
+                  checked={allVisibleSelected}
+                  onChange={() => setSelected(allVisibleSelected ? new Set() : new Set(list.items.map((d) => d.id)))}
+                />
+              </th>
+              {shown.map((c) => {
+                const active = c.sort === sort;
+                return (
+                  <th key={c.key} scope="col" aria-sort={active ? (order === 'desc' ? 'descending' : 'ascending') : undefined}>
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => {
+                        const next = new URLSearchParams(params);
+                        next.set('sort', c.sort ?? c.key);
+                        next.set('order', active && order === 'asc' ? 'desc' : 'asc');
+                        setParams(next, { replace: true });
+                      }}
+                    >
+                      {c.label}
+                      <span aria-hidden="true">{active ? (order === 'desc' ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((d) => (
+              <tr key={d.id} aria-selected={selected.has(d.id)}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${d.name}`}
+                    checked={selected.has(d.id)}
+                    onChange={() => {
+                      const next = new Set(selected);
+                      if (next.has(d.id)) next.delete(d.id);
+                      else next.add(d.id);
+                      setSelected(next);
+                    }}
+                  />
+                </td>
+                {shown.map((c) => (
+                  <td key={c.key}>{c.cell(d)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {list.items.length === 0 && (
+          <div className="empty-state">
+            {list.isPending ? 'Loading devices…' : debounced || Object.values(filters).some(Boolean) ? 'No device matches these filters.' : 'No devices yet. Connect an agent and its devices appear here.'}
+          </div>
+        )}
+      </div>
+      <MoreButton hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/** A donut chart in SVG whose slices are buttons (click or Enter → `onSelect`), with a legend. */
+export function DonutChart({
+  label,
+  slices,
+  total,
+  onSelect,
+}: {
+  label: string;
+  slices: { key: string; label: string; value: number; color: string }[];
+  total: number;
+  onSelect: (key: string) => void;
+}) {
+  const r = 60;
+  const c = 2 * Math.PI * r;
+  let offset = 0;
+  return (
+    <div className="donut">
+      <svg viewBox="0 0 160 160" width="180" height="180" role="group" aria-label={label}>
+        <circle cx="80" cy="80" r={r} fill="none" stroke="#e3e8ef" strokeWidth="24" />
+        {slices
+          .filter((s) => s.value > 0)
+          .map((s) => {
+            const length = (s.value / Math.max(1, total)) * c;
+            const el = (
+              <circle
+                key={s.key}
+                cx="80"
+                cy="80"
+                r={r}
+                fill="none"
+                stroke={s.color}
+                strokeWidth="24"
+                strokeDasharray={`${String(length)} ${String(c - length)}`}
+                strokeDashoffset={-offset}
+                transform="rotate(-90 80 80)"
+                role="button"
+                tabIndex={0}
+                aria-label={`${s.label}: ${String(s.value)}`}
+                className="slice"
+                onClick={() => onSelect(s.key)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') onSelect(s.key);
+                }}
+              />
+            );
+            offset += length;
+            return el;
+          })}
+        <text x="80" y="78" textAnchor="middle" className="donut-total">
+          {total}
+        </text>
+        <text x="80" y="96" textAnchor="middle" className="donut-caption">
+          devices
+        </text>
+      </svg>
+      <ul className="legend">
+        {slices.map((s) => (
+          <li key={s.key}>
+            <button type="button" className="link" onClick={() => onSelect(s.key)}>
+              <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}: {s.value}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
