@@ -11,3 +11,7 @@ export { topologyPath, type InventoryDevice, type Topology } from './inventory/i
 export type { AgentStore, Observation, DeviceCredentials } from './store/agent-store.ts';
 export type { Dialer, ByteStream } from './drivers/byte-stream.ts';
 export type { FileTransfer, FtpTarget } from './adapters/ftp-transfer.ts';
+export { connectAgentToHub, type HubConnection } from './link/connect.ts';
+export { startHubLink, type HubLink, type LinkState, type LinkSource } from './link/hub-link.ts';
+export { LinkBuffer } from './link/link-buffer.ts';
+export { toLinkDevice } from './link/link-device.ts';

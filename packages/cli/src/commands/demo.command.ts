@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { demoAccounts, loadHubConfig, startHub, type HubFlags } from '@crosspoint/hub';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
+import { startDemoSite, type DemoSite } from '../demo-site.ts';
 import { withHubOptions } from './hub.command.ts';
 
 export function registerDemoCommand(program: Command, output: Output): void {
@@ -16,6 +17,21 @@ export function registerDemoCommand(program: Command, output: Output): void {
     const config = loadHubConfig(flags);
     const hub = await startHub({ ...config, logLevel: flags.logLevel ? config.logLevel : 'warn' });
     const seeded = await hub.services.bootstrap.seedDemo();
+    let site: DemoSite;
+    try {
+      site = await startDemoSite({
+        hubUrl: hub.url,
+        login: seeded.agentLogin,
+        password: demoAccounts.agent.password,
+        dataDir: config.dataDir,
+        onLinkState: (s) => {
+          if (s.state === 'refused') output.err(`Demo agent refused by the hub: ${s.reason}`);
+        },
+      });
+    } catch (e) {
+      await hub.close();
+      throw e;
+    }
     output.out('');
     output.out(`  Crosspoint demo is running${seeded.created ? ' (demo organizations created)' : ''}`);
     output.out(`  Open ${hub.url} in your browser`);
@@ -24,8 +40,10 @@ export function registerDemoCommand(program: Command, output: Output): void {
     output.out(`  Password: ${demoAccounts.password}`);
     output.out(`  API docs: ${hub.url}/api/docs`);
     output.out(`  Data folder: ${config.databaseUrl ? '(PostgreSQL)' : config.dataDir}`);
+    output.out(`  Simulated site: ${String(site.sim.devices.length)} devices on ${site.sim.site.subnets.map((x) => x.cidr).join(', ')}`);
+    output.out(`  Fault injection: ${site.sim.controlUrl} (e.g. npm run crosspoint -- sim fault --control-url ${site.sim.controlUrl} list)`);
     output.out('  Press Ctrl-C to stop.');
     output.out('');
-    await runUntilSignal([hub], output);
+    await runUntilSignal([hub, site], output);
   });
 }

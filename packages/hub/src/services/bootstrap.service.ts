@@ -2,7 +2,7 @@ import type { UserRepository } from '../repositories/user.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { OrganizationService } from './organization.service.ts';
 import type { PasswordService } from './password.service.ts';
-import type { OrganizationRepository } from '../repositories/organization.repository.ts';
+import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
 import type { ServerService } from './server.service.ts';
 import { cliActor, isoDay, type Actor, type Clock } from './context.ts';
 
@@ -46,9 +46,10 @@ export class BootstrapService {
    * The demo's tenants, once: an operator, a support organization whose owner can sign in at once,
    * one client with a plan, and an agent server account for the demo agent. Later starts keep them.
    */
-  async seedDemo(): Promise<{ created: boolean; clientId: string }> {
+  async seedDemo(): Promise<{ created: boolean; clientId: string; agentLogin: string }> {
     const existing = (await this.orgs.byKind('client'))[0];
-    if (existing) return { created: false, clientId: existing.id };
+    const loginOf = (client: OrgRecord) => `${demoAccounts.agent.name}@${client.accountNumber ?? client.id}`;
+    if (existing) return { created: false, clientId: existing.id, agentLogin: loginOf(existing) };
     await this.createOperator(cliActor, { email: demoAccounts.operator, password: demoAccounts.password, firstName: 'Demo', lastName: 'Operator' });
     const support = await this.organizations.createSupportOrg(cliActor, {
       name: 'Demo AV Integrators',
@@ -71,6 +72,6 @@ export class BootstrapService {
     if (!client) throw new Error('demo client missing');
     await this.servers.create({ actor: cliActor, org: client, role: 'owner' }, { name: demoAccounts.agent.name, password: demoAccounts.agent.password });
     await this.audit.record(cliActor, { orgId: client.id, action: 'demo.seeded' });
-    return { created: true, clientId: client.id };
+    return { created: true, clientId: client.id, agentLogin: loginOf(client) };
   }
 }

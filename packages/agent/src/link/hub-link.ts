@@ -1,0 +1,177 @@
+import WebSocket from 'ws';
+import type { Logger } from 'pino';
+import { Compile } from 'typebox/compile';
+import { HubFrame, LinkClose, linkProtocolVersion, type AgentFrame, type LinkChange, type LinkDevice } from '@crosspoint/protocol';
+import type { LinkBuffer } from './link-buffer.ts';
+
+const checkHubFrame = Compile(HubFrame);
+
+/** What the link needs from the agent. */
+export interface LinkSource {
+  inventory(): LinkDevice[];
+  onChange(listener: (change: LinkChange) => void): () => void;
+  subnets(): { enabled: number; total: number };
+  sessions(): number;
+}
+
+export type LinkState =
+  | { state: 'connecting' }
+  | { state: 'connected'; organization: string; since: number }
+  | { state: 'disconnected'; reason: string; retryInMs: number }
+  | { state: 'refused'; reason: string; retryInMs: number };
+
+export interface HubLinkOptions {
+  hubUrl: string;
+  /** `<account name>@<organization code>` from the hub's Servers screen. */
+  login: string;
+  password: string;
+  agentVersion: string;
+  buffer: LinkBuffer;
+  source: LinkSource;
+  logger: Logger;
+  /** Batch changes for this long before sending (default 200 ms). */
+  batchMs?: number;
+  heartbeatMs?: number;
+  onState?: (s: LinkState) => void;
+}
+
+export interface HubLink {
+  state(): LinkState;
+  /** Changes waiting for the hub's acknowledgement (on disk). */
+  pending(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * The agent's one outbound connection to its hub (`/agent/v1`). Changes are written to the disk
+ * buffer first, sent in batches, and dropped when acknowledged. On (re)connect the agent replays
+ * what the hub has not stored, then sends a compact full inventory. Reconnects with jittered
+ * exponential backoff; a refused login backs off longer.
+ */
+export function startHubLink(o: HubLinkOptions): HubLink {
+  const url = `${o.hubUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/agent/v1`;
+  const batchMs = o.batchMs ?? 200;
+  let socket: WebSocket | undefined;
+  let current: LinkState = { state: 'connecting' };
+  let attempt = 0;
+  let closed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let batchTimer: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let queued: LinkChange[] = [];
+  let writing = Promise.resolve();
+  let ready = false;
+
+  const setState = (s: LinkState) => {
+    current = s;
+    o.onState?.(s);
+  };
+  const send = (frame: AgentFrame) => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  };
+
+  const flush = () => {
+    batchTimer = undefined;
+    if (queued.length === 0) return;
+    const changes = queued;
+    queued = [];
+    writing = writing
+      .then(async () => {
+        const batch = await o.buffer.append(changes);
+        if (ready) send({ type: 'deltas', seq: batch.seq, changes: batch.changes });
+      })
+      .catch((e: unknown) => o.logger.error({ err: e }, 'hub link: buffering changes failed'));
+  };
+
+  const offChange = o.source.onChange((change) => {
+    queued.push(change);
+    if (queued.length >= 2000) flush();
+    else batchTimer ??= setTimeout(flush, batchMs);
+  });
+
+  const scheduleReconnect = (refused: boolean, reason: string) => {
+    if (closed) return;
+    attempt++;
+    const base = refused ? 30_000 : Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+    const delay = Math.round(base * (0.5 + Math.random() * 0.5));
+    setState({ state: refused ? 'refused' : 'disconnected', reason, retryInMs: delay });
+    retryTimer = setTimeout(connect, delay);
+  };
+
+  const onWelcome = async (lastSeq: number, organization: string) => {
+    await writing;
+    await o.buffer.acknowledge(lastSeq);
+    for (const batch of o.buffer.unacknowledged(lastSeq)) send({ type: 'deltas', seq: batch.seq, changes: batch.changes });
+    send({ type: 'inventory', seq: await o.buffer.nextSeq(), devices: o.source.inventory() });
+    ready = true;
+    attempt = 0;
+    setState({ state: 'connected', organization, since: Date.now() });
+    heartbeat = setInterval(() => {
+      send({ type: 'heartbeat', at: Date.now(), monitoring: 'active', sessions: o.source.sessions() });
+    }, o.heartbeatMs ?? 30_000);
+  };
+
+  function connect() {
+    if (closed) return;
+    setState({ state: 'connecting' });
+    const ws = new WebSocket(url, {
+      headers: { authorization: `Basic ${Buffer.from(`${o.login}:${o.password}`).toString('base64')}` },
+      perMessageDeflate: true,
+      handshakeTimeout: 10_000,
+    });
+    socket = ws;
+    ws.on('open', () => {
+      send({ type: 'hello', v: linkProtocolVersion, agentVersion: o.agentVersion, instance: o.buffer.instance, subnets: o.source.subnets() });
+    });
+    ws.on('message', (data, isBinary) => {
+      if (isBinary || !Buffer.isBuffer(data)) return;
+      let frame: unknown;
+      try {
+        frame = JSON.parse(data.toString('utf8'));
+      } catch {
+        return;
+      }
+      if (!checkHubFrame.Check(frame)) {
+        o.logger.warn('hub link: ignoring a frame this agent does not understand');
+        return;
+      }
+      if (frame.type === 'welcome') {
+        onWelcome(frame.lastSeq, frame.organization).catch((e: unknown) => {
+          o.logger.error({ err: e }, 'hub link: resync failed');
+          ws.close();
+        });
+      } else if (frame.type === 'ack') {
+        writing = writing.then(() => o.buffer.acknowledge(frame.seq)).catch(() => undefined);
+      }
+    });
+    ws.on('error', (e) => o.logger.debug({ err: e }, 'hub link error'));
+    ws.on('close', (code, reasonBuffer) => {
+      ready = false;
+      clearInterval(heartbeat);
+      if (socket === ws) socket = undefined;
+      const reason = reasonBuffer.toString() || `connection closed (${String(code)})`;
+      const refused = code === LinkClose.BadCredentials || code === LinkClose.Disabled || code === LinkClose.UnsupportedVersion;
+      if (!closed) o.logger.warn({ code, reason }, 'hub link closed');
+      scheduleReconnect(refused, reason);
+    });
+  }
+
+  connect();
+  return {
+    state: () => current,
+    pending: () => o.buffer.size() + queued.length,
+    close: async () => {
+      closed = true;
+      offChange();
+      clearTimeout(retryTimer);
+      clearInterval(heartbeat);
+      if (batchTimer) {
+        clearTimeout(batchTimer);
+        flush();
+      }
+      await writing;
+      socket?.close(1000, 'agent stopping');
+      await o.buffer.close();
+    },
+  };
+}

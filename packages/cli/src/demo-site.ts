@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import pino from 'pino';
+import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink, type LinkState } from '@crosspoint/agent';
+import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
+
+export interface DemoSite {
+  sim: Simulator;
+  agent: Agent;
+  link: HubLink;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo's site: a simulated building of `devices` devices on loopback (seeded, so every start
+ * looks the same), an agent sweeping it, and the agent's link to the hub with the demo account.
+ */
+export async function startDemoSite(options: {
+  hubUrl: string;
+  login: string;
+  password: string;
+  dataDir: string;
+  devices?: number;
+  onLinkState?: (s: LinkState) => void;
+}): Promise<DemoSite> {
+  const logger = pino({ level: 'silent' });
+  const sim = await startSimulator({ site: generateSite({ devices: options.devices ?? 40, seed: 7, subnetBase: '127.31' }), controlPort: 0 });
+  try {
+    const subnets = sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(',');
+    // Beside the hub's data folder (PGlite owns the inside of it): ./data → ./data-demo-agent
+    const agentDir = `${resolve(options.dataDir)}-demo-agent`;
+    const config = loadAgentConfig(
+      {
+        dataDir: agentDir,
+        subnets,
+        serverName: 'Globex HQ agent',
+        ftpPort: String(sim.site.ftpPort),
+        micPort: String(sim.site.micPort),
+        videoPort: String(sim.site.videoPort),
+        discoveryIntervalS: '300',
+        logLevel: 'silent',
+      },
+      {},
+    );
+    const agent = await startAgent(config, { logger, discoverOnStart: true });
+    const link = await connectAgentToHub(
+      agent,
+      { hubUrl: options.hubUrl, login: options.login, password: options.password },
+      {
+        dataDir: agentDir,
+        agentVersion: '0.1.0',
+        subnets: { enabled: sim.site.subnets.length, total: sim.site.subnets.length },
+        logger,
+        ...(options.onLinkState ? { onState: options.onLinkState } : {}),
+      },
+    );
+    return {
+      sim,
+      agent,
+      link,
+      close: async () => {
+        await link.close();
+        await agent.close();
+        await sim.close();
+      },
+    };
+  } catch (e) {
+    await sim.close();
+    throw e;
+  }
+}
