@@ -1,0 +1,137 @@
+// Simulator → agent → hub, for real: statuses arrive within a second, and what the agent observes
+// while the hub is down is replayed, in order, with its true times, when the hub comes back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { demoAccounts, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
+import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
+import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+interface DeviceRow {
+  id: string;
+  name: string;
+  status: string;
+  since: string;
+}
+
+describe('live link: simulator → agent → hub', () => {
+  let dir: string;
+  let port: number;
+  let hub: RunningHub;
+  let sim: Simulator;
+  let agent: Agent;
+  let link: HubLink;
+  let login: string;
+  let clientId: string;
+  let token: string;
+
+  const startTheHub = async () => {
+    hub = await startHub(loadHubConfig({ port: String(port), dataDir: join(dir, 'hub'), logLevel: 'silent' }, {}), { logger: pino({ level: 'silent' }) });
+  };
+  const devices = async (q = ''): Promise<DeviceRow[]> => {
+    const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}/devices?limit=500${q}`, { headers: { authorization: `Bearer ${token}` } });
+    return ((await res.json()) as { items: DeviceRow[] }).items;
+  };
+  const until = async (what: string, check: () => Promise<boolean>, ms = 15_000) => {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cp-live-'));
+    port = await freePort();
+    await startTheHub();
+    const seeded = await hub.services.bootstrap.seedDemo();
+    login = seeded.agentLogin;
+    clientId = seeded.clientId;
+    // An API token of the client org, for reading the hub's view (Monitor role).
+    const org = await hub.services.access.resolve({ userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } }, clientId);
+    token = (await hub.services.tokens.create(org, { name: 'test', role: 'monitor' })).secret;
+
+    sim = await startSimulator({ site: generateSite({ devices: 12, seed: 3, subnetBase: '127.32' }), controlPort: 0 });
+    const config = loadAgentConfig(
+      {
+        dataDir: join(dir, 'agent'),
+        subnets: sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(','),
+        serverName: 'Test agent',
+        ftpPort: String(sim.site.ftpPort),
+        micPort: String(sim.site.micPort),
+        videoPort: String(sim.site.videoPort),
+        discoveryIntervalS: '0',
+        logLevel: 'silent',
+      },
+      {},
+    );
+    agent = await startAgent(config, { logger: pino({ level: 'silent' }), discoverOnStart: false });
+    await agent.rediscover();
+    link = await connectAgentToHub(agent, { hubUrl: `http://127.0.0.1:${String(port)}`, login, password: demoAccounts.agent.password }, {
+      dataDir: join(dir, 'agent'),
+      agentVersion: '0.1.0-test',
+      subnets: { enabled: 1, total: 1 },
+      logger: pino({ level: 'silent' }),
+      batchMs: 50,
+    });
+  });
+  afterAll(async () => {
+    await link.close();
+    await agent.close();
+    await sim.close();
+    await hub.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('brings the whole site into the hub and reports a drop at once (bench: detection p99)', async () => {
+    const expected = agent.inventory().length;
+    expect(expected).toBeGreaterThan(8);
+    await until('the inventory', async () => (await devices()).length === expected);
+    const box = sim.devices.find((d) => d.kind === 'box');
+    if (!box) throw new Error('no box in the site');
+    const injected = Date.now();
+    await sim.control.setFault(box.id, 'down', true);
+    await until('the drop', async () => (await devices('&group=down')).some((d) => d.name === box.name));
+    expect(Date.now() - injected).toBeLessThan(3000);
+    await sim.control.clearFaults(box.id);
+    await until('the recovery', async () => (await devices('&group=down')).length === 0);
+  });
+
+  it('buffers what happens while the hub is down and replays it, with the true times', async () => {
+    const boxes = sim.devices.filter((d) => d.kind === 'box');
+    const [a, b] = boxes;
+    if (!a || !b) throw new Error('need two boxes');
+    await hub.close();
+    const outageStarted = Date.now();
+    await sim.control.setFault(a.id, 'safety_mute', true);
+    await sim.control.setFault(b.id, 'down', true);
+    // Wait until the agent itself has seen both, then bring the hub back.
+    await until('the agent to observe', () =>
+      Promise.resolve(agent.inventory().filter((d) => d.status === 'Safety Mute On' || d.status === 'Down').length >= 2),
+    );
+    expect(link.pending()).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 500));
+    await startTheHub();
+    await until('the replay', async () => {
+      const rows = await devices();
+      return rows.some((d) => d.name === a.name && d.status === 'Safety Mute On') && rows.some((d) => d.name === b.name && d.status === 'Down');
+    });
+    const down = (await devices('&group=down')).find((d) => d.name === b.name);
+    // "since" is when the agent saw it, during the outage — not when the hub heard of it.
+    expect(Date.parse(down?.since ?? '')).toBeGreaterThanOrEqual(outageStarted - 50);
+    expect(Date.parse(down?.since ?? '')).toBeLessThan(Date.now() - 400);
+    await until('the buffer to drain', () => Promise.resolve(link.pending() === 0));
+    await sim.control.clearFaults();
+  });
+});
