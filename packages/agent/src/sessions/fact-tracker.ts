@@ -5,7 +5,6 @@ import {
   type Fact,
   type ProAudioFacts,
   type StatusResult,
-  type VideoFacts,
   type VoipRegistration,
 } from '@crosspoint/protocol';
 
@@ -26,13 +25,31 @@ export interface FactValues {
 }
 export type FactName = keyof FactValues;
 
+const factNames = [
+  'reachable',
+  'loginOk',
+  'phase',
+  'configuring',
+  'unconfigured',
+  'overheating',
+  'stackMismatched',
+  'stackComplete',
+  'voipRestartPending',
+  'safetyMute',
+  'locate',
+  'csRegistered',
+] as const satisfies readonly FactName[];
+const slotOf = Object.fromEntries(factNames.map((n, i) => [n, i])) as Record<FactName, number>;
+
 /**
  * The facts of one device, each with the time its value last changed. Setting a fact to the value
  * it already has costs a comparison and allocates nothing; a change is remembered until `take()`.
+ * Facts sit in two flat arrays (value, since) rather than one object each: 8,000 devices × 12 facts.
  */
 export class FactTracker {
-  private readonly facts = new Map<FactName, Fact<FactValues[FactName]>>();
-  private readonly lines = new Map<string, Fact<VoipRegistration>>();
+  private readonly values: (FactValues[FactName] | undefined)[] = [];
+  private readonly sinces: number[] = [];
+  private lines: Map<string, Fact<VoipRegistration>> | undefined;
   private changed: Record<string, unknown> | undefined;
 
   constructor(
@@ -41,30 +58,32 @@ export class FactTracker {
   ) {}
 
   set<K extends FactName>(name: K, value: FactValues[K], at = this.now()): void {
-    const current = this.facts.get(name);
-    if (current?.value === value) return;
-    this.facts.set(name, { value, since: at });
+    const slot = slotOf[name];
+    if (this.values[slot] === value) return;
+    this.values[slot] = value;
+    this.sinces[slot] = at;
     (this.changed ??= {})[name] = value;
   }
 
   get<K extends FactName>(name: K): FactValues[K] | undefined {
-    return this.facts.get(name)?.value as FactValues[K] | undefined;
+    return this.values[slotOf[name]] as FactValues[K] | undefined;
   }
 
   /** Registration of VoIP line `epn`. */
   setLine(epn: string, value: VoipRegistration, at = this.now()): void {
-    if (this.lines.get(epn)?.value === value) return;
-    this.lines.set(epn, { value, since: at });
+    const lines = (this.lines ??= new Map<string, Fact<VoipRegistration>>());
+    if (lines.get(epn)?.value === value) return;
+    lines.set(epn, { value, since: at });
     (this.changed ??= {})[`voip ${epn}`] = value;
   }
 
   line(epn: string): VoipRegistration | undefined {
-    return this.lines.get(epn)?.value;
+    return this.lines?.get(epn)?.value;
   }
 
   /** Forgets a fact (unknown again), e.g. a VoIP line the box no longer has. */
   forgetLine(epn: string): void {
-    if (this.lines.delete(epn)) (this.changed ??= {})[`voip ${epn}`] = null;
+    if (this.lines?.delete(epn)) (this.changed ??= {})[`voip ${epn}`] = null;
   }
 
   get hasChanges(): boolean {
@@ -80,18 +99,24 @@ export class FactTracker {
 
   /** The facts in the shape the status function reads. */
   snapshot(): DeviceFacts {
-    const f = this.facts as Map<FactName, Fact<never>>;
-    const reachable = f.get('reachable') ?? { value: false, since: this.now() };
+    const fact = (name: FactName): Fact<never> | undefined => {
+      const slot = slotOf[name];
+      const value = this.values[slot];
+      return value === undefined ? undefined : ({ value, since: this.sinces[slot] ?? 0 } as Fact<never>);
+    };
+    const reachable = fact('reachable') ?? { value: false, since: this.now() };
     if (this.kind === 'video') {
-      const video: { -readonly [K in keyof VideoFacts]: VideoFacts[K] } = { kind: 'video', reachable };
-      const cs = f.get('csRegistered');
-      if (cs) video.csRegistered = cs;
-      return video;
+      const cs = fact('csRegistered');
+      return cs ? { kind: 'video', reachable, csRegistered: cs } : { kind: 'video', reachable };
     }
-    const facts: { -readonly [K in keyof ProAudioFacts]: ProAudioFacts[K] } = { kind: 'pro-audio', reachable };
-    for (const [name, fact] of f) if (name !== 'reachable' && name !== 'csRegistered') (facts as Record<string, unknown>)[name] = fact;
-    if (this.lines.size > 0) facts.voipLines = Object.fromEntries(this.lines);
-    return facts;
+    const facts: Record<string, unknown> = { kind: 'pro-audio', reachable };
+    for (const name of factNames) {
+      if (name === 'reachable' || name === 'csRegistered') continue;
+      const f = fact(name);
+      if (f) facts[name] = f;
+    }
+    if (this.lines && this.lines.size > 0) facts.voipLines = Object.fromEntries(this.lines);
+    return facts as unknown as ProAudioFacts;
   }
 
   status(): StatusResult {

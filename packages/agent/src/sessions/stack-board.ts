@@ -4,11 +4,11 @@ export interface StackReport {
   subnet: string;
   /** Stack name the box reports for itself. */
   claimed: string;
-  /** Box name of the reporter. */
+  /** Identity (serial) of the reporter. */
   box: string;
-  /** Names of the boxes its stack listing shows (itself included): the C-Link chain. */
+  /** Identities of the boxes its stack listing shows (itself included): the C-Link chain. */
   members: readonly string[];
-  /** The primary box (C-Link 00) of that listing. */
+  /** Identity of the primary box (C-Link 00) of that listing. */
   primary: string | undefined;
   /** Members it sees offline: listed boxes, plus its own P-Link peripherals. */
   offline: number;

@@ -40,8 +40,8 @@ export interface Rig {
   /** Agent device id of a simulated device (by its sim id). */
   idOf(simId: string): DeviceId;
   simDevice(simId: string): SimDeviceInfo;
-  /** Resolves once the device shows `status` (checked on every change), or rejects after `timeoutMs`. */
-  waitFor(id: DeviceId, status: DeviceStatus, timeoutMs?: number): Promise<DeviceChange | undefined>;
+  /** Resolves once the device's session reports `status` (checked on every change), or rejects after `timeoutMs`. */
+  waitFor(id: DeviceId, status: DeviceStatus, timeoutMs?: number): Promise<DeviceChange>;
   restartAgent(options?: StartAgentOptions): Promise<Agent>;
   close(): Promise<void>;
 }
@@ -100,16 +100,18 @@ export async function startRig(
     simDevice,
     waitFor(id, status, timeoutMs = 4000) {
       return new Promise((resolve, reject) => {
+        // The session's own word counts, not the status stored at discovery time.
         const check = () => {
-          if (agent.device(id)?.status !== status) return false;
+          const last = changes.findLast((c) => c.deviceId === id);
+          if (last?.status !== status || agent.device(id)?.status !== status) return false;
           waiters.delete(check);
           clearTimeout(timer);
-          resolve(changes.findLast((c) => c.deviceId === id && c.status === status));
+          resolve(last);
           return true;
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`${id} did not become ${status} within ${timeoutMs} ms (is ${agent.device(id)?.status ?? 'unknown'})`));
+          reject(new Error(`${id} did not become ${status} within ${timeoutMs} ms (is ${changes.findLast((c) => c.deviceId === id)?.status ?? 'unreported'})`));
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });

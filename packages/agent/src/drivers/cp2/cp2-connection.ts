@@ -130,10 +130,13 @@ export class Cp2Connection {
     return reply;
   }
 
-  /** Writes one command line (CRLF appended). Closes the connection if the peer has stopped reading. */
-  send(line: string): void {
+  /**
+   * Writes one command line (CRLF appended to a string; bytes go as they are, e.g. a pre-encoded
+   * keep-alive). Closes the connection if the peer has stopped reading.
+   */
+  send(line: string | Uint8Array): void {
     if (this.closed) return;
-    this.stream.write(`${line}\r\n`);
+    this.stream.write(typeof line === 'string' ? `${line}\r\n` : line);
     if (this.stream.writableLength > (this.options.maxWriteBacklog ?? 65_536)) {
       this.closeReason = new Error('The device stopped reading (send buffer full).');
       this.close();

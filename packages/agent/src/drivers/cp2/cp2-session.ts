@@ -48,6 +48,8 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   private readonly box: ChangeEmitter;
   private readonly peripherals = new Map<string, Peripheral>();
   private readonly stackBoxes = new Map<string, StackBox>();
+  /** Serials of the stack's boxes by name: what tells one chain from another with the same box names. */
+  private readonly mateSerials = new Map<string, string>();
   private stackName: string | undefined;
   private verdict: StackVerdict | undefined;
   private conn: Cp2Connection | undefined;
@@ -56,7 +58,8 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   private generation = 0;
   private readonly retry: RetrySchedule;
   private pingSentAt = 0;
-  private pingLine: string;
+  /** The keep-alive, encoded once: 5,000 sessions send one each per second. */
+  private ping: Buffer;
   private expectRestartUntil = 0;
   private flushQueued = false;
   private readonly progressListeners = new Set<(percent: number) => void>();
@@ -69,7 +72,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     this.device = device;
     this.retry = new RetrySchedule(ctx.now);
     this.box = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
-    this.pingLine = cp2Dialect.boxSerial.request.format({ box: device.name });
+    this.ping = keepAliveBytes(device.name);
   }
 
   get deviceId(): DeviceId {
@@ -193,7 +196,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
         }
       } else if (now - conn.lastRxAt >= this.ctx.timings.keepAliveMs) {
         this.pingSentAt = now;
-        conn.send(this.pingLine);
+        conn.send(this.ping);
       }
     } else if (this.state === 'waiting' && this.retry.due(now)) {
       void this.connect();
@@ -293,6 +296,13 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     const self = info.boxes.find((b) => b.clink === info.self);
     if (self && self.box !== this.device.name) this.rename(self.box);
     if (info.self !== this.device.topology.clink) this.updateIdentity({ topology: { ...this.device.topology, clink: info.self } });
+    this.mateSerials.set(this.device.name, this.device.serial);
+    for (const mate of info.boxes) {
+      if (mate.box !== this.device.name && mate.online && !this.mateSerials.has(mate.box)) {
+        const serial = await optional(client.serial(mate.box));
+        if (serial !== undefined) this.mateSerials.set(mate.box, serial);
+      }
+    }
     const box = this.device.name;
     const model = modelByCode(this.device.model);
     const firmware = await client.firmware(box);
@@ -313,7 +323,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
 
   private rename(name: string): void {
     this.updateIdentity({ name });
-    this.pingLine = cp2Dialect.boxSerial.request.format({ box: name });
+    this.ping = keepAliveBytes(name);
   }
 
   private updateIdentity(patch: Partial<InventoryDevice>): void {
@@ -330,48 +340,53 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   }
 
   private onReply(r: Cp2Reply): void {
-    const handle = this.replyHandlers[r.name] as ((p: unknown) => void) | undefined;
+    const handle = Cp2BoxSession.replyHandlers[r.name] as ((this: Cp2BoxSession, p: unknown) => void) | undefined;
     if (!handle) return;
-    handle(r.params);
+    handle.call(this, r.params);
     this.scheduleFlush();
   }
 
-  /** What each pushed or solicited line means for the facts; lines not listed change nothing. */
-  private readonly replyHandlers: { [N in Cp2Reply['name']]?: (p: Extract<Cp2Reply, { name: N }>['params']) => void } = {
-    boxState: (p) => {
+  /**
+   * What each pushed or solicited line means for the facts; lines not listed change nothing. One
+   * table for all sessions (methods called with the session as `this`), not closures per session.
+   */
+  private static readonly replyHandlers: {
+    [N in Cp2Reply['name']]?: (this: Cp2BoxSession, p: Extract<Cp2Reply, { name: N }>['params']) => void;
+  } = {
+    boxState(p) {
       if (p.box === this.device.name) this.onUnitState(p.state as UnitState);
     },
-    boxTemperature: (p) => {
+    boxTemperature(p) {
       if (p.box === this.device.name) this.facts.set('overheating', p.celsius > overheatThresholdC);
     },
-    locate: (p) => {
+    locate(p) {
       if (p.box === this.device.name) this.facts.set('locate', p.on);
     },
-    safetyMute: (p) => {
+    safetyMute(p) {
       this.facts.set('safetyMute', p.on);
     },
-    voipPending: (p) => {
+    voipPending(p) {
       if (p.box === this.device.name) this.facts.set('voipRestartPending', p.pending);
     },
-    uaRegistration: (p) => {
+    uaRegistration(p) {
       this.onRegistration(p.epn, p.state);
     },
-    uaNotification: (p) => {
+    uaNotification(p) {
       this.onRegistration(p.epn, p.type.toUpperCase());
     },
-    stackInfo: (p) => {
+    stackInfo(p) {
       this.stackName = p.stack;
     },
-    stackBox: (p) => {
+    stackBox(p) {
       this.stackBoxes.set(p.clink, { clink: p.clink, online: p.online, box: p.box, model: p.model });
     },
-    plinkItem: (p) => {
+    plinkItem(p) {
       if (p.box === this.device.name) this.onPlinkItem(p);
     },
-    boxFirmware: (p) => {
+    boxFirmware(p) {
       if (p.box === this.device.name && this.state === 'ready') this.updateIdentity({ firmware: p.firmware });
     },
-    firmwareProgress: (p) => {
+    firmwareProgress(p) {
       if (p.box === this.device.name) for (const l of this.progressListeners) l(p.percent);
     },
   };
@@ -424,9 +439,9 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
       verdict = this.ctx.stacks.report(this, {
         subnet: this.device.topology.subnet,
         claimed: this.stackName,
-        box: this.device.name,
-        members: [...this.stackBoxes.values()].map((b) => b.box),
-        primary: this.stackBoxes.get('00')?.box,
+        box: this.device.serial,
+        members: [...this.stackBoxes.values()].map((b) => this.mateSerials.get(b.box) ?? `name:${b.box}`),
+        primary: this.mateSerials.get(this.stackBoxes.get('00')?.box ?? ''),
         offline,
       });
       this.verdict = verdict;
@@ -468,6 +483,8 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     for (const w of [...this.watchers]) w();
   }
 }
+
+const keepAliveBytes = (box: string): Buffer => Buffer.from(`${cp2Dialect.boxSerial.request.format({ box })}\r\n`, 'utf8');
 
 /** A read some models or firmware may refuse: an error line means "not supported", not a failure. */
 async function optional<T>(p: Promise<T>): Promise<T | undefined> {
