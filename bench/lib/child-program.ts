@@ -25,12 +25,15 @@ export async function startChild(
     onLine?: (line: string) => void;
     /** Keep every line in `output` (default true; programs that stream events turn it off). */
     keepOutput?: boolean;
+    /** Called once the process exists, before it is ready (e.g. to sample its start-up). */
+    onSpawn?: (pid: number) => void;
   } = {},
 ): Promise<ChildProgram> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (child.pid !== undefined) options.onSpawn?.(child.pid);
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const found = await new Promise<string>((resolve, reject) => {

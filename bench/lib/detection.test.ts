@@ -4,6 +4,7 @@ import {
   detectionTargets,
   faultPlan,
   figuresByFault,
+  lostWhileUp,
   pairDetections,
   pickDistinct,
   ratioOf,
@@ -126,5 +127,20 @@ describe('fault plans', () => {
     expect(ratioOf(10, Number.NaN)).toBeUndefined();
     expect(ratioOf(10, 0)).toBeUndefined();
     expect(definedRatios({ a: ratioOf(1, 2), b: ratioOf(1, 0) })).toEqual({ a: 0.5 });
+  });
+});
+
+describe(lostWhileUp.name, () => {
+  it('counts sessions that went from up to a problem, not those that never came up', () => {
+    const changes = [
+      { key: 'a', at: 1, status: 'Healthy' },
+      { key: 'b', at: 2, status: 'Down' }, // never up yet: not a loss
+      { key: 'a', at: 3, status: 'Down' },
+      { key: 'a', at: 4, status: 'Healthy' },
+      { key: 'a', at: 5, status: 'Login Failed' },
+      { key: 'c', at: 6, status: 'Safety Mute On' },
+      { key: 'c', at: 9, status: 'Down' }, // after `until`
+    ];
+    expect(lostWhileUp(changes, (s) => s === 'Down' || s === 'Login Failed', 8)).toBe(2);
   });
 });

@@ -186,3 +186,22 @@ export function detectionTargets(down: FaultFigures, hang: FaultFigures): Target
   });
   return [check('clean drop', down, 1000), check('silent hang', hang, 3000)];
 }
+
+/**
+ * Sessions that were up and then reported a problem status (Down, Login Failed…) before `until`:
+ * during a ramp-up no fault is injected, so each one is a false alarm. Changes in arrival order.
+ */
+export function lostWhileUp(
+  changes: readonly (Observation & { status: string })[],
+  problem: (status: string) => boolean,
+  until: number,
+): number {
+  const up = new Set<string>();
+  let lost = 0;
+  for (const c of changes) {
+    if (c.at > until) continue;
+    if (!problem(c.status)) up.add(c.key);
+    else if (up.delete(c.key)) lost++;
+  }
+  return lost;
+}

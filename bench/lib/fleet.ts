@@ -66,6 +66,8 @@ export interface AgentProbe {
   child: ChildProgram;
   /** What the ready line said: sessions up, sessions held, ms from start. */
   ready: { up: number; sessions: number; ms: number };
+  /** Wall clock (ms) when the ready line arrived. */
+  readyAt: number;
   /** Every status change of a directly reachable device, in arrival order. */
   changes: AgentChange[];
   /** The discovery report line, once the sweep is done. */
@@ -80,6 +82,7 @@ export async function startAgentProbe(
   expect: number,
   timeoutMs: number,
   log?: (line: string) => void,
+  onSpawn?: (pid: number) => void,
 ): Promise<AgentProbe> {
   const changes: AgentChange[] = [];
   const latest = new Map<string, string>();
@@ -101,6 +104,7 @@ export async function startAgentProbe(
   const child = await startChild('bench/programs/agent-probe.ts', args, /agent-probe ready (\{.*\})$/, {
     timeoutMs,
     keepOutput: false,
+    ...(onSpawn ? { onSpawn } : {}),
     onLine: (line) => {
       if (!line.startsWith('{"t":')) return;
       const event = JSON.parse(line) as { t: string } & Record<string, unknown>;
@@ -122,6 +126,7 @@ export async function startAgentProbe(
   return {
     child,
     ready: JSON.parse(child.ready) as AgentProbe['ready'],
+    readyAt: Date.now(),
     changes,
     discovered: () => discovered,
     statusOf: (key) => latest.get(key),

@@ -2,6 +2,7 @@ import {
   definedRatios,
   detectionTargets,
   faultPlan,
+  lostWhileUp,
   figuresByFault,
   noFaults,
   pairDetections,
@@ -121,8 +122,14 @@ export const agentScaleScenario: Scenario = {
       );
 
       log(`agent: sweeping, logging in, waiting for ${sessionsExpected} sessions`);
-      const agentProbe = await startAgentProbe(site, sessionsExpected, config.readyTimeoutMs, log);
+      // Sampled from its start: what the sweep and 5,000 logins cost, and the peak memory on the way.
+      let rampSampler: ReturnType<typeof sampleProcess> | undefined;
+      const agentProbe = await startAgentProbe(site, sessionsExpected, config.readyTimeoutMs, log, (pid) => {
+        rampSampler = sampleProcess(pid);
+      });
       probe = agentProbe;
+      const ramp = await (rampSampler?.stop() ??
+        Promise.reject(new Error('the agent was not sampled while starting')));
       const rampUpMs = agentProbe.ready.ms;
       log(
         `all ${agentProbe.ready.up} sessions up after ${rampUpMs} ms; settling ${config.settleSeconds} s, then ${config.steadySeconds} s steady window`,
@@ -133,6 +140,7 @@ export const agentScaleScenario: Scenario = {
       const agent = await sampleFor(agentProbe.child.pid, config.steadySeconds);
       const sim = await simSampler.stop();
       const steadyTo = Date.now();
+      const rampUpDrops = lostWhileUp(agentProbe.changes, (status) => notUp.has(status), agentProbe.readyAt);
       const steadyChanges = agentProbe.changes.filter((c) => c.at >= steadyFrom && c.at <= steadyTo).length;
       const sessions = agentProbe.ready.sessions;
       log(
@@ -241,6 +249,9 @@ export const agentScaleScenario: Scenario = {
           agentPerThousandSessions: perThousand,
           steadyWindowSeconds: agent.seconds,
           steadyStateChanges: steadyChanges,
+          sessionsLostDuringRampUp: rampUpDrops,
+          rampUpAgentCpuPercentOfOneCore: ramp.cpuPercentOfOneCore,
+          rampUpAgentRssMiB: ramp.rssMiB,
           simCpuPercentOfOneCore: sim.cpuPercentOfOneCore,
           simRssMiB: sim.rssMiB,
           idleAgentCpuPercentOfOneCore: idle.cpuPercentOfOneCore,
@@ -265,7 +276,10 @@ export const agentScaleScenario: Scenario = {
         targets: targetsChecked,
         lost,
         table: [
-          ['sessions up', `${sessions} (all up after ${round(rampUpMs / 1000)} s)`],
+          [
+            'sessions up',
+            `${sessions} (all up after ${round(rampUpMs / 1000)} s; ${rampUpDrops} dropped on the way, ${steadyChanges} changes while steady)`,
+          ],
           [
             'agent CPU (steady)',
             `${round(agent.cpuPercentOfOneCore)} % of a core (${round(perThousand.cpuPercentOfOneCore)} % per 1,000 sessions)`,
@@ -273,6 +287,10 @@ export const agentScaleScenario: Scenario = {
           [
             'agent RSS p50 / max',
             `${round(agent.rssMiB.p50)} / ${round(agent.rssMiB.max)} MiB (idle agent ${round(idle.rssMiB.p50)} MiB)`,
+          ],
+          [
+            'agent during ramp-up',
+            `${round(ramp.cpuPercentOfOneCore)} % of a core, RSS max ${round(ramp.rssMiB.max)} MiB`,
           ],
           ['simulator CPU / RSS', `${round(sim.cpuPercentOfOneCore)} % / ${round(sim.rssMiB.p50)} MiB`],
           ['drop p50 / p95 / p99', `${ms(down.latencyMs)} (${down.noticed}/${down.injected} noticed)`],
