@@ -128,22 +128,25 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
   const sessions = new SessionManager(registry, sessionContext, ticker);
   const transfer = options.transfer ?? ftpTransfer(timings.commandTimeoutMs);
 
+  /** Credentials to try at an address: what worked there before, then the defaults, then every stack's. */
   const candidatesCredentials = (candidate: Candidate): DeviceCredentials[] => {
-    const known = store.devices().find((d) => d.host === candidate.host && d.port === candidate.port && d.parentId === undefined);
+    const known = store.devicesAt(candidate.host, candidate.port).find((d) => !isAddressId(d.id));
     const list = [known ? credentialsFor(known) : undefined, store.credentials('default'), defaults];
-    for (const d of store.devices()) if (d.topology.stack !== undefined) list.push(store.credentials(`stack:${d.topology.stack}`));
+    for (const scope of store.credentialScopes()) if (scope.startsWith('stack:')) list.push(store.credentials(scope));
     const seen = new Set<string>();
-    return list.filter((c): c is DeviceCredentials => {
-      if (!c) return false;
-      const key = `${c.username}\u0000${c.password}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }).slice(0, 4);
+    return list
+      .filter((c): c is DeviceCredentials => {
+        if (!c) return false;
+        const key = `${c.username}\u0000${c.password}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, 4);
   };
 
   const accept = async (fingerprint: Fingerprint, candidate: Candidate): Promise<DeviceId[]> => {
-    const atAddress = store.devices().filter((d) => d.host === candidate.host && d.port === candidate.port && d.parentId === undefined);
+    const atAddress = store.devicesAt(candidate.host, candidate.port);
     if (fingerprint.unidentified) {
       // A known box whose login is now refused keeps its identity: its session shows Login Failed.
       const identified = atAddress.find((d) => !isAddressId(d.id));

@@ -102,7 +102,8 @@ export class DiscoveryService {
     const swept = (d: InventoryDevice) => deps.subnets.some((s) => inSubnet(d.host, s));
     const devices = deps.devices().filter((d) => d.parentId === undefined && swept(d));
     const missing = devices.filter((d) => !found.has(d.id) && !deps.isLive(d.host, d.port)).map((d) => d.id);
-    const back = devices.filter((d) => d.missing === true && !missing.includes(d.id)).map((d) => d.id);
+    const gone = new Set(missing);
+    const back = devices.filter((d) => d.missing === true && !gone.has(d.id)).map((d) => d.id);
     if (missing.length > 0) await deps.markMissing(missing, true);
     if (back.length > 0) await deps.markMissing(back, false);
     const report = { startedAt, finishedAt: deps.session.now(), subnets, found: [...found], missing };
@@ -131,13 +132,18 @@ export class DiscoveryService {
     }
     const candidates = [...seen.values()];
     report.candidates = candidates.length;
-    const byAddress = new Map(deps.devices().map((d) => [`${d.host}:${d.port}`, d]));
+    const byAddress = new Map<string, InventoryDevice>();
+    const children = new Map<DeviceId, DeviceId[]>();
+    for (const d of deps.devices()) {
+      if (d.parentId === undefined) byAddress.set(`${d.host}:${d.port}`, d);
+      else children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
+    }
     await mapBounded(candidates, deps.concurrency, async (candidate) => {
       const known = byAddress.get(`${candidate.host}:${candidate.port}`);
-      if (known && known.parentId === undefined && deps.isLive(candidate.host, candidate.port)) {
+      if (known && deps.isLive(candidate.host, candidate.port)) {
         report.known++;
         found.add(known.id);
-        for (const d of deps.devices()) if (d.parentId === known.id) found.add(d.id);
+        for (const id of children.get(known.id) ?? []) found.add(id);
         return;
       }
       const driver = deps.drivers.for(candidate.family);

@@ -23,6 +23,7 @@ export class DriverRegistry {
  */
 export class SessionManager {
   private readonly sessions = new Map<DeviceId, DeviceSession>();
+  private readonly byAddress = new Map<string, Set<DeviceSession>>();
 
   constructor(
     private readonly drivers: DriverRegistry,
@@ -42,6 +43,10 @@ export class SessionManager {
     if (!driver) return undefined;
     const session = driver.openSession(device, this.ctx);
     this.sessions.set(device.id, session);
+    const key = `${device.host}:${device.port}`;
+    let atAddress = this.byAddress.get(key);
+    if (!atAddress) this.byAddress.set(key, (atAddress = new Set()));
+    atAddress.add(session);
     this.ticker.add(session);
     session.start();
     return session;
@@ -54,7 +59,7 @@ export class SessionManager {
 
   /** Whether a connected session already talks to this address. */
   isLive(host: string, port: number): boolean {
-    for (const s of this.sessions.values()) if (s.connected && s.host === host && s.port === port) return true;
+    for (const s of this.byAddress.get(`${host}:${port}`) ?? []) if (s.connected) return true;
     return false;
   }
 
@@ -62,6 +67,7 @@ export class SessionManager {
     const session = this.sessions.get(id);
     if (!session) return;
     this.sessions.delete(id);
+    this.byAddress.get(`${session.host}:${session.port}`)?.delete(session);
     this.ticker.delete(session);
     session.close();
   }

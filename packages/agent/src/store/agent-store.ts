@@ -51,10 +51,38 @@ export interface AgentStoreOptions {
  * restart loses nothing it acknowledged.
  */
 export class AgentStore {
+  /** Devices reached directly (not through a host) by `host:port`: discovery asks per answering address. */
+  private readonly byAddress = new Map<string, Set<DeviceId>>();
+
   private constructor(
     private readonly journal: Journal<StoreState, StoreRecord>,
     private readonly secrets: SecretBox,
-  ) {}
+  ) {
+    for (const d of Object.values(journal.state.devices)) this.index(d);
+  }
+
+  private index(d: InventoryDevice): void {
+    if (d.parentId !== undefined) return;
+    const key = `${d.host}:${d.port}`;
+    let ids = this.byAddress.get(key);
+    if (!ids) this.byAddress.set(key, (ids = new Set()));
+    ids.add(d.id);
+  }
+
+  private unindex(d: InventoryDevice | undefined): void {
+    if (d) this.byAddress.get(`${d.host}:${d.port}`)?.delete(d.id);
+  }
+
+  /** Directly reached devices recorded at this address (normally one; a placeholder may sit beside it). */
+  devicesAt(host: string, port: number): InventoryDevice[] {
+    const ids = this.byAddress.get(`${host}:${port}`);
+    return ids ? [...ids].flatMap((id) => this.journal.state.devices[id] ?? []) : [];
+  }
+
+  /** Scopes that hold credentials (`default`, `stack:<name>`, `device:<id>`). */
+  credentialScopes(): string[] {
+    return Object.entries(this.journal.state.credentials).flatMap(([scope, sealed]) => (sealed === null ? [] : [scope]));
+  }
 
   static async open(options: AgentStoreOptions): Promise<AgentStore> {
     const max = options.maxObservations ?? 50_000;
@@ -83,6 +111,8 @@ export class AgentStore {
   }
 
   upsertDevice(device: InventoryDevice): Promise<void> {
+    this.unindex(this.journal.state.devices[device.id]);
+    this.index(device);
     return this.journal.append({ t: 'device', d: device });
   }
 
@@ -92,6 +122,7 @@ export class AgentStore {
    */
   forgetDevice(id: DeviceId): Promise<void> {
     if (!isAddressId(id)) return Promise.reject(new Error(`Only unidentified placeholders may be forgotten (${id}).`));
+    this.unindex(this.journal.state.devices[id]);
     return this.journal.append({ t: 'forget', id });
   }
 

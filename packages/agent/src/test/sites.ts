@@ -2,8 +2,8 @@ import type { SiteFile } from '@crosspoint/sim';
 
 /**
  * A small site on its own loopback /24 (each test file passes a different third octet so files
- * running in parallel never share addresses): a two-box stack with P-Link peripherals, a Huddle,
- * a stand-alone BMA 360D and a COLLABORATE Live codec.
+ * running in parallel never share addresses): a two-box stack with P-Link peripherals (its second
+ * box echoes input and ends lines LF CR), a Huddle, a stand-alone BMA 360D and a COLLABORATE Live codec.
  */
 export function smallSite(octet: number, port = 2400 + octet): SiteFile {
   return {
@@ -31,7 +31,8 @@ export function smallSite(octet: number, port = 2400 + octet): SiteFile {
                 ],
                 plink: [{ devices: [{ model: 'BT_EXPANDER' }, { model: 'BFM2' }] }],
               },
-              { name: 'DSP2', model: 'CP2_48T' },
+              // Local echo of every input line and LF CR line ends: the driver must not take an echo for an answer.
+              { name: 'DSP2', model: 'CP2_48T', telnet: { echo: true, lineEnding: 'lfcr' } },
             ],
           },
           { name: 'Solo', boxes: [{ name: 'HUD1', model: 'HUDDLE' }] },
