@@ -20,6 +20,7 @@ import { auditRoutes } from './http/routes/audit.routes.ts';
 import { outboxRoutes } from './http/routes/outbox.routes.ts';
 import { licenseRoutes } from './http/routes/license.routes.ts';
 import { deviceRoutes } from './http/routes/device.routes.ts';
+import { commandRoutes } from './http/routes/command.routes.ts';
 import { registerAgentGateway } from './http/agent-gateway.ts';
 
 export interface AppDeps {
@@ -79,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   outboxRoutes(app, { access: s.access, mail: s.mail });
   licenseRoutes(app, { access: s.access, licenses: s.licenses });
   deviceRoutes(app, { access: s.access, devices: s.devices, bus: s.bus });
-  await registerAgentGateway(app, { link: s.link, metrics: deps.metrics, serverId: deps.serverId });
+  commandRoutes(app, { access: s.access, commands: s.commands });
+  await registerAgentGateway(app, { link: s.link, commands: s.commands, bus: s.bus, metrics: deps.metrics, serverId: deps.serverId });
   await registerWebApp(app, deps.webDir);
   return app;
 }

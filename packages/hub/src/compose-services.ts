@@ -26,6 +26,8 @@ import type { EventBus } from './bus/event-bus.ts';
 import { DeviceRepository } from './repositories/device.repository.ts';
 import { DeviceService } from './services/device.service.ts';
 import { AgentLinkService } from './services/agent-link.service.ts';
+import { CommandService } from './services/command.service.ts';
+import { JobRepository } from './repositories/job.repository.ts';
 import { LicenseService } from './services/license.service.ts';
 import { LicenseRepository } from './repositories/license.repository.ts';
 import { createLicenseVerifier } from './adapters/license-signature.ts';
@@ -89,6 +91,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     devices: new DeviceService(deviceRepo, locationRepo, audit),
     link: new AgentLinkService(accountRepo, orgRepo, deviceRepo, credentials, passwords, audit, settings.bus, clock),
     bus: settings.bus,
+    commands: new CommandService(new JobRepository(db), deviceRepo, settings.bus, audit, clock, (e) =>
+      settings.logger?.error({ err: e }, 'command dispatch failed'),
+    ),
     tokens: new TokenService(credentials, audit, clock),
     licenses: new LicenseService(new LicenseRepository(db), orgRepo, createLicenseVerifier(settings.licensePublicKeys ?? []), audit, clock),
   };

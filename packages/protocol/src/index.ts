@@ -18,3 +18,4 @@ export * from './auth/roles-doc.ts';
 export * from './api/license.ts';
 export * from './agent-link/frames.ts';
 export * from './api/devices.ts';
+export * from './api/commands.ts';

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import type { DeviceId } from '@crosspoint/protocol';
 import type { Agent } from '../agent.ts';
+import type { DeviceCommand } from '../commands/device-command.ts';
 import { LinkBuffer } from './link-buffer.ts';
 import { startHubLink, type HubLink, type LinkState } from './hub-link.ts';
 import { toLinkDevice } from './link-device.ts';
@@ -35,6 +37,10 @@ export async function connectAgentToHub(
       inventory: () => agent.inventory().map(toLinkDevice),
       subnets: () => options.subnets,
       sessions: () => agent.sessionCount(),
+      command: (deviceId, command, onProgress) =>
+        agent.command(deviceId as DeviceId, command as unknown as DeviceCommand, (p) => {
+          onProgress(p.percent ?? 0, p.message ? `${p.phase}: ${p.message}` : p.phase);
+        }),
       onChange: (listener) =>
         agent.onChange((change) => {
           const device = agent.device(change.deviceId);

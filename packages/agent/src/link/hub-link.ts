@@ -12,6 +12,8 @@ export interface LinkSource {
   onChange(listener: (change: LinkChange) => void): () => void;
   subnets(): { enabled: number; total: number };
   sessions(): number;
+  /** Runs a command the hub sent; resolves with a JSON-safe result, rejects with `{ code, message }`-like errors. */
+  command(deviceId: string, command: Record<string, unknown>, onProgress: (percent: number, phase: string) => void): Promise<unknown>;
 }
 
 export type LinkState =
@@ -142,6 +144,27 @@ export function startHubLink(o: HubLinkOptions): HubLink {
         });
       } else if (frame.type === 'ack') {
         writing = writing.then(() => o.buffer.acknowledge(frame.seq)).catch(() => undefined);
+      } else {
+        const commandId = frame.commandId;
+        let lastProgress = 0;
+        o.source
+          .command(frame.deviceId, frame.command, (percent, phase) => {
+            if (Date.now() - lastProgress < 250 && percent < 100) return;
+            lastProgress = Date.now();
+            send({ type: 'job-progress', commandId, percent: Math.max(0, Math.min(100, percent)), phase: phase.slice(0, 80) });
+          })
+          .then(
+            (result) => send({ type: 'command-result', commandId, ok: true, result: jsonSafe(result) }),
+            (e: unknown) => {
+              const err = e as { code?: unknown; message?: unknown };
+              send({
+                type: 'command-result',
+                commandId,
+                ok: false,
+                error: { code: typeof err.code === 'string' ? err.code.slice(0, 64) : 'FAILED', message: String(err.message ?? e).slice(0, 2000) },
+              });
+            },
+          );
       }
     });
     ws.on('error', (e) => o.logger.debug({ err: e }, 'hub link error'));
@@ -174,4 +197,9 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       await o.buffer.close();
     },
   };
+}
+
+/** Results can hold file contents (backups, logs): those stay on the agent; the hub gets their size. */
+function jsonSafe(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value ?? null, (_k, v: unknown) => (v instanceof Uint8Array ? { bytes: v.byteLength } : v))) as unknown;
 }

@@ -131,6 +131,54 @@ describe('agent gateway /agent/v1', () => {
     expect(other.status).toBe(404);
   });
 
+  it('routes a command to the agent as a job with progress and result, and fails it clearly when the agent is away', async () => {
+    const owner = t.support.owner;
+    const agent = await FakeAgent.connect(hub.url, login, agentPassword);
+    agent.hello();
+    await agent.next('welcome');
+    const [device] = (await owner.get<Page<Device>>(`/api/v1/orgs/${t.client.id}/devices?search=Room 3`)).body.items;
+    const started = await owner.post<{ items: { id: string; status: string }[] }>(`/api/v1/orgs/${t.client.id}/jobs`, {
+      deviceIds: [device?.id],
+      command: { type: 'locate', on: true },
+    });
+    expect(started.status).toBe(202);
+    const jobId = started.body.items[0]?.id ?? '';
+    const command = await agent.next('command');
+    expect(command).toMatchObject({ commandId: jobId, deviceId: linkDevice(3).id, command: { type: 'locate', on: true } });
+    agent.send({ type: 'job-progress', commandId: jobId, percent: 50, phase: 'sending' });
+    const poll = async (want: string, phase?: string) => {
+      for (let i = 0; i < 100; i++) {
+        const job = await owner.get<{ status: string; percent: number; phase: string; result: unknown; error: { code: string } | null }>(`/api/v1/orgs/${t.client.id}/jobs/${jobId}`);
+        if (job.body.status === want && (phase === undefined || job.body.phase === phase)) return job.body;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`job never became ${want}`);
+    };
+    expect(await poll('running', 'sending')).toMatchObject({ percent: 50 });
+    agent.send({ type: 'command-result', commandId: jobId, ok: true, result: { on: true } });
+    expect(await poll('succeeded')).toMatchObject({ percent: 100, result: { on: true } });
+    const history = await owner.get<Page<{ action: string }>>(`/api/v1/orgs/${t.client.id}/audit?action=devices.command`);
+    expect(history.body.total).toBeGreaterThanOrEqual(1);
+
+    // A Monitor may not command; nor may anyone for a device of another organization.
+    expect((await owner.post(`/api/v1/orgs/${t.client.id}/jobs`, { deviceIds: [crypto.randomUUID()], command: { type: 'restart' } })).status).toBe(404);
+    expect((await owner.post(`/api/v1/orgs/${t.client.id}/jobs`, { deviceIds: [device?.id], command: { type: 'teleport' } })).status).toBe(400);
+
+    agent.close();
+    await agent.waitClosed();
+    const away = await owner.post<{ items: { id: string }[] }>(`/api/v1/orgs/${t.client.id}/jobs`, { deviceIds: [device?.id], command: { type: 'restart' }, deadlineS: 5 });
+    const awayId = away.body.items[0]?.id ?? '';
+    for (let i = 0; i < 120; i++) {
+      const job = await owner.get<{ status: string; error: { code: string } | null }>(`/api/v1/orgs/${t.client.id}/jobs/${awayId}`);
+      if (job.body.status === 'failed') {
+        expect(job.body.error?.code).toBe('AGENT_OFFLINE');
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the job for an away agent never failed');
+  });
+
   it('refuses a disabled account, and keeps its devices unassigned when the account is deleted', async () => {
     const owner = t.support.owner;
     await owner.patch(`/api/v1/orgs/${t.client.id}/servers/${serverId}`, { disabled: true });

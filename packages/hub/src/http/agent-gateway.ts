@@ -4,6 +4,8 @@ import { Compile } from 'typebox/compile';
 import { AgentFrame, LinkClose, linkProtocolVersion, type HubFrame } from '@crosspoint/protocol';
 import type { AgentLinkService, LinkedAgent } from '../services/agent-link.service.ts';
 import type { HubMetrics } from '../adapters/metrics.ts';
+import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
+import { agentCommandSubject, type AgentCommandAnswer, type AgentCommandRequest, type CommandService } from '../services/command.service.ts';
 
 const checkFrame = Compile(AgentFrame);
 const maxFrameBytes = 4 * 1024 * 1024;
@@ -35,7 +37,10 @@ const send = (socket: LinkSocket, frame: HubFrame) => {
  * frame is acknowledged so the agent can drop it from its buffer. Bad frames close the link with a
  * reason; nothing an agent sends can crash the hub.
  */
-export async function registerAgentGateway(app: FastifyInstance, deps: { link: AgentLinkService; metrics: HubMetrics; serverId: string }): Promise<void> {
+export async function registerAgentGateway(
+  app: FastifyInstance,
+  deps: { link: AgentLinkService; commands: CommandService; bus: EventBus; metrics: HubMetrics; serverId: string },
+): Promise<void> {
   await app.register(websocket, { options: { maxPayload: maxFrameBytes, perMessageDeflate: true } });
   const connected = new Set<LinkSocket>();
   app.addHook('onClose', () => {
@@ -47,6 +52,9 @@ export async function registerAgentGateway(app: FastifyInstance, deps: { link: A
     let agent: LinkedAgent | undefined;
     let helloDone = false;
     let queue = Promise.resolve();
+    let stopAnswering: Unsubscribe | undefined;
+    /** Commands sent to this agent, waiting for their command-result. */
+    const pending = new Map<string, { resolve: (a: AgentCommandAnswer) => void; orgId: string }>();
     const credentials = basicCredentials(request);
     const authenticated = credentials
       ? deps.link.authenticate(credentials.login, credentials.password, ip)
@@ -88,6 +96,14 @@ export async function registerAgentGateway(app: FastifyInstance, deps: { link: A
         connected.add(socket);
         deps.metrics.agentsConnected.inc();
         send(socket, { type: 'welcome', v: linkProtocolVersion, serverId: deps.serverId, organization: agent.org.name, lastSeq });
+        // This hub now answers commands for this agent, from any hub (through the bus).
+        stopAnswering = await deps.bus.respond(agentCommandSubject(agent.account.id), (payload) => {
+          const request = payload as AgentCommandRequest;
+          return new Promise<AgentCommandAnswer>((resolve) => {
+            pending.set(request.jobId, { resolve, orgId: request.orgId });
+            send(socket, { type: 'command', commandId: request.jobId, deviceId: request.agentDeviceId, command: request.command, deadline: request.deadline });
+          });
+        });
         return;
       }
       switch (frame.type) {
@@ -107,10 +123,17 @@ export async function registerAgentGateway(app: FastifyInstance, deps: { link: A
         case 'heartbeat':
           await deps.link.heartbeat(agent, frame.monitoring);
           return;
-        case 'command-result':
-        case 'job-progress':
-          // Commands arrive with the live-monitoring commands work; results are accepted and ignored until then.
+        case 'command-result': {
+          const waiting = pending.get(frame.commandId);
+          pending.delete(frame.commandId);
+          waiting?.resolve({ ok: frame.ok, ...(frame.result !== undefined ? { result: frame.result } : {}), ...(frame.error ? { error: frame.error } : {}) });
           return;
+        }
+        case 'job-progress': {
+          const waiting = pending.get(frame.commandId);
+          if (waiting) await deps.commands.progress(waiting.orgId, frame.commandId, frame.percent, frame.phase);
+          return;
+        }
       }
     };
 
@@ -135,6 +158,9 @@ export async function registerAgentGateway(app: FastifyInstance, deps: { link: A
     });
     socket.on('close', () => {
       connected.delete(socket);
+      stopAnswering?.();
+      for (const [, waiting] of pending) waiting.resolve({ ok: false, error: { code: 'AGENT_DISCONNECTED', message: 'The agent disconnected before it answered.' } });
+      pending.clear();
       if (agent && helloDone) {
         deps.metrics.agentsConnected.dec();
         const gone = agent;

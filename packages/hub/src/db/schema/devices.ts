@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 import { agentAccounts, locations } from './org-data.ts';
 
@@ -54,4 +54,27 @@ export const deviceStatusHistory = pgTable(
     observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('device_status_history_device_idx').on(t.deviceId, t.since)],
+);
+
+/** Device commands as durable jobs: who asked, what, progress, and how it ended. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id').references(() => devices.id, { onDelete: 'set null' }),
+    command: jsonb('command').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull().default('queued'),
+    percent: integer('percent').notNull().default(0),
+    phase: text('phase').notNull().default('queued'),
+    result: jsonb('result'),
+    error: jsonb('error').$type<{ code: string; message: string }>(),
+    createdBy: text('created_by').notNull(),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_org_created_idx').on(t.orgId, t.createdAt), index('jobs_device_idx').on(t.deviceId)],
 );

@@ -11,6 +11,7 @@ import { linkDevice } from '../../test/fake-agent.ts';
 
 interface Ids {
   orgId: string;
+  jobId: string;
   deviceId: string;
   clientId: string;
   userId: string;
@@ -52,6 +53,9 @@ const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: 
   'GET /api/v1/orgs/{orgId}/devices/{deviceId}': { mutates: false },
   'PUT /api/v1/orgs/{orgId}/devices/location': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], locationId: null }, mutates: true },
   'GET /api/v1/orgs/{orgId}/events': { mutates: false, stream: true },
+  'POST /api/v1/orgs/{orgId}/jobs': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], command: { type: 'locate', on: true } }, mutates: true },
+  'GET /api/v1/orgs/{orgId}/jobs': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/jobs/{jobId}': { mutates: false },
   'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
 };
 
@@ -108,8 +112,14 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
     aClientMonitor = await register(hub, 'client-monitor-alpha@example.test');
     await new DeviceRepository(hub.database.db).applyInventory(supportId, server.body.id, [linkDevice(1)], new Date());
     const device = await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/devices`);
+    const job = await owner.post<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/jobs`, {
+      deviceIds: [device.body.items[0]?.id],
+      command: { type: 'locate', on: true },
+      deadlineS: 5,
+    });
     aIds = {
       orgId: supportId,
+      jobId: job.body.items[0]?.id ?? '',
       deviceId: device.body.items[0]?.id ?? '',
       clientId: a.client.id,
       userId: users.body.items[0]?.id ?? '',
@@ -142,7 +152,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
-    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId)\}/.test(r));
+    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId)\}/.test(r));
     expect(objectRoutes.length).toBeGreaterThan(8);
     for (const route of objectRoutes) {
       const res = await call(bOwner, route, ownIds);

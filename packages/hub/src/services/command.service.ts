@@ -1,0 +1,176 @@
+import type { DeviceCommandRequest, Job, RunCommandRequest } from '@crosspoint/protocol';
+import { BusError, type EventBus } from '../bus/event-bus.ts';
+import type { DeviceRepository } from '../repositories/device.repository.ts';
+import type { JobRecord, JobRepository } from '../repositories/job.repository.ts';
+import type { AuditService } from './audit.service.ts';
+import { requirePermission, type Clock, type OrgContext } from './context.ts';
+import { orgEventsSubject } from './agent-link.service.ts';
+import { ServiceError } from './service-error.ts';
+
+/** Subject on which the hub holding an agent's link answers commands for it. */
+export const agentCommandSubject = (serverId: string): string => `agent.${serverId}.cmd`;
+
+export interface AgentCommandRequest {
+  jobId: string;
+  orgId: string;
+  agentDeviceId: string;
+  command: DeviceCommandRequest;
+  deadline: number;
+}
+export interface AgentCommandAnswer {
+  ok: boolean;
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
+/** Commands in flight per agent from this hub: many devices at once, but gently. */
+const perAgentConcurrency = 8;
+
+/**
+ * Device commands: authorized, audited, kept as jobs, routed over the bus to whichever hub holds the
+ * agent's link. A command for an offline agent waits until its deadline, then fails clearly.
+ */
+export class CommandService {
+  private readonly inFlight = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
+
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly devices: DeviceRepository,
+    private readonly bus: EventBus,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly onError: (e: unknown) => void = () => undefined,
+  ) {}
+
+  async run(ctx: OrgContext, req: RunCommandRequest): Promise<Job[]> {
+    requirePermission(ctx, 'devices.command');
+    const deadline = new Date(this.clock().getTime() + (req.deadlineS ?? 120) * 1000);
+    const targets = [];
+    for (const id of req.deviceIds) {
+      const device = await this.devices.byId(ctx.org.id, id);
+      if (!device) throw ServiceError.notFound('The device');
+      targets.push(device);
+    }
+    const created: JobRecord[] = [];
+    for (const device of targets) {
+      const job = await this.jobs.create({ orgId: ctx.org.id, deviceId: device.id, command: redact(req.command), createdBy: ctx.actor.label, deadline });
+      await this.audit.record(ctx.actor, {
+        orgId: ctx.org.id,
+        action: 'devices.command',
+        targetType: 'device',
+        targetId: device.id,
+        detail: { job: job.id, command: req.command.type, device: device.name },
+      });
+      created.push(job);
+      if (!device.serverId) {
+        created[created.length - 1] = (await this.finish(job, false, { code: 'UNASSIGNED', message: 'The device has no server: its agent account was deleted.' })) ?? job;
+        continue;
+      }
+      void this.dispatch(job, device.serverId, device.agentDeviceId, req.command).catch(this.onError);
+    }
+    return created.map(jobView);
+  }
+
+  async get(ctx: OrgContext, id: string): Promise<Job> {
+    requirePermission(ctx, 'devices.read');
+    const job = await this.jobs.byId(ctx.org.id, id);
+    if (!job) throw ServiceError.notFound('The job');
+    return jobView(job);
+  }
+
+  async recent(ctx: OrgContext, deviceId: string | undefined): Promise<Job[]> {
+    requirePermission(ctx, 'devices.read');
+    return (await this.jobs.recent(ctx.org.id, deviceId, 50)).map(jobView);
+  }
+
+  /** Progress reported by the agent (through whichever hub holds its link). */
+  async progress(orgId: string, jobId: string, percent: number, phase: string): Promise<void> {
+    await this.jobs.update(jobId, { status: 'running', percent: Math.round(percent), phase: phase.slice(0, 80) });
+    await this.bus.publish(orgEventsSubject(orgId), { kind: 'jobs', jobId, at: this.clock().getTime() });
+  }
+
+  private async dispatch(job: JobRecord, serverId: string, agentDeviceId: string, command: DeviceCommandRequest): Promise<void> {
+    await this.acquire(serverId);
+    try {
+      await this.jobs.update(job.id, { status: 'running', phase: 'sent to the agent' });
+      for (;;) {
+        const left = job.deadline.getTime() - this.clock().getTime();
+        if (left <= 0) {
+          await this.finish(job, false, { code: 'AGENT_OFFLINE', message: 'The agent was not connected before the deadline.' });
+          return;
+        }
+        try {
+          const request: AgentCommandRequest = { jobId: job.id, orgId: job.orgId, agentDeviceId, command, deadline: job.deadline.getTime() };
+          const answer = (await this.bus.request(agentCommandSubject(serverId), request, left)) as AgentCommandAnswer;
+          await this.finish(job, answer.ok, answer.error, answer.result);
+          return;
+        } catch (e) {
+          if (e instanceof BusError && e.code === 'NO_RESPONDERS') {
+            await this.jobs.update(job.id, { phase: 'waiting for the agent to connect' });
+            await new Promise((r) => setTimeout(r, Math.min(2000, Math.max(50, left))));
+            continue;
+          }
+          const message = e instanceof BusError && e.code === 'TIMEOUT' ? 'The agent did not finish before the deadline.' : (e as Error).message;
+          await this.finish(job, false, { code: e instanceof BusError ? e.code : 'FAILED', message });
+          return;
+        }
+      }
+    } finally {
+      this.release(serverId);
+    }
+  }
+
+  private async finish(job: JobRecord, ok: boolean, error?: { code: string; message: string }, result?: unknown): Promise<JobRecord | undefined> {
+    const done = await this.jobs.update(job.id, {
+      status: ok ? 'succeeded' : 'failed',
+      percent: ok ? 100 : job.percent,
+      phase: ok ? 'done' : 'failed',
+      result: ok ? (result ?? null) : null,
+      error: ok ? null : (error ?? { code: 'FAILED', message: 'The command failed.' }),
+      finishedAt: this.clock(),
+    });
+    await this.bus.publish(orgEventsSubject(job.orgId), { kind: 'jobs', jobId: job.id, at: this.clock().getTime() });
+    return done;
+  }
+
+  private async acquire(serverId: string): Promise<void> {
+    const n = this.inFlight.get(serverId) ?? 0;
+    if (n < perAgentConcurrency) {
+      this.inFlight.set(serverId, n + 1);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const queue = this.waiting.get(serverId) ?? [];
+      queue.push(resolve);
+      this.waiting.set(serverId, queue);
+    });
+  }
+
+  private release(serverId: string): void {
+    const next = this.waiting.get(serverId)?.shift();
+    if (next) next();
+    else this.inFlight.set(serverId, (this.inFlight.get(serverId) ?? 1) - 1);
+  }
+}
+
+/** Secrets in commands (device passwords) never reach the job table. */
+function redact(command: DeviceCommandRequest): Record<string, unknown> {
+  return 'password' in command ? { ...command, password: '••••' } : { ...command };
+}
+
+function jobView(j: JobRecord): Job {
+  return {
+    id: j.id,
+    deviceId: j.deviceId,
+    command: j.command,
+    status: j.status,
+    percent: j.percent,
+    phase: j.phase,
+    result: j.result ?? null,
+    error: j.error ?? null,
+    createdBy: j.createdBy,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+}
