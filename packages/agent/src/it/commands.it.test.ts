@@ -101,13 +101,17 @@ describe('device commands against the simulator', () => {
     });
   });
 
-  it('restarts a box: Restarting..., never Down, then back', async () => {
+  it('restarts a box: Restarting..., never Down, then back (its peripherals with it)', async () => {
     const from = rig.changes.length;
-    const result = await rig.agent.command(dsp2, { type: 'restart' });
+    const result = await rig.agent.command(dsp1, { type: 'restart' });
     expect(result.downtimeMs).toBeGreaterThan(0);
-    await rig.waitFor(dsp2, 'Healthy');
-    expect(statusesOf(dsp2, from)).toContain('Restarting...');
-    expect(statusesOf(dsp2, from)).not.toContain('Down');
+    await rig.waitFor(dsp1, 'Healthy');
+    const bt = rig.idOf('Main.DSP1.p01');
+    await rig.waitFor(bt, 'Healthy');
+    for (const id of [dsp1, bt]) {
+      expect(statusesOf(id, from)).toContain('Restarting...');
+      expect(statusesOf(id, from)).not.toContain('Down');
+    }
   });
 
   it('provisions a VoIP line, shows the pending restart, restarts VoIP and reads registrations', async () => {

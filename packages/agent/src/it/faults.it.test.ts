@@ -49,6 +49,7 @@ describe('fault → status mapping against the simulator', () => {
     await rig.sim.control.setFault('Main', 'bad_credentials', { password: 'changed' });
     await rig.waitFor(dsp1(), 'Login Failed');
     await rig.waitFor(dsp2(), 'Login Failed');
+    await rig.waitFor(bt(), 'Login Failed');
     await rig.agent.setCredentials({ stack: 'Main' }, { username: 'clearone', password: 'changed' });
     await rig.waitFor(dsp1(), 'Healthy');
     await rig.agent.setCredentials({ stack: 'Main' }, { username: 'clearone', password: 'converge' });

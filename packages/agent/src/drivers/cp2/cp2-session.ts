@@ -450,9 +450,15 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
       this.facts.set('stackComplete', verdict.complete);
       this.facts.set('stackMismatched', verdict.mismatched);
     }
+    // A peripheral is seen through its host: unreachable with it, refused with its login, restarting with it.
+    const hostReachable = this.facts.get('reachable') === true;
+    const hostLogin = this.facts.get('loginOk');
+    const restarting = this.facts.get('phase') === 'restarting';
     for (const p of this.peripherals.values()) {
       const f = p.emitter.facts;
-      f.set('reachable', hostUp && p.item.online);
+      f.set('reachable', hostReachable && (p.item.online || hostLogin === false));
+      if (hostLogin !== undefined) f.set('loginOk', hostLogin);
+      f.set('phase', restarting ? 'restarting' : 'running');
       if (verdict) {
         f.set('stackComplete', verdict.complete);
         f.set('stackMismatched', p.item.stack !== verdict.stackName);
