@@ -82,6 +82,28 @@ describe('dashboard and devices in Chromium', () => {
     await page.getByRole('list', { name: 'Status history' }).getByText('OVERHEATING!').waitFor();
   });
 
+  it('runs device actions as jobs with live progress, asking before risky ones', async () => {
+    await page.getByRole('button', { name: 'Locate on' }).click();
+    const locate = await agent.next('command');
+    expect(locate.command).toEqual({ type: 'locate', on: true });
+    agent.send({ type: 'command-result', commandId: locate.commandId, ok: true, result: { on: true } });
+    await page.getByTestId('job-progress').getByText(/1 of 1 done/).waitFor();
+
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await page.getByRole('button', { name: 'Restart', exact: true }).click();
+    const restart = await agent.next('command');
+    expect(asked).toMatch(/Restart Room 3\?/);
+    agent.send({ type: 'job-progress', commandId: restart.commandId, percent: 40, phase: 'Restarting...' });
+    await page.getByTestId('job-progress').getByText(/Restarting\.\.\./).waitFor();
+    agent.send({ type: 'command-result', commandId: restart.commandId, ok: false, error: { code: 'DEVICE_TIMEOUT', message: 'The device did not come back within 5 minutes.' } });
+    await page.getByTestId('job-progress').getByText(/1 failed/).waitFor();
+    await page.getByText('The device did not come back within 5 minutes.').waitFor();
+  });
+
   it('downloads the current view as CSV and selects all visible rows', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices', exact: true }).click();
     await page.getByTestId('list-count').getByText(/^6 devices/).waitFor();

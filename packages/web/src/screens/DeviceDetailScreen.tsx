@@ -4,6 +4,7 @@ import type { DeviceRow } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
 import { formatDuration } from '../format.ts';
+import { DeviceActions } from './DeviceActions.tsx';
 
 interface Detail {
   device: DeviceRow;
@@ -14,7 +15,7 @@ const tone = (status: string) => (status === 'Down' ? 'down' : status === 'Healt
 
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
 export function DeviceDetailScreen() {
-  const { orgId } = useOrg();
+  const { orgId, can } = useOrg();
   const { deviceId = '' } = useParams();
   const detail = useQuery({
     queryKey: ['device', orgId, deviceId],
@@ -62,6 +63,12 @@ export function DeviceDetailScreen() {
         <dt>Last report</dt>
         <dd>{new Date(d.lastSeenAt).toLocaleString()}</dd>
       </dl>
+      {can('devices.command') && (
+        <>
+          <h2>Actions</h2>
+          <DeviceActions orgId={orgId} deviceIds={[d.id]} label={d.name} />
+        </>
+      )}
       <h2>Status history</h2>
       <ol className="timeline" aria-label="Status history">
         {history.map((h, i) => (

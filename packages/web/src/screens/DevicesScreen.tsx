@@ -10,6 +10,7 @@ import { ListToolbar, MoreButton } from '../ui/ListToolbar.tsx';
 import { useCursorList } from '../ui/useCursorList.ts';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { toCsv } from './devices-csv.ts';
+import { DeviceActions } from './DeviceActions.tsx';
 
 interface Col {
   key: string;
@@ -173,9 +174,10 @@ export function DevicesScreen() {
           ))}
         </details>
       </ListToolbar>
-      {selected.size > 0 && can('locations.manage') && (
+      {selected.size > 0 && (can('locations.manage') || can('devices.command')) && (
         <div className="selection-bar" role="region" aria-label="Selection">
           <span>{selected.size} selected</span>
+          {can('devices.command') && <DeviceActions orgId={orgId} deviceIds={[...selected]} label={`${String(selected.size)} devices`} />}
           <select aria-label="Assign selected to location" defaultValue="" onChange={(e) => void assign(e.target.value)}>
             <option value="" disabled>
               Assign to location…
