@@ -207,6 +207,11 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     return { ...d, status: current?.status ?? d.status, since: current?.since ?? d.since, path: topologyPath(d.topology) };
   };
 
+  const rememberStackCredentials = async (stack: string, credentials: DeviceCredentials): Promise<void> => {
+    await store.setCredentials(`stack:${stack}`, credentials);
+    for (const d of store.devices()) if (d.topology.stack === stack && store.credentials(`device:${d.id}`)) await store.clearCredentials(`device:${d.id}`);
+  };
+
   let closed = false;
   return {
     store,
@@ -233,9 +238,15 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
         commandTimeoutMs: timings.commandTimeoutMs,
         jobTimeoutMs: timings.restartTimeoutMs,
         now,
-        rememberStackCredentials: async (stack: string, credentials: DeviceCredentials) => {
-          await store.setCredentials(`stack:${stack}`, credentials);
-          for (const d of store.devices()) if (d.topology.stack === stack) await store.clearCredentials(`device:${d.id}`);
+        rememberStackCredentials,
+        stackReconfigured: async (stack, settings) => {
+          const { stackName = stack, username, password } = settings;
+          if (username !== undefined && password !== undefined) {
+            await rememberStackCredentials(stackName, { username, password });
+            if (stackName !== stack) await rememberStackCredentials(stack, { username, password });
+          }
+          // Re-read every box of the stack: new name, new login, new settings.
+          for (const s of sessions.all()) if (store.device(s.deviceId)?.topology.stack === stack) s.reconnect();
         },
       }, onProgress) as Promise<CommandResult<typeof command>>;
     },

@@ -1,6 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { boxNumberOf, uaEndpointOf, type InventoryDevice } from '../inventory/inventory.ts';
 import { cp2FtpPaths, firmwareVersionOf, projectExtension } from '@crosspoint/protocol';
 import type { FileTransfer } from '../adapters/ftp-transfer.ts';
@@ -8,6 +7,7 @@ import type { Cp2BoxSession } from '../drivers/cp2/cp2-session.ts';
 import type { Cp2Client } from '../drivers/cp2/cp2-client.ts';
 import type { DeviceCredentials } from '../store/agent-store.ts';
 import { DeviceError, DeviceErrorCode } from './device-error.ts';
+import { readProjectSettings, type ProjectSettings } from './pccp2x.ts';
 import type { CommandResults, DeviceCommand, ProgressListener, VoipLineStatus } from './device-command.ts';
 
 export interface Cp2CommandDeps {
@@ -16,6 +16,8 @@ export interface Cp2CommandDeps {
   credentialsFor(device: InventoryDevice): DeviceCredentials;
   /** Stores the stack's new login after a successful credential change. */
   rememberStackCredentials(stack: string, credentials: DeviceCredentials): Promise<void>;
+  /** A project was loaded on a stack: follow its new name and login, and re-read its boxes. */
+  stackReconfigured(stack: string, settings: ProjectSettings): Promise<void>;
   /** Folder of configuration backups (one sub-folder per device). */
   backupsDir: string;
   commandTimeoutMs: number;
@@ -210,7 +212,7 @@ async function backup(
     await requireFtp(c, name);
     onProgress({ phase: 'download', percent: 0 });
     const data = await deps.transfer.download(ftpTarget(), cp2FtpPaths.currentConfig, maxProjectBytes);
-    checkProject(data);
+    readProjectSettings(data);
     const stamp = new Date(deps.now()).toISOString().replace(/[:.]/g, '-');
     const fileName = `${session.inventory.topology.stack ?? session.boxName}-${stamp}${projectExtension}`;
     const dir = join(deps.backupsDir, session.deviceId);
@@ -242,7 +244,8 @@ async function loadProject(
   ftpTarget: () => { host: string; port: number; credentials: DeviceCredentials },
   onProgress: ProgressListener,
 ): Promise<void> {
-  checkProject(project);
+  const settings = readProjectSettings(project);
+  const stack = session.inventory.topology.stack ?? session.boxName;
   await run('load configuration', deps.jobTimeoutMs, async (c, name, signal) => {
     await requireFtp(c, name);
     onProgress({ phase: 'upload', percent: 0 });
@@ -253,23 +256,9 @@ async function loadProject(
     onProgress({ phase: 'configuring' });
     await session.waitUntil(() => session.facts.get('configuring') === true || !session.isReady, signal);
     await session.waitUntil(() => session.facts.get('configuring') !== true || !session.isReady, signal);
-    onProgress({ phase: 'done', percent: 100 });
   });
-}
-
-/** A .PCCP2X project is a ZIP holding one XML file (devices.md §4). */
-function checkProject(data: Uint8Array): void {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data);
-  } catch (e) {
-    throw new DeviceError(DeviceErrorCode.BadInput, 'The project is not a .PCCP2X (ZIP) file.', { cause: e });
-  }
-  const files = Object.entries(entries).filter(([n]) => !n.endsWith('/'));
-  const head = files.length === 1 ? Buffer.from(files[0]?.[1] ?? []).subarray(0, 200).toString('utf8').replace(/^\uFEFF/, '') : '';
-  if (!head.trimStart().startsWith('<')) {
-    throw new DeviceError(DeviceErrorCode.BadInput, 'The project must hold exactly one XML file.');
-  }
+  await deps.stackReconfigured(stack, settings);
+  onProgress({ phase: 'done', percent: 100 });
 }
 
 /** A plain file name with the expected extension: no folders, no odd characters. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -62,11 +62,11 @@ describe('device commands against the simulator', () => {
     });
   });
 
-  it('loads a project (.PCCP2X) and refuses anything else', async () => {
+  it('loads a project (.PCCP2X), follows its new stack name and login, and refuses anything else', async () => {
     const project = buildProject({
-      stackName: 'Main',
-      username: 'clearone',
-      password: 'converge',
+      stackName: 'MainB',
+      username: 'operator',
+      password: 'pw-2',
       safetyMute: false,
       locateTimeoutS: 30,
       macros: { SYSON: [] },
@@ -74,8 +74,14 @@ describe('device commands against the simulator', () => {
     });
     const from = rig.changes.length;
     expect(await rig.agent.command(dsp1, { type: 'loadConfig', project, fileName: 'new.PCCP2X' })).toEqual({ fileName: 'new.PCCP2X' });
+    expect(rig.simDevice('Main.DSP1').credentials).toEqual({ username: 'operator', password: 'pw-2' });
     await rig.waitFor(dsp2, 'Healthy');
     expect(statusesOf(dsp2, from)).toContain('Configuring');
+    await vi.waitFor(() => {
+      expect(rig.agent.device(dsp2)?.path).toMatch(/ > Stack MainB > C-Link 01$/);
+    });
+    expect(statusesOf(dsp1, from)).not.toContain('Login Failed');
+    expect(statusesOf(dsp2, from)).not.toContain('Login Failed');
     await expect(rig.agent.command(dsp1, { type: 'loadConfig', project: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({
       code: 'COMMAND_BAD_INPUT',
     });

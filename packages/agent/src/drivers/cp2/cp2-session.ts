@@ -128,11 +128,18 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     void this.connect();
   }
 
+  /**
+   * Logs in again now and re-reads the box (new credentials, a loaded project). Quiet: the box keeps
+   * its status unless the new login fails or the box is gone.
+   */
   reconnect(): void {
     if (this.state === 'closed') return;
     this.retry.succeeded();
-    this.conn?.close();
-    if (this.state === 'waiting' || this.state === 'idle') void this.connect();
+    const conn = this.conn;
+    this.conn = undefined;
+    this.cp2 = undefined;
+    conn?.close();
+    void this.connect();
   }
 
   close(): void {
