@@ -19,3 +19,4 @@ export * from './api/license.ts';
 export * from './agent-link/frames.ts';
 export * from './api/devices.ts';
 export * from './api/commands.ts';
+export * from './devices/firmware-catalog.ts';

@@ -1,4 +1,4 @@
-import { statusGroup, type DeviceListQuery, type DevicePage, type DeviceRow, type DeviceSummary, type DeviceStatus } from '@crosspoint/protocol';
+import { firmwareUpdateFor, statusGroup, type DeviceListQuery, type DevicePage, type DeviceRow, type DeviceSummary, type DeviceStatus } from '@crosspoint/protocol';
 import type { DeviceRecord, DeviceRepository } from '../repositories/device.repository.ts';
 import type { LocationRepository } from '../repositories/location.repository.ts';
 import type { AuditService } from './audit.service.ts';
@@ -79,6 +79,7 @@ function deviceRow(d: DeviceRecord, status: string, locationName: string | null)
     connections: d.path,
     location: d.locationId && locationName ? { id: d.locationId, name: locationName } : null,
     firmware: d.firmware,
+    firmwareUpdate: firmwareUpdateFor(d.model, d.firmware),
     ip: d.ip,
     serverId: d.serverId,
     lastSeenAt: d.lastSeenAt.toISOString(),

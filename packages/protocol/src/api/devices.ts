@@ -13,6 +13,7 @@ export const DeviceRow = Type.Object(
     connections: Type.Array(Type.String(), { description: 'Server › Subnet (iface) › Stack › C-Link NN › P-Link NN' }),
     location: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
     firmware: Type.String(),
+    firmwareUpdate: Type.Union([Type.String(), Type.Null()], { description: 'Newer firmware in the hub’s catalog, if any.' }),
     ip: Type.String(),
     serverId: Type.Union([Uuid, Type.Null()]),
     lastSeenAt: IsoDateTime,

@@ -55,7 +55,10 @@ export function DeviceDetailScreen() {
         <dt>Serial #</dt>
         <dd>{d.serial}</dd>
         <dt>Firmware</dt>
-        <dd>{d.firmware}</dd>
+        <dd>
+          {d.firmware}
+          {d.firmwareUpdate && <span className="badge info"> Update available: {d.firmwareUpdate}</span>}
+        </dd>
         <dt>Access IP</dt>
         <dd>{d.ip}</dd>
         <dt>Location</dt>

@@ -39,7 +39,22 @@ const columns: Col[] = [
   { key: 'serial', label: 'Serial #', sort: 'serial', cell: (d) => d.serial, text: (d) => d.serial },
   { key: 'connections', label: 'Connections', sort: 'connections', cell: (d) => d.connections.join(' › '), text: (d) => d.connections.join(' > ') },
   { key: 'location', label: 'Location', sort: 'location', cell: (d) => d.location?.name ?? '—', text: (d) => d.location?.name ?? '' },
-  { key: 'firmware', label: 'Firmware', sort: 'firmware', cell: (d) => d.firmware, text: (d) => d.firmware },
+  {
+    key: 'firmware',
+    label: 'Firmware',
+    sort: 'firmware',
+    cell: (d) => (
+      <>
+        {d.firmware}{' '}
+        {d.firmwareUpdate && (
+          <span className="badge info" title={`Version ${d.firmwareUpdate} is available`}>
+            Update available
+          </span>
+        )}
+      </>
+    ),
+    text: (d) => (d.firmwareUpdate ? `${d.firmware} (update ${d.firmwareUpdate} available)` : d.firmware),
+  },
   { key: 'ip', label: 'Access IP', sort: 'ip', cell: (d) => d.ip, text: (d) => d.ip },
 ];
 
