@@ -5,7 +5,7 @@ import type { DriverRegistry } from '../sessions/session-manager.ts';
 import type { SessionContext } from '../sessions/session.ts';
 import type { DeviceCredentials } from '../store/agent-store.ts';
 import type { Fingerprint } from '../drivers/device-driver.ts';
-import type { InventoryDevice } from '../inventory/inventory.ts';
+import { isAddressId, type InventoryDevice } from '../inventory/inventory.ts';
 import { mapBounded } from '../util/pool.ts';
 import type { Candidate, DiscoveryMethod } from './discovery-method.ts';
 import { inSubnet, type SubnetSpec } from './subnet.ts';
@@ -135,8 +135,9 @@ export class DiscoveryService {
     const byAddress = new Map<string, InventoryDevice>();
     const children = new Map<DeviceId, DeviceId[]>();
     for (const d of deps.devices()) {
-      if (d.parentId === undefined) byAddress.set(`${d.host}:${d.port}`, d);
-      else children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
+      if (d.parentId !== undefined) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
+      // A placeholder (login refused when found) is fingerprinted again: it may be identifiable now.
+      else if (!isAddressId(d.id)) byAddress.set(`${d.host}:${d.port}`, d);
     }
     await mapBounded(candidates, deps.concurrency, async (candidate) => {
       const known = byAddress.get(`${candidate.host}:${candidate.port}`);

@@ -3,9 +3,14 @@ import type { SiteFile } from '@crosspoint/sim';
 /**
  * A small site on its own loopback /24 (each test file passes a different third octet so files
  * running in parallel never share addresses): a two-box stack with P-Link peripherals (its second
- * box echoes input and ends lines LF CR), a Huddle, a stand-alone BMA 360D and a COLLABORATE Live codec.
+ * box echoes input and ends lines LF CR), a Huddle, a stand-alone BMA 360D and a COLLABORATE Live codec;
+ * optionally a stack whose login is not the factory one.
  */
-export function smallSite(octet: number, port = 2400 + octet): SiteFile {
+export function smallSite(octet: number, options: { lockedStack?: boolean } = {}): SiteFile {
+  const port = 2400 + octet;
+  const locked = options.lockedStack
+    ? [{ name: 'Locked', username: 'owner', password: 'not-default', boxes: [{ name: 'LK1', model: 'CP2_128' as const }] }]
+    : [];
   return {
     name: `agent-test-${octet}`,
     seed: octet,
@@ -36,6 +41,7 @@ export function smallSite(octet: number, port = 2400 + octet): SiteFile {
             ],
           },
           { name: 'Solo', boxes: [{ name: 'HUD1', model: 'HUDDLE' }] },
+          ...locked,
         ],
         mics: [{ name: 'CEILING1' }],
         codecs: [{ name: 'ROOM1', model: 'CL600' }],
