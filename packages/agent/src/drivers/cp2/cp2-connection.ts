@@ -29,6 +29,8 @@ export interface Cp2ConnectionOptions {
   maxWriteBacklog?: number;
   /** Most requests in flight at once (default 32). */
   maxWaiters?: number;
+  /** Entries most unsolicited lines are (the keep-alive reply): tried before the whole table. */
+  likely?: readonly Cp2EntryName[];
   now?: () => number;
 }
 
@@ -224,12 +226,10 @@ export class Cp2Connection {
   /** Tries the entries waiters expect first: the keep-alive reply costs one template match, not the whole table. */
   private parse(line: string): Cp2Reply | undefined {
     for (const matcher of this.waiters.metas()) {
-      for (const name of matcher.expects) {
-        const params = (cp2Dialect[name].reply as { parse(l: string): unknown }).parse(line);
-        if (params !== undefined) return { name, params } as Cp2Reply;
-      }
+      const hit = parseAs(matcher.expects, line);
+      if (hit) return hit;
     }
-    return parseCp2Reply(line);
+    return parseAs(this.options.likely ?? [], line) ?? parseCp2Reply(line);
   }
 
   private closedError(): DeviceError {
@@ -249,6 +249,14 @@ export class Cp2Connection {
     this.framer.reset();
     this.handlers.onClose(error);
   }
+}
+
+function parseAs(names: readonly Cp2EntryName[], line: string): Cp2Reply | undefined {
+  for (const name of names) {
+    const params = (cp2Dialect[name].reply as { parse(l: string): unknown }).parse(line);
+    if (params !== undefined) return { name, params } as Cp2Reply;
+  }
+  return undefined;
 }
 
 const loginRefused = () => new DeviceError(DeviceErrorCode.LoginFailed, 'The device refused the username or password.');

@@ -244,7 +244,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
           if (conn === this.conn && this.state === 'ready') this.lost(e.message);
         },
       },
-      { now: this.ctx.now },
+      { now: this.ctx.now, likely: ['boxSerial'] },
     );
     this.conn = conn;
     this.cp2 = new Cp2Client(conn, timings.commandTimeoutMs);
