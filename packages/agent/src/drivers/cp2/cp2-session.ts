@@ -14,18 +14,11 @@ import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { CommandQueue } from '../../sessions/command-queue.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
 import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
-import type { StackMember, StackVerdict } from '../../sessions/stack-board.ts';
-import { Cp2Client, type PlinkItem, type StackBox } from './cp2-client.ts';
+import { Cp2Client } from './cp2-client.ts';
 import { Cp2Connection } from './cp2-connection.ts';
-import { peripheralDevice } from './cp2-inventory.ts';
+import { Cp2Topology } from './cp2-topology.ts';
 
 type State = 'idle' | 'connecting' | 'ready' | 'waiting' | 'closed';
-
-interface Peripheral {
-  device: InventoryDevice;
-  item: PlinkItem;
-  emitter: ChangeEmitter;
-}
 
 const registrationOf: Record<string, VoipRegistration> = {
   REGISTERED: 'registered',
@@ -42,16 +35,11 @@ export const registrationNotifications = ['REG_SUCCEED', 'REG_FAILED', 'UNREG_SU
  * keep-alive, reconnect with jittered backoff, a serial command queue. It keeps the facts of the box
  * and of the P-Link peripherals it hosts, and emits a change whenever one of them changes.
  */
-export class Cp2BoxSession implements DeviceSession, StackMember {
+export class Cp2BoxSession implements DeviceSession {
   readonly queue = new CommandQueue();
   private device: InventoryDevice;
   private readonly box: ChangeEmitter;
-  private readonly peripherals = new Map<string, Peripheral>();
-  private readonly stackBoxes = new Map<string, StackBox>();
-  /** Serials of the stack's boxes by name: what tells one chain from another with the same box names. */
-  private readonly mateSerials = new Map<string, string>();
-  private stackName: string | undefined;
-  private verdict: StackVerdict | undefined;
+  private readonly topology: Cp2Topology;
   private conn: Cp2Connection | undefined;
   private cp2: Cp2Client | undefined;
   private state: State = 'idle';
@@ -72,6 +60,9 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     this.device = device;
     this.retry = new RetrySchedule(ctx.now);
     this.box = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
+    this.topology = new Cp2Topology(ctx, () => {
+      this.scheduleFlush();
+    });
     this.ping = keepAliveBytes(device.name);
   }
 
@@ -120,7 +111,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   }
 
   deviceIds(): DeviceId[] {
-    return [this.device.id, ...[...this.peripherals.values()].map((p) => p.device.id)];
+    return [this.device.id, ...this.topology.peripheralIds()];
   }
 
   start(): void {
@@ -144,7 +135,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
 
   close(): void {
     this.state = 'closed';
-    this.ctx.stacks.leave(this);
+    this.topology.leave();
     this.generation++;
     this.queue.close(new DeviceError(DeviceErrorCode.SessionClosed, 'The agent is closing this session.'));
     this.conn?.close();
@@ -278,7 +269,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   private lost(reason: string): void {
     if (this.state === 'closed') return;
     this.ctx.logger.debug({ device: this.device.id, reason }, 'session lost');
-    this.ctx.stacks.leave(this);
+    this.topology.leave();
     this.conn = undefined;
     this.cp2 = undefined;
     const now = this.ctx.now();
@@ -303,13 +294,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     const self = info.boxes.find((b) => b.clink === info.self);
     if (self && self.box !== this.device.name) this.rename(self.box);
     if (info.self !== this.device.topology.clink) this.updateIdentity({ topology: { ...this.device.topology, clink: info.self } });
-    this.mateSerials.set(this.device.name, this.device.serial);
-    for (const mate of info.boxes) {
-      if (mate.box !== this.device.name && mate.online && !this.mateSerials.has(mate.box)) {
-        const serial = await optional(client.serial(mate.box));
-        if (serial !== undefined) this.mateSerials.set(mate.box, serial);
-      }
-    }
+    await this.topology.learnMates(client, info, this.device);
     const box = this.device.name;
     const model = modelByCode(this.device.model);
     const firmware = await client.firmware(box);
@@ -323,8 +308,7 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
       for (const type of registrationNotifications) await optional(client.subscribe(epn, type));
       await optional(client.registration(epn));
     }
-    const items = await client.plinks(box);
-    this.reconcilePeripherals(items);
+    this.topology.reconcile(this.device, await client.plinks(box));
     this.updateIdentity({ firmware, topology: { ...this.device.topology, stack: info.stack, clink: info.self } });
   }
 
@@ -338,12 +322,6 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     const changed = (Object.keys(patch) as (keyof InventoryDevice)[]).some((k) => JSON.stringify(next[k]) !== JSON.stringify(this.device[k]));
     this.device = next;
     if (changed) this.ctx.updateInventory([next]);
-  }
-
-  /** Peripherals missing from a complete listing are offline, never forgotten. */
-  private reconcilePeripherals(items: PlinkItem[]): void {
-    const listed = new Set(items.map((i) => i.plink));
-    for (const [plink, p] of this.peripherals) if (!listed.has(plink)) this.onPlinkItem({ ...p.item, online: false });
   }
 
   private onReply(r: Cp2Reply): void {
@@ -382,13 +360,13 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
       this.onRegistration(p.epn, p.type.toUpperCase());
     },
     stackInfo(p) {
-      this.stackName = p.stack;
+      this.topology.stackName = p.stack;
     },
     stackBox(p) {
-      this.stackBoxes.set(p.clink, { clink: p.clink, online: p.online, box: p.box, model: p.model });
+      this.topology.setStackBox({ clink: p.clink, online: p.online, box: p.box, model: p.model });
     },
     plinkItem(p) {
-      if (p.box === this.device.name) this.onPlinkItem(p);
+      if (p.box === this.device.name) this.topology.onPlinkItem(this.device, p);
     },
     boxFirmware(p) {
       if (p.box === this.device.name && this.state === 'ready') this.updateIdentity({ firmware: p.firmware });
@@ -417,67 +395,6 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
     }
   }
 
-  private onPlinkItem(item: PlinkItem): void {
-    let p = this.peripherals.get(item.plink);
-    if (!p || p.item.serial !== item.serial) {
-      const device = peripheralDevice(this.device, item, this.ctx.now());
-      p = { device, item, emitter: new ChangeEmitter(device.id, new FactTracker('pro-audio', this.ctx.now), this.ctx.emit) };
-      this.peripherals.set(item.plink, p);
-      this.ctx.updateInventory([device]);
-    } else if (p.item.firmware !== item.firmware) {
-      p.device = { ...p.device, firmware: item.firmware, lastSeen: this.ctx.now() };
-      this.ctx.updateInventory([p.device]);
-    }
-    p.item = item;
-    this.updateStackFacts();
-  }
-
-  /**
-   * Stack membership, combined with the other boxes of the chain on the shared StackBoard: complete
-   * when every box and every peripheral is online; mismatched when this box claims another stack.
-   */
-  private updateStackFacts(): void {
-    const hostUp = this.state === 'ready' || (this.facts.get('reachable') === true && this.facts.get('loginOk') === true);
-    let verdict = this.verdict;
-    if (hostUp && this.stackName !== undefined) {
-      let offline = 0;
-      for (const b of this.stackBoxes.values()) if (!b.online) offline++;
-      for (const p of this.peripherals.values()) if (!p.item.online) offline++;
-      verdict = this.ctx.stacks.report(this, {
-        subnet: this.device.topology.subnet,
-        claimed: this.stackName,
-        box: this.device.serial,
-        members: [...this.stackBoxes.values()].map((b) => this.mateSerials.get(b.box) ?? `name:${b.box}`),
-        primary: this.mateSerials.get(this.stackBoxes.get('00')?.box ?? ''),
-        offline,
-      });
-      this.verdict = verdict;
-    }
-    if (verdict) {
-      this.facts.set('stackComplete', verdict.complete);
-      this.facts.set('stackMismatched', verdict.mismatched);
-    }
-    // A peripheral is seen through its host: unreachable with it, refused with its login, restarting with it.
-    const hostReachable = this.facts.get('reachable') === true;
-    const hostLogin = this.facts.get('loginOk');
-    const restarting = this.facts.get('phase') === 'restarting';
-    for (const p of this.peripherals.values()) {
-      const f = p.emitter.facts;
-      f.set('reachable', hostReachable && (p.item.online || hostLogin === false));
-      if (hostLogin !== undefined) f.set('loginOk', hostLogin);
-      f.set('phase', restarting ? 'restarting' : 'running');
-      if (verdict) {
-        f.set('stackComplete', verdict.complete);
-        f.set('stackMismatched', p.item.stack !== verdict.stackName);
-      }
-    }
-  }
-
-  onStackVerdict(verdict: StackVerdict): void {
-    this.verdict = verdict;
-    this.scheduleFlush();
-  }
-
   private scheduleFlush(): void {
     // While logging in and reading the box, facts pile up: the status is told once, when ready.
     if (this.flushQueued || this.state === 'connecting') return;
@@ -489,10 +406,11 @@ export class Cp2BoxSession implements DeviceSession, StackMember {
   }
 
   private flush(): void {
-    this.updateStackFacts();
+    const hostUp = this.state === 'ready' || (this.facts.get('reachable') === true && this.facts.get('loginOk') === true);
+    this.topology.update(this.device, this.facts, hostUp);
     const at = this.ctx.now();
     this.box.flush(at);
-    for (const p of this.peripherals.values()) p.emitter.flush(at);
+    this.topology.flush(at);
     for (const w of [...this.watchers]) w();
   }
 }
