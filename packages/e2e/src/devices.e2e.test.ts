@@ -49,7 +49,7 @@ describe('dashboard and devices in Chromium', () => {
     // The slices are keyboard-operable buttons; the legend beside them leads to the same lists.
     await chart.getByRole('button', { name: 'Healthy: 3' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Devices' }).waitFor();
+    await page.getByRole('heading', { name: 'Devices', exact: true }).waitFor();
     await page.getByTestId('list-count').getByText(/^3 devices/).waitFor();
     expect(new URL(page.url()).searchParams.get('group')).toBe('healthy');
   });
@@ -82,6 +82,18 @@ describe('dashboard and devices in Chromium', () => {
     await page.getByRole('list', { name: 'Status history' }).getByText('OVERHEATING!').waitFor();
   });
 
+  it('finds help for this organization and role, from the navigation bar', async () => {
+    await page.getByRole('search').getByLabel('Search help').fill('overflowed');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Help' }).waitFor();
+    await page.getByRole('heading', { name: 'Device statuses and what to do' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Enterprise license' }).count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click();
+    await page.getByRole('heading', { name: 'Crosspoint agent' }).waitFor();
+    await page.goBack();
+    await page.goBack();
+  });
+
   it('runs device actions as jobs with live progress, asking before risky ones', async () => {
     await page.getByRole('button', { name: 'Locate on' }).click();
     const locate = await agent.next('command');
@@ -105,7 +117,8 @@ describe('dashboard and devices in Chromium', () => {
   });
 
   it('downloads the current view as CSV and selects all visible rows', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pro Audio', exact: true }).click();
+    await page.getByRole('heading', { name: 'Pro Audio devices' }).waitFor();
     await page.getByTestId('list-count').getByText(/^6 devices/).waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV' }).click();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { OrgChoice, SessionInfo } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
@@ -7,6 +7,23 @@ import { TermsDialog } from './TermsDialog.tsx';
 import { ChooseOrgDialog } from './ChooseOrgDialog.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { useLiveEvents } from '../live/useLiveEvents.ts';
+
+/** Searches the help pages from anywhere. */
+function HelpSearch() {
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  return (
+    <form
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void navigate(`/help?q=${encodeURIComponent(q)}`);
+      }}
+    >
+      <input type="search" className="help-search" aria-label="Search help" placeholder="Search help…" value={q} onChange={(e) => setQ(e.target.value)} />
+    </form>
+  );
+}
 
 /** Keeps the current organization's screens live while mounted. */
 function LiveIndicator({ orgId }: { orgId: string }) {
@@ -35,14 +52,16 @@ export function orgKindLabel(org: OrgChoice): string {
 function navFor(session: SessionInfo): { to: string; label: string }[] {
   const org = session.currentOrg;
   const items = [{ to: '/', label: 'Dashboard' }];
-  if (org?.kind !== 'platform') items.push({ to: '/devices', label: 'Devices' });
+  if (org?.kind !== 'platform') items.push({ to: '/devices?kind=pro-audio', label: 'Pro Audio' }, { to: '/devices?kind=video', label: 'Video' });
   items.push({ to: '/overview', label: 'Organization' });
   if (org?.kind === 'support' || org?.kind === 'platform') items.push({ to: '/organizations', label: 'Organizations' });
   items.push({ to: '/users', label: 'Users' });
   if (org?.kind !== 'platform') {
     items.push({ to: '/servers', label: 'Servers' }, { to: '/locations', label: 'Locations' });
   }
-  items.push({ to: '/history', label: 'History' }, { to: '/settings', label: 'Settings' }, { to: '/system', label: 'Hub status' });
+  items.push({ to: '/history', label: 'History' }, { to: '/settings', label: 'Settings' }, { to: '/help', label: 'Help' });
+  if (org?.kind !== 'platform') items.push({ to: '/downloads', label: 'Downloads' });
+  items.push({ to: '/system', label: 'Hub status' });
   return items;
 }
 
@@ -79,6 +98,7 @@ export function AppShell() {
               Choose Organization…
             </button>
           )}
+          <HelpSearch />
           <LanguageMenu />
           <span className="user" title={session.user.email}>
             {userName}
@@ -91,7 +111,15 @@ export function AppShell() {
       <div className="layout">
         <nav aria-label="Main" className="sidenav">
           {navFor(session).map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.to === '/'} className={({ isActive }) => (isActive ? 'active' : undefined)}>
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end={item.to === '/'}
+              className={({ isActive }) => {
+                const query = item.to.split('?')[1];
+                return isActive && (!query || location.search.includes(query)) ? 'active' : undefined;
+              }}
+            >
               {item.label}
             </NavLink>
           ))}

@@ -9,6 +9,8 @@ import { OverviewScreen } from '../screens/OverviewScreen.tsx';
 import { DashboardScreen } from '../screens/DashboardScreen.tsx';
 import { DevicesScreen } from '../screens/DevicesScreen.tsx';
 import { DeviceDetailScreen } from '../screens/DeviceDetailScreen.tsx';
+import { HelpScreen } from '../screens/HelpScreen.tsx';
+import { DownloadsScreen } from '../screens/DownloadsScreen.tsx';
 import { OrganizationsScreen } from '../screens/OrganizationsScreen.tsx';
 import { UsersScreen } from '../screens/UsersScreen.tsx';
 import { ServersScreen } from '../screens/ServersScreen.tsx';
@@ -46,6 +48,8 @@ export function createAppRouter() {
             { path: 'history', element: <HistoryScreen /> },
             { path: 'settings', element: <SettingsScreen /> },
             { path: 'system', element: <SystemScreen /> },
+            { path: 'help', element: <HelpScreen /> },
+            { path: 'downloads', element: <DownloadsScreen /> },
             { path: '*', element: <NotFoundScreen /> },
           ],
         },

@@ -129,7 +129,7 @@ export function DevicesScreen() {
   return (
     <section aria-labelledby="devices-title">
       <div className="screen-head">
-        <h1 id="devices-title">Devices</h1>
+        <h1 id="devices-title">{filters.kind === 'video' ? 'Video devices' : filters.kind === 'pro-audio' ? 'Pro Audio devices' : 'Devices'}</h1>
         <span className="row-actions">
           <button type="button" className="secondary" onClick={() => void list.refetch()} disabled={list.isFetching}>
             {list.isFetching ? 'Refreshing…' : 'Refresh'}
