@@ -3,6 +3,7 @@ import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
 import type { Db } from '../db/open-database.ts';
 import { deviceStatusHistory, devices, locations } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
+import { rowsOf } from './raw-rows.ts';
 
 export type DeviceRecord = typeof devices.$inferSelect;
 
@@ -283,8 +284,6 @@ async function upsertDevices(db: Db, orgId: string, serverId: string, list: Link
   return changed.length;
 }
 
-/** Both drivers (pg and PGlite) answer raw SQL with `{ rows }`. */
-const rowsOf = <T = unknown>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** Devices by effective status across every organization (for /metrics: no tenant in the labels). */
 export async function deviceCountsByStatus(db: Db): Promise<StatusCount[]> {

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { agentAccounts, memberships, organizations } from '../db/schema/index.ts';
+import { rowsOf } from './raw-rows.ts';
 
 export type OrgRecord = typeof organizations.$inferSelect;
 export type NewOrg = typeof organizations.$inferInsert;
@@ -146,7 +147,5 @@ export class OrganizationRepository {
   }
 }
 
-/** Both drivers (pg and PGlite) answer raw SQL with `{ rows }`. */
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

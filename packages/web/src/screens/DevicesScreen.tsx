@@ -10,6 +10,7 @@ import { ListToolbar, MoreButton } from '../ui/ListToolbar.tsx';
 import { useCursorList } from '../ui/useCursorList.ts';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { toCsv } from './devices-csv.ts';
+import { toggled } from '../ui/toggled.ts';
 import { DeviceActions } from './DeviceActions.tsx';
 
 interface Col {
@@ -177,12 +178,7 @@ export function DevicesScreen() {
               <input
                 type="checkbox"
                 checked={!hidden.has(c.key)}
-                onChange={() => {
-                  const next = new Set(hidden);
-                  if (next.has(c.key)) next.delete(c.key);
-                  else next.add(c.key);
-                  setHidden(next);
-                }}
+                onChange={() => setHidden(toggled(hidden, c.key))}
               />{' '}
               {c.label}
             </label>
@@ -252,12 +248,7 @@ export function DevicesScreen() {
                     type="checkbox"
                     aria-label={`Select ${d.name}`}
                     checked={selected.has(d.id)}
-                    onChange={() => {
-                      const next = new Set(selected);
-                      if (next.has(d.id)) next.delete(d.id);
-                      else next.add(d.id);
-                      setSelected(next);
-                    }}
+                    onChange={() => setSelected(toggled(selected, d.id))}
                   />
                 </td>
                 {shown.map((c) => (

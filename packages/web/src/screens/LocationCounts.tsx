@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Location } from '@crosspoint/protocol';
+import { toggled } from '../ui/toggled.ts';
 
 interface Count {
   locationId: string | null;
@@ -31,12 +32,7 @@ export function LocationCounts({ locations, counts }: { locations: Location[]; c
   walk(null, 0);
   const unassigned = direct.get('none');
   if (locations.length === 0 && !unassigned) return <p className="empty-state">No locations yet.</p>;
-  const toggle = (id: string) => {
-    const next = new Set(open);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setOpen(next);
-  };
+  const toggle = (id: string) => setOpen(toggled(open, id));
   return (
     <table className="table" aria-label="Device locations">
       <thead>

@@ -6,6 +6,7 @@ import { api } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
+import { toggled } from '../ui/toggled.ts';
 
 type Kind = (typeof locationKinds)[number];
 
@@ -35,12 +36,7 @@ export function LocationsScreen() {
   };
   const rows = filter ? all.filter(matches) : all.filter((l) => !hiddenByCollapse(l));
   const hasChildren = (id: string) => all.some((l) => l.parentId === id);
-  const toggle = (id: string) => {
-    const next = new Set(collapsed);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setCollapsed(next);
-  };
+  const toggle = (id: string) => setCollapsed(toggled(collapsed, id));
   const remove = async (l: Location) => {
     if (!window.confirm(`Delete ${l.name}?`)) return;
     setError(null);
