@@ -20,3 +20,4 @@ export * from './agent-link/frames.ts';
 export * from './api/devices.ts';
 export * from './api/commands.ts';
 export * from './devices/firmware-catalog.ts';
+export * from './api/alerts.ts';

@@ -25,10 +25,12 @@ export const permissions = {
   'audit.read': 'Read the organization’s history',
   'tokens.manage': 'Create and revoke API tokens',
   'license.manage': 'Upload an enterprise license',
+  'alerts.read': 'See alert rules, incidents, deliveries, maintenance windows and webhooks',
+  'alerts.manage': 'Add, change and delete alert rules, maintenance windows and webhooks',
 } as const;
 export type Permission = keyof typeof permissions;
 
-const read: Permission[] = ['org.read', 'users.read', 'clients.read', 'locations.read', 'servers.read', 'devices.read', 'audit.read'];
+const read: Permission[] = ['org.read', 'users.read', 'clients.read', 'locations.read', 'servers.read', 'devices.read', 'audit.read', 'alerts.read'];
 const manage: Permission[] = [
   'org.update',
   'users.manage',
@@ -37,6 +39,7 @@ const manage: Permission[] = [
   'servers.manage',
   'devices.command',
   'tokens.manage',
+  'alerts.manage',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

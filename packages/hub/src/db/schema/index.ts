@@ -3,3 +3,4 @@ export * from './organizations.ts';
 export * from './identity.ts';
 export * from './org-data.ts';
 export * from './devices.ts';
+export * from './alerts.ts';
