@@ -100,6 +100,9 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     credentialsFor,
     logger,
     stacks: new StackBoard(),
+    wake: (member, at) => {
+      ticker.schedule(member, at);
+    },
     emit: (change) => {
       live.set(change.deviceId, { status: change.status, since: change.since });
       store

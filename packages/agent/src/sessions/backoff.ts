@@ -37,4 +37,9 @@ export class RetrySchedule {
   due(now: number): boolean {
     return now >= this.at;
   }
+
+  /** When the next attempt is due (ms since the epoch). */
+  get nextAt(): number {
+    return this.at;
+  }
 }

@@ -47,7 +47,6 @@ export class SessionManager {
     let atAddress = this.byAddress.get(key);
     if (!atAddress) this.byAddress.set(key, (atAddress = new Set()));
     atAddress.add(session);
-    this.ticker.add(session);
     session.start();
     return session;
   }
@@ -68,7 +67,7 @@ export class SessionManager {
     if (!session) return;
     this.sessions.delete(id);
     this.byAddress.get(`${session.host}:${session.port}`)?.delete(session);
-    this.ticker.delete(session);
+    this.ticker.cancel(session);
     session.close();
   }
 

@@ -61,12 +61,17 @@ export interface SessionContext {
   emit: (change: DeviceChange) => void;
   /** Identity or topology learnt by the session (new firmware, a peripheral appeared, a box renamed). */
   updateInventory: (devices: InventoryDevice[]) => void;
+  /** Asks the shared clock to call `member.tick(now)` at `at` (the earliest request wins). */
+  wake: (member: Tickable, at: number) => void;
   /** Shared view of stacks across box sessions (Incomplete / Mismatched Stack). */
   stacks: StackBoard;
   logger: Logger;
 }
 
-/** One persistent session to a device (a CP2 box carries its P-Link peripherals). */
+/**
+ * One persistent session to a device (a CP2 box carries its P-Link peripherals). `tick` runs when
+ * the session asked the clock to wake it (`SessionContext.wake`); it asks again for its next deadline.
+ */
 export interface DeviceSession extends Tickable {
   readonly deviceId: DeviceId;
   /** The address the session talks to. */

@@ -5,6 +5,7 @@ import { RetrySchedule } from '../../sessions/backoff.ts';
 import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { CommandQueue } from '../../sessions/command-queue.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
+import { KeepAlive } from '../../sessions/keep-alive.ts';
 import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
 import { SingleDeviceSession } from '../../sessions/single-device-session.ts';
 import { Bma360dLink, firmwareOf, type Bma360dReply } from './bma360d-link.ts';
@@ -16,7 +17,7 @@ export class Bma360dSession extends SingleDeviceSession implements DeviceSession
   private readonly retry: RetrySchedule;
   private link: Bma360dLink | undefined;
   private state: 'idle' | 'connecting' | 'ready' | 'waiting' | 'closed' = 'idle';
-  private pingSentAt = 0;
+  private readonly keepAlive: KeepAlive;
   private generation = 0;
 
   constructor(
@@ -26,6 +27,7 @@ export class Bma360dSession extends SingleDeviceSession implements DeviceSession
     super(device);
     this.emitter = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
     this.retry = new RetrySchedule(ctx.now);
+    this.keepAlive = new KeepAlive(ctx.timings);
   }
 
   get connected(): boolean {
@@ -51,14 +53,14 @@ export class Bma360dSession extends SingleDeviceSession implements DeviceSession
   tick(now: number): void {
     const link = this.link;
     if (this.state === 'ready' && link) {
-      if (this.pingSentAt !== 0 && link.lastRxAt >= this.pingSentAt) this.pingSentAt = 0;
-      if (this.pingSentAt !== 0 && now - this.pingSentAt >= this.ctx.timings.keepAliveTimeoutMs) link.close();
-      else if (this.pingSentAt === 0 && now - link.lastRxAt >= this.ctx.timings.keepAliveMs) {
-        this.pingSentAt = now;
+      const check = this.keepAlive.check(now, link.lastRxAt, () => {
         link.send(bma360dDialect.version.request.format({}));
-      }
-    } else if (this.state === 'waiting' && this.retry.due(now)) {
-      void this.connect();
+      });
+      if (check === 'hang') link.close();
+      else this.ctx.wake(this, check);
+    } else if (this.state === 'waiting') {
+      if (this.retry.due(now)) void this.connect();
+      else this.ctx.wake(this, this.retry.nextAt);
     }
   }
 
@@ -94,10 +96,11 @@ export class Bma360dSession extends SingleDeviceSession implements DeviceSession
         this.ctx.updateInventory([this.device]);
       }
       this.state = 'ready';
-      this.pingSentAt = 0;
+      this.keepAlive.reset();
       this.retry.succeeded();
       this.emitter.facts.set('reachable', true);
       this.emitter.flush(this.ctx.now());
+      this.ctx.wake(this, this.ctx.now());
     } catch {
       if (generation !== this.generation) return;
       this.link?.close();
@@ -116,6 +119,7 @@ export class Bma360dSession extends SingleDeviceSession implements DeviceSession
     this.link = undefined;
     this.state = 'waiting';
     this.retry.failed(this.ctx.timings.backoff);
+    this.ctx.wake(this, this.retry.nextAt);
     this.emitter.facts.set('reachable', false);
     this.emitter.flush(this.ctx.now());
   }

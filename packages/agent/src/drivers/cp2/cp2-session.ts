@@ -13,6 +13,7 @@ import { RetrySchedule, type BackoffPolicy } from '../../sessions/backoff.ts';
 import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { CommandQueue } from '../../sessions/command-queue.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
+import { KeepAlive } from '../../sessions/keep-alive.ts';
 import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
 import { Cp2Client } from './cp2-client.ts';
 import { Cp2Connection } from './cp2-connection.ts';
@@ -45,7 +46,7 @@ export class Cp2BoxSession implements DeviceSession {
   private state: State = 'idle';
   private generation = 0;
   private readonly retry: RetrySchedule;
-  private pingSentAt = 0;
+  private readonly keepAlive: KeepAlive;
   /** The keep-alive, encoded once: 5,000 sessions send one each per second. */
   private ping: Buffer;
   private expectRestartUntil = 0;
@@ -59,6 +60,7 @@ export class Cp2BoxSession implements DeviceSession {
   ) {
     this.device = device;
     this.retry = new RetrySchedule(ctx.now);
+    this.keepAlive = new KeepAlive(ctx.timings);
     this.box = new ChangeEmitter(device.id, new FactTracker('pro-audio', ctx.now), ctx.emit);
     this.topology = new Cp2Topology(ctx, () => {
       this.scheduleFlush();
@@ -155,6 +157,7 @@ export class Cp2BoxSession implements DeviceSession {
   /** The box will drop its connection on purpose (RESET, firmware): show Restarting..., not Down, for a while. */
   expectRestart(): void {
     this.expectRestartUntil = this.ctx.now() + this.ctx.timings.restartTimeoutMs;
+    this.wake();
   }
 
   /**
@@ -183,29 +186,44 @@ export class Cp2BoxSession implements DeviceSession {
     });
   }
 
+  /** Keep-alive, hang detection, reconnect and restart deadline; then asks to be woken at the next one. */
   tick(now: number): void {
+    let next = Number.POSITIVE_INFINITY;
     const conn = this.conn;
     if (this.state === 'ready' && conn) {
-      if (this.pingSentAt !== 0 && conn.lastRxAt >= this.pingSentAt) this.pingSentAt = 0;
-      if (this.pingSentAt !== 0) {
-        if (now - this.pingSentAt >= this.ctx.timings.keepAliveTimeoutMs) {
-          this.ctx.logger.debug({ device: this.device.id }, 'keep-alive unanswered: the box hangs');
-          conn.close();
-        }
-      } else if (now - conn.lastRxAt >= this.ctx.timings.keepAliveMs) {
-        this.pingSentAt = now;
+      const check = this.keepAlive.check(now, conn.lastRxAt, () => {
         conn.send(this.ping);
+      });
+      if (check === 'hang') {
+        this.ctx.logger.debug({ device: this.device.id }, 'keep-alive unanswered: the box hangs');
+        conn.close(); // → lost(), which wakes the session for its reconnect
+        return;
       }
-    } else if (this.state === 'waiting' && this.retry.due(now)) {
-      void this.connect();
+      next = check;
+    } else if (this.state === 'waiting') {
+      if (this.retry.due(now)) {
+        void this.connect();
+        return;
+      }
+      next = this.retry.nextAt;
     }
-    if (this.expectRestartUntil !== 0 && now > this.expectRestartUntil) {
-      this.expectRestartUntil = 0;
-      if (this.facts.get('phase') === 'restarting') {
-        this.facts.set('phase', 'running');
-        this.flush();
+    if (this.expectRestartUntil !== 0) {
+      if (now > this.expectRestartUntil) {
+        this.expectRestartUntil = 0;
+        if (this.facts.get('phase') === 'restarting') {
+          this.facts.set('phase', 'running');
+          this.flush();
+        }
+      } else {
+        next = Math.min(next, this.expectRestartUntil + 1);
       }
     }
+    if (next !== Number.POSITIVE_INFINITY) this.ctx.wake(this, next);
+  }
+
+  /** Something changed the session's deadlines: recompute them at the next slot. */
+  private wake(): void {
+    if (this.state !== 'closed') this.ctx.wake(this, this.ctx.now());
   }
 
   private async connect(): Promise<void> {
@@ -261,8 +279,9 @@ export class Cp2BoxSession implements DeviceSession {
     }
     this.state = 'ready';
     this.retry.succeeded();
-    this.pingSentAt = 0;
+    this.keepAlive.reset();
     this.flush();
+    this.wake();
   }
 
   /** The connection is gone (drop, hang, refused connect): Down, or Restarting... if a restart was expected. */
@@ -286,6 +305,7 @@ export class Cp2BoxSession implements DeviceSession {
   private schedule(policy: BackoffPolicy): void {
     this.state = 'waiting';
     this.retry.failed(policy);
+    this.wake();
   }
 
   /** The first read after login: identity, health, stack and P-Link topology, VoIP lines (and subscriptions). */

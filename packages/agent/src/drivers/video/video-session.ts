@@ -35,6 +35,7 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
 
   reconnect(): void {
     this.nextPollAt = 0;
+    this.ctx.wake(this, this.ctx.now());
   }
 
   close(): void {
@@ -43,7 +44,9 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
   }
 
   tick(now: number): void {
-    if (!this.inFlight && !this.closed && now >= this.nextPollAt) this.poll();
+    if (this.inFlight || this.closed) return;
+    if (now >= this.nextPollAt) this.poll();
+    else this.ctx.wake(this, this.nextPollAt);
   }
 
   private poll(): void {
@@ -74,5 +77,6 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
     const now = this.ctx.now();
     this.nextPollAt = now + this.ctx.timings.videoPollMs;
     this.emitter.flush(now);
+    this.ctx.wake(this, this.nextPollAt);
   }
 }
