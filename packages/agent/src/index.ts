@@ -15,3 +15,4 @@ export { connectAgentToHub, type HubConnection } from './link/connect.ts';
 export { startHubLink, type HubLink, type LinkState, type LinkSource } from './link/hub-link.ts';
 export { LinkBuffer } from './link/link-buffer.ts';
 export { toLinkDevice } from './link/link-device.ts';
+export { startAgentProgram, agentVersion, type AgentProgram } from './program.ts';

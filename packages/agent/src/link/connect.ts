@@ -20,7 +20,14 @@ export interface HubConnection {
 export async function connectAgentToHub(
   agent: Agent,
   hub: HubConnection,
-  options: { dataDir: string; agentVersion: string; subnets: { enabled: number; total: number }; logger: Logger; onState?: (s: LinkState) => void; batchMs?: number },
+  options: {
+    dataDir: string;
+    agentVersion: string;
+    subnets: { enabled: number; total: number };
+    logger: Logger;
+    onState?: (s: LinkState) => void;
+    batchMs?: number;
+  },
 ): Promise<HubLink> {
   const buffer = await LinkBuffer.open(join(options.dataDir, 'link'));
   const announced = new Set(agent.inventory().map((d) => d.id));
@@ -47,7 +54,13 @@ export async function connectAgentToHub(
           // A device the hub may not know yet travels whole with its first change.
           const whole = device && !announced.has(device.id) ? toLinkDevice(device) : undefined;
           if (device) announced.add(device.id);
-          listener({ id: change.deviceId, status: change.status, since: change.since, at: change.at, ...(whole ? { device: { ...whole, status: change.status, since: change.since } } : {}) });
+          listener({
+            id: change.deviceId,
+            status: change.status,
+            since: change.since,
+            at: change.at,
+            ...(whole ? { device: { ...whole, status: change.status, since: change.since } } : {}),
+          });
         }),
     },
   });

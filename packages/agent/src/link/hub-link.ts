@@ -1,7 +1,14 @@
 import WebSocket from 'ws';
 import type { Logger } from 'pino';
 import { Compile } from 'typebox/compile';
-import { HubFrame, LinkClose, linkProtocolVersion, type AgentFrame, type LinkChange, type LinkDevice } from '@crosspoint/protocol';
+import {
+  HubFrame,
+  LinkClose,
+  linkProtocolVersion,
+  type AgentFrame,
+  type LinkChange,
+  type LinkDevice,
+} from '@crosspoint/protocol';
 import type { LinkBuffer } from './link-buffer.ts';
 
 const checkHubFrame = Compile(HubFrame);
@@ -13,7 +20,11 @@ export interface LinkSource {
   subnets(): { enabled: number; total: number };
   sessions(): number;
   /** Runs a command the hub sent; resolves with a JSON-safe result, rejects with `{ code, message }`-like errors. */
-  command(deviceId: string, command: Record<string, unknown>, onProgress: (percent: number, phase: string) => void): Promise<unknown>;
+  command(
+    deviceId: string,
+    command: Record<string, unknown>,
+    onProgress: (percent: number, phase: string) => void,
+  ): Promise<unknown>;
 }
 
 export type LinkState =
@@ -103,7 +114,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   const onWelcome = async (lastSeq: number, organization: string) => {
     await writing;
     await o.buffer.acknowledge(lastSeq);
-    for (const batch of o.buffer.unacknowledged(lastSeq)) send({ type: 'deltas', seq: batch.seq, changes: batch.changes });
+    for (const batch of o.buffer.unacknowledged(lastSeq))
+      send({ type: 'deltas', seq: batch.seq, changes: batch.changes });
     send({ type: 'inventory', seq: await o.buffer.nextSeq(), devices: o.source.inventory() });
     ready = true;
     attempt = 0;
@@ -123,7 +135,13 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     });
     socket = ws;
     ws.on('open', () => {
-      send({ type: 'hello', v: linkProtocolVersion, agentVersion: o.agentVersion, instance: o.buffer.instance, subnets: o.source.subnets() });
+      send({
+        type: 'hello',
+        v: linkProtocolVersion,
+        agentVersion: o.agentVersion,
+        instance: o.buffer.instance,
+        subnets: o.source.subnets(),
+      });
     });
     ws.on('message', (data, isBinary) => {
       if (isBinary || !Buffer.isBuffer(data)) return;
@@ -151,7 +169,12 @@ export function startHubLink(o: HubLinkOptions): HubLink {
           .command(frame.deviceId, frame.command, (percent, phase) => {
             if (Date.now() - lastProgress < 250 && percent < 100) return;
             lastProgress = Date.now();
-            send({ type: 'job-progress', commandId, percent: Math.max(0, Math.min(100, percent)), phase: phase.slice(0, 80) });
+            send({
+              type: 'job-progress',
+              commandId,
+              percent: Math.max(0, Math.min(100, percent)),
+              phase: phase.slice(0, 80),
+            });
           })
           .then(
             (result) => send({ type: 'command-result', commandId, ok: true, result: jsonSafe(result) }),
@@ -161,7 +184,10 @@ export function startHubLink(o: HubLinkOptions): HubLink {
                 type: 'command-result',
                 commandId,
                 ok: false,
-                error: { code: typeof err.code === 'string' ? err.code.slice(0, 64) : 'FAILED', message: String(err.message ?? e).slice(0, 2000) },
+                error: {
+                  code: typeof err.code === 'string' ? err.code.slice(0, 64) : 'FAILED',
+                  message: String(err.message ?? e).slice(0, 2000),
+                },
               });
             },
           );
@@ -173,7 +199,10 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       clearInterval(heartbeat);
       if (socket === ws) socket = undefined;
       const reason = reasonBuffer.toString() || `connection closed (${String(code)})`;
-      const refused = code === LinkClose.BadCredentials || code === LinkClose.Disabled || code === LinkClose.UnsupportedVersion;
+      const refused =
+        code === LinkClose.BadCredentials ||
+        code === LinkClose.Disabled ||
+        code === LinkClose.UnsupportedVersion;
       if (!closed) o.logger.warn({ code, reason }, 'hub link closed');
       scheduleReconnect(refused, reason);
     });
@@ -201,5 +230,9 @@ export function startHubLink(o: HubLinkOptions): HubLink {
 
 /** Results can hold file contents (backups, logs): those stay on the agent; the hub gets their size. */
 function jsonSafe(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? null, (_k, v: unknown) => (v instanceof Uint8Array ? { bytes: v.byteLength } : v))) as unknown;
+  return JSON.parse(
+    JSON.stringify(value ?? null, (_k, v: unknown) =>
+      v instanceof Uint8Array ? { bytes: v.byteLength } : v,
+    ),
+  ) as unknown;
 }

@@ -47,7 +47,8 @@ describe(LinkBuffer.name, () => {
   it('when full, keeps the latest change of every device (current state stays true)', async () => {
     const d = await dir();
     const a = await LinkBuffer.open(d, 10);
-    for (let i = 0; i < 12; i++) await a.append([change(`dev${String(i % 3)}`, i % 2 ? 'Down' : 'Healthy', i)]);
+    for (let i = 0; i < 12; i++)
+      await a.append([change(`dev${String(i % 3)}`, i % 2 ? 'Down' : 'Healthy', i)]);
     expect(a.size()).toBeLessThanOrEqual(10);
     const kept = a.unacknowledged(-1).flatMap((b) => b.changes);
     for (const dev of ['dev0', 'dev1', 'dev2']) {

@@ -37,7 +37,8 @@ export class LinkBuffer {
     let state: State;
     try {
       state = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as State;
-      if (typeof state.instance !== 'string' || !Number.isInteger(state.nextSeq)) throw new Error('bad state');
+      if (typeof state.instance !== 'string' || !Number.isInteger(state.nextSeq))
+        throw new Error('bad state');
     } catch {
       state = { instance: randomUUID(), nextSeq: 0 };
     }
@@ -78,7 +79,8 @@ export class LinkBuffer {
   async acknowledge(seq: number): Promise<void> {
     const before = this.pending.length;
     this.pending = this.pending.filter((b) => b.seq > seq);
-    if (this.pending.length !== before && (this.pending.length === 0 || before - this.pending.length > 100)) await this.rewrite();
+    if (this.pending.length !== before && (this.pending.length === 0 || before - this.pending.length > 100))
+      await this.rewrite();
   }
 
   size(): number {

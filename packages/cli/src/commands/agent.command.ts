@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadAgentConfig, startAgent, type Agent, type AgentFlags, type DiscoveryReport } from '@crosspoint/agent';
+import { loadAgentConfig, startAgentProgram, type Agent, type AgentFlags, type DiscoveryReport } from '@crosspoint/agent';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
 
 export function registerAgentCommand(program: Command, output: Output): void {
@@ -35,11 +35,24 @@ export function registerAgentCommand(program: Command, output: Output): void {
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .action(async (flags: AgentFlags) => {
       const config = loadAgentConfig(flags);
-      const agent = await startAgent(config, { discoverOnStart: false });
+      const program = await startAgentProgram(config, {
+        agent: { discoverOnStart: false },
+        onLinkState: (s) => {
+          if (s.state === 'connected') output.out(`Connected to the hub (${s.organization}).`);
+          else if (s.state === 'refused') output.err(`The hub refused this agent: ${s.reason} Retrying in ${String(Math.round(s.retryInMs / 1000))} s.`);
+        },
+      });
+      const { agent } = program;
       output.out(
-        `Crosspoint agent (device side) running: store ${config.dataDir}, ${agent.inventory().length} known devices, ` +
-          `subnets ${config.subnets ?? '(none: pass --subnets)'}. No hub link yet. Ctrl-C stops.`,
+        `Crosspoint agent running: store ${config.dataDir}, ${String(agent.inventory().length)} known devices, ` +
+          `subnets ${config.subnets ?? '(none: pass --subnets)'}.`,
       );
+      output.out(`Local web UI: ${program.ui.url}`);
+      if (program.createdAdminPassword) {
+        output.out(`  First start: sign in as "admin" with password ${program.createdAdminPassword} (shown once; stored hashed).`);
+      }
+      const link = program.link.current().settings;
+      output.out(link ? `Hub: ${link.hubUrl} as ${link.login}` : 'No hub yet: pass --hub-url, --account and --password, or use Settings › External Services in the web UI.');
       agent.onChange((c) => {
         output.out(`${new Date(c.at).toISOString()} ${c.deviceId}: ${c.previous ?? '—'} → ${c.status}`);
       });
@@ -53,7 +66,7 @@ export function registerAgentCommand(program: Command, output: Output): void {
           },
         );
       }
-      await runUntilSignal([agent], output);
+      await runUntilSignal([program], output);
     });
 }
 

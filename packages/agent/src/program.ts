@@ -1,0 +1,71 @@
+import type { Logger } from 'pino';
+import pino from 'pino';
+import { startAgent, type Agent, type StartAgentOptions } from './agent.ts';
+import type { AgentConfig } from './config.ts';
+import { createSecretBox, loadOrCreateKey } from './crypto/secret-box.ts';
+import { parseSubnets } from './discovery/subnet.ts';
+import type { LinkState } from './link/hub-link.ts';
+import { HubSettingsFile } from './ui/hub-settings.ts';
+import { LinkController } from './ui/link-controller.ts';
+import { LocalAdmin } from './ui/local-admin.ts';
+import { startAgentUi, type AgentUi } from './ui/agent-ui.ts';
+
+export const agentVersion = '0.1.0';
+
+export interface AgentProgram {
+  agent: Agent;
+  ui: AgentUi;
+  link: LinkController;
+  /** Set on the very first start: the generated local admin password, to print once. */
+  createdAdminPassword?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole agent program: device side, local web UI, and the hub link (from flags/environment,
+ * or from what was saved in the UI). One composition root; nothing global.
+ */
+export async function startAgentProgram(
+  config: AgentConfig,
+  options: {
+    logger?: Logger;
+    uiPassword?: string;
+    onLinkState?: (s: LinkState) => void;
+    agent?: StartAgentOptions;
+  } = {},
+): Promise<AgentProgram> {
+  const logger = options.logger ?? pino({ level: config.logLevel, name: 'agent' });
+  const agent = await startAgent(config, { logger, ...options.agent });
+  try {
+    const subnets = config.subnets === undefined ? [] : parseSubnets(config.subnets, config.devicePort);
+    const secrets = createSecretBox(await loadOrCreateKey(config.dataDir, config.credentialKey));
+    const link = new LinkController(agent, new HubSettingsFile(config.dataDir, secrets), {
+      dataDir: config.dataDir,
+      agentVersion,
+      subnets: { enabled: subnets.length, total: subnets.length },
+      logger,
+      ...(options.onLinkState ? { onState: options.onLinkState } : {}),
+    });
+    const fromConfig =
+      config.hubUrl && config.account && config.password
+        ? { hubUrl: config.hubUrl, login: config.account, password: config.password }
+        : undefined;
+    await link.start(fromConfig);
+    const { admin, createdPassword } = await LocalAdmin.open(config.dataDir, options.uiPassword);
+    const ui = await startAgentUi({ host: config.uiHost, port: config.uiPort, agent, admin, link, subnets });
+    return {
+      agent,
+      ui,
+      link,
+      ...(createdPassword ? { createdAdminPassword: createdPassword } : {}),
+      close: async () => {
+        await ui.close();
+        await link.close();
+        await agent.close();
+      },
+    };
+  } catch (e) {
+    await agent.close();
+    throw e;
+  }
+}

@@ -1,0 +1,117 @@
+import type { AgentDevice } from '../agent.ts';
+import type { LinkState } from '../link/hub-link.ts';
+
+/** Escapes text for HTML. */
+export const h = (s: unknown): string =>
+  String(s).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+const style = `body{font-family:system-ui,sans-serif;margin:0;background:#f5f7fa;color:#1b2430}
+header{background:#14202e;color:#fff;padding:.75rem 1.5rem;display:flex;gap:1.5rem;align-items:center}
+header a{color:#cfe3ff}main{padding:1.5rem;max-width:70rem}table{border-collapse:collapse;width:100%;background:#fff}
+th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #e3e8ef}.badge{padding:.1rem .5rem;border-radius:999px;color:#fff;background:#d98200}
+.ok{background:#1f8a4c}.down{background:#c62828}form.card{background:#fff;padding:1rem;border-radius:8px;display:flex;flex-direction:column;gap:.6rem;max-width:28rem}
+label{font-weight:600;display:flex;flex-direction:column;gap:.2rem}input{font:inherit;padding:.4rem}button{font:inherit;padding:.4rem .9rem}
+.error{color:#c62828}.muted{color:#5b7089}`;
+
+export function page(title: string, body: string, nav = true, csrf = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${h(title)} · Crosspoint agent</title><style>${style}</style></head><body>
+<header><strong>Crosspoint agent</strong>${
+    nav
+      ? `<a href="/">Devices</a><a href="/subnets">Subnets</a><a href="/settings/hub">Settings › External Services</a>
+<form method="post" action="/sign-out" style="margin-left:auto"><input type="hidden" name="csrf" value="${h(csrf)}"><button>Sign out</button></form>`
+      : ''
+  }</header><main>${body}</main></body></html>`;
+}
+
+export function signInPage(error?: string): string {
+  return page(
+    'Sign in',
+    `<h1>Sign in</h1><form class="card" method="post" action="/sign-in">
+<label>Username <input name="username" autocomplete="username" required autofocus></label>
+<label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+${error ? `<p class="error" role="alert">${h(error)}</p>` : ''}<button>Sign in</button></form>`,
+    false,
+  );
+}
+
+const tone = (s: string) => (s === 'Healthy' ? 'ok' : s === 'Down' ? 'down' : '');
+
+export function devicesPage(devices: AgentDevice[], q: string, csrf: string): string {
+  const shown = q
+    ? devices.filter((d) =>
+        `${d.name} ${d.serial} ${d.model} ${d.host} ${d.path}`.toLowerCase().includes(q.toLowerCase()),
+      )
+    : devices;
+  const rows = shown
+    .map(
+      (d) =>
+        `<tr><td><span class="badge ${tone(d.status)}">${h(d.status)}</span></td><td>${h(d.model)}</td><td>${h(d.name)}</td><td>${h(d.serial)}</td><td>${h(d.path)}</td><td>${h(d.host)}</td></tr>`,
+    )
+    .join('');
+  return page(
+    'Devices',
+    `<h1>Discovered devices</h1><form method="get" action="/"><input type="search" name="q" value="${h(q)}" aria-label="Search devices" placeholder="Name, serial, model, address"> <button>Search</button></form>
+<p class="muted" role="status">${shown.length} of ${devices.length} devices</p>
+<table aria-label="Devices"><thead><tr><th>Status</th><th>Model</th><th>Name</th><th>Serial #</th><th>Connections</th><th>Address</th></tr></thead><tbody>${rows}</tbody></table>
+${devices.length === 0 ? '<p>No devices found yet. Check the subnets.</p>' : ''}`,
+    true,
+    csrf,
+  );
+}
+
+export function subnetsPage(
+  subnets: { cidr: string; iface: string; port: number; devices: number }[],
+  csrf: string,
+): string {
+  const rows = subnets
+    .map(
+      (s) =>
+        `<tr><td>${h(s.cidr)}</td><td>${h(s.iface)}</td><td>${h(s.port)}</td><td>${h(s.devices)}</td></tr>`,
+    )
+    .join('');
+  return page(
+    'Subnets',
+    `<h1>Subnets</h1><p class="muted">The agent sweeps these subnets (set with --subnets). ${subnets.length} enabled.</p>
+<table aria-label="Subnets"><thead><tr><th>Subnet</th><th>Interface</th><th>Device port</th><th>Devices</th></tr></thead><tbody>${rows}</tbody></table>
+<form method="post" action="/rediscover"><input type="hidden" name="csrf" value="${h(csrf)}"><button>Discover now</button></form>`,
+    true,
+    csrf,
+  );
+}
+
+export function hubPage(
+  current: {
+    settings: { hubUrl: string; login: string } | undefined;
+    state: LinkState | undefined;
+    pending: number;
+  },
+  csrf: string,
+  message?: string,
+): string {
+  const s = current.state;
+  const state = !s
+    ? 'Not connected to a hub.'
+    : s.state === 'connected'
+      ? `Connected to ${s.organization} since ${new Date(s.since).toLocaleString()}.`
+      : s.state === 'connecting'
+        ? 'Connecting…'
+        : `${s.state === 'refused' ? 'Refused' : 'Disconnected'}: ${s.reason}. Retrying in ${Math.round(s.retryInMs / 1000)} s.`;
+  return page(
+    'Connect to a central hub',
+    `<h1>Settings › External Services</h1><h2>Connect to a central hub</h2>
+<p role="status" data-state="${h(s?.state ?? 'none')}">${h(state)} ${current.pending ? `${current.pending} changes waiting to be sent.` : ''}</p>
+${message ? `<p role="alert">${h(message)}</p>` : ''}
+<form class="card" method="post" action="/settings/hub"><input type="hidden" name="csrf" value="${h(csrf)}">
+<label>Hub URL <input name="hubUrl" type="url" required value="${h(current.settings?.hubUrl ?? '')}" placeholder="https://av.example.com"></label>
+<label>Agent account (login from the hub’s Servers screen) <input name="login" required value="${h(current.settings?.login ?? '')}" placeholder="name@C10000"></label>
+<label>Password <input name="password" type="password" autocomplete="new-password" ${current.settings ? 'placeholder="(unchanged)"' : 'required'}></label>
+<button>Connect</button></form>
+${current.settings ? `<form method="post" action="/settings/hub/disconnect"><input type="hidden" name="csrf" value="${h(csrf)}"><button>Disconnect</button></form>` : ''}`,
+    true,
+    csrf,
+  );
+}
