@@ -114,9 +114,18 @@ describe('fault → status mapping against the simulator', () => {
     await rig.waitFor(codec, 'Down');
   });
 
-  it('mic down → Down', async () => {
+  it('codec silent (hang) → Down within the poll timeout', async () => {
+    await rig.sim.control.setFault('ROOM1', 'hang', true);
+    await rig.waitFor(rig.idOf('ROOM1'), 'Down', 2000);
+  });
+
+  it('mic down → Down; mic silent (hang) → Down', async () => {
     await rig.sim.control.setFault('CEILING1', 'down', true);
     await rig.waitFor(rig.idOf('CEILING1'), 'Down');
+    await rig.sim.control.clearFault('CEILING1', 'down');
+    await rig.waitFor(rig.idOf('CEILING1'), 'Healthy');
+    await rig.sim.control.setFault('CEILING1', 'hang', true);
+    await rig.waitFor(rig.idOf('CEILING1'), 'Down', 2000);
   });
 
   it('keeps precedence: a Down box with every other fault is Down', async () => {
