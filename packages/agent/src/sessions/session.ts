@@ -45,7 +45,7 @@ export const defaultTimings: SessionTimings = {
   connectTimeoutMs: 3000,
   loginTimeoutMs: 5000,
   commandTimeoutMs: 5000,
-  backoff: { initialMs: 250, maxMs: 15_000, factor: 2 },
+  backoff: { initialMs: 250, maxMs: 5000, factor: 2 },
   loginFailedBackoff: { initialMs: 5000, maxMs: 60_000, factor: 2 },
   restartTimeoutMs: 180_000,
   videoPollMs: 1000,

@@ -1,12 +1,22 @@
 import { Agent, request } from 'node:http';
+import type { Socket } from 'node:net';
 import { Compile } from 'typebox/compile';
 import { VideoCodecStatus, videoStatusPath } from '@crosspoint/protocol';
 
 const check = Compile(VideoCodecStatus);
 const maxBody = 64 * 1024;
 
-/** Reads a codec's HTTP JSON status (video-api.ts); rejects on any failure, timeout, oversize or bad shape. */
-export function fetchCodecStatus(host: string, port: number, timeoutMs: number, agent?: Agent): Promise<VideoCodecStatus> {
+/**
+ * Reads a codec's HTTP JSON status (video-api.ts); rejects on any failure, timeout, oversize or bad
+ * shape. `onSocket` sees the (kept-alive) connection the request went over.
+ */
+export function fetchCodecStatus(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  agent?: Agent,
+  onSocket?: (socket: Socket) => void,
+): Promise<VideoCodecStatus> {
   return new Promise((resolve, reject) => {
     const req = request({ host, port, path: videoStatusPath, method: 'GET', agent, timeout: timeoutMs, headers: { accept: 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
@@ -31,6 +41,7 @@ export function fetchCodecStatus(host: string, port: number, timeoutMs: number, 
       });
       res.on('error', reject);
     });
+    if (onSocket) req.once('socket', onSocket);
     req.on('timeout', () => req.destroy(new Error(`no status within ${timeoutMs} ms`)));
     req.on('error', reject);
     req.end();

@@ -1,4 +1,5 @@
 import { Agent } from 'node:http';
+import type { Socket } from 'node:net';
 import type { InventoryDevice } from '../../inventory/inventory.ts';
 import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
@@ -52,7 +53,7 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
   private poll(): void {
     this.inFlight = true;
     const { timings } = this.ctx;
-    fetchCodecStatus(this.device.host, this.device.port, timings.keepAliveTimeoutMs, this.http).then(
+    fetchCodecStatus(this.device.host, this.device.port, timings.keepAliveTimeoutMs, this.http, this.watchSocket).then(
       (status) => {
         if (this.closed) return;
         const facts = this.emitter.facts;
@@ -71,6 +72,22 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
       },
     );
   }
+
+  /**
+   * The kept-alive connection closing between polls (codec gone, RST) is news: poll at once rather
+   * than at the next period, so a drop shows in milliseconds, not up to a poll period later.
+   */
+  private readonly watched = new WeakSet<Socket>();
+  private readonly watchSocket = (socket: Socket): void => {
+    if (this.watched.has(socket)) return;
+    this.watched.add(socket);
+    socket.once('close', () => {
+      if (!this.closed && !this.inFlight) {
+        this.nextPollAt = 0;
+        this.ctx.wake(this, this.ctx.now());
+      }
+    });
+  };
 
   private done(): void {
     this.inFlight = false;
