@@ -55,3 +55,27 @@ export function sampleProcess(pid: number, everyMs = 500): { stop(): Promise<Pro
     },
   };
 }
+
+/** Several processes (e.g. PostgreSQL backends) sampled together: their CPU summed, % of one core. */
+export function sampleProcesses(pids: readonly number[], everyMs = 500): { stop(): Promise<number> } {
+  const samplers = pids.map((pid) => sampleProcess(pid, everyMs));
+  return {
+    async stop() {
+      const usages = await Promise.all(samplers.map((s) => s.stop().catch(() => undefined)));
+      return usages.reduce((n, u) => n + (u?.cpuPercentOfOneCore ?? 0), 0);
+    },
+  };
+}
+
+/** This process's own CPU (the load generator), % of one core, from now until `stop()`. */
+export function sampleSelf(): { stop(): number } {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  return {
+    stop() {
+      const used = process.cpuUsage(cpu);
+      const seconds = (performance.now() - t0) / 1000;
+      return seconds > 0 ? ((used.user + used.system) / 1e6 / seconds) * 100 : Number.NaN;
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/scenario.ts';
 import { agentScaleScenario } from './agent-scale.ts';
 import { apiScenario } from './api.ts';
 import { detectionScenario } from './detection.ts';
+import { ingestScenario } from './ingest.ts';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario];
+export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario, ingestScenario];

@@ -1,0 +1,391 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '@crosspoint/hub';
+import { startHubProcess, type HubProcess } from '../lib/hub-process.ts';
+import {
+  ackSummary,
+  benchFleet,
+  connectScripted,
+  sendInventory,
+  streamDeltas,
+  type ScriptedAgent,
+  type StreamResult,
+} from '../lib/link-load.ts';
+import { sampleMachine } from '../lib/machine-load.ts';
+import { backendPids, countRows, createBenchDatabase, sqlLoad, type BenchDatabase, type SqlLoadResult } from '../lib/postgres.ts';
+import { sampleProcess, sampleProcesses, sampleSelf, type ProcessUsage } from '../lib/process-sampler.ts';
+import { cpuMsPerThousand } from '../lib/rates.ts';
+import { round, type Summary } from '../lib/stats.ts';
+import type { Figure, Scenario, TargetCheck } from '../lib/scenario.ts';
+
+const history = 'device_status_history';
+
+interface IngestConfig {
+  devices: number;
+  agents: number;
+  batch: number;
+  inFlight: number;
+  warmupSeconds: number;
+  windowSeconds: number;
+}
+
+interface IngestRun {
+  database: 'postgres' | 'pglite';
+  inventorySeconds: number;
+  windowSeconds: number;
+  frames: number;
+  acked: number;
+  stored: number;
+  lost: number;
+  eventsPerSecond: number;
+  ackMs: Summary;
+  hub: ProcessUsage;
+  hubCpuMsPerThousandEvents: number;
+  /** PostgreSQL backends of the hub's pool (PostgreSQL only): CPU summed over them. */
+  postgresCpuPercentOfOneCore?: number;
+  postgresCpuMsPerThousandEvents?: number;
+  /** The bench process itself (the scripted agents: building, compressing and sending frames). */
+  loadGeneratorCpuPercentOfOneCore: number;
+  machineBusyPercent: number;
+}
+
+/**
+ * Stores the fleet through the link (one history row per new device), streams deltas for a
+ * warm-up and then for the measured window, and returns what the hub acknowledged.
+ */
+async function ingestThroughHub(
+  hub: HubProcess,
+  config: IngestConfig,
+  log: (line: string) => void,
+  pgPids?: () => Promise<number[]>,
+): Promise<Omit<IngestRun, 'database' | 'stored' | 'lost'> & { expectedRows: number }> {
+  const perAgent = Math.floor(config.devices / config.agents);
+  const agents: ScriptedAgent[] = await Promise.all(
+    hub.logins.slice(0, config.agents).map((login) => connectScripted(hub.url, login, hub.password)),
+  );
+  try {
+    const fleets = agents.map((_, a) => benchFleet(a + 1, perAgent));
+    const t0 = performance.now();
+    await Promise.all(agents.map((s, a) => sendInventory(s, fleets[a] ?? [])));
+    const inventorySeconds = (performance.now() - t0) / 1000;
+    log(`${config.agents} agents × ${perAgent} devices stored in ${round(inventorySeconds)} s; warming up ${config.warmupSeconds} s`);
+    const ids = fleets.map((f) => f.map((d) => d.id));
+    const stream = (seconds: number) => {
+      const until = performance.now() + seconds * 1000;
+      return Promise.all(agents.map((s, a) => streamDeltas(s, ids[a] ?? [], config.batch, config.inFlight, until)));
+    };
+    const warmup = await stream(config.warmupSeconds);
+    const pids = pgPids ? await pgPids() : [];
+    const hubSampler = sampleProcess(hub.child.pid);
+    const pgSampler = sampleProcesses(pids);
+    const self = sampleSelf();
+    const machine = sampleMachine();
+    const started = performance.now();
+    const results: StreamResult[] = await stream(config.windowSeconds);
+    const windowSeconds = (performance.now() - started) / 1000;
+    const hubUsage = await hubSampler.stop();
+    const pgCpu = await pgSampler.stop();
+    const loadGeneratorCpuPercentOfOneCore = self.stop();
+    const machineBusyPercent = await machine.stop();
+    const acked = results.reduce((n, r) => n + r.acked, 0);
+    log(`${round(acked / windowSeconds)} events/s over ${round(windowSeconds)} s`);
+    return {
+      expectedRows: perAgent * agents.length + warmup.reduce((n, r) => n + r.acked, 0) + acked,
+      inventorySeconds,
+      windowSeconds,
+      frames: results.reduce((n, r) => n + r.frames, 0),
+      acked,
+      eventsPerSecond: acked / windowSeconds,
+      ackMs: ackSummary(results),
+      hub: hubUsage,
+      hubCpuMsPerThousandEvents: cpuMsPerThousand(hubUsage.cpuPercentOfOneCore, windowSeconds, acked),
+      ...(pids.length
+        ? {
+            postgresCpuPercentOfOneCore: pgCpu,
+            postgresCpuMsPerThousandEvents: cpuMsPerThousand(pgCpu, windowSeconds, acked),
+          }
+        : {}),
+      loadGeneratorCpuPercentOfOneCore,
+      machineBusyPercent,
+    };
+  } finally {
+    for (const s of agents) s.agent.close();
+  }
+}
+
+/** What the hub stored against what it acknowledged: every acknowledged change is one history row. */
+function reconcile(r: Awaited<ReturnType<typeof ingestThroughHub>>, database: IngestRun['database'], rows: number): IngestRun {
+  const { expectedRows, ...rest } = r;
+  const missing = expectedRows - rows;
+  return { database, ...rest, stored: r.acked - missing, lost: missing };
+}
+
+/**
+ * Baseline: what this PostgreSQL takes with the simplest write of the same rows — multi-row
+ * INSERTs of `batch` rows (device id, status, since, observed at) into a table shaped like the
+ * status history (same columns, primary key and index, no foreign key), `connections` clients
+ * in parallel (as many as the hub had agents), for `seconds`.
+ */
+async function rawInsertBaseline(
+  db: BenchDatabase,
+  connections: number,
+  batch: number,
+  seconds: number,
+): Promise<SqlLoadResult & { stored: number }> {
+  await db.client.query(`CREATE TABLE bench_raw_history (
+    id bigserial PRIMARY KEY, device_id uuid NOT NULL, status text NOT NULL,
+    since timestamptz NOT NULL, observed_at timestamptz NOT NULL)`);
+  await db.client.query('CREATE INDEX ON bench_raw_history (device_id, since)');
+  const ids = (await db.client.query<{ id: string }>('SELECT id FROM devices ORDER BY id')).rows.map((r) => r.id);
+  const placeholders = Array.from({ length: batch }, (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`);
+  const text = `INSERT INTO bench_raw_history (device_id, status, since, observed_at) VALUES ${placeholders.join(', ')}`;
+  let next = 0;
+  const result = await sqlLoad(db, connections, seconds, async (c) => {
+    const now = new Date();
+    const from = (next++ * batch) % ids.length;
+    const params: unknown[] = [];
+    for (let i = 0; i < batch; i++) params.push(ids[(from + i) % ids.length], 'Down', now, now);
+    await c.query(text, params);
+    return batch;
+  });
+  return { ...result, stored: await countRows(db.client, 'bench_raw_history') };
+}
+
+/**
+ * The hub's own statements for one `deltas` frame, replayed through pg without the hub (as
+ * DeviceRepository.applyChanges issues them: in a transaction, UPDATE devices … FROM (VALUES …)
+ * RETURNING, then a multi-row INSERT into device_status_history): what PostgreSQL costs per event
+ * apart from the hub's Node side. One connection per agent account, 500 of its devices per step.
+ */
+async function replayHubSql(db: BenchDatabase, batch: number, seconds: number): Promise<SqlLoadResult> {
+  const rows = (
+    await db.client.query<{ id: string; aid: string; server: string; org: string }>(
+      'SELECT id, agent_device_id AS aid, server_id AS server, org_id AS org FROM devices ORDER BY server_id, agent_device_id',
+    )
+  ).rows;
+  const servers = [...new Set(rows.map((r) => r.server))];
+  const byServer = servers.map((s) => rows.filter((r) => r.server === s));
+  const orgId = rows[0]?.org ?? '';
+  return sqlLoad(db, servers.length, seconds, async (c, k, connection) => {
+    const mine = byServer[connection] ?? [];
+    const from = (k * batch) % mine.length;
+    const slice = Array.from({ length: batch }, (_, i) => mine[(from + i) % mine.length]).filter((r) => r !== undefined);
+    const status = Math.floor((k * batch) / mine.length) % 2 === 0 ? 'Healthy' : 'Down';
+    const now = Date.now();
+    const params: unknown[] = [];
+    const values = slice.map((r, i) => {
+      params.push(r.aid, status, now);
+      return `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3}::float8)`;
+    });
+    params.push(new Date(now), orgId);
+    await c.query('BEGIN');
+    const updated = await c.query<{ id: string }>(
+      `UPDATE devices d SET status = v.status, status_since = to_timestamp(v.since / 1000.0), last_seen_at = $${params.length - 1}
+       FROM (VALUES ${values.join(', ')}) AS v(agent_id, status, since)
+       WHERE d.org_id = $${params.length} AND d.agent_device_id = v.agent_id RETURNING d.id, d.agent_device_id`,
+      params,
+    );
+    const history: unknown[] = [];
+    const rowsText = updated.rows.map((r, i) => {
+      history.push(r.id, status, new Date(now), new Date(now));
+      return `(default, $${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`;
+    });
+    await c.query(`INSERT INTO device_status_history (id, device_id, status, since, observed_at) VALUES ${rowsText.join(', ')}`, history);
+    await c.query('COMMIT');
+    return updated.rows.length;
+  });
+}
+
+/**
+ * What-if (bench database only, the hub is not changed): status updates that PostgreSQL can do
+ * as HOT updates (no index entry to rewrite) — the index on (org_id, status) dropped (the API
+ * filters and groups on the effective status, a CASE expression, which it cannot serve) and room
+ * left in the table's pages (fillfactor 70).
+ */
+async function allowHotStatusUpdates(db: BenchDatabase): Promise<void> {
+  await db.client.query('DROP INDEX devices_org_status_idx');
+  await db.client.query('ALTER TABLE devices SET (fillfactor = 70)');
+  await db.client.query('VACUUM FULL devices');
+  await db.client.query('ANALYZE devices');
+}
+
+interface PostgresFigures {
+  run: IngestRun;
+  baseline: SqlLoadResult & { stored: number };
+  hubSql: SqlLoadResult;
+  hubSqlHot: SqlLoadResult;
+  postgresVersion: string;
+}
+
+async function runOnPostgres(config: IngestConfig, replaySeconds: number, log: (line: string) => void): Promise<PostgresFigures> {
+  const db = await createBenchDatabase('ingest');
+  try {
+    const hub = await startHubProcess({ url: db.url }, { agents: config.agents - 1 });
+    let run: IngestRun;
+    try {
+      log(`hub on PostgreSQL ${db.version} (database ${db.name}) at ${hub.url}`);
+      const r = await ingestThroughHub(hub, config, log, () => backendPids(db));
+      run = reconcile(r, 'postgres', await countRows(db.client, history));
+    } finally {
+      await hub.child.stop();
+    }
+    log(`baseline: raw INSERTs for ${config.windowSeconds} s`);
+    const baseline = await rawInsertBaseline(db, config.agents, config.batch, config.windowSeconds);
+    // The hub's run left every device with dozens of dead row versions: start the replay clean.
+    await db.client.query('VACUUM (ANALYZE) devices, device_status_history');
+    log(`diagnosis: the hub's SQL replayed without the hub, ${replaySeconds} s; then with HOT status updates`);
+    const hubSql = await replayHubSql(db, config.batch, replaySeconds);
+    await allowHotStatusUpdates(db);
+    const hubSqlHot = await replayHubSql(db, config.batch, replaySeconds);
+    return { run, baseline, hubSql, hubSqlHot, postgresVersion: db.version };
+  } finally {
+    await db.drop();
+  }
+}
+
+async function runOnPglite(config: IngestConfig, log: (line: string) => void): Promise<IngestRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'cp-bench-ingest-'));
+  try {
+    const hub = await startHubProcess({ dataDir: dir }, { agents: config.agents - 1 });
+    let r: Awaited<ReturnType<typeof ingestThroughHub>>;
+    try {
+      log(`hub on PGlite at ${hub.url}`);
+      r = await ingestThroughHub(hub, config, log);
+    } finally {
+      await hub.child.stop();
+    }
+    // PGlite lives inside the hub's process: once it stopped, open its folder and count.
+    const database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const res: unknown = await database.db.execute(sql`SELECT count(*)::int AS n FROM device_status_history`);
+      return reconcile(r, 'pglite', (res as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A run's figures in the result file's shape (numbers and summaries). */
+function figuresOf(run: IngestRun): Record<string, Figure> {
+  return {
+    eventsPerSecond: run.eventsPerSecond,
+    windowSeconds: run.windowSeconds,
+    frames: run.frames,
+    sent: run.acked,
+    stored: run.stored,
+    lost: run.lost,
+    ackMs: run.ackMs,
+    inventorySeconds: run.inventorySeconds,
+    hubCpuPercentOfOneCore: run.hub.cpuPercentOfOneCore,
+    hubRssMiB: run.hub.rssMiB,
+    hubCpuMsPerThousandEvents: run.hubCpuMsPerThousandEvents,
+    ...(run.postgresCpuPercentOfOneCore !== undefined
+      ? {
+          postgresCpuPercentOfOneCore: run.postgresCpuPercentOfOneCore,
+          postgresCpuMsPerThousandEvents: run.postgresCpuMsPerThousandEvents ?? Number.NaN,
+        }
+      : {}),
+    loadGeneratorCpuPercentOfOneCore: run.loadGeneratorCpuPercentOfOneCore,
+    machineBusyPercent: run.machineBusyPercent,
+  };
+}
+
+/**
+ * The hub storing status changes: scripted agents (the hub's FakeAgent, in this process) each send
+ * an inventory, then `deltas` frames of 500 changes as fast as acknowledgements allow (4 frames in
+ * flight per agent) for a fixed window; the hub runs in its own process on a fresh PostgreSQL
+ * database. Every acknowledged change must be one status-history row afterwards (counted in SQL):
+ * `lost` = acknowledged − stored. Baseline: raw multi-row INSERTs of the same rows into the same
+ * PostgreSQL. The same load on PGlite (the hub's embedded database) gives a second figure.
+ */
+export const ingestScenario: Scenario = {
+  name: 'ingest',
+  description: 'hub storing device status changes (deltas frames) into PostgreSQL and PGlite, vs raw INSERTs',
+  async run({ quick, log }) {
+    const config: IngestConfig = quick
+      ? { devices: 2000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 1, windowSeconds: 5 }
+      : { devices: 10_000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 3, windowSeconds: 30 };
+    const pgliteWindowSeconds = quick ? 3 : 10;
+    const replaySeconds = quick ? 3 : 10;
+    const { run, baseline, hubSql, hubSqlHot, postgresVersion } = await runOnPostgres(config, replaySeconds, log);
+    const pglite = await runOnPglite({ ...config, windowSeconds: pgliteWindowSeconds }, log);
+    const ratio = run.eventsPerSecond / baseline.rowsPerSecond;
+    const targets: TargetCheck[] = [
+      {
+        name: 'hub ingest into PostgreSQL',
+        target: '≥ 20,000 device events/s on this machine',
+        measured: round(run.eventsPerSecond),
+        unit: 'events/s',
+        met: run.eventsPerSecond >= 20_000,
+      },
+    ];
+    const pgliteFigures = Object.fromEntries(
+      Object.entries(figuresOf(pglite)).map(([k, v]) => [`pglite${k[0]?.toUpperCase() ?? ''}${k.slice(1)}`, v]),
+    );
+    return {
+      config: {
+        ...config,
+        postgresVersion,
+        pgliteWindowSeconds,
+        replaySeconds,
+        perMessageDeflate: true,
+        changes: 'each frame: 500 distinct devices of the agent, status alternating Down ↔ Healthy (every change is a real change)',
+      },
+      figures: { ...figuresOf(run), ...pgliteFigures },
+      baseline: {
+        description: `multi-row INSERTs of ${config.batch} status-history rows (same columns, primary key and index as device_status_history, no foreign key) by ${config.agents} pg clients in parallel, same PostgreSQL, same window length, hub stopped`,
+        figures: {
+          rowsPerSecond: baseline.rowsPerSecond,
+          rows: baseline.rows,
+          stored: baseline.stored,
+          insertMs: baseline.stepMs,
+          postgresCpuPercentOfOneCore: baseline.postgresCpuPercentOfOneCore,
+          postgresCpuMsPerThousandRows: baseline.postgresCpuMsPerThousandRows,
+          machineBusyPercent: baseline.machineBusyPercent,
+          hubSqlReplayRowsPerSecond: hubSql.rowsPerSecond,
+          hubSqlReplayFrameMs: hubSql.stepMs,
+          hubSqlReplayPostgresCpuMsPerThousandRows: hubSql.postgresCpuMsPerThousandRows,
+          hotUpdatesReplayRowsPerSecond: hubSqlHot.rowsPerSecond,
+          hotUpdatesReplayFrameMs: hubSqlHot.stepMs,
+          hotUpdatesReplayPostgresCpuMsPerThousandRows: hubSqlHot.postgresCpuMsPerThousandRows,
+          replayMachineBusyPercent: (hubSql.machineBusyPercent + hubSqlHot.machineBusyPercent) / 2,
+        },
+      },
+      ratios: {
+        hubVsRawInsert: ratio,
+        postgresCpuPerEventHubVsRawInsert: (run.postgresCpuMsPerThousandEvents ?? Number.NaN) / baseline.postgresCpuMsPerThousandRows,
+        hubVsHubSqlReplay: run.eventsPerSecond / hubSql.rowsPerSecond,
+        postgresCpuPerEventHotVsCurrent: hubSqlHot.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
+        pgliteVsPostgres: pglite.eventsPerSecond / run.eventsPerSecond,
+        eventsPerSecondVsDesignTarget: run.eventsPerSecond / 20_000,
+      },
+      targets,
+      lost: run.lost + pglite.lost + (baseline.rows - baseline.stored),
+      table: [
+        ['events/s stored (PostgreSQL)', `${round(run.eventsPerSecond)} (${round(ratio * 100)} % of raw INSERTs)`],
+        ['ack p50 / p95 / p99', `${round(run.ackMs.p50)} / ${round(run.ackMs.p95)} / ${round(run.ackMs.p99)} ms`],
+        ['sent / stored / lost', `${run.acked} / ${run.stored} / ${run.lost}`],
+        ['hub CPU / RSS p50', `${round(run.hub.cpuPercentOfOneCore)} % of a core / ${round(run.hub.rssMiB.p50)} MiB`],
+        [
+          'CPU per 1,000 events',
+          `hub ${round(run.hubCpuMsPerThousandEvents)} ms, PostgreSQL ${round(run.postgresCpuMsPerThousandEvents ?? Number.NaN)} ms (raw INSERT: ${round(baseline.postgresCpuMsPerThousandRows)} ms)`,
+        ],
+        ['machine busy (all processes)', `${round(run.machineBusyPercent)} % of all cores`],
+        ['raw INSERT rows/s', `${round(baseline.rowsPerSecond)}`],
+        [
+          "hub's SQL without the hub",
+          `${round(hubSql.rowsPerSecond)} rows/s, PostgreSQL ${round(hubSql.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
+        ],
+        [
+          '… with HOT status updates',
+          `${round(hubSqlHot.rowsPerSecond)} rows/s, PostgreSQL ${round(hubSqlHot.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
+        ],
+        ['events/s stored (PGlite)', `${round(pglite.eventsPerSecond)}, lost ${pglite.lost}`],
+      ],
+    };
+  },
+};
