@@ -83,6 +83,8 @@ export async function startAgentProbe(
   timeoutMs: number,
   log?: (line: string) => void,
   onSpawn?: (pid: number) => void,
+  /** More arguments (e.g. the hub to link to) and a listener for the other event lines. */
+  extra: { args?: string[]; onEvent?: (event: { t: string } & Record<string, unknown>) => void } = {},
 ): Promise<AgentProbe> {
   const changes: AgentChange[] = [];
   const latest = new Map<string, string>();
@@ -101,6 +103,7 @@ export async function startAgentProbe(
         String(site.videoPort),
       ]
     : ['--expect', '0'];
+  args.push(...(extra.args ?? []));
   const child = await startChild('bench/programs/agent-probe.ts', args, /agent-probe ready (\{.*\})$/, {
     timeoutMs,
     keepOutput: false,
@@ -120,6 +123,8 @@ export async function startAgentProbe(
         log?.(
           `agent: ${String(event.sessions)} sessions, ${String(event.up)} up after ${String(event.ms)} ms`,
         );
+      } else {
+        extra.onEvent?.(event);
       }
     },
   });

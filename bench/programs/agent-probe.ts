@@ -5,12 +5,18 @@
 //   {"t":"change","key":"127.90.1.10:2323","id":…,"status":"Down","previous":"Healthy","at":…}
 // `at` is the agent's own observation time. Prints `agent-probe ready {…}` once N devices have a
 // session up (their last status is neither Down nor Login Failed); with `--expect 0` (no subnets)
-// at once — the idle agent. Stops on SIGTERM.
+// at once — the idle agent. With `--hub-url URL --hub-login L --hub-password P` it then connects
+// to that hub (the agent's real link, default timings) and writes
+//   {"t":"inventory","devices":N,"jsonBytes":…,"deflateRawBytes":…}   (the frame it is about to send)
+//   {"t":"link","state":"connected",…}                                  (every link state change)
+// Stops on SIGTERM.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadAgentConfig, startAgent } from '@crosspoint/agent';
+import { deflateRawSync } from 'node:zlib';
+import pino from 'pino';
+import { connectAgentToHub, loadAgentConfig, startAgent, toLinkDevice, type HubLink } from '@crosspoint/agent';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +26,9 @@ const { values } = parseArgs({
     'mic-port': { type: 'string' },
     'video-port': { type: 'string' },
     'log-level': { type: 'string', default: 'warn' },
+    'hub-url': { type: 'string' },
+    'hub-login': { type: 'string' },
+    'hub-password': { type: 'string' },
   },
 });
 const expect = Number(values.expect);
@@ -45,6 +54,24 @@ const notUp = new Set(['Down', 'Login Failed']);
 const statusOf = new Map<string, string>();
 let up = 0;
 let ready = false;
+let link: HubLink | undefined;
+/** Once every session is up: the agent's link to the hub, if one was given. */
+const linkToHub = async (hubUrl: string) => {
+  const devices = agent.inventory().map(toLinkDevice);
+  const frame = JSON.stringify({ type: 'inventory', seq: 0, devices });
+  write({ t: 'inventory', devices: devices.length, jsonBytes: Buffer.byteLength(frame), deflateRawBytes: deflateRawSync(frame).length });
+  link = await connectAgentToHub(
+    agent,
+    { hubUrl, login: values['hub-login'] ?? '', password: values['hub-password'] ?? '' },
+    {
+      dataDir,
+      agentVersion: 'bench',
+      subnets: { enabled: 1, total: 1 },
+      logger: pino({ level: values['log-level'] }),
+      onState: (s) => write({ t: 'link', ...s, at: Date.now() }),
+    },
+  );
+};
 const announce = () => {
   if (ready || up < expect) return;
   ready = true;
@@ -52,6 +79,12 @@ const announce = () => {
   console.log(
     `agent-probe ready ${JSON.stringify({ up, sessions: agent.sessionCount(), ms: Date.now() - startedAt })}`,
   );
+  const hubUrl = values['hub-url'];
+  if (hubUrl !== undefined) {
+    linkToHub(hubUrl).catch((e: unknown) => {
+      console.error(`agent-probe: linking to the hub failed: ${(e as Error).message}`);
+    });
+  }
 };
 
 agent.onChange((change) => {
@@ -103,8 +136,8 @@ announce();
 process.on('SIGTERM', () => {
   clearInterval(progress);
   clearInterval(alive);
-  void agent
-    .close()
+  void (link?.close() ?? Promise.resolve())
+    .then(() => agent.close())
     .then(() => rm(dataDir, { recursive: true, force: true }))
     .then(() => process.exit(0));
 });

@@ -3,6 +3,7 @@ import { agentScaleScenario } from './agent-scale.ts';
 import { apiScenario } from './api.ts';
 import { detectionScenario } from './detection.ts';
 import { ingestScenario } from './ingest.ts';
+import { uplinkScenario } from './uplink.ts';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario, ingestScenario];
+export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario, ingestScenario, uplinkScenario];
