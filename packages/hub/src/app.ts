@@ -22,6 +22,7 @@ import { licenseRoutes } from './http/routes/license.routes.ts';
 import { deviceRoutes } from './http/routes/device.routes.ts';
 import { commandRoutes } from './http/routes/command.routes.ts';
 import { registerAgentGateway } from './http/agent-gateway.ts';
+import { alertRoutes } from './http/routes/alert.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   licenseRoutes(app, { access: s.access, licenses: s.licenses });
   deviceRoutes(app, { access: s.access, devices: s.devices, bus: s.bus });
   commandRoutes(app, { access: s.access, commands: s.commands });
+  alertRoutes(app, { access: s.access, alerts: s.alerts });
   await registerAgentGateway(app, { link: s.link, commands: s.commands, bus: s.bus, metrics: deps.metrics, serverId: deps.serverId });
   await registerWebApp(app, deps.webDir);
   return app;

@@ -31,6 +31,14 @@ import { JobRepository } from './repositories/job.repository.ts';
 import { LicenseService } from './services/license.service.ts';
 import { LicenseRepository } from './repositories/license.repository.ts';
 import { createLicenseVerifier } from './adapters/license-signature.ts';
+import { createSmsSender } from './adapters/sms.ts';
+import { createWebhookSender } from './adapters/webhook.ts';
+import { AlertConfigRepository } from './repositories/alert-config.repository.ts';
+import { AlertIncidentRepository } from './repositories/alert-incident.repository.ts';
+import { AlertDeliveryRepository } from './repositories/alert-delivery.repository.ts';
+import { AlertEngine, defaultEngineTuning, type AlertEngineTuning } from './services/alert-engine.service.ts';
+import { AlertDeliveryService, defaultDeliveryTuning, type DeliveryTuning } from './services/alert-delivery.service.ts';
+import { AlertService } from './services/alert.service.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */
@@ -40,6 +48,11 @@ export interface ServiceSettings {
   /** Extra trusted license-issuer keys (PEM), besides the built-in one. */
   licensePublicKeys?: string[];
   mailFrom: string;
+  /** SMS provider endpoint and token; without an endpoint SMS alerts are kept in the delivery log. */
+  smsUrl?: string | undefined;
+  smsToken?: string | undefined;
+  /** Alert engine and sender timings (tests shorten them). */
+  alerts?: { engine?: Partial<AlertEngineTuning>; delivery?: Partial<DeliveryTuning> };
   clock?: Clock;
   throttle?: ThrottlePolicy;
   logger?: Logger;
@@ -56,7 +69,8 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const locationRepo = new LocationRepository(db);
   const passwords = new PasswordService(createPasswordHasher(), createStrengthMeter());
   const audit = new AuditService(new AuditRepository(db));
-  const mail = new MailService(new OutboxRepository(db), createMailer(settings.smtpUrl, settings.mailFrom), clock, (e) =>
+  const mailer = createMailer(settings.smtpUrl, settings.mailFrom);
+  const mail = new MailService(new OutboxRepository(db), mailer, clock, (e) =>
     settings.logger?.error({ err: e }, 'mail delivery loop failed'),
   );
   const access = new AccessService(orgRepo, userRepo);
@@ -65,7 +79,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const accountRepo = new AgentAccountRepository(db);
   const organizations = new OrganizationService(orgRepo, deviceRepo, users, audit, clock);
   const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock);
+  const alerting = composeAlerts(db, settings, { clock, mail, mailer, orgRepo, userRepo, deviceRepo, locationRepo, accountRepo, access, audit });
   return {
+    ...alerting,
     clock,
     access,
     audit,
@@ -97,4 +113,70 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     tokens: new TokenService(credentials, audit, clock),
     licenses: new LicenseService(new LicenseRepository(db), orgRepo, createLicenseVerifier(settings.licensePublicKeys ?? []), audit, clock),
   };
+}
+
+/** Alerts: the engine (rules → incidents → deliveries), the sender (deliveries → channels) and the API's service. */
+function composeAlerts(
+  db: Db,
+  settings: ServiceSettings,
+  d: {
+    clock: Clock;
+    mail: MailService;
+    mailer: ReturnType<typeof createMailer>;
+    orgRepo: OrganizationRepository;
+    userRepo: UserRepository;
+    deviceRepo: DeviceRepository;
+    locationRepo: LocationRepository;
+    accountRepo: AgentAccountRepository;
+    access: AccessService;
+    audit: AuditService;
+  },
+) {
+  const config = new AlertConfigRepository(db);
+  const incidents = new AlertIncidentRepository(db);
+  const deliveryRepo = new AlertDeliveryRepository(db);
+  const alertDeliveries = new AlertDeliveryService(
+    deliveryRepo,
+    config,
+    {
+      mailer: d.mailer,
+      sms: createSmsSender(settings.smsUrl, settings.smsToken),
+      webhooks: createWebhookSender(),
+      keepMail: async (m) => {
+        await d.mail.queue({ ...m, kind: 'alert' });
+      },
+      messageIdDomain: new URL(settings.publicUrl).hostname || 'crosspoint.invalid',
+    },
+    d.clock,
+    { ...defaultDeliveryTuning, ...settings.alerts?.delivery },
+    (e) => settings.logger?.error({ err: e }, 'alert delivery failed'),
+  );
+  const alertEngine = new AlertEngine({
+    config,
+    incidents,
+    orgs: d.orgRepo,
+    devices: d.deviceRepo,
+    locations: d.locationRepo,
+    bus: settings.bus,
+    clock: d.clock,
+    publicUrl: settings.publicUrl,
+    tuning: { ...defaultEngineTuning, ...settings.alerts?.engine },
+    onQueued: () => alertDeliveries.kick(),
+    onError: (e) => settings.logger?.error({ err: e }, 'alert evaluation failed'),
+  });
+  const alerts = new AlertService({
+    config,
+    incidents,
+    deliveries: deliveryRepo,
+    locations: d.locationRepo,
+    devices: d.deviceRepo,
+    servers: d.accountRepo,
+    users: d.userRepo,
+    access: d.access,
+    audit: d.audit,
+    clock: d.clock,
+    publicUrl: settings.publicUrl,
+    changed: (orgId) => alertEngine.touch(orgId),
+  });
+  return { alerts, alertEngine, alertDeliveries };
 }

@@ -14,6 +14,9 @@ export const HubConfigSchema = Type.Object({
   smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   mailFrom: Type.String({ default: 'Crosspoint <no-reply@crosspoint.invalid>', minLength: 3 }),
   licensePublicKey: Type.Optional(Type.String({ pattern: '-----BEGIN PUBLIC KEY-----', description: 'Extra trusted license issuer (PEM).' })),
+  smsUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'SMS provider endpoint (JSON POST); without it SMS alerts are kept in the delivery log.' })),
+  smsToken: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token for the SMS provider endpoint.' })),
+  alertQuietS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300, description: 'An alert resolved less than this many seconds ago is not opened again until they have passed (flap damping).' }),
 });
 export type HubConfig = Static<typeof HubConfigSchema>;
 
@@ -30,6 +33,9 @@ export interface HubFlags {
   smtpUrl?: string | undefined;
   mailFrom?: string | undefined;
   licensePublicKey?: string | undefined;
+  smsUrl?: string | undefined;
+  smsToken?: string | undefined;
+  alertQuietS?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -45,6 +51,9 @@ export const hubEnvVars = {
   smtpUrl: 'CROSSPOINT_SMTP_URL',
   mailFrom: 'CROSSPOINT_MAIL_FROM',
   licensePublicKey: 'CROSSPOINT_LICENSE_PUBLIC_KEY',
+  smsUrl: 'CROSSPOINT_SMS_URL',
+  smsToken: 'CROSSPOINT_SMS_TOKEN',
+  alertQuietS: 'CROSSPOINT_ALERT_QUIET_S',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */

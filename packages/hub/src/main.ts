@@ -11,7 +11,7 @@ import { InstallationRepository } from './repositories/installation.repository.t
 import { SystemService } from './services/system.service.ts';
 import { buildApp } from './app.ts';
 import { hubVersion } from './version.ts';
-import { composeServices, type HubServices } from './compose-services.ts';
+import { composeServices, type HubServices, type ServiceSettings } from './compose-services.ts';
 import type { Clock } from './services/context.ts';
 import { deviceCountsByStatus } from './repositories/device.repository.ts';
 import type { ThrottlePolicy } from './services/auth.service.ts';
@@ -35,6 +35,8 @@ export interface StartHubOptions {
   /** Test hooks: a movable clock, a tighter sign-in throttle. */
   clock?: Clock;
   throttle?: ThrottlePolicy;
+  /** Alert engine and sender timings (tests shorten them). */
+  alerts?: ServiceSettings['alerts'];
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -72,6 +74,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
+      smsUrl: config.smsUrl,
+      smsToken: config.smsToken,
+      alerts: { ...options.alerts, engine: { quietS: config.alertQuietS, ...options.alerts?.engine } },
       licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
       logger,
       ...(options.clock ? { clock: options.clock } : {}),
@@ -90,7 +95,11 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     });
     await app.listen({ host: config.host, port: config.port });
     services.mail.start();
+    await services.alertEngine.start();
+    services.alertDeliveries.start();
   } catch (e) {
+    await services?.alertEngine.stop().catch(() => undefined);
+    await services?.alertDeliveries.stop().catch(() => undefined);
     await services?.mail.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await bus?.close().catch(() => undefined);
@@ -113,6 +122,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     close: () =>
       (closing ??= (async () => {
         await runningApp.close();
+        await runningServices.alertEngine.stop();
+        await runningServices.alertDeliveries.stop();
         await runningServices.mail.stop();
         await runningBus.close();
         await database.close();

@@ -1,9 +1,12 @@
 import nodemailer from 'nodemailer';
+import { ChannelError } from './channel-error.ts';
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Message-ID header, e.g. an idempotency key receivers can deduplicate on. */
+  messageId?: string;
 }
 
 /** Sends mail through SMTP; without an SMTP URL, `kind` is 'none' and mail stays in the outbox. */
@@ -25,7 +28,13 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
   return {
     kind: 'smtp',
     send: async (mail) => {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      try {
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
+      } catch (e) {
+        // SMTP 5xx answers are final (unknown mailbox, refused); anything else may pass later.
+        const code = (e as { responseCode?: number }).responseCode;
+        throw new ChannelError((e as Error).message, code !== undefined && code >= 500 && code < 600);
+      }
     },
     close: () => transport.close(),
   };

@@ -1,6 +1,7 @@
 import type { Mailer } from '../adapters/mailer.ts';
 import type { OutboxRepository, OutboxRecord } from '../repositories/outbox.repository.ts';
 import type { Clock } from './context.ts';
+import { SerialRunner } from './serial-runner.ts';
 
 const maxAttempts = 5;
 
@@ -11,15 +12,16 @@ const maxAttempts = 5;
  */
 export class MailService {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly runner: SerialRunner;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly onError: (e: unknown) => void = () => undefined,
-  ) {}
+  ) {
+    this.runner = new SerialRunner(() => this.deliver(), onError);
+  }
 
   async queue(mail: { to: string; subject: string; text: string; kind: string; orgId?: string | null }): Promise<OutboxRecord> {
     const row = await this.outbox.enqueue({
@@ -45,7 +47,7 @@ export class MailService {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    await this.runner.idle();
     this.mailer.close();
   }
 
@@ -56,23 +58,11 @@ export class MailService {
   /** Sends what is queued now; resolves when done (tests await it). */
   flush(): Promise<void> {
     this.kick();
-    return this.running ?? Promise.resolve();
+    return this.runner.idle();
   }
 
   private kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.deliver()
-      .catch(this.onError)
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.runner.kick();
   }
 
   private async deliver(): Promise<void> {

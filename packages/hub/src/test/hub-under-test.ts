@@ -7,6 +7,7 @@ import type { DatabaseTarget } from '../db/open-database.ts';
 import { tempDir } from './temp-dir.ts';
 import type { Clock } from '../services/context.ts';
 import type { ThrottlePolicy } from '../services/auth.service.ts';
+import type { StartHubOptions } from '../main.ts';
 
 export interface HubUnderTest extends RunningHub {
   /** fetch() against the running hub. */
@@ -18,7 +19,7 @@ export interface HubUnderTest extends RunningHub {
  * web folder, unless `webDir` is given.
  */
 export async function startHubForTest(
-  options: { database?: DatabaseTarget; webDir?: string; config?: Partial<HubConfig>; clock?: Clock; throttle?: ThrottlePolicy } = {},
+  options: { database?: DatabaseTarget; webDir?: string; config?: Partial<HubConfig>; clock?: Clock; throttle?: ThrottlePolicy; alerts?: StartHubOptions['alerts'] } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
   let cleanup: (() => Promise<void>) | undefined;
@@ -34,6 +35,7 @@ export async function startHubForTest(
     database: options.database ?? { kind: 'pglite', dataDir: null },
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.throttle ? { throttle: options.throttle } : {}),
+    ...(options.alerts ? { alerts: options.alerts } : {}),
   });
   return {
     ...hub,

@@ -5,6 +5,7 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  messageId: string;
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only). */
@@ -19,7 +20,7 @@ export async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMai
       simpleParser(stream)
         .then((parsed) => {
           const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
-          mails.push({ to: to ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '' });
+          mails.push({ to: to ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '' });
           for (const w of waiters.splice(0)) w();
           callback();
         })

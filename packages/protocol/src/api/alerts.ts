@@ -45,7 +45,7 @@ export const PlanOverflowCondition = Type.Object({ kind: Type.Literal('plan_over
 export const PlanExpiryCondition = Type.Object(
   {
     kind: Type.Literal('plan_expiry'),
-    warnDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, default: 0, description: 'Alert this many days before the plan ends (0: once it has ended).' })),
+    warnDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365, description: 'Alert this many days before the plan ends (0, the default: once it has ended).' })),
   },
   { additionalProperties: false },
 );
@@ -197,7 +197,7 @@ export const MaintenanceSchedule = Type.Union(
         days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7, uniqueItems: true, description: '0 = Sunday … 6 = Saturday.' }),
         start: HhMm,
         durationMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }),
-        timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: 'IANA time zone, e.g. Europe/Berlin.' })),
+        timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin (default UTC).' })),
       },
       { additionalProperties: false },
     ),

@@ -1,0 +1,138 @@
+import { ChannelError } from '../adapters/channel-error.ts';
+import type { Mailer } from '../adapters/mailer.ts';
+import type { SmsSender } from '../adapters/sms.ts';
+import type { WebhookSender } from '../adapters/webhook.ts';
+import type { AlertConfigRepository } from '../repositories/alert-config.repository.ts';
+import type { AlertDeliveryRepository, DeliveryRecord } from '../repositories/alert-delivery.repository.ts';
+import type { Clock } from './context.ts';
+import { SerialRunner } from './serial-runner.ts';
+
+export interface DeliveryTuning {
+  /** Look for due rows this often (and right after the engine queues some). */
+  everyMs: number;
+  batch: number;
+  /** How long a claimed row is this sender's; past it, another hub may take the row over. */
+  leaseMs: number;
+  /** Backoff: retryBaseMs, ×2 per attempt, at most an hour. */
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** On stop, wait this long at most for sends in flight to finish and be recorded. */
+  stopGraceMs: number;
+}
+
+export const defaultDeliveryTuning: DeliveryTuning = { everyMs: 2000, batch: 20, leaseMs: 120_000, retryBaseMs: 10_000, maxAttempts: 6, stopGraceMs: 15_000 };
+
+export interface DeliveryChannels {
+  mailer: Mailer;
+  sms: SmsSender;
+  webhooks: WebhookSender;
+  /** With no SMTP server: keep the mail in the operator's outbox. */
+  keepMail: (mail: { to: string; subject: string; text: string; orgId: string }) => Promise<void>;
+  /** Domain of Message-IDs, e.g. the public URL's host. */
+  messageIdDomain: string;
+}
+
+/**
+ * Sends queued alert deliveries: claims due rows with a lease (any number of hubs share the
+ * queue), sends each through its channel, and records the outcome only if the lease is still its
+ * own. Failures are retried with backoff; 4xx answers, SMTP 5xx and a deleted webhook are final.
+ *
+ * At-least-once window: a hub that dies (not stops) after a channel accepted a message but before
+ * recording it leaves the row claimed; when the lease runs out another sender sends it again, with
+ * the same idempotency key (Message-ID, X-Crosspoint-Delivery, Idempotency-Key). A hub that stops
+ * waits for its sends in flight and records them, so a restart sends nothing twice.
+ */
+export class AlertDeliveryService {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly runner: SerialRunner;
+  private stopping = false;
+
+  constructor(
+    private readonly deliveries: AlertDeliveryRepository,
+    private readonly config: AlertConfigRepository,
+    private readonly channels: DeliveryChannels,
+    private readonly clock: Clock,
+    private readonly tuning: DeliveryTuning,
+    private readonly onError: (e: unknown) => void = () => undefined,
+  ) {
+    this.runner = new SerialRunner(() => this.deliver(), onError);
+  }
+
+  start(): void {
+    this.stopping = false;
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), this.tuning.everyMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Stops claiming; waits (up to the grace period) for sends in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([this.runner.idle(), new Promise<void>((r) => (grace = setTimeout(r, this.tuning.stopGraceMs)))]);
+    clearTimeout(grace);
+  }
+
+  /** Sends what is due now; resolves when the queue is drained (tests await it). */
+  async flush(): Promise<void> {
+    this.kick();
+    await this.runner.idle(true);
+  }
+
+  kick(): void {
+    if (!this.stopping) this.runner.kick();
+  }
+
+  private async deliver(): Promise<void> {
+    while (!this.stopping) {
+      const now = this.clock();
+      const token = crypto.randomUUID();
+      const batch = await this.deliveries.claim(this.tuning.batch, now, new Date(now.getTime() + this.tuning.leaseMs), token);
+      if (batch.length === 0) return;
+      await Promise.all(batch.map((row) => this.sendOne(row, token)));
+    }
+  }
+
+  private async sendOne(row: DeliveryRecord, token: string): Promise<void> {
+    try {
+      const kept = await this.send(row);
+      await this.deliveries.finish(row.id, token, { status: kept ? 'kept' : 'sent', at: this.clock() });
+    } catch (e) {
+      const permanent = e instanceof ChannelError && e.permanent;
+      const final = permanent || row.attempts >= this.tuning.maxAttempts;
+      const backoff = Math.min(this.tuning.retryBaseMs * 2 ** Math.max(0, row.attempts - 1), 3_600_000);
+      await this.deliveries
+        .finish(row.id, token, { status: final ? 'failed' : 'queued', error: (e as Error).message, retryAt: new Date(this.clock().getTime() + backoff) })
+        .catch(this.onError);
+    }
+  }
+
+  /** Sends one row through its channel; returns true when it was kept (no SMTP server or SMS provider). */
+  private async send(row: DeliveryRecord): Promise<boolean> {
+    const c = this.channels;
+    switch (row.channel) {
+      case 'email':
+        if (c.mailer.kind === 'none') {
+          await c.keepMail({ to: row.address, subject: row.subject ?? '', text: row.text, orgId: row.orgId });
+          return true;
+        }
+        await c.mailer.send({ to: row.address, subject: row.subject ?? '', text: row.text, messageId: `<${row.key}@${c.messageIdDomain}>` });
+        return false;
+      case 'sms':
+        if (c.sms.kind === 'none') return true;
+        await c.sms.send({ to: row.address, text: row.text, idempotencyKey: row.key });
+        return false;
+      case 'webhook': {
+        const hook = await this.config.webhook(row.orgId, row.recipient);
+        if (!hook) throw new ChannelError('The webhook was deleted.', true);
+        if (!hook.enabled) throw new ChannelError('The webhook is disabled.', true);
+        const body = JSON.stringify({ id: row.key, ...row.payload });
+        await c.webhooks.send({ url: hook.url, secret: hook.secret, body, deliveryId: row.key, timestamp: Math.floor(this.clock().getTime() / 1000) });
+        return false;
+      }
+    }
+  }
+}

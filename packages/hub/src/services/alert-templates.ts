@@ -1,0 +1,191 @@
+/**
+ * The words of alert messages (email, SMS, the webhook's summary), per language. English is
+ * complete; German too; other languages fall back to English. Every message names the
+ * organization, what fails since when, and links to it in the web app.
+ */
+export type AlertEvent = 'opened' | 'repeat' | 'resolved';
+
+export interface AlertMessageParams {
+  event: AlertEvent;
+  subjectType: 'device' | 'server' | 'organization';
+  name: string;
+  model?: string | null | undefined;
+  /** Device status, 'disconnected', 'monitoring_issue', 'monitoring_off', 'Overflow', 'Expired' or 'Expiring'. */
+  condition: string;
+  /** On resolution: the device's status now, if known. */
+  now?: string | null | undefined;
+  organization: string;
+  ruleName: string;
+  since: Date;
+  resolvedAt?: Date | null | undefined;
+  where?: string[] | undefined;
+  location?: string | null | undefined;
+  detail: Record<string, unknown>;
+  link: string;
+}
+
+export interface AlertMessage {
+  subject: string;
+  text: string;
+  sms: string;
+}
+
+interface Words {
+  label(condition: string): string;
+  still: string;
+  resolvedPrefix: string;
+  headline(p: AlertMessageParams): string;
+  since(p: AlertMessageParams, at: string): string;
+  was(p: AlertMessageParams, from: string, to: string, duration: string): string;
+  organization: string;
+  device: string;
+  where: string;
+  location: string;
+  rule: string;
+  serverFold(down: number, devices: number, folded: number): string;
+  hostFold(n: number): string;
+  open: string;
+  footer(org: string, channel: string): string;
+  smsResolved: string;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const en: Words = {
+  label: (c) =>
+    ({
+      disconnected: 'Disconnected',
+      monitoring_issue: 'Monitoring Issue',
+      monitoring_off: 'Monitoring Off',
+      Overflow: 'Plan overflow',
+      Expired: 'Plan expired',
+      Expiring: 'Plan ending',
+    })[c] ?? c,
+  still: 'Still',
+  resolvedPrefix: 'Resolved',
+  headline: (p) => {
+    const back = p.event === 'resolved';
+    switch (p.subjectType) {
+      case 'device':
+        return back ? `${p.name} is no longer ${p.condition}${p.now ? ` (now ${p.now})` : ''}` : `${p.name} is ${p.event === 'repeat' ? 'still ' : ''}${p.condition}`;
+      case 'server':
+        if (p.condition === 'disconnected') return back ? `Server ${p.name} is connected again` : `Server ${p.name} is ${p.event === 'repeat' ? 'still ' : ''}disconnected`;
+        return back
+          ? `The monitoring system of server ${p.name} no longer reports ${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`
+          : `The monitoring system of server ${p.name} ${p.event === 'repeat' ? 'still ' : ''}reports ${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`;
+      case 'organization':
+        if (p.condition === 'Overflow') {
+          return back
+            ? `${p.name} is within its service plan again`
+            : `${p.name} uses more Pro Audio devices than its service plan allows (${num(p.detail.devices)} of ${num(p.detail.planMaxDevices)})`;
+        }
+        if (back) return `The service plan of ${p.name} was extended`;
+        return p.condition === 'Expired' ? `The service plan of ${p.name} ended on ${str(p.detail.planEnd)}` : `The service plan of ${p.name} ends on ${str(p.detail.planEnd)}`;
+    }
+  },
+  since: (p, at) => (p.subjectType === 'organization' ? `(noticed ${at})` : `since ${at}`),
+  was: (p, from, to, d) => `It was ${en.label(p.condition)} from ${from} to ${to} (${d}).`,
+  organization: 'Organization',
+  device: 'Device',
+  where: 'Where',
+  location: 'Location',
+  rule: 'Alert rule',
+  serverFold: (down, devices, folded) =>
+    `${String(down)} of the ${String(devices)} devices on this server are Down${folded ? `; the alerts of ${String(folded)} of them are folded into this one` : ''}.`,
+  hostFold: (n) => `${String(n)} P-Link peripheral${n === 1 ? ' of this box is' : 's of this box are'} down too; their alerts are folded into this one.`,
+  open: 'Open',
+  footer: (org, channel) => `You receive this because alerts of ${org} reach you by ${channel}. Choose your channels in Crosspoint under Settings › Alerts.`,
+  smsResolved: 'resolved',
+};
+
+const de: Words = {
+  label: (c) =>
+    ({
+      disconnected: 'Getrennt',
+      monitoring_issue: 'Überwachung: Issue',
+      monitoring_off: 'Überwachung: Off',
+      Overflow: 'Planüberschreitung',
+      Expired: 'Plan abgelaufen',
+      Expiring: 'Plan endet',
+    })[c] ?? c,
+  still: 'Weiterhin',
+  resolvedPrefix: 'Behoben',
+  headline: (p) => {
+    const back = p.event === 'resolved';
+    switch (p.subjectType) {
+      case 'device':
+        return back ? `${p.name} ist nicht mehr ${p.condition}${p.now ? ` (jetzt ${p.now})` : ''}` : `${p.name} ist ${p.event === 'repeat' ? 'weiterhin ' : ''}${p.condition}`;
+      case 'server':
+        if (p.condition === 'disconnected') return back ? `Server ${p.name} ist wieder verbunden` : `Server ${p.name} ist ${p.event === 'repeat' ? 'weiterhin ' : ''}getrennt`;
+        return back
+          ? `Das Überwachungssystem von Server ${p.name} meldet nicht mehr ${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`
+          : `Das Überwachungssystem von Server ${p.name} meldet ${p.event === 'repeat' ? 'weiterhin ' : ''}${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`;
+      case 'organization':
+        if (p.condition === 'Overflow') {
+          return back
+            ? `${p.name} liegt wieder innerhalb des Serviceplans`
+            : `${p.name} nutzt mehr Pro-Audio-Geräte, als der Serviceplan erlaubt (${num(p.detail.devices)} von ${num(p.detail.planMaxDevices)})`;
+        }
+        if (back) return `Der Serviceplan von ${p.name} wurde verlängert`;
+        return p.condition === 'Expired' ? `Der Serviceplan von ${p.name} ist am ${str(p.detail.planEnd)} abgelaufen` : `Der Serviceplan von ${p.name} endet am ${str(p.detail.planEnd)}`;
+    }
+  },
+  since: (p, at) => (p.subjectType === 'organization' ? `(bemerkt ${at})` : `seit ${at}`),
+  was: (p, from, to, d) => `Zustand ${de.label(p.condition)} von ${from} bis ${to} (${d}).`,
+  organization: 'Organisation',
+  device: 'Gerät',
+  where: 'Verbindung',
+  location: 'Standort',
+  rule: 'Alarmregel',
+  serverFold: (down, devices, folded) =>
+    `${String(down)} von ${String(devices)} Geräten dieses Servers sind Down${folded ? `; die Alarme von ${String(folded)} davon sind in diesem zusammengefasst` : ''}.`,
+  hostFold: (n) => `${String(n)} P-Link-Peripheriegerät${n === 1 ? ' dieser Box ist' : 'e dieser Box sind'} ebenfalls ausgefallen; ihre Alarme sind in diesem zusammengefasst.`,
+  open: 'Öffnen',
+  footer: (org, channel) => `Sie erhalten diese Nachricht, weil Alarme von ${org} Sie per ${channel === 'email' ? 'E-Mail' : channel} erreichen. Ihre Kanäle wählen Sie in Crosspoint unter Einstellungen › Alarme.`,
+  smsResolved: 'behoben',
+};
+
+const languages: Record<string, Words> = { en, de };
+
+const at = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${String(s)} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${String(m)} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${String(h)} h${m % 60 ? ` ${String(m % 60)} min` : ''}`;
+  return `${String(Math.floor(h / 24))} d${h % 24 ? ` ${String(h % 24)} h` : ''}`;
+}
+
+export function renderAlert(language: string, p: AlertMessageParams, channel: 'email' | 'sms' | 'webhook'): AlertMessage {
+  const w = languages[language] ?? en;
+  const label = w.label(p.condition);
+  const prefix = p.event === 'opened' ? label : p.event === 'repeat' ? `${w.still} ${label}` : `${w.resolvedPrefix}: ${label}`;
+  const subject = `[Crosspoint] ${prefix}: ${p.name} — ${p.organization}`;
+  const headline = w.headline(p);
+  const first =
+    p.event === 'resolved' && p.resolvedAt
+      ? `${headline}.\n${w.was(p, at(p.since), at(p.resolvedAt), duration(p.resolvedAt.getTime() - p.since.getTime()))}`
+      : `${headline} ${w.since(p, at(p.since))}.`;
+  const lines = [first, '', `${w.organization}: ${p.organization}`];
+  if (p.subjectType === 'device') lines.push(`${w.device}: ${p.name}${p.model ? ` (${p.model})` : ''}`);
+  if (p.where?.length) lines.push(`${w.where}: ${p.where.join(' › ')}`);
+  if (p.location) lines.push(`${w.location}: ${p.location}`);
+  lines.push(`${w.rule}: ${p.ruleName}`);
+  if (p.event !== 'resolved') {
+    if (p.subjectType === 'server' && num(p.detail.down) > 0) lines.push('', w.serverFold(num(p.detail.down), num(p.detail.devices), num(p.detail.folded)));
+    if (p.subjectType === 'device' && num(p.detail.peripheralsFolded) > 0) lines.push('', w.hostFold(num(p.detail.peripheralsFolded)));
+  }
+  lines.push('', `${w.open}: ${p.link}`);
+  if (channel === 'email') lines.push('', '--', w.footer(p.organization, channel));
+  const hhmm = p.since.toISOString().slice(11, 16);
+  const sms =
+    p.event === 'resolved'
+      ? `Crosspoint: ${w.smsResolved}: ${headline} (${p.organization}). ${p.link}`
+      : `Crosspoint: ${headline} ${w.since(p, `${hhmm} UTC`)} (${p.organization}). ${p.link}`;
+  return { subject, text: lines.join('\n'), sms };
+}
