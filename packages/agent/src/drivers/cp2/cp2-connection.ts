@@ -206,7 +206,15 @@ export class Cp2Connection {
     this.close();
   }
 
+  /**
+   * Lines starting with this (after the `=> ` prompt) are the keep-alive's answer: proof of life,
+   * no facts. With no request waiting they are dropped before any parsing (5,000 a second).
+   */
+  quietPrefix: string | undefined;
+
   private onLine(raw: string): void {
+    const quiet = this.quietPrefix;
+    if (quiet !== undefined && this.waiters.size === 0 && raw.startsWith(quiet, raw.startsWith('=> ') ? 3 : 0)) return;
     const line = stripCommandPrompt(raw);
     if (line === '') return;
     if (isCp2ErrorLine(line)) {

@@ -256,6 +256,7 @@ export class Cp2BoxSession implements DeviceSession {
       { now: this.ctx.now, likely: ['boxSerial'] },
     );
     this.conn = conn;
+    conn.quietPrefix = keepAliveReplyPrefix(this.device.name);
     this.cp2 = new Cp2Client(conn, timings.commandTimeoutMs);
     try {
       await conn.login(this.ctx.credentialsFor(this.device), timings.loginTimeoutMs);
@@ -335,6 +336,7 @@ export class Cp2BoxSession implements DeviceSession {
   private rename(name: string): void {
     this.updateIdentity({ name });
     this.ping = keepAliveBytes(name);
+    if (this.conn) this.conn.quietPrefix = keepAliveReplyPrefix(name);
   }
 
   private updateIdentity(patch: Partial<InventoryDevice>): void {
@@ -435,6 +437,7 @@ export class Cp2BoxSession implements DeviceSession {
   }
 }
 
+const keepAliveReplyPrefix = (box: string): string => `${cp2Dialect.boxSerial.request.format({ box })} `;
 const keepAliveBytes = (box: string): Buffer => Buffer.from(`${cp2Dialect.boxSerial.request.format({ box })}\r\n`, 'utf8');
 
 /** A read some models or firmware may refuse: an error line means "not supported", not a failure. */
