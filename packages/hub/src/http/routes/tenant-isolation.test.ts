@@ -8,6 +8,7 @@ import type { ApiClient } from '../../test/api-client.ts';
 import { agentPassword, buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { DeviceRepository } from '../../repositories/device.repository.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
+import { AlertIncidentRepository } from '../../repositories/alert-incident.repository.ts';
 
 interface Ids {
   orgId: string;
@@ -18,6 +19,10 @@ interface Ids {
   locationId: string;
   serverId: string;
   tokenId: string;
+  ruleId: string;
+  incidentId: string;
+  windowId: string;
+  webhookId: string;
 }
 
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
@@ -57,6 +62,22 @@ const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: 
   'GET /api/v1/orgs/{orgId}/jobs': { mutates: false },
   'GET /api/v1/orgs/{orgId}/jobs/{jobId}': { mutates: false },
   'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
+  'GET /api/v1/orgs/{orgId}/alerts/rules': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/alerts/rules': { body: { name: 'R', condition: { kind: 'plan_overflow' } }, mutates: true },
+  'GET /api/v1/orgs/{orgId}/alerts/rules/{ruleId}': { mutates: false },
+  'PATCH /api/v1/orgs/{orgId}/alerts/rules/{ruleId}': { body: { delayS: 60 }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/alerts/rules/{ruleId}': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/alerts/incidents': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/alerts/incidents/{incidentId}': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/alerts/deliveries': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/alerts/maintenance-windows': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/alerts/maintenance-windows': { body: { name: 'W', scope: 'organization', schedule: { kind: 'weekly', days: [0], start: '02:00', durationMinutes: 60 } }, mutates: true },
+  'PATCH /api/v1/orgs/{orgId}/alerts/maintenance-windows/{windowId}': { body: { name: 'W2' }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/alerts/maintenance-windows/{windowId}': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/alerts/webhooks': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/alerts/webhooks': { body: { name: 'H', url: 'https://example.test/hook' }, mutates: true },
+  'PATCH /api/v1/orgs/{orgId}/alerts/webhooks/{webhookId}': { body: { rotateSecret: true }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/alerts/webhooks/{webhookId}': { mutates: true },
 };
 
 const fill = (path: string, ids: Ids): string => path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k as keyof Ids]);
@@ -112,6 +133,17 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
     aClientMonitor = await register(hub, 'client-monitor-alpha@example.test');
     await new DeviceRepository(hub.database.db).applyInventory(supportId, server.body.id, [linkDevice(1)], new Date());
     const device = await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/devices`);
+    const rule = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/alerts/rules`, { name: 'Down', condition: { kind: 'device_status', statuses: ['Down'] } });
+    const window = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/alerts/maintenance-windows`, {
+      name: 'Sundays',
+      scope: 'location',
+      locationId: location.body.id,
+      schedule: { kind: 'weekly', days: [0], start: '02:00', durationMinutes: 120, timeZone: 'Europe/Berlin' },
+    });
+    const webhook = await owner.post<{ webhook: { id: string } }>(`/api/v1/orgs/${supportId}/alerts/webhooks`, { name: 'Tickets', url: 'https://example.test/hook' });
+    const [incident] = await new AlertIncidentRepository(hub.database.db).insertPending([
+      { orgId: supportId, ruleId: rule.body.id, subjectType: 'device', subjectId: device.body.items[0]?.id ?? '', subjectName: 'Room 1', condition: 'Down', state: 'resolved', startedAt: new Date(), resolvedAt: new Date() },
+    ]);
     const job = await owner.post<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/jobs`, {
       deviceIds: [device.body.items[0]?.id],
       command: { type: 'locate', on: true },
@@ -126,6 +158,10 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       locationId: location.body.id,
       serverId: server.body.id,
       tokenId: token.body.token.id,
+      ruleId: rule.body.id,
+      incidentId: incident?.id ?? '',
+      windowId: window.body.id,
+      webhookId: webhook.body.webhook.id,
     };
   });
   afterAll(async () => {
@@ -152,7 +188,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
-    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId)\}/.test(r));
+    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId)\}/.test(r));
     expect(objectRoutes.length).toBeGreaterThan(8);
     for (const route of objectRoutes) {
       const res = await call(bOwner, route, ownIds);
