@@ -529,7 +529,7 @@ export class AlertEngine {
       detail: s.detail,
       link,
     };
-    const base = { orgId: view.org.id, incidentId: incident.id, event: eventKey };
+    const base = { orgId: view.org.id, incidentId: incident.id, event: eventKey, nextAttemptAt: view.now };
     const out: NewDelivery[] = [];
     for (const p of audience.people) {
       if (p.mutedRuleIds.has(rule.id)) continue;

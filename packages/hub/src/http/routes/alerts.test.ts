@@ -1,77 +1,16 @@
 // Alerts end to end: a scripted agent over the real WebSocket, a real hub, a real SMTP server and
 // real HTTP receivers for webhooks and SMS. Delays are 1 s and the engine ticks every 200 ms.
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkDevice } from '@crosspoint/protocol';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
 import { startSmtpSink, type ReceivedMail } from '../../test/smtp-sink.ts';
 import { startHttpReceiver, type ReceivedRequest } from '../../test/http-receiver.ts';
-import { agentPassword, buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
-import { FakeAgent, linkDevice } from '../../test/fake-agent.ts';
+import { buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
+import { linkDevice, type FakeAgent } from '../../test/fake-agent.ts';
 import type { ApiClient } from '../../test/api-client.ts';
-
-interface Page<T> {
-  items: T[];
-  total: number;
-}
-interface Incident {
-  id: string;
-  state: string;
-  condition: string;
-  subject: { type: string; id: string; name: string };
-  muted: boolean;
-  notifiedAt: string | null;
-  foldedInto: { type: string; id: string } | null;
-  detail: Record<string, unknown>;
-}
-interface Delivery {
-  id: number;
-  incidentId: string;
-  event: string;
-  channel: string;
-  to: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-}
+import { connectAgent, setStatus, sleep, until, validSignature, type DeliveryView as Delivery, type IncidentView as Incident, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
 
 const publicUrl = 'https://hub.example.test';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** HMAC-SHA256 of "<timestamp>.<body>", computed here independently of the hub's code. */
-function validSignature(req: ReceivedRequest, secret: string): boolean {
-  const ts = String(req.headers['x-crosspoint-timestamp']);
-  const expected = `sha256=${createHmac('sha256', secret).update(`${ts}.${req.body}`).digest('hex')}`;
-  return req.headers['x-crosspoint-signature'] === expected && Math.abs(Number(ts) - Date.now() / 1000) < 300;
-}
-
-async function connectAgent(hub: HubUnderTest, owner: ApiClient, orgId: string, name: string, devices: LinkDevice[]): Promise<{ agent: FakeAgent; serverId: string; seq: () => number }> {
-  const server = await owner.post<{ id: string; login: string }>(`/api/v1/orgs/${orgId}/servers`, { name, password: agentPassword });
-  expect(server.status, JSON.stringify(server.body)).toBe(201);
-  const agent = await FakeAgent.connect(hub.url, server.body.login, agentPassword);
-  agent.hello(`instance-${name}`);
-  let seq = (await agent.next('welcome')).lastSeq;
-  agent.send({ type: 'inventory', seq: ++seq, devices });
-  await agent.next('ack', (f) => f.seq === seq);
-  return { agent, serverId: server.body.id, seq: () => ++seq };
-}
-
-async function setStatus(a: { agent: FakeAgent; seq: () => number }, ids: string[], status: string): Promise<void> {
-  const seq = a.seq();
-  const now = Date.now();
-  a.agent.send({ type: 'deltas', seq, changes: ids.map((id) => ({ id, status, since: now, at: now })) });
-  await a.agent.next('ack', (f) => f.seq === seq);
-}
 
 describe('alerts: rules → incidents → email, SMS and webhooks', () => {
   let hub: HubUnderTest;
@@ -81,7 +20,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
   let owner: ApiClient;
   let monitorDe: ApiClient;
   let secret: string;
-  let site: Awaited<ReturnType<typeof connectAgent>>;
+  let site: LinkedSite;
   const linked: FakeAgent[] = [];
   const ownerEmail = 'owner-alerting@example.test';
   const alertMails = (to: string, pred: (m: ReceivedMail) => boolean = () => true) => smtp.mails.filter((m) => m.to === to && m.subject.startsWith('[Crosspoint]') && pred(m));
