@@ -59,6 +59,7 @@ function navFor(session: SessionInfo): { to: string; label: string }[] {
   if (org?.kind !== 'platform') {
     items.push({ to: '/servers', label: 'Servers' }, { to: '/locations', label: 'Locations' });
   }
+  if (session.permissions.includes('alerts.read')) items.push({ to: '/alerts', label: 'Alerts' });
   items.push({ to: '/history', label: 'History' }, { to: '/settings', label: 'Settings' }, { to: '/help', label: 'Help' });
   if (org?.kind !== 'platform') items.push({ to: '/downloads', label: 'Downloads' });
   items.push({ to: '/system', label: 'Hub status' });

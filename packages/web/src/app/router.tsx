@@ -10,6 +10,7 @@ import { DashboardScreen } from '../screens/DashboardScreen.tsx';
 import { DevicesScreen } from '../screens/DevicesScreen.tsx';
 import { DeviceDetailScreen } from '../screens/DeviceDetailScreen.tsx';
 import { HelpScreen } from '../screens/HelpScreen.tsx';
+import { AlertsScreen } from '../screens/AlertsScreen.tsx';
 import { DownloadsScreen } from '../screens/DownloadsScreen.tsx';
 import { OrganizationsScreen } from '../screens/OrganizationsScreen.tsx';
 import { UsersScreen } from '../screens/UsersScreen.tsx';
@@ -49,6 +50,7 @@ export function createAppRouter() {
             { path: 'settings', element: <SettingsScreen /> },
             { path: 'system', element: <SystemScreen /> },
             { path: 'help', element: <HelpScreen /> },
+            { path: 'alerts', element: <AlertsScreen /> },
             { path: 'downloads', element: <DownloadsScreen /> },
             { path: '*', element: <NotFoundScreen /> },
           ],

@@ -3,8 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 
 /** Which queries each live event kind makes stale. */
 const stale: Record<string, string[]> = {
-  devices: ['devices', 'device', 'summary', 'org', 'clients', 'servers'],
-  servers: ['servers', 'org'],
+  devices: ['devices', 'device', 'summary', 'org', 'clients', 'servers', 'incidents'],
+  servers: ['servers', 'org', 'incidents'],
+  jobs: ['jobs'],
+  alerts: ['incidents', 'deliveries'],
 };
 
 /**
@@ -23,6 +25,8 @@ export function useLiveEvents(orgId: string): 'live' | 'connecting' {
     source.addEventListener('hello', () => setState('live'));
     source.addEventListener('devices', () => refetch('devices'));
     source.addEventListener('servers', () => refetch('servers'));
+    source.addEventListener('jobs', () => refetch('jobs'));
+    source.addEventListener('alerts', () => refetch('alerts'));
     source.onerror = () => setState('connecting');
     return () => source.close();
   }, [orgId, client]);

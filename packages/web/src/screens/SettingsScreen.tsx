@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LicenseStatus, Organization } from '@crosspoint/protocol';
+import type { AlertPreferences, LicenseStatus, Organization } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { sessionKey, useOrg } from '../auth/session.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -85,6 +85,7 @@ function MyAccount() {
           Change Number…
         </button>
       </p>
+      <AlertPreferencesPanel />
       <h2>Password</h2>
       <button type="button" className="secondary" onClick={() => setPwOpen(true)}>
         Change password…
@@ -241,5 +242,42 @@ function LicensePanel() {
       <FormError error={error ?? status.error} />
       {uploaded && <p role="status">License installed.</p>}
     </div>
+  );
+}
+
+function AlertPreferencesPanel() {
+  const { orgId, session } = useOrg();
+  const client = useQueryClient();
+  const prefs = useQuery({ queryKey: ['alert-prefs'], queryFn: ({ signal }) => api.get<AlertPreferences>('/api/v1/me/alert-preferences', { signal }) });
+  const [error, setError] = useState<unknown>(null);
+  const mine = prefs.data?.items.find((p) => p.orgId === orgId);
+  const set = async (change: { email?: boolean; sms?: boolean }) => {
+    setError(null);
+    try {
+      await api.put(`/api/v1/me/alert-preferences/${orgId}`, change);
+      await client.invalidateQueries({ queryKey: ['alert-prefs'] });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
+      <h2>Notifications from {session.currentOrg?.name}</h2>
+      {mine ? (
+        <fieldset>
+          <legend>Send me this organization’s alerts by</legend>
+          <label className="check">
+            <input type="checkbox" checked={mine.email} onChange={(e) => void set({ email: e.target.checked })} /> Email
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={mine.sms} disabled={!session.user.smsNumber} onChange={(e) => void set({ sms: e.target.checked })} /> SMS text
+            {!session.user.smsNumber && <span className="muted"> (set a mobile number first)</span>}
+          </label>
+        </fieldset>
+      ) : (
+        <p className="muted">{prefs.isPending ? 'Loading…' : 'No alert settings for this organization.'}</p>
+      )}
+      <FormError error={error ?? prefs.error} />
+    </>
   );
 }

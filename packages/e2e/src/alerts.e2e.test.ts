@@ -1,0 +1,84 @@
+// Alerts in the browser: add a rule, see the incident open live when a device goes down, read the
+// delivery log, start a maintenance window, choose my channels.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoAccounts, type RunningHub } from '@crosspoint/hub';
+import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { startHubForBrowser } from './hub-fixture.ts';
+
+describe('alerts in Chromium', () => {
+  let hub: RunningHub;
+  let browser: TestBrowser;
+  let page: Page;
+  let agent: FakeAgent;
+  let seq = 0;
+
+  beforeAll(async () => {
+    hub = await startHubForBrowser();
+    const seeded = await hub.services.bootstrap.seedDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    agent = await FakeAgent.connect(hub.url, seeded.agentLogin, demoAccounts.agent.password);
+    agent.hello();
+    seq = (await agent.next('welcome')).lastSeq + 1;
+    agent.send({ type: 'inventory', seq, devices: [1, 2, 3].map((n) => linkDevice(n)) });
+    await agent.next('ack');
+  });
+  afterAll(async () => {
+    agent.close();
+    await browser.close();
+    await hub.close();
+  });
+
+  it('adds a rule and shows the incident live when a device goes down, with the delivery log', async () => {
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByLabel('Username or email address').fill(demoAccounts.owner);
+    await page.getByLabel('Password', { exact: true }).fill(demoAccounts.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
+    await terms.getByLabel('I accept the Terms of Use').check();
+    await terms.getByLabel('I accept the Privacy Policy').check();
+    await terms.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('button', { name: 'Choose Organization…' }).click();
+    await page.getByRole('dialog', { name: 'Choose Organization' }).getByRole('button', { name: /Globex Corporation/ }).click();
+    await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('tab', { name: 'Rules' }).click();
+    await page.getByText(/No alert rules yet/).waitFor();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add alert rule' });
+    await dialog.getByLabel('For at least (minutes)').fill('0');
+    await dialog.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByRole('cell', { name: 'Devices down', exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    await page.getByText('Nothing is failing. Good.').waitFor();
+    agent.send({ type: 'deltas', seq: ++seq, changes: [{ id: linkDevice(2).id, status: 'Down', since: Date.now(), at: Date.now() }] });
+    await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: 'Room 2' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('table', { name: 'Incidents' }).innerText()).toMatch(/Room 2\s+Down\s+Devices down/);
+
+    await page.getByRole('tab', { name: 'Delivery log' }).click();
+    await page.getByRole('table', { name: 'Delivery log' }).getByText(demoAccounts.owner).first().waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('table', { name: 'Delivery log' }).innerText()).toMatch(/email/);
+  });
+
+  it('starts a maintenance window that shows it is muting alerts', async () => {
+    await page.getByRole('tab', { name: 'Maintenance windows' }).click();
+    await page.getByLabel(/Mute the whole organization/).fill('Firmware night');
+    await page.getByRole('button', { name: 'Start maintenance window' }).click();
+    await page.getByRole('cell', { name: 'Firmware night' }).waitFor();
+    await page.getByText('muting alerts').waitFor();
+  });
+
+  it('lets me choose how this organization’s alerts reach me', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const email = page.getByRole('group', { name: /Send me this organization/ }).getByLabel('Email');
+    await email.waitFor();
+    const before = await email.isChecked();
+    await email.click();
+    await expect.poll(() => email.isChecked()).toBe(!before);
+    expect(await page.getByLabel('SMS text').isDisabled()).toBe(true);
+  });
+});
