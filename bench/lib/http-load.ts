@@ -8,9 +8,9 @@ export interface LoadResult {
   latencyMs: Summary;
 }
 
-function get(agent: Agent, url: URL): Promise<number> {
+function get(agent: Agent, url: URL, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent, method: 'GET', headers: { accept: 'application/json' } }, (res) => {
+    const req = request(url, { agent, method: 'GET', headers: { accept: 'application/json', ...headers } }, (res) => {
       res.on('data', () => undefined);
       res.on('end', () => resolve(res.statusCode ?? 0));
       res.on('error', reject);
@@ -48,4 +48,34 @@ export async function httpLoad(target: string, connections: number, durationMs: 
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return { requests: latencies.length, errors, requestsPerSecond: latencies.length / seconds, latencyMs: summarize(latencies) };
+}
+
+/**
+ * One client, one request at a time (a person at a dashboard): `warmup` requests not timed, then
+ * `count` timed ones, or fewer if `budgetMs` runs out first (never fewer than 10). Any status
+ * other than 200 counts as an error.
+ */
+export async function timeSequential(
+  target: string,
+  count: number,
+  warmup: number,
+  headers: Record<string, string> = {},
+  budgetMs = Number.POSITIVE_INFINITY,
+): Promise<{ latencyMs: Summary; errors: number }> {
+  const url = new URL(target);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + budgetMs;
+  try {
+    for (let i = 0; i < warmup + count && (latencies.length < 10 || performance.now() < until); i++) {
+      const t0 = performance.now();
+      const status = await get(agent, url, headers);
+      if (status !== 200) errors++;
+      if (i >= warmup) latencies.push(performance.now() - t0);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return { latencyMs: summarize(latencies), errors };
 }

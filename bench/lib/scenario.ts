@@ -23,6 +23,8 @@ export interface ScenarioResult {
   targets: TargetCheck[];
   /** Observations lost or miscounted; any non-zero value fails the run. */
   lost: number;
+  /** Evidence behind the figures (e.g. query plans of a missed target), written to the result file only. */
+  details?: Record<string, unknown>;
   /** Short rows for the printed table: [label, value]. */
   table: [string, string][];
 }

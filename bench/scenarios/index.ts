@@ -4,6 +4,7 @@ import { apiScenario } from './api.ts';
 import { detectionScenario } from './detection.ts';
 import { ingestScenario } from './ingest.ts';
 import { uplinkScenario } from './uplink.ts';
+import { webListScenario } from './web-list.ts';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario, ingestScenario, uplinkScenario];
+export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario, ingestScenario, uplinkScenario, webListScenario];

@@ -14,6 +14,7 @@ import {
   type StreamResult,
 } from '../lib/link-load.ts';
 import { sampleMachine } from '../lib/machine-load.ts';
+import { addDeviceListIndexes, allowHotStatusUpdates, dropDeviceListIndexes, replayHubSql } from '../lib/hub-sql.ts';
 import { backendPids, countRows, createBenchDatabase, sqlLoad, type BenchDatabase, type SqlLoadResult } from '../lib/postgres.ts';
 import { sampleProcess, sampleProcesses, sampleSelf, type ProcessUsage } from '../lib/process-sampler.ts';
 import { cpuMsPerThousand } from '../lib/rates.ts';
@@ -29,6 +30,7 @@ interface IngestConfig {
   inFlight: number;
   warmupSeconds: number;
   windowSeconds: number;
+  baselineSeconds: number;
 }
 
 interface IngestRun {
@@ -153,69 +155,11 @@ async function rawInsertBaseline(
   return { ...result, stored: await countRows(db.client, 'bench_raw_history') };
 }
 
-/**
- * The hub's own statements for one `deltas` frame, replayed through pg without the hub (as
- * DeviceRepository.applyChanges issues them: in a transaction, UPDATE devices … FROM (VALUES …)
- * RETURNING, then a multi-row INSERT into device_status_history): what PostgreSQL costs per event
- * apart from the hub's Node side. One connection per agent account, 500 of its devices per step.
- */
-async function replayHubSql(db: BenchDatabase, batch: number, seconds: number): Promise<SqlLoadResult> {
-  const rows = (
-    await db.client.query<{ id: string; aid: string; server: string; org: string }>(
-      'SELECT id, agent_device_id AS aid, server_id AS server, org_id AS org FROM devices ORDER BY server_id, agent_device_id',
-    )
-  ).rows;
-  const servers = [...new Set(rows.map((r) => r.server))];
-  const byServer = servers.map((s) => rows.filter((r) => r.server === s));
-  const orgId = rows[0]?.org ?? '';
-  return sqlLoad(db, servers.length, seconds, async (c, k, connection) => {
-    const mine = byServer[connection] ?? [];
-    const from = (k * batch) % mine.length;
-    const slice = Array.from({ length: batch }, (_, i) => mine[(from + i) % mine.length]).filter((r) => r !== undefined);
-    const status = Math.floor((k * batch) / mine.length) % 2 === 0 ? 'Healthy' : 'Down';
-    const now = Date.now();
-    const params: unknown[] = [];
-    const values = slice.map((r, i) => {
-      params.push(r.aid, status, now);
-      return `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3}::float8)`;
-    });
-    params.push(new Date(now), orgId);
-    await c.query('BEGIN');
-    const updated = await c.query<{ id: string }>(
-      `UPDATE devices d SET status = v.status, status_since = to_timestamp(v.since / 1000.0), last_seen_at = $${params.length - 1}
-       FROM (VALUES ${values.join(', ')}) AS v(agent_id, status, since)
-       WHERE d.org_id = $${params.length} AND d.agent_device_id = v.agent_id RETURNING d.id, d.agent_device_id`,
-      params,
-    );
-    const history: unknown[] = [];
-    const rowsText = updated.rows.map((r, i) => {
-      history.push(r.id, status, new Date(now), new Date(now));
-      return `(default, $${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`;
-    });
-    await c.query(`INSERT INTO device_status_history (id, device_id, status, since, observed_at) VALUES ${rowsText.join(', ')}`, history);
-    await c.query('COMMIT');
-    return updated.rows.length;
-  });
-}
-
-/**
- * What-if (bench database only, the hub is not changed): status updates that PostgreSQL can do
- * as HOT updates (no index entry to rewrite) — the index on (org_id, status) dropped (the API
- * filters and groups on the effective status, a CASE expression, which it cannot serve) and room
- * left in the table's pages (fillfactor 70).
- */
-async function allowHotStatusUpdates(db: BenchDatabase): Promise<void> {
-  await db.client.query('DROP INDEX devices_org_status_idx');
-  await db.client.query('ALTER TABLE devices SET (fillfactor = 70)');
-  await db.client.query('VACUUM FULL devices');
-  await db.client.query('ANALYZE devices');
-}
-
 interface PostgresFigures {
   run: IngestRun;
   baseline: SqlLoadResult & { stored: number };
-  hubSql: SqlLoadResult;
-  hubSqlHot: SqlLoadResult;
+  /** The hub's SQL replayed without the hub: today's schema, with the device list's indexes, with HOT status updates. */
+  replay: { current: SqlLoadResult; listIndexes: SqlLoadResult; hot: SqlLoadResult; trigram: boolean };
   postgresVersion: string;
 }
 
@@ -231,15 +175,20 @@ async function runOnPostgres(config: IngestConfig, replaySeconds: number, log: (
     } finally {
       await hub.child.stop();
     }
-    log(`baseline: raw INSERTs for ${config.windowSeconds} s`);
-    const baseline = await rawInsertBaseline(db, config.agents, config.batch, config.windowSeconds);
-    // The hub's run left every device with dozens of dead row versions: start the replay clean.
-    await db.client.query('VACUUM (ANALYZE) devices, device_status_history');
-    log(`diagnosis: the hub's SQL replayed without the hub, ${replaySeconds} s; then with HOT status updates`);
-    const hubSql = await replayHubSql(db, config.batch, replaySeconds);
+    log(`baseline: raw INSERTs for ${config.baselineSeconds} s`);
+    const baseline = await rawInsertBaseline(db, config.agents, config.batch, config.baselineSeconds);
+    // The hub's run left every device with dozens of dead row versions: each replay starts clean.
+    const clean = () => db.client.query('VACUUM (ANALYZE) devices, device_status_history');
+    await clean();
+    log(`diagnosis: the hub's SQL replayed without the hub (${replaySeconds} s each): today's schema, + device-list indexes, HOT updates`);
+    const current = await replayHubSql(db, config.batch, replaySeconds, config.agents);
+    const trigram = await addDeviceListIndexes(db);
+    await clean();
+    const listIndexes = await replayHubSql(db, config.batch, replaySeconds, config.agents);
+    await dropDeviceListIndexes(db);
     await allowHotStatusUpdates(db);
-    const hubSqlHot = await replayHubSql(db, config.batch, replaySeconds);
-    return { run, baseline, hubSql, hubSqlHot, postgresVersion: db.version };
+    const hot = await replayHubSql(db, config.batch, replaySeconds, config.agents);
+    return { run, baseline, replay: { current, listIndexes, hot, trigram }, postgresVersion: db.version };
   } finally {
     await db.drop();
   }
@@ -307,11 +256,12 @@ export const ingestScenario: Scenario = {
   description: 'hub storing device status changes (deltas frames) into PostgreSQL and PGlite, vs raw INSERTs',
   async run({ quick, log }) {
     const config: IngestConfig = quick
-      ? { devices: 2000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 1, windowSeconds: 5 }
-      : { devices: 10_000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 3, windowSeconds: 30 };
+      ? { devices: 2000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 1, windowSeconds: 5, baselineSeconds: 3 }
+      : { devices: 10_000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 3, windowSeconds: 30, baselineSeconds: 30 };
     const pgliteWindowSeconds = quick ? 3 : 10;
-    const replaySeconds = quick ? 3 : 10;
-    const { run, baseline, hubSql, hubSqlHot, postgresVersion } = await runOnPostgres(config, replaySeconds, log);
+    const replaySeconds = quick ? 2 : 10;
+    const { run, baseline, replay, postgresVersion } = await runOnPostgres(config, replaySeconds, log);
+    const { current: hubSql, listIndexes, hot: hubSqlHot } = replay;
     const pglite = await runOnPglite({ ...config, windowSeconds: pgliteWindowSeconds }, log);
     const ratio = run.eventsPerSecond / baseline.rowsPerSecond;
     const targets: TargetCheck[] = [
@@ -332,12 +282,17 @@ export const ingestScenario: Scenario = {
         postgresVersion,
         pgliteWindowSeconds,
         replaySeconds,
+        replayVariants: {
+          current: "today's schema",
+          listIndexes: `(org_id, status) replaced by (org_id, effective status, id) and ${replay.trigram ? 'pg_trgm GIN indexes on name, serial, model, ip, firmware, path::text' : 'no trigram indexes (pg_trgm missing)'}`,
+          hot: 'no index on status (effective-status and trigram indexes dropped too), fillfactor 70, VACUUM FULL',
+        },
         perMessageDeflate: true,
         changes: 'each frame: 500 distinct devices of the agent, status alternating Down ↔ Healthy (every change is a real change)',
       },
       figures: { ...figuresOf(run), ...pgliteFigures },
       baseline: {
-        description: `multi-row INSERTs of ${config.batch} status-history rows (same columns, primary key and index as device_status_history, no foreign key) by ${config.agents} pg clients in parallel, same PostgreSQL, same window length, hub stopped`,
+        description: `multi-row INSERTs of ${config.batch} status-history rows (same columns, primary key and index as device_status_history, no foreign key) by ${config.agents} pg clients in parallel for ${config.baselineSeconds} s, same PostgreSQL, hub stopped`,
         figures: {
           rowsPerSecond: baseline.rowsPerSecond,
           rows: baseline.rows,
@@ -349,10 +304,13 @@ export const ingestScenario: Scenario = {
           hubSqlReplayRowsPerSecond: hubSql.rowsPerSecond,
           hubSqlReplayFrameMs: hubSql.stepMs,
           hubSqlReplayPostgresCpuMsPerThousandRows: hubSql.postgresCpuMsPerThousandRows,
+          listIndexesReplayRowsPerSecond: listIndexes.rowsPerSecond,
+          listIndexesReplayFrameMs: listIndexes.stepMs,
+          listIndexesReplayPostgresCpuMsPerThousandRows: listIndexes.postgresCpuMsPerThousandRows,
           hotUpdatesReplayRowsPerSecond: hubSqlHot.rowsPerSecond,
           hotUpdatesReplayFrameMs: hubSqlHot.stepMs,
           hotUpdatesReplayPostgresCpuMsPerThousandRows: hubSqlHot.postgresCpuMsPerThousandRows,
-          replayMachineBusyPercent: (hubSql.machineBusyPercent + hubSqlHot.machineBusyPercent) / 2,
+          replayMachineBusyPercent: (hubSql.machineBusyPercent + listIndexes.machineBusyPercent + hubSqlHot.machineBusyPercent) / 3,
         },
       },
       ratios: {
@@ -360,6 +318,7 @@ export const ingestScenario: Scenario = {
         postgresCpuPerEventHubVsRawInsert: (run.postgresCpuMsPerThousandEvents ?? Number.NaN) / baseline.postgresCpuMsPerThousandRows,
         hubVsHubSqlReplay: run.eventsPerSecond / hubSql.rowsPerSecond,
         postgresCpuPerEventHotVsCurrent: hubSqlHot.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
+        postgresCpuPerEventListIndexesVsCurrent: listIndexes.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
         pgliteVsPostgres: pglite.eventsPerSecond / run.eventsPerSecond,
         eventsPerSecondVsDesignTarget: run.eventsPerSecond / 20_000,
       },
@@ -379,6 +338,10 @@ export const ingestScenario: Scenario = {
         [
           "hub's SQL without the hub",
           `${round(hubSql.rowsPerSecond)} rows/s, PostgreSQL ${round(hubSql.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
+        ],
+        [
+          `… with the device list's indexes${replay.trigram ? '' : ' (no pg_trgm: status index only)'}`,
+          `${round(listIndexes.rowsPerSecond)} rows/s, PostgreSQL ${round(listIndexes.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
         ],
         [
           '… with HOT status updates',
