@@ -35,11 +35,20 @@ describe('alert deliveries across a hub restart', () => {
     });
   const deliveries = async (query = '') => (await owner.get<Page<DeliveryView>>(`/api/v1/orgs/${clientId}/alerts/deliveries?limit=500${query}`)).body;
 
+  const devices = [1, 2, 3, 4, 5, 6].map((n) => linkDevice(n));
+
   beforeAll(async () => {
     dir = await tempDir('cp-alert-restart');
     smtp = await startSmtpSink();
     receiver = await startHttpReceiver({ delayMs: 300 });
-  });
+    hub = await start();
+    const t = await buildTenancy(hub, 'restart');
+    owner = t.support.owner;
+    clientId = t.client.id;
+    secret = (await owner.post<{ secret: string }>(`/api/v1/orgs/${clientId}/alerts/webhooks`, { name: 'NOC', url: `${receiver.url}/hook` })).body.secret;
+    await owner.post(`/api/v1/orgs/${clientId}/alerts/rules`, { name: 'Down now', condition: { kind: 'device_status', statuses: ['Down'] }, delayS: 0, channels: ['email', 'webhook'] });
+    site = await connectAgent(hub, owner, clientId, 'Rack R', devices);
+  }, 180_000);
   afterAll(async () => {
     site.agent.close();
     await hub?.close();
@@ -49,16 +58,8 @@ describe('alert deliveries across a hub restart', () => {
   });
 
   it('sends nothing twice and loses nothing when the hub is closed mid-delivery and restarted on the same data', async () => {
-    const first = await start();
-    hub = first;
-    const t = await buildTenancy(first, 'restart');
-    owner = t.support.owner;
-    clientId = t.client.id;
-    secret = (await owner.post<{ secret: string }>(`/api/v1/orgs/${clientId}/alerts/webhooks`, { name: 'NOC', url: `${receiver.url}/hook` })).body.secret;
-    await owner.post(`/api/v1/orgs/${clientId}/alerts/rules`, { name: 'Down now', condition: { kind: 'device_status', statuses: ['Down'] }, delayS: 0, channels: ['email', 'webhook'] });
-    const devices = [1, 2, 3, 4, 5, 6].map((n) => linkDevice(n));
-    site = await connectAgent(first, owner, clientId, 'Rack R', devices);
-
+    const first = hub;
+    if (!first) throw new Error('no hub');
     await setStatus(site, devices.map((d) => d.id), 'Down');
     await receiver.waitFor('/hook'); // a webhook call is in flight: its answer is held back 300 ms
     await first.close();
@@ -82,7 +83,7 @@ describe('alert deliveries across a hub restart', () => {
     const log = await deliveries();
     expect(log.total).toBe(12);
     expect(log.items.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
-  });
+  }, 120_000);
 
   it('retries a receiver that fails with backoff, logs why, and gives up at once on a final answer', async () => {
     if (!hub) throw new Error('no hub');

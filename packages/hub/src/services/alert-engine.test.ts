@@ -30,7 +30,7 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
     await owner.put('/api/v1/me/sms-number', { smsNumber: '+41445550100' });
     await owner.put(`/api/v1/me/alert-preferences/${t.client.id}`, { sms: true });
     site = await connectAgent(hub, owner, t.client.id, 'Rack', [1, 2, 3].map((n) => linkDevice(n)));
-  });
+  }, 180_000);
   afterAll(async () => {
     site.agent.close();
     await hub.close();

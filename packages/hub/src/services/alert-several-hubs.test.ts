@@ -5,7 +5,7 @@ import { startHubForTest, type HubUnderTest } from '../test/hub-under-test.ts';
 import { createTestDatabase, laneAvailable, natsTestUrl, postgresAdminUrl, type TestDatabase } from '../test/real-servers.ts';
 import { startSmtpSink } from '../test/smtp-sink.ts';
 import { startHttpReceiver } from '../test/http-receiver.ts';
-import { buildTenancy, signedIn } from '../test/tenancy-fixture.ts';
+import { buildTenancy, signedIn, type Tenancy } from '../test/tenancy-fixture.ts';
 import { linkDevice } from '../test/fake-agent.ts';
 import { connectAgent, setStatus, sleep, until, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
 
@@ -17,6 +17,8 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let receiver: Awaited<ReturnType<typeof startHttpReceiver>>;
   let site: LinkedSite | undefined;
+  let t: Tenancy;
+  const devices = Array.from({ length: 10 }, (_, i) => linkDevice(i + 1));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -28,7 +30,14 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
       alerts: { engine: { tickMs: 100 }, delivery: { everyMs: 100, batch: 3 } },
     };
     hubs = [await startHubForTest(shared), await startHubForTest(shared), await startHubForTest(shared)];
-  });
+    const [a] = hubs;
+    if (!a) throw new Error('no hubs');
+    t = await buildTenancy(a, 'several');
+    const owner = t.support.owner;
+    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/webhooks`, { name: 'NOC', url: `${receiver.url}/hook` });
+    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, { name: 'Down', condition: { kind: 'device_status', statuses: ['Down'] }, delayS: 0, channels: ['email', 'webhook'] });
+    site = await connectAgent(a, owner, t.client.id, 'Rack', devices);
+  }, 180_000);
   afterAll(async () => {
     site?.agent.close();
     for (const h of hubs) await h.close();
@@ -38,14 +47,8 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
   });
 
   it('opens each incident once and sends each message once', async () => {
-    const [a, b] = hubs;
-    if (!a || !b) throw new Error('no hubs');
-    const t = await buildTenancy(a, 'several');
-    const owner = t.support.owner;
-    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/webhooks`, { name: 'NOC', url: `${receiver.url}/hook` });
-    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, { name: 'Down', condition: { kind: 'device_status', statuses: ['Down'] }, delayS: 0, channels: ['email', 'webhook'] });
-    const devices = Array.from({ length: 10 }, (_, i) => linkDevice(i + 1));
-    site = await connectAgent(a, owner, t.client.id, 'Rack', devices);
+    const b = hubs[1];
+    if (!b || !site) throw new Error('no hubs');
     await setStatus(site, devices.map((d) => d.id), 'Down');
 
     const mails = () => smtp.mails.filter((m) => m.to === t.support.ownerEmail && m.subject.startsWith('[Crosspoint]'));
@@ -63,5 +66,5 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
     const log = await onB.get<Page<DeliveryView>>(`/api/v1/orgs/${t.client.id}/alerts/deliveries?limit=100`);
     expect(log.body.total).toBe(20);
     expect(log.body.items.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
-  });
+  }, 120_000);
 });

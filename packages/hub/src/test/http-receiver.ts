@@ -35,7 +35,7 @@ export async function startHttpReceiver(options: { delayMs?: number; status?: nu
     requests,
     settings,
     /** Waits until `count` requests to `path` arrived; returns them. */
-    async waitFor(path: string, count = 1, timeoutMs = 10_000): Promise<ReceivedRequest[]> {
+    async waitFor(path: string, count = 1, timeoutMs = 30_000): Promise<ReceivedRequest[]> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const matching = requests.filter((r) => r.path === path);

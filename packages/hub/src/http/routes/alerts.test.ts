@@ -38,7 +38,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     monitorDe = await register(hub, 'monitor-de@example.test');
     expect((await owner.put('/api/v1/me/sms-number', { smsNumber: '+18015550100' })).status).toBe(200);
     site = await connectAgent(hub, owner, t.client.id, 'HQ Rack', [1, 2, 3, 4, 5].map((n) => linkDevice(n)));
-  });
+  }, 180_000);
   afterAll(async () => {
     site.agent.close();
     for (const a of linked) a.close();
