@@ -51,6 +51,8 @@ export interface ServiceSettings {
   /** SMS provider endpoint and token; without an endpoint SMS alerts are kept in the delivery log. */
   smsUrl?: string | undefined;
   smsToken?: string | undefined;
+  /** Let alert webhooks reach loopback and private networks. */
+  webhookAllowPrivate?: boolean;
   /** Alert engine and sender timings (tests shorten them). */
   alerts?: { engine?: Partial<AlertEngineTuning>; delivery?: Partial<DeliveryTuning> };
   clock?: Clock;
@@ -141,7 +143,7 @@ function composeAlerts(
     {
       mailer: d.mailer,
       sms: createSmsSender(settings.smsUrl, settings.smsToken),
-      webhooks: createWebhookSender(),
+      webhooks: createWebhookSender({ allowPrivate: settings.webhookAllowPrivate ?? false }),
       keepMail: async (m) => {
         await d.mail.queue({ ...m, kind: 'alert' });
       },

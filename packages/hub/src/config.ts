@@ -16,6 +16,7 @@ export const HubConfigSchema = Type.Object({
   licensePublicKey: Type.Optional(Type.String({ pattern: '-----BEGIN PUBLIC KEY-----', description: 'Extra trusted license issuer (PEM).' })),
   smsUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'SMS provider endpoint (JSON POST); without it SMS alerts are kept in the delivery log.' })),
   smsToken: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token for the SMS provider endpoint.' })),
+  webhookAllowPrivate: Type.Boolean({ default: false, description: 'Let alert webhooks reach loopback and private networks (a self-hosted ticketing system).' }),
   alertQuietS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300, description: 'An alert resolved less than this many seconds ago is not opened again until they have passed (flap damping).' }),
 });
 export type HubConfig = Static<typeof HubConfigSchema>;
@@ -36,6 +37,7 @@ export interface HubFlags {
   smsUrl?: string | undefined;
   smsToken?: string | undefined;
   alertQuietS?: string | undefined;
+  webhookAllowPrivate?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -54,6 +56,7 @@ export const hubEnvVars = {
   smsUrl: 'CROSSPOINT_SMS_URL',
   smsToken: 'CROSSPOINT_SMS_TOKEN',
   alertQuietS: 'CROSSPOINT_ALERT_QUIET_S',
+  webhookAllowPrivate: 'CROSSPOINT_WEBHOOK_ALLOW_PRIVATE',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */

@@ -53,6 +53,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   let bus: EventBus | undefined;
   let app: FastifyInstance | undefined;
   let services: HubServices | undefined;
+  let presenceTimer: NodeJS.Timeout | undefined;
   try {
     bus = await createBus(config.natsUrl);
     const busRef = bus;
@@ -76,6 +77,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       mailFrom: config.mailFrom,
       smsUrl: config.smsUrl,
       smsToken: config.smsToken,
+      webhookAllowPrivate: config.webhookAllowPrivate,
       alerts: { ...options.alerts, engine: { quietS: config.alertQuietS, ...options.alerts?.engine } },
       licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
       logger,
@@ -95,6 +97,11 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     });
     await app.listen({ host: config.host, port: config.port });
     services.mail.start();
+    const linkServices = services;
+    presenceTimer = setInterval(() => {
+      linkServices.link.expireSilent().catch((e: unknown) => logger.error({ err: e }, 'agent presence check failed'));
+    }, 15_000);
+    presenceTimer.unref();
     await services.alertEngine.start();
     services.alertDeliveries.start();
   } catch (e) {
@@ -121,6 +128,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     services: runningServices,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(presenceTimer);
         await runningApp.close();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();

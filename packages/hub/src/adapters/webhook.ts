@@ -1,4 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import { ChannelError } from './channel-error.ts';
 import { postJson } from './http-post.ts';
 
 export interface OutgoingWebhook {
@@ -28,11 +31,54 @@ export interface WebhookSender {
   send(call: OutgoingWebhook): Promise<void>;
 }
 
-/** Signed JSON POSTs to integrations (see docs/alerts.md for the headers). */
-export function createWebhookSender(timeoutMs = 10_000): WebhookSender {
+/** Loopback, private, link-local, shared and multicast ranges: not for a tenant's webhook by default. */
+const privateRanges = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 3],
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv6');
+}
+
+export function isPrivateAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return privateRanges.check(mapped, 'ipv4');
+  return privateRanges.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** Refuses URLs whose host is, or resolves to, a private address: a tenant must not reach the hub's own network. */
+async function checkPublic(url: string): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
+  if (addresses.some(isPrivateAddress)) {
+    throw new ChannelError(`The webhook address ${host} is in a private network; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.`, true);
+  }
+}
+
+/**
+ * Signed JSON POSTs to integrations (see docs/alerts.md for the headers). Unless `allowPrivate`,
+ * addresses in loopback, private and link-local networks are refused.
+ */
+export function createWebhookSender(options: { timeoutMs?: number; allowPrivate?: boolean } = {}): WebhookSender {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    send: (call) =>
-      postJson(
+    send: async (call) => {
+      if (!options.allowPrivate) await checkPublic(call.url);
+      await postJson(
         call.url,
         call.body,
         {
@@ -43,6 +89,7 @@ export function createWebhookSender(timeoutMs = 10_000): WebhookSender {
         },
         timeoutMs,
         'The webhook receiver',
-      ),
+      );
+    },
   };
 }

@@ -29,7 +29,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     smtp = await startSmtpSink();
     receiver = await startHttpReceiver();
     hub = await startHubForTest({
-      config: { smtpUrl: smtp.url, publicUrl, smsUrl: `${receiver.url}/sms`, smsToken: 'sms-token-1' },
+      config: { smtpUrl: smtp.url, publicUrl, smsUrl: `${receiver.url}/sms`, smsToken: 'sms-token-1', webhookAllowPrivate: true },
       alerts: { engine: { tickMs: 200 }, delivery: { everyMs: 200, retryBaseMs: 200 } },
     });
     t = await buildTenancy(hub, 'alerting');
