@@ -24,6 +24,16 @@ describe(listQueries.name, () => {
   });
 });
 
+describe('what-if shapes', () => {
+  it('caps the count and filters before sorting, with the same parameters', () => {
+    const plain = listQueries('org', { search: 'x' });
+    const whatIf = listQueries('org', { search: 'x', countCap: 5001, filterFirst: true });
+    expect(whatIf.count.text).toMatch(/^SELECT count\(\*\)::int AS n FROM \(SELECT 1 FROM devices d .* LIMIT 5001\) capped$/);
+    expect(whatIf.page.text).toMatch(/^WITH d AS MATERIALIZED \(SELECT \* FROM devices d WHERE d\.org_id = \$1 AND .*ILIKE \$2.*\) SELECT d\.\*/);
+    expect(whatIf.page.values).toEqual(plain.page.values);
+  });
+});
+
 describe(summaryQueries.name, () => {
   it('is three statements over the organization', () => {
     expect(summaryQueries('org').map((q) => q.values)).toEqual([['org'], ['org'], ['org']]);

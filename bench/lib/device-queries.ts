@@ -13,6 +13,13 @@ export interface ListShape {
   /** Keyset cursor: the sort value and id of the previous page's last row. */
   after?: { value: string; id: string };
   limit?: number;
+  /**
+   * What-if, not the hub's query: select the matching rows first (a MATERIALIZED CTE), then sort
+   * and cut the page, so the planner cannot walk the sort index filtering row by row.
+   */
+  filterFirst?: boolean;
+  /** What-if, not the hub's query: count at most this many matches ("5,000+"). */
+  countCap?: number;
 }
 
 export interface Query {
@@ -39,7 +46,13 @@ export function listQueries(orgId: string, shape: ListShape): { count: Query; pa
   }
   if (shape.group === 'down') where.push(`(${status}) = 'Down'`);
   const from = 'FROM devices d LEFT JOIN locations l ON l.id = d.location_id';
-  const count: Query = { text: `SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`, values: [...values] };
+  const count: Query = {
+    text:
+      shape.countCap === undefined
+        ? `SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`
+        : `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where.join(' AND ')} LIMIT ${String(shape.countCap)}) capped`,
+    values: [...values],
+  };
   const key = shape.sort === 'status' ? status : 'lower(d.name)';
   const dir = shape.order === 'desc' ? 'DESC' : 'ASC';
   const cmp = shape.order === 'desc' ? '<' : '>';
@@ -48,8 +61,12 @@ export function listQueries(orgId: string, shape: ListShape): { count: Query; pa
     const id = param(shape.after.id);
     where.push(`((${key}) ${cmp} ${v} OR ((${key}) = ${v} AND d.id ${cmp} ${id}))`);
   }
+  const select = `SELECT d.*, l.name AS location_name, (${key})::text AS sort_key, ${status} AS effective`;
+  const tail = `ORDER BY ${key} ${dir}, d.id ${dir} LIMIT ${String((shape.limit ?? 50) + 1)}`;
   const page: Query = {
-    text: `SELECT d.*, l.name AS location_name, (${key})::text AS sort_key, ${status} AS effective ${from} WHERE ${where.join(' AND ')} ORDER BY ${key} ${dir}, d.id ${dir} LIMIT ${String((shape.limit ?? 50) + 1)}`,
+    text: shape.filterFirst
+      ? `WITH d AS MATERIALIZED (SELECT * FROM devices d WHERE ${where.join(' AND ')}) ${select} FROM d LEFT JOIN locations l ON l.id = d.location_id ${tail}`
+      : `${select} ${from} WHERE ${where.join(' AND ')} ${tail}`,
     values,
   };
   return { count, page };

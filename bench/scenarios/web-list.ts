@@ -13,6 +13,8 @@ import type { Figure, Scenario, TargetCheck } from '../lib/scenario.ts';
 const perAgent = 5000;
 /** A search a person would type: a site, floor and the start of a room number (≈ 0.05 % of devices). */
 const searchTerm = 'lisbon 7-1';
+/** What-if: count search matches up to this many (the page would say "5,000+"). */
+const searchCountCap = 5001;
 
 interface Shape {
   name: string;
@@ -105,13 +107,23 @@ interface Run {
   budgetMs: number;
 }
 
+/** The first page sorted by name: its cursor (for the API) and its last row (for the raw SQL). */
+async function firstPage(hub: HubProcess): Promise<{ cursor?: string; after?: { value: string; id: string } }> {
+  const first = await apiGet<{ items: { id: string; name: string }[]; nextCursor: string | null }>(
+    hub,
+    `/api/v1/orgs/${hub.orgId}/devices?sort=name`,
+  );
+  const last = first.items[first.items.length - 1];
+  return {
+    ...(first.nextCursor ? { cursor: first.nextCursor } : {}),
+    ...(last ? { after: { value: last.name.toLowerCase(), id: last.id } } : {}),
+  };
+}
+
 /** Every shape through the API and raw, with its plans. */
 async function measureShapes(hub: HubProcess, client: pg.Client, run: Run, log: (line: string) => void): Promise<Record<string, ShapeResult>> {
   const org = `/api/v1/orgs/${hub.orgId}`;
-  const first = await apiGet<{ items: { id: string; name: string }[]; nextCursor: string | null }>(hub, `${org}/devices?sort=name`);
-  const last = first.items[first.items.length - 1];
-  const cursor = first.nextCursor ?? undefined;
-  const after = last ? { value: last.name.toLowerCase(), id: last.id } : undefined;
+  const { cursor, after } = await firstPage(hub);
   const results: Record<string, ShapeResult> = {};
   for (const shape of shapes) {
     const path = `${org}${shape.path(cursor)}`;
@@ -159,6 +171,7 @@ export const webListScenario: Scenario = {
       let before: Record<string, ShapeResult>;
       let after: Record<string, ShapeResult>;
       let onePass: Summary;
+      let proposed: { searchSqlMs: Summary; secondPageWithoutCountSqlMs: Summary; searchExplain: Awaited<ReturnType<typeof explain>> };
       let trigram: boolean;
       let load: Awaited<ReturnType<typeof loadFleet>>;
       let machineBusyPercent: number;
@@ -180,6 +193,24 @@ export const webListScenario: Scenario = {
         trigram = await addDeviceListIndexes(db);
         await settle();
         after = await measureShapes(hub, db.client, config, log);
+        // Query changes (not the hub's today), raw: a capped count and filter-first page for search;
+        // a cursor page without recounting the total.
+        const search = listQueries(hub.orgId, { search: searchTerm, countCap: searchCountCap, filterFirst: true });
+        const { after: cursorRow } = await firstPage(hub);
+        proposed = {
+          searchSqlMs: await timeSql(db.client, [search.count, search.page], config.requests, config.warmup, config.budgetMs),
+          secondPageWithoutCountSqlMs: await timeSql(
+            db.client,
+            [listQueries(hub.orgId, { sort: 'name', ...(cursorRow ? { after: cursorRow } : {}) }).page],
+            config.requests,
+            config.warmup,
+            config.budgetMs,
+          ),
+          searchExplain: await explain(db.client, [search.count, search.page]),
+        };
+        log(
+          `what-if queries (raw, with the indexes): search capped + filter-first p95 ${round(proposed.searchSqlMs.p95)} ms, cursor page without count p95 ${round(proposed.secondPageWithoutCountSqlMs.p95)} ms`,
+        );
       } finally {
         await hub.child.stop();
       }
@@ -211,6 +242,8 @@ export const webListScenario: Scenario = {
         ratios[`${name}ApiP95WithIndexesVsWithout`] = (after[name]?.api.p95 ?? Number.NaN) / r.api.p95;
       }
       baseline.summaryOnePassSqlMs = onePass;
+      baseline.searchCappedFilterFirstWithIndexesSqlMs = proposed.searchSqlMs;
+      baseline.secondPageWithoutCountWithIndexesSqlMs = proposed.secondPageWithoutCountSqlMs;
       ratios.summaryOnePassVsThreeStatementsSqlP95 = onePass.p95 / (before.summary?.sql.p95 ?? Number.NaN);
       const all = [...Object.values(before), ...Object.values(after)];
       const lost = all.reduce((n, r) => n + r.apiErrors, 0) + Math.max(0, config.devices - (before.sortName?.total ?? 0));
@@ -222,6 +255,7 @@ export const webListScenario: Scenario = {
           searchTerm,
           postgresVersion: db.version,
           api: 'one client, one request at a time, keep-alive; page size 50 (the default)',
+          whatIfQueries: `search: count capped at ${String(searchCountCap)} and matches selected before sorting (MATERIALIZED CTE); cursor pages without the total`,
           whatIf: `devices_org_status_idx replaced by (org_id, effective status, id)${trigram ? '; pg_trgm GIN indexes on name, serial, model, ip, firmware, path::text' : '; pg_trgm missing: no search indexes'}`,
         },
         figures,
@@ -235,6 +269,7 @@ export const webListScenario: Scenario = {
         details: {
           plans: Object.fromEntries(Object.entries(before).map(([name, r]) => [name, r.explain])),
           plansWithIndexes: Object.fromEntries(Object.entries(after).map(([name, r]) => [name, r.explain])),
+          plansSearchCappedFilterFirst: proposed.searchExplain,
         },
         table: [
           ['devices loaded', `${config.devices} in ${round(load.seconds)} s (inventory of 5,000: p50 ${round(load.inventoryMs.p50)} ms, max ${round(load.inventoryMs.max)} ms)`],
@@ -243,6 +278,8 @@ export const webListScenario: Scenario = {
             `API ${row(r)} (raw SQL p95 ${round(r.sql.p95)} ms, ${r.total} rows); with indexes API ${row(after[name])}`,
           ]),
           ['summary in one pass (raw)', `p95 ${round(onePass.p95)} ms`],
+          ['search, capped count + filter first (raw, indexes)', `p95 ${round(proposed.searchSqlMs.p95)} ms`],
+          ['cursor page without the count (raw, indexes)', `p95 ${round(proposed.secondPageWithoutCountSqlMs.p95)} ms`],
         ],
       };
     } finally {
