@@ -31,7 +31,7 @@ describe('alert deliveries across a hub restart', () => {
     startHubForTest({
       database: { kind: 'pglite', dataDir: dir.path },
       config: { smtpUrl: smtp.url, publicUrl: 'https://hub.example.test', webhookAllowPrivate: true },
-      alerts: { engine: { tickMs: 200 }, delivery: { everyMs: 200, batch: 2, retryBaseMs: 300 } },
+      alerts: { engine: { tickMs: 200, resyncGraceMs: 0 }, delivery: { everyMs: 200, batch: 2, retryBaseMs: 300 } },
     });
   const deliveries = async (query = '') => (await owner.get<Page<DeliveryView>>(`/api/v1/orgs/${clientId}/alerts/deliveries?limit=500${query}`)).body;
 

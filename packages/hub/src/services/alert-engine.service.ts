@@ -19,9 +19,14 @@ export interface AlertEngineTuning {
   fullSweepMs: number;
   /** A connected agent not heard from for this long counts as disconnected (a hub died holding its link). */
   staleAgentMs: number;
+  /**
+   * After an agent (re)connects, its devices' alerts are held this long while it replays what it
+   * buffered: statuses stored before the outage are not news.
+   */
+  resyncGraceMs: number;
 }
 
-export const defaultEngineTuning: AlertEngineTuning = { tickMs: 1000, quietS: 300, fullSweepMs: 30_000, staleAgentMs: 120_000 };
+export const defaultEngineTuning: AlertEngineTuning = { tickMs: 1000, quietS: 300, fullSweepMs: 30_000, staleAgentMs: 120_000, resyncGraceMs: 30_000 };
 
 type SubjectType = IncidentRecord['subjectType'];
 type FoldTarget = { type: 'device' | 'server'; id: string } | null;
@@ -188,8 +193,7 @@ export class AlertEngine {
     };
 
     const failing = new Map<string, Map<string, Subject>>();
-    const needsServers = rules.some((r) => r.kind === 'server_state');
-    const servers = needsServers ? await incidents.servers(orgId) : [];
+    const servers = rules.some((r) => r.kind === 'server_state' || r.kind === 'device_status') ? await incidents.servers(orgId) : [];
     for (const rule of rules) {
       const c = rule.condition;
       const found =
@@ -200,7 +204,7 @@ export class AlertEngine {
             : await this.failingPlans(c, org, now);
       failing.set(rule.id, new Map(found.map((s) => [`${s.type}|${s.id}`, s])));
     }
-    await this.fold(orgId, failing);
+    await this.fold(orgId, failing, servers, now);
     for (const subjects of failing.values()) {
       for (const s of subjects.values()) s.muted = this.muted(s, view);
     }
@@ -428,9 +432,13 @@ export class AlertEngine {
   /**
    * One outage, one alert. A device whose server is disconnected (and watched by a server rule)
    * folds into the server; a peripheral whose host box is Down (and watched) folds into the box.
-   * The server's and the box's details count what they cover.
+   * The server's and the box's details count what they cover. A device whose agent has just
+   * reconnected is held under its server during the resync grace, so the replay of an outage
+   * does not become one alert per device.
    */
-  private async fold(orgId: string, failing: Map<string, Map<string, Subject>>): Promise<void> {
+  private async fold(orgId: string, failing: Map<string, Map<string, Subject>>, servers: ServerRecord[], now: Date): Promise<void> {
+    const grace = this.deps.tuning.resyncGraceMs;
+    const settling = new Set(servers.filter((s) => s.connectedAt && now.getTime() - s.connectedAt.getTime() < grace).map((s) => s.id));
     const disconnected = new Map<string, Subject[]>();
     const downHosts = new Map<string, Subject[]>();
     const all = [...failing.values()].flatMap((m) => [...m.values()]);
@@ -446,6 +454,9 @@ export class AlertEngine {
       if (s.serverId && disconnected.has(s.serverId)) {
         s.foldedInto = { type: 'server', id: s.serverId };
         intoServer.set(s.serverId, (intoServer.get(s.serverId) ?? new Set()).add(s.id));
+      } else if (s.serverId && settling.has(s.serverId)) {
+        // Its agent has just (re)connected and is replaying: held under the server for now.
+        s.foldedInto = { type: 'server', id: s.serverId };
       } else if (host && host.id !== s.id) {
         s.foldedInto = { type: 'device', id: host.id };
         intoHost.set(host.id, (intoHost.get(host.id) ?? new Set()).add(s.id));

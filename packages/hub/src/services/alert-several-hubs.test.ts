@@ -27,7 +27,7 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
     const shared = {
       database: { kind: 'postgres' as const, url: db.url },
       config: { natsUrl: natsTestUrl, smtpUrl: smtp.url, publicUrl: 'https://hub.example.test', webhookAllowPrivate: true },
-      alerts: { engine: { tickMs: 100 }, delivery: { everyMs: 100, batch: 3 } },
+      alerts: { engine: { tickMs: 100, resyncGraceMs: 0 }, delivery: { everyMs: 100, batch: 3 } },
     };
     hubs = [await startHubForTest(shared), await startHubForTest(shared), await startHubForTest(shared)];
     const [a] = hubs;

@@ -8,7 +8,7 @@ import { startHttpReceiver, type ReceivedRequest } from '../../test/http-receive
 import { buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { linkDevice, type FakeAgent } from '../../test/fake-agent.ts';
 import type { ApiClient } from '../../test/api-client.ts';
-import { connectAgent, setStatus, sleep, until, validSignature, type DeliveryView as Delivery, type IncidentView as Incident, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
+import { connectAgent, relink, setStatus, sleep, until, validSignature, type DeliveryView as Delivery, type IncidentView as Incident, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
 
 const publicUrl = 'https://hub.example.test';
 
@@ -22,6 +22,8 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
   let secret: string;
   let site: LinkedSite;
   const linked: FakeAgent[] = [];
+  const rackB = Array.from({ length: 200 }, (_, i) => linkDevice(1000 + i));
+  let rackBLogin = '';
   const ownerEmail = 'owner-alerting@example.test';
   const alertMails = (to: string, pred: (m: ReceivedMail) => boolean = () => true) => smtp.mails.filter((m) => m.to === to && m.subject.startsWith('[Crosspoint]') && pred(m));
 
@@ -30,7 +32,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     receiver = await startHttpReceiver();
     hub = await startHubForTest({
       config: { smtpUrl: smtp.url, publicUrl, smsUrl: `${receiver.url}/sms`, smsToken: 'sms-token-1', webhookAllowPrivate: true },
-      alerts: { engine: { tickMs: 200 }, delivery: { everyMs: 200, retryBaseMs: 200 } },
+      alerts: { engine: { tickMs: 200, resyncGraceMs: 1500 }, delivery: { everyMs: 200, retryBaseMs: 200 } },
     });
     t = await buildTenancy(hub, 'alerting');
     owner = t.support.owner;
@@ -129,8 +131,8 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     const supportId = t.support.id;
     await owner.post(`/api/v1/orgs/${supportId}/alerts/rules`, { name: 'Down', condition: { kind: 'device_status', statuses: ['Down'] }, delayS: 1 });
     await owner.post(`/api/v1/orgs/${supportId}/alerts/rules`, { name: 'Agent away', condition: { kind: 'server_state', states: ['disconnected'] }, delayS: 1 });
-    const ids = Array.from({ length: 200 }, (_, i) => linkDevice(1000 + i));
-    const rack = await connectAgent(hub, owner, supportId, 'Rack B', ids);
+    const rack = await connectAgent(hub, owner, supportId, 'Rack B', rackB);
+    const ids = rackB;
     const before = alertMails(ownerEmail).length;
 
     await setStatus(rack, ids.map((d) => d.id), 'Down');
@@ -151,6 +153,23 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     expect(folded.body.items.every((i) => i.foldedInto?.type === 'server' && i.notifiedAt === null)).toBe(true);
     const log = await owner.get<Page<Delivery>>(`/api/v1/orgs/${supportId}/alerts/deliveries`);
     expect(log.body.items.map((d) => `${d.event}:${d.channel}:${d.to}`)).toEqual([`opened:email:${ownerEmail}`]);
+    rackBLogin = rack.login;
+  });
+
+  it('says the server is back when its agent reconnects and replays, without one alert per device', async () => {
+    const before = alertMails(ownerEmail).length;
+    const again = await relink(hub, rackBLogin, 'Rack B');
+    linked.push(again.agent);
+    await sleep(600); // the engine looks in between: the stored statuses are from before the outage
+    const seq = again.seq();
+    again.agent.send({ type: 'inventory', seq, devices: rackB });
+    await again.agent.next('ack', (f) => f.seq === seq);
+    const back = await until('the server resolved email', () => alertMails(ownerEmail, (m) => m.subject.includes('Resolved: Disconnected: Rack B'))[0]);
+    expect(back.text).toContain('Server Rack B is connected again.');
+    await sleep(2000);
+    expect(alertMails(ownerEmail).length - before).toBe(1);
+    const open = await owner.get<Page<Incident>>(`/api/v1/orgs/${t.support.id}/alerts/incidents?state=open&subjectType=device`);
+    expect(open.body.total).toBe(0);
   });
 
   it('folds the P-Link peripherals of a host box that is Down into the box’s alert', async () => {
