@@ -70,6 +70,9 @@ export const incidentLink = (publicUrl: string, type: SubjectType, id: string): 
 
 const keyOf = (ruleId: string, type: string, id: string): string => `${ruleId}|${type}|${id}`;
 
+/** JSON with sorted keys: jsonb gives keys back in its own order. */
+const canonical = (value: Record<string, unknown>): string => JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+
 /**
  * The alert engine: evaluates each organization's rules against the stored state (on the org
  * events the ingest publishes, and on a short interval for delays and repeats), and moves one
@@ -274,7 +277,7 @@ export class AlertEngine {
       incident.condition !== s.condition ||
       incident.muted !== s.muted ||
       incident.foldedIntoId !== (s.foldedInto?.id ?? null) ||
-      JSON.stringify(incident.detail) !== JSON.stringify(s.detail);
+      canonical(incident.detail) !== canonical(s.detail);
     const { incidents } = this.deps;
     if (incident.state === 'pending') {
       const due = incident.startedAt.getTime() + rule.delayS * 1000 <= now;
