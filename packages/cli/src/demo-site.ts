@@ -1,7 +1,36 @@
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink, type LinkState } from '@crosspoint/agent';
-import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
+import { generateSite, startSimulator, type SiteFile, type Simulator } from '@crosspoint/sim';
+
+/** The demo building: two subnets (main and west wing), seeded so every start looks the same. */
+function demoSite(devices: number): SiteFile {
+  const main = generateSite({ devices: Math.ceil(devices * 0.6), seed: 7, subnetBase: '127.31' });
+  const west = generateSite({ devices: Math.floor(devices * 0.4), seed: 8, subnetBase: '127.32' });
+  const renamed = <T extends { name: string }>(xs: T[] | undefined) => xs?.map((x) => ({ ...x, name: `West-${x.name}` }));
+  return {
+    ...main,
+    name: 'Globex HQ',
+    subnets: [
+      ...main.subnets,
+      ...west.subnets.map((s) => ({ ...s, name: 'sim2', stacks: renamed(s.stacks), mics: renamed(s.mics), codecs: renamed(s.codecs) })),
+    ],
+  };
+}
+
+/** A few faults so the demo dashboard has something to show. */
+async function demoFaults(sim: Simulator): Promise<void> {
+  const boxes = sim.devices.filter((d) => d.kind === 'box');
+  const faults: [string | undefined, string][] = [
+    [boxes[1]?.id, 'overheat'],
+    [boxes[3]?.id, 'safety_mute'],
+    [boxes[5]?.id, 'down'],
+    [sim.devices.find((d) => d.kind === 'codec')?.id, 'cs_fail'],
+  ];
+  for (const [target, fault] of faults) {
+    if (target) await sim.control.setFault(target, fault as never, true).catch(() => undefined);
+  }
+}
 
 export interface DemoSite {
   sim: Simulator;
@@ -23,7 +52,7 @@ export async function startDemoSite(options: {
   onLinkState?: (s: LinkState) => void;
 }): Promise<DemoSite> {
   const logger = pino({ level: 'silent' });
-  const sim = await startSimulator({ site: generateSite({ devices: options.devices ?? 40, seed: 7, subnetBase: '127.31' }), controlPort: 0 });
+  const sim = await startSimulator({ site: demoSite(options.devices ?? 40), controlPort: 0 });
   try {
     const subnets = sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(',');
     // Beside the hub's data folder (PGlite owns the inside of it): ./data → ./data-demo-agent
@@ -42,6 +71,7 @@ export async function startDemoSite(options: {
       {},
     );
     const agent = await startAgent(config, { logger, discoverOnStart: true });
+    await demoFaults(sim);
     const link = await connectAgentToHub(
       agent,
       { hubUrl: options.hubUrl, login: options.login, password: options.password },

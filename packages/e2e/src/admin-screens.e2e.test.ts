@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cliActor, type RunningHub } from '@crosspoint/hub';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { outboxToken, startHubForBrowser } from './hub-fixture.ts';
 
 const password = 'violet-harbor-tractor-91';
@@ -78,6 +78,7 @@ describe('admin screens in Chromium', () => {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('cell', { name: 'jane@acme-av.example' }).waitFor();
     expect(await page.getByTestId('list-count').innerText()).toMatch(/3 users/);
+    await screenshot(page, 'users');
     await page.getByLabel('Filter by status').selectOption('Invited');
     await page.getByTestId('list-count').getByText(/^2 users/).waitFor();
     await page.getByLabel('Role of jim@acme-av.example').selectOption('administrator');
@@ -105,6 +106,7 @@ describe('admin screens in Chromium', () => {
     await review.getByText('15', { exact: true }).waitFor();
     await wizard.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('cell', { name: 'Globex Corp' }).waitFor();
+    await screenshot(page, 'organizations');
     expect(await page.getByRole('table', { name: 'Client organizations' }).innerText()).toMatch(/Invited\s+Globex Corp\s+C1\d{4}/);
   });
 
@@ -128,6 +130,7 @@ describe('admin screens in Chromium', () => {
     expect(await page.getByRole('table', { name: 'Servers' }).innerText()).toMatch(/Disconnected\s+HQ Rack\s+0\s+Off\s+—\s+0 of 0/);
     await page.getByRole('button', { name: 'Disable' }).click();
     await page.getByRole('cell', { name: 'Disabled' }).waitFor();
+    await screenshot(page, 'servers');
   });
 
   it('builds a location tree and collapses it', async () => {
@@ -154,6 +157,7 @@ describe('admin screens in Chromium', () => {
     await page.getByLabel('Filter by area').selectOption('servers.');
     await page.getByRole('cell', { name: 'servers.created' }).waitFor();
     expect(await page.getByRole('table', { name: 'History' }).innerText()).not.toMatch(/locations\.created/);
+    await screenshot(page, 'history');
   });
 
   it('changes the SMS number in My Account', async () => {

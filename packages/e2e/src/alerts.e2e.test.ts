@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { startHubForBrowser } from './hub-fixture.ts';
 
 describe('alerts in Chromium', () => {
@@ -57,7 +57,9 @@ describe('alerts in Chromium', () => {
     await page.getByText('Nothing is failing. Good.').waitFor();
     agent.send({ type: 'deltas', seq: ++seq, changes: [{ id: linkDevice(2).id, status: 'Down', since: Date.now(), at: Date.now() }] });
     await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: 'Room 2' }).waitFor({ timeout: 15_000 });
-    expect(await page.getByRole('table', { name: 'Incidents' }).innerText()).toMatch(/Room 2\s+Down\s+Devices down/);
+    const incidentText = await page.getByRole('table', { name: 'Incidents' }).innerText();
+    expect(incidentText, incidentText).toMatch(/Room 2\s+Down\s+Devices down/);
+    await screenshot(page, 'alerts');
 
     await page.getByRole('tab', { name: 'Delivery log' }).click();
     await page.getByRole('table', { name: 'Delivery log' }).getByText(demoAccounts.owner).first().waitFor({ timeout: 15_000 });

@@ -38,3 +38,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
   };
 }
+
+/**
+ * Saves a screenshot of the page for reviewers under `.test-results/screenshots/` (git-ignored).
+ * Never fails a test: a screenshot is an artifact, not an assertion.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const { mkdir } = await import('node:fs/promises');
+  const dir = new URL('../../../.test-results/screenshots/', import.meta.url);
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, dir).pathname, fullPage: true }).catch(() => undefined);
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
-import { launchBrowser, type TestBrowser } from './browser.ts';
+import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { startHubForBrowser } from './hub-fixture.ts';
 
 describe('dashboard and devices in Chromium', () => {
@@ -46,6 +46,7 @@ describe('dashboard and devices in Chromium', () => {
     const chart = page.getByRole('group', { name: 'Devices by Down, Issues, Healthy' });
     await chart.getByRole('button', { name: 'Down: 1' }).waitFor();
     await chart.getByRole('button', { name: 'Issues: 2' }).waitFor();
+    await screenshot(page, 'dashboard');
     // The slices are keyboard-operable buttons; the legend beside them leads to the same lists.
     await chart.getByRole('button', { name: 'Healthy: 3' }).focus();
     await page.keyboard.press('Enter');
@@ -61,6 +62,7 @@ describe('dashboard and devices in Chromium', () => {
     agent.send({ type: 'deltas', seq: ++seq, changes: [{ id: linkDevice(5).id, status: 'Down', since: Date.now(), at: Date.now() }] });
     await page.getByTestId('list-count').getByText(/^2 devices/).waitFor();
     expect(await page.getByRole('table', { name: 'Devices' }).innerText()).toMatch(/Room 5/);
+    await screenshot(page, 'devices');
   });
 
   it('sorts, searches, hides a column and opens a device with its history', async () => {
@@ -80,6 +82,7 @@ describe('dashboard and devices in Chromium', () => {
     expect(await page.getByTestId('device-status').innerText()).toMatch(/OVERHEATING!/);
     expect(await page.getByRole('navigation', { name: 'Connections' }).innerText()).toMatch(/HQ Rack › Subnet 127\.20\.1\.0\/24 \(sim1\) › Stack A › C-Link 03/);
     await page.getByRole('list', { name: 'Status history' }).getByText('OVERHEATING!').waitFor();
+    await screenshot(page, 'device-detail');
   });
 
   it('finds help for this organization and role, from the navigation bar', async () => {

@@ -179,6 +179,22 @@ describe('agent gateway /agent/v1', () => {
     throw new Error('the job for an away agent never failed');
   });
 
+  it('shows an agent Disconnected when its hub stops hearing from it (presence with expiry)', async () => {
+    const agent = await FakeAgent.connect(hub.url, login, agentPassword);
+    agent.hello();
+    await agent.next('welcome');
+    const status = async () => (await t.support.owner.get<Page<{ status: string; monitoring: string }>>(`/api/v1/orgs/${t.client.id}/servers`)).body.items[0];
+    expect(await status()).toMatchObject({ status: 'Connected', monitoring: 'Active' });
+    // As if the hub holding it died: nothing heard for longer than the expiry.
+    expect(await hub.services.link.expireSilent(-1000)).toBe(1);
+    expect(await status()).toMatchObject({ status: 'Disconnected', monitoring: 'Off' });
+    // Its next heartbeat (the link was alive after all) brings it back.
+    agent.send({ type: 'heartbeat', at: Date.now(), monitoring: 'active', sessions: 3 });
+    for (let i = 0; i < 50 && (await status())?.status !== 'Connected'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await status()).toMatchObject({ status: 'Connected', monitoring: 'Active' });
+    agent.close();
+  });
+
   it('refuses a disabled account, and keeps its devices unassigned when the account is deleted', async () => {
     const owner = t.support.owner;
     await owner.patch(`/api/v1/orgs/${t.client.id}/servers/${serverId}`, { disabled: true });

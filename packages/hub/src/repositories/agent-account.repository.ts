@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { agentAccounts, locations } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
@@ -94,5 +94,18 @@ export class AgentAccountRepository {
       .update(agentAccounts)
       .set({ lastSeq: seq })
       .where(and(eq(agentAccounts.id, id), lt(agentAccounts.lastSeq, seq)));
+  }
+
+  /**
+   * Agents marked connected that have not been heard from since `before` (their hub died without
+   * saying goodbye): marked disconnected. Returns their organizations.
+   */
+  async disconnectSilent(before: Date): Promise<string[]> {
+    const rows = await this.db
+      .update(agentAccounts)
+      .set({ connectedAt: null, monitoring: 'off' })
+      .where(and(isNotNull(agentAccounts.connectedAt), lt(agentAccounts.lastSeenAt, before)))
+      .returning({ orgId: agentAccounts.orgId });
+    return [...new Set(rows.map((r) => r.orgId))];
   }
 }

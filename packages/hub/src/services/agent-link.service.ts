@@ -75,6 +75,7 @@ export class AgentLinkService {
       monitoring: 'active',
       ...(sameInstance ? {} : { lastSeq: -1 }),
     });
+    if (updated) agent.account = updated;
     await this.audit.record({ userId: null, label: `agent ${agent.account.name}`, ip }, { orgId: agent.org.id, action: 'agents.connected', targetType: 'server', targetId: agent.account.id, detail: { version: hello.agentVersion } });
     await this.publish(agent.org.id, { kind: 'servers' });
     return updated?.lastSeq ?? -1;
@@ -102,12 +103,25 @@ export class AgentLinkService {
     return true;
   }
 
+  /**
+   * Presence with expiry: an agent whose hub vanished (no goodbye, no heartbeat for `silenceMs`) is
+   * shown Disconnected; it reconnects to another hub by itself. Any hub may run this.
+   */
+  async expireSilent(silenceMs = 90_000): Promise<number> {
+    const orgIds = await this.accounts.disconnectSilent(new Date(this.clock().getTime() - silenceMs));
+    for (const orgId of orgIds) await this.publish(orgId, { kind: 'servers' });
+    return orgIds.length;
+  }
+
   async heartbeat(agent: LinkedAgent, monitoring: 'active' | 'issue' | 'off'): Promise<void> {
     const previous = agent.account.monitoring;
-    await this.accounts.update(agent.org.id, agent.account.id, { lastSeenAt: this.clock(), monitoring });
-    agent.account = { ...agent.account, monitoring };
+    // A live link is connected, even if a presence check marked it silent in between.
+    const connectedAt = agent.account.connectedAt ?? this.clock();
+    await this.accounts.update(agent.org.id, agent.account.id, { lastSeenAt: this.clock(), monitoring, connectedAt });
+    agent.account = { ...agent.account, monitoring, connectedAt };
     if (previous !== monitoring) await this.publish(agent.org.id, { kind: 'servers' });
   }
+
 
   /**
    * Whether frame `seq` is not stored yet. A frame is applied first and its number stored after,
