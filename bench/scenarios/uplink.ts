@@ -23,6 +23,7 @@ interface Traffic {
   downBytes: number;
   downWireBytes: number;
   upWrites: number;
+  downWrites: number;
   seconds: number;
 }
 
@@ -35,6 +36,7 @@ function trafficOf(chunks: readonly Chunk[], from: number, to: number, connectio
     downBytes: totalBytes(down),
     downWireBytes: ethernetBytes(down.map((c) => c.bytes)),
     upWrites: up.length,
+    downWrites: down.length,
     seconds: (to - from) / 1000,
   };
 }
@@ -172,6 +174,7 @@ export const uplinkScenario: Scenario = {
           steadyUpWireBytes: steady.upWireBytes,
           steadyUpWrites: steady.upWrites,
           steadyDownBytes: steady.downBytes,
+          steadyDownWrites: steady.downWrites,
           steadyUpKbitPerSecond: steadyKbit,
           steadyStatusChanges: steadyChanges,
           reconnectAfterMs: secondOpened - cutAt,
@@ -198,6 +201,12 @@ export const uplinkScenario: Scenario = {
         },
         targets,
         lost,
+        details: {
+          // Every read of the steady window (ms after its start, direction, bytes): what the quiet link carries.
+          steadyChunks: counting.chunks
+            .filter((c) => c.at > steadyFrom && c.at <= steadyTo)
+            .map((c) => ({ atMs: c.at - steadyFrom, direction: c.direction, bytes: c.bytes })),
+        },
         table: [
           ['inventory', `${sent.devices} devices: ${round(sent.jsonBytes / 1000)} KB as JSON, ${round(sent.deflateRawBytes / 1000)} KB deflated alone`],
           ['first resync, agent → hub', `${round(resync.upBytes / 1000)} KB payload, ${round(resync.upWireBytes / 1000)} KB on the wire (× ${round(sent.jsonBytes / resync.upBytes)} smaller than JSON)`],
