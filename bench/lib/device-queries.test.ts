@@ -9,7 +9,12 @@ describe(likePattern.name, () => {
 
 describe(listQueries.name, () => {
   it('counts and pages with the same filters, numbering parameters in order', () => {
-    const { count, page } = listQueries('org', { search: 'x', sort: 'status', order: 'desc', after: { value: 'Down', id: 'id1' } });
+    const { count, page } = listQueries('org', {
+      search: 'x',
+      sort: 'status',
+      order: 'desc',
+      after: { value: 'Down', id: 'id1' },
+    });
     expect(count.values).toEqual(['org', '%x%']);
     expect(count.text).toContain('ILIKE $2');
     expect(count.text).not.toContain('$3');
@@ -28,8 +33,12 @@ describe('what-if shapes', () => {
   it('caps the count and filters before sorting, with the same parameters', () => {
     const plain = listQueries('org', { search: 'x' });
     const whatIf = listQueries('org', { search: 'x', countCap: 5001, filterFirst: true });
-    expect(whatIf.count.text).toMatch(/^SELECT count\(\*\)::int AS n FROM \(SELECT 1 FROM devices d .* LIMIT 5001\) capped$/);
-    expect(whatIf.page.text).toMatch(/^WITH d AS MATERIALIZED \(SELECT \* FROM devices d WHERE d\.org_id = \$1 AND .*ILIKE \$2.*\) SELECT d\.\*/);
+    expect(whatIf.count.text).toMatch(
+      /^SELECT count\(\*\)::int AS n FROM \(SELECT 1 FROM devices d .* LIMIT 5001\) capped$/,
+    );
+    expect(whatIf.page.text).toMatch(
+      /^WITH d AS MATERIALIZED \(SELECT \* FROM devices d WHERE d\.org_id = \$1 AND .*ILIKE \$2.*\) SELECT d\.\*/,
+    );
     expect(whatIf.page.values).toEqual(plain.page.values);
   });
 });

@@ -13,7 +13,12 @@ export const effectiveStatusSql = `CASE WHEN overflowed THEN 'Overflowed' ELSE s
  * apart from the hub's Node side. One connection per agent account (at most `connections`), 500
  * of its devices per step, statuses alternating so every change is one.
  */
-export async function replayHubSql(db: BenchDatabase, batch: number, seconds: number, connections = 4): Promise<SqlLoadResult> {
+export async function replayHubSql(
+  db: BenchDatabase,
+  batch: number,
+  seconds: number,
+  connections = 4,
+): Promise<SqlLoadResult> {
   const rows = (
     await db.client.query<{ aid: string; server: string; org: string }>(
       'SELECT agent_device_id AS aid, server_id AS server, org_id AS org FROM devices ORDER BY server_id, agent_device_id',
@@ -25,9 +30,10 @@ export async function replayHubSql(db: BenchDatabase, batch: number, seconds: nu
   return sqlLoad(db, servers.length, seconds, async (c, k, connection) => {
     const mine = byServer[connection] ?? [];
     const from = (k * batch) % mine.length;
-    const slice = Array.from({ length: Math.min(batch, mine.length) }, (_, i) => mine[(from + i) % mine.length]).filter(
-      (r) => r !== undefined,
-    );
+    const slice = Array.from(
+      { length: Math.min(batch, mine.length) },
+      (_, i) => mine[(from + i) % mine.length],
+    ).filter((r) => r !== undefined);
     const status = Math.floor((k * batch) / mine.length) % 2 === 0 ? 'Healthy' : 'Down';
     const now = Date.now();
     const params: unknown[] = [];
@@ -48,7 +54,10 @@ export async function replayHubSql(db: BenchDatabase, batch: number, seconds: nu
       history.push(r.id, status, new Date(now), new Date(now));
       return `(default, $${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`;
     });
-    await c.query(`INSERT INTO device_status_history (id, device_id, status, since, observed_at) VALUES ${rowsText.join(', ')}`, history);
+    await c.query(
+      `INSERT INTO device_status_history (id, device_id, status, since, observed_at) VALUES ${rowsText.join(', ')}`,
+      history,
+    );
     await c.query('COMMIT');
     return updated.rows.length;
   });
@@ -94,6 +103,8 @@ export async function addDeviceListIndexes(db: BenchDatabase): Promise<boolean> 
 
 /** Undoes addDeviceListIndexes (the index on (org_id, status) stays dropped). */
 export async function dropDeviceListIndexes(db: BenchDatabase): Promise<void> {
-  const names = deviceListIndexes.map((ddl) => /CREATE INDEX (\w+)/.exec(ddl)?.[1]).filter((n) => n !== undefined);
+  const names = deviceListIndexes
+    .map((ddl) => /CREATE INDEX (\w+)/.exec(ddl)?.[1])
+    .filter((n) => n !== undefined);
   await db.client.query(`DROP INDEX IF EXISTS ${names.join(', ')}`);
 }

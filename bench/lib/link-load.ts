@@ -7,12 +7,38 @@ import { seededRandom } from './detection.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const sites = [
-  'Austin', 'Berlin', 'Boston', 'Chicago', 'Denver', 'Dublin', 'Lisbon', 'London', 'Madrid', 'Milan',
-  'Munich', 'Oslo', 'Paris', 'Prague', 'Seattle', 'Sydney', 'Tokyo', 'Toronto', 'Vienna', 'Zurich',
+  'Austin',
+  'Berlin',
+  'Boston',
+  'Chicago',
+  'Denver',
+  'Dublin',
+  'Lisbon',
+  'London',
+  'Madrid',
+  'Milan',
+  'Munich',
+  'Oslo',
+  'Paris',
+  'Prague',
+  'Seattle',
+  'Sydney',
+  'Tokyo',
+  'Toronto',
+  'Vienna',
+  'Zurich',
 ];
 const proAudioModels = [
-  'CONVERGE® Pro 2 128V', 'CONVERGE® Pro 2 48V', 'CONVERGE® Pro 2 128', 'CONVERGE® Pro 2 128D',
-  'CONVERGE® Pro 2 128T', 'CONVERGE® Huddle', 'BMA 360D', 'BFM 2', 'USB Expander', 'GPIO Expander',
+  'CONVERGE® Pro 2 128V',
+  'CONVERGE® Pro 2 48V',
+  'CONVERGE® Pro 2 128',
+  'CONVERGE® Pro 2 128D',
+  'CONVERGE® Pro 2 128T',
+  'CONVERGE® Huddle',
+  'BMA 360D',
+  'BFM 2',
+  'USB Expander',
+  'GPIO Expander',
 ];
 const videoModels = ['COLLABORATE® Live 300', 'COLLABORATE® Live 600'];
 /** Status mix of a fleet on an ordinary day: mostly Healthy, a few Down, a few issues. */
@@ -59,7 +85,12 @@ export function benchDevice(agent: number, n: number, now: number): LinkDevice {
     firmware: r() < 0.8 ? '4.4.0.2' : '4.3.1.0',
     name: `${site} ${String(floor)}-${String(room)} ${video ? 'Codec' : `DSP${String(1 + Math.floor(r() * 3))}`}`,
     ip: `${subnet}.${String(10 + (n % 240))}`,
-    path: [`${site} agent ${String(agent)}`, `Subnet ${subnet}.0/24 (eth0)`, `Stack ${site} ${String(floor)}-${String(room)}`, 'C-Link 01'],
+    path: [
+      `${site} agent ${String(agent)}`,
+      `Subnet ${subnet}.0/24 (eth0)`,
+      `Stack ${site} ${String(floor)}-${String(room)}`,
+      'C-Link 01',
+    ],
     status: statusFor(r()),
     since: now - Math.floor(r() * 30 * 86_400_000),
   };
@@ -75,12 +106,18 @@ export const benchFleet = (agent: number, count: number, now = Date.now()): Link
  * stream comes back to it, so every change is a real change.
  */
 export function deltasBatch(ids: readonly string[], k: number, size: number, at: number): LinkChange[] {
-  if (size > ids.length) throw new Error(`a batch of ${size} needs at least ${size} devices (got ${ids.length})`);
+  if (size > ids.length)
+    throw new Error(`a batch of ${size} needs at least ${size} devices (got ${ids.length})`);
   const changes: LinkChange[] = [];
   for (let i = 0; i < size; i++) {
     const position = k * size + i;
     const round = Math.floor(position / ids.length);
-    changes.push({ id: ids[position % ids.length] as string, status: round % 2 === 0 ? 'Down' : 'Healthy', since: at, at });
+    changes.push({
+      id: ids[position % ids.length] as string,
+      status: round % 2 === 0 ? 'Down' : 'Healthy',
+      since: at,
+      at,
+    });
   }
   return changes;
 }
@@ -92,7 +129,11 @@ export interface ScriptedAgent {
 }
 
 /** Connects, says hello (a fresh instance each run) and waits for the welcome. */
-export async function connectScripted(hubUrl: string, login: string, password: string): Promise<ScriptedAgent> {
+export async function connectScripted(
+  hubUrl: string,
+  login: string,
+  password: string,
+): Promise<ScriptedAgent> {
   const agent = await FakeAgent.connect(hubUrl, login, password);
   agent.hello(`bench-${randomBytes(6).toString('hex')}`);
   const welcome = await agent.next('welcome');
@@ -145,4 +186,5 @@ export async function streamDeltas(
   return result;
 }
 
-export const ackSummary = (results: readonly StreamResult[]): Summary => summarize(results.flatMap((r) => r.ackMs));
+export const ackSummary = (results: readonly StreamResult[]): Summary =>
+  summarize(results.flatMap((r) => r.ackMs));

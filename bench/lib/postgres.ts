@@ -8,7 +8,9 @@ import { summarize, type Summary } from './stats.ts';
 
 /** Server to use (`BENCH_POSTGRES_URL`, else the tests' `TEST_POSTGRES_URL`, else the local trust login). */
 export const postgresAdminUrl =
-  process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.BENCH_POSTGRES_URL ??
+  process.env.TEST_POSTGRES_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase {
   name: string;
@@ -102,7 +104,9 @@ export async function sqlLoad(
   );
   try {
     const pids = await Promise.all(
-      clients.map(async (c) => (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0),
+      clients.map(
+        async (c) => (await c.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0,
+      ),
     );
     const sampler = sampleProcesses(pids);
     const machine = sampleMachine();

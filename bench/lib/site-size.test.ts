@@ -12,7 +12,18 @@ describe(siteDeviceCount.name, () => {
         subnets: [
           {
             ...subnet,
-            stacks: [{ name: 'A', boxes: [{ name: 'B', model: 'CP2_128', plink: [{ devices: [{ model: 'BMA360' }, { model: 'BFM2' }] }] }] }],
+            stacks: [
+              {
+                name: 'A',
+                boxes: [
+                  {
+                    name: 'B',
+                    model: 'CP2_128',
+                    plink: [{ devices: [{ model: 'BMA360' }, { model: 'BFM2' }] }],
+                  },
+                ],
+              },
+            ],
             mics: [{ name: 'M' }],
             codecs: [{ name: 'C', model: 'CL300' }],
           },
@@ -25,8 +36,12 @@ describe(siteDeviceCount.name, () => {
 describe(networkDevicesFor.name, () => {
   it('finds the smallest generator size whose site reaches the total', () => {
     const n = networkDevicesFor(300, 3, '127.99');
-    expect(siteDeviceCount(generateSite({ devices: n, seed: 3, subnetBase: '127.99' }))).toBeGreaterThanOrEqual(300);
-    expect(siteDeviceCount(generateSite({ devices: n - 1, seed: 3, subnetBase: '127.99' }))).toBeLessThan(300);
+    expect(
+      siteDeviceCount(generateSite({ devices: n, seed: 3, subnetBase: '127.99' })),
+    ).toBeGreaterThanOrEqual(300);
+    expect(siteDeviceCount(generateSite({ devices: n - 1, seed: 3, subnetBase: '127.99' }))).toBeLessThan(
+      300,
+    );
     expect(n).toBeLessThan(300);
   });
 });

@@ -5,7 +5,8 @@ export function siteDeviceCount(site: SiteFile): number {
   let n = 0;
   for (const subnet of site.subnets) {
     for (const stack of subnet.stacks ?? []) {
-      for (const box of stack.boxes) n += 1 + (box.plink ?? []).reduce((k, chain) => k + chain.devices.length, 0);
+      for (const box of stack.boxes)
+        n += 1 + (box.plink ?? []).reduce((k, chain) => k + chain.devices.length, 0);
     }
     n += (subnet.mics ?? []).length + (subnet.codecs ?? []).length;
   }

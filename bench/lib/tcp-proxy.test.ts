@@ -36,7 +36,10 @@ describe(startCountingProxy.name, () => {
     const echo = createServer((s) => s.pipe(s));
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
     const address = echo.address();
-    const proxy = await startCountingProxy({ host: '127.0.0.1', port: typeof address === 'object' && address ? address.port : 0 });
+    const proxy = await startCountingProxy({
+      host: '127.0.0.1',
+      port: typeof address === 'object' && address ? address.port : 0,
+    });
     try {
       const socket = connect({ host: '127.0.0.1', port: Number(new URL(proxy.url).port) });
       const got = await new Promise<string>((resolve) => {

@@ -75,7 +75,11 @@ export function chunksIn(
   connection?: number,
 ): Chunk[] {
   return chunks.filter(
-    (c) => c.direction === direction && c.at > from && c.at <= to && (connection === undefined || c.connection === connection),
+    (c) =>
+      c.direction === direction &&
+      c.at > from &&
+      c.at <= to &&
+      (connection === undefined || c.connection === connection),
   );
 }
 
@@ -86,7 +90,12 @@ export const totalBytes = (chunks: readonly Chunk[]): number => chunks.reduce((n
  * chunk before a silence of at least `quietMs` (either way). Undefined when nothing came after
  * `from`, or when the silence has not lasted `quietMs` yet at `now`.
  */
-export function burstEnd(chunks: readonly Chunk[], from: number, quietMs: number, now: number): number | undefined {
+export function burstEnd(
+  chunks: readonly Chunk[],
+  from: number,
+  quietMs: number,
+  now: number,
+): number | undefined {
   const times = chunks
     .filter((c) => c.at > from)
     .map((c) => c.at)

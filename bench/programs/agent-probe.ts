@@ -16,7 +16,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import pino from 'pino';
-import { connectAgentToHub, loadAgentConfig, startAgent, toLinkDevice, type HubLink } from '@crosspoint/agent';
+import {
+  connectAgentToHub,
+  loadAgentConfig,
+  startAgent,
+  toLinkDevice,
+  type HubLink,
+} from '@crosspoint/agent';
 
 const { values } = parseArgs({
   options: {
@@ -59,7 +65,12 @@ let link: HubLink | undefined;
 const linkToHub = async (hubUrl: string) => {
   const devices = agent.inventory().map(toLinkDevice);
   const frame = JSON.stringify({ type: 'inventory', seq: 0, devices });
-  write({ t: 'inventory', devices: devices.length, jsonBytes: Buffer.byteLength(frame), deflateRawBytes: deflateRawSync(frame).length });
+  write({
+    t: 'inventory',
+    devices: devices.length,
+    jsonBytes: Buffer.byteLength(frame),
+    deflateRawBytes: deflateRawSync(frame).length,
+  });
   link = await connectAgentToHub(
     agent,
     { hubUrl, login: values['hub-login'] ?? '', password: values['hub-password'] ?? '' },

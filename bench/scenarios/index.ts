@@ -7,4 +7,11 @@ import { uplinkScenario } from './uplink.ts';
 import { webListScenario } from './web-list.ts';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const scenarios: Scenario[] = [apiScenario, agentScaleScenario, detectionScenario, ingestScenario, uplinkScenario, webListScenario];
+export const scenarios: Scenario[] = [
+  apiScenario,
+  agentScaleScenario,
+  detectionScenario,
+  ingestScenario,
+  uplinkScenario,
+  webListScenario,
+];

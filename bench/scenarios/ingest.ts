@@ -14,8 +14,20 @@ import {
   type StreamResult,
 } from '../lib/link-load.ts';
 import { sampleMachine } from '../lib/machine-load.ts';
-import { addDeviceListIndexes, allowHotStatusUpdates, dropDeviceListIndexes, replayHubSql } from '../lib/hub-sql.ts';
-import { backendPids, countRows, createBenchDatabase, sqlLoad, type BenchDatabase, type SqlLoadResult } from '../lib/postgres.ts';
+import {
+  addDeviceListIndexes,
+  allowHotStatusUpdates,
+  dropDeviceListIndexes,
+  replayHubSql,
+} from '../lib/hub-sql.ts';
+import {
+  backendPids,
+  countRows,
+  createBenchDatabase,
+  sqlLoad,
+  type BenchDatabase,
+  type SqlLoadResult,
+} from '../lib/postgres.ts';
 import { sampleProcess, sampleProcesses, sampleSelf, type ProcessUsage } from '../lib/process-sampler.ts';
 import { cpuMsPerThousand } from '../lib/rates.ts';
 import { round, type Summary } from '../lib/stats.ts';
@@ -72,11 +84,15 @@ async function ingestThroughHub(
     const t0 = performance.now();
     await Promise.all(agents.map((s, a) => sendInventory(s, fleets[a] ?? [])));
     const inventorySeconds = (performance.now() - t0) / 1000;
-    log(`${config.agents} agents × ${perAgent} devices stored in ${round(inventorySeconds)} s; warming up ${config.warmupSeconds} s`);
+    log(
+      `${config.agents} agents × ${perAgent} devices stored in ${round(inventorySeconds)} s; warming up ${config.warmupSeconds} s`,
+    );
     const ids = fleets.map((f) => f.map((d) => d.id));
     const stream = (seconds: number) => {
       const until = performance.now() + seconds * 1000;
-      return Promise.all(agents.map((s, a) => streamDeltas(s, ids[a] ?? [], config.batch, config.inFlight, until)));
+      return Promise.all(
+        agents.map((s, a) => streamDeltas(s, ids[a] ?? [], config.batch, config.inFlight, until)),
+      );
     };
     const warmup = await stream(config.warmupSeconds);
     const pids = pgPids ? await pgPids() : [];
@@ -118,7 +134,11 @@ async function ingestThroughHub(
 }
 
 /** What the hub stored against what it acknowledged: every acknowledged change is one history row. */
-function reconcile(r: Awaited<ReturnType<typeof ingestThroughHub>>, database: IngestRun['database'], rows: number): IngestRun {
+function reconcile(
+  r: Awaited<ReturnType<typeof ingestThroughHub>>,
+  database: IngestRun['database'],
+  rows: number,
+): IngestRun {
   const { expectedRows, ...rest } = r;
   const missing = expectedRows - rows;
   return { database, ...rest, stored: r.acked - missing, lost: missing };
@@ -140,8 +160,13 @@ async function rawInsertBaseline(
     id bigserial PRIMARY KEY, device_id uuid NOT NULL, status text NOT NULL,
     since timestamptz NOT NULL, observed_at timestamptz NOT NULL)`);
   await db.client.query('CREATE INDEX ON bench_raw_history (device_id, since)');
-  const ids = (await db.client.query<{ id: string }>('SELECT id FROM devices ORDER BY id')).rows.map((r) => r.id);
-  const placeholders = Array.from({ length: batch }, (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`);
+  const ids = (await db.client.query<{ id: string }>('SELECT id FROM devices ORDER BY id')).rows.map(
+    (r) => r.id,
+  );
+  const placeholders = Array.from(
+    { length: batch },
+    (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`,
+  );
   const text = `INSERT INTO bench_raw_history (device_id, status, since, observed_at) VALUES ${placeholders.join(', ')}`;
   let next = 0;
   const result = await sqlLoad(db, connections, seconds, async (c) => {
@@ -163,7 +188,11 @@ interface PostgresFigures {
   postgresVersion: string;
 }
 
-async function runOnPostgres(config: IngestConfig, replaySeconds: number, log: (line: string) => void): Promise<PostgresFigures> {
+async function runOnPostgres(
+  config: IngestConfig,
+  replaySeconds: number,
+  log: (line: string) => void,
+): Promise<PostgresFigures> {
   const db = await createBenchDatabase('ingest');
   try {
     const hub = await startHubProcess({ url: db.url }, { agents: config.agents - 1 });
@@ -180,7 +209,9 @@ async function runOnPostgres(config: IngestConfig, replaySeconds: number, log: (
     // The hub's run left every device with dozens of dead row versions: each replay starts clean.
     const clean = () => db.client.query('VACUUM (ANALYZE) devices, device_status_history');
     await clean();
-    log(`diagnosis: the hub's SQL replayed without the hub (${replaySeconds} s each): today's schema, + device-list indexes, HOT updates`);
+    log(
+      `diagnosis: the hub's SQL replayed without the hub (${replaySeconds} s each): today's schema, + device-list indexes, HOT updates`,
+    );
     const current = await replayHubSql(db, config.batch, replaySeconds, config.agents);
     const trigram = await addDeviceListIndexes(db);
     await clean();
@@ -208,7 +239,9 @@ async function runOnPglite(config: IngestConfig, log: (line: string) => void): P
     // PGlite lives inside the hub's process: once it stopped, open its folder and count.
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {
-      const res: unknown = await database.db.execute(sql`SELECT count(*)::int AS n FROM device_status_history`);
+      const res: unknown = await database.db.execute(
+        sql`SELECT count(*)::int AS n FROM device_status_history`,
+      );
       return reconcile(r, 'pglite', (res as { rows: { n: number }[] }).rows[0]?.n ?? 0);
     } finally {
       await database.close();
@@ -256,8 +289,24 @@ export const ingestScenario: Scenario = {
   description: 'hub storing device status changes (deltas frames) into PostgreSQL and PGlite, vs raw INSERTs',
   async run({ quick, log }) {
     const config: IngestConfig = quick
-      ? { devices: 2000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 1, windowSeconds: 5, baselineSeconds: 3 }
-      : { devices: 10_000, agents: 4, batch: 500, inFlight: 4, warmupSeconds: 3, windowSeconds: 30, baselineSeconds: 30 };
+      ? {
+          devices: 2000,
+          agents: 4,
+          batch: 500,
+          inFlight: 4,
+          warmupSeconds: 1,
+          windowSeconds: 5,
+          baselineSeconds: 3,
+        }
+      : {
+          devices: 10_000,
+          agents: 4,
+          batch: 500,
+          inFlight: 4,
+          warmupSeconds: 3,
+          windowSeconds: 30,
+          baselineSeconds: 30,
+        };
     const pgliteWindowSeconds = quick ? 3 : 10;
     const replaySeconds = quick ? 2 : 10;
     const { run, baseline, replay, postgresVersion } = await runOnPostgres(config, replaySeconds, log);
@@ -274,7 +323,10 @@ export const ingestScenario: Scenario = {
       },
     ];
     const pgliteFigures = Object.fromEntries(
-      Object.entries(figuresOf(pglite)).map(([k, v]) => [`pglite${k[0]?.toUpperCase() ?? ''}${k.slice(1)}`, v]),
+      Object.entries(figuresOf(pglite)).map(([k, v]) => [
+        `pglite${k[0]?.toUpperCase() ?? ''}${k.slice(1)}`,
+        v,
+      ]),
     );
     return {
       config: {
@@ -288,7 +340,8 @@ export const ingestScenario: Scenario = {
           hot: 'no index on status (effective-status and trigram indexes dropped too), fillfactor 70, VACUUM FULL',
         },
         perMessageDeflate: true,
-        changes: 'each frame: 500 distinct devices of the agent, status alternating Down ↔ Healthy (every change is a real change)',
+        changes:
+          'each frame: 500 distinct devices of the agent, status alternating Down ↔ Healthy (every change is a real change)',
       },
       figures: { ...figuresOf(run), ...pgliteFigures },
       baseline: {
@@ -310,25 +363,38 @@ export const ingestScenario: Scenario = {
           hotUpdatesReplayRowsPerSecond: hubSqlHot.rowsPerSecond,
           hotUpdatesReplayFrameMs: hubSqlHot.stepMs,
           hotUpdatesReplayPostgresCpuMsPerThousandRows: hubSqlHot.postgresCpuMsPerThousandRows,
-          replayMachineBusyPercent: (hubSql.machineBusyPercent + listIndexes.machineBusyPercent + hubSqlHot.machineBusyPercent) / 3,
+          replayMachineBusyPercent:
+            (hubSql.machineBusyPercent + listIndexes.machineBusyPercent + hubSqlHot.machineBusyPercent) / 3,
         },
       },
       ratios: {
         hubVsRawInsert: ratio,
-        postgresCpuPerEventHubVsRawInsert: (run.postgresCpuMsPerThousandEvents ?? Number.NaN) / baseline.postgresCpuMsPerThousandRows,
+        postgresCpuPerEventHubVsRawInsert:
+          (run.postgresCpuMsPerThousandEvents ?? Number.NaN) / baseline.postgresCpuMsPerThousandRows,
         hubVsHubSqlReplay: run.eventsPerSecond / hubSql.rowsPerSecond,
-        postgresCpuPerEventHotVsCurrent: hubSqlHot.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
-        postgresCpuPerEventListIndexesVsCurrent: listIndexes.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
+        postgresCpuPerEventHotVsCurrent:
+          hubSqlHot.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
+        postgresCpuPerEventListIndexesVsCurrent:
+          listIndexes.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
         pgliteVsPostgres: pglite.eventsPerSecond / run.eventsPerSecond,
         eventsPerSecondVsDesignTarget: run.eventsPerSecond / 20_000,
       },
       targets,
       lost: run.lost + pglite.lost + (baseline.rows - baseline.stored),
       table: [
-        ['events/s stored (PostgreSQL)', `${round(run.eventsPerSecond)} (${round(ratio * 100)} % of raw INSERTs)`],
-        ['ack p50 / p95 / p99', `${round(run.ackMs.p50)} / ${round(run.ackMs.p95)} / ${round(run.ackMs.p99)} ms`],
+        [
+          'events/s stored (PostgreSQL)',
+          `${round(run.eventsPerSecond)} (${round(ratio * 100)} % of raw INSERTs)`,
+        ],
+        [
+          'ack p50 / p95 / p99',
+          `${round(run.ackMs.p50)} / ${round(run.ackMs.p95)} / ${round(run.ackMs.p99)} ms`,
+        ],
         ['sent / stored / lost', `${run.acked} / ${run.stored} / ${run.lost}`],
-        ['hub CPU / RSS p50', `${round(run.hub.cpuPercentOfOneCore)} % of a core / ${round(run.hub.rssMiB.p50)} MiB`],
+        [
+          'hub CPU / RSS p50',
+          `${round(run.hub.cpuPercentOfOneCore)} % of a core / ${round(run.hub.rssMiB.p50)} MiB`,
+        ],
         [
           'CPU per 1,000 events',
           `hub ${round(run.hubCpuMsPerThousandEvents)} ms, PostgreSQL ${round(run.postgresCpuMsPerThousandEvents ?? Number.NaN)} ms (raw INSERT: ${round(baseline.postgresCpuMsPerThousandRows)} ms)`,

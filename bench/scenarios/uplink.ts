@@ -1,11 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sleep, startAgentProbe, startSimSite, stopAll, waitUntil, type AgentProbe, type SimSite } from '../lib/fleet.ts';
+import {
+  sleep,
+  startAgentProbe,
+  startSimSite,
+  stopAll,
+  waitUntil,
+  type AgentProbe,
+  type SimSite,
+} from '../lib/fleet.ts';
 import { hubDeviceTotal, startHubProcess, type HubProcess } from '../lib/hub-process.ts';
 import { ethernetBytes, kbitPerSecond } from '../lib/rates.ts';
 import { networkDevicesFor } from '../lib/site-size.ts';
-import { burstEnd, chunksIn, startCountingProxy, totalBytes, type Chunk, type CountingProxy } from '../lib/tcp-proxy.ts';
+import {
+  burstEnd,
+  chunksIn,
+  startCountingProxy,
+  totalBytes,
+  type Chunk,
+  type CountingProxy,
+} from '../lib/tcp-proxy.ts';
 import { round } from '../lib/stats.ts';
 import type { Scenario, TargetCheck } from '../lib/scenario.ts';
 
@@ -44,7 +59,10 @@ function trafficOf(chunks: readonly Chunk[], from: number, to: number, connectio
 /** Waits for the burst of traffic after `from` to end; returns its end (or throws after `timeoutMs`). */
 async function burstOver(proxy: CountingProxy, from: number, timeoutMs: number): Promise<number> {
   let end: number | undefined;
-  const ok = await waitUntil(() => (end = burstEnd(proxy.chunks, from, quietMs, Date.now())) !== undefined, timeoutMs);
+  const ok = await waitUntil(
+    () => (end = burstEnd(proxy.chunks, from, quietMs, Date.now())) !== undefined,
+    timeoutMs,
+  );
   if (!ok || end === undefined) throw new Error(`the link did not go quiet within ${timeoutMs} ms`);
   return end;
 }
@@ -65,7 +83,9 @@ export const uplinkScenario: Scenario = {
       ? { devices: 200, steadySeconds: 15, readyTimeoutMs: 60_000 }
       : { devices: 1000, steadySeconds: 60, readyTimeoutMs: 180_000 };
     const generated = networkDevicesFor(config.devices, seed, subnetBase);
-    log(`simulator: ${generated} network devices (${config.devices}+ with peripherals) on ${subnetBase}.x.0/24`);
+    log(
+      `simulator: ${generated} network devices (${config.devices}+ with peripherals) on ${subnetBase}.x.0/24`,
+    );
     const site: SimSite = await startSimSite(generated, seed, subnetBase);
     const dir = await mkdtemp(join(tmpdir(), 'cp-bench-uplink-'));
     let hub: HubProcess | undefined;
@@ -78,7 +98,9 @@ export const uplinkScenario: Scenario = {
       const counting = proxy;
       let inventory: { devices: number; jsonBytes: number; deflateRawBytes: number } | undefined;
       const linkStates: { state: string; at: number }[] = [];
-      log(`agent: sweeping, waiting for ${site.networkDevices.length} sessions, then linking to the hub through ${proxy.url}`);
+      log(
+        `agent: sweeping, waiting for ${site.networkDevices.length} sessions, then linking to the hub through ${proxy.url}`,
+      );
       probe = await startAgentProbe(site, site.networkDevices.length, config.readyTimeoutMs, log, undefined, {
         args: ['--hub-url', proxy.url, '--hub-login', hub.logins[0] ?? '', '--hub-password', hub.password],
         onEvent: (e) => {
@@ -96,7 +118,10 @@ export const uplinkScenario: Scenario = {
       const firstOpened = counting.openedAt.get(1) ?? Date.now();
       let listed = 0;
       const poll = setInterval(() => {
-        void hubDeviceTotal(linkedHub).then((n) => (listed = n), () => undefined);
+        void hubDeviceTotal(linkedHub).then(
+          (n) => (listed = n),
+          () => undefined,
+        );
       }, 100);
       try {
         if (!(await waitUntil(() => listed >= sent.devices, 60_000, 50)))
@@ -106,8 +131,11 @@ export const uplinkScenario: Scenario = {
       }
       const firstEnd = await burstOver(counting, firstOpened - 1, 30_000);
       const resync = trafficOf(counting.chunks, firstOpened - 1, firstEnd, 1);
-      const upgradeRequestBytes = counting.chunks.find((c) => c.connection === 1 && c.direction === 'up')?.bytes ?? 0;
-      log(`resync: ${sent.devices} devices, ${resync.upBytes} bytes up (${resync.upWrites} writes), ${resync.downBytes} down`);
+      const upgradeRequestBytes =
+        counting.chunks.find((c) => c.connection === 1 && c.direction === 'up')?.bytes ?? 0;
+      log(
+        `resync: ${sent.devices} devices, ${resync.upBytes} bytes up (${resync.upWrites} writes), ${resync.downBytes} down`,
+      );
 
       // 2. Steady window: no fault, every device healthy.
       const steadyFrom = Date.now();
@@ -116,7 +144,9 @@ export const uplinkScenario: Scenario = {
       const steadyTo = Date.now();
       const steady = trafficOf(counting.chunks, steadyFrom, steadyTo);
       const steadyChanges = agent.changes.length - changesBefore;
-      log(`steady ${config.steadySeconds} s: ${steady.upBytes} bytes up in ${steady.upWrites} writes, ${steadyChanges} status changes`);
+      log(
+        `steady ${config.steadySeconds} s: ${steady.upBytes} bytes up in ${steady.upWrites} writes, ${steadyChanges} status changes`,
+      );
 
       // 3. The connection is cut; the agent reconnects and resyncs.
       const cutAt = Date.now();
@@ -127,7 +157,9 @@ export const uplinkScenario: Scenario = {
       const secondEnd = await burstOver(counting, secondOpened - 1, 30_000);
       const reconnect = trafficOf(counting.chunks, secondOpened - 1, secondEnd, 2);
       const afterTotal = await hubDeviceTotal(linkedHub);
-      log(`reconnect after ${secondOpened - cutAt} ms: ${reconnect.upBytes} bytes up; hub lists ${afterTotal}`);
+      log(
+        `reconnect after ${secondOpened - cutAt} ms: ${reconnect.upBytes} bytes up; hub lists ${afterTotal}`,
+      );
 
       const perThousand = (bytes: number) => (bytes / sent.devices) * 1000;
       const steadyKbit = kbitPerSecond(steady.upWireBytes, steady.seconds);
@@ -186,7 +218,8 @@ export const uplinkScenario: Scenario = {
           hubDevicesAfterReconnect: afterTotal,
         },
         baseline: {
-          description: 'the inventory frame the agent sent, as plain JSON (no per-message deflate), and deflated once on its own (zlib raw deflate, default level)',
+          description:
+            'the inventory frame the agent sent, as plain JSON (no per-message deflate), and deflated once on its own (zlib raw deflate, default level)',
           figures: {
             inventoryJsonBytes: sent.jsonBytes,
             inventoryDeflateRawBytes: sent.deflateRawBytes,
@@ -208,13 +241,28 @@ export const uplinkScenario: Scenario = {
             .map((c) => ({ atMs: c.at - steadyFrom, direction: c.direction, bytes: c.bytes })),
         },
         table: [
-          ['inventory', `${sent.devices} devices: ${round(sent.jsonBytes / 1000)} KB as JSON, ${round(sent.deflateRawBytes / 1000)} KB deflated alone`],
-          ['first resync, agent → hub', `${round(resync.upBytes / 1000)} KB payload, ${round(resync.upWireBytes / 1000)} KB on the wire (× ${round(sent.jsonBytes / resync.upBytes)} smaller than JSON)`],
+          [
+            'inventory',
+            `${sent.devices} devices: ${round(sent.jsonBytes / 1000)} KB as JSON, ${round(sent.deflateRawBytes / 1000)} KB deflated alone`,
+          ],
+          [
+            'first resync, agent → hub',
+            `${round(resync.upBytes / 1000)} KB payload, ${round(resync.upWireBytes / 1000)} KB on the wire (× ${round(sent.jsonBytes / resync.upBytes)} smaller than JSON)`,
+          ],
           ['… per 1,000 devices', `${round(perThousand(resync.upWireBytes) / 1000)} KB on the wire`],
           ['first resync, hub → agent', `${round(resync.downBytes / 1000)} KB`],
-          ['steady, agent → hub', `${steady.upBytes} bytes in ${round(steady.seconds)} s (${steady.upWrites} writes) = ${round(steadyKbit)} kbit/s on the wire`],
-          ['reconnect resync', `${round(reconnect.upBytes / 1000)} KB up, ${round(reconnect.downBytes / 1000)} KB down, ${secondOpened - cutAt} ms after the cut`],
-          ['hub lists', `${listed} after the resync, ${afterTotal} after the reconnect (agent: ${sent.devices})`],
+          [
+            'steady, agent → hub',
+            `${steady.upBytes} bytes in ${round(steady.seconds)} s (${steady.upWrites} writes) = ${round(steadyKbit)} kbit/s on the wire`,
+          ],
+          [
+            'reconnect resync',
+            `${round(reconnect.upBytes / 1000)} KB up, ${round(reconnect.downBytes / 1000)} KB down, ${secondOpened - cutAt} ms after the cut`,
+          ],
+          [
+            'hub lists',
+            `${listed} after the resync, ${afterTotal} after the reconnect (agent: ${sent.devices})`,
+          ],
         ],
       };
     } finally {

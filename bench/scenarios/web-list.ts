@@ -34,9 +34,19 @@ const list = (shape: ListShape) => (orgId: string, after?: { value: string; id: 
 const shapes: Shape[] = [
   { name: 'summary', path: () => '/devices/summary', sql: summaryQueries, targetMs: 50 },
   { name: 'sortName', path: () => '/devices?sort=name', sql: list({ sort: 'name' }), targetMs: 100 },
-  { name: 'search', path: () => `/devices?search=${encodeURIComponent(searchTerm)}`, sql: list({ search: searchTerm }), targetMs: 100 },
+  {
+    name: 'search',
+    path: () => `/devices?search=${encodeURIComponent(searchTerm)}`,
+    sql: list({ search: searchTerm }),
+    targetMs: 100,
+  },
   { name: 'groupDown', path: () => '/devices?group=down', sql: list({ group: 'down' }), targetMs: 100 },
-  { name: 'sortStatusDesc', path: () => '/devices?sort=status&order=desc', sql: list({ sort: 'status', order: 'desc' }), targetMs: 100 },
+  {
+    name: 'sortStatusDesc',
+    path: () => '/devices?sort=status&order=desc',
+    sql: list({ sort: 'status', order: 'desc' }),
+    targetMs: 100,
+  },
   {
     name: 'secondPage',
     path: (cursor) => `/devices?sort=name&cursor=${encodeURIComponent(cursor ?? '')}`,
@@ -46,7 +56,12 @@ const shapes: Shape[] = [
 ];
 
 /** Loads `devices` into the hub's organization, `perAgent` per agent account, `parallel` accounts at a time. */
-async function loadFleet(hub: HubProcess, devices: number, parallel: number, log: (line: string) => void): Promise<{ seconds: number; inventoryMs: Summary }> {
+async function loadFleet(
+  hub: HubProcess,
+  devices: number,
+  parallel: number,
+  log: (line: string) => void,
+): Promise<{ seconds: number; inventoryMs: Summary }> {
   const agents = Math.ceil(devices / perAgent);
   const ms: number[] = [];
   const t0 = performance.now();
@@ -60,7 +75,8 @@ async function loadFleet(hub: HubProcess, devices: number, parallel: number, log
         } finally {
           s.agent.close();
         }
-        if ((a + 1) % 5 === 0 || a + 1 === agents) log(`${Math.min(devices, (a + 1) * perAgent)} devices loaded`);
+        if ((a + 1) % 5 === 0 || a + 1 === agents)
+          log(`${Math.min(devices, (a + 1) * perAgent)} devices loaded`);
       }
     }),
   );
@@ -68,7 +84,13 @@ async function loadFleet(hub: HubProcess, devices: number, parallel: number, log
 }
 
 /** Times the raw statements of a shape, back to back on one connection, like the API's one request (same budget rule). */
-async function timeSql(client: pg.Client, queries: Query[], count: number, warmup: number, budgetMs: number): Promise<Summary> {
+async function timeSql(
+  client: pg.Client,
+  queries: Query[],
+  count: number,
+  warmup: number,
+  budgetMs: number,
+): Promise<Summary> {
   const ms: number[] = [];
   const until = performance.now() + budgetMs;
   for (let i = 0; i < warmup + count && (ms.length < 10 || performance.now() < until); i++) {
@@ -80,10 +102,16 @@ async function timeSql(client: pg.Client, queries: Query[], count: number, warmu
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each statement: the plan lines and the execution time. */
-async function explain(client: pg.Client, queries: Query[]): Promise<{ executionMs: number; plan: string[] }[]> {
+async function explain(
+  client: pg.Client,
+  queries: Query[],
+): Promise<{ executionMs: number; plan: string[] }[]> {
   const out: { executionMs: number; plan: string[] }[] = [];
   for (const q of queries) {
-    const res = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
+    const res = await client.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${q.text}`,
+      q.values,
+    );
     const plan = res.rows.map((r) => r['QUERY PLAN']);
     const exec = /Execution Time: ([\d.]+) ms/.exec(plan.join('\n'));
     out.push({ executionMs: Number(exec?.[1] ?? Number.NaN), plan });
@@ -108,7 +136,9 @@ interface Run {
 }
 
 /** The first page sorted by name: its cursor (for the API) and its last row (for the raw SQL). */
-async function firstPage(hub: HubProcess): Promise<{ cursor?: string; after?: { value: string; id: string } }> {
+async function firstPage(
+  hub: HubProcess,
+): Promise<{ cursor?: string; after?: { value: string; id: string } }> {
   const first = await apiGet<{ items: { id: string; name: string }[]; nextCursor: string | null }>(
     hub,
     `/api/v1/orgs/${hub.orgId}/devices?sort=name`,
@@ -121,18 +151,37 @@ async function firstPage(hub: HubProcess): Promise<{ cursor?: string; after?: { 
 }
 
 /** Every shape through the API and raw, with its plans. */
-async function measureShapes(hub: HubProcess, client: pg.Client, run: Run, log: (line: string) => void): Promise<Record<string, ShapeResult>> {
+async function measureShapes(
+  hub: HubProcess,
+  client: pg.Client,
+  run: Run,
+  log: (line: string) => void,
+): Promise<Record<string, ShapeResult>> {
   const org = `/api/v1/orgs/${hub.orgId}`;
   const { cursor, after } = await firstPage(hub);
   const results: Record<string, ShapeResult> = {};
   for (const shape of shapes) {
     const path = `${org}${shape.path(cursor)}`;
-    const api = await timeSequential(`${hub.url}${path}`, run.requests, run.warmup, { authorization: `Bearer ${hub.token}` }, run.budgetMs);
+    const api = await timeSequential(
+      `${hub.url}${path}`,
+      run.requests,
+      run.warmup,
+      { authorization: `Bearer ${hub.token}` },
+      run.budgetMs,
+    );
     const queries = shape.sql(hub.orgId, shape.name === 'secondPage' ? after : undefined);
     const sql = await timeSql(client, queries, run.requests, run.warmup, run.budgetMs);
     const total = shape.name === 'summary' ? run.devices : (await apiGet<{ total: number }>(hub, path)).total;
-    results[shape.name] = { api: api.latencyMs, apiErrors: api.errors, sql, explain: await explain(client, queries), total };
-    log(`${shape.name}: API p50 ${round(api.latencyMs.p50)} / p95 ${round(api.latencyMs.p95)} ms, raw SQL p95 ${round(sql.p95)} ms (${total} rows match)`);
+    results[shape.name] = {
+      api: api.latencyMs,
+      apiErrors: api.errors,
+      sql,
+      explain: await explain(client, queries),
+      total,
+    };
+    log(
+      `${shape.name}: API p50 ${round(api.latencyMs.p50)} / p95 ${round(api.latencyMs.p95)} ms, raw SQL p95 ${round(sql.p95)} ms (${total} rows match)`,
+    );
   }
   return results;
 }
@@ -159,7 +208,8 @@ const summaryOnePass = (orgId: string): Query[] => [
  */
 export const webListScenario: Scenario = {
   name: 'web-list',
-  description: 'device list search/sort/filter and dashboard summary on one big organization, API vs raw SQL, and with the indexes EXPLAIN calls for',
+  description:
+    'device list search/sort/filter and dashboard summary on one big organization, API vs raw SQL, and with the indexes EXPLAIN calls for',
   async run({ quick, log }) {
     const config = quick
       ? { devices: 10_000, requests: 40, warmup: 5, budgetMs: 3000, parallelLoads: 2 }
@@ -171,12 +221,18 @@ export const webListScenario: Scenario = {
       let before: Record<string, ShapeResult>;
       let after: Record<string, ShapeResult>;
       let onePass: Summary;
-      let proposed: { searchSqlMs: Summary; secondPageWithoutCountSqlMs: Summary; searchExplain: Awaited<ReturnType<typeof explain>> };
+      let proposed: {
+        searchSqlMs: Summary;
+        secondPageWithoutCountSqlMs: Summary;
+        searchExplain: Awaited<ReturnType<typeof explain>>;
+      };
       let trigram: boolean;
       let load: Awaited<ReturnType<typeof loadFleet>>;
       let machineBusyPercent: number;
       try {
-        log(`hub on PostgreSQL ${db.version} at ${hub.url}; loading ${config.devices} devices through ${agents} agent accounts`);
+        log(
+          `hub on PostgreSQL ${db.version} at ${hub.url}; loading ${config.devices} devices through ${agents} agent accounts`,
+        );
         load = await loadFleet(hub, config.devices, config.parallelLoads, log);
         // As autovacuum would have by the time anyone looks: statistics for the planner; and the
         // load's dirty pages written out, so the first shape timed does not pay for a checkpoint.
@@ -188,17 +244,35 @@ export const webListScenario: Scenario = {
         const machine = sampleMachine();
         before = await measureShapes(hub, db.client, config, log);
         machineBusyPercent = await machine.stop();
-        onePass = await timeSql(db.client, summaryOnePass(hub.orgId), config.requests, config.warmup, config.budgetMs);
-        log(`what-if: summary in one pass (raw) p95 ${round(onePass.p95)} ms; now with the device-list indexes`);
+        onePass = await timeSql(
+          db.client,
+          summaryOnePass(hub.orgId),
+          config.requests,
+          config.warmup,
+          config.budgetMs,
+        );
+        log(
+          `what-if: summary in one pass (raw) p95 ${round(onePass.p95)} ms; now with the device-list indexes`,
+        );
         trigram = await addDeviceListIndexes(db);
         await settle();
         after = await measureShapes(hub, db.client, config, log);
         // Query changes (not the hub's today), raw: a capped count and filter-first page for search;
         // a cursor page without recounting the total.
-        const search = listQueries(hub.orgId, { search: searchTerm, countCap: searchCountCap, filterFirst: true });
+        const search = listQueries(hub.orgId, {
+          search: searchTerm,
+          countCap: searchCountCap,
+          filterFirst: true,
+        });
         const { after: cursorRow } = await firstPage(hub);
         proposed = {
-          searchSqlMs: await timeSql(db.client, [search.count, search.page], config.requests, config.warmup, config.budgetMs),
+          searchSqlMs: await timeSql(
+            db.client,
+            [search.count, search.page],
+            config.requests,
+            config.warmup,
+            config.budgetMs,
+          ),
           secondPageWithoutCountSqlMs: await timeSql(
             db.client,
             [listQueries(hub.orgId, { sort: 'name', ...(cursorRow ? { after: cursorRow } : {}) }).page],
@@ -214,7 +288,8 @@ export const webListScenario: Scenario = {
       } finally {
         await hub.child.stop();
       }
-      const scale = config.devices >= 100_000 ? '' : ` (${config.devices} devices; the target is for 100,000)`;
+      const scale =
+        config.devices >= 100_000 ? '' : ` (${config.devices} devices; the target is for 100,000)`;
       const targets: TargetCheck[] = shapes.map((s) => {
         const p95 = before[s.name]?.api.p95 ?? Number.NaN;
         return {
@@ -246,8 +321,11 @@ export const webListScenario: Scenario = {
       baseline.secondPageWithoutCountWithIndexesSqlMs = proposed.secondPageWithoutCountSqlMs;
       ratios.summaryOnePassVsThreeStatementsSqlP95 = onePass.p95 / (before.summary?.sql.p95 ?? Number.NaN);
       const all = [...Object.values(before), ...Object.values(after)];
-      const lost = all.reduce((n, r) => n + r.apiErrors, 0) + Math.max(0, config.devices - (before.sortName?.total ?? 0));
-      const row = (r: ShapeResult | undefined) => (r ? `${round(r.api.p50)} / ${round(r.api.p95)} / ${round(r.api.p99)} ms` : '–');
+      const lost =
+        all.reduce((n, r) => n + r.apiErrors, 0) +
+        Math.max(0, config.devices - (before.sortName?.total ?? 0));
+      const row = (r: ShapeResult | undefined) =>
+        r ? `${round(r.api.p50)} / ${round(r.api.p95)} / ${round(r.api.p99)} ms` : '–';
       return {
         config: {
           ...config,
@@ -260,7 +338,8 @@ export const webListScenario: Scenario = {
         },
         figures,
         baseline: {
-          description: "the same statements the hub sends for each shape (count + page, or the summary's three), raw through pg on one connection, same database",
+          description:
+            "the same statements the hub sends for each shape (count + page, or the summary's three), raw through pg on one connection, same database",
           figures: baseline,
         },
         ratios,
@@ -272,14 +351,20 @@ export const webListScenario: Scenario = {
           plansSearchCappedFilterFirst: proposed.searchExplain,
         },
         table: [
-          ['devices loaded', `${config.devices} in ${round(load.seconds)} s (inventory of 5,000: p50 ${round(load.inventoryMs.p50)} ms, max ${round(load.inventoryMs.max)} ms)`],
+          [
+            'devices loaded',
+            `${config.devices} in ${round(load.seconds)} s (inventory of 5,000: p50 ${round(load.inventoryMs.p50)} ms, max ${round(load.inventoryMs.max)} ms)`,
+          ],
           ...Object.entries(before).map(([name, r]): [string, string] => [
             `${name} p50/p95/p99`,
             `API ${row(r)} (raw SQL p95 ${round(r.sql.p95)} ms, ${r.total} rows); with indexes API ${row(after[name])}`,
           ]),
           ['summary in one pass (raw)', `p95 ${round(onePass.p95)} ms`],
           ['search, capped count + filter first (raw, indexes)', `p95 ${round(proposed.searchSqlMs.p95)} ms`],
-          ['cursor page without the count (raw, indexes)', `p95 ${round(proposed.secondPageWithoutCountSqlMs.p95)} ms`],
+          [
+            'cursor page without the count (raw, indexes)',
+            `p95 ${round(proposed.secondPageWithoutCountSqlMs.p95)} ms`,
+          ],
         ],
       };
     } finally {
