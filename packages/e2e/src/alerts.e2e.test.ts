@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
-import { startHubForBrowser } from './hub-fixture.ts';
+import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
 describe('alerts in Chromium', () => {
   let hub: RunningHub;
@@ -31,17 +31,7 @@ describe('alerts in Chromium', () => {
   });
 
   it('adds a rule and shows the incident live when a device goes down, with the delivery log', async () => {
-    await page.goto(`${hub.url}/sign-in`);
-    await page.getByLabel('Username or email address').fill(demoAccounts.owner);
-    await page.getByLabel('Password', { exact: true }).fill(demoAccounts.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
-    await terms.getByLabel('I accept the Terms of Use').check();
-    await terms.getByLabel('I accept the Privacy Policy').check();
-    await terms.getByRole('button', { name: 'Accept' }).click();
-    await page.getByRole('button', { name: 'Choose Organization…' }).click();
-    await page.getByRole('dialog', { name: 'Choose Organization' }).getByRole('button', { name: /Globex Corporation/ }).click();
-    await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
+    await signInToDemoClient(page, hub.url);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('tab', { name: 'Rules' }).click();

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { defaultWebDir, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
+import type { Page } from 'playwright-core';
+import { defaultWebDir, demoAccounts, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
 
 /** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app. */
 export async function startHubForBrowser(): Promise<RunningHub> {
@@ -20,4 +21,19 @@ export async function outboxToken(hub: RunningHub, email: string): Promise<strin
   const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
   if (!token) throw new Error(`no link in the newest mail to ${email}`);
   return token;
+}
+
+/** Signs the demo owner in, accepts the terms, and switches to the demo client (Globex Corporation). */
+export async function signInToDemoClient(page: Page, hubUrl: string): Promise<void> {
+  await page.goto(`${hubUrl}/sign-in`);
+  await page.getByLabel('Username or email address').fill(demoAccounts.owner);
+  await page.getByLabel('Password', { exact: true }).fill(demoAccounts.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
+  await terms.getByLabel('I accept the Terms of Use').check();
+  await terms.getByLabel('I accept the Privacy Policy').check();
+  await terms.getByRole('button', { name: 'Accept' }).click();
+  await page.getByRole('button', { name: 'Choose Organization…' }).click();
+  await page.getByRole('dialog', { name: 'Choose Organization' }).getByRole('button', { name: /Globex Corporation/ }).click();
+  await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
 }
