@@ -111,8 +111,11 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     retryTimer = setTimeout(connect, delay);
   };
 
+  /**
+   * Runs in the same chain as buffering, so no batch can be appended between the replay and the
+   * inventory: later batches get numbers after the inventory's and are sent live.
+   */
   const onWelcome = async (lastSeq: number, organization: string) => {
-    await writing;
     await o.buffer.acknowledge(lastSeq);
     for (const batch of o.buffer.unacknowledged(lastSeq))
       send({ type: 'deltas', seq: batch.seq, changes: batch.changes });
@@ -156,7 +159,9 @@ export function startHubLink(o: HubLinkOptions): HubLink {
         return;
       }
       if (frame.type === 'welcome') {
-        onWelcome(frame.lastSeq, frame.organization).catch((e: unknown) => {
+        const welcome = writing.then(() => onWelcome(frame.lastSeq, frame.organization));
+        writing = welcome.catch(() => undefined);
+        welcome.catch((e: unknown) => {
           o.logger.error({ err: e }, 'hub link: resync failed');
           ws.close();
         });

@@ -62,7 +62,7 @@ export class LinkController {
   private async connect(settings: HubSettings): Promise<void> {
     this.settings = settings;
     this.lastState = { state: 'connecting' };
-    this.link = await connectAgentToHub(agentOf(this.agent), settings, {
+    this.link = await connectAgentToHub(this.agent, settings, {
       ...this.options,
       onState: (s) => {
         this.lastState = s;
@@ -79,4 +79,3 @@ export class LinkController {
   }
 }
 
-const agentOf = (a: Agent): Agent => a;

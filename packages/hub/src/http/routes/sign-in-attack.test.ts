@@ -25,18 +25,15 @@ describe('sign-in under attack', () => {
   it('holds the locks through 1,000 wrong passwords from 10 addresses', async () => {
     const attackers = Array.from({ length: 10 }, (_, i) => new ApiClient(hub.app, `203.0.113.${i + 1}`));
     const codes = new Map<string, number>();
-    const started = performance.now();
     for (let i = 0; i < 1000; i++) {
       const attacker = attackers[i % attackers.length] as ApiClient;
       const res = await attacker.request<{ error: { code: string } }>('POST', '/api/v1/auth/sign-in', { login: email, password: `guess-${i}` });
       codes.set(res.body.error.code, (codes.get(res.body.error.code) ?? 0) + 1);
       now = new Date(now.getTime() + 100); // 100 s of attack in all: inside one lockout window
     }
-    const seconds = (performance.now() - started) / 1000;
     // Only the first few guesses are even checked; everything after the lock is refused unchecked.
     expect(codes.get('INVALID_CREDENTIALS') ?? 0).toBeLessThan(defaultThrottle.perAccount);
     expect(codes.get('ACCOUNT_LOCKED')).toBeGreaterThan(980);
-    expect(seconds).toBeGreaterThan(0);
 
     // The right password from an attacker's address or a new one is refused while locked…
     expect((await new ApiClient(hub.app, '203.0.113.1').signIn(email, strongPassword)).status).toBe(429);
