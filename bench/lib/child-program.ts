@@ -10,9 +10,25 @@ export interface ChildProgram {
   stop(): Promise<number | null>;
 }
 
+/** Entry points that run as compiled JavaScript instead (see `runCompiled`). */
+const compiledEntries = new Map<string, string>();
+
+/**
+ * From now until the returned undo is called, `startChild(entry, …)` runs `file` (a bundle built
+ * from `entry`) under plain `node`, with no tsx loader: what a scenario measuring the product
+ * wants. Callers that start `entry` need no change.
+ */
+export function runCompiled(entry: string, file: string): () => void {
+  compiledEntries.set(entry, file);
+  return () => {
+    if (compiledEntries.get(entry) === file) compiledEntries.delete(entry);
+  };
+}
+
 /**
  * Runs a TypeScript entry point in its own Node process (through tsx's loader, so the pid is the
- * program itself) and waits until it prints a line matching `ready`.
+ * program itself; or its compiled bundle under plain `node`, see `runCompiled`) and waits until it
+ * prints a line matching `ready`.
  */
 export async function startChild(
   entry: string,
@@ -29,7 +45,9 @@ export async function startChild(
     onSpawn?: (pid: number) => void;
   } = {},
 ): Promise<ChildProgram> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const compiled = compiledEntries.get(entry);
+  const argv = compiled === undefined ? ['--import', 'tsx', entry, ...args] : [compiled, ...args];
+  const child: ChildProcess = spawn(process.execPath, argv, {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,7 +56,11 @@ export async function startChild(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const found = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error(`${entry} did not become ready in ${options.timeoutMs ?? 60_000} ms:\n${output.join('\n')}`));
+      reject(
+        new Error(
+          `${entry} did not become ready in ${options.timeoutMs ?? 60_000} ms:\n${output.join('\n')}`,
+        ),
+      );
     }, options.timeoutMs ?? 60_000);
     for (const stream of [child.stdout, child.stderr]) {
       if (!stream) continue;

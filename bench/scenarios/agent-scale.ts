@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { runCompiled } from '../lib/child-program.ts';
 import {
   definedRatios,
   detectionTargets,
@@ -33,6 +36,17 @@ const subnetBase = '127.90';
 /** An injected fault the agent has not reported this long after is lost. */
 const detectionDeadlineMs = 10_000;
 const notUp = new Set(['Down', 'Login Failed']);
+
+/** The agent-probe as the product runs: one esbuild bundle under plain `node` (scripts/build-agent.mjs). */
+const probeEntry = 'bench/programs/agent-probe.ts';
+const probeBundle = 'bench/dist/agent-probe.mjs';
+
+/** Builds the bundle and makes `startAgentProbe` run it; resolves to the undo. */
+async function compiledProbe(log: (line: string) => void): Promise<() => void> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['scripts/build-agent.mjs', '--probe']);
+  log(stdout.trim());
+  return runCompiled(probeEntry, probeBundle);
+}
 
 /** Samples a process for `seconds`. */
 async function sampleFor(pid: number, seconds: number): Promise<ProcessUsage> {
@@ -100,16 +114,22 @@ export const agentScaleScenario: Scenario = {
     log(`simulator: ${config.devices} devices on ${subnetBase}.x.0/24`);
     const site: SimSite = await startSimSite(config.devices, seed, subnetBase);
     let probe: AgentProbe | undefined;
+    let interpreted = (): void => undefined;
     try {
       const sessionsExpected = site.networkDevices.length;
       log(
         `${site.devices.length} devices (${sessionsExpected} with their own address) on ${site.subnets.length} subnets`,
       );
 
-      // Fixed cost: the agent with no device.
+      // Fixed cost: the agent with no device, as TypeScript through tsx (how it ran before), then compiled.
+      const idleTsxProbe = await startAgentProbe(undefined, 0, 30_000);
+      await sleep(1000);
+      const idleTsx = await sampleFor(idleTsxProbe.child.pid, 3).finally(() => idleTsxProbe.child.stop());
+      interpreted = await compiledProbe(log);
       const idleProbe = await startAgentProbe(undefined, 0, 30_000);
       await sleep(1000);
       const idle = await sampleFor(idleProbe.child.pid, 3).finally(() => idleProbe.child.stop());
+      log(`idle agent: ${round(idle.rssMiB.p50)} MiB compiled, ${round(idleTsx.rssMiB.p50)} MiB through tsx`);
 
       // Baseline: a TCP-connect polling monitor over the same devices.
       const poller = await startPoller(site.networkDevices, pollIntervalMs, pollTimeoutMs, seed);
@@ -234,6 +254,7 @@ export const agentScaleScenario: Scenario = {
           subnets: site.subnets.length,
           simDevices: site.devices.length,
           sessionsExpected,
+          agentRuntime: `compiled: node ${probeBundle} (esbuild bundle of ${probeEntry}, scripts/build-agent.mjs); the idle agent also through tsx for comparison`,
           agentTimings:
             'defaults (keep-alive after 1,000 ms of silence, 1,500 ms to answer; codecs polled every 1,000 ms)',
           detectionDeadlineMs,
@@ -256,6 +277,8 @@ export const agentScaleScenario: Scenario = {
           simRssMiB: sim.rssMiB,
           idleAgentCpuPercentOfOneCore: idle.cpuPercentOfOneCore,
           idleAgentRssMiB: idle.rssMiB,
+          idleAgentThroughTsxCpuPercentOfOneCore: idleTsx.cpuPercentOfOneCore,
+          idleAgentThroughTsxRssMiB: idleTsx.rssMiB,
           dropDetection: down,
           hangDetection: hang,
           detectionMsByDeviceKind: byKind,
@@ -286,7 +309,7 @@ export const agentScaleScenario: Scenario = {
           ],
           [
             'agent RSS p50 / max',
-            `${round(agent.rssMiB.p50)} / ${round(agent.rssMiB.max)} MiB (idle agent ${round(idle.rssMiB.p50)} MiB)`,
+            `${round(agent.rssMiB.p50)} / ${round(agent.rssMiB.max)} MiB (idle agent ${round(idle.rssMiB.p50)} MiB; through tsx ${round(idleTsx.rssMiB.p50)} MiB)`,
           ],
           [
             'agent during ramp-up',
@@ -306,6 +329,7 @@ export const agentScaleScenario: Scenario = {
         ],
       };
     } finally {
+      interpreted();
       await stopAll(probe?.child, site.child);
     }
   },

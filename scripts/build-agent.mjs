@@ -1,0 +1,64 @@
+// Builds the agent as one compiled JavaScript file, run with plain `node` (no tsx loader):
+//   node scripts/build-agent.mjs            → packages/agent/dist/agent.mjs  (`crosspoint agent`, same flags)
+//   node scripts/build-agent.mjs --probe    → also bench/dist/agent-probe.mjs (the benchmark's agent)
+// esbuild (already installed: tsx's own dependency) bundles our TypeScript workspaces and the npm
+// dependencies into a single ES module in well under a second; nothing is type-checked here
+// (`npm run typecheck` does that). Node built-ins stay external.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The product: the CLI's own `agent` command, without the hub, as `node agent.mjs [agent flags]`. */
+const agentMain = `
+import { Command } from 'commander';
+import { registerAgentCommand } from './packages/cli/src/commands/agent.command.ts';
+import { consoleOutput } from './packages/cli/src/lifecycle.ts';
+
+const program = new Command('crosspoint-agent').exitOverride();
+registerAgentCommand(program, consoleOutput);
+try {
+  await program.parseAsync(['agent', ...process.argv.slice(2)], { from: 'user' });
+} catch (e) {
+  if (e?.code?.startsWith?.('commander.')) process.exit(e.exitCode);
+  consoleOutput.err(\`crosspoint agent: \${e instanceof Error ? e.message : String(e)}\`);
+  process.exit(1);
+}
+`;
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  absWorkingDir: root,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // CommonJS dependencies (pino, ws, basic-ftp) call require() on Node built-ins.
+  banner: {
+    js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);",
+  },
+};
+
+/** Builds the agent (and with `probe`, the bench's agent-probe); resolves to the files written. */
+export async function buildAgent({ probe = false } = {}) {
+  const outputs = ['packages/agent/dist/agent.mjs'];
+  await build({
+    ...common,
+    stdin: { contents: agentMain, resolveDir: root, sourcefile: 'agent-main.ts', loader: 'ts' },
+    outfile: outputs[0],
+  });
+  if (probe) {
+    outputs.push('bench/dist/agent-probe.mjs');
+    await build({ ...common, entryPoints: ['bench/programs/agent-probe.ts'], outfile: outputs[1] });
+  }
+  return outputs;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { probe: { type: 'boolean', default: false } } });
+  const started = Date.now();
+  const files = await buildAgent({ probe: values.probe });
+  console.log(`built ${files.join(', ')} in ${Date.now() - started} ms`);
+}
