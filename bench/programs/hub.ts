@@ -1,10 +1,12 @@
 // The hub under test in its own process, so its CPU and RSS are its own:
-// `node --import tsx bench/programs/hub.ts (--database-url URL | --data-dir DIR) [--agents N] [--plan N]`.
+// `node --import tsx bench/programs/hub.ts (--database-url URL | --data-dir DIR) [--agents N] [--plan N]
+//   [--smtp-url URL] [--public-url URL] [--admin-token]`.
 // Starts the hub on 127.0.0.1 (port chosen by the system), seeds the demo tenants, gives the demo
 // client a service plan of `--plan` devices (the demo's 100 would mark every device past the
 // hundredth "Overflowed"), creates `--agents` extra agent server accounts, and an API token (Monitor
-// role) for reading. Prints one line `hub ready {url, orgId, logins, password, token}`; stops on
-// SIGTERM.
+// role) for reading. `--smtp-url` sends the hub's mail (alerts) to that server; `--admin-token` also
+// creates an Administrator token (`adminToken`: alert rules). Prints one line
+// `hub ready {url, orgId, logins, password, token[, adminToken]}`; stops on SIGTERM.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
@@ -17,6 +19,9 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '0' },
     plan: { type: 'string', default: '1000000' },
     'log-level': { type: 'string', default: 'warn' },
+    'smtp-url': { type: 'string' },
+    'public-url': { type: 'string' },
+    'admin-token': { type: 'boolean', default: false },
   },
 });
 const databaseUrl = values['database-url'];
@@ -25,7 +30,17 @@ if (!databaseUrl && !dataDir) throw new Error('hub: --database-url or --data-dir
 
 const logger = pino({ level: values['log-level'] });
 const hub = await startHub(
-  loadHubConfig({ port: '0', dataDir: dataDir ?? '.', databaseUrl, logLevel: values['log-level'] }, {}),
+  loadHubConfig(
+    {
+      port: '0',
+      dataDir: dataDir ?? '.',
+      databaseUrl,
+      logLevel: values['log-level'],
+      smtpUrl: values['smtp-url'],
+      publicUrl: values['public-url'],
+    },
+    {},
+  ),
   { logger },
 );
 const seeded = await hub.services.bootstrap.seedDemo();
@@ -43,8 +58,11 @@ for (let i = 1; i <= Number(values.agents); i++) {
   logins.push(row.login);
 }
 const token = (await hub.services.tokens.create(org, { name: 'bench', role: 'monitor' })).secret;
+const adminToken = values['admin-token']
+  ? (await hub.services.tokens.create(org, { name: 'bench admin', role: 'administrator' })).secret
+  : undefined;
 console.log(
-  `hub ready ${JSON.stringify({ url: hub.url, orgId, logins, password, token, database: hub.database.kind })}`,
+  `hub ready ${JSON.stringify({ url: hub.url, orgId, logins, password, token, adminToken, database: hub.database.kind })}`,
 );
 
 process.on('SIGTERM', () => {

@@ -17,23 +17,25 @@ import {
   connectFailed,
   injectPlan,
   sleep,
-  startAgentProbe,
   startPoller,
-  startSimSite,
   stopAll,
   waitUntil,
-  type AgentProbe,
   type Poller,
-  type SimSite,
 } from '../lib/fleet.ts';
+import { apiGet } from '../lib/hub-process.ts';
+import { listHubDevices, watchHub, type DownSetTracker, type HubWatch } from '../lib/hub-watch.ts';
+import { startLinkedSite } from '../lib/linked-site.ts';
 import { sampleProcess, type ProcessUsage } from '../lib/process-sampler.ts';
 import { round, type Summary } from '../lib/stats.ts';
-import type { Scenario } from '../lib/scenario.ts';
+import type { Scenario, TargetCheck } from '../lib/scenario.ts';
 
 const seed = 2;
 /** A /16 of loopback of its own (agent-scale uses 127.90). */
 const subnetBase = '127.91';
+/** A fault the agent (or the hub's API) has not shown within this long is lost. */
 const agentDeadlineMs = 10_000;
+/** How often the confirming poller lists the hub's Down group. */
+const hubPollMs = 250;
 
 interface Detector {
   name: string;
@@ -41,7 +43,33 @@ interface Detector {
   deadlineMs: number;
 }
 
+/** design.md's targets, measured to the hub's API (the live events stream: what a screen shows). */
+function hubTargets(down: FaultFigures, hang: FaultFigures): TargetCheck[] {
+  const check = (what: string, f: FaultFigures, limitMs: number): TargetCheck => ({
+    name: `${what} visible in the hub's API, p99 (device → agent → hub → live event → Down list)`,
+    target: `< ${limitMs / 1000} s`,
+    measured: round(f.latencyMs.p99),
+    unit: 'ms',
+    met: f.latencyMs.p99 < limitMs && f.missed === 0,
+  });
+  return [check('clean drop', down, 1000), check('silent hang', hang, 3000)];
+}
+
+/** Entries into the Down group of a hub watcher, as observations of the bench's device keys. */
+const downObservations = (tracker: DownSetTracker, keyOfSerial: ReadonlyMap<string, string>): Observation[] =>
+  tracker.transitions.flatMap((t) => {
+    const key = keyOfSerial.get(t.serial);
+    return t.down && key !== undefined ? [{ key, at: t.at }] : [];
+  });
+
 /**
+ * End to end: the simulator, the real agent and the hub, each in its own process (the agent linked
+ * to the hub over /agent/v1, the hub on PostgreSQL). Every fault is timed to the agent's own
+ * observation (device → agent) and to the moment the bench sees the device in the hub's Down group
+ * (device → hub API), two ways: refetching the group on each `devices` event of the live events
+ * stream (what the web app does), and a plain poll of the group every 250 ms (confirmation; adds up
+ * to 250 ms). Afterwards every fault's Down must be in the device's stored history (detail API).
+ *
  * Detection latency of the agent's persistent sessions against polling monitors, on the same
  * faults at the same moments. Beside the agent run two pollers (bench/programs/tcp-poller.ts, each
  * in its own process): every device every 20 s (Uptime Kuma's default-ish interval, the 3,000-monitor
@@ -52,7 +80,8 @@ interface Detector {
  */
 export const detectionScenario: Scenario = {
   name: 'detection',
-  description: 'agent detection latency vs TCP-connect polling at 20 s and 1 s, same faults',
+  description:
+    'status change → agent → hub API (live events and polling), vs TCP-connect polling at 20 s and 1 s, same faults',
   async run({ quick, log }) {
     const config = quick
       ? { devices: 300, subsetBoxes: 100, faultsPerKind: 10, spreadMs: 5000, readyTimeoutMs: 60_000 }
@@ -60,10 +89,19 @@ export const detectionScenario: Scenario = {
     const slow = { intervalMs: 20_000, timeoutMs: 2000 };
     const fast = { intervalMs: 1000, timeoutMs: 800 };
     log(`simulator: ${config.devices} devices on ${subnetBase}.x.0/24`);
-    const site: SimSite = await startSimSite(config.devices, seed, subnetBase);
-    let probe: AgentProbe | undefined;
+    const linked = await startLinkedSite({
+      scenario: 'detection',
+      devices: config.devices,
+      seed,
+      subnetBase,
+      readyTimeoutMs: config.readyTimeoutMs,
+      log,
+    });
+    const { site, hub } = linked;
+    const agentProbe = linked.probe;
     let poll20: Poller | undefined;
     let poll1: Poller | undefined;
+    let watch: HubWatch | undefined;
     try {
       const random = seededRandom(seed);
       const subset = pickDistinct(
@@ -71,9 +109,8 @@ export const detectionScenario: Scenario = {
         config.subsetBoxes,
         random,
       );
-      const agentProbe = await startAgentProbe(site, site.networkDevices.length, config.readyTimeoutMs, log);
-      probe = agentProbe;
-      log(`agent: ${agentProbe.ready.up} sessions up after ${agentProbe.ready.ms} ms`);
+      const hubWatch = await watchHub(hub, hubPollMs);
+      watch = hubWatch;
       const pollAll = await startPoller(site.networkDevices, slow.intervalMs, slow.timeoutMs, seed);
       poll20 = pollAll;
       const pollSubset = await startPoller(subset, fast.intervalMs, fast.timeoutMs, seed + 1);
@@ -84,8 +121,8 @@ export const detectionScenario: Scenario = {
       await sleep(2000);
       const falseBefore = pollAll.failures.length + pollSubset.failures.length;
 
-      const samplers = [agentProbe.child.pid, pollAll.child.pid, pollSubset.child.pid].map((pid) =>
-        sampleProcess(pid),
+      const samplers = [agentProbe.child.pid, pollAll.child.pid, pollSubset.child.pid, hub.child.pid].map(
+        (pid) => sampleProcess(pid),
       );
       const plan = faultPlan(subset, config.faultsPerKind, config.spreadMs, 100, random);
       log(
@@ -98,6 +135,16 @@ export const detectionScenario: Scenario = {
         {
           name: 'agent',
           observations: () => agentProbe.changes.filter((c) => c.status === 'Down'),
+          deadlineMs: agentDeadlineMs,
+        },
+        {
+          name: 'hubEvents',
+          observations: () => downObservations(hubWatch.sse, linked.keyOfSerial),
+          deadlineMs: agentDeadlineMs,
+        },
+        {
+          name: 'hubPoll',
+          observations: () => downObservations(hubWatch.poll, linked.keyOfSerial),
           deadlineMs: agentDeadlineMs,
         },
         {
@@ -133,11 +180,36 @@ export const detectionScenario: Scenario = {
         `waiting for every detector (up to ${(slow.intervalMs + slow.timeoutMs + 1000) / 1000} s after the last fault)`,
       );
       await waitUntil(settled, lastBefore + pollDeadline(pollAll) - Date.now());
-      const [agentUsage, poll20Usage, poll1Usage] = (await Promise.all(samplers.map((s) => s.stop()))) as [
-        ProcessUsage,
-        ProcessUsage,
-        ProcessUsage,
-      ];
+      const [agentUsage, poll20Usage, poll1Usage, hubUsage] = (await Promise.all(
+        samplers.map((s) => s.stop()),
+      )) as [ProcessUsage, ProcessUsage, ProcessUsage, ProcessUsage];
+      await hubWatch.close();
+
+      // Confirmation: the agent's observation of each fault is in the device's stored history.
+      const hubIdOfKey = new Map<string, string>();
+      for (const d of await listHubDevices(hub)) {
+        const key = linked.keyOfSerial.get(d.serial);
+        if (key) hubIdOfKey.set(key, d.id);
+      }
+      let stored = 0;
+      const unstored: string[] = [];
+      for (const inj of injections) {
+        const seen = agentProbe.changes.find(
+          (c) => c.key === inj.key && c.status === 'Down' && c.at >= inj.before,
+        );
+        const id = hubIdOfKey.get(inj.key);
+        const detail = id
+          ? await apiGet<{ history: { status: string; observedAt: string }[] }>(
+              hub,
+              `/api/v1/orgs/${hub.orgId}/devices/${id}`,
+            )
+          : undefined;
+        const found =
+          seen !== undefined &&
+          detail?.history.some((h) => h.status === 'Down' && Date.parse(h.observedAt) === seen.at) === true;
+        if (found) stored++;
+        else unstored.push(inj.key);
+      }
       await clearFaults(site);
 
       const results: Record<string, Record<string, FaultFigures>> = {};
@@ -146,7 +218,18 @@ export const detectionScenario: Scenario = {
       const get = (name: string, fault: string): FaultFigures => results[name]?.[fault] ?? noFaults();
       const agentDown = get('agent', 'down');
       const agentHang = get('agent', 'hang');
-      const lost = agentDown.missed + agentHang.missed;
+      const hubDown = get('hubEvents', 'down');
+      const hubHang = get('hubEvents', 'hang');
+      const hubPollDown = get('hubPoll', 'down');
+      const hubPollHang = get('hubPoll', 'hang');
+      const lost =
+        agentDown.missed +
+        agentHang.missed +
+        hubDown.missed +
+        hubHang.missed +
+        hubPollDown.missed +
+        hubPollHang.missed +
+        unstored.length;
 
       const sessions = agentProbe.ready.sessions;
       const perThousand = (u: ProcessUsage, n: number) => (u.cpuPercentOfOneCore / n) * 1000;
@@ -169,6 +252,8 @@ export const detectionScenario: Scenario = {
           perThousand(poll1Usage, subset.length),
           perThousand(agentUsage, sessions),
         ),
+        hubEventsDropP99VsAgent: ratioOf(hubDown.latencyMs.p99, agentDown.latencyMs.p99),
+        hubEventsHangP99VsAgent: ratioOf(hubHang.latencyMs.p99, agentHang.latencyMs.p99),
         poll20sCpuPerThousandVsAgent: ratioOf(
           perThousand(poll20Usage, site.networkDevices.length),
           perThousand(agentUsage, sessions),
@@ -186,6 +271,9 @@ export const detectionScenario: Scenario = {
           seed,
           subnetBase,
           sessions,
+          hub: `own process, PostgreSQL ${linked.db.version}; agent linked over /agent/v1 (default timings)`,
+          hubPollMs,
+          hubDevices: linked.inventoryDevices,
           poll20s: { devices: site.networkDevices.length, ...slow },
           poll1s: { devices: subset.length, ...fast },
           faultTimes: 'bench clock right before the control API call',
@@ -197,6 +285,17 @@ export const detectionScenario: Scenario = {
           agentCpuPercentOfOneCore: agentUsage.cpuPercentOfOneCore,
           agentRssMiB: agentUsage.rssMiB,
           agentCpuPercentPerThousandSessions: perThousand(agentUsage, sessions),
+          hubEventsDrop: hubDown,
+          hubEventsHang: hubHang,
+          hubPollDrop: hubPollDown,
+          hubPollHang: hubPollHang,
+          hubDownListAfterEventMs: hubWatch.refreshMs(),
+          hubHistoryConfirmed: stored,
+          hubHistoryMissing: unstored.length,
+          hubCpuPercentOfOneCore: hubUsage.cpuPercentOfOneCore,
+          hubRssMiB: hubUsage.rssMiB,
+          hubLiveEvents: hubWatch.events,
+          hubWatchErrors: hubWatch.errors.length,
         },
         baseline: {
           description: `polling monitors in their own processes on the same faults: ${site.networkDevices.length} devices every 20 s and ${subset.length} boxes every 1 s; "connect" = a TCP-connect check (Uptime Kuma TCP Port), "greeting" = connect and wait for the telnet greeting`,
@@ -219,11 +318,19 @@ export const detectionScenario: Scenario = {
           },
         },
         ratios,
-        targets: detectionTargets(agentDown, agentHang),
+        targets: [...detectionTargets(agentDown, agentHang), ...hubTargets(hubDown, hubHang)],
         lost,
+        ...(unstored.length || hubWatch.errors.length
+          ? { details: { historyMissing: unstored, hubWatchErrors: hubWatch.errors.slice(0, 20) } }
+          : {}),
         table: [
           ['agent drop p50 / p99', row(agentDown)],
           ['agent hang p50 / p99', row(agentHang)],
+          ['hub API (live events) drop', row(hubDown)],
+          ['hub API (live events) hang', row(hubHang)],
+          [`hub API (poll ${hubPollMs} ms) drop`, row(hubPollDown)],
+          [`hub API (poll ${hubPollMs} ms) hang`, row(hubPollHang)],
+          ['stored in history (detail API)', `${stored}/${injections.length}`],
           ['poll 20 s drop', row(get('poll20s', 'down'))],
           ['poll 20 s hang (connect)', row(get('poll20s', 'hang'))],
           ['poll 20 s hang (greeting)', row(get('poll20sGreeting', 'hang'))],
@@ -234,12 +341,14 @@ export const detectionScenario: Scenario = {
           ['drop p50 poll 1 s / agent', `× ${round(ratios.poll1sDropP50VsAgent ?? Number.NaN)}`],
           [
             'CPU % of a core',
-            `agent ${round(agentUsage.cpuPercentOfOneCore)} (${sessions} sessions), poll 20 s ${round(poll20Usage.cpuPercentOfOneCore)} (${site.networkDevices.length}), poll 1 s ${round(poll1Usage.cpuPercentOfOneCore)} (${subset.length})`,
+            `agent ${round(agentUsage.cpuPercentOfOneCore)} (${sessions} sessions), hub ${round(hubUsage.cpuPercentOfOneCore)}, poll 20 s ${round(poll20Usage.cpuPercentOfOneCore)} (${site.networkDevices.length}), poll 1 s ${round(poll1Usage.cpuPercentOfOneCore)} (${subset.length})`,
           ],
         ],
       };
     } finally {
-      await stopAll(poll1, poll20, probe?.child, site.child);
+      await watch?.close();
+      await stopAll(poll1, poll20);
+      await linked.stop();
     }
   },
 };

@@ -1,8 +1,10 @@
 import type { Scenario } from '../lib/scenario.ts';
 import { agentScaleScenario } from './agent-scale.ts';
+import { alertsScenario } from './alerts.ts';
 import { apiScenario } from './api.ts';
 import { detectionScenario } from './detection.ts';
 import { ingestScenario } from './ingest.ts';
+import { soakScenario } from './soak.ts';
 import { uplinkScenario } from './uplink.ts';
 import { webListScenario } from './web-list.ts';
 
@@ -14,4 +16,6 @@ export const scenarios: Scenario[] = [
   ingestScenario,
   uplinkScenario,
   webListScenario,
+  alertsScenario,
+  soakScenario,
 ];

@@ -1,0 +1,71 @@
+// Pairing injected faults with the alert emails the SMTP sink accepted: one outage, one alert.
+
+/** The hub device id an alert email links to (`Open: <public URL>/devices/<id>`), if any. */
+export const linkedDeviceId = (text: string): string | undefined =>
+  /\/devices\/([0-9a-f-]{36})\b/i.exec(text)?.[1];
+
+/** What kind of alert message a subject is: opened, a repeat, a resolution; undefined for other mail. */
+export function alertEventOf(subject: string): 'opened' | 'repeat' | 'resolved' | undefined {
+  if (!subject.startsWith('[Crosspoint] ')) return undefined;
+  const rest = subject.slice('[Crosspoint] '.length);
+  if (rest.startsWith('Resolved:')) return 'resolved';
+  if (rest.startsWith('Still ')) return 'repeat';
+  return 'opened';
+}
+
+export interface AlertMail {
+  /** The device the mail is about, as the bench names devices (`host:port`); undefined: not one we know. */
+  key: string | undefined;
+  event: 'opened' | 'repeat' | 'resolved' | undefined;
+  at: number;
+}
+
+export interface FaultMails {
+  key: string;
+  before: number;
+  /** "Opened" emails about the faulted device after the fault (and before the next fault on it). */
+  emails: number;
+  /** Milliseconds from the fault to the first of them. */
+  latencyMs: number | undefined;
+}
+
+export interface MailMatch {
+  perFault: FaultMails[];
+  /** Faults with no email. */
+  lost: number;
+  /** Emails beyond the first for a fault. */
+  duplicates: number;
+  /** "Opened" emails about devices (or moments) no fault explains: a peripheral not folded, a false alarm. */
+  unexplained: number;
+}
+
+/** Pairs each fault with the "opened" alert emails about its device that followed it. */
+export function matchAlertMails(
+  faults: readonly { key: string; before: number }[],
+  mails: readonly AlertMail[],
+): MailMatch {
+  const opened = mails.filter((m) => m.event === 'opened');
+  const used = new Set<AlertMail>();
+  const ordered = [...faults].sort((a, b) => a.before - b.before);
+  const perFault = faults.map((f) => {
+    const next =
+      ordered.find((o) => o.key === f.key && o.before > f.before)?.before ?? Number.POSITIVE_INFINITY;
+    const mine = opened
+      .filter((m) => m.key === f.key && m.at >= f.before && m.at < next)
+      .sort((a, b) => a.at - b.at);
+    for (const m of mine) used.add(m);
+    const first = mine[0];
+    return {
+      key: f.key,
+      before: f.before,
+      emails: mine.length,
+      latencyMs: first ? first.at - f.before : undefined,
+    };
+  });
+  return {
+    perFault,
+    lost: perFault.filter((f) => f.emails === 0).length,
+    duplicates: perFault.reduce((n, f) => n + Math.max(0, f.emails - 1), 0),
+    unexplained: opened.filter((m) => !used.has(m)).length,
+  };
+}
