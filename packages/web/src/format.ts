@@ -1,17 +1,31 @@
+/**
+ * Numbers, dates and durations in the active language, through Intl (the catalogs hold no formats).
+ * Every function takes the language tag, e.g. `i18n.language` from `useTranslation()`.
+ */
+
 /** "6 hours", "2 minutes", "12 seconds": the largest whole unit, as status "since" labels read. */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, lng: string): string {
   const s = Math.max(0, Math.floor(ms / 1000));
-  const units: [number, string][] = [
+  const units: [number, 'day' | 'hour' | 'minute' | 'second'][] = [
     [86_400, 'day'],
     [3_600, 'hour'],
     [60, 'minute'],
     [1, 'second'],
   ];
-  for (const [size, name] of units) {
-    if (s >= size) {
-      const n = Math.floor(s / size);
-      return `${n} ${name}${n === 1 ? '' : 's'}`;
-    }
-  }
-  return '0 seconds';
+  const [size, unit] = units.find(([size]) => s >= size) ?? [1, 'second'];
+  return new Intl.NumberFormat(lng, { style: 'unit', unit, unitDisplay: 'long' }).format(
+    Math.floor(s / size),
+  );
 }
+
+type When = string | number | Date;
+
+/** Date and time, e.g. "27/11/2026 10:04:12". */
+export const formatDateTime = (value: When, lng: string): string => new Date(value).toLocaleString(lng);
+/** The date only. */
+export const formatDate = (value: When, lng: string): string => new Date(value).toLocaleDateString(lng);
+/** The time of day only. */
+export const formatTime = (value: When, lng: string): string => new Date(value).toLocaleTimeString(lng);
+/** A number with the language's separators. */
+export const formatNumber = (value: number, lng: string, options?: Intl.NumberFormatOptions): string =>
+  new Intl.NumberFormat(lng, options).format(value);

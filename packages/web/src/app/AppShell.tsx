@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { OrgChoice, SessionInfo } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
@@ -10,6 +12,7 @@ import { useLiveEvents } from '../live/useLiveEvents.ts';
 
 /** Searches the help pages from anywhere. */
 function HelpSearch() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   return (
@@ -20,83 +23,126 @@ function HelpSearch() {
         void navigate(`/help?q=${encodeURIComponent(q)}`);
       }}
     >
-      <input type="search" className="help-search" aria-label="Search help" placeholder="Search help…" value={q} onChange={(e) => setQ(e.target.value)} />
+      <input
+        type="search"
+        className="help-search"
+        aria-label={t('shell.searchHelp')}
+        placeholder={t('shell.searchHelpPlaceholder')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+      />
     </form>
   );
 }
 
 /** Keeps the current organization's screens live while mounted. */
 function LiveIndicator({ orgId }: { orgId: string }) {
+  const { t } = useTranslation();
   const state = useLiveEvents(orgId);
+  const live = state === 'live';
   return (
-    <span className={`live ${state}`} role="status" aria-label={state === 'live' ? 'Live updates on' : 'Reconnecting live updates'} title={state === 'live' ? 'Live' : 'Reconnecting…'}>
-      {state === 'live' ? '● Live' : '○ Reconnecting'}
+    <span
+      className={`live ${state}`}
+      role="status"
+      aria-label={live ? t('shell.liveOn') : t('shell.liveReconnecting')}
+      title={live ? t('shell.liveTitle') : t('shell.reconnectingTitle')}
+    >
+      {live ? `● ${t('shell.live')}` : `○ ${t('shell.reconnecting')}`}
     </span>
   );
 }
 
 /** What the header says an organization is. */
-export function orgKindLabel(org: OrgChoice): string {
+export function orgKindLabel(t: TFunction, org: OrgChoice): string {
   switch (org.kind) {
     case 'platform':
-      return 'Platform operator';
+      return t('orgKind.platform');
     case 'support':
-      return 'Support organization';
+      return t('orgKind.support');
     case 'client':
-      return org.parentName ? `Client of ${org.parentName}` : 'Client organization';
+      return org.parentName ? t('orgKind.clientOf', { name: org.parentName }) : t('orgKind.client');
     case 'enterprise':
-      return 'Enterprise';
+      return t('orgKind.enterprise');
   }
 }
 
-function navFor(session: SessionInfo): { to: string; label: string }[] {
+function navFor(t: TFunction, session: SessionInfo): { to: string; label: string }[] {
   const org = session.currentOrg;
-  const items = [{ to: '/', label: 'Dashboard' }];
-  if (org?.kind !== 'platform') items.push({ to: '/devices?kind=pro-audio', label: 'Pro Audio' }, { to: '/devices?kind=video', label: 'Video' });
-  items.push({ to: '/overview', label: 'Organization' });
-  if (org?.kind === 'support' || org?.kind === 'platform') items.push({ to: '/organizations', label: 'Organizations' });
-  items.push({ to: '/users', label: 'Users' });
+  const items = [{ to: '/', label: t('nav.dashboard') }];
   if (org?.kind !== 'platform') {
-    items.push({ to: '/servers', label: 'Servers' }, { to: '/locations', label: 'Locations' });
+    items.push(
+      { to: '/devices?kind=pro-audio', label: t('nav.proAudio') },
+      { to: '/devices?kind=video', label: t('nav.video') },
+    );
   }
-  if (session.permissions.includes('alerts.read')) items.push({ to: '/alerts', label: 'Alerts' });
-  items.push({ to: '/history', label: 'History' }, { to: '/settings', label: 'Settings' }, { to: '/help', label: 'Help' });
-  if (org?.kind !== 'platform') items.push({ to: '/downloads', label: 'Downloads' });
-  items.push({ to: '/system', label: 'Hub status' });
+  items.push({ to: '/overview', label: t('nav.organization') });
+  if (org?.kind === 'support' || org?.kind === 'platform')
+    items.push({ to: '/organizations', label: t('nav.organizations') });
+  items.push({ to: '/users', label: t('nav.users') });
+  if (org?.kind !== 'platform') {
+    items.push({ to: '/servers', label: t('nav.servers') }, { to: '/locations', label: t('nav.locations') });
+  }
+  if (session.permissions.includes('alerts.read')) items.push({ to: '/alerts', label: t('nav.alerts') });
+  items.push(
+    { to: '/history', label: t('nav.history') },
+    { to: '/settings', label: t('nav.settings') },
+    { to: '/help', label: t('nav.help') },
+  );
+  if (org?.kind !== 'platform') items.push({ to: '/downloads', label: t('nav.downloads') });
+  items.push({ to: '/system', label: t('nav.system') });
   return items;
 }
 
 /** Header, navigation and the current screen, for a signed-in user. */
 export function AppShell() {
+  const { t } = useTranslation();
   const { session, replace } = useSession();
   const location = useLocation();
   const [choosing, setChoosing] = useState(false);
-  if (session === undefined) return <p className="page-message" role="status">Loading…</p>;
-  if (session === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  const [navOpen, setNavOpen] = useState(false);
+  if (session === undefined) {
+    return (
+      <p className="page-message" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (session === null)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   const org = session.currentOrg;
   const signOut = async () => {
     await api.post('/api/v1/auth/sign-out').catch(() => undefined);
     replace(null);
   };
-  const userName = [session.user.firstName, session.user.lastName].filter(Boolean).join(' ') || session.user.email;
+  const userName =
+    [session.user.firstName, session.user.lastName].filter(Boolean).join(' ') || session.user.email;
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <header className="topbar">
+        <button
+          type="button"
+          className="ghost menu-button"
+          aria-expanded={navOpen}
+          aria-controls="main-nav"
+          onClick={() => setNavOpen(!navOpen)}
+        >
+          {t('shell.menu')}
+        </button>
         <span className="brand">Crosspoint</span>
         {org && (
           <span className="org-badge" data-testid="current-org">
-            <strong>{org.name}</strong> <span className="kind">{orgKindLabel(org)}</span>
+            <strong>{org.name}</strong> <span className="kind">{orgKindLabel(t, org)}</span>
           </span>
         )}
         <div className="topbar-right">
           {org && !session.termsRequired && <LiveIndicator key={org.id} orgId={org.id} />}
           {session.organizations.length > 1 && (
             <button type="button" className="ghost" onClick={() => setChoosing(true)}>
-              Choose Organization…
+              {t('shell.chooseOrganization')}
             </button>
           )}
           <HelpSearch />
@@ -105,13 +151,18 @@ export function AppShell() {
             {userName}
           </span>
           <button type="button" className="ghost" onClick={() => void signOut()}>
-            Sign out
+            {t('shell.signOut')}
           </button>
         </div>
       </header>
       <div className="layout">
-        <nav aria-label="Main" className="sidenav">
-          {navFor(session).map((item) => (
+        <nav
+          aria-label={t('nav.label')}
+          className={navOpen ? 'sidenav open' : 'sidenav'}
+          id="main-nav"
+          onClick={() => setNavOpen(false)}
+        >
+          {navFor(t, session).map((item) => (
             <NavLink
               key={item.to}
               to={item.to}
@@ -127,11 +178,11 @@ export function AppShell() {
         </nav>
         <main id="main" tabIndex={-1}>
           {session.termsRequired ? (
-            <p className="empty-state">Accept the terms to continue.</p>
+            <p className="empty-state">{t('shell.acceptTermsFirst')}</p>
           ) : org ? (
             <Outlet />
           ) : (
-            <p className="empty-state">You are not a member of any organization yet. Ask an owner to invite you.</p>
+            <p className="empty-state">{t('shell.noOrganization')}</p>
           )}
         </main>
       </div>

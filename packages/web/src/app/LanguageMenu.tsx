@@ -1,26 +1,42 @@
-import { languages } from '@crosspoint/protocol';
+import { languages, type SessionInfo } from '@crosspoint/protocol';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { sessionKey, useSession } from '../auth/session.tsx';
+import { uiLanguageOf, uiLanguages } from '../i18n/i18n.ts';
 
+/** Each language in its own name (endonyms are never translated). */
 const names: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
 
-/** The user's language: used for their email now; screens follow as translations land. */
-export function LanguageMenu() {
+/**
+ * The language of the screens, switched at once. Signed in, it is the user's profile language (also
+ * used for their email); signed out, it is remembered in this browser only.
+ */
+export function LanguageMenu({ className = 'language', id }: { className?: string; id?: string }) {
+  const { t, i18n } = useTranslation();
   const { session } = useSession();
   const client = useQueryClient();
-  if (!session) return null;
+  const choices: readonly string[] = session ? languages : uiLanguages;
+  const change = (language: string) => {
+    void i18n.changeLanguage(uiLanguageOf(language) ?? 'en');
+    if (!session) return;
+    client.setQueryData<SessionInfo | null>(sessionKey, (s) =>
+      s ? { ...s, user: { ...s.user, language } } : s,
+    );
+    void api
+      .patch('/api/v1/me', { language })
+      .finally(() => client.invalidateQueries({ queryKey: sessionKey }));
+  };
   return (
     <select
-      aria-label="Language"
-      className="language"
-      value={session.user.language}
-      onChange={(e) => {
-        void api.patch('/api/v1/me', { language: e.target.value }).then(() => client.invalidateQueries({ queryKey: sessionKey }));
-      }}
+      id={id}
+      aria-label={t('shell.language')}
+      className={className}
+      value={session?.user.language ?? i18n.language}
+      onChange={(e) => change(e.target.value)}
     >
-      {languages.map((l) => (
-        <option key={l} value={l}>
+      {choices.map((l) => (
+        <option key={l} value={l} lang={l}>
           {names[l] ?? l}
         </option>
       ))}

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { currentTerms } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -7,6 +8,7 @@ import { FormError } from '../ui/FormError.tsx';
 
 /** Read and accept the Terms of Use and Privacy Policy, once per version. Nothing else works before. */
 export function TermsDialog({ open }: { open: boolean }) {
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [terms, setTerms] = useState(false);
   const [privacy, setPrivacy] = useState(false);
@@ -21,29 +23,25 @@ export function TermsDialog({ open }: { open: boolean }) {
     }
   };
   return (
-    <Dialog title="Read and accept terms" open={open} onClose={() => undefined}>
+    <Dialog title={t('terms.title')} open={open} onClose={() => undefined}>
       <form onSubmit={(e) => void submit(e)} className="form">
-        <div className="terms-text" tabIndex={0} aria-label="Terms of Use and Privacy Policy">
-          <h3>Terms of Use (version {currentTerms.terms})</h3>
-          <p>
-            Crosspoint lets your organization monitor and control its audio and video devices. Use it only for devices you are
-            allowed to manage. Actions you take are recorded in your organization’s history with your name, time and address.
-          </p>
-          <h3>Privacy Policy (version {currentTerms.privacy})</h3>
-          <p>
-            We keep your name, email address, optional SMS number, sign-in times and addresses to run the service and to protect
-            your account. Your organization’s owners can see them. Nothing is sold or shared with third parties.
-          </p>
+        <div className="terms-text" tabIndex={0} aria-label={t('terms.textLabel')}>
+          <h3>{t('terms.termsHeading', { version: currentTerms.terms })}</h3>
+          <p>{t('terms.termsText')}</p>
+          <h3>{t('terms.privacyHeading', { version: currentTerms.privacy })}</h3>
+          <p>{t('terms.privacyText')}</p>
         </div>
         <label className="check">
-          <input type="checkbox" checked={terms} onChange={(e) => setTerms(e.target.checked)} /> I accept the Terms of Use
+          <input type="checkbox" checked={terms} onChange={(e) => setTerms(e.target.checked)} />{' '}
+          {t('terms.acceptTerms')}
         </label>
         <label className="check">
-          <input type="checkbox" checked={privacy} onChange={(e) => setPrivacy(e.target.checked)} /> I accept the Privacy Policy
+          <input type="checkbox" checked={privacy} onChange={(e) => setPrivacy(e.target.checked)} />{' '}
+          {t('terms.acceptPrivacy')}
         </label>
         <FormError error={error} />
         <button type="submit" disabled={!terms || !privacy}>
-          Accept
+          {t('terms.accept')}
         </button>
       </form>
     </Dialog>

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { SessionProvider } from '../auth/session.tsx';
 import { AppShell } from './AppShell.tsx';
+import { LanguageSync } from '../i18n/LanguageSync.tsx';
 import { SignInScreen } from '../screens/auth/SignInScreen.tsx';
 import { ForgotPasswordScreen } from '../screens/auth/ForgotPasswordScreen.tsx';
 import { ResetPasswordScreen } from '../screens/auth/ResetPasswordScreen.tsx';
@@ -26,6 +27,7 @@ export function createAppRouter() {
     {
       element: (
         <SessionProvider>
+          <LanguageSync />
           <Outlet />
         </SessionProvider>
       ),

@@ -1,7 +1,9 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { Permission, SessionInfo } from '@crosspoint/protocol';
 import { api, ApiError, onUnauthenticated, setCsrfToken } from '../api/client.ts';
+import { errorMessage } from '../i18n/labels.ts';
 
 export const sessionKey = ['session'] as const;
 
@@ -25,8 +27,14 @@ async function loadSession(signal: AbortSignal): Promise<SessionInfo | null> {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const { data, error } = useQuery({ queryKey: sessionKey, queryFn: ({ signal }) => loadSession(signal), staleTime: 60_000, retry: 1 });
+  const { data, error } = useQuery({
+    queryKey: sessionKey,
+    queryFn: ({ signal }) => loadSession(signal),
+    staleTime: 60_000,
+    retry: 1,
+  });
   useEffect(() => setCsrfToken(data?.csrfToken ?? null), [data]);
   useEffect(
     () =>
@@ -38,7 +46,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   if (error && data === undefined) {
     return (
       <p role="alert" className="error page-message">
-        The hub cannot be reached: {error.message}. <button type="button" onClick={() => void client.invalidateQueries({ queryKey: sessionKey })}>Try again</button>
+        {t('shell.hubUnreachable', { message: errorMessage(t, i18n.language, error) })}{' '}
+        <button type="button" onClick={() => void client.invalidateQueries({ queryKey: sessionKey })}>
+          {t('common.tryAgain')}
+        </button>
       </p>
     );
   }

@@ -1,6 +1,10 @@
 import type { OrgKind, Permission } from '@crosspoint/protocol';
 
-/** A help page, shown to the organizations and roles it concerns. */
+/**
+ * A help page, shown to the organizations and roles it concerns. The title (and the navigation to
+ * it) is translated through the catalogs as `help.topics.<id>`; `title` here is the English one.
+ * The body is English-only prose for now: see docs/web-i18n.md.
+ */
 export interface HelpTopic {
   id: string;
   title: string;
@@ -102,13 +106,21 @@ export const helpTopics: HelpTopic[] = [
   },
 ];
 
-/** Topics for this organization kind and these permissions, matching `search` in title or text. */
-export function visibleTopics(kind: OrgKind | undefined, can: (p: Permission) => boolean, search: string): HelpTopic[] {
+/**
+ * Topics for this organization kind and these permissions, matching `search` in the title (as shown,
+ * `titleOf`, and in English) or the text.
+ */
+export function visibleTopics(
+  kind: OrgKind | undefined,
+  can: (p: Permission) => boolean,
+  search: string,
+  titleOf: (topic: HelpTopic) => string = (t) => t.title,
+): HelpTopic[] {
   const q = search.trim().toLowerCase();
   return helpTopics.filter(
     (t) =>
       (!t.kinds || (kind !== undefined && t.kinds.includes(kind))) &&
       (!t.needs || can(t.needs)) &&
-      (!q || t.title.toLowerCase().includes(q) || t.body.some((b) => b.toLowerCase().includes(q))),
+      (!q || [titleOf(t), t.title, ...t.body].some((text) => text.toLowerCase().includes(q))),
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
@@ -12,7 +13,7 @@ interface Review {
   poolAvailableAfter: number;
 }
 
-const steps = ['Details', 'Service plan', 'Review'] as const;
+const steps = ['details', 'plan', 'review'] as const;
 
 function plusMonths(months: number): string {
   const d = new Date();
@@ -21,7 +22,18 @@ function plusMonths(months: number): string {
 }
 
 /** Add client organization: details → service plan → review → add. Each step is checked by the hub. */
-export function AddClientWizard({ open, onClose, orgId, onAdded }: { open: boolean; onClose: () => void; orgId: string; onAdded: () => void }) {
+export function AddClientWizard({
+  open,
+  onClose,
+  orgId,
+  onAdded,
+}: {
+  open: boolean;
+  onClose: () => void;
+  orgId: string;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
   const [step, setStep] = useState(0);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -79,11 +91,15 @@ export function AddClientWizard({ open, onClose, orgId, onAdded }: { open: boole
   };
 
   return (
-    <Dialog title="Add client organization" open={open} onClose={close} wide>
-      <ol className="steps" aria-label="Steps">
+    <Dialog title={t('orgs.addClient')} open={open} onClose={close} wide>
+      <ol className="steps" aria-label={t('wizard.steps')}>
         {steps.map((s, i) => (
-          <li key={s} aria-current={i === step ? 'step' : undefined} className={i < step ? 'done' : undefined}>
-            {s}
+          <li
+            key={s}
+            aria-current={i === step ? 'step' : undefined}
+            className={i < step ? 'done' : undefined}
+          >
+            {t(`wizard.step.${s}`)}
           </li>
         ))}
       </ol>
@@ -91,68 +107,79 @@ export function AddClientWizard({ open, onClose, orgId, onAdded }: { open: boole
         {step === 0 && (
           <>
             <div className="field">
-              <label htmlFor="c-name">Organization name</label>
+              <label htmlFor="c-name">{t('common.orgName')}</label>
               <input id="c-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
             </div>
             <fieldset>
-              <legend>Initial owner (a member of your organization is recommended)</legend>
+              <legend>{t('wizard.ownerLegend')}</legend>
               <div className="field">
-                <label htmlFor="c-email">Email address</label>
-                <input id="c-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+                <label htmlFor="c-email">{t('auth.email')}</label>
+                <input
+                  id="c-email"
+                  type="email"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                  required
+                />
               </div>
               <div className="row">
                 <div className="field">
-                  <label htmlFor="c-first">First name</label>
+                  <label htmlFor="c-first">{t('common.firstName')}</label>
                   <input id="c-first" value={firstName} onChange={(e) => setFirstName(e.target.value)} />
                 </div>
                 <div className="field">
-                  <label htmlFor="c-last">Last name</label>
+                  <label htmlFor="c-last">{t('common.lastName')}</label>
                   <input id="c-last" value={lastName} onChange={(e) => setLastName(e.target.value)} />
                 </div>
               </div>
             </fieldset>
             <div className="field">
-              <label htmlFor="c-ref">Client reference # (your financial system’s identifier)</label>
+              <label htmlFor="c-ref">{t('wizard.reference')}</label>
               <input id="c-ref" value={reference} onChange={(e) => setReference(e.target.value)} />
             </div>
           </>
         )}
         {step === 1 && (
           <>
-            <PlanFields maxDevices={maxDevices} setMaxDevices={setMaxDevices} start={start} setStart={setStart} end={end} setEnd={setEnd} />
-            {review && <p className="muted">After this plan, {review.poolAvailableAfter} devices stay available in your pool.</p>}
+            <PlanFields
+              maxDevices={maxDevices}
+              setMaxDevices={setMaxDevices}
+              start={start}
+              setStart={setStart}
+              end={end}
+              setEnd={setEnd}
+            />
+            {review && <p className="muted">{t('wizard.poolAfter', { count: review.poolAvailableAfter })}</p>}
           </>
         )}
         {step === 2 && review && (
-          <dl className="facts" aria-label="Review">
-            <dt>Organization</dt>
+          <dl className="facts" aria-label={t('wizard.step.review')}>
+            <dt>{t('nav.organization')}</dt>
             <dd>{review.name}</dd>
-            <dt>Initial owner</dt>
+            <dt>{t('wizard.owner')}</dt>
             <dd>
-              {review.ownerEmail} {review.ownerExists ? '(has an account: gets access at once)' : '(gets an invitation email)'}
+              {review.ownerEmail} {review.ownerExists ? t('wizard.ownerExists') : t('wizard.ownerInvited')}
             </dd>
-            <dt>Max Pro Audio devices</dt>
+            <dt>{t('orgs.maxDevices')}</dt>
             <dd>{review.plan.maxDevices}</dd>
-            <dt>Plan dates</dt>
-            <dd>
-              {review.plan.start} to {review.plan.end}
-            </dd>
-            <dt>Pool left afterwards</dt>
+            <dt>{t('wizard.planDates')}</dt>
+            <dd>{t('common.dateRange', { start: review.plan.start, end: review.plan.end })}</dd>
+            <dt>{t('wizard.poolLeft')}</dt>
             <dd>{review.poolAvailableAfter}</dd>
           </dl>
         )}
         <FormError error={error} />
         <div className="actions">
           <button type="button" className="secondary" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </button>
           {step > 0 && (
             <button type="button" className="secondary" onClick={() => setStep(step - 1)}>
-              Previous
+              {t('wizard.previous')}
             </button>
           )}
           <button type="submit" disabled={busy}>
-            {step === 0 ? 'Next' : step === 1 ? 'Review' : 'Add'}
+            {step === 0 ? t('wizard.next') : step === 1 ? t('wizard.review') : t('common.add')}
           </button>
         </div>
       </form>

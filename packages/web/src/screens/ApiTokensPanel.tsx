@@ -1,7 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
+import { formatDate, formatDateTime } from '../format.ts';
 import { FormError } from '../ui/FormError.tsx';
 
 interface Token {
@@ -15,9 +17,14 @@ interface Token {
 
 /** Scoped API tokens for integrations; the secret is shown once. */
 export function ApiTokensPanel() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
   const { orgId } = useOrg();
   const client = useQueryClient();
-  const tokens = useQuery({ queryKey: ['tokens', orgId], queryFn: ({ signal }) => api.get<{ items: Token[] }>(`/api/v1/orgs/${orgId}/api-tokens`, { signal }) });
+  const tokens = useQuery({
+    queryKey: ['tokens', orgId],
+    queryFn: ({ signal }) => api.get<{ items: Token[] }>(`/api/v1/orgs/${orgId}/api-tokens`, { signal }),
+  });
   const [name, setName] = useState('');
   const [role, setRole] = useState<'administrator' | 'monitor'>('monitor');
   const [secret, setSecret] = useState<string | null>(null);
@@ -39,51 +46,63 @@ export function ApiTokensPanel() {
     <div className="card">
       <form onSubmit={(e) => void create(e)} className="form row">
         <div className="field">
-          <label htmlFor="tok-name">Token name</label>
+          <label htmlFor="tok-name">{t('tokens.name')}</label>
           <input id="tok-name" value={name} onChange={(e) => setName(e.target.value)} required />
         </div>
         <div className="field">
-          <label htmlFor="tok-role">Role</label>
-          <select id="tok-role" value={role} onChange={(e) => setRole(e.target.value as 'administrator' | 'monitor')}>
-            <option value="monitor">Monitor (read only)</option>
-            <option value="administrator">Administrator</option>
+          <label htmlFor="tok-role">{t('users.role')}</label>
+          <select
+            id="tok-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as 'administrator' | 'monitor')}
+          >
+            <option value="monitor">{t('tokens.monitorReadOnly')}</option>
+            <option value="administrator">{t('roles.administrator')}</option>
           </select>
         </div>
-        <button type="submit">Create token</button>
+        <button type="submit">{t('tokens.create')}</button>
       </form>
       {secret && (
         <p role="status" className="secret">
-          Copy this secret now; it is not shown again: <code data-testid="token-secret">{secret}</code>
+          {t('tokens.secret')} <code data-testid="token-secret">{secret}</code>
         </p>
       )}
       <FormError error={error ?? tokens.error} />
-      <table className="table" aria-label="API tokens">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(tokens.data?.items ?? []).map((t) => (
-            <tr key={t.id}>
-              <td>{t.name}</td>
-              <td>{t.role}</td>
-              <td>{new Date(t.createdAt).toLocaleDateString()}</td>
-              <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'Never'}</td>
-              <td>
-                <button type="button" className="link danger" onClick={() => void api.delete(`/api/v1/orgs/${orgId}/api-tokens/${t.id}`).then(refresh)}>
-                  Revoke
-                </button>
-              </td>
+      <div className="table-wrap">
+        <table className="table" aria-label={t('settings.tabs.tokens')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.name')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('common.created')}</th>
+              <th scope="col">{t('tokens.lastUsed')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {tokens.data?.items.length === 0 && <p className="empty-state">No API tokens.</p>}
+          </thead>
+          <tbody>
+            {(tokens.data?.items ?? []).map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{t(`roles.${token.role}`)}</td>
+                <td>{formatDate(token.createdAt, lng)}</td>
+                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lng) : t('common.never')}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link danger"
+                    onClick={() =>
+                      void api.delete(`/api/v1/orgs/${orgId}/api-tokens/${token.id}`).then(refresh)
+                    }
+                  >
+                    {t('tokens.revoke')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {tokens.data?.items.length === 0 && <p className="empty-state">{t('tokens.empty')}</p>}
     </div>
   );
 }

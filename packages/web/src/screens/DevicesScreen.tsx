@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DevicePage, DeviceRow, DeviceSummary, Location } from '@crosspoint/protocol';
 import { api, query } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
-import { formatDuration } from '../format.ts';
+import { formatDateTime, formatDuration } from '../format.ts';
+import { statusLabel } from '../i18n/labels.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../ui/ListToolbar.tsx';
 import { useCursorList } from '../ui/useCursorList.ts';
@@ -23,44 +26,85 @@ interface Col {
 
 const tone = (status: string) => (status === 'Down' ? 'down' : status === 'Healthy' ? 'ok' : 'issue');
 
-const columns: Col[] = [
-  {
-    key: 'status',
-    label: 'Status',
-    sort: 'status',
-    cell: (d) => (
-      <span className={`badge ${tone(d.status)}`} title={`since ${new Date(d.since).toLocaleString()}`}>
-        {d.status} {formatDuration(Date.now() - Date.parse(d.since))}
-      </span>
-    ),
-    text: (d) => d.status,
-  },
-  { key: 'model', label: 'Product model', sort: 'model', cell: (d) => d.model, text: (d) => d.model },
-  { key: 'name', label: 'Name', sort: 'name', cell: (d) => <Link to={`/devices/${d.id}`}>{d.name}</Link>, text: (d) => d.name },
-  { key: 'serial', label: 'Serial #', sort: 'serial', cell: (d) => d.serial, text: (d) => d.serial },
-  { key: 'connections', label: 'Connections', sort: 'connections', cell: (d) => d.connections.join(' › '), text: (d) => d.connections.join(' > ') },
-  { key: 'location', label: 'Location', sort: 'location', cell: (d) => d.location?.name ?? '—', text: (d) => d.location?.name ?? '' },
-  {
-    key: 'firmware',
-    label: 'Firmware',
-    sort: 'firmware',
-    cell: (d) => (
-      <>
-        {d.firmware}{' '}
-        {d.firmwareUpdate && (
-          <span className="badge info" title={`Version ${d.firmwareUpdate} is available`}>
-            Update available
-          </span>
-        )}
-      </>
-    ),
-    text: (d) => (d.firmwareUpdate ? `${d.firmware} (update ${d.firmwareUpdate} available)` : d.firmware),
-  },
-  { key: 'ip', label: 'Access IP', sort: 'ip', cell: (d) => d.ip, text: (d) => d.ip },
-];
+/** The device list's columns in the active language (the CSV export uses the same labels). */
+function deviceColumns(t: TFunction, lng: string): Col[] {
+  return [
+    {
+      key: 'status',
+      label: t('devices.columns.status'),
+      sort: 'status',
+      cell: (d) => (
+        <span
+          className={`badge ${tone(d.status)}`}
+          title={t('devices.since', { when: formatDateTime(d.since, lng) })}
+        >
+          {statusLabel(t, d.status)} {formatDuration(Date.now() - Date.parse(d.since), lng)}
+        </span>
+      ),
+      text: (d) => statusLabel(t, d.status),
+    },
+    {
+      key: 'model',
+      label: t('devices.columns.model'),
+      sort: 'model',
+      cell: (d) => d.model,
+      text: (d) => d.model,
+    },
+    {
+      key: 'name',
+      label: t('devices.columns.name'),
+      sort: 'name',
+      cell: (d) => <Link to={`/devices/${d.id}`}>{d.name}</Link>,
+      text: (d) => d.name,
+    },
+    {
+      key: 'serial',
+      label: t('devices.columns.serial'),
+      sort: 'serial',
+      cell: (d) => d.serial,
+      text: (d) => d.serial,
+    },
+    {
+      key: 'connections',
+      label: t('devices.columns.connections'),
+      sort: 'connections',
+      cell: (d) => d.connections.join(' › '),
+      text: (d) => d.connections.join(' > '),
+    },
+    {
+      key: 'location',
+      label: t('devices.columns.location'),
+      sort: 'location',
+      cell: (d) => d.location?.name ?? '—',
+      text: (d) => d.location?.name ?? '',
+    },
+    {
+      key: 'firmware',
+      label: t('devices.columns.firmware'),
+      sort: 'firmware',
+      cell: (d) => (
+        <>
+          {d.firmware}{' '}
+          {d.firmwareUpdate && (
+            <span className="badge info" title={t('devices.updateVersion', { version: d.firmwareUpdate })}>
+              {t('devices.updateAvailable')}
+            </span>
+          )}
+        </>
+      ),
+      text: (d) =>
+        d.firmwareUpdate
+          ? t('devices.firmwareWithUpdate', { firmware: d.firmware, version: d.firmwareUpdate })
+          : d.firmware,
+    },
+    { key: 'ip', label: t('devices.columns.ip'), sort: 'ip', cell: (d) => d.ip, text: (d) => d.ip },
+  ];
+}
 
 /** Devices › Pro Audio and Video: search, sort, filter per column, choose columns, select, CSV, live. */
 export function DevicesScreen() {
+  const { t, i18n } = useTranslation();
+  const columns = deviceColumns(t, i18n.language);
   const { orgId, can } = useOrg();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -81,8 +125,14 @@ export function DevicesScreen() {
   const order = (params.get('order') ?? 'asc') as 'asc' | 'desc';
   const listParams = { search: debounced, sort, order, ...filters };
   const list = useCursorList<DeviceRow>('devices', `/api/v1/orgs/${orgId}/devices`, listParams, 100, 60_000);
-  const summary = useQuery({ queryKey: ['summary', orgId], queryFn: ({ signal }) => api.get<DeviceSummary>(`/api/v1/orgs/${orgId}/devices/summary`, { signal }) });
-  const locations = useQuery({ queryKey: ['locations', orgId], queryFn: ({ signal }) => api.get<{ items: Location[] }>(`/api/v1/orgs/${orgId}/locations`, { signal }) });
+  const summary = useQuery({
+    queryKey: ['summary', orgId],
+    queryFn: ({ signal }) => api.get<DeviceSummary>(`/api/v1/orgs/${orgId}/devices/summary`, { signal }),
+  });
+  const locations = useQuery({
+    queryKey: ['locations', orgId],
+    queryFn: ({ signal }) => api.get<{ items: Location[] }>(`/api/v1/orgs/${orgId}/locations`, { signal }),
+  });
   const shown = columns.filter((c) => !hidden.has(c.key));
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -98,9 +148,11 @@ export function DevicesScreen() {
     let cursor: string | null | undefined;
     try {
       do {
-        const page: DevicePage = await api.get<DevicePage>(`/api/v1/orgs/${orgId}/devices${query({ ...listParams, limit: 500, cursor })}`);
+        const page: DevicePage = await api.get<DevicePage>(
+          `/api/v1/orgs/${orgId}/devices${query({ ...listParams, limit: 500, cursor })}`,
+        );
         rows.push(...page.items);
-        setExporting(`${String(rows.length)} of ${String(page.total)}`);
+        setExporting(t('devices.exportProgress', { done: rows.length, total: page.total }));
         cursor = page.nextCursor;
       } while (cursor);
       const blob = new Blob([toCsv(shown, rows)], { type: 'text/csv' });
@@ -119,9 +171,14 @@ export function DevicesScreen() {
   const assign = async (locationId: string) => {
     setError(null);
     try {
-      await api.put(`/api/v1/orgs/${orgId}/devices/location`, { deviceIds: [...selected], locationId: locationId === 'none' ? null : locationId });
+      await api.put(`/api/v1/orgs/${orgId}/devices/location`, {
+        deviceIds: [...selected],
+        locationId: locationId === 'none' ? null : locationId,
+      });
       setSelected(new Set());
-      await client.invalidateQueries({ predicate: (q) => ['devices', 'summary'].includes(String(q.queryKey[0])) });
+      await client.invalidateQueries({
+        predicate: (q) => ['devices', 'summary'].includes(String(q.queryKey[0])),
+      });
     } catch (e) {
       setError(e);
     }
@@ -130,41 +187,81 @@ export function DevicesScreen() {
   return (
     <section aria-labelledby="devices-title">
       <div className="screen-head">
-        <h1 id="devices-title">{filters.kind === 'video' ? 'Video devices' : filters.kind === 'pro-audio' ? 'Pro Audio devices' : 'Devices'}</h1>
+        <h1 id="devices-title">
+          {filters.kind === 'video'
+            ? t('devices.titleVideo')
+            : filters.kind === 'pro-audio'
+              ? t('devices.titleProAudio')
+              : t('devices.title')}
+        </h1>
         <span className="row-actions">
-          <button type="button" className="secondary" onClick={() => void list.refetch()} disabled={list.isFetching}>
-            {list.isFetching ? 'Refreshing…' : 'Refresh'}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void list.refetch()}
+            disabled={list.isFetching}
+          >
+            {list.isFetching ? t('common.refreshing') : t('common.refresh')}
           </button>
-          <button type="button" className="secondary" onClick={() => void exportCsv()} disabled={exporting !== null}>
-            {exporting ? `Exporting ${exporting}…` : 'Download CSV'}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void exportCsv()}
+            disabled={exporting !== null}
+          >
+            {exporting ? t('devices.exporting', { progress: exporting }) : t('devices.downloadCsv')}
           </button>
         </span>
       </div>
-      <ListToolbar search={search} onSearch={setSearch} placeholder="Name, serial, model, IP, firmware, connection" total={list.total} shown={list.items.length} noun="devices">
-        <select aria-label="Filter by group" value={filters.group ?? ''} onChange={(e) => setFilter('group', e.target.value)}>
-          <option value="">Down, Issues and Healthy</option>
-          <option value="down">Down</option>
-          <option value="issues">Issues</option>
-          <option value="healthy">Healthy</option>
+      <ListToolbar
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('devices.searchPlaceholder')}
+        searchLabel={t('devices.search')}
+        count={t('devices.count', { count: list.total })}
+        total={list.total}
+        shown={list.items.length}
+      >
+        <select
+          aria-label={t('devices.filterGroup')}
+          value={filters.group ?? ''}
+          onChange={(e) => setFilter('group', e.target.value)}
+        >
+          <option value="">{t('devices.allGroups')}</option>
+          <option value="down">{t('groups.down')}</option>
+          <option value="issues">{t('groups.issues')}</option>
+          <option value="healthy">{t('groups.healthy')}</option>
         </select>
-        <select aria-label="Filter by status" value={filters.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
-          <option value="">Any status</option>
+        <select
+          aria-label={t('common.filterStatus')}
+          value={filters.status ?? ''}
+          onChange={(e) => setFilter('status', e.target.value)}
+        >
+          <option value="">{t('devices.anyStatus')}</option>
           {(summary.data?.byStatus ?? []).map((s) => (
             <option key={s.status} value={s.status}>
-              {s.status} ({s.count})
+              {statusLabel(t, s.status)} ({s.count})
             </option>
           ))}
         </select>
-        <select aria-label="Filter by model" value={filters.model ?? ''} onChange={(e) => setFilter('model', e.target.value)}>
-          <option value="">Any model</option>
+        <select
+          aria-label={t('devices.filterModel')}
+          value={filters.model ?? ''}
+          onChange={(e) => setFilter('model', e.target.value)}
+        >
+          <option value="">{t('devices.anyModel')}</option>
           {(summary.data?.byModel ?? []).map((m) => (
             <option key={m.model} value={m.model}>
               {m.model} ({m.count})
             </option>
           ))}
         </select>
-        <select aria-label="Filter by location" value={filters.locationId ?? ''} onChange={(e) => setFilter('locationId', e.target.value)}>
-          <option value="">Any location</option>
+        <select
+          aria-label={t('devices.filterLocation')}
+          value={filters.locationId ?? ''}
+          onChange={(e) => setFilter('locationId', e.target.value)}
+        >
+          <option value="">{t('devices.anyLocation')}</option>
           {(locations.data?.items ?? []).map((l) => (
             <option key={l.id} value={l.id}>
               {l.path.join(' › ')}
@@ -172,7 +269,7 @@ export function DevicesScreen() {
           ))}
         </select>
         <details className="columns-menu">
-          <summary>Columns</summary>
+          <summary>{t('devices.columnsMenu')}</summary>
           {columns.map((c) => (
             <label key={c.key} className="check">
               <input
@@ -186,14 +283,24 @@ export function DevicesScreen() {
         </details>
       </ListToolbar>
       {selected.size > 0 && (can('locations.manage') || can('devices.command')) && (
-        <div className="selection-bar" role="region" aria-label="Selection">
-          <span>{selected.size} selected</span>
-          {can('devices.command') && <DeviceActions orgId={orgId} deviceIds={[...selected]} label={`${String(selected.size)} devices`} />}
-          <select aria-label="Assign selected to location" defaultValue="" onChange={(e) => void assign(e.target.value)}>
+        <div className="selection-bar" role="region" aria-label={t('devices.selection')}>
+          <span>{t('devices.selected', { count: selected.size })}</span>
+          {can('devices.command') && (
+            <DeviceActions
+              orgId={orgId}
+              deviceIds={[...selected]}
+              label={t('devices.count', { count: selected.size })}
+            />
+          )}
+          <select
+            aria-label={t('devices.assignLabel')}
+            defaultValue=""
+            onChange={(e) => void assign(e.target.value)}
+          >
             <option value="" disabled>
-              Assign to location…
+              {t('devices.assign')}
             </option>
-            <option value="none">(no location)</option>
+            <option value="none">{t('common.noLocation')}</option>
             {(locations.data?.items ?? []).map((l) => (
               <option key={l.id} value={l.id}>
                 {l.path.join(' › ')}
@@ -201,27 +308,33 @@ export function DevicesScreen() {
             ))}
           </select>
           <button type="button" className="link" onClick={() => setSelected(new Set())}>
-            Clear selection
+            {t('devices.clearSelection')}
           </button>
         </div>
       )}
       <FormError error={error ?? list.error} />
       <div className="table-wrap">
-        <table className="table" aria-label="Devices">
+        <table className="table" aria-label={t('devices.table')}>
           <thead>
             <tr>
               <th scope="col">
                 <input
                   type="checkbox"
-                  aria-label="Select all visible devices"
+                  aria-label={t('devices.selectAll')}
                   checked={allVisibleSelected}
-                  onChange={() => setSelected(allVisibleSelected ? new Set() : new Set(list.items.map((d) => d.id)))}
+                  onChange={() =>
+                    setSelected(allVisibleSelected ? new Set() : new Set(list.items.map((d) => d.id)))
+                  }
                 />
               </th>
               {shown.map((c) => {
                 const active = c.sort === sort;
                 return (
-                  <th key={c.key} scope="col" aria-sort={active ? (order === 'desc' ? 'descending' : 'ascending') : undefined}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={active ? (order === 'desc' ? 'descending' : 'ascending') : undefined}
+                  >
                     <button
                       type="button"
                       className="sort"
@@ -246,7 +359,7 @@ export function DevicesScreen() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Select ${d.name}`}
+                    aria-label={t('devices.selectOne', { name: d.name })}
                     checked={selected.has(d.id)}
                     onChange={() => setSelected(toggled(selected, d.id))}
                   />
@@ -260,11 +373,19 @@ export function DevicesScreen() {
         </table>
         {list.items.length === 0 && (
           <div className="empty-state">
-            {list.isPending ? 'Loading devices…' : debounced || Object.values(filters).some(Boolean) ? 'No device matches these filters.' : 'No devices yet. Connect an agent and its devices appear here.'}
+            {list.isPending
+              ? t('devices.loading')
+              : debounced || Object.values(filters).some(Boolean)
+                ? t('devices.noMatch')
+                : t('devices.empty')}
           </div>
         )}
       </div>
-      <MoreButton hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <MoreButton
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
     </section>
   );
 }

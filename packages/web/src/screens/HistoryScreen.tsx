@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@crosspoint/protocol';
 import { useOrg } from '../auth/session.tsx';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
@@ -7,21 +8,24 @@ import { ListToolbar, MoreButton } from '../ui/ListToolbar.tsx';
 import { useCursorList } from '../ui/useCursorList.ts';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { BarChart } from '../ui/BarChart.tsx';
+import { formatDateTime } from '../format.ts';
 
+/** Action prefixes the hub filters by, and each one's label (`history.areas.<key>`). */
 const areas = [
-  ['', 'All actions'],
-  ['auth.', 'Sign-in and terms'],
-  ['users.', 'Users'],
-  ['org.', 'Organization'],
-  ['clients.', 'Client organizations'],
-  ['servers.', 'Servers'],
-  ['locations.', 'Locations'],
-  ['tokens.', 'API tokens'],
-  ['license.', 'License'],
+  ['', 'all'],
+  ['auth.', 'auth'],
+  ['users.', 'users'],
+  ['org.', 'org'],
+  ['clients.', 'clients'],
+  ['servers.', 'servers'],
+  ['locations.', 'locations'],
+  ['tokens.', 'tokens'],
+  ['license.', 'license'],
 ] as const;
 
 /** The organization's history: who did what, when, from where; with a chart of activity per day. */
 export function HistoryScreen() {
+  const { t, i18n } = useTranslation();
   const { orgId } = useOrg();
   const [search, setSearch] = useState('');
   const [action, setAction] = useState('');
@@ -46,44 +50,80 @@ export function HistoryScreen() {
       const d = e.at.slice(0, 10);
       counts.set(d, (counts.get(d) ?? 0) + 1);
     }
-    return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([label, value]) => ({ label, value }));
+    return [...counts.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([label, value]) => ({ label, value }));
   }, [list.items]);
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', label: 'When', render: (e) => new Date(e.at).toLocaleString() },
-    { key: 'actor', label: 'Who', render: (e) => e.actor },
-    { key: 'action', label: 'Action', render: (e) => <code>{e.action}</code> },
-    { key: 'detail', label: 'Details', render: (e) => <Detail entry={e} /> },
-    { key: 'ip', label: 'From', render: (e) => e.ip ?? '—' },
+    { key: 'at', label: t('alerts.col.when'), render: (e) => formatDateTime(e.at, i18n.language) },
+    { key: 'actor', label: t('history.who'), render: (e) => e.actor },
+    { key: 'action', label: t('history.action'), render: (e) => <code>{e.action}</code> },
+    { key: 'detail', label: t('history.details'), render: (e) => <Detail entry={e} /> },
+    { key: 'ip', label: t('history.from'), render: (e) => e.ip ?? '—' },
   ];
   return (
     <section aria-labelledby="history-title">
       <div className="screen-head">
-        <h1 id="history-title">History</h1>
+        <h1 id="history-title">{t('nav.history')}</h1>
       </div>
-      <ListToolbar search={search} onSearch={setSearch} placeholder="Who, action or object" total={list.total} shown={list.items.length} noun="entries">
-        <select aria-label="Filter by area" value={action} onChange={(e) => setAction(e.target.value)}>
-          {areas.map(([value, label]) => (
+      <ListToolbar
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('history.searchPlaceholder')}
+        searchLabel={t('history.search')}
+        count={t('history.count', { count: list.total })}
+        total={list.total}
+        shown={list.items.length}
+      >
+        <select
+          aria-label={t('history.filterArea')}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+        >
+          {areas.map(([value, key]) => (
             <option key={value} value={value}>
-              {label}
+              {t(`history.areas.${key}`)}
             </option>
           ))}
         </select>
         <label className="inline">
-          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="From date" />
+          {t('history.from')}{' '}
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-label={t('history.fromDate')}
+          />
         </label>
         <label className="inline">
-          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="To date" />
+          {t('history.to')}{' '}
+          <input
+            type="date"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            aria-label={t('history.toDate')}
+          />
         </label>
       </ListToolbar>
       {perDay.length > 0 && (
         <figure className="card">
-          <figcaption>Actions per day ({list.items.length} loaded entries)</figcaption>
-          <BarChart data={perDay} label="Actions per day" />
+          <figcaption>{t('history.perDayCaption', { count: list.items.length })}</figcaption>
+          <BarChart data={perDay} label={t('history.perDay')} />
         </figure>
       )}
       <FormError error={list.error} />
-      <DataTable label="History" columns={columns} rows={list.items} rowKey={(e) => String(e.id)} empty={list.isPending ? 'Loading…' : 'Nothing recorded for these filters.'} />
-      <MoreButton hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <DataTable
+        label={t('nav.history')}
+        columns={columns}
+        rows={list.items}
+        rowKey={(e) => String(e.id)}
+        empty={list.isPending ? t('common.loading') : t('history.empty')}
+      />
+      <MoreButton
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
     </section>
   );
 }

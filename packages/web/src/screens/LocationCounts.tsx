@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { Location } from '@crosspoint/protocol';
 import { toggled } from '../ui/toggled.ts';
 
@@ -12,6 +13,7 @@ interface Count {
 
 /** Locations as an expandable tree table, each counting its devices and those of the places inside it. */
 export function LocationCounts({ locations, counts }: { locations: Location[]; counts: Count[] }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const direct = new Map(counts.map((c) => [c.locationId ?? 'none', c]));
   const children = (id: string | null) => locations.filter((l) => l.parentId === id);
@@ -19,7 +21,12 @@ export function LocationCounts({ locations, counts }: { locations: Location[]; c
     children(id)
       .map((c) => total(c.id))
       .reduce(
-        (a, b) => ({ locationId: id, count: a.count + b.count, down: a.down + b.down, issues: a.issues + b.issues }),
+        (a, b) => ({
+          locationId: id,
+          count: a.count + b.count,
+          down: a.down + b.down,
+          issues: a.issues + b.issues,
+        }),
         direct.get(id) ?? { locationId: id, count: 0, down: 0, issues: 0 },
       );
   const rows: { l: Location; depth: number }[] = [];
@@ -31,16 +38,17 @@ export function LocationCounts({ locations, counts }: { locations: Location[]; c
   };
   walk(null, 0);
   const unassigned = direct.get('none');
-  if (locations.length === 0 && !unassigned) return <p className="empty-state">No locations yet.</p>;
+  if (locations.length === 0 && !unassigned)
+    return <p className="empty-state">{t('dashboard.noLocations')}</p>;
   const toggle = (id: string) => setOpen(toggled(open, id));
   return (
-    <table className="table" aria-label="Device locations">
+    <table className="table" aria-label={t('dashboard.locations')}>
       <thead>
         <tr>
-          <th scope="col">Location</th>
-          <th scope="col">Devices</th>
-          <th scope="col">Down</th>
-          <th scope="col">Issues</th>
+          <th scope="col">{t('dashboard.location')}</th>
+          <th scope="col">{t('dashboard.devices')}</th>
+          <th scope="col">{t('groups.down')}</th>
+          <th scope="col">{t('groups.issues')}</th>
         </tr>
       </thead>
       <tbody>
@@ -54,7 +62,11 @@ export function LocationCounts({ locations, counts }: { locations: Location[]; c
                     type="button"
                     className="link tree-toggle"
                     aria-expanded={open.has(l.id)}
-                    aria-label={`${open.has(l.id) ? 'Collapse' : 'Expand'} ${l.name}`}
+                    aria-label={
+                      open.has(l.id)
+                        ? t('common.collapse', { name: l.name })
+                        : t('common.expand', { name: l.name })
+                    }
                     onClick={() => toggle(l.id)}
                   >
                     {open.has(l.id) ? '▾' : '▸'}
@@ -74,7 +86,7 @@ export function LocationCounts({ locations, counts }: { locations: Location[]; c
           <tr>
             <td>
               <span className="tree-spacer" />
-              (no location)
+              {t('common.noLocation')}
             </td>
             <td>{unassigned.count}</td>
             <td>{unassigned.down}</td>

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { Location } from '@crosspoint/protocol';
 import { locationKinds } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
@@ -12,6 +13,7 @@ type Kind = (typeof locationKinds)[number];
 
 /** The organization's places as an expandable tree: region › building › floor › room. */
 export function LocationsScreen() {
+  const { t } = useTranslation();
   const { orgId, can } = useOrg();
   const client = useQueryClient();
   const [filter, setFilter] = useState('');
@@ -38,7 +40,7 @@ export function LocationsScreen() {
   const hasChildren = (id: string) => all.some((l) => l.parentId === id);
   const toggle = (id: string) => setCollapsed(toggled(collapsed, id));
   const remove = async (l: Location) => {
-    if (!window.confirm(`Delete ${l.name}?`)) return;
+    if (!window.confirm(t('locations.confirmDelete', { name: l.name }))) return;
     setError(null);
     try {
       await api.delete(`/api/v1/orgs/${orgId}/locations/${l.id}`);
@@ -50,28 +52,34 @@ export function LocationsScreen() {
   return (
     <section aria-labelledby="loc-title">
       <div className="screen-head">
-        <h1 id="loc-title">Locations</h1>
+        <h1 id="loc-title">{t('nav.locations')}</h1>
         {manage && (
           <button type="button" onClick={() => setEditing({ parentId: null })}>
-            Add location
+            {t('locations.add')}
           </button>
         )}
       </div>
       <div className="toolbar">
-        <input type="search" aria-label="Search locations" placeholder="Name" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          aria-label={t('locations.search')}
+          placeholder={t('common.name')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         <span className="muted" role="status">
-          {all.length} locations
+          {t('locations.count', { count: all.length })}
         </span>
       </div>
       <FormError error={error ?? list.error} />
       <div className="table-wrap">
-        <table className="table" aria-label="Locations">
+        <table className="table" aria-label={t('nav.locations')}>
           <thead>
             <tr>
-              <th scope="col">Location</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Servers</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('dashboard.location')}</th>
+              <th scope="col">{t('locations.kind')}</th>
+              <th scope="col">{t('nav.servers')}</th>
+              <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,7 +87,17 @@ export function LocationsScreen() {
               <tr key={l.id}>
                 <td style={{ paddingLeft: `${String(0.75 + (l.path.length - 1) * 1.25)}rem` }}>
                   {hasChildren(l.id) && !filter ? (
-                    <button type="button" className="link tree-toggle" aria-expanded={!collapsed.has(l.id)} aria-label={`${collapsed.has(l.id) ? 'Expand' : 'Collapse'} ${l.name}`} onClick={() => toggle(l.id)}>
+                    <button
+                      type="button"
+                      className="link tree-toggle"
+                      aria-expanded={!collapsed.has(l.id)}
+                      aria-label={
+                        collapsed.has(l.id)
+                          ? t('common.expand', { name: l.name })
+                          : t('common.collapse', { name: l.name })
+                      }
+                      onClick={() => toggle(l.id)}
+                    >
                       {collapsed.has(l.id) ? '▸' : '▾'}
                     </button>
                   ) : (
@@ -87,19 +105,23 @@ export function LocationsScreen() {
                   )}
                   {filter ? l.path.join(' › ') : l.name}
                 </td>
-                <td>{l.kind}</td>
+                <td>{t(`locations.kinds.${l.kind}`)}</td>
                 <td>{l.servers}</td>
                 <td>
                   {manage && (
                     <span className="row-actions">
                       <button type="button" className="link" onClick={() => setEditing({ parentId: l.id })}>
-                        Add inside
+                        {t('locations.addInside')}
                       </button>
-                      <button type="button" className="link" onClick={() => setEditing({ location: l, parentId: l.parentId })}>
-                        Edit
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => setEditing({ location: l, parentId: l.parentId })}
+                      >
+                        {t('common.edit')}
                       </button>
                       <button type="button" className="link danger" onClick={() => void remove(l)}>
-                        Delete
+                        {t('common.delete')}
                       </button>
                     </span>
                   )}
@@ -109,15 +131,40 @@ export function LocationsScreen() {
           </tbody>
         </table>
         {rows.length === 0 && (
-          <div className="empty-state">{list.isPending ? 'Loading…' : filter ? 'No location matches.' : 'No locations yet. Add a region, building or room.'}</div>
+          <div className="empty-state">
+            {list.isPending ? t('common.loading') : filter ? t('locations.noMatch') : t('locations.empty')}
+          </div>
         )}
       </div>
-      {editing && <LocationDialog orgId={orgId} all={all} {...editing} onClose={() => setEditing(null)} onDone={() => void client.invalidateQueries({ queryKey: ['locations'] })} />}
+      {editing && (
+        <LocationDialog
+          orgId={orgId}
+          all={all}
+          {...editing}
+          onClose={() => setEditing(null)}
+          onDone={() => void client.invalidateQueries({ queryKey: ['locations'] })}
+        />
+      )}
     </section>
   );
 }
 
-function LocationDialog({ orgId, all, location, parentId, onClose, onDone }: { orgId: string; all: Location[]; location?: Location; parentId: string | null; onClose: () => void; onDone: () => void }) {
+function LocationDialog({
+  orgId,
+  all,
+  location,
+  parentId,
+  onClose,
+  onDone,
+}: {
+  orgId: string;
+  all: Location[];
+  location?: Location;
+  parentId: string | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
   const [name, setName] = useState(location?.name ?? '');
   const [kind, setKind] = useState<Kind>(location?.kind ?? 'room');
   const [parent, setParent] = useState(parentId ?? '');
@@ -135,27 +182,31 @@ function LocationDialog({ orgId, all, location, parentId, onClose, onDone }: { o
     }
   };
   return (
-    <Dialog title={location ? `Edit ${location.name}` : 'Add location'} open onClose={onClose}>
+    <Dialog
+      title={location ? t('locations.editTitle', { name: location.name }) : t('locations.add')}
+      open
+      onClose={onClose}
+    >
       <form onSubmit={(e) => void submit(e)} className="form">
         <div className="field">
-          <label htmlFor="loc-name">Name</label>
+          <label htmlFor="loc-name">{t('common.name')}</label>
           <input id="loc-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
         </div>
         <div className="row">
           <div className="field">
-            <label htmlFor="loc-kind">Kind</label>
+            <label htmlFor="loc-kind">{t('locations.kind')}</label>
             <select id="loc-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
               {locationKinds.map((k) => (
                 <option key={k} value={k}>
-                  {k}
+                  {t(`locations.kinds.${k}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="loc-parent">Inside</label>
+            <label htmlFor="loc-parent">{t('locations.inside')}</label>
             <select id="loc-parent" value={parent} onChange={(e) => setParent(e.target.value)}>
-              <option value="">(top level)</option>
+              <option value="">{t('locations.topLevel')}</option>
               {all
                 .filter((l) => l.id !== location?.id)
                 .map((l) => (
@@ -169,9 +220,9 @@ function LocationDialog({ orgId, all, location, parentId, onClose, onDone }: { o
         <FormError error={error} />
         <div className="actions">
           <button type="button" className="secondary" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
-          <button type="submit">{location ? 'Save' : 'Add'}</button>
+          <button type="submit">{location ? t('common.save') : t('common.add')}</button>
         </div>
       </form>
     </Dialog>

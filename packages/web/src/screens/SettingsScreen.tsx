@@ -1,44 +1,52 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import type { AlertPreferences, LicenseStatus, Organization } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { sessionKey, useOrg } from '../auth/session.tsx';
+import { formatDate } from '../format.ts';
+import { LanguageMenu } from '../app/LanguageMenu.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { PasswordInput } from '../ui/PasswordInput.tsx';
 import { PasswordMeter } from '../ui/PasswordMeter.tsx';
 import { ApiTokensPanel } from './ApiTokensPanel.tsx';
+import { Tabs } from '../ui/Tabs.tsx';
 
-const tabs = ['My Account', 'Organization', 'API tokens'] as const;
+const tabs = ['account', 'organization', 'tokens', 'license'] as const;
+type Tab = (typeof tabs)[number];
 
 export function SettingsScreen() {
+  const { t } = useTranslation();
   const { session, can } = useOrg();
   const enterprise = session.currentOrg?.kind === 'enterprise';
-  const shown = [...tabs.filter((t) => t !== 'API tokens' || can('tokens.manage')), ...(enterprise ? ['Subscription and License' as const] : [])];
-  const [tab, setTab] = useState<string>('My Account');
+  const shown = tabs.filter(
+    (name) => (name !== 'tokens' || can('tokens.manage')) && (name !== 'license' || enterprise),
+  );
+  const [tab, setTab] = useState<Tab>('account');
   return (
     <section aria-labelledby="settings-title">
       <div className="screen-head">
-        <h1 id="settings-title">Settings</h1>
+        <h1 id="settings-title">{t('nav.settings')}</h1>
       </div>
-      <div role="tablist" aria-label="Settings" className="tabs">
-        {shown.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={tab}>
-        {tab === 'My Account' && <MyAccount />}
-        {tab === 'Organization' && <OrganizationPanel />}
-        {tab === 'API tokens' && <ApiTokensPanel />}
-        {tab === 'Subscription and License' && <LicensePanel />}
-      </div>
+      <Tabs
+        label={t('nav.settings')}
+        tabs={shown}
+        current={tab}
+        onChange={setTab}
+        labelOf={(name) => t(`settings.tabs.${name}`)}
+      >
+        {tab === 'account' && <MyAccount />}
+        {tab === 'organization' && <OrganizationPanel />}
+        {tab === 'tokens' && <ApiTokensPanel />}
+        {tab === 'license' && <LicensePanel />}
+      </Tabs>
     </section>
   );
 }
 
 function MyAccount() {
+  const { t } = useTranslation();
   const { session } = useOrg();
   const client = useQueryClient();
   const [firstName, setFirstName] = useState(session.user.firstName);
@@ -62,33 +70,53 @@ function MyAccount() {
     <div className="card">
       <form onSubmit={(e) => void save(e)} className="form">
         <p>
-          Signed in as <strong>{session.user.email}</strong>
+          <Trans
+            i18nKey="settings.signedInAs"
+            values={{ email: session.user.email }}
+            components={{ strong: <strong /> }}
+          />
         </p>
         <div className="row">
           <div className="field">
-            <label htmlFor="me-first">First name</label>
-            <input id="me-first" value={firstName} onChange={(e) => setFirstName(e.target.value)} autoComplete="given-name" />
+            <label htmlFor="me-first">{t('common.firstName')}</label>
+            <input
+              id="me-first"
+              value={firstName}
+              onChange={(e) => setFirstName(e.target.value)}
+              autoComplete="given-name"
+            />
           </div>
           <div className="field">
-            <label htmlFor="me-last">Last name</label>
-            <input id="me-last" value={lastName} onChange={(e) => setLastName(e.target.value)} autoComplete="family-name" />
+            <label htmlFor="me-last">{t('common.lastName')}</label>
+            <input
+              id="me-last"
+              value={lastName}
+              onChange={(e) => setLastName(e.target.value)}
+              autoComplete="family-name"
+            />
           </div>
         </div>
+        <div className="field">
+          <label htmlFor="me-language">{t('settings.language')}</label>
+          <LanguageMenu className="" id="me-language" />
+          <span className="muted">{t('settings.languageHint')}</span>
+        </div>
         <FormError error={error} />
-        {saved && <p role="status">Saved.</p>}
-        <button type="submit">Save</button>
+        {saved && <p role="status">{t('common.saved')}</p>}
+        <button type="submit">{t('common.save')}</button>
       </form>
-      <h2>SMS text alerts</h2>
+      <h2>{t('settings.smsTitle')}</h2>
       <p>
-        Mobile number: <strong data-testid="sms-number">{session.user.smsNumber ?? 'none'}</strong>{' '}
+        {t('settings.mobileNumber')}{' '}
+        <strong data-testid="sms-number">{session.user.smsNumber ?? t('settings.none')}</strong>{' '}
         <button type="button" className="secondary" onClick={() => setSmsOpen(true)}>
-          Change Number…
+          {t('settings.changeNumber')}
         </button>
       </p>
       <AlertPreferencesPanel />
-      <h2>Password</h2>
+      <h2>{t('auth.password')}</h2>
       <button type="button" className="secondary" onClick={() => setPwOpen(true)}>
-        Change password…
+        {t('settings.changePasswordMenu')}
       </button>
       <SmsDialog open={smsOpen} current={session.user.smsNumber} onClose={() => setSmsOpen(false)} />
       <PasswordDialog open={pwOpen} email={session.user.email} onClose={() => setPwOpen(false)} />
@@ -96,7 +124,16 @@ function MyAccount() {
   );
 }
 
-function SmsDialog({ open, current, onClose }: { open: boolean; current: string | null; onClose: () => void }) {
+function SmsDialog({
+  open,
+  current,
+  onClose,
+}: {
+  open: boolean;
+  current: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [number, setNumber] = useState(current ?? '');
   const [error, setError] = useState<unknown>(null);
@@ -104,7 +141,9 @@ function SmsDialog({ open, current, onClose }: { open: boolean; current: string 
     e.preventDefault();
     setError(null);
     try {
-      await api.put('/api/v1/me/sms-number', { smsNumber: number.trim() ? number.replace(/[\s()-]/g, '') : null });
+      await api.put('/api/v1/me/sms-number', {
+        smsNumber: number.trim() ? number.replace(/[\s()-]/g, '') : null,
+      });
       await client.invalidateQueries({ queryKey: sessionKey });
       onClose();
     } catch (err) {
@@ -112,18 +151,25 @@ function SmsDialog({ open, current, onClose }: { open: boolean; current: string 
     }
   };
   return (
-    <Dialog title="Change Number" open={open} onClose={onClose}>
+    <Dialog title={t('settings.changeNumberTitle')} open={open} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} className="form">
         <div className="field">
-          <label htmlFor="sms">New phone number (international format, e.g. +1 801 555 0100; empty to remove)</label>
-          <input id="sms" type="tel" value={number} onChange={(e) => setNumber(e.target.value)} autoComplete="tel" autoFocus />
+          <label htmlFor="sms">{t('settings.newNumber')}</label>
+          <input
+            id="sms"
+            type="tel"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            autoComplete="tel"
+            autoFocus
+          />
         </div>
         <FormError error={error} />
         <div className="actions">
           <button type="button" className="secondary" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
-          <button type="submit">Change</button>
+          <button type="submit">{t('settings.change')}</button>
         </div>
       </form>
     </Dialog>
@@ -131,6 +177,7 @@ function SmsDialog({ open, current, onClose }: { open: boolean; current: string 
 }
 
 function PasswordDialog({ open, email, onClose }: { open: boolean; email: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [done, setDone] = useState(false);
@@ -148,16 +195,27 @@ function PasswordDialog({ open, email, onClose }: { open: boolean; email: string
     }
   };
   return (
-    <Dialog title="Change password" open={open} onClose={onClose}>
+    <Dialog title={t('settings.changePassword')} open={open} onClose={onClose}>
       {done ? (
-        <p role="status">Your password is changed.</p>
+        <p role="status">{t('settings.passwordChanged')}</p>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="form">
-          <PasswordInput label="Current password" value={current} onChange={setCurrent} autoComplete="current-password" autoFocus />
-          <PasswordInput label="New password" value={next} onChange={setNext} autoComplete="new-password" />
+          <PasswordInput
+            label={t('settings.currentPassword')}
+            value={current}
+            onChange={setCurrent}
+            autoComplete="current-password"
+            autoFocus
+          />
+          <PasswordInput
+            label={t('auth.newPassword')}
+            value={next}
+            onChange={setNext}
+            autoComplete="new-password"
+          />
           <PasswordMeter password={next} kind="user" userInputs={[email]} />
           <FormError error={error} />
-          <button type="submit">Change password</button>
+          <button type="submit">{t('settings.changePassword')}</button>
         </form>
       )}
     </Dialog>
@@ -165,13 +223,17 @@ function PasswordDialog({ open, email, onClose }: { open: boolean; email: string
 }
 
 function OrganizationPanel() {
+  const { t } = useTranslation();
   const { orgId, can } = useOrg();
   const client = useQueryClient();
-  const org = useQuery({ queryKey: ['org', orgId], queryFn: ({ signal }) => api.get<Organization>(`/api/v1/orgs/${orgId}`, { signal }) });
+  const org = useQuery({
+    queryKey: ['org', orgId],
+    queryFn: ({ signal }) => api.get<Organization>(`/api/v1/orgs/${orgId}`, { signal }),
+  });
   const [name, setName] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  if (!org.data) return <p role="status">Loading…</p>;
+  if (!org.data) return <p role="status">{t('common.loading')}</p>;
   const save = async (e: SyntheticEvent) => {
     e.preventDefault();
     setSaved(false);
@@ -187,21 +249,31 @@ function OrganizationPanel() {
     <div className="card">
       <form onSubmit={(e) => void save(e)} className="form">
         <div className="field">
-          <label htmlFor="org-name">Organization name</label>
-          <input id="org-name" value={name ?? org.data.name} onChange={(e) => setName(e.target.value)} disabled={!can('org.update')} required />
+          <label htmlFor="org-name">{t('common.orgName')}</label>
+          <input
+            id="org-name"
+            value={name ?? org.data.name}
+            onChange={(e) => setName(e.target.value)}
+            disabled={!can('org.update')}
+            required
+          />
         </div>
         <FormError error={error} />
-        {saved && <p role="status">Saved.</p>}
-        {can('org.update') && <button type="submit">Save</button>}
+        {saved && <p role="status">{t('common.saved')}</p>}
+        {can('org.update') && <button type="submit">{t('common.save')}</button>}
       </form>
     </div>
   );
 }
 
 function LicensePanel() {
+  const { t, i18n } = useTranslation();
   const { orgId, can } = useOrg();
   const client = useQueryClient();
-  const status = useQuery({ queryKey: ['license', orgId], queryFn: ({ signal }) => api.get<LicenseStatus>(`/api/v1/orgs/${orgId}/license`, { signal }) });
+  const status = useQuery({
+    queryKey: ['license', orgId],
+    queryFn: ({ signal }) => api.get<LicenseStatus>(`/api/v1/orgs/${orgId}/license`, { signal }),
+  });
   const [error, setError] = useState<unknown>(null);
   const [uploaded, setUploaded] = useState(false);
   const upload = async (file: File | undefined) => {
@@ -220,35 +292,55 @@ function LicensePanel() {
   return (
     <div className="card">
       {s && (
-        <dl className="facts" aria-label="License">
-          <dt>Device capacity</dt>
+        <dl className="facts" aria-label={t('settings.license')}>
+          <dt>{t('settings.capacity')}</dt>
           <dd data-testid="capacity">{s.capacity}</dd>
-          <dt>License</dt>
-          <dd>{s.license ? `${s.license.id} for ${s.license.licensee}, ${String(s.license.devices)} devices` : `None (unlicensed: ${String(s.unlicensedCapacity)} devices)`}</dd>
+          <dt>{t('settings.license')}</dt>
+          <dd>
+            {s.license
+              ? t('settings.licenseFor', {
+                  id: s.license.id,
+                  licensee: s.license.licensee,
+                  count: s.license.devices,
+                })
+              : t('settings.unlicensed', { count: s.unlicensedCapacity })}
+          </dd>
           {s.license && (
             <>
-              <dt>Expires</dt>
-              <dd>{s.license.expiresAt ? new Date(s.license.expiresAt).toLocaleDateString() : 'Never'}{s.license.expired ? ' (expired)' : ''}</dd>
+              <dt>{t('settings.expires')}</dt>
+              <dd>
+                {s.license.expiresAt ? formatDate(s.license.expiresAt, i18n.language) : t('common.never')}
+                {s.license.expired ? ` ${t('settings.expired')}` : ''}
+              </dd>
             </>
           )}
         </dl>
       )}
       {can('license.manage') && (
         <div className="field">
-          <label htmlFor="license-file">Upgrade License: choose the license file</label>
-          <input id="license-file" type="file" accept=".license,.json,application/json,text/plain" onChange={(e) => void upload(e.target.files?.[0])} />
+          <label htmlFor="license-file">{t('settings.upload')}</label>
+          <input
+            id="license-file"
+            type="file"
+            accept=".license,.json,application/json,text/plain"
+            onChange={(e) => void upload(e.target.files?.[0])}
+          />
         </div>
       )}
       <FormError error={error ?? status.error} />
-      {uploaded && <p role="status">License installed.</p>}
+      {uploaded && <p role="status">{t('settings.installed')}</p>}
     </div>
   );
 }
 
 function AlertPreferencesPanel() {
+  const { t } = useTranslation();
   const { orgId, session } = useOrg();
   const client = useQueryClient();
-  const prefs = useQuery({ queryKey: ['alert-prefs'], queryFn: ({ signal }) => api.get<AlertPreferences>('/api/v1/me/alert-preferences', { signal }) });
+  const prefs = useQuery({
+    queryKey: ['alert-prefs'],
+    queryFn: ({ signal }) => api.get<AlertPreferences>('/api/v1/me/alert-preferences', { signal }),
+  });
   const [error, setError] = useState<unknown>(null);
   const mine = prefs.data?.items.find((p) => p.orgId === orgId);
   const set = async (change: { email?: boolean; sms?: boolean }) => {
@@ -262,20 +354,31 @@ function AlertPreferencesPanel() {
   };
   return (
     <>
-      <h2>Notifications from {session.currentOrg?.name}</h2>
+      <h2>{t('settings.notificationsFrom', { org: session.currentOrg?.name ?? '' })}</h2>
       {mine ? (
         <fieldset>
-          <legend>Send me this organization’s alerts by</legend>
+          <legend>{t('settings.sendAlertsBy')}</legend>
           <label className="check">
-            <input type="checkbox" checked={mine.email} onChange={(e) => void set({ email: e.target.checked })} /> Email
+            <input
+              type="checkbox"
+              checked={mine.email}
+              onChange={(e) => void set({ email: e.target.checked })}
+            />{' '}
+            {t('alerts.channel.email')}
           </label>
           <label className="check">
-            <input type="checkbox" checked={mine.sms} disabled={!session.user.smsNumber} onChange={(e) => void set({ sms: e.target.checked })} /> SMS text
-            {!session.user.smsNumber && <span className="muted"> (set a mobile number first)</span>}
+            <input
+              type="checkbox"
+              checked={mine.sms}
+              disabled={!session.user.smsNumber}
+              onChange={(e) => void set({ sms: e.target.checked })}
+            />{' '}
+            {t('settings.smsText')}
+            {!session.user.smsNumber && <span className="muted"> {t('settings.setNumberFirst')}</span>}
           </label>
         </fieldset>
       ) : (
-        <p className="muted">{prefs.isPending ? 'Loading…' : 'No alert settings for this organization.'}</p>
+        <p className="muted">{prefs.isPending ? t('common.loading') : t('settings.noAlertSettings')}</p>
       )}
       <FormError error={error ?? prefs.error} />
     </>

@@ -1,10 +1,24 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A modal dialog on the native <dialog> element: focus stays inside, Escape closes, the page
  * behind is inert. `onClose` runs for Escape, the close button and backdrop clicks.
  */
-export function Dialog({ title, open, onClose, children, wide }: { title: string; open: boolean; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -29,7 +43,7 @@ export function Dialog({ title, open, onClose, children, wide }: { title: string
         <div className="dialog-body">
           <header className="dialog-head">
             <h2>{title}</h2>
-            <button type="button" className="icon" aria-label="Close" onClick={onClose}>
+            <button type="button" className="icon" aria-label={t('common.close')} onClick={onClose}>
               ×
             </button>
           </header>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** A donut chart in SVG whose slices are buttons (click or Enter → `onSelect`), with a legend. */
 export function DonutChart({
   label,
@@ -10,6 +12,7 @@ export function DonutChart({
   total: number;
   onSelect: (key: string) => void;
 }) {
+  const { t } = useTranslation();
   const r = 60;
   const c = 2 * Math.PI * r;
   let offset = 0;
@@ -50,14 +53,15 @@ export function DonutChart({
           {total}
         </text>
         <text x="80" y="96" textAnchor="middle" className="donut-caption">
-          devices
+          {t('dashboard.donutCaption', { count: total })}
         </text>
       </svg>
       <ul className="legend">
         {slices.map((s) => (
           <li key={s.key}>
             <button type="button" className="link" onClick={() => onSelect(s.key)}>
-              <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}: {s.value}
+              <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}:{' '}
+              {s.value}
             </button>
           </li>
         ))}

@@ -1,7 +1,23 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A password field with a show/hide toggle. */
-export function PasswordInput({ label, value, onChange, autoComplete, autoFocus, name }: { label: string; value: string; onChange: (v: string) => void; autoComplete: string; autoFocus?: boolean; name?: string }) {
+export function PasswordInput({
+  label,
+  value,
+  onChange,
+  autoComplete,
+  autoFocus,
+  name,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  autoComplete: string;
+  autoFocus?: boolean;
+  name?: string;
+}) {
+  const { t } = useTranslation();
   const id = useId();
   const [shown, setShown] = useState(false);
   return (
@@ -18,8 +34,14 @@ export function PasswordInput({ label, value, onChange, autoComplete, autoFocus,
           autoFocus={autoFocus}
           required
         />
-        <button type="button" className="secondary" aria-pressed={shown} aria-label={shown ? 'Hide password' : 'Show password'} onClick={() => setShown(!shown)}>
-          {shown ? 'Hide' : 'Show'}
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={shown}
+          aria-label={shown ? t('password.hide') : t('password.show')}
+          onClick={() => setShown(!shown)}
+        >
+          {shown ? t('password.hideShort') : t('password.showShort')}
         </button>
       </div>
     </div>

@@ -1,17 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { PasswordStrength } from '@crosspoint/protocol';
 import { agentPasswordRules, userPasswordRules } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useDebounced } from './useDebounced.ts';
 
-const labels = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'];
+const strengthKeys = ['veryWeak', 'weak', 'fair', 'strong', 'veryStrong'] as const;
 
 /** Live strength meter and policy checklist, rated by the hub (the same rules it enforces). */
-export function PasswordMeter({ password, kind, userInputs = [] }: { password: string; kind: 'user' | 'agent'; userInputs?: string[] }) {
+export function PasswordMeter({
+  password,
+  kind,
+  userInputs = [],
+}: {
+  password: string;
+  kind: 'user' | 'agent';
+  userInputs?: string[];
+}) {
+  const { t } = useTranslation();
   const settled = useDebounced(password, 200);
   const rating = useQuery({
     queryKey: ['password-strength', kind, settled, userInputs.join('|')],
-    queryFn: () => api.post<PasswordStrength>('/api/v1/auth/password-strength', { password: settled, kind, userInputs }),
+    queryFn: () =>
+      api.post<PasswordStrength>('/api/v1/auth/password-strength', { password: settled, kind, userInputs }),
     enabled: settled.length > 0,
     staleTime: Infinity,
   });
@@ -19,13 +30,20 @@ export function PasswordMeter({ password, kind, userInputs = [] }: { password: s
   const score = password.length === 0 ? -1 : (rating.data?.score ?? -1);
   return (
     <div className="password-meter" aria-live="polite">
-      <div className="meter" role="meter" aria-label="Password strength" aria-valuemin={0} aria-valuemax={4} aria-valuenow={Math.max(0, score)}>
+      <div
+        className="meter"
+        role="meter"
+        aria-label={t('password.strength')}
+        aria-valuemin={0}
+        aria-valuemax={4}
+        aria-valuenow={Math.max(0, score)}
+      >
         {[0, 1, 2, 3, 4].map((i) => (
           <span key={i} className={i <= score ? `bar on s${String(score)}` : 'bar'} />
         ))}
       </div>
       <p className="muted" data-testid="strength-label">
-        {score < 0 ? 'Type a password' : labels[score]}
+        {score < 0 ? t('password.typeOne') : t(`password.${strengthKeys[score] ?? 'veryWeak'}`)}
         {rating.data?.warning ? ` — ${rating.data.warning}` : ''}
       </p>
       <ul className="rules">
@@ -35,12 +53,14 @@ export function PasswordMeter({ password, kind, userInputs = [] }: { password: s
             const ok = r.test(password);
             return (
               <li key={r.id} className={ok ? 'ok' : 'todo'}>
-                <span aria-hidden="true">{ok ? '✓' : '•'}</span> {r.label}
+                <span aria-hidden="true">{ok ? '✓' : '•'}</span>{' '}
+                {t(`password.rules.${kind}.${r.id}`, { defaultValue: r.label })}
               </li>
             );
           })}
         <li className={rating.data?.acceptable ? 'ok' : 'todo'}>
-          <span aria-hidden="true">{rating.data?.acceptable ? '✓' : '•'}</span> Hard to guess
+          <span aria-hidden="true">{rating.data?.acceptable ? '✓' : '•'}</span>{' '}
+          {t('password.rules.hardToGuess')}
         </li>
       </ul>
     </div>

@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { statusLabel } from '../i18n/labels.ts';
+
 const tone: Record<string, string> = {
   Active: 'ok',
   Registered: 'ok',
@@ -10,9 +13,10 @@ const tone: Record<string, string> = {
 };
 
 export function StatusBadge({ status, since }: { status: string; since?: string | undefined }) {
+  const { t } = useTranslation();
   return (
     <span className={`badge ${tone[status] ?? 'info'}`}>
-      {status}
+      {statusLabel(t, status)}
       {since ? ` ${since}` : ''}
     </span>
   );

@@ -1,10 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 
 export function ForgotPasswordScreen() {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -19,22 +21,30 @@ export function ForgotPasswordScreen() {
     }
   };
   return (
-    <PublicFrame title="Forgot your password?">
+    <PublicFrame title={t('auth.forgotTitle')}>
       {sent ? (
         <p role="status">
-          If <strong>{email}</strong> has an account, a reset link is on its way. It works once, for one hour.{' '}
-          <Link to="/sign-in">Back to sign in</Link>
+          <Trans i18nKey="auth.resetSent" values={{ email }} components={{ strong: <strong /> }} />{' '}
+          <Link to="/sign-in">{t('auth.backToSignIn')}</Link>
         </p>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="form">
           <div className="field">
-            <label htmlFor="email">Email address</label>
-            <input id="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" autoFocus required />
+            <label htmlFor="email">{t('auth.email')}</label>
+            <input
+              id="email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              autoComplete="email"
+              autoFocus
+              required
+            />
           </div>
           <FormError error={error} />
-          <button type="submit">Send reset link</button>
+          <button type="submit">{t('auth.sendResetLink')}</button>
           <p>
-            <Link to="/sign-in">Back to sign in</Link>
+            <Link to="/sign-in">{t('auth.backToSignIn')}</Link>
           </p>
         </form>
       )}

@@ -1,10 +1,11 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { SessionInfo } from '@crosspoint/protocol';
-import { roleLabels } from '@crosspoint/protocol';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
+import { errorMessage } from '../../i18n/labels.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
@@ -18,6 +19,7 @@ interface Invitation {
 
 /** Register a password from an invitation link. */
 export function RegisterScreen() {
+  const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
@@ -35,12 +37,14 @@ export function RegisterScreen() {
 
   if (token.length < 20 || invitation.isError) {
     return (
-      <PublicFrame title="Register">
+      <PublicFrame title={t('auth.registerShort')}>
         <p role="alert" className="error">
-          {invitation.error?.message ?? 'This page needs the link from your invitation email.'}
+          {invitation.error
+            ? errorMessage(t, i18n.language, invitation.error)
+            : t('auth.needsInvitationLink')}
         </p>
         <p>
-          <Link to="/sign-in">Go to sign in</Link>
+          <Link to="/sign-in">{t('auth.goToSignIn')}</Link>
         </p>
       </PublicFrame>
     );
@@ -56,29 +60,56 @@ export function RegisterScreen() {
     }
   };
   return (
-    <PublicFrame title="Register your password">
+    <PublicFrame title={t('auth.registerTitle')}>
       {invitation.isPending ? (
-        <p role="status">Checking your invitation…</p>
+        <p role="status">{t('auth.checkingInvitation')}</p>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="form">
           <p>
-            You are invited to <strong>{invitation.data.organization}</strong> as {roleLabels[invitation.data.role]}. You will sign in
-            as <strong>{invitation.data.email}</strong>.
+            <Trans
+              i18nKey="auth.invited"
+              values={{
+                organization: invitation.data.organization,
+                role: t(`roles.${invitation.data.role}`),
+                email: invitation.data.email,
+              }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           <div className="row">
             <div className="field">
-              <label htmlFor="first">First name</label>
-              <input id="first" value={firstName} onChange={(e) => setFirstName(e.target.value)} autoComplete="given-name" autoFocus />
+              <label htmlFor="first">{t('common.firstName')}</label>
+              <input
+                id="first"
+                value={firstName}
+                onChange={(e) => setFirstName(e.target.value)}
+                autoComplete="given-name"
+                autoFocus
+              />
             </div>
             <div className="field">
-              <label htmlFor="last">Last name</label>
-              <input id="last" value={lastName} onChange={(e) => setLastName(e.target.value)} autoComplete="family-name" />
+              <label htmlFor="last">{t('common.lastName')}</label>
+              <input
+                id="last"
+                value={lastName}
+                onChange={(e) => setLastName(e.target.value)}
+                autoComplete="family-name"
+              />
             </div>
           </div>
-          <PasswordInput label="Password" value={password} onChange={setPassword} autoComplete="new-password" />
-          <PasswordMeter password={password} kind="user" userInputs={[invitation.data.email, firstName, lastName]} />
+          <PasswordInput
+            label={t('auth.password')}
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+          />
+          <PasswordMeter
+            password={password}
+            kind="user"
+            userInputs={[invitation.data.email, firstName, lastName]}
+          />
           <FormError error={error} />
-          <button type="submit">Register</button>
+          <button type="submit">{t('auth.register')}</button>
         </form>
       )}
     </PublicFrame>

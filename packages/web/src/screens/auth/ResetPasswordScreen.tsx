@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
@@ -7,6 +8,7 @@ import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 
 export function ResetPasswordScreen() {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
@@ -23,17 +25,23 @@ export function ResetPasswordScreen() {
     }
   };
   return (
-    <PublicFrame title="Choose a new password">
+    <PublicFrame title={t('auth.resetTitle')}>
       {done ? (
         <p role="status">
-          Your password is changed and every session of the account was signed out. <Link to="/sign-in">Sign in</Link>
+          {t('auth.resetDone')} <Link to="/sign-in">{t('auth.signIn')}</Link>
         </p>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="form">
-          <PasswordInput label="New password" value={password} onChange={setPassword} autoComplete="new-password" autoFocus />
+          <PasswordInput
+            label={t('auth.newPassword')}
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            autoFocus
+          />
           <PasswordMeter password={password} kind="user" />
           <FormError error={error} />
-          <button type="submit">Set password</button>
+          <button type="submit">{t('auth.setPassword')}</button>
         </form>
       )}
     </PublicFrame>

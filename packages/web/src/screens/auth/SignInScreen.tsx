@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@crosspoint/protocol';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -8,6 +9,7 @@ import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 
 export function SignInScreen() {
+  const { t } = useTranslation();
   const { session, replace } = useSession();
   const location = useLocation();
   const [login, setLogin] = useState('');
@@ -33,22 +35,37 @@ export function SignInScreen() {
   };
 
   return (
-    <PublicFrame title="Sign in">
+    <PublicFrame title={t('auth.signIn')}>
       <form onSubmit={(e) => void submit(e)} className="form">
         <div className="field">
-          <label htmlFor="login">Username or email address</label>
-          <input id="login" name="login" value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" autoFocus required />
+          <label htmlFor="login">{t('auth.login')}</label>
+          <input
+            id="login"
+            name="login"
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+            autoComplete="username"
+            autoFocus
+            required
+          />
         </div>
-        <PasswordInput label="Password" value={password} onChange={setPassword} autoComplete="current-password" name="password" />
+        <PasswordInput
+          label={t('auth.password')}
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+          name="password"
+        />
         <label className="check">
-          <input type="checkbox" checked={stay} onChange={(e) => setStay(e.target.checked)} /> Stay signed in
+          <input type="checkbox" checked={stay} onChange={(e) => setStay(e.target.checked)} />{' '}
+          {t('auth.staySignedIn')}
         </label>
         <FormError error={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
         <p>
-          <Link to="/forgot-password">Forgot your password?</Link>
+          <Link to="/forgot-password">{t('auth.forgotTitle')}</Link>
         </p>
       </form>
     </PublicFrame>

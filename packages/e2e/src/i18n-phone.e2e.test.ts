@@ -1,0 +1,134 @@
+// The web app in other languages and at phone width: the language menu switches the screens live,
+// the choice survives a reload (it is the user's profile language), and a 390 px wide phone can
+// open the navigation and reach the devices.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoAccounts, type RunningHub } from '@crosspoint/hub';
+import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
+import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
+import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
+
+/** Picks a language in the header's menu, whatever language the menu is labelled in now. */
+async function chooseLanguage(page: Page, currentLabel: string, language: string): Promise<void> {
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  await page.getByRole('banner').getByRole('combobox', { name: currentLabel }).selectOption(language);
+  expect((await saved).ok()).toBe(true);
+}
+
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+/** True until the page is loaded again: tells a live switch from a reload. */
+const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { crosspointMark: true }));
+const stillMarked = (page: Page) => page.evaluate(() => 'crosspointMark' in window);
+
+describe('languages and phone width in Chromium', () => {
+  let hub: RunningHub;
+  let browser: TestBrowser;
+  let page: Page;
+  let agent: FakeAgent;
+
+  beforeAll(async () => {
+    hub = await startHubForBrowser();
+    const seeded = await hub.services.bootstrap.seedDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    agent = await FakeAgent.connect(hub.url, seeded.agentLogin, demoAccounts.agent.password);
+    agent.hello();
+    const seq = (await agent.next('welcome')).lastSeq + 1;
+    agent.send({ type: 'inventory', seq, devices: ['Down', 'Healthy', 'Healthy'].map((s, i) => linkDevice(i + 1, s)) });
+    await agent.next('ack');
+  });
+  afterAll(async () => {
+    agent.close();
+    await browser.close();
+    await hub.close();
+  });
+
+  it('switches to French live, keeps it after a reload, then switches to German', async () => {
+    await signInToDemoClient(page, hub.url);
+    expect(await htmlLang(page)).toBe('en');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pro Audio' }).click();
+    await page.getByRole('columnheader', { name: 'Product model' }).waitFor();
+    await markPage(page);
+
+    await chooseLanguage(page, 'Language', 'fr');
+    const nav = page.getByRole('navigation', { name: 'Principale' });
+    await nav.getByRole('link', { name: 'Tableau de bord' }).waitFor();
+    await nav.getByRole('link', { name: 'Utilisateurs' }).waitFor();
+    await page.getByRole('heading', { name: 'Appareils Pro Audio' }).waitFor();
+    for (const header of ['État', 'Modèle', 'Nom', 'N° de série', 'Emplacement', 'Micrologiciel', 'IP d’accès']) {
+      await page.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    }
+    await page.getByTestId('list-count').getByText(/^3 appareils/).waitFor();
+    await page.getByRole('table', { name: 'Appareils' }).getByText(/Hors service/).waitFor();
+    expect(await stillMarked(page)).toBe(true);
+    expect(await htmlLang(page)).toBe('fr');
+    await screenshot(page, 'devices-fr');
+
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: 'Tableau de bord' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Modèle', exact: true }).waitFor();
+    expect(await stillMarked(page)).toBe(false);
+    expect(await htmlLang(page)).toBe('fr');
+
+    await chooseLanguage(page, 'Langue', 'de');
+    await page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('link', { name: 'Benutzer' }).waitFor();
+    await page.getByRole('heading', { name: 'Pro-Audio-Geräte' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Produktmodell', exact: true }).waitFor();
+    await page.getByTestId('list-count').getByText(/^3 Geräte/).waitFor();
+    expect(await htmlLang(page)).toBe('de');
+    await screenshot(page, 'devices-de');
+
+    // Back to English for the next test; the profile keeps the last choice.
+    await chooseLanguage(page, 'Sprache', 'en');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).waitFor();
+  });
+
+  it('at phone width opens the navigation from the menu button and reaches the devices', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${hub.url}/`);
+    await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.isVisible()).toBe(false);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-dashboard');
+
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await menu.click();
+    await nav.waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, 'phone-navigation');
+    await nav.getByRole('link', { name: 'Pro Audio' }).click();
+    await page.getByRole('heading', { name: 'Pro Audio devices' }).waitFor();
+    expect(await nav.isVisible()).toBe(false); // Choosing a screen closes the menu.
+    await page.getByTestId('list-count').getByText(/^3 devices/).waitFor();
+    // The wide table scrolls inside its box; the page itself does not scroll sideways.
+    const table = await page.locator('.table-wrap').first().evaluate((el) => ({ scroll: el.scrollWidth, width: el.clientWidth }));
+    expect(table.scroll).toBeGreaterThan(table.width);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-devices');
+
+    await page.getByRole('link', { name: 'Room 1' }).click();
+    await page.getByRole('heading', { name: 'Room 1' }).waitFor();
+    expect(await page.getByTestId('device-status').innerText()).toMatch(/^Down for/);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-device-detail');
+
+    // The other main screens fit too (screenshots for review).
+    for (const [link, name] of [
+      ['Users', 'phone-users'],
+      ['Servers', 'phone-servers'],
+      ['Locations', 'phone-locations'],
+      ['Alerts', 'phone-alerts'],
+      ['History', 'phone-history'],
+      ['Settings', 'phone-settings'],
+    ] as const) {
+      await menu.click();
+      await nav.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { name: link, exact: true }).waitFor();
+      expect(await overflow(), link).toBeLessThanOrEqual(0);
+      await screenshot(page, name);
+    }
+  });
+});

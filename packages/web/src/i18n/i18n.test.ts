@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, initialLanguage, languageStorageKey, uiLanguageOf } from './i18n.ts';
+import { formatDuration } from '../format.ts';
+
+const storage = (value: string | null) => ({
+  getItem: (key: string) => (key === languageStorageKey ? value : null),
+});
+
+describe('initialLanguage', () => {
+  it('prefers the choice remembered in this browser', () => {
+    expect(initialLanguage(storage('de'), ['fr-FR'])).toBe('de');
+  });
+  it('then the first browser language with a catalog', () => {
+    expect(initialLanguage(storage(null), ['es-ES', 'fr-CA', 'de'])).toBe('fr');
+  });
+  it('then English, also when storage is off or holds junk', () => {
+    expect(initialLanguage(null, ['ja'])).toBe('en');
+    expect(initialLanguage(storage('xx'), [])).toBe('en');
+  });
+  it('maps region tags to the base language', () => {
+    expect(uiLanguageOf('de-AT')).toBe('de');
+    expect(uiLanguageOf('es')).toBeUndefined();
+  });
+});
+
+describe('createI18n', () => {
+  it('gives independent instances that translate with plurals and interpolation', async () => {
+    const fr = createI18n('fr');
+    const de = createI18n('de');
+    expect(fr.t('devices.count', { count: 1 })).toBe('1 appareil');
+    expect(fr.t('devices.count', { count: 3 })).toBe('3 appareils');
+    expect(de.t('devices.count', { count: 3 })).toBe('3 Geräte');
+    expect(fr.t('orgKind.clientOf', { name: 'Acme <AV>' })).toBe('Client de Acme <AV>');
+    await fr.changeLanguage('en');
+    expect(fr.t('nav.dashboard')).toBe('Dashboard');
+    expect(de.t('nav.dashboard')).toBe('Dashboard');
+    expect(de.t('nav.users')).toBe('Benutzer');
+  });
+  it('falls back to English for a key a language lacks', () => {
+    const es = createI18n('en');
+    expect(es.t('nav.help', { lng: 'es' })).toBe('Help');
+  });
+});
+
+describe('formatDuration', () => {
+  it('names the largest whole unit in the language', () => {
+    expect(formatDuration(3 * 3_600_000 + 5_000, 'en')).toBe('3 hours');
+    expect(formatDuration(60_000, 'en')).toBe('1 minute');
+    expect(formatDuration(2 * 86_400_000, 'fr')).toMatch(/^2\sjours$/); // with a no-break space
+    expect(formatDuration(-5, 'de')).toBe('0 Sekunden');
+  });
+});
