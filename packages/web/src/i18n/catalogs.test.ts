@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agentPasswordRules,
+  alertChannels,
   alertDeviceStatuses,
   deliveryStatuses,
   ErrorCode,
   incidentStates,
+  incidentSubjectTypes,
+  languages,
+  locationKinds,
+  maintenanceScopes,
+  roles,
+  userPasswordRules,
   serverAlertStates,
   serverConnectionStatuses,
   serverMonitoringStatuses,
@@ -115,6 +123,22 @@ describe('translation catalogs', () => {
     const specific: string[] = ['VALIDATION_FAILED', 'BAD_REQUEST', 'CONFLICT', 'UNSUPPORTED_MEDIA_TYPE'];
     const codes = Object.values(ErrorCode).filter((c) => !specific.includes(c));
     expect(codes.filter((c) => !keys.has(`errors.${c}`))).toEqual([]);
+  });
+});
+
+describe('keys the code builds from protocol values', () => {
+  const keys = flat.en;
+  it.each([
+    ['roles', roles],
+    ['locations.kinds', locationKinds],
+    ['alerts.channel', alertChannels],
+    ['alerts.scope', maintenanceScopes],
+    ['alerts.foldedInto', incidentSubjectTypes],
+    ['users.languages', languages],
+    ['password.rules.user', userPasswordRules.map((r) => r.id).filter((id) => id !== 'max')],
+    ['password.rules.agent', agentPasswordRules.map((r) => r.id).filter((id) => id !== 'max')],
+  ] as const)('%s.<value> exists for every value', (prefix, values) => {
+    expect(values.filter((v) => !keys.has(`${prefix}.${v}`))).toEqual([]);
   });
 });
 
