@@ -10,7 +10,9 @@ import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
 /** Picks a language in the header's menu, whatever language the menu is labelled in now. */
 async function chooseLanguage(page: Page, currentLabel: string, language: string): Promise<void> {
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  const saved = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH',
+  );
   await page.getByRole('banner').getByRole('combobox', { name: currentLabel }).selectOption(language);
   expect((await saved).ok()).toBe(true);
 }
@@ -34,13 +36,30 @@ describe('languages and phone width in Chromium', () => {
     agent = await FakeAgent.connect(hub.url, seeded.agentLogin, demoAccounts.agent.password);
     agent.hello();
     const seq = (await agent.next('welcome')).lastSeq + 1;
-    agent.send({ type: 'inventory', seq, devices: ['Down', 'Healthy', 'Healthy'].map((s, i) => linkDevice(i + 1, s)) });
+    agent.send({
+      type: 'inventory',
+      seq,
+      devices: ['Down', 'Healthy', 'Healthy'].map((s, i) => linkDevice(i + 1, s)),
+    });
     await agent.next('ack');
   });
   afterAll(async () => {
     agent.close();
     await browser.close();
     await hub.close();
+  });
+
+  it('lets a signed-out visitor choose the language, remembered in this browser', async () => {
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    await page.getByLabel('Nom d’utilisateur ou adresse e-mail').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
+    expect(await htmlLang(page)).toBe('fr');
+    await screenshot(page, 'sign-in-fr');
+    await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 
   it('switches to French live, keeps it after a reload, then switches to German', async () => {
@@ -55,26 +74,49 @@ describe('languages and phone width in Chromium', () => {
     await nav.getByRole('link', { name: 'Tableau de bord' }).waitFor();
     await nav.getByRole('link', { name: 'Utilisateurs' }).waitFor();
     await page.getByRole('heading', { name: 'Appareils Pro Audio' }).waitFor();
-    for (const header of ['État', 'Modèle', 'Nom', 'N° de série', 'Emplacement', 'Micrologiciel', 'IP d’accès']) {
+    for (const header of [
+      'État',
+      'Modèle',
+      'Nom',
+      'N° de série',
+      'Emplacement',
+      'Micrologiciel',
+      'IP d’accès',
+    ]) {
       await page.getByRole('columnheader', { name: header, exact: true }).waitFor();
     }
-    await page.getByTestId('list-count').getByText(/^3 appareils/).waitFor();
-    await page.getByRole('table', { name: 'Appareils' }).getByText(/Hors service/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^3 appareils/)
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Appareils' })
+      .getByText(/Hors service/)
+      .waitFor();
     expect(await stillMarked(page)).toBe(true);
     expect(await htmlLang(page)).toBe('fr');
     await screenshot(page, 'devices-fr');
 
     await page.reload();
-    await page.getByRole('navigation', { name: 'Principale' }).getByRole('link', { name: 'Tableau de bord' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Principale' })
+      .getByRole('link', { name: 'Tableau de bord' })
+      .waitFor();
     await page.getByRole('columnheader', { name: 'Modèle', exact: true }).waitFor();
     expect(await stillMarked(page)).toBe(false);
     expect(await htmlLang(page)).toBe('fr');
 
     await chooseLanguage(page, 'Langue', 'de');
-    await page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('link', { name: 'Benutzer' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hauptmenü' })
+      .getByRole('link', { name: 'Benutzer' })
+      .waitFor();
     await page.getByRole('heading', { name: 'Pro-Audio-Geräte' }).waitFor();
     await page.getByRole('columnheader', { name: 'Produktmodell', exact: true }).waitFor();
-    await page.getByTestId('list-count').getByText(/^3 Geräte/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^3 Geräte/)
+      .waitFor();
     expect(await htmlLang(page)).toBe('de');
     await screenshot(page, 'devices-de');
 
@@ -89,7 +131,8 @@ describe('languages and phone width in Chromium', () => {
     await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.isVisible()).toBe(false);
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-dashboard');
 
@@ -102,9 +145,15 @@ describe('languages and phone width in Chromium', () => {
     await nav.getByRole('link', { name: 'Pro Audio' }).click();
     await page.getByRole('heading', { name: 'Pro Audio devices' }).waitFor();
     expect(await nav.isVisible()).toBe(false); // Choosing a screen closes the menu.
-    await page.getByTestId('list-count').getByText(/^3 devices/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^3 devices/)
+      .waitFor();
     // The wide table scrolls inside its box; the page itself does not scroll sideways.
-    const table = await page.locator('.table-wrap').first().evaluate((el) => ({ scroll: el.scrollWidth, width: el.clientWidth }));
+    const table = await page
+      .locator('.table-wrap')
+      .first()
+      .evaluate((el) => ({ scroll: el.scrollWidth, width: el.clientWidth }));
     expect(table.scroll).toBeGreaterThan(table.width);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-devices');

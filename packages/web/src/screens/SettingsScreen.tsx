@@ -364,7 +364,7 @@ function AlertPreferencesPanel() {
               checked={mine.email}
               onChange={(e) => void set({ email: e.target.checked })}
             />{' '}
-            {t('alerts.channel.email')}
+            {t('settings.email')}
           </label>
           <label className="check">
             <input
