@@ -17,10 +17,10 @@ describe(matchAlertMails.name, () => {
       { key: undefined, event: 'opened', at: 700 },
       { key: 'c', event: 'opened', at: 50 },
     ]);
-    expect(m.perFault.map((f) => [f.emails, f.latencyMs])).toEqual([
-      [1, 300],
-      [2, 300],
-      [1, 300],
+    expect(m.perFault.map((f) => [f.fault.before, f.emails, f.latencyMs])).toEqual([
+      [100, 1, 300],
+      [200, 2, 300],
+      [1000, 1, 300],
     ]);
     expect(m).toMatchObject({ lost: 0, duplicates: 1, unexplained: 2 });
   });

@@ -20,17 +20,16 @@ export interface AlertMail {
   at: number;
 }
 
-export interface FaultMails {
-  key: string;
-  before: number;
+export interface FaultMails<F> {
+  fault: F;
   /** "Opened" emails about the faulted device after the fault (and before the next fault on it). */
   emails: number;
   /** Milliseconds from the fault to the first of them. */
   latencyMs: number | undefined;
 }
 
-export interface MailMatch {
-  perFault: FaultMails[];
+export interface MailMatch<F> {
+  perFault: FaultMails<F>[];
   /** Faults with no email. */
   lost: number;
   /** Emails beyond the first for a fault. */
@@ -40,10 +39,10 @@ export interface MailMatch {
 }
 
 /** Pairs each fault with the "opened" alert emails about its device that followed it. */
-export function matchAlertMails(
-  faults: readonly { key: string; before: number }[],
+export function matchAlertMails<F extends { key: string; before: number }>(
+  faults: readonly F[],
   mails: readonly AlertMail[],
-): MailMatch {
+): MailMatch<F> {
   const opened = mails.filter((m) => m.event === 'opened');
   const used = new Set<AlertMail>();
   const ordered = [...faults].sort((a, b) => a.before - b.before);
@@ -56,8 +55,7 @@ export function matchAlertMails(
     for (const m of mine) used.add(m);
     const first = mine[0];
     return {
-      key: f.key,
-      before: f.before,
+      fault: f,
       emails: mine.length,
       latencyMs: first ? first.at - f.before : undefined,
     };

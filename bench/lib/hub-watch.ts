@@ -3,6 +3,7 @@
 // polling loop of the same list. Each watcher keeps the moments devices entered and left the Down
 // group, by serial number (what the simulator, the agent and the hub all know a device by).
 import { startChild } from './child-program.ts';
+import type { Observation } from './detection.ts';
 import { apiGet, type HubProcess } from './hub-process.ts';
 import { openSse, type SseConnection } from './sse.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -36,6 +37,17 @@ export class DownSetTracker {
     return this.current;
   }
 }
+
+/** A watcher's transitions into (or, with `down` false, out of) the Down group, as observations of bench keys. */
+export const groupObservations = (
+  tracker: DownSetTracker,
+  keyOfSerial: ReadonlyMap<string, string>,
+  down = true,
+): Observation[] =>
+  tracker.transitions.flatMap((t) => {
+    const key = keyOfSerial.get(t.serial);
+    return t.down === down && key !== undefined ? [{ key, at: t.at }] : [];
+  });
 
 export interface HubDevice {
   id: string;

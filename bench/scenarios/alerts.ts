@@ -1,14 +1,9 @@
-import {
-  alertEventOf,
-  linkedDeviceId,
-  matchAlertMails,
-  type AlertMail,
-  type FaultMails,
-} from '../lib/alert-mail.ts';
+import { alertEventOf, linkedDeviceId, matchAlertMails, type AlertMail } from '../lib/alert-mail.ts';
 import {
   definedRatios,
   faultPlan,
   figuresByFault,
+  noFaults,
   pairDetections,
   ratioOf,
   seededRandom,
@@ -33,25 +28,6 @@ const delayS = 0;
 const resyncGraceMs = 30_000;
 /** A fault with no email this long after it (plus the delay) is lost. */
 const emailDeadlineMs = 15_000;
-
-/** Figures per fault kind of the fault → email latencies (and the faults without one). */
-function mailFigures(
-  perFault: readonly FaultMails[],
-  faultOf: ReadonlyMap<string, string>,
-): Record<string, FaultFigures> {
-  const out: Record<string, FaultFigures> = {};
-  for (const kind of ['down', 'hang']) {
-    const mine = perFault.filter((f) => faultOf.get(`${f.key}@${f.before}`) === kind);
-    const latencies = mine.flatMap((f) => (f.latencyMs === undefined ? [] : [f.latencyMs]));
-    out[kind] = {
-      injected: mine.length,
-      noticed: latencies.length,
-      missed: mine.length - latencies.length,
-      latencyMs: summarize(latencies),
-    };
-  }
-  return out;
-}
 
 /**
  * Alert delivery end to end: the simulator, the real agent and the hub (PostgreSQL) in their own
@@ -128,7 +104,6 @@ export const alertsScenario: Scenario = {
       );
       const hubSampler = sampleProcess(hub.child.pid);
       const injections: Injection[] = await injectPlan(site, plan);
-      const faultOf = new Map(injections.map((i) => [`${i.key}@${i.before}`, i.fault]));
 
       const alertMails = (): AlertMail[] =>
         sink.mails.slice(firstFaultMail).map((m) => {
@@ -155,9 +130,11 @@ export const alertsScenario: Scenario = {
       for (const d of deliveries.items) deliveryStatus[d.status] = (deliveryStatus[d.status] ?? 0) + 1;
       await clearFaults(site);
 
-      const email = mailFigures(match.perFault, faultOf);
-      const emailDown = email.down as FaultFigures;
-      const emailHang = email.hang as FaultFigures;
+      const email = figuresByFault(
+        match.perFault.map((f) => ({ injection: f.fault, latencyMs: f.latencyMs })),
+      );
+      const emailDown = email.down ?? noFaults();
+      const emailHang = email.hang ?? noFaults();
       const agent = figuresByFault(
         pairDetections(
           injections,
@@ -168,8 +145,9 @@ export const alertsScenario: Scenario = {
       // The hub's share: from the agent's observation of each fault to its email.
       const hubShare: number[] = [];
       for (const f of match.perFault) {
-        const seen = probe.changes.find((c) => c.key === f.key && c.status === 'Down' && c.at >= f.before);
-        if (seen && f.latencyMs !== undefined) hubShare.push(f.before + f.latencyMs - seen.at);
+        const { key, before } = f.fault;
+        const seen = probe.changes.find((c) => c.key === key && c.status === 'Down' && c.at >= before);
+        if (seen && f.latencyMs !== undefined) hubShare.push(before + f.latencyMs - seen.at);
       }
       const agentToEmail = summarize(hubShare);
       const limitMs = 2000 + delayS * 1000;
@@ -235,7 +213,7 @@ export const alertsScenario: Scenario = {
         lost: match.lost,
         details: {
           mailsBeforeFaults: before,
-          faultsWithoutEmail: match.perFault.filter((f) => f.emails === 0).map((f) => f.key),
+          faultsWithoutEmail: match.perFault.filter((f) => f.emails === 0).map((f) => f.fault),
         },
         table: [
           ['drop → email p50 / p95 / p99', row(emailDown)],

@@ -23,7 +23,7 @@ import {
   type Poller,
 } from '../lib/fleet.ts';
 import { apiGet } from '../lib/hub-process.ts';
-import { listHubDevices, watchHub, type DownSetTracker, type HubWatch } from '../lib/hub-watch.ts';
+import { groupObservations, listHubDevices, watchHub, type HubWatch } from '../lib/hub-watch.ts';
 import { startLinkedSite } from '../lib/linked-site.ts';
 import { sampleProcess, type ProcessUsage } from '../lib/process-sampler.ts';
 import { round, type Summary } from '../lib/stats.ts';
@@ -54,13 +54,6 @@ function hubTargets(down: FaultFigures, hang: FaultFigures): TargetCheck[] {
   });
   return [check('clean drop', down, 1000), check('silent hang', hang, 3000)];
 }
-
-/** Entries into the Down group of a hub watcher, as observations of the bench's device keys. */
-const downObservations = (tracker: DownSetTracker, keyOfSerial: ReadonlyMap<string, string>): Observation[] =>
-  tracker.transitions.flatMap((t) => {
-    const key = keyOfSerial.get(t.serial);
-    return t.down && key !== undefined ? [{ key, at: t.at }] : [];
-  });
 
 /**
  * End to end: the simulator, the real agent and the hub, each in its own process (the agent linked
@@ -139,12 +132,12 @@ export const detectionScenario: Scenario = {
         },
         {
           name: 'hubEvents',
-          observations: () => downObservations(hubWatch.sse, linked.keyOfSerial),
+          observations: () => groupObservations(hubWatch.sse, linked.keyOfSerial),
           deadlineMs: agentDeadlineMs,
         },
         {
           name: 'hubPoll',
-          observations: () => downObservations(hubWatch.poll, linked.keyOfSerial),
+          observations: () => groupObservations(hubWatch.poll, linked.keyOfSerial),
           deadlineMs: agentDeadlineMs,
         },
         {

@@ -5,11 +5,10 @@ import {
   seededRandom,
   type FaultFigures,
   type Injection,
-  type Observation,
 } from '../lib/detection.ts';
 import { injectFault, keyOf, sleep, type SimDevice, type SimSite } from '../lib/fleet.ts';
 import { apiGet } from '../lib/hub-process.ts';
-import { listHubDevices, watchHub, type DownSetTracker, type HubWatch } from '../lib/hub-watch.ts';
+import { groupObservations, listHubDevices, watchHub, type HubWatch } from '../lib/hub-watch.ts';
 import { serialOf, startLinkedSite, type LinkedSite } from '../lib/linked-site.ts';
 import { missingFromHistory, statusMismatches, type ObservedChange } from '../lib/reconcile.ts';
 import { cpuPercentBetween, recordSeries, rssSlopeMiBPerHour, type SeriesPoint } from '../lib/rss-series.ts';
@@ -48,16 +47,6 @@ async function simFaulted(site: SimSite): Promise<{ faulted: Set<string>; device
     devices: listed.length,
   };
 }
-
-const downObservations = (
-  tracker: DownSetTracker,
-  keyOfSerial: ReadonlyMap<string, string>,
-  down: boolean,
-): Observation[] =>
-  tracker.transitions.flatMap((t) => {
-    const key = keyOfSerial.get(t.serial);
-    return t.down === down && key !== undefined ? [{ key, at: t.at }] : [];
-  });
 
 /**
  * An hour (by default) of a site with faults injected at random: the simulator, the real agent and
@@ -234,11 +223,7 @@ export const soakScenario: Scenario = {
         ),
       );
       const hubSeen = figuresByFault(
-        pairDetections(
-          injections,
-          downObservations(hubWatch.sse, linked.keyOfSerial, true),
-          noticeDeadlineMs,
-        ),
+        pairDetections(injections, groupObservations(hubWatch.sse, linked.keyOfSerial), noticeDeadlineMs),
       );
       const get = (r: Record<string, FaultFigures>, k: string) => r[k] ?? noFaults();
       const missed = (r: Record<string, FaultFigures>) => get(r, 'down').missed + get(r, 'hang').missed;
@@ -247,7 +232,7 @@ export const soakScenario: Scenario = {
       );
       const recoveredAtAgent = clears.length - unrecoveredAtAgent.length;
       const recoveredAtHub = clears.filter((c) =>
-        downObservations(hubWatch.sse, linked.keyOfSerial, false).some(
+        groupObservations(hubWatch.sse, linked.keyOfSerial, false).some(
           (x) => x.key === c.key && x.at >= c.at,
         ),
       ).length;
