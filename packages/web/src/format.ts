@@ -26,6 +26,11 @@ export const formatDateTime = (value: When, lng: string): string => new Date(val
 export const formatDate = (value: When, lng: string): string => new Date(value).toLocaleDateString(lng);
 /** The time of day only. */
 export const formatTime = (value: When, lng: string): string => new Date(value).toLocaleTimeString(lng);
+/** A calendar day sent as `YYYY-MM-DD` (a plan's start or end), the same day in every time zone. */
+export const formatDay = (isoDay: string, lng: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(isoDay)
+    ? new Date(`${isoDay}T00:00:00Z`).toLocaleDateString(lng, { timeZone: 'UTC' })
+    : isoDay;
 /** A number with the language's separators. */
 export const formatNumber = (value: number, lng: string, options?: Intl.NumberFormatOptions): string =>
   new Intl.NumberFormat(lng, options).format(value);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n, initialLanguage, languageStorageKey, uiLanguageOf } from './i18n.ts';
-import { formatDuration } from '../format.ts';
+import { formatDay, formatDuration } from '../format.ts';
 
 const storage = (value: string | null) => ({
   getItem: (key: string) => (key === languageStorageKey ? value : null),
@@ -48,5 +48,13 @@ describe('formatDuration', () => {
     expect(formatDuration(60_000, 'en')).toBe('1 minute');
     expect(formatDuration(2 * 86_400_000, 'fr')).toMatch(/^2\sjours$/); // with a no-break space
     expect(formatDuration(-5, 'de')).toBe('0 Sekunden');
+  });
+});
+
+describe('formatDay', () => {
+  it('shows a plan day as that day, in the language, whatever the time zone', () => {
+    expect(formatDay('2026-03-01', 'en')).toBe('3/1/2026');
+    expect(formatDay('2026-03-01', 'de')).toBe('1.3.2026');
+    expect(formatDay('not a day', 'fr')).toBe('not a day');
   });
 });

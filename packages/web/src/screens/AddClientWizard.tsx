@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
+import { formatDay } from '../format.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { PlanFields } from './OrganizationsScreen.tsx';
@@ -33,7 +34,7 @@ export function AddClientWizard({
   orgId: string;
   onAdded: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState(0);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -163,7 +164,12 @@ export function AddClientWizard({
             <dt>{t('orgs.maxDevices')}</dt>
             <dd>{review.plan.maxDevices}</dd>
             <dt>{t('wizard.planDates')}</dt>
-            <dd>{t('common.dateRange', { start: review.plan.start, end: review.plan.end })}</dd>
+            <dd>
+              {t('common.dateRange', {
+                start: formatDay(review.plan.start, i18n.language),
+                end: formatDay(review.plan.end, i18n.language),
+              })}
+            </dd>
             <dt>{t('wizard.poolLeft')}</dt>
             <dd>{review.poolAvailableAfter}</dd>
           </dl>

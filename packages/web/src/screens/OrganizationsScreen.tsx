@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientRow, Organization, SessionInfo } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useOrg, useSession } from '../auth/session.tsx';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDay } from '../format.ts';
 import { DataTable, type Column } from '../ui/DataTable.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
@@ -23,7 +23,7 @@ export function OrganizationsScreen() {
 }
 
 function Clients() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { orgId, can } = useOrg();
   const { replace } = useSession();
   const navigate = useNavigate();
@@ -59,8 +59,13 @@ function Clients() {
     },
     { key: 'name', label: t('common.name'), sort: 'name', render: (c) => c.name },
     { key: 'account', label: t('orgs.accountNumber'), sort: 'accountNumber', render: (c) => c.accountNumber },
-    { key: 'start', label: t('orgs.startDate'), sort: 'start', render: (c) => c.start },
-    { key: 'end', label: t('orgs.endDate'), sort: 'end', render: (c) => c.end },
+    {
+      key: 'start',
+      label: t('orgs.startDate'),
+      sort: 'start',
+      render: (c) => formatDay(c.start, i18n.language),
+    },
+    { key: 'end', label: t('orgs.endDate'), sort: 'end', render: (c) => formatDay(c.end, i18n.language) },
     {
       key: 'allocated',
       label: t('orgs.devicesAllocated'),

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDay } from '../format.ts';
 import { errorMessage } from '../i18n/labels.ts';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 
@@ -37,7 +37,12 @@ export function OverviewScreen() {
           <div className="card stat">
             <h2>{t('overview.plan')}</h2>
             <p className="big">{o.plan.maxDevices}</p>
-            <p className="muted">{t('overview.planDevices', { start: o.plan.start, end: o.plan.end })}</p>
+            <p className="muted">
+              {t('overview.planDevices', {
+                start: formatDay(o.plan.start, i18n.language),
+                end: formatDay(o.plan.end, i18n.language),
+              })}
+            </p>
           </div>
         )}
         {o.pool && (
