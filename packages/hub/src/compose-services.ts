@@ -23,6 +23,7 @@ import { TokenService } from './services/token.service.ts';
 import { UserService } from './services/user.service.ts';
 import { systemClock, type Clock } from './services/context.ts';
 import type { EventBus } from './bus/event-bus.ts';
+import { DeviceIngestRepository } from './repositories/device-ingest.repository.ts';
 import { DeviceRepository } from './repositories/device.repository.ts';
 import { DeviceService } from './services/device.service.ts';
 import { AgentLinkService } from './services/agent-link.service.ts';
@@ -37,7 +38,11 @@ import { AlertConfigRepository } from './repositories/alert-config.repository.ts
 import { AlertIncidentRepository } from './repositories/alert-incident.repository.ts';
 import { AlertDeliveryRepository } from './repositories/alert-delivery.repository.ts';
 import { AlertEngine, defaultEngineTuning, type AlertEngineTuning } from './services/alert-engine.service.ts';
-import { AlertDeliveryService, defaultDeliveryTuning, type DeliveryTuning } from './services/alert-delivery.service.ts';
+import {
+  AlertDeliveryService,
+  defaultDeliveryTuning,
+  type DeliveryTuning,
+} from './services/alert-delivery.service.ts';
 import { AlertService } from './services/alert.service.ts';
 
 export interface ServiceSettings {
@@ -57,6 +62,8 @@ export interface ServiceSettings {
   alerts?: { engine?: Partial<AlertEngineTuning>; delivery?: Partial<DeliveryTuning> };
   clock?: Clock;
   throttle?: ThrottlePolicy;
+  /** Dashboard counts of an organization are recomputed at most this often (ms) while it changes. */
+  summaryIntervalMs?: number;
   logger?: Logger;
 }
 
@@ -79,9 +86,30 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl);
   const deviceRepo = new DeviceRepository(db);
   const accountRepo = new AgentAccountRepository(db);
-  const organizations = new OrganizationService(orgRepo, deviceRepo, users, audit, clock);
+  const devices = new DeviceService(
+    deviceRepo,
+    locationRepo,
+    audit,
+    settings.bus,
+    clock,
+    settings.summaryIntervalMs,
+  );
+  const organizations = new OrganizationService(orgRepo, deviceRepo, users, audit, clock, (orgId) =>
+    devices.changed(orgId),
+  );
   const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock);
-  const alerting = composeAlerts(db, settings, { clock, mail, mailer, orgRepo, userRepo, deviceRepo, locationRepo, accountRepo, access, audit });
+  const alerting = composeAlerts(db, settings, {
+    clock,
+    mail,
+    mailer,
+    orgRepo,
+    userRepo,
+    deviceRepo,
+    locationRepo,
+    accountRepo,
+    access,
+    audit,
+  });
   return {
     ...alerting,
     clock,
@@ -104,16 +132,33 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     }),
     organizations,
     bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock),
-    locations: new LocationService(locationRepo, audit),
+    locations: new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId)),
     servers,
-    devices: new DeviceService(deviceRepo, locationRepo, audit),
-    link: new AgentLinkService(accountRepo, orgRepo, deviceRepo, credentials, passwords, audit, settings.bus, clock),
+    devices,
+    link: new AgentLinkService(
+      accountRepo,
+      orgRepo,
+      deviceRepo,
+      new DeviceIngestRepository(db),
+      credentials,
+      passwords,
+      audit,
+      settings.bus,
+      clock,
+      (orgId) => devices.invalidate(orgId),
+    ),
     bus: settings.bus,
     commands: new CommandService(new JobRepository(db), deviceRepo, settings.bus, audit, clock, (e) =>
       settings.logger?.error({ err: e }, 'command dispatch failed'),
     ),
     tokens: new TokenService(credentials, audit, clock),
-    licenses: new LicenseService(new LicenseRepository(db), orgRepo, createLicenseVerifier(settings.licensePublicKeys ?? []), audit, clock),
+    licenses: new LicenseService(
+      new LicenseRepository(db),
+      orgRepo,
+      createLicenseVerifier(settings.licensePublicKeys ?? []),
+      audit,
+      clock,
+    ),
   };
 }
 

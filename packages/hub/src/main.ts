@@ -99,12 +99,16 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     services.mail.start();
     const linkServices = services;
     presenceTimer = setInterval(() => {
-      linkServices.link.expireSilent().catch((e: unknown) => logger.error({ err: e }, 'agent presence check failed'));
+      linkServices.link
+        .expireSilent()
+        .catch((e: unknown) => logger.error({ err: e }, 'agent presence check failed'));
     }, 15_000);
     presenceTimer.unref();
+    await services.devices.start();
     await services.alertEngine.start();
     services.alertDeliveries.start();
   } catch (e) {
+    services?.devices.stop();
     await services?.alertEngine.stop().catch(() => undefined);
     await services?.alertDeliveries.stop().catch(() => undefined);
     await services?.mail.stop().catch(() => undefined);
@@ -130,6 +134,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       (closing ??= (async () => {
         clearInterval(presenceTimer);
         await runningApp.close();
+        runningServices.devices.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();
         await runningServices.mail.stop();

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -61,7 +62,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const lock = target.dataDir === null ? null : await lockDataDir(target.dataDir);
   try {
-    const client = target.dataDir === null ? await PGlite.create() : await PGlite.create(target.dataDir);
+    // pg_trgm serves the device list's search (a trigram index), as on PostgreSQL.
+    const extensions = { pg_trgm };
+    const client =
+      target.dataDir === null
+        ? await PGlite.create({ extensions })
+        : await PGlite.create(target.dataDir, { extensions });
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
     return {

@@ -1,6 +1,13 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { agentAccounts, alertDeliveries, alertIncidents, alertRules, devices } from '../db/schema/index.ts';
+import {
+  agentAccounts,
+  alertDeliveries,
+  alertIncidents,
+  alertRules,
+  deviceState,
+  devices,
+} from '../db/schema/index.ts';
 import { DeviceRepository } from './device.repository.ts';
 
 export type IncidentRecord = typeof alertIncidents.$inferSelect;
@@ -25,10 +32,7 @@ export type ServerRecord = typeof agentAccounts.$inferSelect;
 
 /** Which guarded step a transition is: each only applies to an incident in the expected state. */
 export type IncidentStep =
-  | { step: 'open' }
-  | { step: 'notify' }
-  | { step: 'repeat'; repeats: number }
-  | { step: 'resolve' };
+  { step: 'open' } | { step: 'notify' } | { step: 'repeat'; repeats: number } | { step: 'resolve' };
 
 export interface IncidentFilter {
   state?: IncidentRecord['state'] | undefined;
@@ -48,10 +52,20 @@ export class AlertIncidentRepository {
   async failingDevices(
     orgId: string,
     statuses: string[],
-    filter: { models?: string[] | undefined; locationIds?: string[] | undefined; serverIds?: string[] | undefined },
+    filter: {
+      models?: string[] | undefined;
+      locationIds?: string[] | undefined;
+      serverIds?: string[] | undefined;
+    },
   ): Promise<FailingDevice[]> {
     const status = DeviceRepository.effectiveStatus;
-    if (statuses.length === 0 || filter.locationIds?.length === 0 || filter.serverIds?.length === 0 || filter.models?.length === 0) return [];
+    if (
+      statuses.length === 0 ||
+      filter.locationIds?.length === 0 ||
+      filter.serverIds?.length === 0 ||
+      filter.models?.length === 0
+    )
+      return [];
     return this.db
       .select({
         id: devices.id,
@@ -63,9 +77,10 @@ export class AlertIncidentRepository {
         locationId: devices.locationId,
         path: devices.path,
         status,
-        since: devices.statusSince,
+        since: deviceState.statusSince,
       })
       .from(devices)
+      .innerJoin(deviceState, eq(deviceState.deviceId, devices.id))
       .where(
         and(
           eq(devices.orgId, orgId),
@@ -87,20 +102,31 @@ export class AlertIncidentRepository {
       .select({
         serverId: devices.serverId,
         n: sql<number>`count(*)::int`,
-        down: sql<number>`(count(*) FILTER (WHERE ${devices.status} = 'Down'))::int`,
+        down: sql<number>`(count(*) FILTER (WHERE ${deviceState.status} = 'Down'))::int`,
       })
       .from(devices)
+      .innerJoin(deviceState, eq(deviceState.deviceId, devices.id))
       .where(and(eq(devices.orgId, orgId), isNotNull(devices.serverId)))
       .groupBy(devices.serverId);
     return new Map(rows.map((r) => [r.serverId ?? '', { devices: r.n, down: r.down }]));
   }
 
   /** Current status, model and connections of devices (for resolved messages). */
-  async deviceFacts(orgId: string, ids: string[]): Promise<Map<string, { status: string; model: string; path: string[]; locationId: string | null }>> {
+  async deviceFacts(
+    orgId: string,
+    ids: string[],
+  ): Promise<Map<string, { status: string; model: string; path: string[]; locationId: string | null }>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db
-      .select({ id: devices.id, status: DeviceRepository.effectiveStatus, model: devices.model, path: devices.path, locationId: devices.locationId })
+      .select({
+        id: devices.id,
+        status: DeviceRepository.effectiveStatus,
+        model: devices.model,
+        path: devices.path,
+        locationId: devices.locationId,
+      })
       .from(devices)
+      .innerJoin(deviceState, eq(deviceState.deviceId, devices.id))
       .where(and(eq(devices.orgId, orgId), inArray(devices.id, ids)));
     return new Map(rows.map((r) => [r.id, r]));
   }
@@ -114,7 +140,10 @@ export class AlertIncidentRepository {
   }
 
   async orgsWithActive(): Promise<string[]> {
-    const rows = await this.db.selectDistinct({ orgId: alertIncidents.orgId }).from(alertIncidents).where(ne(alertIncidents.state, 'resolved'));
+    const rows = await this.db
+      .selectDistinct({ orgId: alertIncidents.orgId })
+      .from(alertIncidents)
+      .where(ne(alertIncidents.state, 'resolved'));
     return rows.map((r) => r.orgId);
   }
 
@@ -130,7 +159,13 @@ export class AlertIncidentRepository {
     const rows = await this.db
       .select({ subjectId: alertIncidents.subjectId, at: max(alertIncidents.resolvedAt) })
       .from(alertIncidents)
-      .where(and(eq(alertIncidents.ruleId, ruleId), inArray(alertIncidents.subjectId, subjectIds), eq(alertIncidents.state, 'resolved')))
+      .where(
+        and(
+          eq(alertIncidents.ruleId, ruleId),
+          inArray(alertIncidents.subjectId, subjectIds),
+          eq(alertIncidents.state, 'resolved'),
+        ),
+      )
       .groupBy(alertIncidents.subjectId);
     return new Map(rows.flatMap((r) => (r.at ? [[r.subjectId, r.at] as const] : [])));
   }
@@ -142,7 +177,9 @@ export class AlertIncidentRepository {
   /** Pending incidents whose condition cleared before the delay: nothing happened, nothing is kept. */
   async deletePending(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.delete(alertIncidents).where(and(inArray(alertIncidents.id, ids), eq(alertIncidents.state, 'pending')));
+    await this.db
+      .delete(alertIncidents)
+      .where(and(inArray(alertIncidents.id, ids), eq(alertIncidents.state, 'pending')));
   }
 
   /**
@@ -150,7 +187,12 @@ export class AlertIncidentRepository {
    * whose update matched the expected state queues them, and the deliveries' unique index refuses
    * anything queued before. Returns the updated incident, or undefined when another hub was first.
    */
-  async transition(id: string, step: IncidentStep, set: Partial<NewIncident>, deliveries: (incident: IncidentRecord) => NewDelivery[]): Promise<IncidentRecord | undefined> {
+  async transition(
+    id: string,
+    step: IncidentStep,
+    set: Partial<NewIncident>,
+    deliveries: (incident: IncidentRecord) => NewDelivery[],
+  ): Promise<IncidentRecord | undefined> {
     const guard: SQL | undefined =
       step.step === 'open'
         ? eq(alertIncidents.state, 'pending')
@@ -172,7 +214,10 @@ export class AlertIncidentRepository {
     });
   }
 
-  async byId(orgId: string, id: string): Promise<(IncidentRecord & { ruleName: string; ruleKind: string }) | undefined> {
+  async byId(
+    orgId: string,
+    id: string,
+  ): Promise<(IncidentRecord & { ruleName: string; ruleKind: string }) | undefined> {
     const [row] = await this.db
       .select({ incident: alertIncidents, ruleName: alertRules.name, ruleKind: alertRules.kind })
       .from(alertIncidents)
@@ -194,15 +239,25 @@ export class AlertIncidentRepository {
       filter.subjectType ? eq(alertIncidents.subjectType, filter.subjectType) : undefined,
       filter.subjectId ? eq(alertIncidents.subjectId, filter.subjectId) : undefined,
       filter.muted !== undefined ? eq(alertIncidents.muted, filter.muted) : undefined,
-      filter.folded === true ? isNotNull(alertIncidents.foldedIntoId) : filter.folded === false ? isNull(alertIncidents.foldedIntoId) : undefined,
+      filter.folded === true
+        ? isNotNull(alertIncidents.foldedIntoId)
+        : filter.folded === false
+          ? isNull(alertIncidents.foldedIntoId)
+          : undefined,
       filter.from ? sql`${alertIncidents.startedAt} >= ${filter.from}` : undefined,
       filter.to ? lt(alertIncidents.startedAt, filter.to) : undefined,
     );
-    const [totalRow] = await this.db.select({ n: sql<number>`count(*)::int` }).from(alertIncidents).where(where);
+    const [totalRow] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(alertIncidents)
+      .where(where);
     const after = page.after
       ? or(
           lt(alertIncidents.startedAt, new Date(String(page.after.value))),
-          and(eq(alertIncidents.startedAt, new Date(String(page.after.value))), lt(alertIncidents.id, page.after.id)),
+          and(
+            eq(alertIncidents.startedAt, new Date(String(page.after.value))),
+            lt(alertIncidents.id, page.after.id),
+          ),
         )
       : undefined;
     const rows = await this.db
@@ -212,6 +267,9 @@ export class AlertIncidentRepository {
       .where(and(where, after))
       .orderBy(desc(alertIncidents.startedAt), desc(alertIncidents.id))
       .limit(page.limit + 1);
-    return { rows: rows.map((r) => ({ ...r.incident, ruleName: r.ruleName, ruleKind: r.ruleKind })), total: totalRow?.n ?? 0 };
+    return {
+      rows: rows.map((r) => ({ ...r.incident, ruleName: r.ruleName, ruleKind: r.ruleKind })),
+      total: totalRow?.n ?? 0,
+    };
   }
 }

@@ -1,14 +1,12 @@
-import { and, asc, desc, eq, gt, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
+import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { deviceStatusHistory, devices, locations } from '../db/schema/index.ts';
+import { deviceState, deviceStatusHistory, devices } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
 import { rowsOf } from './raw-rows.ts';
 
-export type DeviceRecord = typeof devices.$inferSelect;
-
-
-const kindOf = (family: string): 'pro-audio' | 'video' => (/video|collaborate|codec/i.test(family) ? 'video' : 'pro-audio');
+/** A device with its current state (the two halves of `devices` and `device_state`). */
+export type DeviceRecord = Omit<typeof devices.$inferSelect, 'searchText'> &
+  Omit<typeof deviceState.$inferSelect, 'deviceId' | 'orgId'>;
 
 export interface DeviceListFilter {
   search?: string | undefined;
@@ -25,74 +23,28 @@ export interface StatusCount {
   n: number;
 }
 
-/** Rows of a VALUES list, for one-statement batches. */
-const values = (rows: SQL[]): SQL => sql.join(rows, sql`, `);
+/** A search counts its matches up to this; past it the total is a lower bound ("5,000+"). */
+export const SEARCH_COUNT_CAP = 5_000;
+
+export interface DeviceSummaryCounts {
+  byStatus: StatusCount[];
+  byModel: { model: string; kind: string; n: number }[];
+  byLocation: { locationId: string | null; n: number; down: number; issues: number }[];
+}
+
+const deviceColumns = (() => {
+  const { searchText: _searchText, ...columns } = getTableColumns(devices);
+  return columns;
+})();
+const stateColumns = {
+  status: deviceState.status,
+  statusSince: deviceState.statusSince,
+  overflowed: deviceState.overflowed,
+  lastSeenAt: deviceState.lastSeenAt,
+};
 
 export class DeviceRepository {
   constructor(private readonly db: Db) {}
-
-  /**
-   * A full inventory from an agent: new devices are added, known ones updated, and devices this
-   * server had that the agent no longer reports are marked Down (kept, never deleted).
-   * Returns how many statuses changed.
-   */
-  async applyInventory(orgId: string, serverId: string, list: LinkDevice[], observedAt: Date): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      let changed = 0;
-      for (let i = 0; i < list.length; i += 500) {
-        changed += await upsertDevices(tx, orgId, serverId, list.slice(i, i + 500), observedAt);
-      }
-      const reported = list.map((d) => d.id);
-      const gone = await tx
-        .update(devices)
-        .set({ status: 'Down', statusSince: observedAt })
-        .where(
-          and(
-            eq(devices.orgId, orgId),
-            eq(devices.serverId, serverId),
-            sql`${devices.status} <> 'Down'`,
-            reported.length ? sql`${devices.agentDeviceId} NOT IN (${sql.join(reported.map((r) => sql`${r}`), sql`, `)})` : undefined,
-          ),
-        )
-        .returning({ id: devices.id });
-      if (gone.length) {
-        await tx.insert(deviceStatusHistory).values(gone.map((g) => ({ deviceId: g.id, status: 'Down', since: observedAt, observedAt })));
-      }
-      return changed + gone.length;
-    });
-  }
-
-  /**
-   * Status changes from an agent, in the order observed; a change carrying the whole device (a new
-   * one) is upserted under `serverId`. Returns the changes that altered a status.
-   */
-  async applyChanges(orgId: string, serverId: string, changes: LinkChange[], observedAt: Date): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const db = tx as unknown as Db;
-      const withDevice = changes.filter((c) => c.device).map((c) => ({ ...(c.device as LinkDevice), status: c.status, since: c.since }));
-      let changed = withDevice.length ? await upsertDevices(db, orgId, serverId, withDevice, observedAt) : 0;
-      const plain = changes.filter((c) => !c.device);
-      if (plain.length === 0) return changed;
-      // The last change of each device wins for its current status; every change goes to history.
-      const last = new Map<string, LinkChange>();
-      for (const c of plain) last.set(c.id, c);
-      const current = [...last.values()];
-      const updated = await db.execute(sql`
-        UPDATE devices d SET status = v.status, status_since = to_timestamp(v.since / 1000.0), last_seen_at = ${observedAt}
-        FROM (VALUES ${values(current.map((c) => sql`(${c.id}, ${c.status}, ${c.since}::float8)`))}) AS v(agent_id, status, since)
-        WHERE d.org_id = ${orgId} AND d.agent_device_id = v.agent_id
-        RETURNING d.id, d.agent_device_id`);
-      const ids = new Map((rowsOf<{ id: string; agent_device_id: string }>(updated)).map((r) => [r.agent_device_id, r.id]));
-      const history = plain.filter((c) => ids.has(c.id));
-      if (history.length) {
-        await db.insert(deviceStatusHistory).values(
-          history.map((c) => ({ deviceId: ids.get(c.id) ?? '', status: c.status, since: new Date(c.since), observedAt: new Date(c.at) })),
-        );
-      }
-      changed += history.length;
-      return changed;
-    });
-  }
 
   /** Devices past the plan are Overflowed, newest first; returns whether any flag changed. */
   async applyPlan(orgId: string, maxDevices: number | null): Promise<boolean> {
@@ -100,14 +52,17 @@ export class DeviceRepository {
       WITH ranked AS (
         SELECT id, row_number() OVER (ORDER BY created_at, agent_device_id) AS n FROM devices WHERE org_id = ${orgId} AND kind = 'pro-audio'
       )
-      UPDATE devices d SET overflowed = (${maxDevices}::int IS NOT NULL AND r.n > ${maxDevices}::int)
-      FROM ranked r WHERE d.id = r.id AND d.overflowed IS DISTINCT FROM (${maxDevices}::int IS NOT NULL AND r.n > ${maxDevices}::int)
-      RETURNING d.id`);
+      UPDATE device_state s SET overflowed = (${maxDevices}::int IS NOT NULL AND r.n > ${maxDevices}::int)
+      FROM ranked r WHERE s.device_id = r.id AND s.overflowed IS DISTINCT FROM (${maxDevices}::int IS NOT NULL AND r.n > ${maxDevices}::int)
+      RETURNING s.device_id`);
     return rowsOf(result).length > 0;
   }
 
   async countByServer(serverId: string): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(devices).where(eq(devices.serverId, serverId));
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(devices)
+      .where(eq(devices.serverId, serverId));
     return row?.n ?? 0;
   }
 
@@ -121,8 +76,9 @@ export class DeviceRepository {
 
   async byId(orgId: string, id: string): Promise<DeviceRecord | undefined> {
     const [row] = await this.db
-      .select()
+      .select({ ...deviceColumns, ...stateColumns })
       .from(devices)
+      .innerJoin(deviceState, eq(deviceState.deviceId, devices.id))
       .where(and(eq(devices.orgId, orgId), eq(devices.id, id)));
     return row;
   }
@@ -146,149 +102,150 @@ export class DeviceRepository {
     return rows.length;
   }
 
-  /** The effective status: Overflowed overrides what the agent reports. */
-  static effectiveStatus = sql<string>`CASE WHEN ${devices.overflowed} THEN 'Overflowed' ELSE ${devices.status} END`;
+  /**
+   * The effective status: Overflowed overrides what the agent reports. Written exactly as the
+   * expression of `device_state_org_effective_idx`, which serves sorting and filtering on it.
+   */
+  static effectiveStatus = sql<string>`CASE WHEN ${deviceState.overflowed} THEN 'Overflowed' ELSE ${deviceState.status} END`;
 
+  /**
+   * A page of the list. The total is counted unless known (the first page counts, later pages
+   * carry it in their cursor); a search counts at most SEARCH_COUNT_CAP + 1 matches. A search with fewer matches than that selects them
+   * first and sorts them after, instead of walking a sort index and filtering every row.
+   */
   async list(
     orgId: string,
     filter: DeviceListFilter,
-    page: { sort: string; order: 'asc' | 'desc'; limit: number; after?: { value: string | number | null; id: string } | undefined },
-  ): Promise<{ rows: (DeviceRecord & { locationName: string | null; sortKey: string; effective: string })[]; total: number }> {
+    page: {
+      sort: string;
+      order: 'asc' | 'desc';
+      limit: number;
+      after?: { value: string | number | null; id: string } | undefined;
+      /** The total when the caller knows it already (a later page, or the dashboard counts). */
+      knownTotal?: number | undefined;
+    },
+  ): Promise<{
+    rows: (DeviceRecord & { locationName: string | null; sortKey: string; effective: string })[];
+    total: number;
+    capped: boolean;
+  }> {
     const status = DeviceRepository.effectiveStatus;
     const sortColumn: Record<string, SQL> = {
       status: sql`${status}`,
-      since: sql`${devices.statusSince}`,
-      model: sql`${devices.model}`,
-      name: sql`lower(${devices.name})`,
-      serial: sql`${devices.serial}`,
-      firmware: sql`${devices.firmware}`,
-      ip: sql`${devices.ip}`,
-      connections: sql`${devices.path}::text`,
-      location: sql`coalesce(lower(${locations.name}), '')`,
+      since: sql`device_state.status_since`,
+      model: sql`devices.model`,
+      name: sql`lower(devices.name)`,
+      serial: sql`devices.serial`,
+      firmware: sql`devices.firmware`,
+      ip: sql`devices.ip`,
+      connections: sql`devices.path::text`,
+      location: sql`coalesce(lower(locations.name), '')`,
     };
-    const key = sortColumn[page.sort] ?? sql`lower(${devices.name})`;
-    const like = filter.search ? `%${escapeLike(filter.search)}%` : undefined;
+    const key = sortColumn[page.sort] ?? sql`lower(devices.name)`;
+    // Fields are joined by line breaks in `search_text`: control characters in a term are spaces.
+    const term = filter.search
+      ?.replace(/\p{Cc}/gu, ' ')
+      .trim()
+      .toLowerCase();
+    const like = term ? `%${escapeLike(term)}%` : undefined;
     // Dashboard groups as protocol's statusGroup: Down, Healthy, everything else an issue.
-    const down = sql`(${status}) = 'Down'`;
     const where = and(
-      eq(devices.orgId, orgId),
-      like
-        ? or(ilike(devices.name, like), ilike(devices.serial, like), ilike(devices.model, like), ilike(devices.ip, like), ilike(devices.firmware, like), sql`${devices.path}::text ILIKE ${like}`)
-        : undefined,
+      sql`devices.org_id = ${orgId} AND device_state.org_id = ${orgId}`,
+      like ? sql`devices.search_text LIKE ${like}` : undefined,
       filter.status ? sql`${status} = ${filter.status}` : undefined,
-      filter.group === 'down' ? down : undefined,
+      filter.group === 'down' ? sql`${status} = 'Down'` : undefined,
       filter.group === 'healthy' ? sql`${status} = 'Healthy'` : undefined,
-      filter.group === 'issues' ? sql`NOT ${down} AND ${status} <> 'Healthy'` : undefined,
-      filter.model ? eq(devices.model, filter.model) : undefined,
-      filter.serverId ? eq(devices.serverId, filter.serverId) : undefined,
-      filter.locationId ? eq(devices.locationId, filter.locationId) : undefined,
-      filter.kind ? eq(devices.kind, filter.kind) : undefined,
+      filter.group === 'issues' ? sql`${status} NOT IN ('Down', 'Healthy')` : undefined,
+      filter.model ? sql`devices.model = ${filter.model}` : undefined,
+      filter.serverId ? sql`devices.server_id = ${filter.serverId}` : undefined,
+      filter.locationId ? sql`devices.location_id = ${filter.locationId}` : undefined,
+      filter.kind ? sql`devices.kind = ${filter.kind}` : undefined,
     );
-    const [totalRow] = await this.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(devices)
-      .leftJoin(locations, eq(locations.id, devices.locationId))
-      .where(where);
-    const cmp = page.order === 'asc' ? gt : lt;
-    const after = page.after ? or(cmp(key, page.after.value), and(sql`${key} = ${page.after.value}`, cmp(devices.id, page.after.id))) : undefined;
-    const dir = page.order === 'asc' ? asc : desc;
-    const rows = await this.db
-      .select({ d: devices, locationName: locations.name, sortKey: sql<string>`(${key})::text`, effective: status })
-      .from(devices)
-      .leftJoin(locations, eq(locations.id, devices.locationId))
-      .where(and(where, after))
-      .orderBy(dir(key), dir(devices.id))
-      .limit(page.limit + 1);
-    return { rows: rows.map((r) => ({ ...r.d, locationName: r.locationName, sortKey: r.sortKey, effective: r.effective })), total: totalRow?.n ?? 0 };
+    const from = sql`devices JOIN device_state ON device_state.device_id = devices.id LEFT JOIN locations ON locations.id = devices.location_id`;
+    let total = page.knownTotal;
+    if (total === undefined) {
+      const counted = like
+        ? sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) m`
+        : sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
+      total = rowsOf<{ n: number }>(await this.db.execute(counted))[0]?.n ?? 0;
+    }
+    // A LIMIT in the subquery keeps the planner from merging it: the matches are found first.
+    const filterFirst = like !== undefined && total <= SEARCH_COUNT_CAP;
+    const dir = page.order === 'asc' ? sql`ASC` : sql`DESC`;
+    const cmp = page.order === 'asc' ? sql`>` : sql`<`;
+    const after = page.after
+      ? sql`WHERE (m.k ${cmp} ${page.after.value} OR (m.k = ${page.after.value} AND m.id ${cmp} ${page.after.id}))`
+      : sql``;
+    const result = await this.db.execute(sql`
+      SELECT m.* FROM (
+        SELECT devices.id, devices.org_id AS "orgId", devices.server_id AS "serverId", devices.agent_device_id AS "agentDeviceId",
+          devices.family, devices.kind, devices.model, devices.serial, devices.firmware, devices.name, devices.ip,
+          devices.parent_agent_id AS "parentAgentId", devices.path, devices.location_id AS "locationId", devices.created_at AS "createdAt",
+          device_state.status, device_state.status_since AS "statusSince", device_state.overflowed, device_state.last_seen_at AS "lastSeenAt",
+          locations.name AS "locationName", ${status} AS effective, ${key} AS k, (${key})::text AS "sortKey"
+        FROM ${from} WHERE ${where}
+        ${filterFirst ? sql`LIMIT ${SEARCH_COUNT_CAP + 1}` : sql``}
+      ) m ${after}
+      ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${page.limit + 1}`);
+    type Raw = Omit<DeviceRecord, 'statusSince' | 'lastSeenAt' | 'createdAt' | 'path'> & {
+      statusSince: Date | string;
+      lastSeenAt: Date | string;
+      createdAt: Date | string;
+      path: string[] | string;
+      locationName: string | null;
+      sortKey: string;
+      effective: string;
+    };
+    const rows = rowsOf<Raw & { k?: unknown }>(result).map(({ k: _k, ...r }) => ({
+      ...r,
+      statusSince: new Date(r.statusSince),
+      lastSeenAt: new Date(r.lastSeenAt),
+      createdAt: new Date(r.createdAt),
+      path: typeof r.path === 'string' ? (JSON.parse(r.path) as string[]) : r.path,
+    }));
+    return { rows, total, capped: like !== undefined && total > SEARCH_COUNT_CAP };
   }
 
-  /** Counts for dashboards: by effective status, by model, by location. */
-  async summary(orgId: string): Promise<{ byStatus: StatusCount[]; byModel: { model: string; kind: string; n: number }[]; byLocation: { locationId: string | null; n: number; down: number; issues: number }[] }> {
-    const status = DeviceRepository.effectiveStatus;
-    const byStatus = await this.db
-      .select({ status: sql<string>`${status}`, n: sql<number>`count(*)::int` })
-      .from(devices)
-      .where(eq(devices.orgId, orgId))
-      .groupBy(sql`1`);
-    const byModel = await this.db
-      .select({ model: devices.model, kind: devices.kind, n: sql<number>`count(*)::int` })
-      .from(devices)
-      .where(eq(devices.orgId, orgId))
-      .groupBy(devices.model, devices.kind)
-      .orderBy(desc(sql`count(*)`));
-    const byLocation = await this.db
-      .select({
-        locationId: devices.locationId,
-        n: sql<number>`count(*)::int`,
-        down: sql<number>`(count(*) FILTER (WHERE (${status}) = 'Down'))::int`,
-        issues: sql<number>`(count(*) FILTER (WHERE (${status}) NOT IN ('Down', 'Healthy')))::int`,
-      })
-      .from(devices)
-      .where(eq(devices.orgId, orgId))
-      .groupBy(devices.locationId);
-    return { byStatus, byModel, byLocation };
+  /** Counts for dashboards, in one pass: by effective status, by model, by location. */
+  async summary(orgId: string): Promise<DeviceSummaryCounts> {
+    const result = await this.db.execute(sql`
+      SELECT GROUPING(e.status, devices.model, devices.location_id)::int AS g,
+        e.status, devices.model, devices.kind, devices.location_id AS "locationId", count(*)::int AS n,
+        (count(*) FILTER (WHERE e.status = 'Down'))::int AS down,
+        (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy')))::int AS issues
+      FROM devices JOIN device_state ON device_state.device_id = devices.id
+      CROSS JOIN LATERAL (SELECT ${DeviceRepository.effectiveStatus} AS status) e
+      WHERE devices.org_id = ${orgId} AND device_state.org_id = ${orgId}
+      GROUP BY GROUPING SETS ((e.status), (devices.model, devices.kind), (devices.location_id))`);
+    type Row = {
+      g: number;
+      status: string;
+      model: string;
+      kind: string;
+      locationId: string | null;
+      n: number;
+      down: number;
+      issues: number;
+    };
+    const rows = rowsOf<Row>(result);
+    // GROUPING() sets a bit for each column a row is not grouped by: 0b011 by status, 0b101 by model, 0b110 by location.
+    return {
+      byStatus: rows.filter((r) => r.g === 3).map((r) => ({ status: r.status, n: r.n })),
+      byModel: rows
+        .filter((r) => r.g === 5)
+        .map((r) => ({ model: r.model, kind: r.kind, n: r.n }))
+        .sort((a, b) => b.n - a.n),
+      byLocation: rows
+        .filter((r) => r.g === 6)
+        .map((r) => ({ locationId: r.locationId, n: r.n, down: r.down, issues: r.issues })),
+    };
   }
 }
-
-async function upsertDevices(db: Db, orgId: string, serverId: string, list: LinkDevice[], observedAt: Date): Promise<number> {
-  if (list.length === 0) return 0;
-  const before = await db
-    .select({ agentDeviceId: devices.agentDeviceId, status: devices.status })
-    .from(devices)
-    .where(and(eq(devices.orgId, orgId), inArray(devices.agentDeviceId, list.map((d) => d.id))));
-  const previous = new Map(before.map((b) => [b.agentDeviceId, b.status]));
-  const rows = await db
-    .insert(devices)
-    .values(
-      list.map((d) => ({
-        orgId,
-        serverId,
-        agentDeviceId: d.id,
-        family: d.family,
-        kind: kindOf(d.family),
-        model: d.model,
-        serial: d.serial,
-        firmware: d.firmware,
-        name: d.name,
-        ip: d.ip,
-        parentAgentId: d.parentId ?? null,
-        path: d.path,
-        status: d.status,
-        statusSince: new Date(d.since),
-        lastSeenAt: observedAt,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [devices.orgId, devices.agentDeviceId],
-      set: {
-        serverId,
-        family: sql`excluded.family`,
-        kind: sql`excluded.kind`,
-        model: sql`excluded.model`,
-        serial: sql`excluded.serial`,
-        firmware: sql`excluded.firmware`,
-        name: sql`excluded.name`,
-        ip: sql`excluded.ip`,
-        parentAgentId: sql`excluded.parent_agent_id`,
-        path: sql`excluded.path`,
-        status: sql`excluded.status`,
-        statusSince: sql`excluded.status_since`,
-        lastSeenAt: sql`excluded.last_seen_at`,
-      },
-    })
-    .returning({ id: devices.id, agentDeviceId: devices.agentDeviceId, status: devices.status, since: devices.statusSince });
-  const changed = rows.filter((r) => previous.get(r.agentDeviceId) !== r.status);
-  if (changed.length) {
-    await db.insert(deviceStatusHistory).values(changed.map((r) => ({ deviceId: r.id, status: r.status, since: r.since, observedAt })));
-  }
-  return changed.length;
-}
-
 
 /** Devices by effective status across every organization (for /metrics: no tenant in the labels). */
 export async function deviceCountsByStatus(db: Db): Promise<StatusCount[]> {
   return db
     .select({ status: sql<string>`${DeviceRepository.effectiveStatus}`, n: sql<number>`count(*)::int` })
-    .from(devices)
+    .from(deviceState)
     .groupBy(sql`1`);
 }

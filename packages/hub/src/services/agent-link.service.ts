@@ -2,6 +2,7 @@ import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
 import type { CredentialRepository } from '../repositories/credential.repository.ts';
+import type { DeviceIngestRepository } from '../repositories/device-ingest.repository.ts';
 import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
 import type { AuditService } from './audit.service.ts';
@@ -26,11 +27,14 @@ export class AgentLinkService {
     private readonly accounts: AgentAccountRepository,
     private readonly orgs: OrganizationRepository,
     private readonly devices: DeviceRepository,
+    private readonly ingest: DeviceIngestRepository,
     private readonly credentials: CredentialRepository,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    /** This hub's own caches hear of a change at once, before the bus brings it round. */
+    private readonly devicesChanged: (orgId: string) => void = () => undefined,
   ) {}
 
   /** `login` is `<account name>@<organization code>` (account number, or the organization id). */
@@ -49,20 +53,30 @@ export class AgentLinkService {
       const t = defaultThrottle;
       await this.credentials.recordFailure(key, now, t.windowMs, t.perAccountAddress, t.lockMs);
       if (org) {
-        await this.audit.record({ userId: null, label: `agent ${login.slice(0, 120)}`, ip }, { orgId: org.id, action: 'agents.sign_in_failed' });
+        await this.audit.record(
+          { userId: null, label: `agent ${login.slice(0, 120)}`, ip },
+          { orgId: org.id, action: 'agents.sign_in_failed' },
+        );
       }
       return 'bad_credentials';
     }
     await this.credentials.clearThrottle(key);
     if (account.disabled) {
-      await this.audit.record({ userId: null, label: `agent ${account.name}`, ip }, { orgId: org.id, action: 'agents.refused_disabled', targetType: 'server', targetId: account.id });
+      await this.audit.record(
+        { userId: null, label: `agent ${account.name}`, ip },
+        { orgId: org.id, action: 'agents.refused_disabled', targetType: 'server', targetId: account.id },
+      );
       return 'disabled';
     }
     return { account, org };
   }
 
   /** The agent said hello: it is connected. Returns the last sequence number already stored. */
-  async connected(agent: LinkedAgent, hello: { agentVersion: string; instance: string; subnets: { enabled: number; total: number } }, ip: string): Promise<number> {
+  async connected(
+    agent: LinkedAgent,
+    hello: { agentVersion: string; instance: string; subnets: { enabled: number; total: number } },
+    ip: string,
+  ): Promise<number> {
     const now = this.clock();
     const sameInstance = agent.account.agentInstance === hello.instance;
     const updated = await this.accounts.update(agent.org.id, agent.account.id, {
@@ -76,30 +90,51 @@ export class AgentLinkService {
       ...(sameInstance ? {} : { lastSeq: -1 }),
     });
     if (updated) agent.account = updated;
-    await this.audit.record({ userId: null, label: `agent ${agent.account.name}`, ip }, { orgId: agent.org.id, action: 'agents.connected', targetType: 'server', targetId: agent.account.id, detail: { version: hello.agentVersion } });
+    await this.audit.record(
+      { userId: null, label: `agent ${agent.account.name}`, ip },
+      {
+        orgId: agent.org.id,
+        action: 'agents.connected',
+        targetType: 'server',
+        targetId: agent.account.id,
+        detail: { version: hello.agentVersion },
+      },
+    );
     await this.publish(agent.org.id, { kind: 'servers' });
     return updated?.lastSeq ?? -1;
   }
 
   async disconnected(agent: LinkedAgent): Promise<void> {
-    await this.accounts.update(agent.org.id, agent.account.id, { connectedAt: null, lastSeenAt: this.clock() });
+    await this.accounts.update(agent.org.id, agent.account.id, {
+      connectedAt: null,
+      lastSeenAt: this.clock(),
+    });
     await this.publish(agent.org.id, { kind: 'servers' });
   }
 
   /** A full inventory. Returns false when `seq` was already stored (a replay). */
   async inventory(agent: LinkedAgent, seq: number, list: LinkDevice[]): Promise<boolean> {
-    if (!(await this.isNew(agent, seq))) return false;
-    const changed = await this.devices.applyInventory(agent.org.id, agent.account.id, list, this.clock());
-    await this.accounts.advanceSeq(agent.account.id, seq);
+    const changed = await this.ingest.applyInventory(agent.org.id, agent.account.id, seq, list, this.clock());
+    if (changed === null) return false;
     await this.afterIngest(agent, changed, true);
     return true;
   }
 
+  /** A frame of status changes. Returns false when `seq` was already stored (a replay). */
   async changes(agent: LinkedAgent, seq: number, changes: LinkChange[]): Promise<boolean> {
-    if (!(await this.isNew(agent, seq))) return false;
-    const changed = await this.devices.applyChanges(agent.org.id, agent.account.id, changes, this.clock());
-    await this.accounts.advanceSeq(agent.account.id, seq);
-    await this.afterIngest(agent, changed, changes.some((c) => c.device));
+    const changed = await this.ingest.applyChanges(
+      agent.org.id,
+      agent.account.id,
+      seq,
+      changes,
+      this.clock(),
+    );
+    if (changed === null) return false;
+    await this.afterIngest(
+      agent,
+      changed,
+      changes.some((c) => c.device),
+    );
     return true;
   }
 
@@ -117,28 +152,29 @@ export class AgentLinkService {
     const previous = agent.account.monitoring;
     // A live link is connected, even if a presence check marked it silent in between.
     const connectedAt = agent.account.connectedAt ?? this.clock();
-    await this.accounts.update(agent.org.id, agent.account.id, { lastSeenAt: this.clock(), monitoring, connectedAt });
+    await this.accounts.update(agent.org.id, agent.account.id, {
+      lastSeenAt: this.clock(),
+      monitoring,
+      connectedAt,
+    });
     agent.account = { ...agent.account, monitoring, connectedAt };
     if (previous !== monitoring) await this.publish(agent.org.id, { kind: 'servers' });
-  }
-
-
-  /**
-   * Whether frame `seq` is not stored yet. A frame is applied first and its number stored after,
-   * so a crash in between replays it (applying is idempotent) rather than losing it.
-   */
-  private async isNew(agent: LinkedAgent, seq: number): Promise<boolean> {
-    return seq > (await this.accounts.lastSeq(agent.account.id));
   }
 
   private async afterIngest(agent: LinkedAgent, changed: number, membership: boolean): Promise<void> {
     if (membership) {
       const org = (await this.orgs.byId(agent.org.id)) ?? agent.org;
-      const limit = org.kind === 'client' ? org.planMaxDevices : org.kind === 'enterprise' ? org.devicePool : null;
+      const limit =
+        org.kind === 'client' ? org.planMaxDevices : org.kind === 'enterprise' ? org.devicePool : null;
       await this.devices.applyPlan(org.id, limit);
-      await this.accounts.update(org.id, agent.account.id, { deviceCount: await this.devices.countByServer(agent.account.id) });
+      await this.accounts.update(org.id, agent.account.id, {
+        deviceCount: await this.devices.countByServer(agent.account.id),
+      });
     }
-    if (changed > 0 || membership) await this.publish(agent.org.id, { kind: 'devices', changed });
+    if (changed > 0 || membership) {
+      this.devicesChanged(agent.org.id);
+      await this.publish(agent.org.id, { kind: 'devices', changed });
+    }
   }
 
   private async publish(orgId: string, event: Record<string, unknown>): Promise<void> {

@@ -1,31 +1,117 @@
-import { firmwareUpdateFor, statusGroup, type DeviceListQuery, type DevicePage, type DeviceRow, type DeviceSummary, type DeviceStatus } from '@crosspoint/protocol';
-import type { DeviceRecord, DeviceRepository } from '../repositories/device.repository.ts';
+import {
+  firmwareUpdateFor,
+  statusGroup,
+  type DeviceListQuery,
+  type DevicePage,
+  type DeviceRow,
+  type DeviceSummary,
+  type DeviceStatus,
+} from '@crosspoint/protocol';
+import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
+import {
+  type DeviceRecord,
+  type DeviceRepository,
+  type DeviceSummaryCounts,
+} from '../repositories/device.repository.ts';
 import type { LocationRepository } from '../repositories/location.repository.ts';
 import type { AuditService } from './audit.service.ts';
+import { orgEventsSubject } from './agent-link.service.ts';
 import { requirePermission, type OrgContext } from './context.ts';
+import { DeviceSummaryCache } from './device-summary-cache.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
 
 const group = (status: string): 'down' | 'issues' | 'healthy' =>
-  status === 'Overflowed' ? 'issues' : (statusGroup(status as DeviceStatus).toLowerCase() as 'down' | 'issues' | 'healthy');
+  status === 'Overflowed'
+    ? 'issues'
+    : (statusGroup(status as DeviceStatus).toLowerCase() as 'down' | 'issues' | 'healthy');
 
 /** Devices of an organization: the list, one device with its history, and dashboard counts. */
 export class DeviceService {
+  private readonly summaries: DeviceSummaryCache;
+  private unsubscribe: Unsubscribe | undefined;
+
   constructor(
     private readonly devices: DeviceRepository,
     private readonly locations: LocationRepository,
     private readonly audit: AuditService,
-  ) {}
+    private readonly bus: EventBus,
+    private readonly clock: () => Date,
+    summaryIntervalMs = 1_000,
+  ) {
+    this.summaries = new DeviceSummaryCache((orgId) => this.devices.summary(orgId), summaryIntervalMs);
+  }
+
+  /**
+   * Keeps dashboard counts in the hub, dropped by every `devices` event of the organization on the
+   * bus (from any hub). Until started, every summary is counted afresh.
+   */
+  async start(): Promise<void> {
+    this.unsubscribe ??= await this.bus.subscribe(orgEventsSubject('*'), (payload, subject) => {
+      const orgId = subject.split('.')[1];
+      if (orgId && (payload as { kind?: unknown } | null)?.kind === 'devices')
+        this.summaries.invalidate(orgId);
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Drops this hub's dashboard counts of the organization (the bus tells the other hubs). */
+  invalidate(orgId: string): void {
+    this.summaries.invalidate(orgId);
+  }
+
+  /** Tells every hub and browser that an organization's devices changed (location, plan, membership). */
+  async changed(orgId: string): Promise<void> {
+    this.invalidate(orgId);
+    await this.bus.publish(orgEventsSubject(orgId), {
+      kind: 'devices',
+      changed: 0,
+      at: this.clock().getTime(),
+    });
+  }
 
   async list(ctx: OrgContext, query: DeviceListQuery): Promise<DevicePage> {
     requirePermission(ctx, 'devices.read');
     const limit = query.limit ?? 50;
-    const { rows, total } = await this.devices.list(
-      ctx.org.id,
-      { search: query.search, status: query.status, group: query.group, model: query.model, serverId: query.serverId, locationId: query.locationId, kind: query.kind },
-      { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
+    const cursor = decodeCursor(query.cursor);
+    const filter = {
+      search: query.search,
+      status: query.status,
+      group: query.group,
+      model: query.model,
+      serverId: query.serverId,
+      locationId: query.locationId,
+      kind: query.kind,
+    };
+    const onlyKind =
+      !filter.search?.trim() &&
+      !filter.status &&
+      !filter.group &&
+      !filter.model &&
+      !filter.serverId &&
+      !filter.locationId;
+    // The whole list (or one kind of it) is counted by the dashboard's counts already.
+    const knownTotal =
+      cursor?.total ?? (onlyKind ? countOf(await this.counts(ctx.org.id), filter.kind) : undefined);
+    const { rows, total, capped } = await this.devices.list(ctx.org.id, filter, {
+      sort: query.sort ?? 'name',
+      order: query.order ?? 'asc',
+      limit,
+      after: cursor,
+      knownTotal,
+    });
+    const page = pageOf(
+      rows,
+      limit,
+      (r) => deviceRow(r, r.effective, r.locationName),
+      (r) => ({ value: r.sortKey, id: r.id }),
+      total,
     );
-    return { ...pageOf(rows, limit, (r) => deviceRow(r, r.effective, r.locationName), (r) => ({ value: r.sortKey, id: r.id })), total };
+    return { ...page, total, totalCapped: capped };
   }
 
   async detail(ctx: OrgContext, id: string) {
@@ -36,13 +122,17 @@ export class DeviceService {
     const history = await this.devices.history(d.id, 200);
     return {
       device: deviceRow(d, d.overflowed ? 'Overflowed' : d.status, location?.name ?? null),
-      history: history.map((h) => ({ status: h.status, since: h.since.toISOString(), observedAt: h.observedAt.toISOString() })),
+      history: history.map((h) => ({
+        status: h.status,
+        since: h.since.toISOString(),
+        observedAt: h.observedAt.toISOString(),
+      })),
     };
   }
 
   async summary(ctx: OrgContext): Promise<DeviceSummary> {
     requirePermission(ctx, 'devices.read');
-    const s = await this.devices.summary(ctx.org.id);
+    const s = await this.counts(ctx.org.id);
     const groups = { down: 0, issues: 0, healthy: 0 };
     const byStatus = s.byStatus.map((r) => {
       const g = group(r.status);
@@ -53,18 +143,38 @@ export class DeviceService {
       groups,
       byStatus: byStatus.sort((a, b) => b.count - a.count),
       byModel: s.byModel.map((m) => ({ model: m.model, kind: m.kind, count: m.n })),
-      byLocation: s.byLocation.map((l) => ({ locationId: l.locationId, count: l.n, down: l.down, issues: l.issues })),
+      byLocation: s.byLocation.map((l) => ({
+        locationId: l.locationId,
+        count: l.n,
+        down: l.down,
+        issues: l.issues,
+      })),
       total: groups.down + groups.issues + groups.healthy,
     };
   }
 
   async assignLocation(ctx: OrgContext, deviceIds: string[], locationId: string | null): Promise<number> {
     requirePermission(ctx, 'locations.manage');
-    if (locationId && !(await this.locations.byId(ctx.org.id, locationId))) throw ServiceError.notFound('The location');
+    if (locationId && !(await this.locations.byId(ctx.org.id, locationId)))
+      throw ServiceError.notFound('The location');
     const n = await this.devices.setLocation(ctx.org.id, deviceIds, locationId);
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'devices.location_assigned', detail: { devices: n, locationId } });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'devices.location_assigned',
+      detail: { devices: n, locationId },
+    });
+    if (n > 0) await this.changed(ctx.org.id);
     return n;
   }
+
+  private counts(orgId: string): Promise<DeviceSummaryCounts> {
+    return this.unsubscribe ? this.summaries.get(orgId) : this.devices.summary(orgId);
+  }
+}
+
+/** Devices of one kind (or all) from the dashboard counts. */
+function countOf(counts: DeviceSummaryCounts, kind: 'pro-audio' | 'video' | undefined): number {
+  return counts.byModel.reduce((n, m) => (kind === undefined || m.kind === kind ? n + m.n : n), 0);
 }
 
 function deviceRow(d: DeviceRecord, status: string, locationName: string | null): DeviceRow {

@@ -5,12 +5,13 @@ import { requirePermission, type OrgContext } from './context.ts';
 import { ServiceError } from './service-error.ts';
 import { DuplicateError } from '../repositories/duplicate-error.ts';
 
-
 /** Each organization's own hierarchy of places: region › building › floor › room, any depth. */
 export class LocationService {
   constructor(
     private readonly locations: LocationRepository,
     private readonly audit: AuditService,
+    /** Announces that an organization's devices changed (deleting a location unassigns its devices). */
+    private readonly devicesChanged: (orgId: string) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async list(ctx: OrgContext): Promise<Location[]> {
@@ -27,21 +28,41 @@ export class LocationService {
       return names;
     };
     return all
-      .map((l) => ({ id: l.id, parentId: l.parentId, name: l.name, kind: l.kind, path: pathOf(l), servers: l.servers }))
+      .map((l) => ({
+        id: l.id,
+        parentId: l.parentId,
+        name: l.name,
+        kind: l.kind,
+        path: pathOf(l),
+        servers: l.servers,
+      }))
       .sort((a, b) => a.path.join('\u0000').localeCompare(b.path.join('\u0000')));
   }
 
   async create(ctx: OrgContext, req: CreateLocationRequest): Promise<Location> {
     requirePermission(ctx, 'locations.manage');
-    if (req.parentId && !(await this.locations.byId(ctx.org.id, req.parentId))) throw ServiceError.notFound('The parent location');
+    if (req.parentId && !(await this.locations.byId(ctx.org.id, req.parentId)))
+      throw ServiceError.notFound('The parent location');
     let created: LocationRecord;
     try {
-      created = await this.locations.create({ orgId: ctx.org.id, name: req.name.trim(), kind: req.kind, parentId: req.parentId ?? null });
+      created = await this.locations.create({
+        orgId: ctx.org.id,
+        name: req.name.trim(),
+        kind: req.kind,
+        parentId: req.parentId ?? null,
+      });
     } catch (e) {
-      if (e instanceof DuplicateError) throw ServiceError.conflict('NAME_TAKEN', `There is already a location named ${req.name} there.`);
+      if (e instanceof DuplicateError)
+        throw ServiceError.conflict('NAME_TAKEN', `There is already a location named ${req.name} there.`);
       throw e;
     }
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'locations.created', targetType: 'location', targetId: created.id, detail: { name: created.name, kind: created.kind } });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'locations.created',
+      targetType: 'location',
+      targetId: created.id,
+      detail: { name: created.name, kind: created.kind },
+    });
     return this.one(ctx, created.id);
   }
 
@@ -50,7 +71,8 @@ export class LocationService {
     const current = await this.locations.byId(ctx.org.id, id);
     if (!current) throw ServiceError.notFound('The location');
     if (req.parentId) {
-      if (!(await this.locations.byId(ctx.org.id, req.parentId))) throw ServiceError.notFound('The parent location');
+      if (!(await this.locations.byId(ctx.org.id, req.parentId)))
+        throw ServiceError.notFound('The parent location');
       if (await this.isWithin(ctx.org.id, req.parentId, id)) {
         throw ServiceError.invalid('BAD_REQUEST', 'A location cannot move inside itself.');
       }
@@ -62,10 +84,17 @@ export class LocationService {
         ...(req.parentId !== undefined ? { parentId: req.parentId } : {}),
       });
     } catch (e) {
-      if (e instanceof DuplicateError) throw ServiceError.conflict('NAME_TAKEN', 'There is already a location with that name there.');
+      if (e instanceof DuplicateError)
+        throw ServiceError.conflict('NAME_TAKEN', 'There is already a location with that name there.');
       throw e;
     }
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'locations.updated', targetType: 'location', targetId: id, detail: { ...req } });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'locations.updated',
+      targetType: 'location',
+      targetId: id,
+      detail: { ...req },
+    });
     return this.one(ctx, id);
   }
 
@@ -75,10 +104,20 @@ export class LocationService {
     const target = all.find((l) => l.id === id);
     if (!target) throw ServiceError.notFound('The location');
     if (all.some((l) => l.parentId === id)) {
-      throw ServiceError.conflict('CONFLICT', `${target.name} still contains other locations: move or delete them first.`);
+      throw ServiceError.conflict(
+        'CONFLICT',
+        `${target.name} still contains other locations: move or delete them first.`,
+      );
     }
     await this.locations.delete(ctx.org.id, id);
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'locations.deleted', targetType: 'location', targetId: id, detail: { name: target.name, servers: target.servers } });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'locations.deleted',
+      targetType: 'location',
+      targetId: id,
+      detail: { name: target.name, servers: target.servers },
+    });
+    await this.devicesChanged(ctx.org.id);
   }
 
   private async one(ctx: OrgContext, id: string): Promise<Location> {

@@ -16,7 +16,11 @@ import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
 
 /** The status of a client organization, from its plan dates, first sign-in and device count. */
-export function clientStatus(org: Pick<OrgRecord, 'planEnd' | 'planMaxDevices' | 'activatedAt'>, devices: number, today: string): OrgStatus {
+export function clientStatus(
+  org: Pick<OrgRecord, 'planEnd' | 'planMaxDevices' | 'activatedAt'>,
+  devices: number,
+  today: string,
+): OrgStatus {
   if (org.planEnd && org.planEnd < today) return 'Expired';
   if (org.planMaxDevices !== null && devices > org.planMaxDevices) return 'Overflow';
   if (!org.activatedAt) return 'Invited';
@@ -37,6 +41,8 @@ export class OrganizationService {
     private readonly inviter: MembershipInviter,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** Announces that an organization's devices changed (a plan change can overflow some). */
+    private readonly devicesChanged: (orgId: string) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   async get(ctx: OrgContext): Promise<Organization> {
@@ -56,8 +62,13 @@ export class OrganizationService {
       accountNumber: org.accountNumber,
       clientReference: org.clientReference,
       status: org.kind === 'client' ? clientStatus(org, devices, today) : null,
-      plan: org.planStart && org.planEnd ? { maxDevices: org.planMaxDevices ?? 0, start: org.planStart, end: org.planEnd } : null,
-      pool: hasPool ? { total: org.devicePool ?? 0, allocated, available: (org.devicePool ?? 0) - allocated } : null,
+      plan:
+        org.planStart && org.planEnd
+          ? { maxDevices: org.planMaxDevices ?? 0, start: org.planStart, end: org.planEnd }
+          : null,
+      pool: hasPool
+        ? { total: org.devicePool ?? 0, allocated, available: (org.devicePool ?? 0) - allocated }
+        : null,
       counts: { ...counts, proAudioDevices: devices },
       createdAt: org.createdAt.toISOString(),
     };
@@ -76,7 +87,14 @@ export class OrganizationService {
 
   async listClients(
     ctx: OrgContext,
-    query: { search?: string | undefined; status?: OrgStatus | undefined; sort?: string | undefined; order?: 'asc' | 'desc' | undefined; cursor?: string | undefined; limit?: number | undefined },
+    query: {
+      search?: string | undefined;
+      status?: OrgStatus | undefined;
+      sort?: string | undefined;
+      order?: 'asc' | 'desc' | undefined;
+      cursor?: string | undefined;
+      limit?: number | undefined;
+    },
   ): Promise<ClientPage> {
     requirePermission(ctx, 'clients.read');
     this.requireSupport(ctx);
@@ -107,7 +125,10 @@ export class OrganizationService {
     const available = (ctx.org.devicePool ?? 0) - (await this.orgs.allocated(ctx.org.id));
     this.checkPlan(plan, available);
     const name = req.name.trim();
-    if (!name) throw ServiceError.invalid('VALIDATION_FAILED', 'The organization needs a name.', [{ path: '/body/name', message: 'is empty' }]);
+    if (!name)
+      throw ServiceError.invalid('VALIDATION_FAILED', 'The organization needs a name.', [
+        { path: '/body/name', message: 'is empty' },
+      ]);
     const ownerEmail = req.owner.email.trim().toLowerCase();
     const review = {
       name,
@@ -135,7 +156,11 @@ export class OrganizationService {
       targetId: client.id,
       detail: { name, accountNumber: client.accountNumber, plan, owner: ownerEmail },
     });
-    await this.audit.record(ctx.actor, { orgId: client.id, action: 'org.created', detail: { parent: ctx.org.name, plan } });
+    await this.audit.record(ctx.actor, {
+      orgId: client.id,
+      action: 'org.created',
+      detail: { parent: ctx.org.name, plan },
+    });
     await this.inviter.addMember(ctx.actor, client, ownerEmail, 'owner', {
       firstName: req.owner.firstName,
       lastName: req.owner.lastName,
@@ -147,9 +172,14 @@ export class OrganizationService {
     requirePermission(ctx, 'clients.manage');
     this.requireSupport(ctx);
     const client = await this.orgs.byId(clientId);
-    if (client?.parentId !== ctx.org.id || client.kind !== 'client') throw ServiceError.notFound('The client organization');
+    if (client?.parentId !== ctx.org.id || client.kind !== 'client')
+      throw ServiceError.notFound('The client organization');
     const today = isoDay(this.clock());
-    const current = { maxDevices: client.planMaxDevices ?? 0, start: client.planStart ?? today, end: client.planEnd ?? today };
+    const current = {
+      maxDevices: client.planMaxDevices ?? 0,
+      start: client.planStart ?? today,
+      end: client.planEnd ?? today,
+    };
     const plan: ServicePlan = {
       maxDevices: req.maxDevices ?? current.maxDevices,
       start: req.start ?? current.start,
@@ -171,37 +201,67 @@ export class OrganizationService {
       targetId: client.id,
       detail: { from: current, to: plan },
     });
-    await this.audit.record(ctx.actor, { orgId: client.id, action: 'org.plan_changed', detail: { from: current, to: plan } });
+    await this.audit.record(ctx.actor, {
+      orgId: client.id,
+      action: 'org.plan_changed',
+      detail: { from: current, to: plan },
+    });
     const counts = await this.orgs.counts(client.id);
-    await this.devices.applyPlan(client.id, plan.maxDevices);
+    if (await this.devices.applyPlan(client.id, plan.maxDevices)) await this.devicesChanged(client.id);
     return this.clientRow(updated, counts.servers, today, await this.devices.proAudioCount(client.id));
   }
 
   /** The platform's support organizations (operators only). */
   async listSupportOrgs(ctx: OrgContext): Promise<Organization[]> {
     requirePermission(ctx, 'clients.read');
-    if (ctx.org.kind !== 'platform') throw ServiceError.invalid('BAD_REQUEST', 'Only the platform organization has support organizations.');
+    if (ctx.org.kind !== 'platform')
+      throw ServiceError.invalid('BAD_REQUEST', 'Only the platform organization has support organizations.');
     const children = await this.orgs.children(ctx.org.id);
     return Promise.all(children.map((org) => this.get({ ...ctx, org })));
   }
 
   /** Through the API: the operator adds a support organization. */
-  async addSupportOrg(ctx: OrgContext, input: { name: string; ownerEmail: string; devicePool: number }): Promise<Organization> {
+  async addSupportOrg(
+    ctx: OrgContext,
+    input: { name: string; ownerEmail: string; devicePool: number },
+  ): Promise<Organization> {
     requirePermission(ctx, 'clients.manage');
-    if (ctx.org.kind !== 'platform') throw ServiceError.invalid('BAD_REQUEST', 'Only the platform organization adds support organizations.');
+    if (ctx.org.kind !== 'platform')
+      throw ServiceError.invalid('BAD_REQUEST', 'Only the platform organization adds support organizations.');
     const org = await this.createSupportOrg(ctx.actor, input);
     return this.get({ ...ctx, org });
   }
 
   /** Operator: a new support organization (AV integrator) with its pool and initial owner. */
-  async createSupportOrg(actor: Actor, input: { name: string; ownerEmail: string; devicePool: number }): Promise<OrgRecord> {
+  async createSupportOrg(
+    actor: Actor,
+    input: { name: string; ownerEmail: string; devicePool: number },
+  ): Promise<OrgRecord> {
     if ((await this.orgs.byKind('enterprise')).length > 0) {
-      throw ServiceError.conflict('CONFLICT', 'This hub runs the enterprise edition: it has one organization and no support organizations.');
+      throw ServiceError.conflict(
+        'CONFLICT',
+        'This hub runs the enterprise edition: it has one organization and no support organizations.',
+      );
     }
     const platform = await this.ensurePlatform();
-    const org = await this.orgs.create({ kind: 'support', parentId: platform.id, name: input.name.trim(), devicePool: input.devicePool });
-    await this.audit.record(actor, { orgId: platform.id, action: 'support_orgs.created', targetType: 'organization', targetId: org.id, detail: input });
-    await this.audit.record(actor, { orgId: org.id, action: 'org.created', detail: { devicePool: input.devicePool } });
+    const org = await this.orgs.create({
+      kind: 'support',
+      parentId: platform.id,
+      name: input.name.trim(),
+      devicePool: input.devicePool,
+    });
+    await this.audit.record(actor, {
+      orgId: platform.id,
+      action: 'support_orgs.created',
+      targetType: 'organization',
+      targetId: org.id,
+      detail: input,
+    });
+    await this.audit.record(actor, {
+      orgId: org.id,
+      action: 'org.created',
+      detail: { devicePool: input.devicePool },
+    });
     await this.inviter.addMember(actor, org, input.ownerEmail, 'owner', {});
     return org;
   }
@@ -210,10 +270,17 @@ export class OrganizationService {
   async createEnterpriseOrg(actor: Actor, input: { name: string; ownerEmail: string }): Promise<OrgRecord> {
     const existing = [...(await this.orgs.byKind('enterprise')), ...(await this.orgs.byKind('platform'))];
     if (existing.length > 0) {
-      throw ServiceError.conflict('CONFLICT', 'This hub already has organizations; the enterprise edition starts on an empty hub.');
+      throw ServiceError.conflict(
+        'CONFLICT',
+        'This hub already has organizations; the enterprise edition starts on an empty hub.',
+      );
     }
     const org = await this.orgs.create({ kind: 'enterprise', name: input.name.trim(), devicePool: 0 });
-    await this.audit.record(actor, { orgId: org.id, action: 'org.created', detail: { edition: 'enterprise' } });
+    await this.audit.record(actor, {
+      orgId: org.id,
+      action: 'org.created',
+      detail: { edition: 'enterprise' },
+    });
     await this.inviter.addMember(actor, org, input.ownerEmail, 'owner', {});
     return org;
   }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
+import { IsoDateTime, Uuid, listQueryFields } from './common.ts';
 
 export const DeviceRow = Type.Object(
   {
@@ -10,10 +10,14 @@ export const DeviceRow = Type.Object(
     model: Type.String(),
     name: Type.String(),
     serial: Type.String(),
-    connections: Type.Array(Type.String(), { description: 'Server › Subnet (iface) › Stack › C-Link NN › P-Link NN' }),
+    connections: Type.Array(Type.String(), {
+      description: 'Server › Subnet (iface) › Stack › C-Link NN › P-Link NN',
+    }),
     location: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
     firmware: Type.String(),
-    firmwareUpdate: Type.Union([Type.String(), Type.Null()], { description: 'Newer firmware in the hub’s catalog, if any.' }),
+    firmwareUpdate: Type.Union([Type.String(), Type.Null()], {
+      description: 'Newer firmware in the hub’s catalog, if any.',
+    }),
     ip: Type.String(),
     serverId: Type.Union([Uuid, Type.Null()]),
     lastSeenAt: IsoDateTime,
@@ -21,10 +25,33 @@ export const DeviceRow = Type.Object(
   { $id: 'DeviceRow' },
 );
 export type DeviceRow = Static<typeof DeviceRow>;
-export const DevicePage = Page(DeviceRow, 'DevicePage');
+export const DevicePage = Type.Object(
+  {
+    items: Type.Array(DeviceRow),
+    total: Type.Integer({
+      description:
+        'Devices matching the search and filters, across all pages. A search counts up to 5,001: past 5,000, `totalCapped` is true and the total is a lower bound.',
+    }),
+    totalCapped: Type.Boolean({
+      description: 'True when the total is a lower bound (a search matching more than 5,000 devices).',
+    }),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'DevicePage' },
+);
 export type DevicePage = Static<typeof DevicePage>;
 
-export const deviceSortKeys = ['status', 'since', 'model', 'name', 'serial', 'connections', 'location', 'firmware', 'ip'] as const;
+export const deviceSortKeys = [
+  'status',
+  'since',
+  'model',
+  'name',
+  'serial',
+  'connections',
+  'location',
+  'firmware',
+  'ip',
+] as const;
 export const DeviceListQuery = Type.Object(
   {
     ...listQueryFields,
@@ -52,10 +79,21 @@ export const DeviceParams = Type.Object({ orgId: Uuid, deviceId: Uuid });
 export const DeviceSummary = Type.Object(
   {
     groups: Type.Object({ down: Type.Integer(), issues: Type.Integer(), healthy: Type.Integer() }),
-    byStatus: Type.Array(Type.Object({ status: Type.String(), count: Type.Integer(), group: Type.Enum(['down', 'issues', 'healthy'] as const) })),
+    byStatus: Type.Array(
+      Type.Object({
+        status: Type.String(),
+        count: Type.Integer(),
+        group: Type.Enum(['down', 'issues', 'healthy'] as const),
+      }),
+    ),
     byModel: Type.Array(Type.Object({ model: Type.String(), kind: Type.String(), count: Type.Integer() })),
     byLocation: Type.Array(
-      Type.Object({ locationId: Type.Union([Uuid, Type.Null()]), count: Type.Integer(), down: Type.Integer(), issues: Type.Integer() }),
+      Type.Object({
+        locationId: Type.Union([Uuid, Type.Null()]),
+        count: Type.Integer(),
+        down: Type.Integer(),
+        issues: Type.Integer(),
+      }),
     ),
     total: Type.Integer(),
   },
@@ -64,6 +102,9 @@ export const DeviceSummary = Type.Object(
 export type DeviceSummary = Static<typeof DeviceSummary>;
 
 export const AssignLocationRequest = Type.Object(
-  { deviceIds: Type.Array(Uuid, { minItems: 1, maxItems: 10_000 }), locationId: Type.Union([Uuid, Type.Null()]) },
+  {
+    deviceIds: Type.Array(Uuid, { minItems: 1, maxItems: 10_000 }),
+    locationId: Type.Union([Uuid, Type.Null()]),
+  },
   { $id: 'AssignLocationRequest', additionalProperties: false },
 );

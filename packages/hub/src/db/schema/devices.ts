@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 import { agentAccounts, locations } from './org-data.ts';
 
@@ -26,18 +37,51 @@ export const devices = pgTable(
     ip: text('ip').notNull(),
     parentAgentId: text('parent_agent_id'),
     path: jsonb('path').$type<string[]>().notNull().default([]),
-    status: text('status').notNull(),
-    statusSince: timestamp('status_since', { withTimezone: true }).notNull(),
-    overflowed: boolean('overflowed').notNull().default(false),
     locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * What the list's search box looks in, lowercased, one field per line (a search term cannot
+     * span two fields): one trigram index serves `LIKE '%term%'` over all of them.
+     */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(name || E'\\n' || serial || E'\\n' || model || E'\\n' || ip || E'\\n' || firmware || E'\\n' || (path)::text)`,
+      ),
   },
   (t) => [
     uniqueIndex('devices_org_agent_id_idx').on(t.orgId, t.agentDeviceId),
-    index('devices_org_status_idx').on(t.orgId, t.status),
     index('devices_org_name_idx').on(t.orgId, sql`lower(${t.name})`),
     index('devices_server_idx').on(t.serverId),
+    index('devices_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/**
+ * The volatile half of a device: what every status change writes. Kept apart from `devices` so an
+ * update touches this narrow row and its two indexes only, never the searchable columns and their
+ * trigram index. `overflowed` (past the plan) overrides the status the agent reports.
+ */
+export const deviceState = pgTable(
+  'device_state',
+  {
+    deviceId: uuid('device_id')
+      .primaryKey()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
+    status: text('status').notNull(),
+    statusSince: timestamp('status_since', { withTimezone: true }).notNull(),
+    overflowed: boolean('overflowed').notNull().default(false),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // The list sorts and filters on the effective status; this expression must stay identical to
+    // `effectiveStatus` in device.repository.ts for the planner to use it.
+    index('device_state_org_effective_idx').on(
+      t.orgId,
+      sql`(CASE WHEN ${t.overflowed} THEN 'Overflowed' ELSE ${t.status} END)`,
+      t.deviceId,
+    ),
   ],
 );
 
@@ -66,7 +110,9 @@ export const jobs = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     deviceId: uuid('device_id').references(() => devices.id, { onDelete: 'set null' }),
     command: jsonb('command').$type<Record<string, unknown>>().notNull(),
-    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] })
+      .notNull()
+      .default('queued'),
     percent: integer('percent').notNull().default(0),
     phase: text('phase').notNull().default('queued'),
     result: jsonb('result'),

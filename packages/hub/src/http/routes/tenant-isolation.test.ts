@@ -6,7 +6,7 @@ import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts
 import { databaseLanes } from '../../test/database-lanes.ts';
 import type { ApiClient } from '../../test/api-client.ts';
 import { agentPassword, buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
-import { DeviceRepository } from '../../repositories/device.repository.ts';
+import { DeviceIngestRepository } from '../../repositories/device-ingest.repository.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
 import { AlertIncidentRepository } from '../../repositories/alert-incident.repository.ts';
 
@@ -131,7 +131,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
     aSecondClientId = second.body.client.id;
     await owner.post(`/api/v1/orgs/${a.client.id}/users/invitations`, { emails: ['client-monitor-alpha@example.test'], role: 'monitor' });
     aClientMonitor = await register(hub, 'client-monitor-alpha@example.test');
-    await new DeviceRepository(hub.database.db).applyInventory(supportId, server.body.id, [linkDevice(1)], new Date());
+    await new DeviceIngestRepository(hub.database.db).applyInventory(supportId, server.body.id, 0, [linkDevice(1)], new Date());
     const device = await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/devices`);
     const rule = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/alerts/rules`, { name: 'Down', condition: { kind: 'device_status', statuses: ['Down'] } });
     const window = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/alerts/maintenance-windows`, {
