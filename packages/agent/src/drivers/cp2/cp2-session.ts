@@ -253,7 +253,7 @@ export class Cp2BoxSession implements DeviceSession {
           if (conn === this.conn && this.state === 'ready') this.lost(e.message);
         },
       },
-      { now: this.ctx.now, likely: ['boxSerial'] },
+      { now: this.ctx.now, likely: keepAliveReplies },
     );
     this.conn = conn;
     conn.quietPrefix = keepAliveReplyPrefix(this.device.name);
@@ -299,7 +299,11 @@ export class Cp2BoxSession implements DeviceSession {
       this.facts.set('phase', 'restarting', now);
     }
     this.facts.set('reachable', false, now);
-    this.schedule(this.expectRestartUntil > now ? { ...this.ctx.timings.backoff, maxMs: this.ctx.timings.backoff.initialMs * 4 } : this.ctx.timings.backoff);
+    this.schedule(
+      this.expectRestartUntil > now
+        ? { ...this.ctx.timings.backoff, maxMs: this.ctx.timings.backoff.initialMs * 4 }
+        : this.ctx.timings.backoff,
+    );
     this.flush();
   }
 
@@ -314,7 +318,8 @@ export class Cp2BoxSession implements DeviceSession {
     const info = await client.stackInfo();
     const self = info.boxes.find((b) => b.clink === info.self);
     if (self && self.box !== this.device.name) this.rename(self.box);
-    if (info.self !== this.device.topology.clink) this.updateIdentity({ topology: { ...this.device.topology, clink: info.self } });
+    if (info.self !== this.device.topology.clink)
+      this.updateIdentity({ topology: { ...this.device.topology, clink: info.self } });
     await this.topology.learnMates(client, info, this.device);
     const box = this.device.name;
     const model = modelByCode(this.device.model);
@@ -330,7 +335,10 @@ export class Cp2BoxSession implements DeviceSession {
       await optional(client.registration(epn));
     }
     this.topology.reconcile(this.device, await client.plinks(box));
-    this.updateIdentity({ firmware, topology: { ...this.device.topology, stack: info.stack, clink: info.self } });
+    this.updateIdentity({
+      firmware,
+      topology: { ...this.device.topology, stack: info.stack, clink: info.self },
+    });
   }
 
   private rename(name: string): void {
@@ -341,13 +349,16 @@ export class Cp2BoxSession implements DeviceSession {
 
   private updateIdentity(patch: Partial<InventoryDevice>): void {
     const next = { ...this.device, ...patch, lastSeen: this.ctx.now() };
-    const changed = (Object.keys(patch) as (keyof InventoryDevice)[]).some((k) => JSON.stringify(next[k]) !== JSON.stringify(this.device[k]));
+    const changed = (Object.keys(patch) as (keyof InventoryDevice)[]).some(
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(this.device[k]),
+    );
     this.device = next;
     if (changed) this.ctx.updateInventory([next]);
   }
 
   private onReply(r: Cp2Reply): void {
-    const handle = Cp2BoxSession.replyHandlers[r.name] as ((this: Cp2BoxSession, p: unknown) => void) | undefined;
+    const handle = Cp2BoxSession.replyHandlers[r.name] as
+      ((this: Cp2BoxSession, p: unknown) => void) | undefined;
     if (!handle) return;
     handle.call(this, r.params);
     this.scheduleFlush();
@@ -428,7 +439,8 @@ export class Cp2BoxSession implements DeviceSession {
   }
 
   private flush(): void {
-    const hostUp = this.state === 'ready' || (this.facts.get('reachable') === true && this.facts.get('loginOk') === true);
+    const hostUp =
+      this.state === 'ready' || (this.facts.get('reachable') === true && this.facts.get('loginOk') === true);
     this.topology.update(this.device, this.facts, hostUp);
     const at = this.ctx.now();
     this.box.flush(at);
@@ -437,8 +449,11 @@ export class Cp2BoxSession implements DeviceSession {
   }
 }
 
+/** The entry the keep-alive's answer parses as: one array for every session. */
+const keepAliveReplies = ['boxSerial'] as const;
 const keepAliveReplyPrefix = (box: string): string => `${cp2Dialect.boxSerial.request.format({ box })} `;
-const keepAliveBytes = (box: string): Buffer => Buffer.from(`${cp2Dialect.boxSerial.request.format({ box })}\r\n`, 'utf8');
+const keepAliveBytes = (box: string): Buffer =>
+  Buffer.from(`${cp2Dialect.boxSerial.request.format({ box })}\r\n`, 'utf8');
 
 /** A read some models or firmware may refuse: an error line means "not supported", not a failure. */
 async function optional<T>(p: Promise<T>): Promise<T | undefined> {
