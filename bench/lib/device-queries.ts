@@ -2,8 +2,11 @@
 // DeviceRepository.list/summary in packages/hub/src/repositories/device.repository.ts), so the
 // `web-list` scenario can time them raw through pg and EXPLAIN them. Keep in step with that file.
 
-/** The effective status (Overflowed overrides what the agent reports). */
-const status = `CASE WHEN d.overflowed THEN 'Overflowed' ELSE d.status END`;
+/** The effective status, written exactly as the hub's index expression (Overflowed overrides). */
+export const effectiveStatusSql = `CASE WHEN device_state.overflowed THEN 'Overflowed' ELSE device_state.status END`;
+
+/** A search counts its matches up to this + 1 (the page then says "5,000+"), as SEARCH_COUNT_CAP. */
+export const searchCountCap = 5_000;
 
 export interface ListShape {
   sort?: 'name' | 'status';
@@ -14,12 +17,10 @@ export interface ListShape {
   after?: { value: string; id: string };
   limit?: number;
   /**
-   * What-if, not the hub's query: select the matching rows first (a MATERIALIZED CTE), then sort
-   * and cut the page, so the planner cannot walk the sort index filtering row by row.
+   * The total, when the hub knows it without counting: a cursor page (carried in the cursor) or
+   * an unfiltered list (from the dashboard counts it keeps). Then no count statement is sent.
    */
-  filterFirst?: boolean;
-  /** What-if, not the hub's query: count at most this many matches ("5,000+"). */
-  countCap?: number;
+  knownTotal?: number;
 }
 
 export interface Query {
@@ -27,56 +28,74 @@ export interface Query {
   values: unknown[];
 }
 
-/** `%term%` with LIKE's wildcards escaped, as the hub's escapeLike does. */
-export const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `%term%` lowercased with LIKE's wildcards escaped, as the hub's list does. */
+export const likePattern = (term: string): string =>
+  `%${term
+    .replace(/\p{Cc}/gu, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The two statements of one list page: the total matching the filters, then the page (limit + 1 rows). */
-export function listQueries(orgId: string, shape: ListShape): { count: Query; page: Query } {
+const from =
+  'devices JOIN device_state ON device_state.device_id = devices.id LEFT JOIN locations ON locations.id = devices.location_id';
+
+/**
+ * The statements of one list page: the count unless the total is known (capped for a search), then
+ * the page (limit + 1 rows). A search whose count is within the cap selects its matches before
+ * sorting, which needs the count's answer: pass it as `matches`.
+ */
+export function listQueries(orgId: string, shape: ListShape, matches?: number): Query[] {
   const values: unknown[] = [orgId];
   const param = (v: unknown) => {
     values.push(v);
     return `$${String(values.length)}`;
   };
-  const where = ['d.org_id = $1'];
-  if (shape.search !== undefined) {
-    const p = param(likePattern(shape.search));
-    where.push(
-      `(d.name ILIKE ${p} OR d.serial ILIKE ${p} OR d.model ILIKE ${p} OR d.ip ILIKE ${p} OR d.firmware ILIKE ${p} OR d.path::text ILIKE ${p})`,
-    );
+  const where = ['devices.org_id = $1 AND device_state.org_id = $1'];
+  if (shape.search !== undefined) where.push(`devices.search_text LIKE ${param(likePattern(shape.search))}`);
+  if (shape.group === 'down') where.push(`${effectiveStatusSql} = 'Down'`);
+  const queries: Query[] = [];
+  if (shape.knownTotal === undefined) {
+    queries.push({
+      text:
+        shape.search === undefined
+          ? `SELECT count(*)::int AS n FROM ${from} WHERE ${where.join(' AND ')}`
+          : `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ${String(searchCountCap + 1)}) m`,
+      values: [...values],
+    });
   }
-  if (shape.group === 'down') where.push(`(${status}) = 'Down'`);
-  const from = 'FROM devices d LEFT JOIN locations l ON l.id = d.location_id';
-  const count: Query = {
-    text:
-      shape.countCap === undefined
-        ? `SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`
-        : `SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where.join(' AND ')} LIMIT ${String(shape.countCap)}) capped`,
-    values: [...values],
-  };
-  const key = shape.sort === 'status' ? status : 'lower(d.name)';
+  const total = shape.knownTotal ?? matches;
+  const filterFirst = shape.search !== undefined && total !== undefined && total <= searchCountCap;
+  const key = shape.sort === 'status' ? effectiveStatusSql : 'lower(devices.name)';
   const dir = shape.order === 'desc' ? 'DESC' : 'ASC';
   const cmp = shape.order === 'desc' ? '<' : '>';
+  let after = '';
   if (shape.after) {
     const v = param(shape.after.value);
     const id = param(shape.after.id);
-    where.push(`((${key}) ${cmp} ${v} OR ((${key}) = ${v} AND d.id ${cmp} ${id}))`);
+    after = `WHERE (m.k ${cmp} ${v} OR (m.k = ${v} AND m.id ${cmp} ${id}))`;
   }
-  const select = `SELECT d.*, l.name AS location_name, (${key})::text AS sort_key, ${status} AS effective`;
-  const tail = `ORDER BY ${key} ${dir}, d.id ${dir} LIMIT ${String((shape.limit ?? 50) + 1)}`;
-  const page: Query = {
-    text: shape.filterFirst
-      ? `WITH d AS MATERIALIZED (SELECT * FROM devices d WHERE ${where.join(' AND ')}) ${select} FROM d LEFT JOIN locations l ON l.id = d.location_id ${tail}`
-      : `${select} ${from} WHERE ${where.join(' AND ')} ${tail}`,
+  queries.push({
+    text: `SELECT m.* FROM (SELECT devices.*, device_state.status, device_state.status_since, device_state.overflowed, device_state.last_seen_at,
+      locations.name AS location_name, ${effectiveStatusSql} AS effective, ${key} AS k, (${key})::text AS sort_key
+      FROM ${from} WHERE ${where.join(' AND ')} ${filterFirst ? `LIMIT ${String(searchCountCap + 1)}` : ''}) m ${after}
+      ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${String((shape.limit ?? 50) + 1)}`,
     values,
-  };
-  return { count, page };
+  });
+  return queries;
 }
 
-/** The three statements of the dashboard summary: by effective status, by model, by location. */
+/** The dashboard counts in one pass (GROUPING SETS): what the hub runs when an organization changed. */
 export function summaryQueries(orgId: string): Query[] {
   return [
-    `SELECT ${status} AS status, count(*)::int AS n FROM devices d WHERE d.org_id = $1 GROUP BY 1`,
-    'SELECT d.model, d.kind, count(*)::int AS n FROM devices d WHERE d.org_id = $1 GROUP BY d.model, d.kind ORDER BY count(*) DESC',
-    `SELECT d.location_id, count(*)::int AS n, (count(*) FILTER (WHERE (${status}) = 'Down'))::int AS down, (count(*) FILTER (WHERE (${status}) NOT IN ('Down', 'Healthy')))::int AS issues FROM devices d WHERE d.org_id = $1 GROUP BY d.location_id`,
-  ].map((text) => ({ text, values: [orgId] }));
+    {
+      text: `SELECT GROUPING(e.status, devices.model, devices.location_id)::int AS g, e.status, devices.model, devices.kind,
+        devices.location_id, count(*)::int AS n, (count(*) FILTER (WHERE e.status = 'Down'))::int AS down,
+        (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy')))::int AS issues
+        FROM devices JOIN device_state ON device_state.device_id = devices.id
+        CROSS JOIN LATERAL (SELECT ${effectiveStatusSql} AS status) e
+        WHERE devices.org_id = $1 AND device_state.org_id = $1
+        GROUP BY GROUPING SETS ((e.status), (devices.model, devices.kind), (devices.location_id))`,
+      values: [orgId],
+    },
+  ];
 }

@@ -14,12 +14,7 @@ import {
   type StreamResult,
 } from '../lib/link-load.ts';
 import { sampleMachine } from '../lib/machine-load.ts';
-import {
-  addDeviceListIndexes,
-  allowHotStatusUpdates,
-  dropDeviceListIndexes,
-  replayHubSql,
-} from '../lib/hub-sql.ts';
+import { replayHubSql } from '../lib/hub-sql.ts';
 import {
   backendPids,
   countRows,
@@ -183,8 +178,8 @@ async function rawInsertBaseline(
 interface PostgresFigures {
   run: IngestRun;
   baseline: SqlLoadResult & { stored: number };
-  /** The hub's SQL replayed without the hub: today's schema, with the device list's indexes, with HOT status updates. */
-  replay: { current: SqlLoadResult; listIndexes: SqlLoadResult; hot: SqlLoadResult; trigram: boolean };
+  /** The hub's statement replayed without the hub: PostgreSQL's share of the cost. */
+  replay: SqlLoadResult;
   postgresVersion: string;
 }
 
@@ -209,17 +204,9 @@ async function runOnPostgres(
     // The hub's run left every device with dozens of dead row versions: each replay starts clean.
     const clean = () => db.client.query('VACUUM (ANALYZE) devices, device_status_history');
     await clean();
-    log(
-      `diagnosis: the hub's SQL replayed without the hub (${replaySeconds} s each): today's schema, + device-list indexes, HOT updates`,
-    );
-    const current = await replayHubSql(db, config.batch, replaySeconds, config.agents);
-    const trigram = await addDeviceListIndexes(db);
-    await clean();
-    const listIndexes = await replayHubSql(db, config.batch, replaySeconds, config.agents);
-    await dropDeviceListIndexes(db);
-    await allowHotStatusUpdates(db);
-    const hot = await replayHubSql(db, config.batch, replaySeconds, config.agents);
-    return { run, baseline, replay: { current, listIndexes, hot, trigram }, postgresVersion: db.version };
+    log(`diagnosis: the hub's statement replayed without the hub for ${replaySeconds} s`);
+    const replay = await replayHubSql(db, config.batch, replaySeconds, config.agents);
+    return { run, baseline, replay, postgresVersion: db.version };
   } finally {
     await db.drop();
   }
@@ -310,7 +297,7 @@ export const ingestScenario: Scenario = {
     const pgliteWindowSeconds = quick ? 3 : 10;
     const replaySeconds = quick ? 2 : 10;
     const { run, baseline, replay, postgresVersion } = await runOnPostgres(config, replaySeconds, log);
-    const { current: hubSql, listIndexes, hot: hubSqlHot } = replay;
+    const hubSql = replay;
     const pglite = await runOnPglite({ ...config, windowSeconds: pgliteWindowSeconds }, log);
     const ratio = run.eventsPerSecond / baseline.rowsPerSecond;
     const targets: TargetCheck[] = [
@@ -334,11 +321,7 @@ export const ingestScenario: Scenario = {
         postgresVersion,
         pgliteWindowSeconds,
         replaySeconds,
-        replayVariants: {
-          current: "today's schema",
-          listIndexes: `(org_id, status) replaced by (org_id, effective status, id) and ${replay.trigram ? 'pg_trgm GIN indexes on name, serial, model, ip, firmware, path::text' : 'no trigram indexes (pg_trgm missing)'}`,
-          hot: 'no index on status (effective-status and trigram indexes dropped too), fillfactor 70, VACUUM FULL',
-        },
+        replay: "the hub's one statement per deltas frame (bench/lib/hub-sql.ts), after VACUUM (ANALYZE)",
         perMessageDeflate: true,
         changes:
           'each frame: 500 distinct devices of the agent, status alternating Down ↔ Healthy (every change is a real change)',
@@ -357,14 +340,7 @@ export const ingestScenario: Scenario = {
           hubSqlReplayRowsPerSecond: hubSql.rowsPerSecond,
           hubSqlReplayFrameMs: hubSql.stepMs,
           hubSqlReplayPostgresCpuMsPerThousandRows: hubSql.postgresCpuMsPerThousandRows,
-          listIndexesReplayRowsPerSecond: listIndexes.rowsPerSecond,
-          listIndexesReplayFrameMs: listIndexes.stepMs,
-          listIndexesReplayPostgresCpuMsPerThousandRows: listIndexes.postgresCpuMsPerThousandRows,
-          hotUpdatesReplayRowsPerSecond: hubSqlHot.rowsPerSecond,
-          hotUpdatesReplayFrameMs: hubSqlHot.stepMs,
-          hotUpdatesReplayPostgresCpuMsPerThousandRows: hubSqlHot.postgresCpuMsPerThousandRows,
-          replayMachineBusyPercent:
-            (hubSql.machineBusyPercent + listIndexes.machineBusyPercent + hubSqlHot.machineBusyPercent) / 3,
+          replayMachineBusyPercent: hubSql.machineBusyPercent,
         },
       },
       ratios: {
@@ -372,10 +348,8 @@ export const ingestScenario: Scenario = {
         postgresCpuPerEventHubVsRawInsert:
           (run.postgresCpuMsPerThousandEvents ?? Number.NaN) / baseline.postgresCpuMsPerThousandRows,
         hubVsHubSqlReplay: run.eventsPerSecond / hubSql.rowsPerSecond,
-        postgresCpuPerEventHotVsCurrent:
-          hubSqlHot.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
-        postgresCpuPerEventListIndexesVsCurrent:
-          listIndexes.postgresCpuMsPerThousandRows / hubSql.postgresCpuMsPerThousandRows,
+        postgresCpuPerEventHubVsReplay:
+          (run.postgresCpuMsPerThousandEvents ?? Number.NaN) / hubSql.postgresCpuMsPerThousandRows,
         pgliteVsPostgres: pglite.eventsPerSecond / run.eventsPerSecond,
         eventsPerSecondVsDesignTarget: run.eventsPerSecond / 20_000,
       },
@@ -404,14 +378,6 @@ export const ingestScenario: Scenario = {
         [
           "hub's SQL without the hub",
           `${round(hubSql.rowsPerSecond)} rows/s, PostgreSQL ${round(hubSql.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
-        ],
-        [
-          `… with the device list's indexes${replay.trigram ? '' : ' (no pg_trgm: status index only)'}`,
-          `${round(listIndexes.rowsPerSecond)} rows/s, PostgreSQL ${round(listIndexes.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
-        ],
-        [
-          '… with HOT status updates',
-          `${round(hubSqlHot.rowsPerSecond)} rows/s, PostgreSQL ${round(hubSqlHot.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
         ],
         ['events/s stored (PGlite)', `${round(pglite.eventsPerSecond)}, lost ${pglite.lost}`],
       ],
