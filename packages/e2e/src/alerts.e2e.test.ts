@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
-import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
+import { connectDemoAgent, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
 describe('alerts in Chromium', () => {
   let hub: RunningHub;
@@ -19,11 +19,7 @@ describe('alerts in Chromium', () => {
     const seeded = await hub.services.bootstrap.seedDemo();
     browser = await launchBrowser();
     page = await browser.newPage();
-    agent = await FakeAgent.connect(hub.url, seeded.agentLogin, demoAccounts.agent.password);
-    agent.hello();
-    seq = (await agent.next('welcome')).lastSeq + 1;
-    agent.send({ type: 'inventory', seq, devices: [1, 2, 3].map((n) => linkDevice(n)) });
-    await agent.next('ack');
+    ({ agent, seq } = await connectDemoAgent(hub, seeded.agentLogin, ['Healthy', 'Healthy', 'Healthy']));
   });
   afterAll(async () => {
     await browser.close();

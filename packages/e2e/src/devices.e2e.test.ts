@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
-import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
+import { connectDemoAgent, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
 describe('dashboard and devices in Chromium', () => {
   let hub: RunningHub;
@@ -18,12 +18,8 @@ describe('dashboard and devices in Chromium', () => {
     await hub.services.bootstrap.seedDemo();
     browser = await launchBrowser();
     page = await browser.newPage();
-    agent = await FakeAgent.connect(hub.url, `${demoAccounts.agent.name}@C10000`, demoAccounts.agent.password);
-    agent.hello();
-    seq = (await agent.next('welcome')).lastSeq + 1;
     const statuses = ['Down', 'Safety Mute On', 'OVERHEATING!', 'Healthy', 'Healthy', 'Healthy'];
-    agent.send({ type: 'inventory', seq, devices: statuses.map((s, i) => linkDevice(i + 1, s)) });
-    await agent.next('ack');
+    ({ agent, seq } = await connectDemoAgent(hub, `${demoAccounts.agent.name}@C10000`, statuses));
   });
   afterAll(async () => {
     agent.close();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { defaultWebDir, demoAccounts, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
+import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
 
 /** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app. */
 export async function startHubForBrowser(): Promise<RunningHub> {
@@ -13,6 +14,23 @@ export async function startHubForBrowser(): Promise<RunningHub> {
     logger: pino({ level: 'silent' }),
     database: { kind: 'pglite', dataDir: null },
   });
+}
+
+/**
+ * The demo site's agent, scripted: signs in as `login`, reports devices "Room 1"… with these
+ * statuses, and returns the sequence number its inventory used (deltas go on from there).
+ */
+export async function connectDemoAgent(
+  hub: RunningHub,
+  login: string,
+  statuses: string[],
+): Promise<{ agent: FakeAgent; seq: number }> {
+  const agent = await FakeAgent.connect(hub.url, login, demoAccounts.agent.password);
+  agent.hello();
+  const seq = (await agent.next('welcome')).lastSeq + 1;
+  agent.send({ type: 'inventory', seq, devices: statuses.map((s, i) => linkDevice(i + 1, s)) });
+  await agent.next('ack');
+  return { agent, seq };
 }
 
 /** The link token of the newest mail to `email`, from the hub's outbox. */

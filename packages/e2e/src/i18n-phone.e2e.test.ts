@@ -3,10 +3,10 @@
 // open the navigation and reach the devices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoAccounts, type RunningHub } from '@crosspoint/hub';
-import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
+import type { RunningHub } from '@crosspoint/hub';
+import type { FakeAgent } from '@crosspoint/hub/testing';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
-import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
+import { connectDemoAgent, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
 /** Picks a language in the header's menu, whatever language the menu is labelled in now. */
 async function chooseLanguage(page: Page, currentLabel: string, language: string): Promise<void> {
@@ -33,15 +33,7 @@ describe('languages and phone width in Chromium', () => {
     const seeded = await hub.services.bootstrap.seedDemo();
     browser = await launchBrowser();
     page = await browser.newPage();
-    agent = await FakeAgent.connect(hub.url, seeded.agentLogin, demoAccounts.agent.password);
-    agent.hello();
-    const seq = (await agent.next('welcome')).lastSeq + 1;
-    agent.send({
-      type: 'inventory',
-      seq,
-      devices: ['Down', 'Healthy', 'Healthy'].map((s, i) => linkDevice(i + 1, s)),
-    });
-    await agent.next('ack');
+    ({ agent } = await connectDemoAgent(hub, seeded.agentLogin, ['Down', 'Healthy', 'Healthy']));
   });
   afterAll(async () => {
     agent.close();
