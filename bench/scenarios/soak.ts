@@ -29,11 +29,13 @@ interface ActiveFault {
   clearAt: number;
 }
 
+/** Clears a device's faults; returns the bench's clock right before the call (a recovery can only follow it). */
 async function clearDeviceFaults(site: SimSite, device: SimDevice): Promise<number> {
+  const before = Date.now();
   const res = await fetch(`${site.controlUrl}/faults/${encodeURIComponent(device.id)}`, { method: 'DELETE' });
   if (!res.ok) throw new Error(`clearing the faults of ${device.id} answered ${res.status}`);
   await res.arrayBuffer();
-  return Date.now();
+  return before;
 }
 
 /**
