@@ -46,16 +46,14 @@ export async function replayHubSql(
   const servers = [...new Set(rows.map((r) => r.server))].slice(0, connections);
   const byServer = servers.map((s) => rows.filter((r) => r.server === s));
   const orgId = rows[0]?.org ?? '';
-  const seqs = await Promise.all(
-    servers.map(
-      async (s) =>
-        (
-          await db.client.query<{ seq: number }>('SELECT last_seq AS seq FROM agent_accounts WHERE id = $1', [
-            s,
-          ])
-        ).rows[0]?.seq ?? -1,
-    ),
-  );
+  const seqs: number[] = [];
+  for (const s of servers) {
+    const res = await db.client.query<{ seq: number }>(
+      'SELECT last_seq AS seq FROM agent_accounts WHERE id = $1',
+      [s],
+    );
+    seqs.push(res.rows[0]?.seq ?? -1);
+  }
   return sqlLoad(db, servers.length, seconds, async (c, k, connection) => {
     const mine = byServer[connection] ?? [];
     const from = (k * batch) % mine.length;

@@ -20,6 +20,7 @@ import { auditRoutes } from './http/routes/audit.routes.ts';
 import { outboxRoutes } from './http/routes/outbox.routes.ts';
 import { licenseRoutes } from './http/routes/license.routes.ts';
 import { deviceRoutes } from './http/routes/device.routes.ts';
+import { fileRoutes } from './http/routes/file.routes.ts';
 import { commandRoutes } from './http/routes/command.routes.ts';
 import { registerAgentGateway } from './http/agent-gateway.ts';
 import { alertRoutes } from './http/routes/alert.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   licenseRoutes(app, { access: s.access, licenses: s.licenses });
   deviceRoutes(app, { access: s.access, devices: s.devices, bus: s.bus });
   commandRoutes(app, { access: s.access, commands: s.commands });
+  await fileRoutes(app, { access: s.access, files: s.files, link: s.link });
   alertRoutes(app, { access: s.access, alerts: s.alerts });
   await registerAgentGateway(app, { link: s.link, commands: s.commands, bus: s.bus, metrics: deps.metrics, serverId: deps.serverId });
   await registerWebApp(app, deps.webDir);

@@ -28,6 +28,8 @@ import { DeviceRepository } from './repositories/device.repository.ts';
 import { DeviceService } from './services/device.service.ts';
 import { AgentLinkService } from './services/agent-link.service.ts';
 import { CommandService } from './services/command.service.ts';
+import { CommandFileService } from './services/command-file.service.ts';
+import { CommandFileRepository } from './repositories/command-file.repository.ts';
 import { JobRepository } from './repositories/job.repository.ts';
 import { LicenseService } from './services/license.service.ts';
 import { LicenseRepository } from './repositories/license.repository.ts';
@@ -94,6 +96,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     clock,
     settings.summaryIntervalMs,
   );
+  const files = new CommandFileService(new CommandFileRepository(db), audit);
   const organizations = new OrganizationService(orgRepo, deviceRepo, users, audit, clock, (orgId) =>
     devices.changed(orgId),
   );
@@ -148,7 +151,8 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       (orgId) => devices.invalidate(orgId),
     ),
     bus: settings.bus,
-    commands: new CommandService(new JobRepository(db), deviceRepo, settings.bus, audit, clock, (e) =>
+    files,
+    commands: new CommandService(new JobRepository(db), deviceRepo, files, settings.bus, audit, clock, (e) =>
       settings.logger?.error({ err: e }, 'command dispatch failed'),
     ),
     tokens: new TokenService(credentials, audit, clock),

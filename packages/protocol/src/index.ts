@@ -19,5 +19,6 @@ export * from './api/license.ts';
 export * from './agent-link/frames.ts';
 export * from './api/devices.ts';
 export * from './api/commands.ts';
+export * from './api/files.ts';
 export * from './devices/firmware-catalog.ts';
 export * from './api/alerts.ts';

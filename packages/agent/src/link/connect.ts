@@ -6,6 +6,7 @@ import type { DeviceCommand } from '../commands/device-command.ts';
 import { LinkBuffer } from './link-buffer.ts';
 import { startHubLink, type HubLink, type LinkState } from './hub-link.ts';
 import { toLinkDevice } from './link-device.ts';
+import { commandFromHub, hubFiles, resultForHub } from './command-files.ts';
 
 export interface HubConnection {
   hubUrl: string;
@@ -31,6 +32,7 @@ export async function connectAgentToHub(
 ): Promise<HubLink> {
   const buffer = await LinkBuffer.open(join(options.dataDir, 'link'));
   const announced = new Set(agent.inventory().map((d) => d.id));
+  const files = hubFiles(hub);
   return startHubLink({
     hubUrl: hub.hubUrl,
     login: hub.login,
@@ -44,10 +46,13 @@ export async function connectAgentToHub(
       inventory: () => agent.inventory().map(toLinkDevice),
       subnets: () => options.subnets,
       sessions: () => agent.sessionCount(),
-      command: (deviceId, command, onProgress) =>
-        agent.command(deviceId as DeviceId, command as unknown as DeviceCommand, (p) => {
+      command: async (deviceId, command, onProgress) => {
+        const run: DeviceCommand = await commandFromHub(command, files);
+        const result = await agent.command(deviceId as DeviceId, run, (p) => {
           onProgress(p.percent ?? 0, p.message ? `${p.phase}: ${p.message}` : p.phase);
-        }),
+        });
+        return resultForHub(command.type, result, files);
+      },
       onChange: (listener) =>
         agent.onChange((change) => {
           const device = agent.device(change.deviceId);

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { basicCredentials } from './basic-credentials.ts';
 import websocket from '@fastify/websocket';
 import { Compile } from 'typebox/compile';
 import { AgentFrame, LinkClose, linkProtocolVersion, type HubFrame } from '@crosspoint/protocol';
@@ -9,15 +10,6 @@ import { agentCommandSubject, type AgentCommandAnswer, type AgentCommandRequest,
 
 const checkFrame = Compile(AgentFrame);
 const maxFrameBytes = 4 * 1024 * 1024;
-
-function basicCredentials(request: FastifyRequest): { login: string; password: string } | undefined {
-  const header = request.headers.authorization;
-  if (!header?.startsWith('Basic ')) return undefined;
-  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return undefined;
-  return { login: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
 
 /** What the gateway needs of a socket (kept structural: @fastify/websocket and ws type it differently). */
 interface LinkSocket {

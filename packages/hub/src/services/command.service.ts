@@ -1,4 +1,5 @@
-import type { DeviceCommandRequest, Job, RunCommandRequest } from '@crosspoint/protocol';
+import { fileCommands, type DeviceCommandRequest, type Job, type RunCommandRequest } from '@crosspoint/protocol';
+import type { CommandFileService } from './command-file.service.ts';
 import { BusError, type EventBus } from '../bus/event-bus.ts';
 import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { JobRecord, JobRepository } from '../repositories/job.repository.ts';
@@ -10,11 +11,14 @@ import { ServiceError } from './service-error.ts';
 /** Subject on which the hub holding an agent's link answers commands for it. */
 export const agentCommandSubject = (serverId: string): string => `agent.${serverId}.cmd`;
 
+/** A command as the agent gets it: a file command also names its file, which the agent fetches. */
+export type AgentCommand = DeviceCommandRequest & { fileName?: string };
+
 export interface AgentCommandRequest {
   jobId: string;
   orgId: string;
   agentDeviceId: string;
-  command: DeviceCommandRequest;
+  command: AgentCommand;
   deadline: number;
 }
 export interface AgentCommandAnswer {
@@ -37,6 +41,7 @@ export class CommandService {
   constructor(
     private readonly jobs: JobRepository,
     private readonly devices: DeviceRepository,
+    private readonly files: CommandFileService,
     private readonly bus: EventBus,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -46,6 +51,11 @@ export class CommandService {
   async run(ctx: OrgContext, req: RunCommandRequest): Promise<Job[]> {
     requirePermission(ctx, 'devices.command');
     const deadline = new Date(this.clock().getTime() + (req.deadlineS ?? 120) * 1000);
+    let command: AgentCommand = req.command;
+    if (req.command.type === 'firmwareUpdate' || req.command.type === 'loadConfig') {
+      const file = await this.files.forCommand(ctx.org.id, req.command.fileId, fileCommands[req.command.type]);
+      command = { ...req.command, fileName: file.name };
+    }
     const targets = [];
     for (const id of req.deviceIds) {
       const device = await this.devices.byId(ctx.org.id, id);
@@ -60,14 +70,14 @@ export class CommandService {
         action: 'devices.command',
         targetType: 'device',
         targetId: device.id,
-        detail: { job: job.id, command: req.command.type, device: device.name },
+        detail: { job: job.id, command: req.command.type, device: device.name, ...(command.fileName ? { file: command.fileName } : {}) },
       });
       created.push(job);
       if (!device.serverId) {
         created[created.length - 1] = (await this.finish(job, false, { code: 'UNASSIGNED', message: 'The device has no server: its agent account was deleted.' })) ?? job;
         continue;
       }
-      void this.dispatch(job, device.serverId, device.agentDeviceId, req.command).catch(this.onError);
+      void this.dispatch(job, device.serverId, device.agentDeviceId, command).catch(this.onError);
     }
     return created.map(jobView);
   }
@@ -90,7 +100,7 @@ export class CommandService {
     await this.bus.publish(orgEventsSubject(orgId), { kind: 'jobs', jobId, at: this.clock().getTime() });
   }
 
-  private async dispatch(job: JobRecord, serverId: string, agentDeviceId: string, command: DeviceCommandRequest): Promise<void> {
+  private async dispatch(job: JobRecord, serverId: string, agentDeviceId: string, command: AgentCommand): Promise<void> {
     await this.acquire(serverId);
     try {
       await this.jobs.update(job.id, { status: 'running', phase: 'sent to the agent' });

@@ -1,7 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Uuid } from './common.ts';
 
-/** Device commands that travel as JSON (files — firmware, projects, logs — go through transfers). */
+/**
+ * Device commands. Files travel apart: a firmware image or project is uploaded first
+ * (`POST …/files`) and named here by its id; the agent fetches it from the hub. Backups and logs
+ * come back the same way, as file ids in the job's result.
+ */
 export const DeviceCommandRequest = Type.Union(
   [
     Type.Object({ type: Type.Literal('locate'), on: Type.Boolean() }, { additionalProperties: false }),
@@ -28,13 +32,19 @@ export const DeviceCommandRequest = Type.Union(
     ),
     Type.Object({ type: Type.Literal('restartVoip') }, { additionalProperties: false }),
     Type.Object({ type: Type.Literal('voipStatus') }, { additionalProperties: false }),
+    Type.Object({ type: Type.Literal('firmwareUpdate'), fileId: Uuid }, { additionalProperties: false }),
+    Type.Object({ type: Type.Literal('loadConfig'), fileId: Uuid }, { additionalProperties: false }),
+    Type.Object({ type: Type.Literal('downloadLogs') }, { additionalProperties: false }),
   ],
   { $id: 'DeviceCommandRequest' },
 );
 export type DeviceCommandRequest = Static<typeof DeviceCommandRequest>;
 
 /** Commands that change a device in a way people notice: the web app asks for confirmation. */
-export const riskyCommands: readonly DeviceCommandRequest['type'][] = ['restart', 'setCredentials', 'restoreConfig', 'provisionVoip', 'restartVoip'];
+export const riskyCommands: readonly DeviceCommandRequest['type'][] = ['restart', 'setCredentials', 'restoreConfig', 'provisionVoip', 'restartVoip', 'firmwareUpdate', 'loadConfig'];
+
+/** Commands that name an uploaded file, and the kind of file each takes. */
+export const fileCommands = { firmwareUpdate: 'firmware', loadConfig: 'project' } as const;
 
 export const Job = Type.Object(
   {

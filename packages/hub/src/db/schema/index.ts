@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './org-data.ts';
 export * from './devices.ts';
 export * from './alerts.ts';
+export * from './files.ts';

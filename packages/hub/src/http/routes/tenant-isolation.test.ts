@@ -23,10 +23,11 @@ interface Ids {
   incidentId: string;
   windowId: string;
   webhookId: string;
+  fileId: string;
 }
 
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
-const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; enterpriseOnly?: boolean; managersOnly?: boolean; stream?: boolean }> = {
+const samples: Record<string, { body?: unknown; query?: string; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; enterpriseOnly?: boolean; managersOnly?: boolean; stream?: boolean }> = {
   'GET /api/v1/orgs/{orgId}': { mutates: false },
   'PATCH /api/v1/orgs/{orgId}': { body: { name: 'Renamed' }, mutates: true },
   'GET /api/v1/orgs/{orgId}/clients': { mutates: false, supportOnly: true },
@@ -61,6 +62,8 @@ const samples: Record<string, { body?: unknown; mutates: boolean; supportOnly?: 
   'POST /api/v1/orgs/{orgId}/jobs': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], command: { type: 'locate', on: true } }, mutates: true },
   'GET /api/v1/orgs/{orgId}/jobs': { mutates: false },
   'GET /api/v1/orgs/{orgId}/jobs/{jobId}': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/files': { query: '?name=fw.bin&kind=firmware', body: Buffer.from('image'), mutates: true },
+  'GET /api/v1/orgs/{orgId}/files/{fileId}': { mutates: false },
   'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
   'GET /api/v1/orgs/{orgId}/alerts/rules': { mutates: false },
   'POST /api/v1/orgs/{orgId}/alerts/rules': { body: { name: 'R', condition: { kind: 'plan_overflow' } }, mutates: true },
@@ -85,7 +88,7 @@ const fill = (path: string, ids: Ids): string => path.replace(/\{(\w+)\}/g, (_, 
 async function call(client: ApiClient, route: string, ids: Ids) {
   const [method = 'GET', path = ''] = route.split(' ');
   const sample = samples[route];
-  return client.request<{ error?: { code: string; message: string } }>(method, fill(path, ids), sample?.body ?? (method === 'GET' ? undefined : {}));
+  return client.request<{ error?: { code: string; message: string } }>(method, `${fill(path, ids)}${sample?.query ?? ''}`, sample?.body ?? (method === 'GET' ? undefined : {}));
 }
 
 describe.each(await databaseLanes())('tenant isolation and roles on $name', (lane) => {
@@ -141,6 +144,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       schedule: { kind: 'weekly', days: [0], start: '02:00', durationMinutes: 120, timeZone: 'Europe/Berlin' },
     });
     const webhook = await owner.post<{ webhook: { id: string } }>(`/api/v1/orgs/${supportId}/alerts/webhooks`, { name: 'Tickets', url: 'https://example.test/hook' });
+    const file = await owner.request<{ id: string }>('POST', `/api/v1/orgs/${supportId}/files?name=alpha.bin&kind=firmware`, Buffer.from('alpha firmware'));
     const [incident] = await new AlertIncidentRepository(hub.database.db).insertPending([
       { orgId: supportId, ruleId: rule.body.id, subjectType: 'device', subjectId: device.body.items[0]?.id ?? '', subjectName: 'Room 1', condition: 'Down', state: 'resolved', startedAt: new Date(), resolvedAt: new Date() },
     ]);
@@ -162,6 +166,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       incidentId: incident?.id ?? '',
       windowId: window.body.id,
       webhookId: webhook.body.webhook.id,
+      fileId: file.body.id,
     };
   });
   afterAll(async () => {
@@ -188,7 +193,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
-    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId)\}/.test(r));
+    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId)\}/.test(r));
     expect(objectRoutes.length).toBeGreaterThan(8);
     for (const route of objectRoutes) {
       const res = await call(bOwner, route, ownIds);

@@ -1,0 +1,140 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  FileInfo,
+  FileName,
+  FileParams,
+  IdParams,
+  UploadFileQuery,
+  maxFileBytes,
+  type FileKind,
+} from '@crosspoint/protocol';
+import type { AccessService } from '../../services/access.service.ts';
+import type { AgentLinkService, LinkedAgent } from '../../services/agent-link.service.ts';
+import type { CommandFileService } from '../../services/command-file.service.ts';
+import type { CommandFileRecord } from '../../repositories/command-file.repository.ts';
+import { ServiceError } from '../../services/service-error.ts';
+import { basicCredentials } from '../basic-credentials.ts';
+import { orgContextOf } from '../request-auth.ts';
+
+/** The raw body of an upload; anything but `application/octet-stream` is refused with 415. */
+function bodyBytes(request: FastifyRequest): Buffer {
+  if (!Buffer.isBuffer(request.body))
+    throw new ServiceError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file itself as application/octet-stream.',
+      415,
+    );
+  return request.body;
+}
+
+function sendFile(reply: FastifyReply, f: CommandFileRecord): FastifyReply {
+  return reply
+    .header('content-type', 'application/octet-stream')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+    .header('x-content-sha256', f.sha256)
+    .send(f.data);
+}
+
+/**
+ * Files of device commands. People upload firmware images and projects and download what came back
+ * (`/api/v1/orgs/:orgId/files`); agents fetch the file of a command and send back backups and logs
+ * (`/agent/v1/files`, authenticated with the agent's server account like the link).
+ */
+export async function fileRoutes(
+  root: FastifyInstance,
+  d: { access: AccessService; files: CommandFileService; link: AgentLinkService },
+): Promise<void> {
+  await root.register((scope, _opts, done) => {
+    scope.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: maxFileBytes },
+      (_req, body, next) => {
+        next(null, body);
+      },
+    );
+    const app = scope.withTypeProvider<TypeBoxTypeProvider>();
+    const ctxOf = orgContextOf(d.access);
+    const tags = ['commands'];
+    const agentOf = async (request: FastifyRequest): Promise<LinkedAgent> => {
+      const credentials = basicCredentials(request);
+      const agent = credentials
+        ? await d.link.authenticate(credentials.login, credentials.password, request.ip)
+        : 'bad_credentials';
+      if (typeof agent === 'string')
+        throw new ServiceError('UNAUTHENTICATED', 'Wrong agent account name or password.', 401);
+      return agent;
+    };
+
+    app.post(
+      '/api/v1/orgs/:orgId/files',
+      {
+        bodyLimit: maxFileBytes,
+        schema: {
+          tags,
+          summary:
+            'Upload a firmware image or project for a device command (body: the file, application/octet-stream)',
+          params: IdParams,
+          querystring: UploadFileQuery,
+          response: { 201: FileInfo },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await d.files.upload(await ctxOf(req), req.query.name, req.query.kind, bodyBytes(req))),
+    );
+    app.get(
+      '/api/v1/orgs/:orgId/files/:fileId',
+      {
+        schema: {
+          tags,
+          summary: 'Download a file (an upload, or a backup or logs a command brought back)',
+          params: FileParams,
+        },
+      },
+      async (req, reply) => sendFile(reply, await d.files.download(await ctxOf(req), req.params.fileId)),
+    );
+
+    app.get(
+      '/agent/v1/files/:fileId',
+      { schema: { hide: true, params: Type.Object({ fileId: Type.String({ format: 'uuid' }) }) } },
+      async (req, reply) => {
+        const agent = await agentOf(req);
+        const file = await d.files.forAgent(agent.org.id, req.params.fileId);
+        if (!file) throw ServiceError.notFound('The file');
+        return sendFile(reply, file);
+      },
+    );
+    app.post(
+      '/agent/v1/files',
+      {
+        bodyLimit: maxFileBytes,
+        schema: {
+          hide: true,
+          querystring: Type.Object(
+            { name: FileName, kind: Type.Enum(['backup', 'logs'] as const satisfies readonly FileKind[]) },
+            { additionalProperties: false },
+          ),
+          response: { 201: FileInfo },
+        },
+      },
+      async (req, reply) => {
+        const agent = await agentOf(req);
+        return reply
+          .status(201)
+          .send(
+            await d.files.fromAgent(
+              agent.org.id,
+              agent.account.name,
+              req.query.name,
+              req.query.kind,
+              bodyBytes(req),
+            ),
+          );
+      },
+    );
+    done();
+  });
+}
