@@ -5,8 +5,10 @@
 /** The effective status, written exactly as the hub's index expression (Overflowed overrides). */
 export const effectiveStatusSql = `CASE WHEN device_state.overflowed THEN 'Overflowed' ELSE device_state.status END`;
 
-/** A search counts its matches up to this + 1 (the page then says "5,000+"), as SEARCH_COUNT_CAP. */
-export const searchCountCap = 5_000;
+import { deviceSearchCountCap } from '@crosspoint/protocol';
+
+/** A search counts its matches up to this + 1 (the page then says "1,000+"), as the hub does. */
+export const searchCountCap = deviceSearchCountCap;
 
 export interface ListShape {
   sort?: 'name' | 'status';
@@ -50,16 +52,24 @@ export function listQueries(orgId: string, shape: ListShape, matches?: number): 
     values.push(v);
     return `$${String(values.length)}`;
   };
-  const where = ['devices.org_id = $1 AND device_state.org_id = $1'];
-  if (shape.search !== undefined) where.push(`devices.search_text LIKE ${param(likePattern(shape.search))}`);
-  if (shape.group === 'down') where.push(`${effectiveStatusSql} = 'Down'`);
+  const onDevice =
+    shape.search === undefined ? [] : [`devices.search_text LIKE ${param(likePattern(shape.search))}`];
+  const onState = shape.group === 'down' ? [`${effectiveStatusSql} = 'Down'`] : [];
+  const where = ['devices.org_id = $1 AND device_state.org_id = $1', ...onDevice, ...onState];
   const queries: Query[] = [];
   if (shape.knownTotal === undefined) {
+    // Counted on one table when the filters allow, as the hub does.
+    const scope =
+      onDevice.length === 0
+        ? `device_state WHERE ${['device_state.org_id = $1', ...onState].join(' AND ')}`
+        : onState.length === 0
+          ? `devices WHERE ${['devices.org_id = $1', ...onDevice].join(' AND ')}`
+          : `${from} WHERE ${where.join(' AND ')}`;
     queries.push({
       text:
         shape.search === undefined
-          ? `SELECT count(*)::int AS n FROM ${from} WHERE ${where.join(' AND ')}`
-          : `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where.join(' AND ')} LIMIT ${String(searchCountCap + 1)}) m`,
+          ? `SELECT count(*)::int AS n FROM ${scope}`
+          : `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${scope} LIMIT ${String(searchCountCap + 1)}) m`,
       values: [...values],
     });
   }
@@ -84,17 +94,19 @@ export function listQueries(orgId: string, shape: ListShape, matches?: number): 
   return queries;
 }
 
-/** The dashboard counts in one pass (GROUPING SETS): what the hub runs when an organization changed. */
+/** The dashboard counts as the hub recounts them after a change: state by status and location, devices by model. */
 export function summaryQueries(orgId: string): Query[] {
   return [
     {
-      text: `SELECT GROUPING(e.status, devices.model, devices.location_id)::int AS g, e.status, devices.model, devices.kind,
-        devices.location_id, count(*)::int AS n, (count(*) FILTER (WHERE e.status = 'Down'))::int AS down,
-        (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy')))::int AS issues
-        FROM devices JOIN device_state ON device_state.device_id = devices.id
-        CROSS JOIN LATERAL (SELECT ${effectiveStatusSql} AS status) e
-        WHERE devices.org_id = $1 AND device_state.org_id = $1
-        GROUP BY GROUPING SETS ((e.status), (devices.model, devices.kind), (devices.location_id))`,
+      text: `SELECT GROUPING(e.status, device_state.location_id)::int AS g, e.status, device_state.location_id, count(*)::int AS n,
+        (count(*) FILTER (WHERE e.status = 'Down'))::int AS down, (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy')))::int AS issues
+        FROM device_state CROSS JOIN LATERAL (SELECT ${effectiveStatusSql} AS status) e
+        WHERE device_state.org_id = $1
+        GROUP BY GROUPING SETS ((e.status), (device_state.location_id))`,
+      values: [orgId],
+    },
+    {
+      text: 'SELECT devices.model, devices.kind, count(*)::int AS n FROM devices WHERE devices.org_id = $1 GROUP BY devices.model, devices.kind ORDER BY count(*) DESC',
       values: [orgId],
     },
   ];

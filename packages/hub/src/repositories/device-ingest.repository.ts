@@ -180,9 +180,9 @@ async function upsertDevices(
     ),
     prev AS (SELECT s.device_id, s.status FROM device_state s JOIN ids ON ids.id = s.device_id),
     st AS (
-      INSERT INTO device_state AS s (device_id, org_id, status, status_since, last_seen_at)
-      SELECT ids.id, ${orgId}, v.status, to_timestamp(v.since / 1000.0), ${observedAt} FROM v JOIN ids ON ids.agent_device_id = v.agent_id
-      ON CONFLICT (device_id) DO UPDATE SET status = excluded.status, status_since = excluded.status_since, last_seen_at = excluded.last_seen_at
+      INSERT INTO device_state AS s (device_id, org_id, kind, status, status_since, last_seen_at)
+      SELECT ids.id, ${orgId}, v.kind, v.status, to_timestamp(v.since / 1000.0), ${observedAt} FROM v JOIN ids ON ids.agent_device_id = v.agent_id
+      ON CONFLICT (device_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, status_since = excluded.status_since, last_seen_at = excluded.last_seen_at
       RETURNING s.device_id, s.status, s.status_since
     ),
     h AS (

@@ -1,4 +1,5 @@
-import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { deviceSearchCountCap } from '@crosspoint/protocol';
 import type { Db } from '../db/open-database.ts';
 import { deviceState, deviceStatusHistory, devices } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
@@ -23,8 +24,8 @@ export interface StatusCount {
   n: number;
 }
 
-/** A search counts its matches up to this; past it the total is a lower bound ("5,000+"). */
-export const SEARCH_COUNT_CAP = 5_000;
+/** A search counts its matches up to this; past it the total is a lower bound ("1,000+"). */
+export const SEARCH_COUNT_CAP = deviceSearchCountCap;
 
 export interface DeviceSummaryCounts {
   byStatus: StatusCount[];
@@ -92,14 +93,15 @@ export class DeviceRepository {
       .limit(limit);
   }
 
+  /** Assigns devices to a location (or none), on both halves of each device, in one statement. */
   async setLocation(orgId: string, ids: string[], locationId: string | null): Promise<number> {
     if (ids.length === 0) return 0;
-    const rows = await this.db
-      .update(devices)
-      .set({ locationId })
-      .where(and(eq(devices.orgId, orgId), inArray(devices.id, ids)))
-      .returning({ id: devices.id });
-    return rows.length;
+    const result = await this.db.execute(sql`
+      WITH d AS (
+        UPDATE devices SET location_id = ${locationId}::uuid WHERE org_id = ${orgId} AND id = ANY(${sql.param(ids)}::uuid[]) RETURNING id
+      )
+      UPDATE device_state s SET location_id = ${locationId}::uuid FROM d WHERE s.device_id = d.id RETURNING s.device_id`);
+    return rowsOf(result).length;
   }
 
   /**
@@ -148,25 +150,39 @@ export class DeviceRepository {
       .trim()
       .toLowerCase();
     const like = term ? `%${escapeLike(term)}%` : undefined;
-    // Dashboard groups as protocol's statusGroup: Down, Healthy, everything else an issue.
-    const where = and(
-      sql`devices.org_id = ${orgId} AND device_state.org_id = ${orgId}`,
-      like ? sql`devices.search_text LIKE ${like}` : undefined,
+    // Conditions on each half of a device. Dashboard groups as protocol's statusGroup: Down,
+    // Healthy, everything else an issue.
+    const onState = [
       filter.status ? sql`${status} = ${filter.status}` : undefined,
       filter.group === 'down' ? sql`${status} = 'Down'` : undefined,
       filter.group === 'healthy' ? sql`${status} = 'Healthy'` : undefined,
       filter.group === 'issues' ? sql`${status} NOT IN ('Down', 'Healthy')` : undefined,
+      filter.locationId ? sql`device_state.location_id = ${filter.locationId}` : undefined,
+      filter.kind ? sql`device_state.kind = ${filter.kind}` : undefined,
+    ].filter((c) => c !== undefined);
+    const onDevice = [
+      like ? sql`devices.search_text LIKE ${like}` : undefined,
       filter.model ? sql`devices.model = ${filter.model}` : undefined,
       filter.serverId ? sql`devices.server_id = ${filter.serverId}` : undefined,
-      filter.locationId ? sql`devices.location_id = ${filter.locationId}` : undefined,
-      filter.kind ? sql`devices.kind = ${filter.kind}` : undefined,
+    ].filter((c) => c !== undefined);
+    const where = and(
+      sql`devices.org_id = ${orgId} AND device_state.org_id = ${orgId}`,
+      ...onState,
+      ...onDevice,
     );
     const from = sql`devices JOIN device_state ON device_state.device_id = devices.id LEFT JOIN locations ON locations.id = devices.location_id`;
     let total = page.knownTotal;
     if (total === undefined) {
+      // Counted on one table when the filters allow: every device has exactly one state row.
+      const scope =
+        onDevice.length === 0
+          ? sql`device_state WHERE ${and(sql`device_state.org_id = ${orgId}`, ...onState)}`
+          : onState.length === 0
+            ? sql`devices WHERE ${and(sql`devices.org_id = ${orgId}`, ...onDevice)}`
+            : sql`${from} WHERE ${where}`;
       const counted = like
-        ? sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) m`
-        : sql`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`;
+        ? sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${scope} LIMIT ${SEARCH_COUNT_CAP + 1}) m`
+        : sql`SELECT count(*)::int AS n FROM ${scope}`;
       total = rowsOf<{ n: number }>(await this.db.execute(counted))[0]?.n ?? 0;
     }
     // A LIMIT in the subquery keeps the planner from merging it: the matches are found first.
@@ -206,37 +222,40 @@ export class DeviceRepository {
     return { rows, total, capped: like !== undefined && total > SEARCH_COUNT_CAP };
   }
 
-  /** Counts for dashboards, in one pass: by effective status, by model, by location. */
+  /**
+   * Counts for dashboards: by effective status and by location in one pass over the narrow state
+   * table, by model in one pass over the devices (no join of the two).
+   */
   async summary(orgId: string): Promise<DeviceSummaryCounts> {
-    const result = await this.db.execute(sql`
-      SELECT GROUPING(e.status, devices.model, devices.location_id)::int AS g,
-        e.status, devices.model, devices.kind, devices.location_id AS "locationId", count(*)::int AS n,
+    const status = DeviceRepository.effectiveStatus;
+    const byState = await this.db.execute(sql`
+      SELECT GROUPING(e.status, device_state.location_id)::int AS g, e.status, device_state.location_id AS "locationId", count(*)::int AS n,
         (count(*) FILTER (WHERE e.status = 'Down'))::int AS down,
         (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy')))::int AS issues
-      FROM devices JOIN device_state ON device_state.device_id = devices.id
-      CROSS JOIN LATERAL (SELECT ${DeviceRepository.effectiveStatus} AS status) e
-      WHERE devices.org_id = ${orgId} AND device_state.org_id = ${orgId}
-      GROUP BY GROUPING SETS ((e.status), (devices.model, devices.kind), (devices.location_id))`);
+      FROM device_state CROSS JOIN LATERAL (SELECT ${status} AS status) e
+      WHERE device_state.org_id = ${orgId}
+      GROUP BY GROUPING SETS ((e.status), (device_state.location_id))`);
     type Row = {
       g: number;
       status: string;
-      model: string;
-      kind: string;
       locationId: string | null;
       n: number;
       down: number;
       issues: number;
     };
-    const rows = rowsOf<Row>(result);
-    // GROUPING() sets a bit for each column a row is not grouped by: 0b011 by status, 0b101 by model, 0b110 by location.
+    const rows = rowsOf<Row>(byState);
+    const byModel = await this.db
+      .select({ model: devices.model, kind: devices.kind, n: sql<number>`count(*)::int` })
+      .from(devices)
+      .where(eq(devices.orgId, orgId))
+      .groupBy(devices.model, devices.kind)
+      .orderBy(desc(sql`count(*)`));
+    // GROUPING() sets a bit for each column a row is not grouped by: 0b01 by status, 0b10 by location.
     return {
-      byStatus: rows.filter((r) => r.g === 3).map((r) => ({ status: r.status, n: r.n })),
-      byModel: rows
-        .filter((r) => r.g === 5)
-        .map((r) => ({ model: r.model, kind: r.kind, n: r.n }))
-        .sort((a, b) => b.n - a.n),
+      byStatus: rows.filter((r) => r.g === 1).map((r) => ({ status: r.status, n: r.n })),
+      byModel,
       byLocation: rows
-        .filter((r) => r.g === 6)
+        .filter((r) => r.g === 2)
         .map((r) => ({ locationId: r.locationId, n: r.n, down: r.down, issues: r.issues })),
     };
   }

@@ -25,15 +25,22 @@ export const DeviceRow = Type.Object(
   { $id: 'DeviceRow' },
 );
 export type DeviceRow = Static<typeof DeviceRow>;
+/**
+ * A search counts its matches up to this many (+1). Past it the page says "1,000+": counting every
+ * match of a broad term costs more than it tells, and the list pages through them by the sort
+ * index instead (below it, the matches are selected first and sorted after).
+ */
+export const deviceSearchCountCap = 1_000;
+
 export const DevicePage = Type.Object(
   {
     items: Type.Array(DeviceRow),
     total: Type.Integer({
       description:
-        'Devices matching the search and filters, across all pages. A search counts up to 5,001: past 5,000, `totalCapped` is true and the total is a lower bound.',
+        'Devices matching the search and filters, across all pages. A search counts up to 1,001: past 1,000, `totalCapped` is true and the total is a lower bound.',
     }),
     totalCapped: Type.Boolean({
-      description: 'True when the total is a lower bound (a search matching more than 5,000 devices).',
+      description: 'True when the total is a lower bound (a search matching more than 1,000 devices).',
     }),
     nextCursor: Type.Union([Type.String(), Type.Null()]),
   },

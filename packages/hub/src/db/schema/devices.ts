@@ -73,6 +73,9 @@ export const deviceState = pgTable(
     statusSince: timestamp('status_since', { withTimezone: true }).notNull(),
     overflowed: boolean('overflowed').notNull().default(false),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** Copies of `devices.kind` and `devices.location_id`, so counts and status filters read this table alone. */
+    kind: text('kind', { enum: ['pro-audio', 'video'] }).notNull(),
+    locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
   },
   (t) => [
     // The list sorts and filters on the effective status; this expression must stay identical to
