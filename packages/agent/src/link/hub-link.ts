@@ -42,7 +42,7 @@ export interface HubLinkOptions {
   buffer: LinkBuffer;
   source: LinkSource;
   logger: Logger;
-  /** Batch changes for this long before sending (default 200 ms). */
+  /** After a change is sent, further changes wait up to this long and travel together (default 200 ms). */
   batchMs?: number;
   heartbeatMs?: number;
   onState?: (s: LinkState) => void;
@@ -96,10 +96,17 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       .catch((e: unknown) => o.logger.error({ err: e }, 'hub link: buffering changes failed'));
   };
 
+  // The first change after a quiet spell goes out at once (detection latency); what follows
+  // within `batchMs` of it waits and travels together (a flapping site costs few frames).
+  let quietUntil = 0;
   const offChange = o.source.onChange((change) => {
     queued.push(change);
-    if (queued.length >= 2000) flush();
-    else batchTimer ??= setTimeout(flush, batchMs);
+    const now = Date.now();
+    if (queued.length >= 2000 || (batchTimer === undefined && now >= quietUntil)) {
+      if (batchTimer) clearTimeout(batchTimer);
+      flush();
+      quietUntil = now + batchMs;
+    } else batchTimer ??= setTimeout(flush, Math.max(0, quietUntil - now));
   });
 
   const scheduleReconnect = (refused: boolean, reason: string) => {
