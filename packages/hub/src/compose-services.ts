@@ -66,6 +66,8 @@ export interface ServiceSettings {
   throttle?: ThrottlePolicy;
   /** Dashboard counts of an organization are recomputed at most this often (ms) while it changes. */
   summaryIntervalMs?: number;
+  /** How long a job stays leased to the hub dispatching it before another takes it over (ms). */
+  jobLeaseMs?: number;
   logger?: Logger;
 }
 
@@ -152,8 +154,15 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     ),
     bus: settings.bus,
     files,
-    commands: new CommandService(new JobRepository(db), deviceRepo, files, settings.bus, audit, clock, (e) =>
-      settings.logger?.error({ err: e }, 'command dispatch failed'),
+    commands: new CommandService(
+      new JobRepository(db),
+      deviceRepo,
+      files,
+      settings.bus,
+      audit,
+      clock,
+      (e) => settings.logger?.error({ err: e }, 'command dispatch failed'),
+      settings.jobLeaseMs,
     ),
     tokens: new TokenService(credentials, audit, clock),
     licenses: new LicenseService(

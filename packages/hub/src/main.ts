@@ -37,6 +37,8 @@ export interface StartHubOptions {
   throttle?: ThrottlePolicy;
   /** Alert engine and sender timings (tests shorten them). */
   alerts?: ServiceSettings['alerts'];
+  /** How long a job stays leased to the hub dispatching it (tests shorten it). */
+  jobLeaseMs?: number;
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -83,6 +85,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       logger,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.throttle ? { throttle: options.throttle } : {}),
+      ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
     });
     metrics.setDeviceCounts(() => deviceCountsByStatus(database.db));
     app = await buildApp({
@@ -105,10 +108,12 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     }, 15_000);
     presenceTimer.unref();
     await services.devices.start();
+    services.commands.start();
     await services.alertEngine.start();
     services.alertDeliveries.start();
   } catch (e) {
     services?.devices.stop();
+    services?.commands.stop();
     await services?.alertEngine.stop().catch(() => undefined);
     await services?.alertDeliveries.stop().catch(() => undefined);
     await services?.mail.stop().catch(() => undefined);
@@ -133,6 +138,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     close: () =>
       (closing ??= (async () => {
         clearInterval(presenceTimer);
+        runningServices.commands.stop();
         await runningApp.close();
         runningServices.devices.stop();
         await runningServices.alertEngine.stop();

@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
+import { rowsOf } from './raw-rows.ts';
 import { jobs } from '../db/schema/index.ts';
 
 export type JobRecord = typeof jobs.$inferSelect;
@@ -33,5 +34,60 @@ export class JobRepository {
       .where(and(eq(jobs.orgId, orgId), deviceId ? eq(jobs.deviceId, deviceId) : undefined))
       .orderBy(desc(jobs.createdAt))
       .limit(limit);
+  }
+
+  /** The job is being sent to its agent (once more). */
+  async countAttempt(id: string): Promise<void> {
+    await this.db
+      .update(jobs)
+      .set({ attempts: sql`${jobs.attempts} + 1` })
+      .where(eq(jobs.id, id));
+  }
+
+  /** Keeps this hub's unfinished jobs leased until `until`. */
+  async renewLeases(owner: string, until: Date): Promise<void> {
+    await this.db.execute(
+      sql`UPDATE jobs SET lease_until = ${until} WHERE lease_owner = ${owner} AND finished_at IS NULL`,
+    );
+  }
+
+  /**
+   * Takes over unfinished jobs whose lease ran out (their hub stopped or died), oldest first; one
+   * hub gets each job (SKIP LOCKED). Returns them with their device's server and agent id.
+   */
+  async claimOrphans(
+    owner: string,
+    now: Date,
+    until: Date,
+    limit: number,
+  ): Promise<(JobRecord & { serverId: string | null; agentDeviceId: string | null })[]> {
+    const result = await this.db.execute(sql`
+      WITH c AS (
+        SELECT id FROM jobs WHERE finished_at IS NULL AND lease_until < ${now}
+        ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )
+      UPDATE jobs j SET lease_owner = ${owner}, lease_until = ${until}
+      FROM c WHERE j.id = c.id
+      RETURNING j.id`);
+    const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = await this.db.execute(sql`
+      SELECT j.id, d.server_id AS "serverId", d.agent_device_id AS "agentDeviceId"
+      FROM jobs j LEFT JOIN devices d ON d.id = j.device_id WHERE j.id = ANY(${sql.param(ids)}::uuid[])`);
+    const devices = new Map(
+      rowsOf<{ id: string; serverId: string | null; agentDeviceId: string | null }>(rows).map((r) => [
+        r.id,
+        r,
+      ]),
+    );
+    const jobsClaimed = await this.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.id} = ANY(${sql.param(ids)}::uuid[])`);
+    return jobsClaimed.map((j) => ({
+      ...j,
+      serverId: devices.get(j.id)?.serverId ?? null,
+      agentDeviceId: devices.get(j.id)?.agentDeviceId ?? null,
+    }));
   }
 }

@@ -1,4 +1,10 @@
-import { fileCommands, type DeviceCommandRequest, type Job, type RunCommandRequest } from '@crosspoint/protocol';
+import { randomUUID } from 'node:crypto';
+import {
+  fileCommands,
+  type DeviceCommandRequest,
+  type Job,
+  type RunCommandRequest,
+} from '@crosspoint/protocol';
 import type { CommandFileService } from './command-file.service.ts';
 import { BusError, type EventBus } from '../bus/event-bus.ts';
 import type { DeviceRepository } from '../repositories/device.repository.ts';
@@ -30,13 +36,27 @@ export interface AgentCommandAnswer {
 /** Commands in flight per agent from this hub: many devices at once, but gently. */
 const perAgentConcurrency = 8;
 
+/** What a job's stored command lacks to be sent again: a password, never kept. */
+const redacted = '••••';
+
 /**
  * Device commands: authorized, audited, kept as jobs, routed over the bus to whichever hub holds the
  * agent's link. A command for an offline agent waits until its deadline, then fails clearly.
+ *
+ * Jobs survive restarts: each unfinished job is leased to the hub process dispatching it, which
+ * renews its leases while it runs. A job whose lease ran out (its hub stopped or died) is taken over
+ * by any hub and sent again; a job whose agent disconnected mid-command is sent again when the agent
+ * is back — both until the job's deadline.
  */
 export class CommandService {
   private readonly inFlight = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
+  /** This hub process, as the owner of its job leases. */
+  private readonly owner = randomUUID();
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping = false;
+  /** Once stopping, dispatches give up quietly: their leases run out and another hub goes on. */
+  private stopped = false;
 
   constructor(
     private readonly jobs: JobRepository,
@@ -46,14 +66,73 @@ export class CommandService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly onError: (e: unknown) => void = () => undefined,
+    private readonly leaseMs = 60_000,
   ) {}
+
+  /** Renews this hub's leases and takes over orphaned jobs, every third of a lease. */
+  start(): void {
+    this.stopped = false;
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.sweep(), Math.max(50, Math.floor(this.leaseMs / 3)));
+    this.timer.unref();
+    void this.sweep();
+  }
+
+  /** Read through a method: the flag changes while a dispatch awaits. */
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async sweep(): Promise<void> {
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      const now = this.clock();
+      const until = new Date(now.getTime() + this.leaseMs);
+      await this.jobs.renewLeases(this.owner, until);
+      for (const job of await this.jobs.claimOrphans(this.owner, now, until, 200)) {
+        const command = job.command as AgentCommand;
+        if (job.deadline <= now)
+          await this.finish(job, false, {
+            code: 'AGENT_OFFLINE',
+            message: 'The job was not done before its deadline (its hub stopped).',
+          });
+        else if (JSON.stringify(command).includes(redacted)) {
+          await this.finish(job, false, {
+            code: 'HUB_RESTARTED',
+            message:
+              'The hub restarted before this command was done; it carries a password the hub does not keep: run it again.',
+          });
+        } else if (!job.serverId || !job.agentDeviceId)
+          await this.finish(job, false, {
+            code: 'UNASSIGNED',
+            message: 'The device has no server: its agent account was deleted.',
+          });
+        else void this.dispatch(job, job.serverId, job.agentDeviceId, command).catch(this.onError);
+      }
+    } catch (e) {
+      this.onError(e);
+    } finally {
+      this.sweeping = false;
+    }
+  }
 
   async run(ctx: OrgContext, req: RunCommandRequest): Promise<Job[]> {
     requirePermission(ctx, 'devices.command');
     const deadline = new Date(this.clock().getTime() + (req.deadlineS ?? 120) * 1000);
     let command: AgentCommand = req.command;
     if (req.command.type === 'firmwareUpdate' || req.command.type === 'loadConfig') {
-      const file = await this.files.forCommand(ctx.org.id, req.command.fileId, fileCommands[req.command.type]);
+      const file = await this.files.forCommand(
+        ctx.org.id,
+        req.command.fileId,
+        fileCommands[req.command.type],
+      );
       command = { ...req.command, fileName: file.name };
     }
     const targets = [];
@@ -64,17 +143,34 @@ export class CommandService {
     }
     const created: JobRecord[] = [];
     for (const device of targets) {
-      const job = await this.jobs.create({ orgId: ctx.org.id, deviceId: device.id, command: redact(req.command), createdBy: ctx.actor.label, deadline });
+      const job = await this.jobs.create({
+        orgId: ctx.org.id,
+        deviceId: device.id,
+        command: redact(command),
+        createdBy: ctx.actor.label,
+        deadline,
+        leaseOwner: this.owner,
+        leaseUntil: new Date(this.clock().getTime() + this.leaseMs),
+      });
       await this.audit.record(ctx.actor, {
         orgId: ctx.org.id,
         action: 'devices.command',
         targetType: 'device',
         targetId: device.id,
-        detail: { job: job.id, command: req.command.type, device: device.name, ...(command.fileName ? { file: command.fileName } : {}) },
+        detail: {
+          job: job.id,
+          command: req.command.type,
+          device: device.name,
+          ...(command.fileName ? { file: command.fileName } : {}),
+        },
       });
       created.push(job);
       if (!device.serverId) {
-        created[created.length - 1] = (await this.finish(job, false, { code: 'UNASSIGNED', message: 'The device has no server: its agent account was deleted.' })) ?? job;
+        created[created.length - 1] =
+          (await this.finish(job, false, {
+            code: 'UNASSIGNED',
+            message: 'The device has no server: its agent account was deleted.',
+          })) ?? job;
         continue;
       }
       void this.dispatch(job, device.serverId, device.agentDeviceId, command).catch(this.onError);
@@ -96,32 +192,72 @@ export class CommandService {
 
   /** Progress reported by the agent (through whichever hub holds its link). */
   async progress(orgId: string, jobId: string, percent: number, phase: string): Promise<void> {
-    await this.jobs.update(jobId, { status: 'running', percent: Math.round(percent), phase: phase.slice(0, 80) });
+    await this.jobs.update(jobId, {
+      status: 'running',
+      percent: Math.round(percent),
+      phase: phase.slice(0, 80),
+    });
     await this.bus.publish(orgEventsSubject(orgId), { kind: 'jobs', jobId, at: this.clock().getTime() });
   }
 
-  private async dispatch(job: JobRecord, serverId: string, agentDeviceId: string, command: AgentCommand): Promise<void> {
+  private async dispatch(
+    job: JobRecord,
+    serverId: string,
+    agentDeviceId: string,
+    command: AgentCommand,
+  ): Promise<void> {
     await this.acquire(serverId);
     try {
+      if (this.isStopped()) return;
       await this.jobs.update(job.id, { status: 'running', phase: 'sent to the agent' });
       for (;;) {
+        if (this.isStopped()) return;
         const left = job.deadline.getTime() - this.clock().getTime();
         if (left <= 0) {
-          await this.finish(job, false, { code: 'AGENT_OFFLINE', message: 'The agent was not connected before the deadline.' });
+          await this.finish(job, false, {
+            code: 'AGENT_OFFLINE',
+            message: 'The agent was not connected before the deadline.',
+          });
           return;
         }
         try {
-          const request: AgentCommandRequest = { jobId: job.id, orgId: job.orgId, agentDeviceId, command, deadline: job.deadline.getTime() };
-          const answer = (await this.bus.request(agentCommandSubject(serverId), request, left)) as AgentCommandAnswer;
+          const request: AgentCommandRequest = {
+            jobId: job.id,
+            orgId: job.orgId,
+            agentDeviceId,
+            command,
+            deadline: job.deadline.getTime(),
+          };
+          await this.jobs.countAttempt(job.id);
+          const answer = (await this.bus.request(
+            agentCommandSubject(serverId),
+            request,
+            left,
+          )) as AgentCommandAnswer;
+          if (!answer.ok && answer.error?.code === 'AGENT_DISCONNECTED') {
+            // The agent went away mid-command (restart, network): send it again once it is back.
+            await this.jobs.update(job.id, { phase: 'the agent disconnected; waiting for it to reconnect' });
+            await this.bus.publish(orgEventsSubject(job.orgId), {
+              kind: 'jobs',
+              jobId: job.id,
+              at: this.clock().getTime(),
+            });
+            await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(50, left))));
+            continue;
+          }
           await this.finish(job, answer.ok, answer.error, answer.result);
           return;
         } catch (e) {
+          if (this.isStopped() || (e instanceof BusError && e.code === 'CLOSED')) return;
           if (e instanceof BusError && e.code === 'NO_RESPONDERS') {
             await this.jobs.update(job.id, { phase: 'waiting for the agent to connect' });
             await new Promise((r) => setTimeout(r, Math.min(2000, Math.max(50, left))));
             continue;
           }
-          const message = e instanceof BusError && e.code === 'TIMEOUT' ? 'The agent did not finish before the deadline.' : (e as Error).message;
+          const message =
+            e instanceof BusError && e.code === 'TIMEOUT'
+              ? 'The agent did not finish before the deadline.'
+              : (e as Error).message;
           await this.finish(job, false, { code: e instanceof BusError ? e.code : 'FAILED', message });
           return;
         }
@@ -131,7 +267,12 @@ export class CommandService {
     }
   }
 
-  private async finish(job: JobRecord, ok: boolean, error?: { code: string; message: string }, result?: unknown): Promise<JobRecord | undefined> {
+  private async finish(
+    job: JobRecord,
+    ok: boolean,
+    error?: { code: string; message: string },
+    result?: unknown,
+  ): Promise<JobRecord | undefined> {
     const done = await this.jobs.update(job.id, {
       status: ok ? 'succeeded' : 'failed',
       percent: ok ? 100 : job.percent,
@@ -139,8 +280,14 @@ export class CommandService {
       result: ok ? (result ?? null) : null,
       error: ok ? null : (error ?? { code: 'FAILED', message: 'The command failed.' }),
       finishedAt: this.clock(),
+      leaseOwner: null,
+      leaseUntil: null,
     });
-    await this.bus.publish(orgEventsSubject(job.orgId), { kind: 'jobs', jobId: job.id, at: this.clock().getTime() });
+    await this.bus.publish(orgEventsSubject(job.orgId), {
+      kind: 'jobs',
+      jobId: job.id,
+      at: this.clock().getTime(),
+    });
     return done;
   }
 
@@ -165,8 +312,8 @@ export class CommandService {
 }
 
 /** Secrets in commands (device passwords) never reach the job table. */
-function redact(command: DeviceCommandRequest): Record<string, unknown> {
-  return 'password' in command ? { ...command, password: '••••' } : { ...command };
+function redact(command: AgentCommand): Record<string, unknown> {
+  return 'password' in command ? { ...command, password: redacted } : { ...command };
 }
 
 function jobView(j: JobRecord): Job {

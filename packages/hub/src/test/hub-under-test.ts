@@ -19,13 +19,24 @@ export interface HubUnderTest extends RunningHub {
  * web folder, unless `webDir` is given.
  */
 export async function startHubForTest(
-  options: { database?: DatabaseTarget; webDir?: string; config?: Partial<HubConfig>; clock?: Clock; throttle?: ThrottlePolicy; alerts?: StartHubOptions['alerts'] } = {},
+  options: {
+    database?: DatabaseTarget;
+    webDir?: string;
+    config?: Partial<HubConfig>;
+    clock?: Clock;
+    throttle?: ThrottlePolicy;
+    alerts?: StartHubOptions['alerts'];
+    jobLeaseMs?: number;
+  } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
   let cleanup: (() => Promise<void>) | undefined;
   if (!webDir) {
     const dir = await tempDir('cp-web');
-    await writeFile(join(dir.path, 'index.html'), '<!doctype html><title>Crosspoint test shell</title><div id="root"></div>');
+    await writeFile(
+      join(dir.path, 'index.html'),
+      '<!doctype html><title>Crosspoint test shell</title><div id="root"></div>',
+    );
     webDir = dir.path;
     cleanup = dir.remove;
   }
@@ -36,6 +47,7 @@ export async function startHubForTest(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
+    ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
   });
   return {
     ...hub,

@@ -124,6 +124,17 @@ export const jobs = pgTable(
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The hub process dispatching the job, until when: a job whose lease ran out is taken over. */
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** Times the job was sent to its agent (again after a hub or agent restart). */
+    attempts: integer('attempts').notNull().default(0),
   },
-  (t) => [index('jobs_org_created_idx').on(t.orgId, t.createdAt), index('jobs_device_idx').on(t.deviceId)],
+  (t) => [
+    index('jobs_org_created_idx').on(t.orgId, t.createdAt),
+    index('jobs_device_idx').on(t.deviceId),
+    index('jobs_unfinished_idx')
+      .on(t.leaseUntil)
+      .where(sql`finished_at IS NULL`),
+  ],
 );
