@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
 import { defaultWebDir, demoAccounts, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
+import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
+import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
 
 /** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app. */
 export async function startHubForBrowser(): Promise<RunningHub> {
@@ -33,6 +37,58 @@ export async function connectDemoAgent(
   return { agent, seq };
 }
 
+/**
+ * A real simulated site linked to the hub at `hubUrl`: the simulator, an agent that discovered it,
+ * and its link, signed in as the demo agent account `login`. The hub lists the devices shortly after.
+ */
+export async function connectSimulatedSite(
+  hubUrl: string,
+  login: string,
+  options: { devices: number; seed: number; subnetBase: string },
+): Promise<{ sim: Simulator; agent: Agent; link: HubLink; close: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'cp-e2e-site-'));
+  const sim = await startSimulator({ site: generateSite(options), controlPort: 0 });
+  const agent = await startAgent(
+    loadAgentConfig(
+      {
+        dataDir: join(dir, 'agent'),
+        subnets: sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(','),
+        serverName: 'Test agent',
+        ftpPort: String(sim.site.ftpPort),
+        micPort: String(sim.site.micPort),
+        videoPort: String(sim.site.videoPort),
+        discoveryIntervalS: '0',
+        logLevel: 'silent',
+      },
+      {},
+    ),
+    { logger: pino({ level: 'silent' }), discoverOnStart: false },
+  );
+  await agent.rediscover();
+  const link = await connectAgentToHub(
+    agent,
+    { hubUrl, login, password: demoAccounts.agent.password },
+    {
+      dataDir: join(dir, 'agent'),
+      agentVersion: '0.1.0-test',
+      subnets: { enabled: 1, total: 1 },
+      logger: pino({ level: 'silent' }),
+      batchMs: 50,
+    },
+  );
+  return {
+    sim,
+    agent,
+    link,
+    close: async () => {
+      await link.close();
+      await agent.close();
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The link token of the newest mail to `email`, from the hub's outbox. */
 export async function outboxToken(hub: RunningHub, email: string): Promise<string> {
   const [mail] = await hub.services.mail.recent(1, email);
@@ -52,6 +108,9 @@ export async function signInToDemoClient(page: Page, hubUrl: string): Promise<vo
   await terms.getByLabel('I accept the Privacy Policy').check();
   await terms.getByRole('button', { name: 'Accept' }).click();
   await page.getByRole('button', { name: 'Choose Organization…' }).click();
-  await page.getByRole('dialog', { name: 'Choose Organization' }).getByRole('button', { name: /Globex Corporation/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Choose Organization' })
+    .getByRole('button', { name: /Globex Corporation/ })
+    .click();
   await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
 }

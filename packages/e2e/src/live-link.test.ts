@@ -6,9 +6,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { demoAccounts, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
-import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
-import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
+import { loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
+import type { Agent, HubLink } from '@crosspoint/agent';
+import type { Simulator } from '@crosspoint/sim';
+import { connectSimulatedSite } from './hub-fixture.ts';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -32,15 +33,21 @@ describe('live link: simulator → agent → hub', () => {
   let sim: Simulator;
   let agent: Agent;
   let link: HubLink;
+  let closeSite: () => Promise<void>;
   let login: string;
   let clientId: string;
   let token: string;
 
   const startTheHub = async () => {
-    hub = await startHub(loadHubConfig({ port: String(port), dataDir: join(dir, 'hub'), logLevel: 'silent' }, {}), { logger: pino({ level: 'silent' }) });
+    hub = await startHub(
+      loadHubConfig({ port: String(port), dataDir: join(dir, 'hub'), logLevel: 'silent' }, {}),
+      { logger: pino({ level: 'silent' }) },
+    );
   };
   const devices = async (q = ''): Promise<DeviceRow[]> => {
-    const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}/devices?limit=500${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}/devices?limit=500${q}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     return ((await res.json()) as { items: DeviceRow[] }).items;
   };
   const until = async (what: string, check: () => Promise<boolean>, ms = 15_000) => {
@@ -59,37 +66,25 @@ describe('live link: simulator → agent → hub', () => {
     login = seeded.agentLogin;
     clientId = seeded.clientId;
     // An API token of the client org, for reading the hub's view (Monitor role).
-    const org = await hub.services.access.resolve({ userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } }, clientId);
+    const org = await hub.services.access.resolve(
+      { userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } },
+      clientId,
+    );
     token = (await hub.services.tokens.create(org, { name: 'test', role: 'monitor' })).secret;
 
-    sim = await startSimulator({ site: generateSite({ devices: 12, seed: 3, subnetBase: '127.32' }), controlPort: 0 });
-    const config = loadAgentConfig(
-      {
-        dataDir: join(dir, 'agent'),
-        subnets: sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(','),
-        serverName: 'Test agent',
-        ftpPort: String(sim.site.ftpPort),
-        micPort: String(sim.site.micPort),
-        videoPort: String(sim.site.videoPort),
-        discoveryIntervalS: '0',
-        logLevel: 'silent',
-      },
-      {},
-    );
-    agent = await startAgent(config, { logger: pino({ level: 'silent' }), discoverOnStart: false });
-    await agent.rediscover();
-    link = await connectAgentToHub(agent, { hubUrl: `http://127.0.0.1:${String(port)}`, login, password: demoAccounts.agent.password }, {
-      dataDir: join(dir, 'agent'),
-      agentVersion: '0.1.0-test',
-      subnets: { enabled: 1, total: 1 },
-      logger: pino({ level: 'silent' }),
-      batchMs: 50,
-    });
+    ({
+      sim,
+      agent,
+      link,
+      close: closeSite,
+    } = await connectSimulatedSite(`http://127.0.0.1:${String(port)}`, login, {
+      devices: 12,
+      seed: 3,
+      subnetBase: '127.32',
+    }));
   });
   afterAll(async () => {
-    await link.close();
-    await agent.close();
-    await sim.close();
+    await closeSite();
     await hub.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -118,14 +113,19 @@ describe('live link: simulator → agent → hub', () => {
     await sim.control.setFault(b.id, 'down', true);
     // Wait until the agent itself has seen both, then bring the hub back.
     await until('the agent to observe', () =>
-      Promise.resolve(agent.inventory().filter((d) => d.status === 'Safety Mute On' || d.status === 'Down').length >= 2),
+      Promise.resolve(
+        agent.inventory().filter((d) => d.status === 'Safety Mute On' || d.status === 'Down').length >= 2,
+      ),
     );
     expect(link.pending()).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 500));
     await startTheHub();
     await until('the replay', async () => {
       const rows = await devices();
-      return rows.some((d) => d.name === a.name && d.status === 'Safety Mute On') && rows.some((d) => d.name === b.name && d.status === 'Down');
+      return (
+        rows.some((d) => d.name === a.name && d.status === 'Safety Mute On') &&
+        rows.some((d) => d.name === b.name && d.status === 'Down')
+      );
     });
     const down = (await devices('&group=down')).find((d) => d.name === b.name);
     // "since" is when the agent saw it, during the outage — not when the hub heard of it.

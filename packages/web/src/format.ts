@@ -34,3 +34,25 @@ export const formatDay = (isoDay: string, lng: string): string =>
 /** A number with the language's separators. */
 export const formatNumber = (value: number, lng: string, options?: Intl.NumberFormatOptions): string =>
   new Intl.NumberFormat(lng, options).format(value);
+/** A file size with the language's separators: "950 B", "48.8 kB", "31.2 MB" (powers of 1,000). */
+export function formatBytes(bytes: number, lng: string): string {
+  const units: ['byte' | 'kilobyte' | 'megabyte' | 'gigabyte', number][] = [
+    ['gigabyte', 1e9],
+    ['megabyte', 1e6],
+    ['kilobyte', 1e3],
+  ];
+  const [unit, size] = units.find(([, size]) => bytes >= size) ?? ['byte', 1];
+  return new Intl.NumberFormat(lng, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 'byte' ? 0 : 1,
+  }).format(bytes / size);
+}
+
+/**
+ * A list's total for people: "5,000+" (in the language's format) when the hub capped the count
+ * (it then sends the cap plus one), the number itself otherwise.
+ */
+export const formatTotal = (total: number, capped: boolean, lng: string): string =>
+  capped ? `${formatNumber(Math.max(0, total - 1), lng)}+` : formatNumber(total, lng);

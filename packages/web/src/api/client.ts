@@ -33,7 +33,25 @@ export interface RequestOptions {
   acceptStatus?: number[];
 }
 
-async function request<T>(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+/** An error answer's body as an ApiError (also tells the app when the session ended). */
+function apiErrorOf(status: number, statusText: string, parsed: ErrorBody | null, path: string): ApiError {
+  const error = new ApiError(
+    status,
+    parsed?.error.code ?? 'HTTP_ERROR',
+    parsed?.error.message ?? `${status} ${statusText}`,
+    parsed?.error.details ?? [],
+  );
+  if (status === 401 && !path.startsWith('/api/v1/auth/sign-in'))
+    for (const l of unauthenticatedListeners) l(error);
+  return error;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -54,14 +72,41 @@ async function request<T>(method: string, path: string, body: unknown, options: 
     return (res.status === 204 ? undefined : await res.json()) as T;
   }
   const parsed = (await res.json().catch(() => null)) as ErrorBody | null;
-  const error = new ApiError(
-    res.status,
-    parsed?.error.code ?? 'HTTP_ERROR',
-    parsed?.error.message ?? `${res.status} ${res.statusText}`,
-    parsed?.error.details ?? [],
-  );
-  if (res.status === 401 && !path.startsWith('/api/v1/auth/sign-in')) for (const l of unauthenticatedListeners) l(error);
-  throw error;
+  throw apiErrorOf(res.status, res.statusText, parsed, path);
+}
+
+/**
+ * Sends a file as the raw body (`application/octet-stream`) and reports the bytes sent so far:
+ * XMLHttpRequest, because fetch cannot tell upload progress. `signal` aborts the upload.
+ */
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  onProgress: (sent: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the status tells
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
+      else reject(apiErrorOf(xhr.status, xhr.statusText, parsed as ErrorBody | null, path));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The hub cannot be reached (the upload failed).'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
 }
 
 export const api = {
@@ -78,7 +123,8 @@ export const getJson = <T>(path: string, options?: RequestOptions): Promise<T> =
 /** Builds a query string from defined values only. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import type { DevicePage, DeviceRow, DeviceSummary, Location } from '@crosspoint/protocol';
 import { api, query } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
-import { formatDateTime, formatDuration } from '../format.ts';
+import { formatDateTime, formatDuration, formatTotal } from '../format.ts';
 import { statusLabel } from '../i18n/labels.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../ui/ListToolbar.tsx';
@@ -15,6 +15,7 @@ import { useDebounced } from '../ui/useDebounced.ts';
 import { toCsv } from './devices-csv.ts';
 import { toggled } from '../ui/toggled.ts';
 import { DeviceActions } from './DeviceActions.tsx';
+import { deviceCount } from './device-count.ts';
 
 interface Col {
   key: string;
@@ -152,7 +153,12 @@ export function DevicesScreen() {
           `/api/v1/orgs/${orgId}/devices${query({ ...listParams, limit: 500, cursor })}`,
         );
         rows.push(...page.items);
-        setExporting(t('devices.exportProgress', { done: rows.length, total: page.total }));
+        setExporting(
+          t('devices.exportProgress', {
+            done: rows.length,
+            total: formatTotal(page.total, page.totalCapped, i18n.language),
+          }),
+        );
         cursor = page.nextCursor;
       } while (cursor);
       const blob = new Blob([toCsv(shown, rows)], { type: 'text/csv' });
@@ -218,7 +224,7 @@ export function DevicesScreen() {
         onSearch={setSearch}
         placeholder={t('devices.searchPlaceholder')}
         searchLabel={t('devices.search')}
-        count={t('devices.count', { count: list.total })}
+        count={deviceCount(t, i18n.language, list.total, list.totalCapped)}
         total={list.total}
         shown={list.items.length}
       >
@@ -290,6 +296,7 @@ export function DevicesScreen() {
               orgId={orgId}
               deviceIds={[...selected]}
               label={t('devices.count', { count: selected.size })}
+              deviceNames={new Map(list.items.map((d) => [d.id, d.name]))}
             />
           )}
           <select

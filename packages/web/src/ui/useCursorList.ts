@@ -4,6 +4,8 @@ import { api, query } from '../api/client.ts';
 export interface PageOf<T> {
   items: T[];
   total: number;
+  /** The total is a lower bound (the hub stopped counting; see DevicePage). */
+  totalCapped?: boolean;
   nextCursor: string | null;
 }
 
@@ -18,7 +20,13 @@ export interface ListParams {
  * A server-side list: search, sort and filters go to the hub; pages are fetched by cursor and
  * appended ("Show more"), refreshed every `refreshMs` so the list stays current.
  */
-export function useCursorList<T>(key: string, path: string, params: ListParams, pageSize = 50, refreshMs = 30_000) {
+export function useCursorList<T>(
+  key: string,
+  path: string,
+  params: ListParams,
+  pageSize = 50,
+  refreshMs = 30_000,
+) {
   const q = useInfiniteQuery({
     queryKey: [key, path, params],
     queryFn: ({ pageParam, signal }) =>
@@ -30,5 +38,6 @@ export function useCursorList<T>(key: string, path: string, params: ListParams, 
   });
   const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   const total = q.data?.pages[0]?.total ?? 0;
-  return { ...q, items, total };
+  const totalCapped = q.data?.pages[0]?.totalCapped ?? false;
+  return { ...q, items, total, totalCapped };
 }

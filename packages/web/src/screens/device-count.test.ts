@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../i18n/i18n.ts';
+import { formatBytes, formatTotal } from '../format.ts';
+import { deviceCount } from './device-count.ts';
+
+describe('device count', () => {
+  it('says "5,000+" in each language when the hub capped the count (total 5,001), never 5,001', () => {
+    const said = (lng: 'en' | 'fr' | 'de') => deviceCount(createI18n(lng).t, lng, 5001, true);
+    expect(said('en')).toBe('5,000+ devices');
+    expect(said('fr')).toBe('5\u202f000+ appareils');
+    expect(said('de')).toBe('5.000+ Geräte');
+    for (const lng of ['en', 'fr', 'de'] as const) expect(said(lng)).not.toMatch(/5.?001/);
+  });
+  it('counts exactly otherwise, with plurals', () => {
+    expect(deviceCount(createI18n('en').t, 'en', 1, false)).toBe('1 device');
+    expect(deviceCount(createI18n('de').t, 'de', 5000, false)).toMatch(/^5\.?000 Geräte$/);
+    expect(formatTotal(12_345, false, 'en')).toBe('12,345');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses the largest unit and the language’s separators', () => {
+    expect(formatBytes(950, 'en')).toBe('950 byte');
+    expect(formatBytes(50_021, 'en')).toBe('50 kB');
+    expect(formatBytes(31_250_000, 'de')).toBe('31,3 MB');
+  });
+});
