@@ -3,7 +3,8 @@
 // its backup, and download logs from a selection of boxes in the device list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { firmwareImageHeader } from '@crosspoint/protocol';
+import { defaultCredentials, firmwareImageHeader } from '@crosspoint/protocol';
+import { buildProject } from '@crosspoint/sim';
 import type { RunningHub } from '@crosspoint/hub';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { connectSimulatedSite, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
@@ -84,8 +85,19 @@ describe('firmware update, logs and backups in Chromium', () => {
     });
     await dialog.getByTestId('chosen-file').getByText('cp2-9.1.2.3.bin, 200 kB').waitFor();
     await screenshot(page, 'firmware-dialog');
+    // On this machine the upload takes a moment only: record every text the upload progress shows.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { uploadSeen: string[] }).uploadSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="upload-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await start.click();
     await dialog.waitFor({ state: 'detached' });
+    const seen = await page.evaluate(() => (window as unknown as { uploadSeen: string[] }).uploadSeen);
+    expect(seen[0]?.trim()).toMatch(/^Uploading cp2-9\.1\.2\.3\.bin: 0% \(0 byte of 200 kB\)$/);
     // Live progress of the job: the agent's phases arrive while the device is written.
     await progress()
       .getByText(/ — apply/)
@@ -116,6 +128,27 @@ describe('firmware update, logs and backups in Chromium', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('loads a project (.PCCP2X) on the box from its page', async () => {
+    const project = buildProject({
+      stackName: 'Lobby',
+      ...defaultCredentials,
+      safetyMute: false,
+      locateTimeoutS: 30,
+      macros: { SYSON: [] },
+      boxes: [],
+    });
+    await page.getByRole('button', { name: 'Load configuration…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Load a configuration on ${box.name}` });
+    await dialog.getByLabel('Project file (.PCCP2X)').setInputFiles({
+      name: 'Lobby.PCCP2X',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(project),
+    });
+    await dialog.getByRole('button', { name: `Upload and load on ${box.name}` }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('job-results').getByText('Lobby.PCCP2X loaded').waitFor({ timeout: 30_000 });
+  }, 60_000);
 
   it('downloads the logs and the backup of a box through links in the job result', async () => {
     await page.getByRole('button', { name: 'Download logs' }).click();
@@ -159,7 +192,7 @@ describe('firmware update, logs and backups in Chromium', () => {
       .getByText(`${String(boxes.length)} of ${String(boxes.length)} done`)
       .waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => selection.getByTestId('job-results').getByRole('link').count())
+      .poll(() => selection.getByTestId('job-results').getByRole('link').count(), { timeout: 30_000 })
       .toBe(boxes.length);
     expect(await selection.getByTestId('job-results').innerText()).toMatch(/^DSP1:\s+Download system\.log/m);
     await screenshot(page, 'devices-batch-logs');

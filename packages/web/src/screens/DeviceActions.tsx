@@ -6,7 +6,7 @@ import { api } from '../api/client.ts';
 import { formatNumber } from '../format.ts';
 import { FormError } from '../ui/FormError.tsx';
 import { FileCommandDialog, type FileCommand } from './FileCommandDialog.tsx';
-import { JobResult } from './JobResult.tsx';
+import { JobResult, commandsWithResults } from './JobResult.tsx';
 
 /** Each action's label is `actions.<key>` in the catalogs. */
 const actions: { key: string; command: DeviceCommandRequest }[] = [
@@ -100,7 +100,9 @@ export function DeviceActions({
   const done = list.filter((j) => j.status === 'succeeded').length;
   const failed = list.filter((j) => j.status === 'failed');
   const percent = list.reduce((sum, j) => sum + (finished(j) ? 100 : j.percent), 0);
-  const results = list.filter((j) => j.status === 'succeeded' && j.result).slice(0, shownResults);
+  const results = list
+    .filter((j) => j.status === 'succeeded' && commandsWithResults.has(String(j.command.type)))
+    .slice(0, shownResults);
   return (
     <div className="device-actions">
       <div className="row-actions" role="group" aria-label={t('actions.label')}>

@@ -23,6 +23,14 @@ function FileLink({ orgId, file }: { orgId: string; file: StoredFile }) {
   );
 }
 
+/** Commands whose result says more than "done" (the others list no result). */
+export const commandsWithResults: ReadonlySet<string> = new Set([
+  'firmwareUpdate',
+  'loadConfig',
+  'backupConfig',
+  'downloadLogs',
+]);
+
 /**
  * What a finished job brought back, for people: the new firmware, the loaded project, and download
  * links for a backup or logs. Commands whose result says nothing more show nothing.
