@@ -111,8 +111,11 @@ describe('firmware update, logs and backups in Chromium', () => {
       .getByText(/1 of 1 done/)
       .waitFor();
     await screenshot(page, 'firmware-done');
-    // The device facts keep the old version: the agent's changes carry statuses only, so the hub
-    // learns the new firmware with the next whole inventory (a gap of the agent link, reported).
+    // The device's facts follow: the agent sends the device whole once its facts changed, and the
+    // page (live) shows the new version in its facts.
+    for (let i = 0; i < 100 && (await devices()).find((d) => d.id === box.id)?.firmware !== '9.1.2.3'; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await devices()).find((d) => d.id === box.id)?.firmware).toBe('9.1.2.3');
   }, 120_000);
 
   it('refuses an empty project file before uploading it, with the message', async () => {

@@ -51,7 +51,7 @@ export function formatBytes(bytes: number, lng: string): string {
 }
 
 /**
- * A list's total for people: "5,000+" (in the language's format) when the hub capped the count
+ * A list's total for people: "1,000+" (in the language's format) when the hub capped the count
  * (it then sends the cap plus one), the number itself otherwise.
  */
 export const formatTotal = (total: number, capped: boolean, lng: string): string =>

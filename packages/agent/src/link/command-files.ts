@@ -44,7 +44,7 @@ export function hubFiles(
       const res = await fetchImpl(`${base}?${new URLSearchParams({ name, kind }).toString()}`, {
         method: 'POST',
         headers: { authorization, 'content-type': 'application/octet-stream' },
-        body: data,
+        body: new Uint8Array(data),
       });
       if (!res.ok) throw await failed(res, `Sending ${name} to the hub failed`);
       const info = (await res.json()) as { id: string; bytes: number };

@@ -6,6 +6,7 @@ import type { DeviceCommand } from '../commands/device-command.ts';
 import { LinkBuffer } from './link-buffer.ts';
 import { startHubLink, type HubLink, type LinkState } from './hub-link.ts';
 import { toLinkDevice } from './link-device.ts';
+import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
 import { commandFromHub, hubFiles, resultForHub } from './command-files.ts';
 
 export interface HubConnection {
@@ -31,7 +32,22 @@ export async function connectAgentToHub(
   },
 ): Promise<HubLink> {
   const buffer = await LinkBuffer.open(join(options.dataDir, 'link'));
-  const announced = new Set(agent.inventory().map((d) => d.id));
+  // What the hub was last told of each device's facts: a change carries the whole device when they
+  // differ (a new device, a firmware update, a renamed stack after a project load).
+  const factsOf = (d: LinkDevice): string => JSON.stringify({ ...d, status: undefined, since: undefined });
+  const announced = new Map<string, string>(agent.inventory().map((d) => [d.id, factsOf(toLinkDevice(d))]));
+  let emit: ((change: LinkChange) => void) | undefined;
+  const withFacts = (change: { id: string; status: string; since: number; at: number }): LinkChange => {
+    const device = agent.device(change.id as DeviceId);
+    const link = device ? toLinkDevice(device) : undefined;
+    const facts = link ? factsOf(link) : undefined;
+    const whole = link && announced.get(link.id) !== facts ? link : undefined;
+    if (link && facts) announced.set(link.id, facts);
+    return {
+      ...change,
+      ...(whole ? { device: { ...whole, status: change.status, since: change.since } } : {}),
+    };
+  };
   const files = hubFiles(hub);
   return startHubLink({
     hubUrl: hub.hubUrl,
@@ -51,22 +67,25 @@ export async function connectAgentToHub(
         const result = await agent.command(deviceId as DeviceId, run, (p) => {
           onProgress(p.percent ?? 0, p.message ? `${p.phase}: ${p.message}` : p.phase);
         });
+        // A command may have changed the device's facts without a status change to carry them.
+        const device = agent.device(deviceId as DeviceId);
+        if (device && announced.get(device.id) !== factsOf(toLinkDevice(device))) {
+          emit?.(withFacts({ id: device.id, status: device.status, since: device.since, at: Date.now() }));
+        }
         return resultForHub(command.type, result, files);
       },
-      onChange: (listener) =>
-        agent.onChange((change) => {
-          const device = agent.device(change.deviceId);
-          // A device the hub may not know yet travels whole with its first change.
-          const whole = device && !announced.has(device.id) ? toLinkDevice(device) : undefined;
-          if (device) announced.add(device.id);
-          listener({
-            id: change.deviceId,
-            status: change.status,
-            since: change.since,
-            at: change.at,
-            ...(whole ? { device: { ...whole, status: change.status, since: change.since } } : {}),
-          });
-        }),
+      onChange: (listener) => {
+        emit = listener;
+        const off = agent.onChange((change) => {
+          listener(
+            withFacts({ id: change.deviceId, status: change.status, since: change.since, at: change.at }),
+          );
+        });
+        return () => {
+          emit = undefined;
+          off();
+        };
+      },
     },
   });
 }

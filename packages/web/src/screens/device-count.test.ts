@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { deviceSearchCountCap } from '@crosspoint/protocol';
 import { createI18n } from '../i18n/i18n.ts';
 import { formatBytes, formatTotal } from '../format.ts';
 import { deviceCount } from './device-count.ts';
 
 describe('device count', () => {
-  it('says "5,000+" in each language when the hub capped the count (total 5,001), never 5,001', () => {
-    const said = (lng: 'en' | 'fr' | 'de') => deviceCount(createI18n(lng).t, lng, 5001, true);
-    expect(said('en')).toBe('5,000+ devices');
-    expect(said('fr')).toBe('5\u202f000+ appareils');
-    expect(said('de')).toBe('5.000+ Geräte');
-    for (const lng of ['en', 'fr', 'de'] as const) expect(said(lng)).not.toMatch(/5.?001/);
+  it('says "1,000+" in each language when the hub capped the count (total 1,001), never 1,001', () => {
+    expect(deviceSearchCountCap).toBe(1000);
+    const said = (lng: 'en' | 'fr' | 'de') =>
+      deviceCount(createI18n(lng).t, lng, deviceSearchCountCap + 1, true);
+    expect(said('en')).toBe('1,000+ devices');
+    expect(said('fr')).toBe('1\u202f000+ appareils');
+    expect(said('de')).toBe('1.000+ Geräte');
+    for (const lng of ['en', 'fr', 'de'] as const) expect(said(lng)).not.toMatch(/1.?001/);
   });
   it('counts exactly otherwise, with plurals', () => {
     expect(deviceCount(createI18n('en').t, 'en', 1, false)).toBe('1 device');
