@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import type pg from 'pg';
+import { demoAccounts } from '@crosspoint/hub';
+import { timeDeviceListInBrowser, type BrowserListResult } from '../lib/browser-list.ts';
 import { listQueries, searchCountCap, summaryQueries, type Query } from '../lib/device-queries.ts';
 import { apiGet, startHubProcess, type HubProcess } from '../lib/hub-process.ts';
 import { timeSequential } from '../lib/http-load.ts';
@@ -261,14 +264,31 @@ export const webListScenario: Scenario = {
     'device list search/sort/filter and dashboard summary on one big organization, API vs raw SQL, with plans',
   async run({ quick, log }) {
     const config = quick
-      ? { devices: 10_000, requests: 40, warmup: 5, budgetMs: 3000, parallelLoads: 2, changeSamples: 8 }
-      : { devices: 100_000, requests: 200, warmup: 5, budgetMs: 15_000, parallelLoads: 2, changeSamples: 40 };
+      ? {
+          devices: 10_000,
+          requests: 40,
+          warmup: 5,
+          budgetMs: 3000,
+          parallelLoads: 2,
+          changeSamples: 8,
+          browserRounds: 3,
+        }
+      : {
+          devices: 100_000,
+          requests: 200,
+          warmup: 5,
+          budgetMs: 15_000,
+          parallelLoads: 2,
+          changeSamples: 40,
+          browserRounds: 10,
+        };
     const db = await createBenchDatabase('web_list');
     try {
       const agents = Math.ceil(config.devices / perAgent);
       const hub = await startHubProcess({ url: db.url }, { agents: agents - 1 });
       let results: Record<string, ShapeResult>;
       let afterChange: { api: Summary; errors: number };
+      let inBrowser: BrowserListResult | undefined;
       let load: Awaited<ReturnType<typeof loadFleet>>;
       let machineBusyPercent: number;
       try {
@@ -293,10 +313,23 @@ export const webListScenario: Scenario = {
         } finally {
           agent.agent.close();
         }
-        machineBusyPercent = await machine.stop();
         log(
           `summary right after a change: API p50 ${round(afterChange.api.p50)} / p95 ${round(afterChange.api.p95)} ms`,
         );
+        if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+          inBrowser = await timeDeviceListInBrowser({
+            hubUrl: hub.url,
+            email: demoAccounts.owner,
+            password: demoAccounts.password,
+            orgName: 'Globex Corporation',
+            rounds: config.browserRounds,
+          });
+          log(
+            `in Chromium (${inBrowser.shownCount}): first rows p50 ${round(inBrowser.firstRowsMs.p50)} ms, sorted by status after the click p50 ${round(inBrowser.sortedRowsMs.p50)} ms`,
+          );
+        } else
+          log('no Chromium here (CHROMIUM_PATH or /usr/bin/chromium): the browser figures are not measured');
+        machineBusyPercent = await machine.stop();
       } finally {
         await hub.child.stop();
       }
@@ -324,6 +357,9 @@ export const webListScenario: Scenario = {
         inventoryOf5000Ms: load.inventoryMs,
         machineBusyPercent,
         summaryAfterChangeApiMs: afterChange.api,
+        ...(inBrowser
+          ? { browserFirstRowsMs: inBrowser.firstRowsMs, browserSortedRowsMs: inBrowser.sortedRowsMs }
+          : {}),
       };
       const baseline: Record<string, Figure> = {};
       const ratios: Record<string, number> = {};
@@ -372,6 +408,12 @@ export const webListScenario: Scenario = {
           [
             'summary right after a change',
             `API ${round(afterChange.api.p50)} / ${round(afterChange.api.p95)} / ${round(afterChange.api.p99)} ms`,
+          ],
+          [
+            'in Chromium: first rows / sorted by status',
+            inBrowser
+              ? `p50 ${round(inBrowser.firstRowsMs.p50)} / ${round(inBrowser.sortedRowsMs.p50)} ms, p95 ${round(inBrowser.firstRowsMs.p95)} / ${round(inBrowser.sortedRowsMs.p95)} ms (${inBrowser.shownCount})`
+              : 'not measured (no Chromium)',
           ],
         ],
       };
