@@ -1,7 +1,8 @@
-// The device list as a person gets it: Debian's Chromium (playwright-core) signed in to the hub,
+// The device list as a person gets it: Debian's Chromium (the browser tests' own launcher and
+// sign-in, as the demo owner in Globex Corporation),
 // timing how long the Devices screen takes to show its first rows, and how long a click on the
 // Status header takes to show the rows sorted — with the organization's whole fleet behind it.
-import { chromium, type Page } from 'playwright-core';
+import { launchBrowser, signInToDemoClient } from '@crosspoint/e2e';
 import { summarize, type Summary } from './stats.ts';
 
 export interface BrowserListResult {
@@ -11,31 +12,6 @@ export interface BrowserListResult {
   shownCount: string;
 }
 
-const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-async function signIn(
-  page: Page,
-  hubUrl: string,
-  email: string,
-  password: string,
-  orgName: string,
-): Promise<void> {
-  await page.goto(`${hubUrl}/sign-in`);
-  await page.getByLabel('Username or email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
-  await terms.getByLabel('I accept the Terms of Use').check();
-  await terms.getByLabel('I accept the Privacy Policy').check();
-  await terms.getByRole('button', { name: 'Accept' }).click();
-  await page.getByRole('button', { name: 'Choose Organization…' }).click();
-  await page
-    .getByRole('dialog', { name: 'Choose Organization' })
-    .getByRole('button', { name: new RegExp(orgName) })
-    .click();
-  await page.getByRole('heading', { name: orgName }).waitFor();
-}
-
 /**
  * Opens the Devices screen `rounds` times: each time from a blank page to the first rows on screen,
  * then a click on the Status header to the first row of the sorted answer rendered (the hub's answer
@@ -43,27 +19,13 @@ async function signIn(
  */
 export async function timeDeviceListInBrowser(o: {
   hubUrl: string;
-  email: string;
-  password: string;
-  orgName: string;
   rounds: number;
 }): Promise<BrowserListResult> {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(60_000);
-    await signIn(page, o.hubUrl, o.email, o.password, o.orgName);
+    await signInToDemoClient(page, o.hubUrl);
     const first: number[] = [];
     const sorted: number[] = [];
     let shownCount = '';

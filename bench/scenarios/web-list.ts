@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
-import { demoAccounts } from '@crosspoint/hub';
 import { timeDeviceListInBrowser, type BrowserListResult } from '../lib/browser-list.ts';
 import { listQueries, searchCountCap, summaryQueries, type Query } from '../lib/device-queries.ts';
 import { apiGet, startHubProcess, type HubProcess } from '../lib/hub-process.ts';
@@ -317,13 +316,7 @@ export const webListScenario: Scenario = {
           `summary right after a change: API p50 ${round(afterChange.api.p50)} / p95 ${round(afterChange.api.p95)} ms`,
         );
         if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-          inBrowser = await timeDeviceListInBrowser({
-            hubUrl: hub.url,
-            email: demoAccounts.owner,
-            password: demoAccounts.password,
-            orgName: 'Globex Corporation',
-            rounds: config.browserRounds,
-          });
+          inBrowser = await timeDeviceListInBrowser({ hubUrl: hub.url, rounds: config.browserRounds });
           log(
             `in Chromium (${inBrowser.shownCount}): first rows p50 ${round(inBrowser.firstRowsMs.p50)} ms, sorted by status after the click p50 ${round(inBrowser.sortedRowsMs.p50)} ms`,
           );
