@@ -52,7 +52,8 @@ export class JobRepository {
   }
 
   /**
-   * Takes over unfinished jobs whose lease ran out (their hub stopped or died), oldest first; one
+   * Takes over unfinished jobs whose lease ran out (their hub stopped or died) or that never had
+   * one (made before leases existed), oldest first; one
    * hub gets each job (SKIP LOCKED). Returns them with their device's server and agent id.
    */
   async claimOrphans(
@@ -63,7 +64,7 @@ export class JobRepository {
   ): Promise<(JobRecord & { serverId: string | null; agentDeviceId: string | null })[]> {
     const result = await this.db.execute(sql`
       WITH c AS (
-        SELECT id FROM jobs WHERE finished_at IS NULL AND lease_until < ${now}
+        SELECT id FROM jobs WHERE finished_at IS NULL AND (lease_until IS NULL OR lease_until < ${now})
         ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
       )
       UPDATE jobs j SET lease_owner = ${owner}, lease_until = ${until}
