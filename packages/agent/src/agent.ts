@@ -9,7 +9,8 @@ import type { AgentConfig } from './config.ts';
 import { createSecretBox, loadOrCreateKey } from './crypto/secret-box.ts';
 import { DiscoveryService, type DiscoveryReport } from './discovery/discovery-service.ts';
 import type { Candidate, DiscoveryMethod } from './discovery/discovery-method.ts';
-import { parseSubnets } from './discovery/subnet.ts';
+import { inSubnet, parseSubnets } from './discovery/subnet.ts';
+import { SubnetService, type SubnetState } from './discovery/subnet-service.ts';
 import { TcpSweepDiscovery } from './discovery/tcp-sweep.ts';
 import { dialTcp, type Dialer } from './drivers/byte-stream.ts';
 import { Cp2Driver } from './drivers/cp2/cp2-driver.ts';
@@ -22,6 +23,7 @@ import { defaultTimings, type DeviceChange, type SessionContext, type SessionTim
 import { StackBoard } from './sessions/stack-board.ts';
 import { Ticker } from './sessions/ticker.ts';
 import { AgentStore, type DeviceCredentials } from './store/agent-store.ts';
+import { SubnetStateFile } from './store/subnet-state-file.ts';
 
 export interface StartAgentOptions {
   logger?: Logger;
@@ -41,6 +43,15 @@ export interface StartAgentOptions {
 /** A device as the agent's API shows it: inventory record plus live status and topology path. */
 export interface AgentDevice extends InventoryDevice {
   path: string;
+  /** Set while its subnet is disabled: no session, no sweep; `status` is the last one observed. */
+  unmonitored?: { cidr: string; since: number };
+}
+
+/** A subnet was enabled or disabled; `devices` are the inventory devices on it. */
+export interface SubnetChange {
+  subnet: SubnetState;
+  devices: DeviceId[];
+  at: number;
 }
 
 export interface Agent {
@@ -51,6 +62,16 @@ export interface Agent {
   onChange(listener: (change: DeviceChange) => void): () => void;
   /** Sweeps the enabled subnets now (shares a sweep already running). */
   rediscover(): Promise<DiscoveryReport>;
+  /** The configured subnets (--subnets) and whether each is enabled. */
+  subnets(): SubnetState[];
+  subnetCounts(): { enabled: number; total: number };
+  /**
+   * Enables or disables a configured subnet (saved in the data dir). Disabling closes the sessions
+   * of its devices and stops sweeping it; enabling restarts them and sweeps it at once (`sweep`).
+   * Rejects with UnknownSubnetError for a CIDR that is not configured.
+   */
+  setSubnetEnabled(cidr: string, enabled: boolean): Promise<{ subnet: SubnetState; sweep?: Promise<DiscoveryReport> }>;
+  onSubnetChange(listener: (change: SubnetChange) => void): () => void;
   /** Runs a device command; long ones report progress. Rejects with a DeviceError (stable `code`). */
   command<C extends DeviceCommand>(deviceId: DeviceId, command: C, onProgress?: ProgressListener): Promise<CommandResult<C>>;
   /** Tells the agent the login of a device or stack (e.g. after Login Failed); reconnects the sessions concerned. */
@@ -78,6 +99,9 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
   const subnets = config.subnets === undefined ? [] : parseSubnets(config.subnets, config.devicePort);
   const secrets = createSecretBox(await loadOrCreateKey(config.dataDir, config.credentialKey));
   const store = await AgentStore.open({ dir: join(config.dataDir, 'store'), secrets });
+  const subnetService = await SubnetService.open(subnets, new SubnetStateFile(config.dataDir, logger), now);
+  const monitored = (d: InventoryDevice) => subnetService.disabledSubnetOf(d.host) === undefined;
+  const subnetListeners = new Set<(change: SubnetChange) => void>();
   const defaults: DeviceCredentials = { username: config.deviceUsername, password: config.devicePassword };
   const listeners = new Set<(change: DeviceChange) => void>();
   const live = new Map<DeviceId, { status: DeviceStatus; since: number }>();
@@ -167,7 +191,8 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
       const moved = stored && stored.parentId === undefined && (stored.host !== d.host || stored.port !== d.port);
       await store.upsertDevice({ ...d, firstSeen: stored?.firstSeen ?? d.firstSeen, status: live.get(d.id)?.status ?? stored?.status ?? d.status, since: live.get(d.id)?.since ?? stored?.since ?? d.since, missing: false });
       if (moved) sessions.stop(d.id);
-      sessions.ensure({ ...d });
+      // Found by a sweep that was running when its subnet was disabled: known, but left alone.
+      if (monitored(d)) sessions.ensure({ ...d });
     }
     return fingerprint.devices.map((d) => d.id);
   };
@@ -177,7 +202,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     ...(config.videoPort > 0 ? [{ port: config.videoPort, family: 'video' as const }] : []),
   ];
   const discovery = new DiscoveryService({
-    subnets,
+    subnets: () => subnetService.enabled(),
     methods: [new TcpSweepDiscovery({ concurrency: config.discoveryConcurrency, connectTimeoutMs: timings.connectTimeoutMs, extraPorts }), ...(options.methods ?? [])],
     drivers: registry,
     session: sessionContext,
@@ -196,10 +221,11 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     logger,
   });
 
-  // Everything the store knows gets a session at once: a restart loses nothing, vanished devices show Down.
-  for (const device of store.devices()) sessions.ensure(device);
+  // Everything the store knows gets a session at once: a restart loses nothing, vanished devices show
+  // Down. Devices of a disabled subnet get none.
+  for (const device of store.devices()) if (monitored(device)) sessions.ensure(device);
   discovery.schedule(config.discoveryIntervalS * 1000);
-  if (options.discoverOnStart !== false && subnets.length > 0) {
+  if (options.discoverOnStart !== false && subnetService.enabled().length > 0) {
     discovery.run().catch((e: unknown) => {
       logger.warn({ err: e }, 'discovery at start failed');
     });
@@ -207,7 +233,34 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
 
   const view = (d: InventoryDevice): AgentDevice => {
     const current = live.get(d.id);
-    return { ...d, status: current?.status ?? d.status, since: current?.since ?? d.since, path: topologyPath(d.topology) };
+    const off = subnetService.disabledSubnetOf(d.host);
+    return {
+      ...d,
+      status: current?.status ?? d.status,
+      since: current?.since ?? d.since,
+      path: topologyPath(d.topology),
+      ...(off ? { unmonitored: { cidr: off.spec.cidr, since: off.disabledSince ?? 0 } } : {}),
+    };
+  };
+
+  const setSubnetEnabled: Agent['setSubnetEnabled'] = async (cidr, enabled) => {
+    const { subnet, changed } = await subnetService.setEnabled(cidr, enabled);
+    if (!changed) return { subnet };
+    const onSubnet = store.devices().filter((d) => inSubnet(d.host, subnet.spec));
+    for (const d of onSubnet) {
+      if (enabled) sessions.ensure(d);
+      else sessions.stop(d.id);
+    }
+    const change: SubnetChange = { subnet, devices: onSubnet.map((d) => d.id), at: now() };
+    for (const l of subnetListeners) {
+      try {
+        l(change);
+      } catch (e) {
+        logger.warn({ err: e }, 'a subnet listener threw');
+      }
+    }
+    logger.info({ cidr, enabled, devices: onSubnet.length }, enabled ? 'subnet enabled' : 'subnet disabled');
+    return enabled ? { subnet, sweep: discovery.sweepNow([subnet.spec]) } : { subnet };
   };
 
   const rememberStackCredentials = async (stack: string, credentials: DeviceCredentials): Promise<void> => {
@@ -228,9 +281,18 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
       return () => listeners.delete(listener);
     },
     rediscover: () => discovery.run(),
+    subnets: () => subnetService.list(),
+    subnetCounts: () => subnetService.counts(),
+    setSubnetEnabled,
+    onSubnetChange(listener) {
+      subnetListeners.add(listener);
+      return () => subnetListeners.delete(listener);
+    },
     async command(deviceId, command, onProgress) {
       const device = store.device(deviceId);
       if (!device) throw new DeviceError(DeviceErrorCode.NotFound, `No device ${deviceId} in this agent's inventory.`);
+      const off = subnetService.disabledSubnetOf(device.host);
+      if (off) throw new DeviceError(DeviceErrorCode.Unreachable, `${device.name} is on subnet ${off.spec.cidr}, which is disabled on this agent; enable it to reach the device.`);
       const session = sessions.sessionOf(device);
       if (!session) throw new DeviceError(DeviceErrorCode.Unsupported, `No driver can run commands on ${device.family} devices.`);
       return runDeviceCommand(session, device, command, {

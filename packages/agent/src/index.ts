@@ -1,10 +1,11 @@
 export { loadAgentConfig, agentEnvVars, AgentConfigSchema, type AgentConfig, type AgentFlags } from './config.ts';
-export { startAgent, type Agent, type AgentDevice, type StartAgentOptions } from './agent.ts';
+export { startAgent, type Agent, type AgentDevice, type StartAgentOptions, type SubnetChange } from './agent.ts';
 export type { DeviceChange, SessionTimings } from './sessions/session.ts';
 export { defaultTimings } from './sessions/session.ts';
 export type { DiscoveryReport, SubnetReport } from './discovery/discovery-service.ts';
 export type { DiscoveryMethod, Candidate } from './discovery/discovery-method.ts';
 export { parseSubnets, type SubnetSpec } from './discovery/subnet.ts';
+export { UnknownSubnetError, type SubnetState } from './discovery/subnet-service.ts';
 export type { DeviceCommand, CommandResult, CommandResults, CommandProgress, ProgressListener } from './commands/device-command.ts';
 export { DeviceError, DeviceErrorCode, isDeviceError } from './commands/device-error.ts';
 export { topologyPath, type InventoryDevice, type Topology } from './inventory/inventory.ts';

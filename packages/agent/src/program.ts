@@ -3,7 +3,6 @@ import pino from 'pino';
 import { startAgent, type Agent, type StartAgentOptions } from './agent.ts';
 import type { AgentConfig } from './config.ts';
 import { createSecretBox, loadOrCreateKey } from './crypto/secret-box.ts';
-import { parseSubnets } from './discovery/subnet.ts';
 import type { LinkState } from './link/hub-link.ts';
 import { HubSettingsFile } from './ui/hub-settings.ts';
 import { LinkController } from './ui/link-controller.ts';
@@ -37,12 +36,10 @@ export async function startAgentProgram(
   const logger = options.logger ?? pino({ level: config.logLevel, name: 'agent' });
   const agent = await startAgent(config, { logger, ...options.agent });
   try {
-    const subnets = config.subnets === undefined ? [] : parseSubnets(config.subnets, config.devicePort);
     const secrets = createSecretBox(await loadOrCreateKey(config.dataDir, config.credentialKey));
     const link = new LinkController(agent, new HubSettingsFile(config.dataDir, secrets), {
       dataDir: config.dataDir,
       agentVersion,
-      subnets: { enabled: subnets.length, total: subnets.length },
       logger,
       ...(options.onLinkState ? { onState: options.onLinkState } : {}),
     });
@@ -52,7 +49,7 @@ export async function startAgentProgram(
         : undefined;
     await link.start(fromConfig);
     const { admin, createdPassword } = await LocalAdmin.open(config.dataDir, options.uiPassword);
-    const ui = await startAgentUi({ host: config.uiHost, port: config.uiPort, agent, admin, link, subnets });
+    const ui = await startAgentUi({ host: config.uiHost, port: config.uiPort, agent, admin, link });
     return {
       agent,
       ui,

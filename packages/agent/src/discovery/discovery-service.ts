@@ -33,7 +33,8 @@ export interface DiscoveryReport {
 }
 
 export interface DiscoveryDeps {
-  subnets: readonly SubnetSpec[];
+  /** The enabled subnets, read at every run: a subnet disabled meanwhile is skipped. */
+  subnets(): readonly SubnetSpec[];
   methods: readonly DiscoveryMethod[];
   drivers: DriverRegistry;
   session: SessionContext;
@@ -57,6 +58,8 @@ export interface DiscoveryDeps {
  */
 export class DiscoveryService {
   private running: Promise<DiscoveryReport> | undefined;
+  /** Sweeps run one after the other (a full run and a just re-enabled subnet never overlap). */
+  private tail: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private readonly abort = new AbortController();
   last: DiscoveryReport | undefined;
@@ -66,11 +69,23 @@ export class DiscoveryService {
     setMaxListeners(0, this.abort.signal);
   }
 
+  /** Sweeps every enabled subnet. */
   run(): Promise<DiscoveryReport> {
-    this.running ??= this.sweep().finally(() => {
+    this.running ??= this.after(() => this.sweep(this.deps.subnets())).finally(() => {
       this.running = undefined;
     });
     return this.running;
+  }
+
+  /** Sweeps only these subnets (e.g. one just re-enabled), after any sweep in progress. */
+  sweepNow(subnets: readonly SubnetSpec[]): Promise<DiscoveryReport> {
+    return this.after(() => this.sweep(subnets));
+  }
+
+  private after(sweep: () => Promise<DiscoveryReport>): Promise<DiscoveryReport> {
+    const next = this.tail.then(sweep);
+    this.tail = next.catch(() => undefined);
+    return next;
   }
 
   /** Re-runs every `intervalMs` (0 = never). */
@@ -88,18 +103,24 @@ export class DiscoveryService {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.abort.abort();
-    await this.running?.catch(() => undefined);
+    await this.tail;
   }
 
-  private async sweep(): Promise<DiscoveryReport> {
+  private async sweep(asked: readonly SubnetSpec[]): Promise<DiscoveryReport> {
     const { deps } = this;
     const startedAt = deps.session.now();
     const found = new Set<DeviceId>();
     const subnets: SubnetReport[] = [];
-    for (const subnet of deps.subnets) {
+    const done: SubnetSpec[] = [];
+    for (const subnet of asked) {
+      if (!deps.subnets().some((s) => s.cidr === subnet.cidr)) continue;
       subnets.push(await this.sweepSubnet(subnet, found));
+      done.push(subnet);
     }
-    const swept = (d: InventoryDevice) => deps.subnets.some((s) => inSubnet(d.host, s));
+    // Only subnets swept to the end (and still enabled) say which of their devices are missing.
+    const enabled = deps.subnets();
+    const sweptSubnets = done.filter((s) => enabled.some((e) => e.cidr === s.cidr));
+    const swept = (d: InventoryDevice) => sweptSubnets.some((s) => inSubnet(d.host, s));
     const devices = deps.devices().filter((d) => d.parentId === undefined && swept(d));
     const missing = devices.filter((d) => !found.has(d.id) && !deps.isLive(d.host, d.port)).map((d) => d.id);
     const gone = new Set(missing);

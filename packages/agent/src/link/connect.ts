@@ -5,7 +5,7 @@ import type { Agent } from '../agent.ts';
 import type { DeviceCommand } from '../commands/device-command.ts';
 import { LinkBuffer } from './link-buffer.ts';
 import { startHubLink, type HubLink, type LinkState } from './hub-link.ts';
-import { toLinkDevice } from './link-device.ts';
+import { notMonitored, toLinkDevice } from './link-device.ts';
 import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
 import { commandFromHub, hubFiles, resultForHub } from './command-files.ts';
 
@@ -25,7 +25,8 @@ export async function connectAgentToHub(
   options: {
     dataDir: string;
     agentVersion: string;
-    subnets: { enabled: number; total: number };
+    /** Fixed counts for the hub (default: the agent's own, kept current as subnets are toggled). */
+    subnets?: { enabled: number; total: number };
     logger: Logger;
     onState?: (s: LinkState) => void;
     batchMs?: number;
@@ -60,7 +61,8 @@ export async function connectAgentToHub(
     ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
     source: {
       inventory: () => agent.inventory().map(toLinkDevice),
-      subnets: () => options.subnets,
+      subnets: () => options.subnets ?? agent.subnetCounts(),
+      onSubnetsChange: (listener) => agent.onSubnetChange(() => listener()),
       sessions: () => agent.sessionCount(),
       command: async (deviceId, command, onProgress) => {
         const run: DeviceCommand = await commandFromHub(command, files);
@@ -81,9 +83,18 @@ export async function connectAgentToHub(
             withFacts({ id: change.deviceId, status: change.status, since: change.since, at: change.at }),
           );
         });
+        // A disabled subnet's devices become Not Monitored; once it is enabled again, their new
+        // sessions report what they find.
+        const offSubnets = agent.onSubnetChange((change) => {
+          if (change.subnet.enabled) return;
+          const since = change.subnet.disabledSince ?? change.at;
+          for (const id of change.devices)
+            listener(withFacts({ id, status: notMonitored, since, at: change.at }));
+        });
         return () => {
           emit = undefined;
           off();
+          offSubnets();
         };
       },
     },

@@ -18,6 +18,8 @@ export interface LinkSource {
   inventory(): LinkDevice[];
   onChange(listener: (change: LinkChange) => void): () => void;
   subnets(): { enabled: number; total: number };
+  /** Called when a subnet is enabled or disabled (the counts may have changed). */
+  onSubnetsChange?(listener: () => void): () => void;
   sessions(): number;
   /** Runs a command the hub sent; resolves with a JSON-safe result, rejects with `{ code, message }`-like errors. */
   command(
@@ -74,6 +76,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   let queued: LinkChange[] = [];
   let writing = Promise.resolve();
   let ready = false;
+  /** The subnet counts this connection last told the hub (hello, then heartbeats). */
+  let toldSubnets = '';
 
   const setState = (s: LinkState) => {
     current = s;
@@ -130,10 +134,28 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     ready = true;
     attempt = 0;
     setState({ state: 'connected', organization, since: Date.now() });
-    heartbeat = setInterval(() => {
-      send({ type: 'heartbeat', at: Date.now(), monitoring: 'active', sessions: o.source.sessions() });
-    }, o.heartbeatMs ?? 30_000);
+    heartbeat = setInterval(sendHeartbeat, o.heartbeatMs ?? 30_000);
   };
+
+  /**
+   * Carries the subnet counts only when they changed since the hub was last told: an older hub that
+   * rejects the field closes the link, and the reconnect's hello brings the new counts anyway.
+   */
+  function sendHeartbeat() {
+    const subnets = o.source.subnets();
+    const changed = JSON.stringify(subnets) !== toldSubnets;
+    send({
+      type: 'heartbeat',
+      at: Date.now(),
+      monitoring: 'active',
+      sessions: o.source.sessions(),
+      ...(changed ? { subnets } : {}),
+    });
+    if (changed) toldSubnets = JSON.stringify(subnets);
+  }
+  const offSubnets = o.source.onSubnetsChange?.(() => {
+    if (ready) sendHeartbeat();
+  });
 
   function connect() {
     if (closed) return;
@@ -145,12 +167,14 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     });
     socket = ws;
     ws.on('open', () => {
+      const subnets = o.source.subnets();
+      toldSubnets = JSON.stringify(subnets);
       send({
         type: 'hello',
         v: linkProtocolVersion,
         agentVersion: o.agentVersion,
         instance: o.buffer.instance,
-        subnets: o.source.subnets(),
+        subnets,
       });
     });
     ws.on('message', (data, isBinary) => {
@@ -227,6 +251,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     close: async () => {
       closed = true;
       offChange();
+      offSubnets?.();
       clearTimeout(retryTimer);
       clearInterval(heartbeat);
       if (batchTimer) {

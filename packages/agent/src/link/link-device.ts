@@ -11,8 +11,14 @@ export function pathOf(d: InventoryDevice): string[] {
   return parts;
 }
 
+/**
+ * What the hub is told of a device on a disabled subnet: not Down (which would raise alerts) and not
+ * its last status (which nobody checks any more), but that the agent no longer watches it.
+ */
+export const notMonitored = 'Not Monitored';
+
 /** A device of the agent's inventory as a link frame carries it. */
-export function toLinkDevice(d: InventoryDevice): LinkDevice {
+export function toLinkDevice(d: InventoryDevice & { unmonitored?: { since: number } }): LinkDevice {
   return {
     id: d.id,
     family: d.family,
@@ -23,8 +29,8 @@ export function toLinkDevice(d: InventoryDevice): LinkDevice {
     ip: d.host,
     ...(d.parentId !== undefined ? { parentId: d.parentId } : {}),
     path: pathOf(d).map((p) => p.slice(0, 80)),
-    status: d.status,
-    since: d.since,
+    status: d.unmonitored ? notMonitored : d.status,
+    since: d.unmonitored ? d.unmonitored.since : d.since,
   };
 }
 

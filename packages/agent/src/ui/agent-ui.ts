@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Agent } from '../agent.ts';
-import type { SubnetSpec } from '../discovery/subnet.ts';
+import { inSubnet } from '../discovery/subnet.ts';
+import { UnknownSubnetError } from '../discovery/subnet-service.ts';
 import type { LocalAdmin } from './local-admin.ts';
 import type { LinkController } from './link-controller.ts';
-import { devicesPage, hubPage, signInPage, subnetsPage } from './pages.ts';
+import { devicesPage, hubPage, signInPage, subnetsPage, type SubnetRow } from './pages.ts';
 
 const sessionMs = 12 * 3_600_000;
 const maxBody = 16 * 1024;
@@ -16,7 +17,7 @@ export interface AgentUi {
 
 /**
  * The agent's own small web UI on localhost: sign in with the local administrator, see discovered
- * devices and subnets, sweep now, and connect to a central hub (Settings › External Services).
+ * devices and subnets, enable/disable subnets, sweep now, and connect to a central hub (Settings › External Services).
  * Plain HTML forms (works without JavaScript); session cookie + per-session CSRF token.
  */
 export async function startAgentUi(o: {
@@ -25,7 +26,6 @@ export async function startAgentUi(o: {
   agent: Agent;
   admin: LocalAdmin;
   link: LinkController;
-  subnets: SubnetSpec[];
 }): Promise<AgentUi> {
   const sessions = new Map<string, { csrf: string; expires: number }>();
   const failures = new Map<string, { n: number; until: number }>();
@@ -64,6 +64,17 @@ export async function startAgentUi(o: {
       req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
       req.on('error', reject);
     });
+
+  const subnetRows = (): SubnetRow[] => {
+    const inventory = o.agent.inventory();
+    return o.agent.subnets().map(({ spec, enabled }) => ({
+      cidr: spec.cidr,
+      iface: spec.interface,
+      port: spec.port,
+      enabled,
+      devices: inventory.filter((d) => inSubnet(d.host, spec)).length,
+    }));
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://agent.local');
@@ -113,6 +124,24 @@ export async function startAgentUi(o: {
         redirect(res, '/subnets');
         return;
       }
+      const toggle = /^\/subnets\/(enable|disable)$/.exec(path);
+      if (toggle) {
+        const cidr = form.get('cidr') ?? '';
+        try {
+          const { sweep } = await o.agent.setSubnetEnabled(cidr, toggle[1] === 'enable');
+          void sweep?.catch(() => undefined);
+        } catch (e) {
+          if (!(e instanceof UnknownSubnetError)) throw e;
+          send(
+            res,
+            400,
+            subnetsPage(subnetRows(), session.csrf, `${e.message} Reload the page and try again.`),
+          );
+          return;
+        }
+        redirect(res, '/subnets');
+        return;
+      }
       if (path === '/settings/hub') {
         const hubUrl = form.get('hubUrl') ?? '';
         const login = form.get('login') ?? '';
@@ -145,14 +174,7 @@ export async function startAgentUi(o: {
       return;
     }
     if (path === '/subnets') {
-      const inventory = o.agent.inventory();
-      const subnets = o.subnets.map((s) => ({
-        cidr: s.cidr,
-        iface: s.interface,
-        port: s.port,
-        devices: inventory.filter((d) => d.topology.interface === s.interface).length,
-      }));
-      send(res, 200, subnetsPage(subnets, session.csrf));
+      send(res, 200, subnetsPage(subnetRows(), session.csrf));
       return;
     }
     if (path === '/settings/hub') {

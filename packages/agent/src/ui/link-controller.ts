@@ -16,7 +16,6 @@ export class LinkController {
     private readonly options: {
       dataDir: string;
       agentVersion: string;
-      subnets: { enabled: number; total: number };
       logger: Logger;
       onState?: (s: LinkState) => void;
     },

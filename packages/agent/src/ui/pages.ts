@@ -12,7 +12,7 @@ const style = `body{font-family:system-ui,sans-serif;margin:0;background:#f5f7fa
 header{background:#14202e;color:#fff;padding:.75rem 1.5rem;display:flex;gap:1.5rem;align-items:center}
 header a{color:#cfe3ff}main{padding:1.5rem;max-width:70rem}table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #e3e8ef}.badge{padding:.1rem .5rem;border-radius:999px;color:#fff;background:#d98200}
-.ok{background:#1f8a4c}.down{background:#c62828}form.card{background:#fff;padding:1rem;border-radius:8px;display:flex;flex-direction:column;gap:.6rem;max-width:28rem}
+.ok{background:#1f8a4c}.down{background:#c62828}.off{background:#5b7089}form.card{background:#fff;padding:1rem;border-radius:8px;display:flex;flex-direction:column;gap:.6rem;max-width:28rem}
 label{font-weight:600;display:flex;flex-direction:column;gap:.2rem}input{font:inherit;padding:.4rem}button{font:inherit;padding:.4rem .9rem}
 .error{color:#c62828}.muted{color:#5b7089}`;
 
@@ -40,6 +40,12 @@ ${error ? `<p class="error" role="alert">${h(error)}</p>` : ''}<button>Sign in</
 
 const tone = (s: string) => (s === 'Healthy' ? 'ok' : s === 'Down' ? 'down' : '');
 
+/** A device of a disabled subnet: its last status is history, not a finding. */
+const statusBadge = (d: AgentDevice) =>
+  d.unmonitored
+    ? `<span class="badge off" title="Last seen ${h(d.status)}">Not monitored (subnet disabled)</span>`
+    : `<span class="badge ${tone(d.status)}">${h(d.status)}</span>`;
+
 export function devicesPage(devices: AgentDevice[], q: string, csrf: string): string {
   const shown = q
     ? devices.filter((d) =>
@@ -49,7 +55,7 @@ export function devicesPage(devices: AgentDevice[], q: string, csrf: string): st
   const rows = shown
     .map(
       (d) =>
-        `<tr><td><span class="badge ${tone(d.status)}">${h(d.status)}</span></td><td>${h(d.model)}</td><td>${h(d.name)}</td><td>${h(d.serial)}</td><td>${h(d.path)}</td><td>${h(d.host)}</td></tr>`,
+        `<tr><td>${statusBadge(d)}</td><td>${h(d.model)}</td><td>${h(d.name)}</td><td>${h(d.serial)}</td><td>${h(d.path)}</td><td>${h(d.host)}</td></tr>`,
     )
     .join('');
   return page(
@@ -63,21 +69,33 @@ ${devices.length === 0 ? '<p>No devices found yet. Check the subnets.</p>' : ''}
   );
 }
 
-export function subnetsPage(
-  subnets: { cidr: string; iface: string; port: number; devices: number }[],
-  csrf: string,
-): string {
-  const rows = subnets
-    .map(
-      (s) =>
-        `<tr><td>${h(s.cidr)}</td><td>${h(s.iface)}</td><td>${h(s.port)}</td><td>${h(s.devices)}</td></tr>`,
-    )
-    .join('');
+export interface SubnetRow {
+  cidr: string;
+  iface: string;
+  port: number;
+  enabled: boolean;
+  devices: number;
+}
+
+const subnetRow = (s: SubnetRow, csrf: string) => {
+  const action = s.enabled ? 'Disable' : 'Enable';
+  return `<tr><td>${h(s.cidr)}</td><td>${h(s.iface)}</td><td>${h(s.port)}</td><td>${h(s.devices)}</td>
+<td><span class="badge ${s.enabled ? 'ok' : 'off'}">${s.enabled ? 'Enabled' : 'Disabled'}</span></td>
+<td><form method="post" action="/subnets/${action.toLowerCase()}"><input type="hidden" name="csrf" value="${h(csrf)}"><input type="hidden" name="cidr" value="${h(s.cidr)}"><button aria-label="${action} ${h(s.cidr)}">${action}</button></form></td></tr>`;
+};
+
+export function subnetsPage(subnets: SubnetRow[], csrf: string, error?: string): string {
+  const enabled = subnets.filter((s) => s.enabled).length;
+  const body =
+    subnets.length === 0
+      ? `<p role="status">No subnets are configured. Start the agent with <code>--subnets CIDR[:port][@interface]</code>, e.g. <code>--subnets 192.168.10.0/24@eth0</code>.</p>`
+      : `<p class="muted">The agent sweeps the enabled subnets (configured with --subnets) and keeps a session to each of their devices. A disabled subnet is neither swept nor polled; its devices stay listed as not monitored, and the hub shows them Not Monitored, not Down.</p>
+<p role="status">${enabled} of ${subnets.length} enabled</p>
+<table aria-label="Subnets"><thead><tr><th>Subnet</th><th>Interface</th><th>Device port</th><th>Devices</th><th>State</th><th>Action</th></tr></thead><tbody>${subnets.map((s) => subnetRow(s, csrf)).join('')}</tbody></table>
+<form method="post" action="/rediscover"><input type="hidden" name="csrf" value="${h(csrf)}"><button${enabled === 0 ? ' disabled' : ''}>Discover now</button></form>`;
   return page(
     'Subnets',
-    `<h1>Subnets</h1><p class="muted">The agent sweeps these subnets (set with --subnets). ${subnets.length} enabled.</p>
-<table aria-label="Subnets"><thead><tr><th>Subnet</th><th>Interface</th><th>Device port</th><th>Devices</th></tr></thead><tbody>${rows}</tbody></table>
-<form method="post" action="/rediscover"><input type="hidden" name="csrf" value="${h(csrf)}"><button>Discover now</button></form>`,
+    `<h1>Subnets</h1>${error ? `<p class="error" role="alert">${h(error)}</p>` : ''}${body}`,
     true,
     csrf,
   );

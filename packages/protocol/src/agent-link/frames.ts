@@ -39,6 +39,9 @@ export const LinkDevice = Type.Object(
 );
 export type LinkDevice = Static<typeof LinkDevice>;
 
+/** How many of the agent's configured subnets it monitors. */
+const SubnetCounts = Type.Object({ enabled: Type.Integer({ minimum: 0 }), total: Type.Integer({ minimum: 0 }) });
+
 export const HelloFrame = Type.Object(
   {
     type: Type.Literal('hello'),
@@ -46,7 +49,7 @@ export const HelloFrame = Type.Object(
     agentVersion: Type.String({ maxLength: 40 }),
     /** Random id of the agent's store: sequence numbers count within it. */
     instance: Type.String({ minLength: 8, maxLength: 64 }),
-    subnets: Type.Object({ enabled: Type.Integer({ minimum: 0 }), total: Type.Integer({ minimum: 0 }) }),
+    subnets: SubnetCounts,
   },
   { additionalProperties: false },
 );
@@ -89,6 +92,11 @@ export const HeartbeatFrame = Type.Object(
     at: Type.Number(),
     monitoring: Type.Union([Type.Literal('active'), Type.Literal('issue'), Type.Literal('off')]),
     sessions: Type.Integer({ minimum: 0 }),
+    /**
+     * Optional: present when the counts changed since `hello` (a subnet enabled or disabled in the
+     * agent's UI), so the hub need not wait for a reconnect to show them.
+     */
+    subnets: Type.Optional(SubnetCounts),
   },
   { additionalProperties: false },
 );
