@@ -17,10 +17,11 @@ describe('agent web UI in Chromium', () => {
   let browser: TestBrowser;
   let dir: string;
   let agentLogin: string;
+  let clientId: string;
 
   beforeAll(async () => {
     hub = await startHubForBrowser();
-    agentLogin = (await hub.services.bootstrap.seedDemo()).agentLogin;
+    ({ agentLogin, clientId } = await hub.services.bootstrap.seedDemo());
     sim = await startSimulator({ site: generateSite({ devices: 6, seed: 5, subnetBase: '127.33' }), controlPort: 0 });
     dir = await mkdtemp(join(tmpdir(), 'cp-agent-ui-'));
     const config = loadAgentConfig(
@@ -48,7 +49,7 @@ describe('agent web UI in Chromium', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('signs in the local admin, lists devices and subnets, and connects to the hub from Settings', async () => {
+  it('signs in the local admin, lists devices, disables and enables a subnet, and connects to the hub from Settings', async () => {
     expect(program.createdAdminPassword).toBeTruthy();
     const page = await browser.newPage();
     await page.goto(program.ui.url);
@@ -67,6 +68,22 @@ describe('agent web UI in Chromium', () => {
     await page.getByRole('link', { name: 'Subnets' }).click();
     expect(await page.getByRole('table', { name: 'Subnets' }).innerText()).toMatch(/127\.33\.1\.0\/24/);
 
+    // Disable a subnet and enable it again, by the buttons' accessible names.
+    const row = page.getByRole('row').filter({ hasText: '127.33.1.0/24' });
+    expect(await page.getByRole('status').innerText()).toBe('1 of 1 enabled');
+    await page.getByRole('button', { name: 'Disable 127.33.1.0/24' }).click();
+    await page.getByRole('button', { name: 'Enable 127.33.1.0/24' }).waitFor();
+    expect(await row.getByRole('cell').nth(4).innerText()).toBe('Disabled');
+    expect(await page.getByRole('status').innerText()).toBe('0 of 1 enabled');
+    expect(program.agent.subnetCounts()).toEqual({ enabled: 0, total: 1 });
+    await page.getByRole('link', { name: 'Devices' }).click();
+    await page.getByText('Not monitored (subnet disabled)').first().waitFor();
+    await page.getByRole('link', { name: 'Subnets' }).click();
+    await page.getByRole('button', { name: 'Enable 127.33.1.0/24' }).click();
+    await page.getByRole('button', { name: 'Disable 127.33.1.0/24' }).waitFor();
+    expect(await row.getByRole('cell').nth(4).innerText()).toBe('Enabled');
+    expect(await page.getByRole('status').innerText()).toBe('1 of 1 enabled');
+
     await page.getByRole('link', { name: 'Settings › External Services' }).click();
     await page.getByText('Not connected to a hub.').waitFor();
     await page.getByLabel('Hub URL').fill(hub.url);
@@ -83,5 +100,44 @@ describe('agent web UI in Chromium', () => {
     expect(saved).not.toContain(demoAccounts.agent.password);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+
+  it('while connected, a disabled subnet shows on the hub as Not Monitored, not Down, and comes back when enabled', async () => {
+    const org = await hub.services.access.resolve(
+      { userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } },
+      clientId,
+    );
+    const token = (await hub.services.tokens.create(org, { name: 'agent-ui-test', role: 'monitor' })).secret;
+    const statuses = async (): Promise<string[]> => {
+      const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}/devices?limit=500`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return ((await res.json()) as { items: { status: string }[] }).items.map((d) => d.status);
+    };
+    const count = program.agent.inventory().length;
+    const until = async (wanted: (s: string[]) => boolean) => {
+      for (let i = 0; i < 100 && !wanted(await statuses()); i++) await new Promise((r) => setTimeout(r, 100));
+      return statuses();
+    };
+    expect((await until((s) => s.length === count && s.every((x) => x === 'Healthy'))).length).toBe(count);
+
+    const page = await browser.newPage();
+    await page.goto(`${program.ui.url}/subnets`);
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(program.createdAdminPassword ?? '');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Subnets' }).click();
+    await page.getByRole('button', { name: 'Disable 127.33.1.0/24' }).click();
+    await page.getByRole('button', { name: 'Enable 127.33.1.0/24' }).waitFor();
+    expect(await until((s) => s.every((x) => x === 'Not Monitored'))).toEqual(
+      Array(count).fill('Not Monitored'),
+    );
+    // The heartbeat that carries the new counts did not cost the link.
+    expect(program.link.current().state?.state).toBe('connected');
+
+    await page.getByRole('button', { name: 'Enable 127.33.1.0/24' }).click();
+    await page.getByRole('button', { name: 'Disable 127.33.1.0/24' }).waitFor();
+    expect(await until((s) => s.every((x) => x === 'Healthy'))).toEqual(Array(count).fill('Healthy'));
+    expect(program.link.current().state?.state).toBe('connected');
   });
 });

@@ -197,6 +197,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
           ws.close();
         });
       } else if (frame.type === 'ack') {
+        if (closed) return; // the buffer is being closed; the hub resends its lastSeq next time
         writing = writing.then(() => o.buffer.acknowledge(frame.seq)).catch(() => undefined);
       } else {
         const commandId = frame.commandId;
@@ -260,7 +261,10 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       }
       await writing;
       socket?.close(1000, 'agent stopping');
-      await o.buffer.close();
+      // Closed in the buffering chain: a frame that arrived meanwhile cannot rewrite the buffer alongside.
+      const closing = writing.then(() => o.buffer.close());
+      writing = closing.catch(() => undefined);
+      await closing;
     },
   };
 }
