@@ -160,15 +160,28 @@ describe('admin screens in Chromium', () => {
     await screenshot(page, 'history');
   });
 
-  it('changes the SMS number in My Account', async () => {
+  it('changes the SMS number in My Account: a code is texted to it and it counts once verified', async () => {
     await nav(page, 'Settings');
     await page.getByRole('button', { name: 'Change Number…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change Number' });
     await dialog.getByLabel(/New phone number/).fill('0800 123');
-    await dialog.getByRole('button', { name: 'Change' }).click();
+    await dialog.getByRole('button', { name: 'Send code' }).click();
     await dialog.getByRole('alert').waitFor();
     await dialog.getByLabel(/New phone number/).fill('+1 801 555 0100');
-    await dialog.getByRole('button', { name: 'Change' }).click();
+    await dialog.getByRole('button', { name: 'Send code' }).click();
+    await dialog.getByText(/We texted a 6-digit code to \+18015550100/).waitFor();
+    // No SMS provider here: the text waits in the operator's outbox.
+    const [kept] = await hub.services.mail.recent(1, '+18015550100');
+    const code = /\b(\d{6})\b/.exec(kept?.text ?? '')?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    await dialog.getByLabel('Code from the text message').fill(code === '000000' ? '111111' : '000000');
+    await dialog.getByRole('button', { name: 'Verify' }).click();
+    await dialog.getByRole('alert').getByText(/not the code we sent/).waitFor();
+    await dialog.getByLabel('Code from the text message').fill(code);
+    await dialog.getByRole('button', { name: 'Verify' }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('sms-number').getByText('+18015550100').waitFor();
+    await page.getByTestId('sms-verified').getByText('Verified').waitFor();
+    expect(await page.getByLabel('SMS text').isDisabled()).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
-import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
+import { FakeAgent, linkDevice, startSmtpSink } from '@crosspoint/hub/testing';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { connectDemoAgent, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
@@ -14,8 +14,12 @@ describe('alerts in Chromium', () => {
   let agent: FakeAgent;
   let seq = 0;
 
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+
   beforeAll(async () => {
-    hub = await startHubForBrowser();
+    sink = await startSmtpSink();
+    // No hub mail server; organizations may use one on loopback (the test's SMTP server).
+    hub = await startHubForBrowser({ smtpAllowPrivate: true });
     const seeded = await hub.services.bootstrap.seedDemo();
     browser = await launchBrowser();
     page = await browser.newPage();
@@ -24,6 +28,7 @@ describe('alerts in Chromium', () => {
   afterAll(async () => {
     await browser.close();
     await hub.close();
+    await sink.close();
   });
 
   it('adds a rule and shows the incident live when a device goes down, with the delivery log', async () => {
@@ -79,5 +84,25 @@ describe('alerts in Chromium', () => {
     await email.click();
     await expect.poll(() => email.isChecked()).toBe(!before);
     expect(await page.getByLabel('SMS text').isDisabled()).toBe(true);
+  });
+
+  it('sets up the organization’s own mail server and sends a test email through it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
+    await page.getByRole('tab', { name: 'Email server' }).click();
+    await page.getByTestId('smtp-mode').getByText(/no mail server/).waitFor();
+    const form = page.getByRole('form', { name: 'Own mail server (SMTP)' });
+    await form.getByLabel('Server').fill('127.0.0.1');
+    await form.getByLabel('Encryption').selectOption('none');
+    expect(await form.getByLabel('Port').inputValue()).toBe('25');
+    await form.getByLabel('Port').fill(String(sink.port));
+    await form.getByLabel('Sender (From)').fill('Globex AV <av@globex.example>');
+    await form.getByRole('button', { name: 'Save mail server' }).click();
+    await page.getByRole('status').getByText(/^Saved/).waitFor();
+    await page.getByTestId('smtp-mode').getByText(/own mail server, 127\.0\.0\.1/).waitFor();
+    await page.getByRole('button', { name: 'Send test email' }).click();
+    await page.getByRole('status').getByText(`The mail server took the test message for ${demoAccounts.owner}.`).waitFor({ timeout: 15_000 });
+    const mail = await sink.waitFor(demoAccounts.owner);
+    expect(mail.from).toBe('"Globex AV" <av@globex.example>');
+    await screenshot(page, 'alerts-mail-server');
   });
 });

@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
-import { defaultWebDir, demoAccounts, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
+import { defaultWebDir, demoAccounts, loadHubConfig, startHub, type HubConfig, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
 import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
 
 /** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app. */
-export async function startHubForBrowser(): Promise<RunningHub> {
+export async function startHubForBrowser(config: Partial<HubConfig> = {}): Promise<RunningHub> {
   if (!existsSync(join(defaultWebDir, 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');
   }
-  return startHub(loadHubConfig({ port: '0', logLevel: 'silent' }, {}), {
+  return startHub({ ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}), ...config }, {
     logger: pino({ level: 'silent' }),
     database: { kind: 'pglite', dataDir: null },
   });

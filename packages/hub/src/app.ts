@@ -73,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   const s = deps.services;
   registerRequestAuth(app, { auth: s.auth, tokens: s.tokens });
-  authRoutes(app, { auth: s.auth, users: s.users, passwords: s.passwords, secureCookies: deps.secureCookies });
+  authRoutes(app, { auth: s.auth, users: s.users, smsNumbers: s.smsNumbers, passwords: s.passwords, secureCookies: deps.secureCookies });
   organizationRoutes(app, { access: s.access, organizations: s.organizations });
   userRoutes(app, { access: s.access, users: s.users });
   locationRoutes(app, { access: s.access, locations: s.locations });
@@ -84,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   deviceRoutes(app, { access: s.access, devices: s.devices, bus: s.bus });
   commandRoutes(app, { access: s.access, commands: s.commands });
   await fileRoutes(app, { access: s.access, files: s.files, link: s.link });
-  alertRoutes(app, { access: s.access, alerts: s.alerts });
+  alertRoutes(app, { access: s.access, alerts: s.alerts, smtp: s.orgSmtp });
   await registerAgentGateway(app, { link: s.link, commands: s.commands, bus: s.bus, metrics: deps.metrics, serverId: deps.serverId });
   await registerWebApp(app, deps.webDir);
   return app;

@@ -34,7 +34,13 @@ import { JobRepository } from './repositories/job.repository.ts';
 import { LicenseService } from './services/license.service.ts';
 import { LicenseRepository } from './repositories/license.repository.ts';
 import { createLicenseVerifier } from './adapters/license-signature.ts';
-import { createSmsSender } from './adapters/sms.ts';
+import { createSmsSender, type SmsSender } from './adapters/sms.ts';
+import type { Sealer } from './adapters/sealer.ts';
+import { SmsVerificationRepository } from './repositories/sms-verification.repository.ts';
+import { OrgSmtpRepository } from './repositories/org-smtp.repository.ts';
+import { defaultSmsVerificationTuning, SmsNumberService, type SmsVerificationTuning } from './services/sms-number.service.ts';
+import { OrgMailers } from './services/org-mailers.ts';
+import { OrgSmtpService } from './services/org-smtp.service.ts';
 import { createWebhookSender } from './adapters/webhook.ts';
 import { AlertConfigRepository } from './repositories/alert-config.repository.ts';
 import { AlertIncidentRepository } from './repositories/alert-incident.repository.ts';
@@ -60,6 +66,12 @@ export interface ServiceSettings {
   smsToken?: string | undefined;
   /** Let alert webhooks reach loopback and private networks. */
   webhookAllowPrivate?: boolean;
+  /** Let organizations' own SMTP servers be in loopback and private networks. */
+  smtpAllowPrivate?: boolean;
+  /** Seals secrets the hub reads back (organizations' SMTP passwords). */
+  sealer: Sealer;
+  /** SMS number verification timings (tests shorten them). */
+  smsVerification?: Partial<SmsVerificationTuning>;
   /** Alert engine and sender timings (tests shorten them). */
   alerts?: { engine?: Partial<AlertEngineTuning>; delivery?: Partial<DeliveryTuning> };
   clock?: Clock;
@@ -87,6 +99,28 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     settings.logger?.error({ err: e }, 'mail delivery loop failed'),
   );
   const access = new AccessService(orgRepo, userRepo);
+  const sms = createSmsSender(settings.smsUrl, settings.smsToken);
+  const smsNumbers = new SmsNumberService({
+    users: userRepo,
+    verifications: new SmsVerificationRepository(db),
+    sms,
+    mail,
+    audit,
+    clock,
+    tuning: { ...defaultSmsVerificationTuning, ...settings.smsVerification },
+  });
+  const smtpRepo = new OrgSmtpRepository(db);
+  const orgMailers = new OrgMailers(smtpRepo, settings.sealer, mailer, { allowPrivate: settings.smtpAllowPrivate ?? false });
+  const orgSmtp = new OrgSmtpService({
+    repo: smtpRepo,
+    mailers: orgMailers,
+    sealer: settings.sealer,
+    users: userRepo,
+    mail,
+    audit,
+    clock,
+    defaultConfigured: mailer.kind === 'smtp',
+  });
   const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl);
   const deviceRepo = new DeviceRepository(db);
   const accountRepo = new AgentAccountRepository(db);
@@ -106,7 +140,8 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const alerting = composeAlerts(db, settings, {
     clock,
     mail,
-    mailer,
+    orgMailers,
+    sms,
     orgRepo,
     userRepo,
     deviceRepo,
@@ -123,6 +158,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     mail,
     passwords,
     users,
+    smsNumbers,
+    orgSmtp,
+    orgMailers,
     auth: new AuthService({
       users: userRepo,
       orgs: orgRepo,
@@ -134,6 +172,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       clock,
       publicUrl: settings.publicUrl,
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
+      smsPending: (userId) => smsNumbers.pending(userId),
     }),
     organizations,
     bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock),
@@ -182,7 +221,8 @@ function composeAlerts(
   d: {
     clock: Clock;
     mail: MailService;
-    mailer: ReturnType<typeof createMailer>;
+    orgMailers: OrgMailers;
+    sms: SmsSender;
     orgRepo: OrganizationRepository;
     userRepo: UserRepository;
     deviceRepo: DeviceRepository;
@@ -199,8 +239,8 @@ function composeAlerts(
     deliveryRepo,
     config,
     {
-      mailer: d.mailer,
-      sms: createSmsSender(settings.smsUrl, settings.smsToken),
+      mailerFor: (orgId) => d.orgMailers.forOrg(orgId),
+      sms: d.sms,
       webhooks: createWebhookSender({ allowPrivate: settings.webhookAllowPrivate ?? false }),
       keepMail: async (m) => {
         await d.mail.queue({ ...m, kind: 'alert' });

@@ -9,3 +9,4 @@ export { cliActor } from './services/context.ts';
 export { ServiceError } from './services/service-error.ts';
 export { generateLicenseKeys, signLicenseText } from './adapters/license-signature.ts';
 export { createMemoryBus } from './bus/memory-bus.ts';
+export { openSealer } from './adapters/sealer.ts';

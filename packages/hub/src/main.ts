@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { HubConfig } from './config.ts';
@@ -7,6 +8,7 @@ import { openDatabase, type Database, type DatabaseTarget } from './db/open-data
 import { createBus } from './bus/create-bus.ts';
 import type { EventBus } from './bus/event-bus.ts';
 import { createMetrics } from './adapters/metrics.ts';
+import { openSealer, Sealer } from './adapters/sealer.ts';
 import { InstallationRepository } from './repositories/installation.repository.ts';
 import { SystemService } from './services/system.service.ts';
 import { buildApp } from './app.ts';
@@ -39,6 +41,8 @@ export interface StartHubOptions {
   alerts?: ServiceSettings['alerts'];
   /** How long a job stays leased to the hub dispatching it (tests shorten it). */
   jobLeaseMs?: number;
+  /** SMS number verification timings (tests shorten them). */
+  smsVerification?: ServiceSettings['smsVerification'];
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -72,8 +76,13 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         { name: 'bus', ping: () => busRef.ping() },
       ],
     });
+    // An in-memory database (tests) needs no lasting key.
+    const inMemory = options.database?.kind === 'pglite' && options.database.dataDir === null;
+    const sealer = inMemory && !config.secretKey ? new Sealer(randomBytes(32)) : await openSealer(resolve(config.dataDir), config.secretKey);
     services = composeServices(database.db, {
       bus,
+      sealer,
+      smtpAllowPrivate: config.smtpAllowPrivate,
       publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
@@ -86,6 +95,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.throttle ? { throttle: options.throttle } : {}),
       ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
+      ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
     });
     metrics.setDeviceCounts(() => deviceCountsByStatus(database.db));
     app = await buildApp({
@@ -116,6 +126,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     services?.commands.stop();
     await services?.alertEngine.stop().catch(() => undefined);
     await services?.alertDeliveries.stop().catch(() => undefined);
+    services?.orgMailers.close();
     await services?.mail.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await bus?.close().catch(() => undefined);
@@ -143,6 +154,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         runningServices.devices.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();
+        runningServices.orgMailers.close();
         await runningServices.mail.stop();
         await runningBus.close();
         await database.close();

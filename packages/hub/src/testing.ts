@@ -1,2 +1,3 @@
 // Test kit for other packages' tests (browser tests, benchmarks): a scripted agent and sample devices.
 export { FakeAgent, linkDevice } from './test/fake-agent.ts';
+export { startSmtpSink, type ReceivedMail } from './test/smtp-sink.ts';

@@ -27,6 +27,10 @@ export const ErrorCode = {
   LastOwner: 'LAST_OWNER',
   OrgRequired: 'ORG_REQUIRED',
   LicenseInvalid: 'LICENSE_INVALID',
+  SmsNotVerified: 'SMS_NOT_VERIFIED',
+  SmsCodeInvalid: 'SMS_CODE_INVALID',
+  SmsSendFailed: 'SMS_SEND_FAILED',
+  SmtpTestFailed: 'SMTP_TEST_FAILED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

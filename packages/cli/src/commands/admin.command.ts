@@ -10,6 +10,7 @@ import {
   generateLicenseKeys,
   loadHubConfig,
   openDatabase,
+  openSealer,
   signLicenseText,
   type HubFlags,
   type HubServices,
@@ -44,6 +45,7 @@ async function withServices(flags: AdminFlags, task: (s: HubServices) => Promise
   const db = await openDatabase(databaseTarget(config));
   const services = composeServices(db.db, {
     bus: createMemoryBus(),
+    sealer: await openSealer(config.dataDir, config.secretKey),
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,

@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import { ChannelError } from './channel-error.ts';
 import { postJson } from './http-post.ts';
+import { isPrivateAddress, privateHost } from './private-address.ts';
+
+export { isPrivateAddress };
 
 export interface OutgoingWebhook {
   url: string;
@@ -31,40 +32,10 @@ export interface WebhookSender {
   send(call: OutgoingWebhook): Promise<void>;
 }
 
-/** Loopback, private, link-local, shared and multicast ranges: not for a tenant's webhook by default. */
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 3],
-] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 127],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv6');
-}
-
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return privateRanges.check(mapped, 'ipv4');
-  return privateRanges.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
-}
-
 /** Refuses URLs whose host is, or resolves to, a private address: a tenant must not reach the hub's own network. */
 async function checkPublic(url: string): Promise<void> {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
-  if (addresses.some(isPrivateAddress)) {
+  const host = await privateHost(new URL(url).hostname);
+  if (host !== undefined) {
     throw new ChannelError(`The webhook address ${host} is in a private network; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.`, true);
   }
 }

@@ -176,7 +176,8 @@ export class AlertConfigRepository {
       userId: r.user.id,
       email: r.user.email,
       language: r.user.language,
-      smsNumber: r.user.smsNumber,
+      // Only a number its owner proved gets texts.
+      smsNumber: r.user.smsVerifiedAt ? r.user.smsNumber : null,
       memberOf: r.memberOf,
       preference: r.preference,
     }));

@@ -23,7 +23,8 @@ export interface DeliveryTuning {
 export const defaultDeliveryTuning: DeliveryTuning = { everyMs: 2000, batch: 20, leaseMs: 120_000, retryBaseMs: 10_000, maxAttempts: 6, stopGraceMs: 15_000 };
 
 export interface DeliveryChannels {
-  mailer: Mailer;
+  /** The mail server of the alert's organization (its own, its support organization's, or the hub's). */
+  mailerFor: (orgId: string) => Promise<{ mailer: Mailer }>;
   sms: SmsSender;
   webhooks: WebhookSender;
   /** With no SMTP server: keep the mail in the operator's outbox. */
@@ -114,13 +115,15 @@ export class AlertDeliveryService {
   private async send(row: DeliveryRecord): Promise<boolean> {
     const c = this.channels;
     switch (row.channel) {
-      case 'email':
-        if (c.mailer.kind === 'none') {
+      case 'email': {
+        const { mailer } = await c.mailerFor(row.orgId);
+        if (mailer.kind === 'none') {
           await c.keepMail({ to: row.address, subject: row.subject ?? '', text: row.text, orgId: row.orgId });
           return true;
         }
-        await c.mailer.send({ to: row.address, subject: row.subject ?? '', text: row.text, messageId: `<${row.key}@${c.messageIdDomain}>` });
+        await mailer.send({ to: row.address, subject: row.subject ?? '', text: row.text, messageId: `<${row.key}@${c.messageIdDomain}>` });
         return false;
+      }
       case 'sms':
         if (c.sms.kind === 'none') return true;
         await c.sms.send({ to: row.address, text: row.text, idempotencyKey: row.key });

@@ -5,7 +5,7 @@ import { startHubForTest, type HubUnderTest } from '../test/hub-under-test.ts';
 import { buildTenancy, type Tenancy } from '../test/tenancy-fixture.ts';
 import { linkDevice } from '../test/fake-agent.ts';
 import type { ApiClient } from '../test/api-client.ts';
-import { connectAgent, setStatus, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
+import { connectAgent, setStatus, verifySmsNumber, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
 import { isoDay } from './context.ts';
 
 describe('alert engine: delay, repeat, flap damping, plans, server monitoring, kept messages', () => {
@@ -27,7 +27,7 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
     hub = await startHubForTest({ clock: () => new Date(now), config: { alertQuietS: 300 }, alerts: { engine: { tickMs: 0 }, delivery: { everyMs: 100 } } });
     t = await buildTenancy(hub, 'clock');
     owner = t.support.owner;
-    await owner.put('/api/v1/me/sms-number', { smsNumber: '+41445550100' });
+    await verifySmsNumber(hub, owner, '+41445550100');
     await owner.put(`/api/v1/me/alert-preferences/${t.client.id}`, { sms: true });
     site = await connectAgent(hub, owner, t.client.id, 'Rack', [1, 2, 3].map((n) => linkDevice(n)));
   }, 180_000);

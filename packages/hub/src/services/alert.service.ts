@@ -254,7 +254,7 @@ export class AlertService {
     const user = await this.person(actor);
     const [choices, saved] = await Promise.all([this.deps.access.choices(user.id), this.deps.config.preferences(user.id)]);
     return {
-      smsNumber: user.smsNumber,
+      smsNumber: user.smsVerifiedAt ? user.smsNumber : null,
       items: choices.map((c) => {
         const p = saved.find((s) => s.orgId === c.id);
         return { orgId: c.id, orgName: c.name, email: p ? p.email : c.via === 'member', sms: p?.sms ?? false, mutedRuleIds: p?.mutedRuleIds ?? [], custom: p !== undefined };
@@ -272,8 +272,8 @@ export class AlertService {
       sms: req.sms ?? saved?.sms ?? false,
       mutedRuleIds: req.mutedRuleIds ?? saved?.mutedRuleIds ?? [],
     };
-    if (req.sms === true && !user.smsNumber) {
-      throw ServiceError.conflict('CONFLICT', 'Set your SMS number first (Settings › Account, or PUT /api/v1/me/sms-number).');
+    if (req.sms === true && !(user.smsNumber && user.smsVerifiedAt)) {
+      throw ServiceError.conflict('SMS_NOT_VERIFIED', 'Add and verify your SMS number first (Settings › My Account, or PUT /api/v1/me/sms-number and POST /api/v1/me/sms-number/verify).');
     }
     if (req.mutedRuleIds) {
       const known = new Set((await this.deps.config.rules(orgId)).map((r) => r.id));

@@ -52,6 +52,8 @@ export interface AuthServiceDeps {
   clock: Clock;
   publicUrl: string;
   throttle?: ThrottlePolicy;
+  /** The number waiting for its texted code, if any. */
+  smsPending: (userId: string) => Promise<{ number: string; expiresAt: string } | null>;
 }
 
 /** Sign-in, sessions, terms, invitations and password resets. */
@@ -120,6 +122,8 @@ export class AuthService {
         lastName: user.lastName,
         language: user.language,
         smsNumber: user.smsNumber,
+        smsVerified: user.smsNumber !== null && user.smsVerifiedAt !== null,
+        smsPending: await this.d.smsPending(user.id),
         uiSettings: user.uiSettings,
       },
       csrfToken: session.csrfToken,

@@ -36,6 +36,11 @@ export class MailService {
     return row;
   }
 
+  /** Keeps a message in the operator's outbox without sending it (e.g. an SMS with no SMS provider). */
+  async keep(message: { to: string; subject: string; text: string; kind: string; orgId?: string | null }): Promise<OutboxRecord> {
+    return this.outbox.enqueue({ to: message.to.toLowerCase(), subject: message.subject, text: message.text, kind: message.kind, orgId: message.orgId ?? null, status: 'kept' });
+  }
+
   /** Starts the sender loop (every `everyMs`, and right after each queued message). */
   start(everyMs = 5000): void {
     if (this.mailer.kind !== 'smtp' || this.timer) return;

@@ -169,12 +169,6 @@ export class UserService implements MembershipInviter {
     await this.audit.record(actor, { orgId: null, action: 'account.updated', detail: { fields: Object.keys(changes) } });
   }
 
-  async changeSms(actor: Actor, smsNumber: string | null): Promise<void> {
-    if (!actor.userId) throw ServiceError.forbidden('Only people have an SMS number.');
-    await this.users.update(actor.userId, { smsNumber });
-    await this.audit.record(actor, { orgId: null, action: 'account.sms_changed', detail: { set: smsNumber !== null } });
-  }
-
   private async sendInvitation(user: UserRecord, org: OrgRecord, role: Role, inviter: string): Promise<void> {
     const token = newSecret();
     await this.credentials.createOneTimeToken({

@@ -88,3 +88,31 @@ export async function setStatus(site: LinkedSite, ids: string[], status: string,
   site.agent.send({ type: 'deltas', seq, changes: ids.map((id) => ({ id, status, since, at: since })) });
   await site.agent.next('ack', (f) => f.seq === seq);
 }
+
+/** The 6-digit code in a verification text. */
+export const smsCodeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
+
+/**
+ * Adds and verifies an SMS number the way a person does: ask for a code, read it where it
+ * arrived (the SMS provider's receiver, or the operator's outbox without a provider), type it in.
+ */
+export async function verifySmsNumber(hub: RunningHub, client: ApiClient, number: string, sms?: { waitFor(path: string, count?: number): Promise<ReceivedRequest[]>; requests: ReceivedRequest[] }): Promise<void> {
+  const before = sms?.requests.filter((r) => r.path === '/sms').length ?? 0;
+  const started = await client.put<{ pending: { number: string } | null }>('/api/v1/me/sms-number', { smsNumber: number });
+  expect(started.status).toBe(200);
+  expect(started.body.pending?.number).toBe(number);
+  let text: string;
+  if (sms) {
+    const texts = await sms.waitFor('/sms', before + 1);
+    const code = texts[before];
+    text = (JSON.parse(code?.body ?? '{}') as { text: string }).text;
+    // The receiver's list keeps alert texts only.
+    if (code) sms.requests.splice(sms.requests.indexOf(code), 1);
+  } else {
+    const [kept] = await hub.services.mail.recent(1, number);
+    text = kept?.text ?? '';
+  }
+  const verified = await client.post<{ smsNumber: string }>('/api/v1/me/sms-number/verify', { code: smsCodeIn(text) });
+  expect(verified.status).toBe(200);
+  expect(verified.body.smsNumber).toBe(number);
+}

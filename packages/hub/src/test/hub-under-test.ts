@@ -27,6 +27,7 @@ export async function startHubForTest(
     throttle?: ThrottlePolicy;
     alerts?: StartHubOptions['alerts'];
     jobLeaseMs?: number;
+    smsVerification?: StartHubOptions['smsVerification'];
   } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
@@ -48,6 +49,7 @@ export async function startHubForTest(
     ...(options.throttle ? { throttle: options.throttle } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
     ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
+    ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
   });
   return {
     ...hub,

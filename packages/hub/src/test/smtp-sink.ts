@@ -6,21 +6,32 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId: string;
+  from: string;
+  /** The user name the client signed in with, if it did. */
+  user: string | undefined;
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only). */
-export async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMail[]; waitFor(to: string, count?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+/** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only); with `auth`, it demands that user and password. */
+export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<{ url: string; port: number; mails: ReceivedMail[]; waitFor(to: string, count?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
   const mails: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
+  const auth = options.auth;
   const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: !auth,
+    disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    allowInsecureAuth: true,
+    authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
-    onData(stream, _session, callback) {
+    onAuth(a, _session, callback) {
+      if (auth && a.username === auth.user && a.password === auth.pass) callback(null, { user: a.username });
+      else callback(new Error('Invalid username or password'));
+    },
+    onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
           const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
-          mails.push({ to: to ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '' });
+          const user = typeof session.user === 'string' ? session.user : undefined;
+          mails.push({ to: to ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '', from: parsed.from?.text ?? '', user });
           for (const w of waiters.splice(0)) w();
           callback();
         })
@@ -32,6 +43,7 @@ export async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMai
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     mails,
     async waitFor(to, count = 1) {
       const deadline = Date.now() + 10_000;

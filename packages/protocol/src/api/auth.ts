@@ -43,7 +43,11 @@ export const SessionUser = Type.Object({
   firstName: Type.String(),
   lastName: Type.String(),
   language: Type.String(),
-  smsNumber: Type.Union([Type.String(), Type.Null()]),
+  smsNumber: Type.Union([Type.String(), Type.Null()], { description: 'The number SMS alerts go to (only once verified).' }),
+  smsVerified: Type.Boolean({ description: 'false: the number was saved before numbers had to be verified; it gets no SMS until verified.' }),
+  smsPending: Type.Union([Type.Object({ number: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), Type.Null()], {
+    description: 'A number waiting for the code texted to it.',
+  }),
   uiSettings: Type.Record(Type.String(), Type.Unknown()),
 });
 
@@ -115,9 +119,32 @@ export const UpdateMeRequest = Type.Object(
   { $id: 'UpdateMeRequest', additionalProperties: false },
 );
 export const ChangeSmsRequest = Type.Object(
-  { smsNumber: Type.Union([Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +18015550100' }), Type.Null()]) },
+  {
+    smsNumber: Type.Union([Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +18015550100' }), Type.Null()], {
+      description: 'A number: a 6-digit code is texted to it, and it takes effect once verified (POST /api/v1/me/sms-number/verify). null: stop SMS alerts and forget the number.',
+    }),
+  },
   { $id: 'ChangeSmsRequest', additionalProperties: false },
 );
+export const SmsVerificationStarted = Type.Object(
+  {
+    pending: Type.Union([
+      Type.Object({
+        number: Type.String(),
+        expiresAt: Type.String({ format: 'date-time' }),
+        resendAfter: Type.String({ format: 'date-time', description: 'Another code can be asked for from then on.' }),
+      }),
+      Type.Null(),
+    ]),
+  },
+  { $id: 'SmsVerificationStarted' },
+);
+export type SmsVerificationStarted = Static<typeof SmsVerificationStarted>;
+export const VerifySmsRequest = Type.Object(
+  { code: Type.String({ pattern: '^[0-9]{6}$', description: 'The 6 digits texted to the new number.' }) },
+  { $id: 'VerifySmsRequest', additionalProperties: false },
+);
+export const SmsVerified = Type.Object({ smsNumber: Type.String() }, { $id: 'SmsVerified' });
 export const ChangePasswordRequest = Type.Object(
   { currentPassword: Type.String({ minLength: 1, maxLength: 1000 }), newPassword: Type.String({ minLength: 1, maxLength: 1000 }) },
   { $id: 'ChangePasswordRequest', additionalProperties: false },

@@ -43,6 +43,6 @@ export const OutboxMail = Type.Object({
 });
 export const OutboxList = Type.Object({ items: Type.Array(OutboxMail) }, { $id: 'OutboxList' });
 export const OutboxQuery = Type.Object(
-  { to: Type.Optional(Email), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) },
+  { to: Type.Optional(Type.String({ minLength: 3, maxLength: 254, description: 'An email address, or a phone number (+E.164) for SMS kept without a provider.' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) },
   { additionalProperties: false },
 );

@@ -18,9 +18,10 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { MoreButton } from '../ui/ListToolbar.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
+import { MailServerPanel } from './MailServerPanel.tsx';
 import { useCursorList } from '../ui/useCursorList.ts';
 
-const tabs = ['incidents', 'rules', 'maintenance', 'webhooks', 'deliveries'] as const;
+const tabs = ['incidents', 'rules', 'maintenance', 'webhooks', 'mailServer', 'deliveries'] as const;
 type Tab = (typeof tabs)[number];
 
 /** Alerts: what is failing now, the rules, maintenance windows, webhooks and what was sent. */
@@ -43,6 +44,7 @@ export function AlertsScreen() {
         {tab === 'rules' && <Rules />}
         {tab === 'maintenance' && <Maintenance />}
         {tab === 'webhooks' && <Webhooks />}
+        {tab === 'mailServer' && <MailServerPanel />}
         {tab === 'deliveries' && <Deliveries />}
       </Tabs>
     </section>

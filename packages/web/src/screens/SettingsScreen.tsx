@@ -4,7 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { AlertPreferences, LicenseStatus, Organization } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { sessionKey, useOrg } from '../auth/session.tsx';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDateTime } from '../format.ts';
 import { LanguageMenu } from '../app/LanguageMenu.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
@@ -12,6 +12,7 @@ import { PasswordInput } from '../ui/PasswordInput.tsx';
 import { PasswordMeter } from '../ui/PasswordMeter.tsx';
 import { ApiTokensPanel } from './ApiTokensPanel.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 const tabs = ['account', 'organization', 'tokens', 'license'] as const;
 type Tab = (typeof tabs)[number];
@@ -109,69 +110,158 @@ function MyAccount() {
       <p>
         {t('settings.mobileNumber')}{' '}
         <strong data-testid="sms-number">{session.user.smsNumber ?? t('settings.none')}</strong>{' '}
+        {session.user.smsNumber && (
+          <span className={session.user.smsVerified ? 'badge ok' : 'badge issue'} data-testid="sms-verified">
+            {session.user.smsVerified ? t('settings.verified') : t('settings.notVerified')}
+          </span>
+        )}{' '}
         <button type="button" className="secondary" onClick={() => setSmsOpen(true)}>
-          {t('settings.changeNumber')}
+          {session.user.smsPending ? t('settings.enterCode') : t('settings.changeNumber')}
         </button>
       </p>
+      {session.user.smsPending && (
+        <p className="muted" data-testid="sms-pending">
+          {t('settings.pendingNumber', { number: session.user.smsPending.number })}
+        </p>
+      )}
       <AlertPreferencesPanel />
       <h2>{t('auth.password')}</h2>
       <button type="button" className="secondary" onClick={() => setPwOpen(true)}>
         {t('settings.changePasswordMenu')}
       </button>
-      <SmsDialog open={smsOpen} current={session.user.smsNumber} onClose={() => setSmsOpen(false)} />
+      {smsOpen && (
+        <SmsDialog
+          open
+          current={session.user.smsNumber}
+          pending={session.user.smsPending}
+          onClose={() => setSmsOpen(false)}
+        />
+      )}
       <PasswordDialog open={pwOpen} email={session.user.email} onClose={() => setPwOpen(false)} />
     </div>
   );
 }
 
+type SmsPending = { number: string; expiresAt: string; resendAfter?: string };
+
+/** Change Number: type the number, get a 6-digit code by text, type it in. Until then the old number keeps the alerts. */
 function SmsDialog({
   open,
   current,
+  pending,
   onClose,
 }: {
   open: boolean;
   current: string | null;
+  pending: SmsPending | null;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const [number, setNumber] = useState(current ?? '');
+  const [number, setNumber] = useState(pending?.number ?? current ?? '');
+  const [waiting, setWaiting] = useState<SmsPending | null>(pending);
+  const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const submit = async (e: SyntheticEvent) => {
-    e.preventDefault();
+  const [busy, setBusy] = useState(false);
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: sessionKey }),
+      client.invalidateQueries({ queryKey: ['alert-prefs'] }),
+    ]);
+  const attempt = async (work: () => Promise<void>) => {
     setError(null);
+    setBusy(true);
     try {
-      await api.put('/api/v1/me/sms-number', {
-        smsNumber: number.trim() ? number.replace(/[\s()-]/g, '') : null,
-      });
-      await client.invalidateQueries({ queryKey: sessionKey });
-      onClose();
+      await work();
     } catch (err) {
       setError(err);
+    } finally {
+      setBusy(false);
     }
+  };
+  const sendCode = () =>
+    attempt(async () => {
+      const r = await api.put<{ pending: SmsPending | null }>('/api/v1/me/sms-number', {
+        smsNumber: number.trim() ? number.replace(/[\s()-]/g, '') : null,
+      });
+      await refresh();
+      setCode('');
+      if (r.pending) setWaiting(r.pending);
+      else onClose();
+    });
+  const verify = (e: SyntheticEvent) => {
+    e.preventDefault();
+    void attempt(async () => {
+      await api.post('/api/v1/me/sms-number/verify', { code: code.trim() });
+      await refresh();
+      setWaiting(null);
+      onClose();
+    });
   };
   return (
     <Dialog title={t('settings.changeNumberTitle')} open={open} onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} className="form">
-        <div className="field">
-          <label htmlFor="sms">{t('settings.newNumber')}</label>
-          <input
-            id="sms"
-            type="tel"
-            value={number}
-            onChange={(e) => setNumber(e.target.value)}
-            autoComplete="tel"
+      {waiting ? (
+        <form onSubmit={verify} className="form">
+          <p role="status">
+            {t('settings.codeSentTo', {
+              number: waiting.number,
+              time: formatDateTime(waiting.expiresAt, i18n.language),
+            })}
+          </p>
+          <TextField
+            id="sms-code"
+            label={t('settings.code')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            value={code}
+            onChange={(v) => setCode(v.replace(/\D/g, ''))}
+            required
             autoFocus
           />
-        </div>
-        <FormError error={error} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit">{t('settings.change')}</button>
-        </div>
-      </form>
+          <FormError error={error} />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => setWaiting(null)}>
+              {t('settings.otherNumber')}
+            </button>
+            <button type="button" className="secondary" onClick={() => void sendCode()} disabled={busy}>
+              {t('settings.resendCode')}
+            </button>
+            <button type="submit" disabled={busy || code.length !== 6}>
+              {t('settings.verify')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void sendCode();
+          }}
+          className="form"
+        >
+          <TextField
+            id="sms"
+            label={t('settings.newNumber')}
+            type="tel"
+            value={number}
+            onChange={setNumber}
+            autoComplete="tel"
+            autoFocus
+            hint={t('settings.codeWillBeSent')}
+          />
+          <FormError error={error} />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" disabled={busy}>
+              {number.trim() ? t('settings.sendCode') : t('settings.removeNumber')}
+            </button>
+          </div>
+        </form>
+      )}
     </Dialog>
   );
 }
@@ -370,11 +460,11 @@ function AlertPreferencesPanel() {
             <input
               type="checkbox"
               checked={mine.sms}
-              disabled={!session.user.smsNumber}
+              disabled={!session.user.smsVerified}
               onChange={(e) => void set({ sms: e.target.checked })}
             />{' '}
             {t('settings.smsText')}
-            {!session.user.smsNumber && <span className="muted"> {t('settings.setNumberFirst')}</span>}
+            {!session.user.smsVerified && <span className="muted"> {t('settings.setNumberFirst')}</span>}
           </label>
         </fieldset>
       ) : (

@@ -9,6 +9,8 @@ export function PasswordInput({
   autoComplete,
   autoFocus,
   name,
+  required = true,
+  placeholder,
 }: {
   label: string;
   value: string;
@@ -16,6 +18,8 @@ export function PasswordInput({
   autoComplete: string;
   autoFocus?: boolean;
   name?: string;
+  required?: boolean;
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -32,7 +36,8 @@ export function PasswordInput({
           onChange={(e) => onChange(e.target.value)}
           autoComplete={autoComplete}
           autoFocus={autoFocus}
-          required
+          required={required}
+          placeholder={placeholder}
         />
         <button
           type="button"

@@ -14,6 +14,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     language: text('language').notNull().default('en'),
     smsNumber: text('sms_number'),
+    /** Set when the owner of `smsNumber` proved it with a code; only verified numbers get SMS alerts. */
+    smsVerifiedAt: timestamp('sms_verified_at', { withTimezone: true }),
     termsVersion: text('terms_version'),
     termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true }),
     uiSettings: jsonb('ui_settings').$type<Record<string, unknown>>().notNull().default({}),
@@ -113,3 +115,15 @@ export const knownAddresses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.ip] })],
 );
+
+/** A number waiting for its owner to type the code we texted to it (one per user; only the code's hash is kept). */
+export const smsVerifications = pgTable('sms_verifications', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  number: text('number').notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

@@ -113,3 +113,18 @@ export const licenses = pgTable('licenses', {
   document: text('document').notNull(),
   installedAt: timestamp('installed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** An organization's own SMTP server for its alert emails (without a row: the hub's default). The password is sealed (AES-256-GCM). */
+export const orgSmtpSettings = pgTable('org_smtp_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  security: text('security', { enum: ['tls', 'starttls', 'none'] }).notNull(),
+  username: text('username'),
+  passwordSealed: text('password_sealed'),
+  fromAddress: text('from_address').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+});

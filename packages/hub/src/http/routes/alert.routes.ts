@@ -29,13 +29,18 @@ import {
   UpdateAlertWebhookRequest,
   UpdateMaintenanceWindowRequest,
   Uuid,
+  OrgSmtpSettings,
+  TestOrgSmtpRequest,
+  TestOrgSmtpResult,
+  UpdateOrgSmtpRequest,
 } from '@crosspoint/protocol';
 import type { AccessService } from '../../services/access.service.ts';
 import type { AlertService } from '../../services/alert.service.ts';
+import type { OrgSmtpService } from '../../services/org-smtp.service.ts';
 import { orgContextOf, requireAuth } from '../request-auth.ts';
 
 /** /api/v1/orgs/:orgId/alerts/… and /api/v1/me/alert-preferences (see docs/alerts.md). */
-export function alertRoutes(root: FastifyInstance, d: { access: AccessService; alerts: AlertService }): void {
+export function alertRoutes(root: FastifyInstance, d: { access: AccessService; alerts: AlertService; smtp: OrgSmtpService }): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctxOf = orgContextOf(d.access);
   const tags = ['alerts'];
@@ -95,6 +100,19 @@ export function alertRoutes(root: FastifyInstance, d: { access: AccessService; a
     await d.alerts.deleteWebhook(await ctxOf(req), req.params.webhookId);
     return { ok: true as const };
   });
+
+  app.get(`${base}/smtp`, { schema: { tags, summary: 'The mail server alert emails go through (own, support organization’s, or the hub’s)', params: IdParams, response: { 200: OrgSmtpSettings } } }, async (req) =>
+    d.smtp.get(await ctxOf(req)),
+  );
+  app.put(`${base}/smtp`, { schema: { tags, summary: 'Send alert emails through the organization’s own SMTP server (the password is sealed, never shown again)', params: IdParams, body: UpdateOrgSmtpRequest, response: { 200: OrgSmtpSettings } } }, async (req) =>
+    d.smtp.update(await ctxOf(req), req.body),
+  );
+  app.delete(`${base}/smtp`, { schema: { tags, summary: 'Go back to the support organization’s or the hub’s mail server', params: IdParams, response: { 200: OrgSmtpSettings } } }, async (req) =>
+    d.smtp.remove(await ctxOf(req)),
+  );
+  app.post(`${base}/smtp/test`, { schema: { tags, summary: 'Send a test email now through the mail server alerts would use', params: IdParams, body: TestOrgSmtpRequest, response: { 200: TestOrgSmtpResult } } }, async (req) =>
+    d.smtp.test(await ctxOf(req), req.body.to),
+  );
 
   app.get('/api/v1/me/alert-preferences', { schema: { tags: ['account'], summary: 'How alerts reach me, per organization', response: { 200: AlertPreferences } } }, async (req) =>
     d.alerts.preferences(requireAuth(req).actor),

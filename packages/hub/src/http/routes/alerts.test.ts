@@ -8,7 +8,7 @@ import { startHttpReceiver, type ReceivedRequest } from '../../test/http-receive
 import { buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { linkDevice, type FakeAgent } from '../../test/fake-agent.ts';
 import type { ApiClient } from '../../test/api-client.ts';
-import { connectAgent, relink, setStatus, sleep, until, validSignature, type DeliveryView as Delivery, type IncidentView as Incident, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
+import { connectAgent, relink, setStatus, sleep, until, validSignature, verifySmsNumber, type DeliveryView as Delivery, type IncidentView as Incident, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
 
 const publicUrl = 'https://hub.example.test';
 
@@ -38,7 +38,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     owner = t.support.owner;
     await owner.post(`/api/v1/orgs/${t.client.id}/users/invitations`, { emails: ['monitor-de@example.test'], role: 'monitor', language: 'de' });
     monitorDe = await register(hub, 'monitor-de@example.test');
-    expect((await owner.put('/api/v1/me/sms-number', { smsNumber: '+18015550100' })).status).toBe(200);
+    await verifySmsNumber(hub, owner, '+18015550100', receiver);
     site = await connectAgent(hub, owner, t.client.id, 'HQ Rack', [1, 2, 3, 4, 5].map((n) => linkDevice(n)));
   }, 180_000);
   afterAll(async () => {

@@ -14,18 +14,23 @@ import {
   ResetPasswordRequest,
   SessionInfo,
   SignInRequest,
+  SmsVerificationStarted,
+  SmsVerified,
+  VerifySmsRequest,
   SwitchOrgRequest,
   UpdateMeRequest,
 } from '@crosspoint/protocol';
 import type { AuthService } from '../../services/auth.service.ts';
 import type { PasswordService } from '../../services/password.service.ts';
 import type { UserService } from '../../services/user.service.ts';
+import type { SmsNumberService } from '../../services/sms-number.service.ts';
 import { clearSessionCookie, requireAuth, requireSession, setSessionCookie } from '../request-auth.ts';
 import { ServiceError } from '../../services/service-error.ts';
 
 export interface AuthRouteDeps {
   auth: AuthService;
   users: UserService;
+  smsNumbers: SmsNumberService;
   passwords: PasswordService;
   secureCookies: boolean;
 }
@@ -94,10 +99,17 @@ export function authRoutes(root: FastifyInstance, d: AuthRouteDeps): void {
     return { ok: true as const };
   });
 
-  app.put('/api/v1/me/sms-number', { schema: { tags: ['account'], summary: 'Change (or clear) my SMS number for alerts', body: ChangeSmsRequest, response: { 200: Ok } } }, async (req) => {
-    await d.users.changeSms(requireSession(req).actor, req.body.smsNumber);
-    return { ok: true as const };
-  });
+  app.put(
+    '/api/v1/me/sms-number',
+    { schema: { tags: ['account'], summary: 'Text a verification code to a new SMS number for alerts (null: clear the number)', body: ChangeSmsRequest, response: { 200: SmsVerificationStarted } } },
+    (req) => d.smsNumbers.change(requireSession(req).actor, req.body.smsNumber),
+  );
+
+  app.post(
+    '/api/v1/me/sms-number/verify',
+    { schema: { tags: ['account'], summary: 'Confirm the new SMS number with the code texted to it', body: VerifySmsRequest, response: { 200: SmsVerified } } },
+    (req) => d.smsNumbers.verify(requireSession(req).actor, req.body.code),
+  );
 
   app.put('/api/v1/me/password', { schema: { tags: ['account'], summary: 'Change my password', body: ChangePasswordRequest, response: { 200: Ok } } }, async (req) => {
     await d.auth.changePassword(requireSession(req).actor, req.body.currentPassword, req.body.newPassword);

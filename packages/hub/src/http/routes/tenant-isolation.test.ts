@@ -81,6 +81,10 @@ const samples: Record<string, { body?: unknown; query?: string; mutates: boolean
   'POST /api/v1/orgs/{orgId}/alerts/webhooks': { body: { name: 'H', url: 'https://example.test/hook' }, mutates: true },
   'PATCH /api/v1/orgs/{orgId}/alerts/webhooks/{webhookId}': { body: { rotateSecret: true }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/alerts/webhooks/{webhookId}': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/alerts/smtp': { mutates: false },
+  'PUT /api/v1/orgs/{orgId}/alerts/smtp': { body: { host: 'mail.example.test', port: 587, security: 'starttls', from: 'a@example.test' }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/alerts/smtp': { mutates: true },
+  'POST /api/v1/orgs/{orgId}/alerts/smtp/test': { body: { to: 'a@example.test' }, mutates: true },
 };
 
 const fill = (path: string, ids: Ids): string => path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k as keyof Ids]);
