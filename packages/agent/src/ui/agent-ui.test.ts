@@ -71,6 +71,7 @@ describe('agent UI: subnets', () => {
     expect(await unknown.text()).toContain('No subnet 10.1.1.0/24 is configured on this agent.');
     const noCidr = await ui.post('/subnets/enable', { csrf: ui.csrf });
     expect(noCidr.status).toBe(400);
+    expect(await noCidr.text()).toContain('The form named no subnet');
     const noCsrf = await ui.post('/subnets/enable', { cidr: '127.62.2.0/24' });
     expect(noCsrf.status).toBe(403);
     expect(program?.agent.subnetCounts()).toEqual({ enabled: 1, total: 2 });

@@ -126,7 +126,15 @@ export async function startAgentUi(o: {
       }
       const toggle = /^\/subnets\/(enable|disable)$/.exec(path);
       if (toggle) {
-        const cidr = form.get('cidr') ?? '';
+        const cidr = (form.get('cidr') ?? '').trim();
+        if (cidr === '') {
+          send(
+            res,
+            400,
+            subnetsPage(subnetRows(), session.csrf, 'The form named no subnet; use its button.'),
+          );
+          return;
+        }
         try {
           const { sweep } = await o.agent.setSubnetEnabled(cidr, toggle[1] === 'enable');
           void sweep?.catch(() => undefined);
