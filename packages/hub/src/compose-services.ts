@@ -40,6 +40,7 @@ import { SmsVerificationRepository } from './repositories/sms-verification.repos
 import { OrgSmtpRepository } from './repositories/org-smtp.repository.ts';
 import { defaultSmsVerificationTuning, SmsNumberService, type SmsVerificationTuning } from './services/sms-number.service.ts';
 import { OrgMailers } from './services/org-mailers.ts';
+import { openWebhookSecret } from './services/sealed-secrets.ts';
 import { OrgSmtpService } from './services/org-smtp.service.ts';
 import { createWebhookSender } from './adapters/webhook.ts';
 import { AlertConfigRepository } from './repositories/alert-config.repository.ts';
@@ -245,6 +246,7 @@ function composeAlerts(
       keepMail: async (m) => {
         await d.mail.queue({ ...m, kind: 'alert' });
       },
+      webhookSecret: (orgId, stored) => openWebhookSecret(settings.sealer, orgId, stored),
       messageIdDomain: new URL(settings.publicUrl).hostname || 'crosspoint.invalid',
     },
     d.clock,
@@ -276,6 +278,7 @@ function composeAlerts(
     audit: d.audit,
     clock: d.clock,
     publicUrl: settings.publicUrl,
+    sealer: settings.sealer,
     changed: (orgId) => alertEngine.touch(orgId),
   });
   return { alerts, alertEngine, alertDeliveries };

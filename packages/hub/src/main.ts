@@ -97,6 +97,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
       ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
     });
+    const sealedNow = await services.alerts.sealLegacyWebhookSecrets();
+    if (sealedNow > 0) logger.info({ webhooks: sealedNow }, 'sealed the signing secrets of older webhooks');
     metrics.setDeviceCounts(() => deviceCountsByStatus(database.db));
     app = await buildApp({
       version: hubVersion,

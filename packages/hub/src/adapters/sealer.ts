@@ -54,7 +54,12 @@ export async function openSealer(dataDir: string, configured: string | undefined
   if (existing !== undefined) return new Sealer(keyFrom(existing));
   await mkdir(dataDir, { recursive: true });
   const key = randomBytes(32);
-  const handle = await open(file, 'wx', 0o600);
+  const handle = await open(file, 'wx', 0o600).catch((e: unknown) => {
+    // Another process made it first: use theirs.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw e;
+  });
+  if (!handle) return new Sealer(keyFrom(await readFile(file, 'utf8')));
   try {
     await handle.writeFile(`${key.toString('hex')}\n`);
   } finally {

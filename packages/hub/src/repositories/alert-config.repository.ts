@@ -112,6 +112,11 @@ export class AlertConfigRepository {
     return this.db.select().from(alertWebhooks).where(eq(alertWebhooks.orgId, orgId)).orderBy(asc(alertWebhooks.createdAt), asc(alertWebhooks.id));
   }
 
+  /** Every organization's webhooks (the one-time sealing of old secrets at start). */
+  async allWebhooks(): Promise<AlertWebhookRecord[]> {
+    return this.db.select().from(alertWebhooks);
+  }
+
   async webhook(orgId: string, id: string): Promise<AlertWebhookRecord | undefined> {
     const [row] = await this.db
       .select()

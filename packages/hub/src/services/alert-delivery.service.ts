@@ -29,6 +29,8 @@ export interface DeliveryChannels {
   webhooks: WebhookSender;
   /** With no SMTP server: keep the mail in the operator's outbox. */
   keepMail: (mail: { to: string; subject: string; text: string; orgId: string }) => Promise<void>;
+  /** A webhook's stored signing secret (sealed) → the secret. */
+  webhookSecret: (orgId: string, stored: string) => string;
   /** Domain of Message-IDs, e.g. the public URL's host. */
   messageIdDomain: string;
 }
@@ -133,7 +135,14 @@ export class AlertDeliveryService {
         if (!hook) throw new ChannelError('The webhook was deleted.', true);
         if (!hook.enabled) throw new ChannelError('The webhook is disabled.', true);
         const body = JSON.stringify({ id: row.key, ...row.payload });
-        await c.webhooks.send({ url: hook.url, secret: hook.secret, body, deliveryId: row.key, timestamp: Math.floor(this.clock().getTime() / 1000) });
+        let secret: string;
+        try {
+          secret = c.webhookSecret(row.orgId, hook.secret);
+        } catch (e) {
+          // Another hub (with the right key) may still send it: not final.
+          throw new ChannelError((e as Error).message, false);
+        }
+        await c.webhooks.send({ url: hook.url, secret, body, deliveryId: row.key, timestamp: Math.floor(this.clock().getTime() / 1000) });
         return false;
       }
     }

@@ -12,7 +12,7 @@ import { buildTenancy, signedIn } from '../test/tenancy-fixture.ts';
 import { linkDevice } from '../test/fake-agent.ts';
 import type { ApiClient } from '../test/api-client.ts';
 import { connectAgent, relink, setStatus, sleep, until, validSignature, type DeliveryView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
-import { alertDeliveries, alertIncidents } from '../db/schema/index.ts';
+import { alertDeliveries, alertIncidents, alertWebhooks } from '../db/schema/index.ts';
 import { AlertDeliveryRepository } from '../repositories/alert-delivery.repository.ts';
 
 describe('alert deliveries across a hub restart', () => {
@@ -62,6 +62,11 @@ describe('alert deliveries across a hub restart', () => {
     if (!first || !site) throw new Error('no hub or agent');
     await setStatus(site, devices.map((d) => d.id), 'Down');
     await receiver.waitFor('/hook'); // a webhook call is in flight: its answer is held back 300 ms
+    const [sealed] = await first.database.db.select().from(alertWebhooks);
+    expect(sealed?.secret).toMatch(/^v1\./);
+    expect(sealed?.secret).not.toContain(secret);
+    // As a hub from before secrets were sealed stored it: sealed again when the next hub starts.
+    await first.database.db.update(alertWebhooks).set({ secret });
     await first.close();
     hub = undefined;
     const before = { hooks: hooks().length, mails: alertMails().length };
@@ -76,6 +81,8 @@ describe('alert deliveries across a hub restart', () => {
     expect(hooks()).toHaveLength(6);
     expect(new Set(hooks().map((h) => h.headers['x-crosspoint-delivery'])).size).toBe(6);
     expect(hooks().every((h) => validSignature(h, secret))).toBe(true);
+    const [resealed] = await hub.database.db.select().from(alertWebhooks);
+    expect(resealed?.secret).toMatch(/^v1\./);
     expect(alertMails()).toHaveLength(6);
     expect(new Set(alertMails().map((m) => m.messageId)).size).toBe(6);
     expect(new Set(alertMails().map((m) => m.subject))).toEqual(new Set(devices.map((d) => `[Crosspoint] Down: ${d.name} — restart Client`)));

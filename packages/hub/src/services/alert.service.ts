@@ -33,6 +33,8 @@ import { requirePermission, type Actor, type Clock, type OrgContext } from './co
 import { isTimeZone, windowActive } from './maintenance-window.ts';
 import { decodeCursor, encodeCursor, pageOf } from './paging.ts';
 import { newSecret } from './secrets.ts';
+import { isSealed, webhookSealContext } from './sealed-secrets.ts';
+import type { Sealer } from '../adapters/sealer.ts';
 import { ServiceError } from './service-error.ts';
 
 /**
@@ -54,6 +56,8 @@ export class AlertService {
       audit: AuditService;
       clock: Clock;
       publicUrl: string;
+      /** Seals webhook signing secrets at rest. */
+      sealer: Sealer;
       /** A rule or window changed: evaluate the organization again soon. */
       changed: (orgId: string) => void;
     },
@@ -212,7 +216,7 @@ export class AlertService {
   async createWebhook(ctx: OrgContext, req: { name: string; url: string; enabled?: boolean | undefined }): Promise<{ webhook: AlertWebhook; secret: string }> {
     requirePermission(ctx, 'alerts.manage');
     const secret = `whsec_${newSecret()}`;
-    const w = await this.deps.config.createWebhook({ orgId: ctx.org.id, name: req.name.trim(), url: req.url, secret, enabled: req.enabled ?? true });
+    const w = await this.deps.config.createWebhook({ orgId: ctx.org.id, name: req.name.trim(), url: req.url, secret: this.sealWebhookSecret(ctx.org.id, secret), enabled: req.enabled ?? true });
     await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.webhook_created', targetType: 'webhook', targetId: w.id, detail: { name: w.name, url: w.url } });
     return { webhook: webhookView(w), secret };
   }
@@ -228,7 +232,7 @@ export class AlertService {
       ...(req.name !== undefined ? { name: req.name.trim() } : {}),
       ...(req.url !== undefined ? { url: req.url } : {}),
       ...(req.enabled !== undefined ? { enabled: req.enabled } : {}),
-      ...(secret ? { secret } : {}),
+      ...(secret ? { secret: this.sealWebhookSecret(ctx.org.id, secret) } : {}),
     });
     if (!w) throw ServiceError.notFound('The webhook');
     await this.deps.audit.record(ctx.actor, {
@@ -247,6 +251,17 @@ export class AlertService {
     if (!w) throw ServiceError.notFound('The webhook');
     await this.deps.config.deleteWebhook(ctx.org.id, id);
     await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.webhook_deleted', targetType: 'webhook', targetId: id, detail: { name: w.name, url: w.url } });
+  }
+
+  /** Seals the signing secrets of webhooks made before secrets were sealed (once, at start; idempotent). */
+  async sealLegacyWebhookSecrets(): Promise<number> {
+    const plain = (await this.deps.config.allWebhooks()).filter((w) => !isSealed(w.secret));
+    for (const w of plain) await this.deps.config.updateWebhook(w.orgId, w.id, { secret: this.sealWebhookSecret(w.orgId, w.secret) });
+    return plain.length;
+  }
+
+  private sealWebhookSecret(orgId: string, secret: string): string {
+    return this.deps.sealer.seal(secret, webhookSealContext(orgId));
   }
 
   /** The signed-in user's channels in every organization they can act in. */

@@ -2,9 +2,8 @@ import { ChannelError } from '../adapters/channel-error.ts';
 import { createServerMailer, type Mailer } from '../adapters/mailer.ts';
 import { SealError, type Sealer } from '../adapters/sealer.ts';
 import type { OrgSmtpRecord, OrgSmtpRepository } from '../repositories/org-smtp.repository.ts';
+import { smtpSealContext } from './sealed-secrets.ts';
 
-/** What an organization's SMTP password is sealed against: a sealed value moved to another organization does not open. */
-export const smtpSealContext = (orgId: string) => `org-smtp:${orgId}`;
 
 export interface OrgMailer {
   mailer: Mailer;

@@ -5,7 +5,8 @@ import type { UserRepository } from '../repositories/user.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import { requirePermission, type Clock, type OrgContext } from './context.ts';
 import type { MailService } from './mail.service.ts';
-import { smtpSealContext, type OrgMailers } from './org-mailers.ts';
+import type { OrgMailers } from './org-mailers.ts';
+import { smtpSealContext } from './sealed-secrets.ts';
 import { ServiceError } from './service-error.ts';
 
 /**

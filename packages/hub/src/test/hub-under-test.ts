@@ -9,6 +9,8 @@ import type { Clock } from '../services/context.ts';
 import type { ThrottlePolicy } from '../services/auth.service.ts';
 import type { StartHubOptions } from '../main.ts';
 
+const testSecretKey = '7e57'.repeat(16);
+
 export interface HubUnderTest extends RunningHub {
   /** fetch() against the running hub. */
   get(path: string, init?: RequestInit): Promise<Response>;
@@ -41,7 +43,8 @@ export async function startHubForTest(
     webDir = dir.path;
     cleanup = dir.remove;
   }
-  const config = { ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}), webDir, ...options.config };
+  // One key for every test hub: hubs sharing a database (restarts, several hubs) open each other's secrets, and nothing is written to ./data.
+  const config = { ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}), webDir, secretKey: testSecretKey, ...options.config };
   const hub = await startHub(config, {
     logger: pino({ level: 'silent' }),
     database: options.database ?? { kind: 'pglite', dataDir: null },
