@@ -192,6 +192,12 @@ describe('agent gateway /agent/v1', () => {
     agent.send({ type: 'heartbeat', at: Date.now(), monitoring: 'active', sessions: 3 });
     for (let i = 0; i < 50 && (await status())?.status !== 'Connected'; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await status()).toMatchObject({ status: 'Connected', monitoring: 'Active' });
+    // A subnet disabled in the agent's UI: the next heartbeat carries the new counts.
+    const before = (await status()) as unknown as { subnets: { enabled: number; total: number } };
+    agent.send({ type: 'heartbeat', at: Date.now(), monitoring: 'active', sessions: 3, subnets: { enabled: 0, total: before.subnets.total } });
+    const subnets = async () => ((await status()) as unknown as { subnets: { enabled: number } }).subnets.enabled;
+    for (let i = 0; i < 50 && (await subnets()) !== 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(((await status()) as unknown as { subnets: unknown }).subnets).toEqual({ enabled: 0, total: before.subnets.total });
     agent.close();
   });
 

@@ -113,7 +113,7 @@ export async function registerAgentGateway(
           send(socket, { type: 'ack', seq: frame.seq });
           return;
         case 'heartbeat':
-          await deps.link.heartbeat(agent, frame.monitoring);
+          await deps.link.heartbeat(agent, frame.monitoring, frame.subnets);
           return;
         case 'command-result': {
           const waiting = pending.get(frame.commandId);

@@ -148,17 +148,16 @@ export class AgentLinkService {
     return orgIds.length;
   }
 
-  async heartbeat(agent: LinkedAgent, monitoring: 'active' | 'issue' | 'off'): Promise<void> {
-    const previous = agent.account.monitoring;
+  /** A heartbeat: monitoring state, and the enabled subnets when they changed since hello (subnets enabled or disabled in the agent's UI). */
+  async heartbeat(agent: LinkedAgent, monitoring: 'active' | 'issue' | 'off', subnets?: { enabled: number; total: number }): Promise<void> {
+    const before = agent.account;
     // A live link is connected, even if a presence check marked it silent in between.
-    const connectedAt = agent.account.connectedAt ?? this.clock();
-    await this.accounts.update(agent.org.id, agent.account.id, {
-      lastSeenAt: this.clock(),
-      monitoring,
-      connectedAt,
-    });
-    agent.account = { ...agent.account, monitoring, connectedAt };
-    if (previous !== monitoring) await this.publish(agent.org.id, { kind: 'servers' });
+    const connectedAt = before.connectedAt ?? this.clock();
+    const counts = subnets ? { subnetsEnabled: subnets.enabled, subnetsTotal: subnets.total } : {};
+    await this.accounts.update(agent.org.id, before.id, { lastSeenAt: this.clock(), monitoring, connectedAt, ...counts });
+    agent.account = { ...before, monitoring, connectedAt, ...counts };
+    const subnetsChanged = subnets !== undefined && (before.subnetsEnabled !== subnets.enabled || before.subnetsTotal !== subnets.total);
+    if (before.monitoring !== monitoring || subnetsChanged) await this.publish(agent.org.id, { kind: 'servers' });
   }
 
   private async afterIngest(agent: LinkedAgent, changed: number, membership: boolean): Promise<void> {
