@@ -8,7 +8,7 @@ import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { loadAgentConfig, startAgentProgram, type AgentProgram } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { startHubForBrowser } from './hub-fixture.ts';
+import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
 describe('agent web UI in Chromium', () => {
   let hub: RunningHub;
@@ -134,6 +134,14 @@ describe('agent web UI in Chromium', () => {
     );
     // The heartbeat that carries the new counts did not cost the link.
     expect(program.link.current().state?.state).toBe('connected');
+    // In the hub's web app: the Servers screen shows the subnet off, the dashboard counts the
+    // devices apart ("Not monitored"), not as issues.
+    const hubPage = await browser.newPage();
+    await signInToDemoClient(hubPage, hub.url);
+    await hubPage.getByRole('group', { name: 'Devices by Down, Issues, Healthy' }).getByRole('button', { name: `Not monitored: ${String(count)}` }).waitFor();
+    await hubPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Servers' }).click();
+    await hubPage.getByRole('cell', { name: '0 of 1' }).waitFor();
+    await hubPage.close();
 
     await page.getByRole('button', { name: 'Enable 127.33.1.0/24' }).click();
     await page.getByRole('button', { name: 'Disable 127.33.1.0/24' }).waitFor();

@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { deviceSearchCountCap } from '@crosspoint/protocol';
+import { deviceSearchCountCap, notMonitoredStatus, type DeviceGroup } from '@crosspoint/protocol';
 import type { Db } from '../db/open-database.ts';
 import { deviceState, deviceStatusHistory, devices } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
@@ -12,7 +12,7 @@ export type DeviceRecord = Omit<typeof devices.$inferSelect, 'searchText'> &
 export interface DeviceListFilter {
   search?: string | undefined;
   status?: string | undefined;
-  group?: 'down' | 'issues' | 'healthy' | undefined;
+  group?: DeviceGroup | undefined;
   model?: string | undefined;
   serverId?: string | undefined;
   locationId?: string | undefined;
@@ -151,12 +151,13 @@ export class DeviceRepository {
       .toLowerCase();
     const like = term ? `%${escapeLike(term)}%` : undefined;
     // Conditions on each half of a device. Dashboard groups as protocol's statusGroup: Down,
-    // Healthy, everything else an issue.
+    // Healthy, Not Monitored (a disabled subnet) apart, everything else an issue.
     const onState = [
       filter.status ? sql`${status} = ${filter.status}` : undefined,
       filter.group === 'down' ? sql`${status} = 'Down'` : undefined,
       filter.group === 'healthy' ? sql`${status} = 'Healthy'` : undefined,
-      filter.group === 'issues' ? sql`${status} NOT IN ('Down', 'Healthy')` : undefined,
+      filter.group === 'issues' ? sql`${status} NOT IN ('Down', 'Healthy', ${notMonitoredStatus})` : undefined,
+      filter.group === 'unmonitored' ? sql`${status} = ${notMonitoredStatus}` : undefined,
       filter.locationId ? sql`device_state.location_id = ${filter.locationId}` : undefined,
       filter.kind ? sql`device_state.kind = ${filter.kind}` : undefined,
     ].filter((c) => c !== undefined);
@@ -231,7 +232,7 @@ export class DeviceRepository {
     const byState = await this.db.execute(sql`
       SELECT GROUPING(e.status, device_state.location_id)::int AS g, e.status, device_state.location_id AS "locationId", count(*)::int AS n,
         (count(*) FILTER (WHERE e.status = 'Down'))::int AS down,
-        (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy')))::int AS issues
+        (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy', ${notMonitoredStatus})))::int AS issues
       FROM device_state CROSS JOIN LATERAL (SELECT ${status} AS status) e
       WHERE device_state.org_id = ${orgId}
       GROUP BY GROUPING SETS ((e.status), (device_state.location_id))`);

@@ -1,6 +1,8 @@
 import {
   firmwareUpdateFor,
+  notMonitoredStatus,
   statusGroup,
+  type DeviceGroup,
   type DeviceListQuery,
   type DevicePage,
   type DeviceRow,
@@ -21,10 +23,12 @@ import { DeviceSummaryCache } from './device-summary-cache.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
 
-const group = (status: string): 'down' | 'issues' | 'healthy' =>
-  status === 'Overflowed'
-    ? 'issues'
-    : (statusGroup(status as DeviceStatus).toLowerCase() as 'down' | 'issues' | 'healthy');
+const group = (status: string): DeviceGroup =>
+  status === notMonitoredStatus
+    ? 'unmonitored'
+    : status === 'Overflowed'
+      ? 'issues'
+      : (statusGroup(status as DeviceStatus).toLowerCase() as 'down' | 'issues' | 'healthy');
 
 /** Devices of an organization: the list, one device with its history, and dashboard counts. */
 export class DeviceService {
@@ -133,7 +137,7 @@ export class DeviceService {
   async summary(ctx: OrgContext): Promise<DeviceSummary> {
     requirePermission(ctx, 'devices.read');
     const s = await this.counts(ctx.org.id);
-    const groups = { down: 0, issues: 0, healthy: 0 };
+    const groups = { down: 0, issues: 0, healthy: 0, unmonitored: 0 };
     const byStatus = s.byStatus.map((r) => {
       const g = group(r.status);
       groups[g] += r.n;
@@ -149,7 +153,7 @@ export class DeviceService {
         down: l.down,
         issues: l.issues,
       })),
-      total: groups.down + groups.issues + groups.healthy,
+      total: groups.down + groups.issues + groups.healthy + groups.unmonitored,
     };
   }
 

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { IsoDateTime, Uuid, listQueryFields } from './common.ts';
+import { deviceGroups } from '../devices/status.ts';
 
 export const DeviceRow = Type.Object(
   {
     id: Uuid,
     kind: Type.Enum(['pro-audio', 'video'] as const),
-    status: Type.String({ description: 'Datasheet status; Overflowed when past the service plan.' }),
+    status: Type.String({ description: 'Datasheet status; Overflowed when past the service plan; Not Monitored on a subnet disabled at its agent.' }),
     since: IsoDateTime,
     model: Type.String(),
     name: Type.String(),
@@ -64,7 +65,7 @@ export const DeviceListQuery = Type.Object(
     ...listQueryFields,
     sort: Type.Optional(Type.Enum(deviceSortKeys, { default: 'name' })),
     status: Type.Optional(Type.String({ maxLength: 40 })),
-    group: Type.Optional(Type.Enum(['down', 'issues', 'healthy'] as const)),
+    group: Type.Optional(Type.Enum(deviceGroups, { description: "'unmonitored': devices on a subnet disabled at their agent." })),
     model: Type.Optional(Type.String({ maxLength: 60 })),
     serverId: Type.Optional(Uuid),
     locationId: Type.Optional(Uuid),
@@ -85,12 +86,17 @@ export const DeviceParams = Type.Object({ orgId: Uuid, deviceId: Uuid });
 
 export const DeviceSummary = Type.Object(
   {
-    groups: Type.Object({ down: Type.Integer(), issues: Type.Integer(), healthy: Type.Integer() }),
+    groups: Type.Object({
+      down: Type.Integer(),
+      issues: Type.Integer(),
+      healthy: Type.Integer(),
+      unmonitored: Type.Integer({ description: 'Devices on a subnet disabled at their agent (Not Monitored).' }),
+    }),
     byStatus: Type.Array(
       Type.Object({
         status: Type.String(),
         count: Type.Integer(),
-        group: Type.Enum(['down', 'issues', 'healthy'] as const),
+        group: Type.Enum(deviceGroups),
       }),
     ),
     byModel: Type.Array(Type.Object({ model: Type.String(), kind: Type.String(), count: Type.Integer() })),

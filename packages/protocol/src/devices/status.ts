@@ -37,6 +37,17 @@ export type ServerMonitoringStatus = (typeof serverMonitoringStatuses)[number];
 export const serverConnectionStatuses = ['Connected', 'Disconnected'] as const;
 export type ServerConnectionStatus = (typeof serverConnectionStatuses)[number];
 
+/**
+ * Crosspoint's own status, not the datasheet's: the device is on a subnet disabled at its agent
+ * (Subnets page of the agent's UI), so nobody checks it. Counted apart on dashboards (neither Down,
+ * Issues nor Healthy) and never alerted on.
+ */
+export const notMonitoredStatus = 'Not Monitored';
+
+/** Device-list groups: the dashboard's three, and devices nobody monitors. */
+export const deviceGroups = ['down', 'issues', 'healthy', 'unmonitored'] as const;
+export type DeviceGroup = (typeof deviceGroups)[number];
+
 /** Dashboard count labels [C SEED0]. */
 export const dashboardGroups = ['Down', 'Issues', 'Healthy'] as const;
 export type DashboardGroup = (typeof dashboardGroups)[number];

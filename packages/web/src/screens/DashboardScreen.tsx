@@ -9,7 +9,12 @@ import { DonutChart } from '../ui/DonutChart.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { LocationCounts } from './LocationCounts.tsx';
 
-const groupColors = { down: 'var(--down)', issues: 'var(--issue)', healthy: 'var(--ok)' } as const;
+const groupColors = {
+  down: 'var(--down)',
+  issues: 'var(--issue)',
+  healthy: 'var(--ok)',
+  unmonitored: 'var(--muted-dot)',
+} as const;
 
 /** The dashboard: audio devices by Down / Issues / Healthy (click a slice → that list), by status, model and location. */
 export function DashboardScreen() {
@@ -31,12 +36,15 @@ export function DashboardScreen() {
   });
   const s = summary.data;
   const slices = s
-    ? (['down', 'issues', 'healthy'] as const).map((g) => ({
-        key: g,
-        label: t(`groups.${g}`),
-        value: s.groups[g],
-        color: groupColors[g],
-      }))
+    ? (['down', 'issues', 'healthy', 'unmonitored'] as const)
+        // Devices nobody monitors (a subnet disabled at its agent) only when there are some.
+        .filter((g) => g !== 'unmonitored' || s.groups.unmonitored > 0)
+        .map((g) => ({
+          key: g,
+          label: t(`groups.${g}`),
+          value: s.groups[g],
+          color: groupColors[g],
+        }))
     : [];
   const video = s?.byModel.filter((m) => m.kind === 'video').reduce((n, m) => n + m.count, 0) ?? 0;
   return (

@@ -7,13 +7,14 @@ import { useOrg } from '../auth/session.tsx';
 import { formatDateTime, formatDuration } from '../format.ts';
 import { errorMessage, statusLabel } from '../i18n/labels.ts';
 import { DeviceActions } from './DeviceActions.tsx';
+import { statusTone } from '../ui/StatusBadge.tsx';
 
 interface Detail {
   device: DeviceRow;
   history: { status: string; since: string; observedAt: string }[];
 }
 
-const tone = (status: string) => (status === 'Down' ? 'down' : status === 'Healthy' ? 'ok' : 'issue');
+const tone = statusTone;
 
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
 export function DeviceDetailScreen() {

@@ -9,6 +9,7 @@ import { useOrg } from '../auth/session.tsx';
 import { formatDateTime, formatDuration, formatTotal } from '../format.ts';
 import { statusLabel } from '../i18n/labels.ts';
 import { FormError } from '../ui/FormError.tsx';
+import { statusTone } from '../ui/StatusBadge.tsx';
 import { ListToolbar, MoreButton } from '../ui/ListToolbar.tsx';
 import { useCursorList } from '../ui/useCursorList.ts';
 import { useDebounced } from '../ui/useDebounced.ts';
@@ -25,7 +26,7 @@ interface Col {
   text: (d: DeviceRow) => string;
 }
 
-const tone = (status: string) => (status === 'Down' ? 'down' : status === 'Healthy' ? 'ok' : 'issue');
+const tone = statusTone;
 
 /** The device list's columns in the active language (the CSV export uses the same labels). */
 function deviceColumns(t: TFunction, lng: string): Col[] {
@@ -237,6 +238,7 @@ export function DevicesScreen() {
           <option value="down">{t('groups.down')}</option>
           <option value="issues">{t('groups.issues')}</option>
           <option value="healthy">{t('groups.healthy')}</option>
+          <option value="unmonitored">{t('groups.unmonitored')}</option>
         </select>
         <select
           aria-label={t('common.filterStatus')}

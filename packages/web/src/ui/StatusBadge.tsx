@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { notMonitoredStatus } from '@crosspoint/protocol';
 import { statusLabel } from '../i18n/labels.ts';
 
 const tone: Record<string, string> = {
@@ -11,6 +12,16 @@ const tone: Record<string, string> = {
   Disconnected: 'down',
   Disabled: 'muted',
 };
+
+/** The badge colour of a device status: Down, Healthy, not monitored (a disabled subnet), or an issue. */
+export const statusTone = (status: string): string =>
+  status === 'Down'
+    ? 'down'
+    : status === 'Healthy'
+      ? 'ok'
+      : status === notMonitoredStatus
+        ? 'muted'
+        : 'issue';
 
 export function StatusBadge({ status, since }: { status: string; since?: string | undefined }) {
   const { t } = useTranslation();
