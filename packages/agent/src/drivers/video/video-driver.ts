@@ -2,7 +2,7 @@ import type { Candidate } from '../../discovery/discovery-method.ts';
 import { deviceIdOf, type InventoryDevice } from '../../inventory/inventory.ts';
 import type { SessionContext } from '../../sessions/session.ts';
 import type { DeviceDriver, Fingerprint, FingerprintContext } from '../device-driver.ts';
-import { fetchCodecStatus } from './video-http.ts';
+import { CodecStatusConnection } from './codec-status-connection.ts';
 import { VideoSession } from './video-session.ts';
 
 /** COLLABORATE Live codecs over their HTTP JSON status (video-api.ts). */
@@ -10,7 +10,10 @@ export class VideoDriver implements DeviceDriver {
   readonly families = ['video'] as const;
 
   async fingerprint(candidate: Candidate, ctx: FingerprintContext): Promise<Fingerprint> {
-    const status = await fetchCodecStatus(candidate.host, candidate.port, ctx.session.timings.connectTimeoutMs);
+    const http = new CodecStatusConnection(candidate.host, candidate.port, ctx.session.dial);
+    const status = await http.fetch(ctx.session.timings.connectTimeoutMs).finally(() => {
+      http.close();
+    });
     const now = ctx.session.now();
     const device: InventoryDevice = {
       id: deviceIdOf('video', status.serial),

@@ -1,11 +1,9 @@
-import { Agent } from 'node:http';
-import type { Socket } from 'node:net';
 import type { InventoryDevice } from '../../inventory/inventory.ts';
 import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
 import type { DeviceSession, SessionContext } from '../../sessions/session.ts';
 import { SingleDeviceSession } from '../../sessions/single-device-session.ts';
-import { fetchCodecStatus } from './video-http.ts';
+import { CodecStatusConnection } from './codec-status-connection.ts';
 
 /**
  * A COLLABORATE Live codec: polled over its HTTP JSON status on the shared clock (one request in
@@ -13,7 +11,7 @@ import { fetchCodecStatus } from './video-http.ts';
  */
 export class VideoSession extends SingleDeviceSession implements DeviceSession {
   private readonly emitter: ChangeEmitter;
-  private readonly http = new Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly http: CodecStatusConnection;
   private nextPollAt = 0;
   private inFlight = false;
   private closed = false;
@@ -24,6 +22,11 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
   ) {
     super(device);
     this.emitter = new ChangeEmitter(device.id, new FactTracker('video', ctx.now), ctx.emit);
+    // The kept-alive connection closing between polls (codec gone, RST) is news: poll at once rather
+    // than at the next period, so a drop shows in milliseconds, not up to a poll period later.
+    this.http = new CodecStatusConnection(device.host, device.port, ctx.dial, () => {
+      if (!this.closed && !this.inFlight) this.reconnect();
+    });
   }
 
   get connected(): boolean {
@@ -41,7 +44,7 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
 
   close(): void {
     this.closed = true;
-    this.http.destroy();
+    this.http.close();
   }
 
   tick(now: number): void {
@@ -53,14 +56,19 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
   private poll(): void {
     this.inFlight = true;
     const { timings } = this.ctx;
-    fetchCodecStatus(this.device.host, this.device.port, timings.keepAliveTimeoutMs, this.http, this.watchSocket).then(
+    this.http.fetch(timings.keepAliveTimeoutMs).then(
       (status) => {
         if (this.closed) return;
         const facts = this.emitter.facts;
         facts.set('reachable', true);
         facts.set('csRegistered', status.csRegistered);
         if (status.firmware !== this.device.firmware || status.name !== this.device.name) {
-          this.device = { ...this.device, firmware: status.firmware, name: status.name, lastSeen: this.ctx.now() };
+          this.device = {
+            ...this.device,
+            firmware: status.firmware,
+            name: status.name,
+            lastSeen: this.ctx.now(),
+          };
           this.ctx.updateInventory([this.device]);
         }
         this.done();
@@ -72,22 +80,6 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
       },
     );
   }
-
-  /**
-   * The kept-alive connection closing between polls (codec gone, RST) is news: poll at once rather
-   * than at the next period, so a drop shows in milliseconds, not up to a poll period later.
-   */
-  private readonly watched = new WeakSet<Socket>();
-  private readonly watchSocket = (socket: Socket): void => {
-    if (this.watched.has(socket)) return;
-    this.watched.add(socket);
-    socket.once('close', () => {
-      if (!this.closed && !this.inFlight) {
-        this.nextPollAt = 0;
-        this.ctx.wake(this, this.ctx.now());
-      }
-    });
-  };
 
   private done(): void {
     this.inFlight = false;
