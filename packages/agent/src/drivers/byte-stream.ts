@@ -1,4 +1,4 @@
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 
 /**
  * What a driver needs of a connection: bytes in, bytes out, a close. `net.Socket` fits; tests feed a
@@ -8,7 +8,6 @@ export interface ByteStream {
   write(data: Uint8Array | string): boolean;
   /** Bytes written but not yet sent (a peer that stops reading makes this grow). */
   readonly writableLength: number;
-  /** `chunk` is only valid during the call (TCP reads share one buffer): copy what you keep. */
   on(event: 'data', listener: (chunk: Buffer) => void): this;
   on(event: 'close', listener: () => void): this;
   on(event: 'error', listener: (error: Error) => void): this;
@@ -18,27 +17,9 @@ export interface ByteStream {
 /** Opens a TCP connection; resolves once connected, rejects on refusal, error or timeout. */
 export type Dialer = (host: string, port: number, timeoutMs: number) => Promise<ByteStream>;
 
-/**
- * Every TCP read of every session lands in this one buffer: Node hands it to `onread` synchronously
- * and the line framers copy what they keep, so a read costs no Buffer of its own and skips the
- * Readable stream machinery (5,000 keep-alive answers a second).
- */
-const readBuffer = Buffer.allocUnsafe(64 * 1024);
-
 export const dialTcp: Dialer = (host, port, timeoutMs) =>
   new Promise((resolve, reject) => {
-    const socket: Socket = connect({
-      host,
-      port,
-      noDelay: true,
-      onread: {
-        buffer: readBuffer,
-        callback: (bytes) => {
-          socket.emit('data', readBuffer.subarray(0, bytes));
-          return true;
-        },
-      },
-    });
+    const socket = connect({ host, port, noDelay: true });
     const timer = setTimeout(() => {
       socket.destroy();
       reject(

@@ -88,7 +88,6 @@ export class CodecStatusConnection {
       this.fail(new Error('the codec sent bytes nobody asked for'));
       return;
     }
-    // Copy: `chunk` is the shared read buffer.
     this.received = Buffer.concat([this.received, chunk]);
     if (this.received.length > maxResponse) {
       this.fail(new Error('status response too large'));
