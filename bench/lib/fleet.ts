@@ -32,10 +32,15 @@ export interface SimSite {
 
 export const keyOf = (d: { ip: string; port: number | null }): string => `${d.ip}:${String(d.port)}`;
 
-export async function startSimSite(devices: number, seed: number, subnetBase: string): Promise<SimSite> {
+export async function startSimSite(
+  devices: number,
+  seed: number,
+  subnetBase: string,
+  timing: Record<string, number> = {},
+): Promise<SimSite> {
   const child = await startChild(
     'bench/programs/sim-site.ts',
-    [String(devices), String(seed), subnetBase],
+    [String(devices), String(seed), subnetBase, JSON.stringify(timing)],
     /sim-site ready (\{.*\})$/,
     {
       timeoutMs: 120_000,

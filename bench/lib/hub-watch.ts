@@ -52,6 +52,7 @@ export const groupObservations = (
 export interface HubDevice {
   id: string;
   serial: string;
+  model: string;
   status: string;
   ip: string;
   connections: string[];

@@ -32,6 +32,16 @@ export interface LinkedSite {
   stop(): Promise<void>;
 }
 
+/** The agent probe's arguments that link it to the hub as the demo site's agent. */
+export const hubLinkArgs = (hub: HubProcess): string[] => [
+  '--hub-url',
+  hub.url,
+  '--hub-login',
+  hub.logins[0] ?? '',
+  '--hub-password',
+  hub.password,
+];
+
 export const serialOf = (d: SimDevice): string => (d as SimDevice & { serial: string }).serial;
 
 export async function startLinkedSite(options: {
@@ -41,10 +51,14 @@ export async function startLinkedSite(options: {
   subnetBase: string;
   readyTimeoutMs: number;
   smtpUrl?: string;
+  /** Shorter device life-cycle phases in the simulator (e.g. firmware updates). */
+  simTiming?: Record<string, number>;
+  /** More agent arguments (e.g. `--data-dir`, to restart the same agent later). */
+  agentArgs?: string[];
   log: (line: string) => void;
 }): Promise<LinkedSite> {
   const { log } = options;
-  const site = await startSimSite(options.devices, options.seed, options.subnetBase);
+  const site = await startSimSite(options.devices, options.seed, options.subnetBase, options.simTiming);
   let db: BenchDatabase | undefined;
   let hub: (HubProcess & { adminToken: string }) | undefined;
   let probe: AgentProbe | undefined;
@@ -63,7 +77,7 @@ export async function startLinkedSite(options: {
     let inventory: number | undefined;
     log(`agent: sweeping, waiting for ${site.networkDevices.length} sessions, then linking to the hub`);
     probe = await startAgentProbe(site, site.networkDevices.length, options.readyTimeoutMs, log, undefined, {
-      args: ['--hub-url', hub.url, '--hub-login', hub.logins[0] ?? '', '--hub-password', hub.password],
+      args: [...hubLinkArgs(hub), ...(options.agentArgs ?? [])],
       onEvent: (e) => {
         if (e.t === 'inventory') inventory = Number(e.devices);
         if (e.t === 'link') linkStates.push({ state: String(e.state), at: Number(e.at) });

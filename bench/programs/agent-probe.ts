@@ -35,10 +35,12 @@ const { values } = parseArgs({
     'hub-url': { type: 'string' },
     'hub-login': { type: 'string' },
     'hub-password': { type: 'string' },
+    /** Keep the agent's store here (and keep it on exit): a second probe on it is the same agent restarted. */
+    'data-dir': { type: 'string' },
   },
 });
 const expect = Number(values.expect);
-const dataDir = await mkdtemp(join(tmpdir(), 'cp-bench-agent-'));
+const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'cp-bench-agent-')));
 const config = loadAgentConfig(
   {
     dataDir,
@@ -149,6 +151,6 @@ process.on('SIGTERM', () => {
   clearInterval(alive);
   void (link?.close() ?? Promise.resolve())
     .then(() => agent.close())
-    .then(() => rm(dataDir, { recursive: true, force: true }))
+    .then(() => (values['data-dir'] ? undefined : rm(dataDir, { recursive: true, force: true })))
     .then(() => process.exit(0));
 });

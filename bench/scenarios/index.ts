@@ -2,6 +2,7 @@ import type { Scenario } from '../lib/scenario.ts';
 import { agentScaleScenario } from './agent-scale.ts';
 import { alertsScenario } from './alerts.ts';
 import { apiScenario } from './api.ts';
+import { batchFirmwareScenario } from './batch-firmware.ts';
 import { detectionScenario } from './detection.ts';
 import { ingestScenario } from './ingest.ts';
 import { soakScenario } from './soak.ts';
@@ -17,5 +18,6 @@ export const scenarios: Scenario[] = [
   uplinkScenario,
   webListScenario,
   alertsScenario,
+  batchFirmwareScenario,
   soakScenario,
 ];

@@ -78,7 +78,15 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     });
     // An in-memory database (tests) needs no lasting key.
     const inMemory = options.database?.kind === 'pglite' && options.database.dataDir === null;
-    const sealer = inMemory && !config.secretKey ? new Sealer(randomBytes(32)) : await openSealer(resolve(config.dataDir), config.secretKey);
+    // The key lives beside the data: in the embedded database's folder when there is one.
+    const keyDir =
+      options.database?.kind === 'pglite' && options.database.dataDir
+        ? options.database.dataDir
+        : resolve(config.dataDir);
+    const sealer =
+      inMemory && !config.secretKey
+        ? new Sealer(randomBytes(32))
+        : await openSealer(keyDir, config.secretKey);
     services = composeServices(database.db, {
       bus,
       sealer,
@@ -153,6 +161,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         clearInterval(presenceTimer);
         runningServices.commands.stop();
         await runningApp.close();
+        await runningServices.commands
+          .releaseLeases()
+          .catch((e: unknown) => logger.error({ err: e }, 'handing back jobs failed'));
         runningServices.devices.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();

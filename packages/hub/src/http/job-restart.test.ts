@@ -15,7 +15,7 @@ interface Job {
 }
 
 const devices = 12;
-const leaseMs = 600;
+const leaseMs = 60_000;
 
 /** An agent that answers every command after `delayMs`, recording what it was sent. */
 async function answeringAgent(
@@ -106,6 +106,8 @@ describe('jobs across restarts', () => {
     // The hub stops with jobs still running; another process on the same data takes them over.
     agent.close();
     await hub.close();
+    // Leases are a minute long: the new hub can take the jobs over at once only because the hub
+    // that stopped handed them back.
     hub = await startHubForTest({ database: { kind: 'pglite', dataDir: dir.path }, jobLeaseMs: leaseMs });
     agent = await answeringAgent(hub.url, login, seen, 50);
     const again = await signedIn(hub, t.support.ownerEmail);

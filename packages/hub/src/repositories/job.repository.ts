@@ -51,6 +51,14 @@ export class JobRepository {
     );
   }
 
+  /** Hands back a stopping hub's unfinished jobs, for any hub to take over at once. */
+  async releaseLeases(owner: string): Promise<number> {
+    const result = await this.db.execute(
+      sql`UPDATE jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ${owner} AND finished_at IS NULL RETURNING id`,
+    );
+    return rowsOf(result).length;
+  }
+
   /**
    * Takes over unfinished jobs whose lease ran out (their hub stopped or died) or that never had
    * one (made before leases existed), oldest first; one

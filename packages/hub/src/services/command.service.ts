@@ -45,7 +45,7 @@ const redacted = '••••';
  *
  * Jobs survive restarts: each unfinished job is leased to the hub process dispatching it, which
  * renews its leases while it runs. A job whose lease ran out (its hub stopped or died) is taken over
- * by any hub and sent again; a job whose agent disconnected mid-command is sent again when the agent
+ * by any hub and sent again (a hub that stops hands its jobs back at once); a job whose agent disconnected mid-command is sent again when the agent
  * is back — both until the job's deadline.
  */
 export class CommandService {
@@ -87,6 +87,14 @@ export class CommandService {
     this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Once this hub's agent links are closed: hands its unfinished jobs back, so another hub (or this
+   * one restarted) sends them again at once rather than when their leases run out.
+   */
+  async releaseLeases(): Promise<number> {
+    return this.jobs.releaseLeases(this.owner);
   }
 
   private async sweep(): Promise<void> {
