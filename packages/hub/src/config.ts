@@ -17,6 +17,7 @@ export const HubConfigSchema = Type.Object({
   smsUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'SMS provider endpoint (JSON POST); without it SMS alerts are kept in the delivery log.' })),
   smsToken: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token for the SMS provider endpoint.' })),
   webhookAllowPrivate: Type.Boolean({ default: false, description: 'Let alert webhooks reach loopback and private networks (a self-hosted ticketing system).' }),
+  alertResyncGraceS: Type.Integer({ minimum: 0, maximum: 3600, default: 30, description: 'After an agent (re)connects, its devices’ alerts wait this many seconds while it replays what it buffered (statuses from before the outage are not news).' }),
   smtpAllowPrivate: Type.Boolean({ default: false, description: 'Let organizations point their own SMTP server at loopback and private networks (an in-house mail relay).' }),
   secretKey: Type.Optional(Type.String({ minLength: 32, description: 'Key (64 hex digits or base64 of 32 bytes) sealing secrets the hub reads back, such as organizations’ SMTP passwords. Hubs sharing a database need the same key; a lone hub keeps one in its data dir.' })),
   alertQuietS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300, description: 'An alert resolved less than this many seconds ago is not opened again until they have passed (flap damping).' }),
@@ -41,6 +42,7 @@ export interface HubFlags {
   alertQuietS?: string | undefined;
   webhookAllowPrivate?: string | undefined;
   smtpAllowPrivate?: string | undefined;
+  alertResyncGraceS?: string | undefined;
   secretKey?: string | undefined;
 }
 
@@ -62,6 +64,7 @@ export const hubEnvVars = {
   alertQuietS: 'CROSSPOINT_ALERT_QUIET_S',
   webhookAllowPrivate: 'CROSSPOINT_WEBHOOK_ALLOW_PRIVATE',
   smtpAllowPrivate: 'CROSSPOINT_SMTP_ALLOW_PRIVATE',
+  alertResyncGraceS: 'CROSSPOINT_ALERT_RESYNC_GRACE_S',
   secretKey: 'CROSSPOINT_SECRET_KEY',
 } as const satisfies Record<keyof HubConfig, string>;
 
