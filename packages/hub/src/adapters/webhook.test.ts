@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startHttpReceiver } from '../test/http-receiver.ts';
 import { ChannelError } from './channel-error.ts';
+import { postJson } from './http-post.ts';
 import { createWebhookSender, isPrivateAddress, verifyWebhookSignature, webhookSignature } from './webhook.ts';
 
 describe('webhook adapter', () => {
@@ -26,6 +27,27 @@ describe('webhook adapter', () => {
       expect(receiver.requests).toHaveLength(0);
       await createWebhookSender({ allowPrivate: true }).send(call);
       expect(receiver.requests).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('checks the address again when connecting, so a second DNS answer cannot point it inside (rebinding)', async () => {
+    const receiver = await startHttpReceiver();
+    try {
+      const port = new URL(receiver.url).port;
+      // A name (not an IP) that resolves to loopback when the connection is made.
+      const refused = await postJson(`http://localhost:${port}/hook`, '{}', {}, 5000, 'The receiver', { refuse: isPrivateAddress, message: 'refused: private' }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ChannelError);
+      expect(refused).toMatchObject({ permanent: true, message: 'refused: private' });
+      expect(receiver.requests).toHaveLength(0);
+      await postJson(`http://localhost:${port}/hook`, '{"a":1}', { 'x-test': '1' }, 5000, 'The receiver');
+      expect(receiver.requests[0]).toMatchObject({ path: '/hook', body: '{"a":1}' });
+      expect(receiver.requests[0]?.headers['x-test']).toBe('1');
+      receiver.settings.status = 410;
+      expect(await postJson(`${receiver.url}/x`, '{}', {}, 5000, 'The receiver').catch((e: unknown) => e)).toMatchObject({ permanent: true, message: 'The receiver answered 410: {"ok":true}' });
+      receiver.settings.status = 503;
+      expect(await postJson(`${receiver.url}/x`, '{}', {}, 5000, 'The receiver').catch((e: unknown) => e)).toMatchObject({ permanent: false });
     } finally {
       await receiver.close();
     }

@@ -32,7 +32,10 @@ export interface WebhookSender {
   send(call: OutgoingWebhook): Promise<void>;
 }
 
-/** Refuses URLs whose host is, or resolves to, a private address: a tenant must not reach the hub's own network. */
+/**
+ * Refuses URLs whose host is, or resolves to, a private address: a tenant must not reach the hub's
+ * own network. The connection checks again what it connects to (a second DNS answer may differ).
+ */
 async function checkPublic(url: string): Promise<void> {
   const host = await privateHost(new URL(url).hostname);
   if (host !== undefined) {
@@ -60,6 +63,9 @@ export function createWebhookSender(options: { timeoutMs?: number; allowPrivate?
         },
         timeoutMs,
         'The webhook receiver',
+        options.allowPrivate
+          ? undefined
+          : { refuse: isPrivateAddress, message: `The webhook address ${new URL(call.url).hostname} resolves to a private network address; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.` },
       );
     },
   };
