@@ -1,4 +1,4 @@
-import { modelByCode, type LinkChange, type LinkDevice } from '@crosspoint/protocol';
+import { modelByCode, notMonitoredStatus, type LinkChange, type LinkDevice } from '@crosspoint/protocol';
 import type { InventoryDevice } from '../inventory/inventory.ts';
 
 /** Connections path as the hub shows it: Server › Subnet (iface) › Stack › C-Link NN › P-Link NN. */
@@ -13,9 +13,10 @@ export function pathOf(d: InventoryDevice): string[] {
 
 /**
  * What the hub is told of a device on a disabled subnet: not Down (which would raise alerts) and not
- * its last status (which nobody checks any more), but that the agent no longer watches it.
+ * its last status (which nobody checks any more), but that the agent no longer watches it (the
+ * hub counts such devices apart).
  */
-export const notMonitored = 'Not Monitored';
+export const notMonitored = notMonitoredStatus;
 
 /** A device of the agent's inventory as a link frame carries it. */
 export function toLinkDevice(d: InventoryDevice & { unmonitored?: { since: number } }): LinkDevice {
