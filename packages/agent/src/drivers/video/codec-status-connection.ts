@@ -16,7 +16,7 @@ interface InFlight {
  * One kept-alive HTTP/1.1 connection to a codec for its JSON status (video-api.ts): the same GET,
  * encoded once, and a small response reader (status line; a Content-Length, chunked or
  * close-delimited body). Node's http client (ClientRequest, Agent, IncomingMessage streams) cost
- * about four telnet keep-alives a request, and every codec is polled each second. Any failure
+ * two to three telnet keep-alives a request, and every codec is polled each second. Any failure
  * (refused, closed, timeout, oversize, bad shape) rejects and closes the connection; the next
  * `fetch` dials again.
  */
