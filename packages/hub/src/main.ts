@@ -160,10 +160,13 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       (closing ??= (async () => {
         clearInterval(presenceTimer);
         runningServices.commands.stop();
+        // Jobs are handed back before the links close: closing can take a while, and a process
+        // killed meanwhile would leave them to their leases.
+        const handBack = () =>
+          runningServices.commands.releaseLeases().catch((e: unknown) => logger.error({ err: e }, 'handing back jobs failed'));
+        await handBack();
         await runningApp.close();
-        await runningServices.commands
-          .releaseLeases()
-          .catch((e: unknown) => logger.error({ err: e }, 'handing back jobs failed'));
+        await handBack();
         runningServices.devices.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();

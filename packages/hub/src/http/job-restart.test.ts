@@ -126,4 +126,50 @@ describe('jobs across restarts', () => {
     expect(seen.length).toBeGreaterThan(jobIds.length); // some were sent twice
     agent.close();
   });
+
+  it('keeps a job that was sent again waiting while its device comes back; a first send to an unreachable device fails at once', async () => {
+    if (!hub) throw new Error('no hub');
+    const owner = await signedIn(hub, t.support.ownerEmail);
+    const [first, second] = (
+      await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${t.client.id}/devices?limit=2&sort=name`)
+    ).body.items.map((d) => d.id);
+    const runOn = async (deviceId: string) =>
+      (await owner.post<{ items: Job[] }>(`/api/v1/orgs/${t.client.id}/jobs`, { deviceIds: [deviceId], command: { type: 'restart' }, deadlineS: 60 })).body.items[0]?.id ?? '';
+    const jobOf = async (id: string) => (await owner.get<Job & { attempts?: number }>(`/api/v1/orgs/${t.client.id}/jobs/${id}`)).body;
+    const finished = async (id: string) => {
+      for (let i = 0; i < 200; i++) {
+        const job = await jobOf(id);
+        if (job.status === 'succeeded' || job.status === 'failed') return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`job ${id} did not finish`);
+    };
+
+    // The first send reaches the agent, which goes away mid-command (a restart).
+    let agent = await FakeAgent.connect(hub.url, login, agentPassword);
+    agent.hello('restart-test-agent');
+    await agent.next('welcome');
+    const interrupted = await runOn(first ?? '');
+    await agent.next('command');
+    agent.close();
+    await agent.waitClosed();
+
+    // Back, the agent finds the device still restarting: unreachable once, then done.
+    agent = await FakeAgent.connect(hub.url, login, agentPassword);
+    agent.hello('restart-test-agent');
+    await agent.next('welcome');
+    const again = await agent.next('command');
+    agent.send({ type: 'command-result', commandId: again.commandId, ok: false, error: { code: 'DEVICE_UNREACHABLE', message: 'DSP1 is not connected.' } });
+    const third = await agent.next('command');
+    expect(third.commandId).toBe(again.commandId);
+    agent.send({ type: 'command-result', commandId: third.commandId, ok: true, result: { downtimeMs: 1 } });
+    expect(await finished(interrupted)).toMatchObject({ status: 'succeeded' });
+
+    // A first send to a device that is away: the person learns at once.
+    const fresh = await runOn(second ?? '');
+    const sent = await agent.next('command');
+    agent.send({ type: 'command-result', commandId: sent.commandId, ok: false, error: { code: 'DEVICE_UNREACHABLE', message: 'DSP2 is not connected.' } });
+    expect(await finished(fresh)).toMatchObject({ status: 'failed', error: { code: 'DEVICE_UNREACHABLE' } });
+    agent.close();
+  });
 });

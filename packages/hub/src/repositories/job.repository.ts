@@ -37,11 +37,14 @@ export class JobRepository {
   }
 
   /** The job is being sent to its agent (once more). */
-  async countAttempt(id: string): Promise<void> {
-    await this.db
+  /** Counts one more send of the job; returns how many sends there have been. */
+  async countAttempt(id: string): Promise<number> {
+    const [row] = await this.db
       .update(jobs)
       .set({ attempts: sql`${jobs.attempts} + 1` })
-      .where(eq(jobs.id, id));
+      .where(eq(jobs.id, id))
+      .returning({ attempts: jobs.attempts });
+    return row?.attempts ?? 1;
   }
 
   /** Keeps this hub's unfinished jobs leased until `until`. */

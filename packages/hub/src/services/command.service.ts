@@ -55,6 +55,7 @@ export class CommandService {
   private readonly owner = randomUUID();
   private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
+  private sweepRun: Promise<void> = Promise.resolve();
   /** Once stopping, dispatches give up quietly: their leases run out and another hub goes on. */
   private stopped = false;
 
@@ -90,15 +91,22 @@ export class CommandService {
   }
 
   /**
-   * Once this hub's agent links are closed: hands its unfinished jobs back, so another hub (or this
-   * one restarted) sends them again at once rather than when their leases run out.
+   * Once stopped: hands this hub's unfinished jobs back, so another hub (or this one restarted)
+   * sends them again at once rather than when their leases run out. Waits for a sweep in progress
+   * first, so it cannot renew the leases just handed back.
    */
   async releaseLeases(): Promise<number> {
+    await this.sweepRun;
     return this.jobs.releaseLeases(this.owner);
   }
 
-  private async sweep(): Promise<void> {
-    if (this.sweeping) return;
+  private sweep(): Promise<void> {
+    if (this.sweeping) return this.sweepRun;
+    this.sweepRun = this.sweepOnce();
+    return this.sweepRun;
+  }
+
+  private async sweepOnce(): Promise<void> {
     this.sweeping = true;
     try {
       const now = this.clock();
@@ -236,12 +244,19 @@ export class CommandService {
             command,
             deadline: job.deadline.getTime(),
           };
-          await this.jobs.countAttempt(job.id);
+          const attempt = await this.jobs.countAttempt(job.id);
           const answer = (await this.bus.request(
             agentCommandSubject(serverId),
             request,
             left,
           )) as AgentCommandAnswer;
+          if (!answer.ok && answer.error?.code === 'DEVICE_UNREACHABLE' && attempt > 1) {
+            // Sent again after a restart or a lost link: the device may still be coming back from
+            // what the first send started (a firmware apply, a restart). Try again until the deadline.
+            await this.jobs.update(job.id, { phase: 'waiting for the device to come back' });
+            await new Promise((r) => setTimeout(r, Math.min(2000, Math.max(50, left))));
+            continue;
+          }
           if (!answer.ok && answer.error?.code === 'AGENT_DISCONNECTED') {
             // The agent went away mid-command (restart, network): send it again once it is back.
             await this.jobs.update(job.id, { phase: 'the agent disconnected; waiting for it to reconnect' });
