@@ -38,6 +38,9 @@ export class Sealer {
   }
 }
 
+/** Whether a stored value is in the sealed format (anything else was stored before sealing). */
+export const isSealed = (stored: string): boolean => stored.startsWith(prefix);
+
 const keyFrom = (text: string): Buffer => {
   const t = text.trim();
   return /^[0-9a-f]{64}$/i.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { startHttpReceiver } from '../test/http-receiver.ts';
 import { ChannelError } from './channel-error.ts';
 import { postJson } from './http-post.ts';
-import { createWebhookSender, isPrivateAddress, verifyWebhookSignature, webhookSignature } from './webhook.ts';
+import { isPrivateAddress } from './private-address.ts';
+import { createWebhookSender, verifyWebhookSignature, webhookSignature } from './webhook.ts';
 
 describe('webhook adapter', () => {
   it('signs "<timestamp>.<body>" with HMAC-SHA256 and verifies it', () => {

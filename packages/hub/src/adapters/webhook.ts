@@ -3,8 +3,6 @@ import { ChannelError } from './channel-error.ts';
 import { postJson } from './http-post.ts';
 import { isPrivateAddress, privateHost } from './private-address.ts';
 
-export { isPrivateAddress };
-
 export interface OutgoingWebhook {
   url: string;
   secret: string;

@@ -32,20 +32,41 @@ export class OrgSmtpRepository {
     return (await this.db.delete(orgSmtpSettings).where(eq(orgSmtpSettings.orgId, orgId)).returning({ orgId: orgSmtpSettings.orgId })).length > 0;
   }
 
-  /** Walks up the organization tree (at most 8 levels) to the nearest configured mail server. */
+  /** Walks up the organization tree (at most 8 levels) to the nearest configured mail server: one statement, read before every alert email. */
   async effective(orgId: string): Promise<EffectiveSmtp | undefined> {
-    const rows = rowsOf<{ org_id: string; owner_name: string }>(
+    type Row = {
+      org_id: string;
+      host: string;
+      port: number;
+      security: OrgSmtpRecord['security'];
+      username: string | null;
+      password_sealed: string | null;
+      from_address: string;
+      updated_at: Date | string;
+      updated_by: string;
+      owner_name: string;
+    };
+    const [r] = rowsOf<Row>(
       await this.db.execute(sql`
         WITH RECURSIVE chain(id, parent_id, name, depth) AS (
           SELECT id, parent_id, name, 0 FROM organizations WHERE id = ${orgId}
           UNION ALL
           SELECT o.id, o.parent_id, o.name, c.depth + 1 FROM organizations o JOIN chain c ON o.id = c.parent_id WHERE c.depth < 8
         )
-        SELECT s.org_id, c.name AS owner_name FROM chain c JOIN org_smtp_settings s ON s.org_id = c.id ORDER BY c.depth LIMIT 1`),
+        SELECT s.*, c.name AS owner_name FROM chain c JOIN org_smtp_settings s ON s.org_id = c.id ORDER BY c.depth LIMIT 1`),
     );
-    const first = rows[0];
-    if (!first) return undefined;
-    const settings = await this.get(first.org_id);
-    return settings ? { settings, ownerOrgId: first.org_id, ownerName: first.owner_name } : undefined;
+    if (!r) return undefined;
+    const settings: OrgSmtpRecord = {
+      orgId: r.org_id,
+      host: r.host,
+      port: r.port,
+      security: r.security,
+      username: r.username,
+      passwordSealed: r.password_sealed,
+      fromAddress: r.from_address,
+      updatedAt: new Date(r.updated_at),
+      updatedBy: r.updated_by,
+    };
+    return { settings, ownerOrgId: r.org_id, ownerName: r.owner_name };
   }
 }

@@ -33,8 +33,8 @@ import { requirePermission, type Actor, type Clock, type OrgContext } from './co
 import { isTimeZone, windowActive } from './maintenance-window.ts';
 import { decodeCursor, encodeCursor, pageOf } from './paging.ts';
 import { newSecret } from './secrets.ts';
-import { isSealed, webhookSealContext } from './sealed-secrets.ts';
-import type { Sealer } from '../adapters/sealer.ts';
+import { webhookSealContext } from './sealed-secrets.ts';
+import { isSealed, type Sealer } from '../adapters/sealer.ts';
 import { ServiceError } from './service-error.ts';
 
 /**

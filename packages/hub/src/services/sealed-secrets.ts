@@ -1,4 +1,4 @@
-import type { Sealer } from '../adapters/sealer.ts';
+import { isSealed, type Sealer } from '../adapters/sealer.ts';
 
 /**
  * What each kind of secret the hub reads back is sealed against: a sealed value copied to another
@@ -6,9 +6,6 @@ import type { Sealer } from '../adapters/sealer.ts';
  */
 export const smtpSealContext = (orgId: string) => `org-smtp:${orgId}`;
 export const webhookSealContext = (orgId: string) => `webhook:${orgId}`;
-
-/** Sealed values start with the sealer's version tag; anything else is from before sealing. */
-export const isSealed = (stored: string) => stored.startsWith('v1.');
 
 /** A webhook's signing secret as stored (sealed, or plain from before sealing) → the secret. */
 export function openWebhookSecret(sealer: Sealer, orgId: string, stored: string): string {

@@ -1,6 +1,5 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
 import type { SmsVerificationStarted } from '@crosspoint/protocol';
-import { ChannelError } from '../adapters/channel-error.ts';
 import type { SmsSender } from '../adapters/sms.ts';
 import type { SmsVerificationRepository } from '../repositories/sms-verification.repository.ts';
 import type { UserRepository } from '../repositories/user.repository.ts';
@@ -88,7 +87,7 @@ export class SmsNumberService {
       }
     } catch (e) {
       await verifications.remove(user.id);
-      const why = e instanceof ChannelError || e instanceof Error ? e.message : String(e);
+      const why = e instanceof Error ? e.message : String(e);
       throw new ServiceError('SMS_SEND_FAILED', `The code could not be texted to ${number}: ${why}`, 502);
     }
     await audit.record(actor, { orgId: null, action: 'account.sms_code_sent', detail: { number: masked(number) } });

@@ -299,7 +299,8 @@ export const UpdateAlertPreferenceRequest = Type.Object(
 );
 export type UpdateAlertPreferenceRequest = Static<typeof UpdateAlertPreferenceRequest>;
 
-export const smtpSecurityModes = ['tls', 'starttls', 'none'] as const;
+/** SMTP encryption modes, in the order forms offer them (STARTTLS first: the usual submission port). */
+export const smtpSecurityModes = ['starttls', 'tls', 'none'] as const;
 const SmtpSecurity = Type.Union(
   [Type.Literal('tls'), Type.Literal('starttls'), Type.Literal('none')],
   { description: "'tls': TLS from the first byte (usually port 465); 'starttls': plain connection upgraded to TLS, required (587); 'none': no TLS (a relay on a trusted network)." },

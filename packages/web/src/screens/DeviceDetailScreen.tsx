@@ -14,8 +14,6 @@ interface Detail {
   history: { status: string; since: string; observedAt: string }[];
 }
 
-const tone = statusTone;
-
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
 export function DeviceDetailScreen() {
   const { t, i18n } = useTranslation();
@@ -42,7 +40,7 @@ export function DeviceDetailScreen() {
       </p>
       <div className="screen-head">
         <h1 id="device-title">{d.name}</h1>
-        <span className={`badge ${tone(d.status)}`} data-testid="device-status">
+        <span className={`badge ${statusTone(d.status)}`} data-testid="device-status">
           {t('device.statusFor', {
             status: statusLabel(t, d.status),
             duration: formatDuration(Date.now() - Date.parse(d.since), lng),
@@ -86,7 +84,7 @@ export function DeviceDetailScreen() {
       <ol className="timeline" aria-label={t('device.history')}>
         {history.map((h, i) => (
           <li key={`${h.since}-${String(i)}`}>
-            <span className={`badge ${tone(h.status)}`}>{statusLabel(t, h.status)}</span>{' '}
+            <span className={`badge ${statusTone(h.status)}`}>{statusLabel(t, h.status)}</span>{' '}
             {t('devices.since', { when: formatDateTime(h.since, lng) })}
           </li>
         ))}

@@ -26,8 +26,6 @@ interface Col {
   text: (d: DeviceRow) => string;
 }
 
-const tone = statusTone;
-
 /** The device list's columns in the active language (the CSV export uses the same labels). */
 function deviceColumns(t: TFunction, lng: string): Col[] {
   return [
@@ -37,7 +35,7 @@ function deviceColumns(t: TFunction, lng: string): Col[] {
       sort: 'status',
       cell: (d) => (
         <span
-          className={`badge ${tone(d.status)}`}
+          className={`badge ${statusTone(d.status)}`}
           title={t('devices.since', { when: formatDateTime(d.since, lng) })}
         >
           {statusLabel(t, d.status)} {formatDuration(Date.now() - Date.parse(d.since), lng)}

@@ -1,7 +1,7 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { OrgSmtpSettings } from '@crosspoint/protocol';
+import { smtpSecurityModes, type OrgSmtpSettings } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
 import { formatDateTime } from '../format.ts';
@@ -9,7 +9,7 @@ import { FormError } from '../ui/FormError.tsx';
 import { PasswordInput } from '../ui/PasswordInput.tsx';
 import { TextField } from '../ui/TextField.tsx';
 
-type Security = 'tls' | 'starttls' | 'none';
+type Security = (typeof smtpSecurityModes)[number];
 const ports: Record<Security, number> = { tls: 465, starttls: 587, none: 25 };
 
 /** Alerts › Email server: which mail server this organization's alert emails go through, and a test button. */
@@ -128,7 +128,7 @@ export function MailServerPanel() {
                   setSecurity(next);
                 }}
               >
-                {(['starttls', 'tls', 'none'] as const).map((s) => (
+                {smtpSecurityModes.map((s) => (
                   <option key={s} value={s}>
                     {t(`alerts.smtp.securityModes.${s}`)}
                   </option>
