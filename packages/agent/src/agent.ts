@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
 import { ftpTransfer, type FileTransfer } from './adapters/ftp-transfer.ts';
 import { runDeviceCommand } from './commands/run-command.ts';
+import { CommandLedger, type JobContext } from './commands/command-ledger.ts';
 import type { CommandResult, DeviceCommand, ProgressListener } from './commands/device-command.ts';
 import { DeviceError, DeviceErrorCode } from './commands/device-error.ts';
 import type { AgentConfig } from './config.ts';
@@ -72,8 +73,13 @@ export interface Agent {
    */
   setSubnetEnabled(cidr: string, enabled: boolean): Promise<{ subnet: SubnetState; sweep?: Promise<DiscoveryReport> }>;
   onSubnetChange(listener: (change: SubnetChange) => void): () => void;
-  /** Runs a device command; long ones report progress. Rejects with a DeviceError (stable `code`). */
-  command<C extends DeviceCommand>(deviceId: DeviceId, command: C, onProgress?: ProgressListener): Promise<CommandResult<C>>;
+  /**
+   * Runs a device command; long ones report progress. Rejects with a DeviceError (stable `code`).
+   * `job`: the command is a hub job run through `jobs` (it may resume an earlier copy).
+   */
+  command<C extends DeviceCommand>(deviceId: DeviceId, command: C, onProgress?: ProgressListener, job?: JobContext): Promise<CommandResult<C>>;
+  /** Jobs from the hub, by job id: a job sent again joins, answers or resumes the first copy. */
+  readonly jobs: CommandLedger;
   /** Tells the agent the login of a device or stack (e.g. after Login Failed); reconnects the sessions concerned. */
   setCredentials(target: { deviceId: DeviceId } | { stack: string } | 'default', credentials: DeviceCredentials): Promise<void>;
   /** The embedded store: buffered observations for the hub link. */
@@ -268,9 +274,11 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     for (const d of store.devices()) if (d.topology.stack === stack && store.credentials(`device:${d.id}`)) await store.clearCredentials(`device:${d.id}`);
   };
 
+  const jobs = new CommandLedger(store, now, config.maxConcurrentJobs);
   let closed = false;
   return {
     store,
+    jobs,
     inventory: () => store.devices().map(view),
     device: (id) => {
       const d = store.device(id);
@@ -288,7 +296,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
       subnetListeners.add(listener);
       return () => subnetListeners.delete(listener);
     },
-    async command(deviceId, command, onProgress) {
+    async command(deviceId, command, onProgress, job) {
       const device = store.device(deviceId);
       if (!device) throw new DeviceError(DeviceErrorCode.NotFound, `No device ${deviceId} in this agent's inventory.`);
       const off = subnetService.disabledSubnetOf(device.host);
@@ -303,6 +311,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
         commandTimeoutMs: timings.commandTimeoutMs,
         jobTimeoutMs: timings.restartTimeoutMs,
         now,
+        ...(job ? { job } : {}),
         rememberStackCredentials,
         stackReconfigured: async (stack, settings) => {
           const { stackName = stack, username, password } = settings;

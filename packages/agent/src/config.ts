@@ -37,6 +37,8 @@ export const AgentConfigSchema = Type.Object({
   /** Keep-alive after this much silence from a device, and how long it may stay unanswered. */
   keepAliveMs: Type.Integer({ minimum: 50, default: 1000 }),
   keepAliveTimeoutMs: Type.Integer({ minimum: 50, default: 1500 }),
+  /** Long device jobs (firmware, configuration, restart, transfers) run at once on this agent, whatever hubs ask. */
+  maxConcurrentJobs: Type.Integer({ minimum: 1, maximum: 256, default: 8 }),
   logLevel: LogLevelSetting,
 });
 export type AgentConfig = Static<typeof AgentConfigSchema>;
@@ -63,6 +65,7 @@ export const agentEnvVars = {
   discoveryConcurrency: 'CROSSPOINT_AGENT_DISCOVERY_CONCURRENCY',
   keepAliveMs: 'CROSSPOINT_AGENT_KEEPALIVE_MS',
   keepAliveTimeoutMs: 'CROSSPOINT_AGENT_KEEPALIVE_TIMEOUT_MS',
+  maxConcurrentJobs: 'CROSSPOINT_AGENT_MAX_CONCURRENT_JOBS',
   logLevel: 'CROSSPOINT_LOG_LEVEL',
 } as const satisfies Record<keyof AgentConfig, string>;
 

@@ -2,22 +2,13 @@
 // while the hub is down is replayed, in order, with its true times, when the hub comes back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
 import type { Agent, HubLink } from '@crosspoint/agent';
 import type { Simulator } from '@crosspoint/sim';
-import { connectSimulatedSite } from './hub-fixture.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+import { connectSimulatedSite, freePort, until } from './hub-fixture.ts';
 
 interface DeviceRow {
   id: string;
@@ -49,13 +40,6 @@ describe('live link: simulator → agent → hub', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     return ((await res.json()) as { items: DeviceRow[] }).items;
-  };
-  const until = async (what: string, check: () => Promise<boolean>, ms = 15_000) => {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
   };
 
   beforeAll(async () => {

@@ -34,6 +34,8 @@ export interface Simulator {
   /** Telnet port the boxes listen on (23 only when `preferPort23` could bind it). */
   readonly telnetPort: number;
   device(id: string): SimDeviceInfo | undefined;
+  /** What a box did (its system log, as downloaded over FTP): one line each, oldest first; [] for other devices. */
+  logsOf(id: string): readonly string[];
   close(): Promise<void>;
 }
 
@@ -108,6 +110,10 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
     controlUrl: server.url,
     telnetPort,
     device: (id) => world.infos.find((i) => i.id === id),
+    logsOf: (id) => {
+      const device = world.device(id);
+      return device && 'logs' in device ? device.logs : [];
+    },
     close: () =>
       (closing ??= (async () => {
         await server.close();

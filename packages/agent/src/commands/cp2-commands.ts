@@ -6,7 +6,8 @@ import type { FileTransfer } from '../adapters/ftp-transfer.ts';
 import type { Cp2BoxSession } from '../drivers/cp2/cp2-session.ts';
 import type { Cp2Client } from '../drivers/cp2/cp2-client.ts';
 import type { DeviceCredentials } from '../store/agent-store.ts';
-import { DeviceError, DeviceErrorCode } from './device-error.ts';
+import { DeviceError, DeviceErrorCode, isDeviceError } from './device-error.ts';
+import type { JobContext } from './command-ledger.ts';
 import { readProjectSettings, type ProjectSettings } from './pccp2x.ts';
 import type { CommandResults, DeviceCommand, ProgressListener, VoipLineStatus } from './device-command.ts';
 
@@ -24,6 +25,8 @@ export interface Cp2CommandDeps {
   /** Upper bound of a restart, firmware apply or configuration load. */
   jobTimeoutMs: number;
   now(): number;
+  /** Set when the command is a hub job: an earlier copy to resume, and where to mark it sent. */
+  job?: JobContext;
 }
 
 const maxProjectBytes = 64 * 1024 * 1024;
@@ -64,18 +67,37 @@ export async function runCp2Command(
       if (!tokenPattern.test(command.username) || !tokenPattern.test(command.password)) {
         throw new DeviceError(DeviceErrorCode.BadInput, 'Username and password must be 1–64 characters without spaces.');
       }
-      const username = await run('credentials', quick, (c) => c.setCredentials(command.username, command.password));
+      const credentials = { username: command.username, password: command.password };
+      if (deps.job?.resumed?.sentAt !== undefined && (await refusesStoredLogin(session, quick))) {
+        // An earlier copy changed the login and this agent never stored it: the box now refuses the
+        // old one. Take the new one (this repeat carries it) rather than changing it again.
+        await deps.rememberStackCredentials(box.topology.stack ?? box.id, credentials);
+        session.reconnect();
+        await untilAtRest(session, 'credentials (resumed)', long);
+        return { username: command.username };
+      }
+      const username = await run('credentials', quick, async (c) => {
+        await deps.job?.markSent();
+        return c.setCredentials(command.username, command.password);
+      });
       await deps.rememberStackCredentials(box.topology.stack ?? box.id, { username: command.username, password: command.password });
       return { username };
     }
-    case 'restart':
+    case 'restart': {
+      const sentAt = deps.job?.resumed?.sentAt;
+      if (sentAt !== undefined) {
+        // An earlier copy told the box to restart: never twice. Done once the box is back.
+        await untilAtRest(session, 'restart (resumed)', long);
+        return { firmware: session.inventory.firmware, downtimeMs: deps.now() - sentAt };
+      }
       return run('restart', long, async (c, _name, signal) => {
         const started = deps.now();
         session.expectRestart();
-        await c.reset();
+        await sendActing(deps, () => c.reset());
         await awaitRestart(session, signal);
         return { firmware: session.inventory.firmware, downtimeMs: deps.now() - started };
       });
+    }
     case 'firmwareUpdate':
       return updateFirmware(session, command, deps, run, ftpTarget, onProgress);
     case 'backupConfig':
@@ -170,9 +192,19 @@ async function updateFirmware(
   const version = firmwareVersionOf(command.image);
   if (!version) throw new DeviceError(DeviceErrorCode.BadInput, 'This is not a CP2 firmware image (no version header).');
   const fileName = safeFileName(command.fileName ?? `cp2-${version}.bin`, '.bin');
+  const resumed = deps.job?.resumed;
+  if (resumed) {
+    // An earlier copy may have applied it: the job ends on what the box reports once it is back,
+    // and the image is sent again only if the box does not run the new version.
+    if (resumed.sentAt !== undefined) await untilAtRest(session, 'firmware update (resumed)', deps.jobTimeoutMs);
+    if (session.isReady && session.inventory.firmware === version) {
+      onProgress({ phase: 'done', percent: 100 });
+      return { previous: resumed.before?.firmware ?? version, firmware: version, durationMs: deps.now() - resumed.startedAt };
+    }
+  }
   return run('firmware update', deps.jobTimeoutMs, async (c, name, signal) => {
-    const started = deps.now();
-    const previous = session.inventory.firmware;
+    const started = resumed?.startedAt ?? deps.now();
+    const previous = resumed?.before?.firmware ?? session.inventory.firmware;
     await requireFtp(c, name);
     const size = command.image.length;
     onProgress({ phase: 'upload', percent: 0 });
@@ -184,7 +216,7 @@ async function updateFirmware(
     });
     try {
       session.expectRestart();
-      await c.firmwareApply(name, fileName);
+      await sendActing(deps, () => c.firmwareApply(name, fileName), { firmware: previous });
       onProgress({ phase: 'apply', percent: 0 });
       await session.waitUntil(() => !session.isReady, signal);
       onProgress({ phase: 'restarting' });
@@ -246,19 +278,61 @@ async function loadProject(
 ): Promise<void> {
   const settings = readProjectSettings(project);
   const stack = session.inventory.topology.stack ?? session.boxName;
+  const applied = async () => {
+    await deps.stackReconfigured(stack, settings);
+    onProgress({ phase: 'done', percent: 100 });
+  };
+  if (deps.job?.resumed?.sentAt !== undefined) {
+    // An earlier copy applied a project: once the stack is at rest, it is done if the stack carries
+    // the project's name (the agent follows its new login); otherwise it is loaded again.
+    await untilAtRest(session, 'load configuration (resumed)', deps.jobTimeoutMs);
+    if (settings.stackName === undefined || session.inventory.topology.stack === settings.stackName) return applied();
+  }
   await run('load configuration', deps.jobTimeoutMs, async (c, name, signal) => {
     await requireFtp(c, name);
     onProgress({ phase: 'upload', percent: 0 });
     await deps.transfer.upload(ftpTarget(), `${cp2FtpPaths.configDir}/${fileName}`, project, (sent) => {
       onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, project.length)) * 100)) });
     });
-    await c.configApply(fileName);
+    await sendActing(deps, () => c.configApply(fileName));
     onProgress({ phase: 'configuring' });
     await session.waitUntil(() => session.facts.get('configuring') === true || !session.isReady, signal);
     await session.waitUntil(() => session.facts.get('configuring') !== true || !session.isReady, signal);
   });
-  await deps.stackReconfigured(stack, settings);
-  onProgress({ phase: 'done', percent: 100 });
+  await applied();
+}
+
+/** The box is back from what it was doing (an update, a restart, a load): logged in, read, idle. */
+function atRest(session: Cp2BoxSession): boolean {
+  const phase = session.facts.get('phase');
+  return session.isReady && phase !== 'updating' && phase !== 'restarting' && session.facts.get('configuring') !== true;
+}
+
+/** Waits in the box's queue (after whatever runs there) until it is at rest; DEVICE_TIMEOUT after `timeoutMs`. */
+function untilAtRest(session: Cp2BoxSession, label: string, timeoutMs: number): Promise<void> {
+  return session.queue.enqueue(label, timeoutMs, (signal) => session.waitUntil(() => atRest(session), signal));
+}
+
+/** Whether the box refuses the login this agent has stored for it (checked once its session settles). */
+async function refusesStoredLogin(session: Cp2BoxSession, timeoutMs: number): Promise<boolean> {
+  const settled = () => session.isReady || session.facts.get('loginOk') === false;
+  await session.queue.enqueue('credentials check', timeoutMs, (signal) => session.waitUntil(settled, signal)).catch(() => undefined);
+  return !session.isReady && session.facts.get('loginOk') === false;
+}
+
+/**
+ * Sends what the box acts on and may drop its connection for (firmware apply, reset, project load):
+ * marked as sent first (a repeat then looks at the box before sending it again), and a connection
+ * that closes on the way is not a failure (the box went to do it; the caller follows it back).
+ */
+async function sendActing<T>(deps: Cp2CommandDeps, send: () => Promise<T>, before?: Record<string, string>): Promise<T | undefined> {
+  await deps.job?.markSent(before);
+  try {
+    return await send();
+  } catch (e) {
+    if (isDeviceError(e) && e.code === DeviceErrorCode.SessionClosed) return undefined;
+    throw e;
+  }
 }
 
 /** A plain file name with the expected extension: no folders, no odd characters. */

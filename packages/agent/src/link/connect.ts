@@ -64,18 +64,27 @@ export async function connectAgentToHub(
       subnets: () => options.subnets ?? agent.subnetCounts(),
       onSubnetsChange: (listener) => agent.onSubnetChange(() => listener()),
       sessions: () => agent.sessionCount(),
-      command: async (deviceId, command, onProgress) => {
-        const run: DeviceCommand = await commandFromHub(command, files);
-        const result = await agent.command(deviceId as DeviceId, run, (p) => {
-          onProgress(p.percent ?? 0, p.message ? `${p.phase}: ${p.message}` : p.phase);
-        });
-        // A command may have changed the device's facts without a status change to carry them.
-        const device = agent.device(deviceId as DeviceId);
-        if (device && announced.get(device.id) !== factsOf(toLinkDevice(device))) {
-          emit?.(withFacts({ id: device.id, status: device.status, since: device.since, at: Date.now() }));
-        }
-        return resultForHub(command.type, result, files);
-      },
+      // A job sent again (the hub or this agent restarted, the link dropped) joins, answers or
+      // resumes the first copy: the device does the work once.
+      command: (commandId, deviceId, command, onProgress) =>
+        agent.jobs.run(
+          commandId,
+          deviceId as DeviceId,
+          String(command.type),
+          (p) => {
+            onProgress(p.percent ?? 0, p.message ? `${p.phase}: ${p.message}` : p.phase);
+          },
+          async (job, progress) => {
+            const run: DeviceCommand = await commandFromHub(command, files);
+            const result = await agent.command(deviceId as DeviceId, run, progress, job);
+            // A command may have changed the device's facts without a status change to carry them.
+            const device = agent.device(deviceId as DeviceId);
+            if (device && announced.get(device.id) !== factsOf(toLinkDevice(device))) {
+              emit?.(withFacts({ id: device.id, status: device.status, since: device.since, at: Date.now() }));
+            }
+            return resultForHub(command.type, result, files);
+          },
+        ),
       onChange: (listener) => {
         emit = listener;
         const off = agent.onChange((change) => {

@@ -21,8 +21,12 @@ export interface LinkSource {
   /** Called when a subnet is enabled or disabled (the counts may have changed). */
   onSubnetsChange?(listener: () => void): () => void;
   sessions(): number;
-  /** Runs a command the hub sent; resolves with a JSON-safe result, rejects with `{ code, message }`-like errors. */
+  /**
+   * Runs a command the hub sent; resolves with a JSON-safe result, rejects with `{ code, message }`-like
+   * errors. `commandId` is the hub's job id: the hub sends a job again after a restart or a lost link.
+   */
   command(
+    commandId: string,
     deviceId: string,
     command: Record<string, unknown>,
     onProgress: (percent: number, phase: string) => void,
@@ -203,7 +207,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
         const commandId = frame.commandId;
         let lastProgress = 0;
         o.source
-          .command(frame.deviceId, frame.command, (percent, phase) => {
+          .command(commandId, frame.deviceId, frame.command, (percent, phase) => {
             if (Date.now() - lastProgress < 250 && percent < 100) return;
             lastProgress = Date.now();
             send({

@@ -2,6 +2,7 @@ import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { isAddressId, type InventoryDevice } from '../inventory/inventory.ts';
 import { Journal, type JournalOpenReport } from './journal.ts';
+import type { CommandEntry, CommandJournal } from '../commands/command-ledger.ts';
 
 export interface DeviceCredentials {
   username: string;
@@ -28,6 +29,8 @@ interface StoreState {
   nextSeq: number;
   ackedSeq: number;
   droppedObservations: number;
+  /** Commands from the hub by job id (absent in stores written before they were kept). */
+  commands?: Record<string, CommandEntry>;
 }
 
 type StoreRecord =
@@ -35,7 +38,8 @@ type StoreRecord =
   | { t: 'cred'; scope: string; sealed: string | null }
   | { t: 'obs'; o: Observation }
   | { t: 'ack'; upTo: number }
-  | { t: 'forget'; id: string };
+  | { t: 'forget'; id: string }
+  | { t: 'cmd'; c: CommandEntry };
 
 export interface AgentStoreOptions {
   dir: string;
@@ -50,7 +54,7 @@ export interface AgentStoreOptions {
  * for the hub link. Every change is journaled and fsync'd before its promise resolves, so an agent
  * restart loses nothing it acknowledged.
  */
-export class AgentStore {
+export class AgentStore implements CommandJournal {
   /** Devices reached directly (not through a host) by `host:port`: discovery asks per answering address. */
   private readonly byAddress = new Map<string, Set<DeviceId>>();
 
@@ -182,6 +186,15 @@ export class AgentStore {
     return this.journal.state.droppedObservations;
   }
 
+  commandEntry(id: string): CommandEntry | undefined {
+    return this.journal.state.commands?.[id];
+  }
+
+  /** Keeps (or updates) what the agent knows of a command from the hub. */
+  recordCommand(entry: CommandEntry): Promise<void> {
+    return this.journal.append({ t: 'cmd', c: entry });
+  }
+
   flush(): Promise<void> {
     return this.journal.flush();
   }
@@ -224,9 +237,26 @@ function applyRecord(state: StoreState, record: StoreRecord, maxObservations: nu
     case 'forget':
       Reflect.deleteProperty(state.devices, record.id);
       return;
+    case 'cmd':
+      keepCommand((state.commands ??= {}), record.c);
+      return;
     case 'ack':
       state.ackedSeq = Math.max(state.ackedSeq, record.upTo);
       state.observations = state.observations.filter((x) => x.seq > state.ackedSeq);
       return;
   }
+}
+
+/** Ended commands are kept two days (longer than any job's deadline), at most `maxEndedCommands`. */
+const endedCommandMs = 48 * 3600_000;
+const maxEndedCommands = 2000;
+
+function keepCommand(commands: Record<string, CommandEntry>, entry: CommandEntry): void {
+  commands[entry.id] = entry;
+  const ended = Object.values(commands).filter((c) => c.finishedAt !== undefined);
+  if (ended.length <= maxEndedCommands && !ended.some((c) => (c.finishedAt ?? 0) < entry.startedAt - endedCommandMs)) return;
+  ended.sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+  ended.forEach((c, i) => {
+    if (i < ended.length - maxEndedCommands || (c.finishedAt ?? 0) < entry.startedAt - endedCommandMs) Reflect.deleteProperty(commands, c.id);
+  });
 }

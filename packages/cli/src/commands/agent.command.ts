@@ -32,6 +32,7 @@ export function registerAgentCommand(program: Command, output: Output): void {
     .option('--discovery-concurrency <number>', 'connects in flight while sweeping (env CROSSPOINT_AGENT_DISCOVERY_CONCURRENCY; default 128)')
     .option('--keep-alive-ms <ms>', 'keep-alive after this much silence (env CROSSPOINT_AGENT_KEEPALIVE_MS; default 1000)')
     .option('--keep-alive-timeout-ms <ms>', 'unanswered keep-alive = hang (env CROSSPOINT_AGENT_KEEPALIVE_TIMEOUT_MS; default 1500)')
+    .option('--max-concurrent-jobs <n>', 'long device jobs (firmware, configuration, restart) at once (env CROSSPOINT_AGENT_MAX_CONCURRENT_JOBS; default 8)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .action(async (flags: AgentFlags) => {
       const config = loadAgentConfig(flags);

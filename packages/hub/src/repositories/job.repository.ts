@@ -64,8 +64,9 @@ export class JobRepository {
 
   /**
    * Takes over unfinished jobs whose lease ran out (their hub stopped or died) or that never had
-   * one (made before leases existed), oldest first; one
-   * hub gets each job (SKIP LOCKED). Returns them with their device's server and agent id.
+   * one (made before leases existed): those that were running first (their agent may still be at
+   * work on them, so they take the free places of the per-agent bound), then oldest first; one hub
+   * gets each job (SKIP LOCKED). Returns them in that order, with their device's server and agent id.
    */
   async claimOrphans(
     owner: string,
@@ -76,7 +77,7 @@ export class JobRepository {
     const result = await this.db.execute(sql`
       WITH c AS (
         SELECT id FROM jobs WHERE finished_at IS NULL AND (lease_until IS NULL OR lease_until < ${now})
-        ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+        ORDER BY (status = 'running') DESC, created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
       )
       UPDATE jobs j SET lease_owner = ${owner}, lease_until = ${until}
       FROM c WHERE j.id = c.id
@@ -96,6 +97,8 @@ export class JobRepository {
       .select()
       .from(jobs)
       .where(sql`${jobs.id} = ANY(${sql.param(ids)}::uuid[])`);
+    const rank = (j: JobRecord) => (j.status === 'running' ? 0 : 1);
+    jobsClaimed.sort((a, b) => rank(a) - rank(b) || a.createdAt.getTime() - b.createdAt.getTime());
     return jobsClaimed.map((j) => ({
       ...j,
       serverId: devices.get(j.id)?.serverId ?? null,
