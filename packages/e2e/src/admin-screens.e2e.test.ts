@@ -184,4 +184,29 @@ describe('admin screens in Chromium', () => {
     await page.getByTestId('sms-verified').getByText('Verified').waitFor();
     expect(await page.getByLabel('SMS text').isDisabled()).toBe(false);
   });
+  it('creates an API token valid for 30 days, shows when it expires, and revokes it', async () => {
+    await nav(page, 'Settings');
+    await page.getByRole('tab', { name: 'API tokens' }).click();
+    await page.getByText(/stops working when it expires/).waitFor();
+    await page.getByLabel('Token name').fill('ticketing');
+    await page.getByLabel('Valid for').selectOption('30');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.getByTestId('token-secret').innerText();
+    expect(secret).toMatch(/^cpt_/);
+    const table = page.getByRole('table', { name: 'API tokens' });
+    const row = table.getByRole('row', { name: /ticketing/ });
+    const expires = new Date(Date.now() + 30 * 86_400_000).toLocaleDateString('en');
+    await row.getByRole('cell', { name: expires }).waitFor();
+    await row.getByRole('cell', { name: 'Never' }).waitFor(); // not used yet
+    // The token works for its organization, until it is revoked.
+    const orgId = await page.evaluate(async () => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { currentOrg: { id: string } | null };
+      return session.currentOrg?.id ?? '';
+    });
+    const call = () => fetch(`${hub.url}/api/v1/orgs/${orgId}/devices/summary`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await call()).status).toBe(200);
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect((await call()).status).toBe(401);
+  });
 });

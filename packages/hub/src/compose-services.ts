@@ -79,6 +79,8 @@ export interface ServiceSettings {
   throttle?: ThrottlePolicy;
   /** Dashboard counts of an organization are recomputed at most this often (ms) while it changes. */
   summaryIntervalMs?: number;
+  /** Days an API token stays valid when its creator names no expiry (default 90). */
+  apiTokenDefaultDays?: number;
   /** How long a job stays leased to the hub dispatching it before another takes it over (ms). */
   jobLeaseMs?: number;
   logger?: Logger;
@@ -122,7 +124,8 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     clock,
     defaultConfigured: mailer.kind === 'smtp',
   });
-  const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl);
+  const tokens = new TokenService(credentials, access, audit, clock, settings.apiTokenDefaultDays);
+  const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl, tokens);
   const deviceRepo = new DeviceRepository(db);
   const accountRepo = new AgentAccountRepository(db);
   const devices = new DeviceService(
@@ -204,7 +207,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       (e) => settings.logger?.error({ err: e }, 'command dispatch failed'),
       settings.jobLeaseMs,
     ),
-    tokens: new TokenService(credentials, audit, clock),
+    tokens,
     licenses: new LicenseService(
       new LicenseRepository(db),
       orgRepo,

@@ -17,6 +17,7 @@ export const HubConfigSchema = Type.Object({
   smsUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'SMS provider endpoint (JSON POST); without it SMS alerts are kept in the delivery log.' })),
   smsToken: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token for the SMS provider endpoint.' })),
   webhookAllowPrivate: Type.Boolean({ default: false, description: 'Let alert webhooks reach loopback and private networks (a self-hosted ticketing system).' }),
+  apiTokenDefaultDays: Type.Integer({ minimum: 1, maximum: 3650, default: 90, description: 'Days an API token stays valid when its creator names no expiry.' }),
   alertResyncGraceS: Type.Integer({ minimum: 0, maximum: 3600, default: 30, description: 'After an agent (re)connects, its devices’ alerts wait this many seconds while it replays what it buffered (statuses from before the outage are not news).' }),
   smtpAllowPrivate: Type.Boolean({ default: false, description: 'Let organizations point their own SMTP server at loopback and private networks (an in-house mail relay).' }),
   secretKey: Type.Optional(Type.String({ minLength: 32, description: 'Key (64 hex digits or base64 of 32 bytes) sealing secrets the hub reads back, such as organizations’ SMTP passwords. Hubs sharing a database need the same key; a lone hub keeps one in its data dir.' })),
@@ -43,6 +44,7 @@ export interface HubFlags {
   webhookAllowPrivate?: string | undefined;
   smtpAllowPrivate?: string | undefined;
   alertResyncGraceS?: string | undefined;
+  apiTokenDefaultDays?: string | undefined;
   secretKey?: string | undefined;
 }
 
@@ -65,6 +67,7 @@ export const hubEnvVars = {
   webhookAllowPrivate: 'CROSSPOINT_WEBHOOK_ALLOW_PRIVATE',
   smtpAllowPrivate: 'CROSSPOINT_SMTP_ALLOW_PRIVATE',
   alertResyncGraceS: 'CROSSPOINT_ALERT_RESYNC_GRACE_S',
+  apiTokenDefaultDays: 'CROSSPOINT_API_TOKEN_DEFAULT_DAYS',
   secretKey: 'CROSSPOINT_SECRET_KEY',
 } as const satisfies Record<keyof HubConfig, string>;
 

@@ -97,6 +97,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       smsUrl: config.smsUrl,
       smsToken: config.smsToken,
       webhookAllowPrivate: config.webhookAllowPrivate,
+      apiTokenDefaultDays: config.apiTokenDefaultDays,
       alerts: { ...options.alerts, engine: { quietS: config.alertQuietS, resyncGraceMs: config.alertResyncGraceS * 1000, ...options.alerts?.engine } },
       licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
       logger,

@@ -31,6 +31,7 @@ export const ErrorCode = {
   SmsCodeInvalid: 'SMS_CODE_INVALID',
   SmsSendFailed: 'SMS_SEND_FAILED',
   SmtpTestFailed: 'SMTP_TEST_FAILED',
+  TokenOutlivesParent: 'TOKEN_OUTLIVES_PARENT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -9,8 +9,11 @@ export interface Actor {
   /** What the audit log shows, e.g. "jane@acme.example" or "token:ci-sync". */
   label: string;
   ip: string | null;
-  /** Set when the actor is an API token: its org is the only one it reaches, with its role. */
-  token?: { id: string; orgId: string; role: Role };
+  /**
+   * Set when the actor is an API token: its org is the only one it reaches, with its role; the person
+   * who created it (null: the operator's CLI) and its expiry bound the tokens it may create.
+   */
+  token?: { id: string; orgId: string; role: Role; createdBy?: string | null; expiresAt?: Date | null };
 }
 
 /** An actor acting in one organization, with the role that applies there. */

@@ -4,6 +4,7 @@ import type { OrgRecord } from '../repositories/organization.repository.ts';
 import type { UserRecord, UserRepository } from '../repositories/user.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { MailService } from './mail.service.ts';
+import type { TokenService } from './token.service.ts';
 import { mailTemplates, render } from './mail-templates.ts';
 import { requirePermission, type Actor, type Clock, type OrgContext } from './context.ts';
 import { decodeCursor, pageOf } from './paging.ts';
@@ -32,6 +33,8 @@ export class UserService implements MembershipInviter {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly publicUrl: string,
+    /** The API tokens a member created go when they leave or lose the role the token holds. */
+    private readonly tokens: Pick<TokenService, 'creatorChanged'>,
   ) {}
 
   async list(
@@ -131,6 +134,7 @@ export class UserService implements MembershipInviter {
       throw ServiceError.conflict('LAST_OWNER', 'This is the last Owner: make someone else Owner first.');
     }
     await this.users.setRole(user.id, ctx.org.id, role);
+    await this.tokens.creatorChanged(ctx, user.id, role);
     await this.audit.record(ctx.actor, {
       orgId: ctx.org.id,
       action: 'users.role_changed',
@@ -151,6 +155,7 @@ export class UserService implements MembershipInviter {
       }
     }
     await this.users.removeMembership(user.id, ctx.org.id);
+    await this.tokens.creatorChanged(ctx, user.id, undefined);
     await this.audit.record(ctx.actor, {
       orgId: ctx.org.id,
       action: 'users.removed',

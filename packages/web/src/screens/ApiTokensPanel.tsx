@@ -15,6 +15,9 @@ interface Token {
   lastUsedAt: string | null;
 }
 
+/** How long a new token is valid, in days (the hub's default is 90). */
+const validities = [30, 90, 365] as const;
+
 /** Scoped API tokens for integrations; the secret is shown once. */
 export function ApiTokensPanel() {
   const { t, i18n } = useTranslation();
@@ -27,6 +30,7 @@ export function ApiTokensPanel() {
   });
   const [name, setName] = useState('');
   const [role, setRole] = useState<'administrator' | 'monitor'>('monitor');
+  const [days, setDays] = useState<number>(90);
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['tokens'] });
@@ -34,7 +38,7 @@ export function ApiTokensPanel() {
     e.preventDefault();
     setError(null);
     try {
-      const r = await api.post<{ secret: string }>(`/api/v1/orgs/${orgId}/api-tokens`, { name, role });
+      const r = await api.post<{ secret: string }>(`/api/v1/orgs/${orgId}/api-tokens`, { name, role, expiresInDays: days });
       setSecret(r.secret);
       setName('');
       await refresh();
@@ -60,8 +64,19 @@ export function ApiTokensPanel() {
             <option value="administrator">{t('roles.administrator')}</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="tok-days">{t('tokens.validFor')}</label>
+          <select id="tok-days" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+            {validities.map((d) => (
+              <option key={d} value={d}>
+                {t('tokens.days', { count: d })}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit">{t('tokens.create')}</button>
       </form>
+      <p className="muted">{t('tokens.expiryNote')}</p>
       {secret && (
         <p role="status" className="secret">
           {t('tokens.secret')} <code data-testid="token-secret">{secret}</code>
@@ -75,6 +90,7 @@ export function ApiTokensPanel() {
               <th scope="col">{t('common.name')}</th>
               <th scope="col">{t('users.role')}</th>
               <th scope="col">{t('common.created')}</th>
+              <th scope="col">{t('tokens.expires')}</th>
               <th scope="col">{t('tokens.lastUsed')}</th>
               <th scope="col">{t('common.actions')}</th>
             </tr>
@@ -85,6 +101,7 @@ export function ApiTokensPanel() {
                 <td>{token.name}</td>
                 <td>{t(`roles.${token.role}`)}</td>
                 <td>{formatDate(token.createdAt, lng)}</td>
+                <td>{token.expiresAt ? formatDate(token.expiresAt, lng) : t('common.never')}</td>
                 <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lng) : t('common.never')}</td>
                 <td>
                   <button
