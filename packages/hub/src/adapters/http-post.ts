@@ -1,34 +1,23 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { ChannelError } from './channel-error.ts';
+import { guardedLookup, RefusedAddress } from './private-address.ts';
 
-/** Thrown from inside a connection's name lookup when it gives a refused address. */
-class RefusedAddress extends Error {}
-
-/**
- * A name lookup that refuses some addresses at the moment of connecting: checking a name before a
- * request and connecting after it would let DNS answer differently the second time (rebinding).
- */
-function guardedLookup(refuse: (address: string) => boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      const bad = err ? undefined : addresses.find((a) => refuse(a.address));
-      const first = addresses[0];
-      if (err) callback(err, '', 0);
-      else if (bad) callback(new RefusedAddress(`${hostname} resolves to ${bad.address}`), '', 0);
-      else if (options.all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      else callback(null, first?.address ?? '', first?.family ?? 4);
-    });
-  };
+/** Why a connection failed, for the delivery log: "ENOTFOUND (getaddrinfo ENOTFOUND x.invalid)", "no answer within 5000 ms". */
+export function connectionFailure(e: unknown, timeoutMs: number): string {
+  const err: Error & { code?: unknown } = e instanceof Error ? e : new Error(String(e));
+  if (err.name === 'AbortError' || err.name === 'TimeoutError') return `no answer within ${String(timeoutMs)} ms`;
+  const code = typeof err.code === 'string' ? err.code : undefined;
+  if (!code) return err.message;
+  return err.message && !err.message.includes(code) ? `${code} (${err.message})` : err.message || code;
 }
 
 /**
  * POSTs JSON and fails with a ChannelError unless the receiver answers 2xx. 4xx answers are final
- * (except 408 and 429, which invite a retry); network errors, timeouts and 5xx may pass later.
- * Redirects are not followed. With `refuse`, a name that resolves (when connecting) to a refused
- * address fails for good with `refusedMessage`.
+ * (except 408 and 429, which invite a retry); network errors, TLS errors, timeouts and 5xx may
+ * pass later. Redirects are not followed. With `refuse`, a name that resolves (when connecting) to
+ * a refused address fails for good with `refusedMessage`. It never throws anything but a
+ * ChannelError, and nothing it starts can throw outside the returned promise.
  */
 export async function postJson(
   url: string,
@@ -38,7 +27,13 @@ export async function postJson(
   what: string,
   guard?: { refuse: (address: string) => boolean; message: string },
 ): Promise<void> {
-  const target = new URL(url);
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw new ChannelError(`${what} has no valid URL.`, true);
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new ChannelError(`${what} URL must start with http:// or https://.`, true);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(
@@ -65,9 +60,7 @@ export async function postJson(
     req.end(body);
   }).catch((e: unknown) => {
     if (e instanceof RefusedAddress && guard) throw new ChannelError(guard.message, true);
-    const err = e as Error & { code?: string };
-    const reason = err.name === 'AbortError' || err.name === 'TimeoutError' ? `no answer within ${String(timeoutMs)} ms` : (err.code ?? err.message);
-    throw new ChannelError(`${what} unreachable: ${reason}`, false);
+    throw new ChannelError(`${what} unreachable: ${connectionFailure(e, timeoutMs)}`, false);
   });
   if (status >= 200 && status < 300) return;
   const permanent = status >= 300 && status < 500 && status !== 408 && status !== 429;

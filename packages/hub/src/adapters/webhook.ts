@@ -34,8 +34,8 @@ export interface WebhookSender {
  * Refuses URLs whose host is, or resolves to, a private address: a tenant must not reach the hub's
  * own network. The connection checks again what it connects to (a second DNS answer may differ).
  */
-async function checkPublic(url: string): Promise<void> {
-  const host = await privateHost(new URL(url).hostname);
+async function checkPublic(hostname: string): Promise<void> {
+  const host = await privateHost(hostname);
   if (host !== undefined) {
     throw new ChannelError(`The webhook address ${host} is in a private network; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.`, true);
   }
@@ -49,7 +49,9 @@ export function createWebhookSender(options: { timeoutMs?: number; allowPrivate?
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     send: async (call) => {
-      if (!options.allowPrivate) await checkPublic(call.url);
+      if (!URL.canParse(call.url)) throw new ChannelError('The webhook has no valid URL.', true);
+      const hostname = new URL(call.url).hostname;
+      if (!options.allowPrivate) await checkPublic(hostname);
       await postJson(
         call.url,
         call.body,
@@ -63,7 +65,7 @@ export function createWebhookSender(options: { timeoutMs?: number; allowPrivate?
         'The webhook receiver',
         options.allowPrivate
           ? undefined
-          : { refuse: isPrivateAddress, message: `The webhook address ${new URL(call.url).hostname} resolves to a private network address; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.` },
+          : { refuse: isPrivateAddress, message: `The webhook address ${hostname} resolves to a private network address; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.` },
       );
     },
   };

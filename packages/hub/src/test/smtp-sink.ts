@@ -12,16 +12,21 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only); with `auth`, it demands that user and password. */
-export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<{ url: string; port: number; mails: ReceivedMail[]; waitFor(to: string, count?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<{ url: string; port: number; mails: ReceivedMail[]; connections: () => number; waitFor(to: string, count?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
   const mails: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const auth = options.auth;
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: !auth,
     disabledCommands: auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     allowInsecureAuth: true,
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onAuth(a, _session, callback) {
       if (auth && a.username === auth.user && a.password === auth.pass) callback(null, { user: a.username });
       else callback(new Error('Invalid username or password'));
@@ -45,6 +50,7 @@ export async function startSmtpSink(options: { auth?: { user: string; pass: stri
     url: `smtp://127.0.0.1:${port}`,
     port,
     mails,
+    connections: () => connections,
     async waitFor(to, count = 1) {
       const deadline = Date.now() + 10_000;
       for (;;) {
