@@ -59,6 +59,7 @@ const samples: Record<string, { body?: unknown; query?: string; mutates: boolean
   'GET /api/v1/orgs/{orgId}/devices/{deviceId}': { mutates: false },
   'PUT /api/v1/orgs/{orgId}/devices/location': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], locationId: null }, mutates: true },
   'GET /api/v1/orgs/{orgId}/events': { mutates: false, stream: true },
+  'GET /api/v1/orgs/{orgId}/events/access': { mutates: false },
   'POST /api/v1/orgs/{orgId}/jobs': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], command: { type: 'locate', on: true } }, mutates: true },
   'GET /api/v1/orgs/{orgId}/jobs': { mutates: false },
   'GET /api/v1/orgs/{orgId}/jobs/{jobId}': { mutates: false },
