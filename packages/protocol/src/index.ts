@@ -1,5 +1,6 @@
 export * from './ids.ts';
 export * from './errors.ts';
+export * from './text.ts';
 export * from './settings.ts';
 export * from './api/system.ts';
 export * from './devices/device-status.ts';
@@ -17,6 +18,7 @@ export * from './api/tokens.ts';
 export * from './auth/roles-doc.ts';
 export * from './api/license.ts';
 export * from './agent-link/frames.ts';
+export * from './agent-link/frame-repair.ts';
 export * from './api/devices.ts';
 export * from './api/commands.ts';
 export * from './api/files.ts';

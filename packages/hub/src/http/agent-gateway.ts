@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { basicCredentials } from './basic-credentials.ts';
 import websocket from '@fastify/websocket';
 import { Compile } from 'typebox/compile';
-import { AgentFrame, LinkClose, linkProtocolVersion, type HubFrame } from '@crosspoint/protocol';
+import { AgentFrame, LinkClose, linkProtocolVersion, salvageAgentFrame, type HubFrame, type LinkItemProblem } from '@crosspoint/protocol';
 import type { AgentLinkService, LinkedAgent } from '../services/agent-link.service.ts';
 import type { HubMetrics } from '../adapters/metrics.ts';
 import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
@@ -26,8 +26,11 @@ const send = (socket: LinkSocket, frame: HubFrame) => {
 /**
  * `/agent/v1`: one WebSocket per agent, opened by the agent, authenticated with its server account
  * (HTTP Basic in the upgrade). Frames are processed one at a time in arrival order; every stored
- * frame is acknowledged so the agent can drop it from its buffer. Bad frames close the link with a
- * reason; nothing an agent sends can crash the hub.
+ * frame is acknowledged so the agent can drop it from its buffer. Malformed frames close the link
+ * with a reason; a well-formed frame with bad content (a device's text with control characters, too
+ * long, a time out of range, data PostgreSQL refuses) is stored without what cannot be repaired,
+ * audited once and acknowledged, so it is never resent in a loop. Nothing an agent sends can crash
+ * the hub.
  */
 export async function registerAgentGateway(
   app: FastifyInstance,
@@ -65,15 +68,28 @@ export async function registerAgentGateway(
         close(LinkClose.Malformed, 'The frame is not JSON.');
         return;
       }
-      if (!checkFrame.Check(parsed)) {
-        const first = [...checkFrame.Errors(parsed)][0];
-        close(LinkClose.Malformed, `Malformed frame: ${first ? `${first.instancePath || '/'} ${first.message}` : 'wrong shape'}`);
-        return;
+      let frame: AgentFrame;
+      let problems: LinkItemProblem[] = [];
+      let refusedIds: string[] = [];
+      if (checkFrame.Check(parsed)) frame = parsed;
+      else {
+        const salvaged = salvageAgentFrame(parsed);
+        if (!salvaged) {
+          const first = [...checkFrame.Errors(parsed)][0];
+          close(LinkClose.Malformed, `Malformed frame: ${first ? `${first.instancePath || '/'} ${first.message}` : 'wrong shape'}`);
+          return;
+        }
+        ({ frame, problems, refusedIds } = salvaged);
       }
-      const frame = parsed;
       const result = await authenticated;
       if (typeof result === 'string') return;
       agent ??= result;
+      const linked = agent;
+      const report = async () => {
+        if (problems.length === 0) return;
+        const fresh = await deps.link.frameProblems(linked, problems, ip);
+        if (fresh.length) request.log.warn({ agent: linked.account.id, problems: fresh.slice(0, 20), total: fresh.length }, 'agent frame items repaired or refused');
+      };
       if (!helloDone) {
         if (frame.type !== 'hello') {
           close(LinkClose.Malformed, 'The first frame must be hello.');
@@ -85,6 +101,7 @@ export async function registerAgentGateway(
         }
         helloDone = true;
         const lastSeq = await deps.link.connected(agent, frame, ip);
+        await report();
         connected.add(socket);
         deps.metrics.agentsConnected.inc();
         send(socket, { type: 'welcome', v: linkProtocolVersion, serverId: deps.serverId, organization: agent.org.name, lastSeq });
@@ -103,25 +120,30 @@ export async function registerAgentGateway(
           close(LinkClose.Malformed, 'hello was already sent.');
           return;
         case 'inventory':
-          await deps.link.inventory(agent, frame.seq, frame.devices);
+          await deps.link.inventory(agent, frame.seq, frame.devices, refusedIds, problems);
+          await report();
           deps.metrics.ingestedChanges.inc(frame.devices.length);
           send(socket, { type: 'ack', seq: frame.seq });
           return;
         case 'deltas':
-          await deps.link.changes(agent, frame.seq, frame.changes);
+          await deps.link.changes(agent, frame.seq, frame.changes, problems);
+          await report();
           deps.metrics.ingestedChanges.inc(frame.changes.length);
           send(socket, { type: 'ack', seq: frame.seq });
           return;
         case 'heartbeat':
           await deps.link.heartbeat(agent, frame.monitoring, frame.subnets);
+          await report();
           return;
         case 'command-result': {
+          await report();
           const waiting = pending.get(frame.commandId);
           pending.delete(frame.commandId);
           waiting?.resolve({ ok: frame.ok, ...(frame.result !== undefined ? { result: frame.result } : {}), ...(frame.error ? { error: frame.error } : {}) });
           return;
         }
         case 'job-progress': {
+          await report();
           const waiting = pending.get(frame.commandId);
           if (waiting) await deps.commands.progress(waiting.orgId, frame.commandId, frame.percent, frame.phase);
           return;

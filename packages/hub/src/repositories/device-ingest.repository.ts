@@ -13,6 +13,76 @@ const INVENTORY_CHUNK = 5_000;
 /** One array parameter (drizzle would otherwise expand a JS array into a list of parameters). */
 const arr = (values: readonly unknown[]): SQL => sql`${sql.param(values)}`;
 
+/** A device or change PostgreSQL refused to store, and what it said. */
+export interface RefusedItem {
+  id: string;
+  reason: string;
+}
+
+export interface IngestOptions {
+  /** Devices the agent reported but the hub refused: present, so not marked Down by an inventory. */
+  keepIds?: readonly string[];
+  /** Filled with the items PostgreSQL refused (the rest of the frame is stored). */
+  refused?: RefusedItem[];
+}
+
+/**
+ * PostgreSQL refused the data itself (SQLSTATE classes 21 cardinality, 22 data exception, 23
+ * integrity, 54 program limit), whichever driver reported it: the same frame would fail again.
+ */
+export function isDataError(e: unknown): boolean {
+  for (let err: unknown = e, depth = 0; err && depth < 4; err = (err as { cause?: unknown }).cause, depth++) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(21|22|23|54)[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
+}
+
+/** The last report of each device id (an upsert may touch a row only once per statement). */
+function lastById<T extends { id: string }>(list: readonly T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const d of list) {
+    byId.delete(d.id);
+    byId.set(d.id, d);
+  }
+  return byId.size === list.length ? [...list] : [...byId.values()];
+}
+
+/**
+ * Runs `write` for all `items` at once; when PostgreSQL refuses the data, item by item (each in a
+ * savepoint), leaving out and listing the ones it refuses, so one unstorable device never blocks
+ * a frame (and the agent's link) for ever.
+ */
+async function storeOrRefuse<T extends { id: string }>(
+  db: Db,
+  careful: boolean,
+  items: readonly T[],
+  write: (db: Db, items: T[]) => Promise<number>,
+  refused: RefusedItem[] | undefined,
+): Promise<number> {
+  if (!careful) return write(db, [...items]);
+  let stored = 0;
+  for (const item of items) {
+    try {
+      stored += await db.transaction((sp) => write(sp as unknown as Db, [item]));
+    } catch (e) {
+      if (!isDataError(e)) throw e;
+      refused?.push({ id: item.id, reason: e instanceof Error ? e.message.slice(0, 200) : 'refused by the database' });
+    }
+  }
+  return stored;
+}
+
+/** `apply` once as is, and again carefully (item by item) if PostgreSQL refused some of the data. */
+async function withCarefulRetry<T>(apply: (careful: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await apply(false);
+  } catch (e) {
+    if (!isDataError(e)) throw e;
+    return apply(true);
+  }
+}
+
 /**
  * What agents' frames write: inventories and status changes, each applied together with the
  * frame's sequence number. A frame whose number is not above the agent's `last_seq` is a replay
@@ -36,20 +106,24 @@ export class DeviceIngestRepository {
     seq: number,
     list: LinkDevice[],
     observedAt: Date,
+    options: IngestOptions = {},
   ): Promise<number | null> {
-    return this.db.transaction(async (tx) => {
+    const devices = lastById(list);
+    const present = [...devices.map((d) => d.id), ...(options.keepIds ?? [])];
+    const upsert = (db: Db, items: LinkDevice[]) => upsertDevices(db, orgId, serverId, items, observedAt);
+    return withCarefulRetry((careful) => this.db.transaction(async (tx) => {
       const db = tx as unknown as Db;
       if (!(await claimSeq(db, orgId, serverId, seq))) return null;
       let changed = 0;
-      for (let i = 0; i < list.length; i += INVENTORY_CHUNK) {
-        changed += await upsertDevices(db, orgId, serverId, list.slice(i, i + INVENTORY_CHUNK), observedAt);
+      for (let i = 0; i < devices.length; i += INVENTORY_CHUNK) {
+        changed += await storeOrRefuse(db, careful, devices.slice(i, i + INVENTORY_CHUNK), upsert, options.refused);
       }
       const gone = await db.execute(sql`
         WITH g AS (
           UPDATE device_state s SET status = 'Down', status_since = ${observedAt}
           FROM devices d
           WHERE d.id = s.device_id AND d.org_id = ${orgId} AND d.server_id = ${serverId} AND s.status <> 'Down'
-            AND NOT (d.agent_device_id = ANY(${arr(list.map((d) => d.id))}::text[]))
+            AND NOT (d.agent_device_id = ANY(${arr(present)}::text[]))
           RETURNING s.device_id
         ), h AS (
           INSERT INTO device_status_history (device_id, status, since, observed_at)
@@ -57,7 +131,7 @@ export class DeviceIngestRepository {
         )
         SELECT count(*)::int AS n FROM h`);
       return changed + (rowsOf<{ n: number }>(gone)[0]?.n ?? 0);
-    });
+    }));
   }
 
   /**
@@ -71,19 +145,22 @@ export class DeviceIngestRepository {
     seq: number,
     changes: LinkChange[],
     observedAt: Date,
+    options: IngestOptions = {},
   ): Promise<number | null> {
     const carried = changes.filter((c) => c.device);
-    if (carried.length === 0) return applyPlainChanges(this.db, orgId, serverId, seq, changes, observedAt);
-    return this.db.transaction(async (tx) => {
-      const db = tx as unknown as Db;
-      if (!(await claimSeq(db, orgId, serverId, seq))) return null;
-      const devices = carried.map((c) => ({ ...(c.device as LinkDevice), status: c.status, since: c.since }));
-      const changed = await upsertDevices(db, orgId, serverId, devices, observedAt);
-      const plain = changes.filter((c) => !c.device);
-      return (
-        changed +
-        (plain.length ? ((await applyPlainChanges(db, orgId, serverId, null, plain, observedAt)) ?? 0) : 0)
-      );
+    const plain = changes.filter((c) => !c.device);
+    const devices = lastById(carried.map((c) => ({ ...(c.device as LinkDevice), status: c.status, since: c.since })));
+    const upsert = (db: Db, items: LinkDevice[]) => upsertDevices(db, orgId, serverId, items, observedAt);
+    const applyPlain = async (db: Db, items: LinkChange[]) => (await applyPlainChanges(db, orgId, serverId, null, items, observedAt)) ?? 0;
+    return withCarefulRetry(async (careful) => {
+      // The common frame, plain changes only: one statement that also claims `seq`.
+      if (carried.length === 0 && !careful) return applyPlainChanges(this.db, orgId, serverId, seq, changes, observedAt);
+      return this.db.transaction(async (tx) => {
+        const db = tx as unknown as Db;
+        if (!(await claimSeq(db, orgId, serverId, seq))) return null;
+        const changed = devices.length ? await storeOrRefuse(db, careful, devices, upsert, options.refused) : 0;
+        return changed + (plain.length ? await storeOrRefuse(db, careful, plain, applyPlain, options.refused) : 0);
+      });
     });
   }
 }

@@ -1,14 +1,17 @@
-import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
+import type { LinkChange, LinkDevice, LinkItemProblem } from '@crosspoint/protocol';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
 import type { CredentialRepository } from '../repositories/credential.repository.ts';
-import type { DeviceIngestRepository } from '../repositories/device-ingest.repository.ts';
+import type { DeviceIngestRepository, RefusedItem } from '../repositories/device-ingest.repository.ts';
 import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { PasswordService } from './password.service.ts';
 import type { Clock } from './context.ts';
 import { defaultThrottle } from './auth.service.ts';
+
+/** Failed agent logins from one address (any account) within the throttle window before it is refused unchecked. */
+export const agentFailuresPerAddress = 50;
 
 /** Why a link is refused; the gateway turns these into WebSocket close codes. */
 export type LinkRefusal = 'bad_credentials' | 'disabled' | 'locked';
@@ -18,11 +21,16 @@ export interface LinkedAgent {
   org: OrgRecord;
 }
 
+/** Problems remembered per hub process, so a device sent again and again is audited once. */
+const maxRememberedProblems = 10_000;
+
 /** Subject of an organization's live events (devices, servers), for browsers on any hub. */
 export const orgEventsSubject = (orgId: string): string => `org.${orgId}.events`;
 
 /** Everything the hub does with what agents send: sign-in, inventory, changes, heartbeats. */
 export class AgentLinkService {
+  private readonly reported = new Set<string>();
+
   constructor(
     private readonly accounts: AgentAccountRepository,
     private readonly orgs: OrganizationRepository,
@@ -41,8 +49,10 @@ export class AgentLinkService {
   async authenticate(login: string, password: string, ip: string): Promise<LinkedAgent | LinkRefusal> {
     const now = this.clock();
     const key = `agent:${login.toLowerCase()}|ip:${ip}`;
-    const [lock] = await this.credentials.throttle([key]);
-    if (lock?.lockedUntil && lock.lockedUntil > now) return 'locked';
+    // One address trying many logins is refused before any password is checked (argon2 is costly).
+    const addressKey = `agent-ip:${ip}`;
+    const locks = await this.credentials.throttle([key, addressKey]);
+    if (locks.some((l) => l.lockedUntil && l.lockedUntil > now)) return 'locked';
     const at = login.lastIndexOf('@');
     const name = at > 0 ? login.slice(0, at) : '';
     const code = at > 0 ? login.slice(at + 1) : '';
@@ -52,6 +62,7 @@ export class AgentLinkService {
     if (!ok || !account || !org) {
       const t = defaultThrottle;
       await this.credentials.recordFailure(key, now, t.windowMs, t.perAccountAddress, t.lockMs);
+      await this.credentials.recordFailure(addressKey, now, t.windowMs, agentFailuresPerAddress, t.lockMs);
       if (org) {
         await this.audit.record(
           { userId: null, label: `agent ${login.slice(0, 120)}`, ip },
@@ -112,23 +123,25 @@ export class AgentLinkService {
     await this.publish(agent.org.id, { kind: 'servers' });
   }
 
-  /** A full inventory. Returns false when `seq` was already stored (a replay). */
-  async inventory(agent: LinkedAgent, seq: number, list: LinkDevice[]): Promise<boolean> {
-    const changed = await this.ingest.applyInventory(agent.org.id, agent.account.id, seq, list, this.clock());
+  /**
+   * A full inventory. `refusedIds`: devices the agent listed but the hub could not take (they stay
+   * as they were, not Down). Devices PostgreSQL refuses are left out and added to `problems`.
+   * Returns false when `seq` was already stored (a replay).
+   */
+  async inventory(agent: LinkedAgent, seq: number, list: LinkDevice[], refusedIds: readonly string[] = [], problems: LinkItemProblem[] = []): Promise<boolean> {
+    const refused: RefusedItem[] = [];
+    const changed = await this.ingest.applyInventory(agent.org.id, agent.account.id, seq, list, this.clock(), { keepIds: refusedIds, refused });
+    problems.push(...refused.map((r) => ({ id: r.id, action: 'refused' as const, reason: `not stored: ${r.reason}` })));
     if (changed === null) return false;
     await this.afterIngest(agent, changed, true);
     return true;
   }
 
-  /** A frame of status changes. Returns false when `seq` was already stored (a replay). */
-  async changes(agent: LinkedAgent, seq: number, changes: LinkChange[]): Promise<boolean> {
-    const changed = await this.ingest.applyChanges(
-      agent.org.id,
-      agent.account.id,
-      seq,
-      changes,
-      this.clock(),
-    );
+  /** A frame of status changes (refused ones added to `problems`). Returns false when `seq` was already stored (a replay). */
+  async changes(agent: LinkedAgent, seq: number, changes: LinkChange[], problems: LinkItemProblem[] = []): Promise<boolean> {
+    const refused: RefusedItem[] = [];
+    const changed = await this.ingest.applyChanges(agent.org.id, agent.account.id, seq, changes, this.clock(), { refused });
+    problems.push(...refused.map((r) => ({ id: r.id, action: 'refused' as const, reason: `not stored: ${r.reason}` })));
     if (changed === null) return false;
     await this.afterIngest(
       agent,
@@ -136,6 +149,34 @@ export class AgentLinkService {
       changes.some((c) => c.device),
     );
     return true;
+  }
+
+  /**
+   * Items of a frame the hub repaired or refused: each audited once per hub process (an agent sends
+   * the same device in every inventory), so the history says what happened without a flood.
+   * Returns the problems not reported before, for the log.
+   */
+  async frameProblems(agent: LinkedAgent, problems: readonly LinkItemProblem[], ip: string): Promise<LinkItemProblem[]> {
+    const fresh = problems.filter((p) => {
+      const key = `${agent.account.id}|${p.action}|${p.id ?? ''}|${p.reason}`;
+      if (this.reported.has(key)) return false;
+      if (this.reported.size >= maxRememberedProblems) this.reported.clear();
+      this.reported.add(key);
+      return true;
+    });
+    for (const p of fresh.slice(0, 20)) {
+      await this.audit.record(
+        { userId: null, label: `agent ${agent.account.name}`, ip },
+        {
+          orgId: agent.org.id,
+          action: p.action === 'repaired' ? 'agents.device_repaired' : 'agents.device_refused',
+          targetType: 'server',
+          targetId: agent.account.id,
+          detail: { deviceId: p.id, reason: p.reason },
+        },
+      );
+    }
+    return fresh;
   }
 
   /**

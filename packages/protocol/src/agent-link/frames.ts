@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { MultilineText, Text } from '../text.ts';
 
 /**
  * The agent ⇄ hub link: versioned JSON frames over one WebSocket the agent opens to
@@ -17,23 +18,50 @@ export const LinkClose = {
   ShuttingDown: 4503,
 } as const;
 
-const DeviceStatusName = Type.String({ minLength: 1, maxLength: 40 });
+/**
+ * Longest text of each device field on the link (UTF-16 units). The agent's drivers cut what
+ * devices report to these (`cleanDeviceText`), the hub refuses or repairs longer.
+ */
+export const linkTextLimits = {
+  id: 120,
+  family: 40,
+  model: 60,
+  serial: 60,
+  firmware: 40,
+  name: 120,
+  ip: 64,
+  parentId: 120,
+  pathSegment: 80,
+  status: 40,
+} as const;
+/** Most path segments of a device. */
+export const linkPathMaxSegments = 8;
+/** Latest time a frame may carry, in ms since the epoch (JavaScript's own limit; PostgreSQL stores it). */
+export const linkMaxTime = 8_640_000_000_000_000;
+/** Highest sequence number (the hub stores it as a 32-bit integer: 13 years of 200 ms batches). */
+export const linkMaxSeq = 2_147_483_647;
+
+/** Device text on the link: no control characters nor unpaired surrogates (text.ts), bounded. */
+const LinkText = (maxLength: number, minLength = 0) => Text(minLength > 0 ? { minLength, maxLength } : { maxLength });
+const LinkTime = (description?: string) => Type.Number({ minimum: 0, maximum: linkMaxTime, ...(description ? { description } : {}) });
+const LinkSeq = Type.Integer({ minimum: 0, maximum: linkMaxSeq });
+const DeviceStatusName = LinkText(linkTextLimits.status, 1);
 
 /** A device as the agent reports it: compact keys, because a full resync of 1,000 must stay < 100 KB. */
 export const LinkDevice = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 120 }),
-    family: Type.String({ maxLength: 40 }),
-    model: Type.String({ maxLength: 60 }),
-    serial: Type.String({ maxLength: 60 }),
-    firmware: Type.String({ maxLength: 40 }),
-    name: Type.String({ maxLength: 120 }),
-    ip: Type.String({ maxLength: 64 }),
-    parentId: Type.Optional(Type.String({ maxLength: 120 })),
+    id: LinkText(linkTextLimits.id, 1),
+    family: LinkText(linkTextLimits.family),
+    model: LinkText(linkTextLimits.model),
+    serial: LinkText(linkTextLimits.serial),
+    firmware: LinkText(linkTextLimits.firmware),
+    name: LinkText(linkTextLimits.name),
+    ip: LinkText(linkTextLimits.ip),
+    parentId: Type.Optional(LinkText(linkTextLimits.parentId)),
     /** Server › Subnet (iface) › Stack › C-Link NN › P-Link NN, as display segments. */
-    path: Type.Array(Type.String({ maxLength: 80 }), { maxItems: 8 }),
+    path: Type.Array(LinkText(linkTextLimits.pathSegment), { maxItems: linkPathMaxSegments }),
     status: DeviceStatusName,
-    since: Type.Number({ description: 'ms since the epoch: when the status condition began.' }),
+    since: LinkTime('ms since the epoch: when the status condition began.'),
   },
   { additionalProperties: false },
 );
@@ -46,9 +74,9 @@ export const HelloFrame = Type.Object(
   {
     type: Type.Literal('hello'),
     v: Type.Integer({ minimum: 1 }),
-    agentVersion: Type.String({ maxLength: 40 }),
+    agentVersion: Text({ maxLength: 40 }),
     /** Random id of the agent's store: sequence numbers count within it. */
-    instance: Type.String({ minLength: 8, maxLength: 64 }),
+    instance: Text({ minLength: 8, maxLength: 64 }),
     subnets: SubnetCounts,
   },
   { additionalProperties: false },
@@ -58,7 +86,7 @@ export const HelloFrame = Type.Object(
 export const InventoryFrame = Type.Object(
   {
     type: Type.Literal('inventory'),
-    seq: Type.Integer({ minimum: 0 }),
+    seq: LinkSeq,
     devices: Type.Array(LinkDevice, { maxItems: 20_000 }),
   },
   { additionalProperties: false },
@@ -67,10 +95,10 @@ export const InventoryFrame = Type.Object(
 /** One observed status change; `at` is when the agent saw it (buffered changes keep their times). */
 export const LinkChange = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 120 }),
+    id: LinkText(linkTextLimits.id, 1),
     status: DeviceStatusName,
-    since: Type.Number(),
-    at: Type.Number(),
+    since: LinkTime(),
+    at: LinkTime(),
     device: Type.Optional(LinkDevice),
   },
   { additionalProperties: false },
@@ -80,7 +108,7 @@ export type LinkChange = Static<typeof LinkChange>;
 export const DeltasFrame = Type.Object(
   {
     type: Type.Literal('deltas'),
-    seq: Type.Integer({ minimum: 0 }),
+    seq: LinkSeq,
     changes: Type.Array(LinkChange, { minItems: 1, maxItems: 5_000 }),
   },
   { additionalProperties: false },
@@ -104,10 +132,10 @@ export const HeartbeatFrame = Type.Object(
 export const CommandResultFrame = Type.Object(
   {
     type: Type.Literal('command-result'),
-    commandId: Type.String({ maxLength: 64 }),
+    commandId: Text({ maxLength: 64 }),
     ok: Type.Boolean(),
     result: Type.Optional(Type.Unknown()),
-    error: Type.Optional(Type.Object({ code: Type.String({ maxLength: 64 }), message: Type.String({ maxLength: 2000 }) })),
+    error: Type.Optional(Type.Object({ code: Text({ maxLength: 64 }), message: MultilineText({ maxLength: 2000 }) })),
   },
   { additionalProperties: false },
 );
@@ -115,9 +143,9 @@ export const CommandResultFrame = Type.Object(
 export const JobProgressFrame = Type.Object(
   {
     type: Type.Literal('job-progress'),
-    commandId: Type.String({ maxLength: 64 }),
+    commandId: Text({ maxLength: 64 }),
     percent: Type.Number({ minimum: 0, maximum: 100 }),
-    phase: Type.String({ maxLength: 80 }),
+    phase: Text({ maxLength: 80 }),
   },
   { additionalProperties: false },
 );
