@@ -26,6 +26,7 @@ import type { UserService } from '../../services/user.service.ts';
 import type { SmsNumberService } from '../../services/sms-number.service.ts';
 import { clearSessionCookie, requireAuth, requireSession, setSessionCookie } from '../request-auth.ts';
 import { ServiceError } from '../../services/service-error.ts';
+import { limits, type Limiter } from '../rate-limits.ts';
 
 export interface AuthRouteDeps {
   auth: AuthService;
@@ -33,6 +34,7 @@ export interface AuthRouteDeps {
   smsNumbers: SmsNumberService;
   passwords: PasswordService;
   secureCookies: boolean;
+  limit: Limiter;
 }
 
 /** Sign-in, sessions, terms, invitations, password resets and the signed-in user's own account. */
@@ -40,7 +42,7 @@ export function authRoutes(root: FastifyInstance, d: AuthRouteDeps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['auth'];
 
-  app.post('/api/v1/auth/sign-in', { schema: { tags, summary: 'Sign in with username or email and password', body: SignInRequest, response: { 200: SessionInfo } } }, async (req, reply) => {
+  app.post('/api/v1/auth/sign-in', { preHandler: d.limit('sign-in', limits.signIn), schema: { tags, summary: 'Sign in with username or email and password', body: SignInRequest, response: { 200: SessionInfo } } }, async (req, reply) => {
     const signed = await d.auth.signIn(req.body.login, req.body.password, req.body.staySignedIn ?? false, req.ip, req.headers['user-agent'] ?? null);
     setSessionCookie(reply, signed.sessionToken, req.body.staySignedIn ? signed.expiresAt : null, d.secureCookies);
     return signed.info;
@@ -72,19 +74,19 @@ export function authRoutes(root: FastifyInstance, d: AuthRouteDeps): void {
     return d.auth.info(found.session, found.user);
   });
 
-  app.post('/api/v1/auth/forgot-password', { schema: { tags, summary: 'Email a password-reset link (answers the same for unknown addresses)', body: ForgotPasswordRequest, response: { 202: Ok } } }, async (req, reply) => {
+  app.post('/api/v1/auth/forgot-password', { preHandler: d.limit('password reset', limits.forgotPassword), schema: { tags, summary: 'Email a password-reset link (answers the same for unknown addresses)', body: ForgotPasswordRequest, response: { 202: Ok } } }, async (req, reply) => {
     await d.auth.forgotPassword(req.body.email, req.ip);
     return reply.status(202).send({ ok: true as const });
   });
 
-  app.post('/api/v1/auth/reset-password', { schema: { tags, summary: 'Set a new password from a reset link', body: ResetPasswordRequest, response: { 200: Ok } } }, async (req) => {
+  app.post('/api/v1/auth/reset-password', { preHandler: d.limit('password reset', limits.oneTimeLink), schema: { tags, summary: 'Set a new password from a reset link', body: ResetPasswordRequest, response: { 200: Ok } } }, async (req) => {
     await d.auth.resetPassword(req.body.token, req.body.password, req.ip);
     return { ok: true as const };
   });
 
   app.get('/api/v1/auth/invitations/:token', { schema: { tags, summary: 'What an invitation link is for', params: Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) }), response: { 200: InvitationInfo } } }, async (req) => d.auth.invitation(req.params.token));
 
-  app.post('/api/v1/auth/register', { schema: { tags, summary: 'Register a password from an invitation and sign in', body: RegisterRequest, response: { 200: SessionInfo } } }, async (req, reply) => {
+  app.post('/api/v1/auth/register', { preHandler: d.limit('registration', limits.oneTimeLink), schema: { tags, summary: 'Register a password from an invitation and sign in', body: RegisterRequest, response: { 200: SessionInfo } } }, async (req, reply) => {
     const signed = await d.auth.register(req.body, req.ip, req.headers['user-agent'] ?? null);
     setSessionCookie(reply, signed.sessionToken, null, d.secureCookies);
     return signed.info;
@@ -101,13 +103,13 @@ export function authRoutes(root: FastifyInstance, d: AuthRouteDeps): void {
 
   app.put(
     '/api/v1/me/sms-number',
-    { schema: { tags: ['account'], summary: 'Text a verification code to a new SMS number for alerts (null: clear the number)', body: ChangeSmsRequest, response: { 200: SmsVerificationStarted } } },
+    { preHandler: d.limit('SMS code', limits.smsCode), schema: { tags: ['account'], summary: 'Text a verification code to a new SMS number for alerts (null: clear the number)', body: ChangeSmsRequest, response: { 200: SmsVerificationStarted } } },
     (req) => d.smsNumbers.change(requireSession(req).actor, req.body.smsNumber),
   );
 
   app.post(
     '/api/v1/me/sms-number/verify',
-    { schema: { tags: ['account'], summary: 'Confirm the new SMS number with the code texted to it', body: VerifySmsRequest, response: { 200: SmsVerified } } },
+    { preHandler: d.limit('SMS verification', limits.smsVerify), schema: { tags: ['account'], summary: 'Confirm the new SMS number with the code texted to it', body: VerifySmsRequest, response: { 200: SmsVerified } } },
     (req) => d.smsNumbers.verify(requireSession(req).actor, req.body.code),
   );
 

@@ -4,8 +4,9 @@ import { ChangeRoleRequest, IdParams, InviteUsersRequest, InviteUsersResult, Ok,
 import type { AccessService } from '../../services/access.service.ts';
 import type { UserService } from '../../services/user.service.ts';
 import { orgContextOf } from '../request-auth.ts';
+import { limits, type Limiter } from '../rate-limits.ts';
 
-export function userRoutes(root: FastifyInstance, d: { access: AccessService; users: UserService }): void {
+export function userRoutes(root: FastifyInstance, d: { access: AccessService; users: UserService; limit: Limiter }): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctxOf = orgContextOf(d.access);
   const tags = ['users'];
@@ -14,11 +15,11 @@ export function userRoutes(root: FastifyInstance, d: { access: AccessService; us
     d.users.list(await ctxOf(req), req.query),
   );
 
-  app.post('/api/v1/orgs/:orgId/users/invitations', { schema: { tags, summary: 'Invite one or many users by email', params: IdParams, body: InviteUsersRequest, response: { 200: InviteUsersResult } } }, async (req) =>
+  app.post('/api/v1/orgs/:orgId/users/invitations', { preHandler: d.limit('invitation', limits.invitations), schema: { tags, summary: 'Invite one or many users by email', params: IdParams, body: InviteUsersRequest, response: { 200: InviteUsersResult } } }, async (req) =>
     d.users.invite(await ctxOf(req), req.body),
   );
 
-  app.post('/api/v1/orgs/:orgId/users/:userId/resend-invitation', { schema: { tags, summary: 'Send the invitation again', params: UserParams, response: { 200: Ok } } }, async (req) => {
+  app.post('/api/v1/orgs/:orgId/users/:userId/resend-invitation', { preHandler: d.limit('invitation', limits.resendInvitation), schema: { tags, summary: 'Send the invitation again', params: UserParams, response: { 200: Ok } } }, async (req) => {
     await d.users.resendInvitation(await ctxOf(req), req.params.userId);
     return { ok: true as const };
   });
