@@ -60,9 +60,14 @@ describe('fault → status mapping against the simulator', () => {
     await rig.waitFor(dsp1(), 'OVERHEATING!');
   });
 
-  it('VoIP registration failure → VoIP Registration Failed', async () => {
+  it('VoIP registration failure → VoIP Registration Failed, on that box only', async () => {
+    const from = rig.changes.length;
     await rig.sim.control.setFault('Main.DSP1', 'voip_reg_fail', { line: 2 });
     await rig.waitFor(dsp1(), 'VoIP Registration Failed');
+    // The stack's registration notices reach its other box too, which has no such line.
+    await rig.agent.command(dsp2(), { type: 'locate', on: false });
+    expect(rig.agent.device(dsp2())?.status).toBe('Healthy');
+    expect(rig.changes.slice(from).filter((c) => c.deviceId === dsp2()).map((c) => c.status)).not.toContain('VoIP Registration Failed');
   });
 
   it('VoIP restart pending → VoIP Restart Pending', async () => {

@@ -409,9 +409,10 @@ export class Cp2BoxSession implements DeviceSession {
     },
   };
 
+  /** Registration notices reach every box of a stack: each box keeps only its own lines. */
   private onRegistration(epn: string, state: string): void {
     const value = registrationOf[state];
-    if (value) this.facts.setLine(epn, value);
+    if (value && this.voipEndpoints().includes(epn)) this.facts.setLine(epn, value);
   }
 
   private onUnitState(state: UnitState): void {
