@@ -1,12 +1,19 @@
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink, type LinkState } from '@crosspoint/agent';
-import { generateSite, startSimulator, type SiteFile, type Simulator } from '@crosspoint/sim';
+import { generateSite, SimError, SimErrorCode, startSimulator, type SiteFile, type Simulator } from '@crosspoint/sim';
+
+/**
+ * Loopback ranges the demo building may use, in order: a second demo on the same machine (another
+ * data folder and port) takes the next free one. The devices keep their identity (serial numbers)
+ * whichever range they get.
+ */
+const demoRanges = [31, 51, 71, 87] as const;
 
 /** The demo building: two subnets (main and west wing), seeded so every start looks the same. */
-function demoSite(devices: number): SiteFile {
-  const main = generateSite({ devices: Math.ceil(devices * 0.6), seed: 7, subnetBase: '127.31' });
-  const west = generateSite({ devices: Math.floor(devices * 0.4), seed: 8, subnetBase: '127.32' });
+function demoSite(devices: number, range: number): SiteFile {
+  const main = generateSite({ devices: Math.ceil(devices * 0.6), seed: 7, subnetBase: `127.${String(range)}` });
+  const west = generateSite({ devices: Math.floor(devices * 0.4), seed: 8, subnetBase: `127.${String(range + 1)}` });
   const renamed = <T extends { name: string }>(xs: T[] | undefined) => xs?.map((x) => ({ ...x, name: `West-${x.name}` }));
   return {
     ...main,
@@ -32,6 +39,23 @@ async function demoFaults(sim: Simulator): Promise<void> {
   }
 }
 
+/** The demo's simulator on the first range of `demoRanges` whose addresses are free. */
+async function startFreeSimulator(devices: number): Promise<Simulator> {
+  const taken: string[] = [];
+  for (const range of demoRanges) {
+    try {
+      return await startSimulator({ site: demoSite(devices, range), controlPort: 0 });
+    } catch (e) {
+      if (!(e instanceof SimError) || e.code !== SimErrorCode.ListenFailed) throw e;
+      taken.push(`127.${String(range)}.x.x`);
+    }
+  }
+  throw new SimError(
+    SimErrorCode.ListenFailed,
+    `The demo's simulated devices cannot listen: ${taken.join(', ')} are taken (other demos or simulators are running on this machine). Stop one of them and start again.`,
+  );
+}
+
 export interface DemoSite {
   sim: Simulator;
   agent: Agent;
@@ -52,7 +76,7 @@ export async function startDemoSite(options: {
   onLinkState?: (s: LinkState) => void;
 }): Promise<DemoSite> {
   const logger = pino({ level: 'silent' });
-  const sim = await startSimulator({ site: demoSite(options.devices ?? 40), controlPort: 0 });
+  const sim = await startFreeSimulator(options.devices ?? 40);
   try {
     const subnets = sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(',');
     // Beside the hub's data folder (PGlite owns the inside of it): ./data → ./data-demo-agent

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { SettingsError } from '@crosspoint/protocol';
 import { DataDirLockedError, hubVersion, ServiceError } from '@crosspoint/hub';
+import { isSimError } from '@crosspoint/sim';
 import type { Output } from './lifecycle.ts';
 import { registerHubCommand } from './commands/hub.command.ts';
 import { registerDemoCommand } from './commands/demo.command.ts';
@@ -54,13 +55,18 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
       output.err(`crosspoint: ${e.message}`);
       return ExitCode.usage;
     }
+    if (isSimError(e)) {
+      output.err(`crosspoint: ${e.message}`);
+      return ExitCode.failure;
+    }
     if (e instanceof DataDirLockedError) {
       output.err(`crosspoint: ${e.message}`);
       return ExitCode.failure;
     }
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL') {
-      output.err(`crosspoint: cannot listen: ${err.message}`);
+      const taken = err.code === 'EADDRINUSE' ? ' (another hub or demo may be running: choose another with --port)' : '';
+      output.err(`crosspoint: cannot listen: ${err.message}${taken}`);
       return ExitCode.failure;
     }
     output.err(`crosspoint: ${err.stack ?? String(e)}`);

@@ -98,7 +98,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const passwords = new PasswordService(createPasswordHasher(), createStrengthMeter());
   const audit = new AuditService(new AuditRepository(db));
   const mailer = createMailer(settings.smtpUrl, settings.mailFrom);
-  const mail = new MailService(new OutboxRepository(db), mailer, clock, (e) =>
+  const mail = new MailService(new OutboxRepository(db), mailer, settings.sealer, clock, (e) =>
     settings.logger?.error({ err: e }, 'mail delivery loop failed'),
   );
   const access = new AccessService(orgRepo, userRepo);
