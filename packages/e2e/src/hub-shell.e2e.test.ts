@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { startHubForBrowser } from './hub-fixture.ts';
+import { outboxToken, startHubForBrowser } from './hub-fixture.ts';
 
 async function signIn(page: Page, url: string, login: string, password: string) {
   await page.goto(`${url}/sign-in`);
@@ -109,8 +109,7 @@ describe('sign-in and the shell in Chromium', () => {
     await page.getByLabel('Email address').fill(demoAccounts.operator);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText(/a reset link is on its way/).waitFor();
-    const [mail] = await hub.services.mail.recent(1, demoAccounts.operator);
-    const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+    const token = await outboxToken(hub, demoAccounts.operator);
     await page.goto(`${hub.url}/reset-password?token=${token}`);
     await page.getByLabel('New password').fill('amber-canyon-whistle-58');
     await page.getByTestId('strength-label').getByText(/strong/i).waitFor();

@@ -6,6 +6,7 @@ export { hubVersion } from './version.ts';
 export { composeServices, type HubServices } from './compose-services.ts';
 export { demoAccounts } from './services/bootstrap.service.ts';
 export { cliActor } from './services/context.ts';
+export { type WrittenMail } from './services/mail.service.ts';
 export { ServiceError } from './services/service-error.ts';
 export { generateLicenseKeys, signLicenseText } from './adapters/license-signature.ts';
 export { createMemoryBus } from './bus/memory-bus.ts';

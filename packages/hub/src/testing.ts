@@ -1,3 +1,5 @@
 // Test kit for other packages' tests (browser tests, benchmarks): a scripted agent and sample devices.
 export { FakeAgent, linkDevice } from './test/fake-agent.ts';
 export { startSmtpSink, type ReceivedMail } from './test/smtp-sink.ts';
+export { captureMail, mailedLinkToken, newestMail } from './test/mail-capture.ts';
+export { createTestDatabase, laneAvailable, postgresAdminUrl } from './test/real-servers.ts';

@@ -14,6 +14,7 @@ import {
   signLicenseText,
   type HubFlags,
   type HubServices,
+  type WrittenMail,
 } from '@crosspoint/hub';
 import { licenseSigningText, type LicenseTerms } from '@crosspoint/protocol';
 import type { Output } from '../lifecycle.ts';
@@ -39,8 +40,11 @@ const withDatabaseOptions = (cmd: Command): Command =>
     .option('--public-url <url>', 'base URL of the hub, for links in mail (env CROSSPOINT_PUBLIC_URL)')
     .option('--smtp-url <url>', 'SMTP server for mail (env CROSSPOINT_SMTP_URL); without it mail stays in the outbox');
 
+/** What an admin command works with: the hub's services and the mail written meanwhile, links intact. */
+type AdminServices = HubServices & { written: WrittenMail[] };
+
 /** Opens the hub's database and services (no HTTP), runs `task`, and closes everything. */
-async function withServices(flags: AdminFlags, task: (s: HubServices) => Promise<void>): Promise<void> {
+async function withServices(flags: AdminFlags, task: (s: AdminServices) => Promise<void>): Promise<void> {
   const config = loadHubConfig(flags);
   const db = await openDatabase(databaseTarget(config));
   const services = composeServices(db.db, {
@@ -50,10 +54,14 @@ async function withServices(flags: AdminFlags, task: (s: HubServices) => Promise
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
   });
+  // The outbox keeps sign-in links redacted: the command prints them from the mail it wrote.
+  const written: WrittenMail[] = [];
+  const unwatch = services.mail.watch((m) => written.push(m));
   try {
-    await task(services);
+    await task({ ...services, written });
     await services.mail.flush();
   } finally {
+    unwatch();
     await services.mail.stop();
     await db.close();
   }
@@ -67,8 +75,8 @@ function passwordFrom(flags: AdminFlags): string {
 
 export class UsageError extends Error {}
 
-async function newestLink(services: HubServices, email: string): Promise<string | undefined> {
-  const [mail] = await services.mail.recent(1, email);
+function newestLink(services: AdminServices, email: string): string | undefined {
+  const mail = services.written.findLast((m) => m.to === email.toLowerCase());
   return /https?:\/\/\S+token=\S+/.exec(mail?.text ?? '')?.[0];
 }
 
@@ -113,8 +121,8 @@ export function registerAdminCommand(program: Command, output: Output): void {
     await withServices(flags, async (s) => {
       const org = await s.organizations.createSupportOrg(cliActor, { name: flags.name ?? '', ownerEmail: flags.ownerEmail ?? '', devicePool: devices });
       output.out(`Created support organization ${org.name} (${org.id}) with ${devices} devices.`);
-      const link = await newestLink(s, flags.ownerEmail ?? '');
-      if (link) output.out(`Invitation link for ${flags.ownerEmail ?? ''} (also mailed or kept in the outbox):\n  ${link}`);
+      const link = newestLink(s, flags.ownerEmail ?? '');
+      if (link) output.out(`Invitation link for ${flags.ownerEmail ?? ''} (also mailed; the outbox keeps it without its token):\n  ${link}`);
     });
   });
 
@@ -134,9 +142,9 @@ export function registerAdminCommand(program: Command, output: Output): void {
         return;
       }
       await s.auth.forgotPassword(email, 'cli');
-      const link = await newestLink(s, email);
+      const link = newestLink(s, email);
       if (!link) throw new UsageError(`${email} has no registered account; invite them instead.`);
-      output.out(`Reset link for ${email} (valid 1 hour, also mailed or kept in the outbox):\n  ${link}`);
+      output.out(`Reset link for ${email} (valid 1 hour, also mailed; the outbox keeps it without its token):\n  ${link}`);
     });
   });
 
@@ -150,7 +158,7 @@ export function registerAdminCommand(program: Command, output: Output): void {
     await withServices(flags, async (s) => {
       const org = await s.organizations.createEnterpriseOrg(cliActor, { name: flags.name ?? '', ownerEmail: flags.ownerEmail ?? '' });
       output.out(`Created enterprise organization ${org.name}. Unlicensed, it monitors up to 5 devices; upload a license under Settings.`);
-      const link = await newestLink(s, flags.ownerEmail ?? '');
+      const link = newestLink(s, flags.ownerEmail ?? '');
       if (link) output.out(`Invitation link for ${flags.ownerEmail ?? ''}:\n  ${link}`);
     });
   });

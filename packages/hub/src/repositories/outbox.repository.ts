@@ -39,15 +39,16 @@ export class OutboxRepository {
       .returning();
   }
 
-  async markSent(id: number, at: Date): Promise<void> {
-    await this.db.update(mailOutbox).set({ status: 'sent', sentAt: at, lastError: null }).where(eq(mailOutbox.id, id));
+  /** Records a sent message; `text` (redacted) replaces the stored one and the sealed text goes. */
+  async markSent(id: number, at: Date, text: string): Promise<void> {
+    await this.db.update(mailOutbox).set({ status: 'sent', sentAt: at, lastError: null, text, textSealed: null }).where(eq(mailOutbox.id, id));
   }
 
-  /** Records a failed attempt; retried at `retryAt` unless it was the last one. */
-  async markFailed(id: number, error: string, final: boolean, retryAt: Date): Promise<void> {
+  /** Records a failed attempt; retried at `retryAt` unless it was the last one (then the sealed text goes and `text` stays). */
+  async markFailed(id: number, error: string, final: boolean, retryAt: Date, text: string): Promise<void> {
     await this.db
       .update(mailOutbox)
-      .set({ lastError: error, status: final ? 'failed' : 'queued', nextAttemptAt: retryAt })
+      .set({ lastError: error, status: final ? 'failed' : 'queued', nextAttemptAt: retryAt, ...(final ? { text, textSealed: null } : {}) })
       .where(eq(mailOutbox.id, id));
   }
 

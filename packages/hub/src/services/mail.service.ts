@@ -1,22 +1,47 @@
 import type { Mailer } from '../adapters/mailer.ts';
+import type { Sealer } from '../adapters/sealer.ts';
 import type { OutboxRepository, OutboxRecord } from '../repositories/outbox.repository.ts';
 import type { Clock } from './context.ts';
 import { SerialRunner } from './serial-runner.ts';
 
 const maxAttempts = 5;
 
+/** The sign-in token of a reset or invitation link (`…?token=<secret>`), as the hub writes them. */
+const linkToken = /([?&]token=)[A-Za-z0-9_-]+/g;
+
+/** The text with the tokens of its sign-in links replaced, as the outbox keeps it. */
+export const redactLinks = (text: string): string => text.replace(linkToken, '$1[redacted]');
+
+const outboxSealContext = (to: string) => `outbox:${to}`;
+
+/** A message as written, with its links: given to watchers (`MailService.watch`), never stored as is. */
+export interface WrittenMail {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+}
+
 /**
  * Mail goes to the outbox table first (so nothing is lost if the hub stops), then a sender loop
  * delivers it through SMTP with retries. Without SMTP it stays in the outbox as "kept", readable by
  * the operator through the API.
+ *
+ * The outbox never holds a usable sign-in link: its text has the tokens of reset and invitation
+ * links redacted, and the text to send is kept sealed under the hub's secret key (which is not in
+ * the database) only until it is sent or given up. The process that writes a mail can watch it
+ * (`watch`) to hand the link on: the admin commands print it, tests follow it.
  */
 export class MailService {
   private timer: NodeJS.Timeout | undefined;
   private readonly runner: SerialRunner;
+  private readonly watchers = new Set<(mail: WrittenMail) => void>();
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly mailer: Mailer,
+    private readonly sealer: Sealer,
     private readonly clock: Clock,
     private readonly onError: (e: unknown) => void = () => undefined,
   ) {
@@ -24,21 +49,44 @@ export class MailService {
   }
 
   async queue(mail: { to: string; subject: string; text: string; kind: string; orgId?: string | null }): Promise<OutboxRecord> {
-    const row = await this.outbox.enqueue({
-      to: mail.to.toLowerCase(),
-      subject: mail.subject,
-      text: mail.text,
-      kind: mail.kind,
-      orgId: mail.orgId ?? null,
-      status: this.mailer.kind === 'smtp' ? 'queued' : 'kept',
-    });
-    if (this.mailer.kind === 'smtp') this.kick();
+    const send = this.mailer.kind === 'smtp';
+    const row = await this.store(mail, send ? 'queued' : 'kept');
+    if (send) this.kick();
     return row;
   }
 
   /** Keeps a message in the operator's outbox without sending it (e.g. an SMS with no SMS provider). */
   async keep(message: { to: string; subject: string; text: string; kind: string; orgId?: string | null }): Promise<OutboxRecord> {
-    return this.outbox.enqueue({ to: message.to.toLowerCase(), subject: message.subject, text: message.text, kind: message.kind, orgId: message.orgId ?? null, status: 'kept' });
+    return this.store(message, 'kept');
+  }
+
+  /** Calls `watcher` with every message written from now on, links intact (in this process only); returns the unwatch. */
+  watch(watcher: (mail: WrittenMail) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private async store(mail: { to: string; subject: string; text: string; kind: string; orgId?: string | null }, status: 'queued' | 'kept'): Promise<OutboxRecord> {
+    const to = mail.to.toLowerCase();
+    const text = redactLinks(mail.text);
+    const redacted = text !== mail.text;
+    const row = await this.outbox.enqueue({
+      to,
+      subject: mail.subject,
+      text,
+      textSealed: redacted && status === 'queued' ? this.sealer.seal(mail.text, outboxSealContext(to)) : null,
+      kind: mail.kind,
+      orgId: mail.orgId ?? null,
+      status,
+    });
+    for (const watcher of this.watchers) {
+      try {
+        watcher({ id: row.id, to, subject: mail.subject, text: mail.text, kind: mail.kind });
+      } catch (e) {
+        this.onError(e);
+      }
+    }
+    return row;
   }
 
   /** Starts the sender loop (every `everyMs`, and right after each queued message). */
@@ -76,12 +124,14 @@ export class MailService {
       if (batch.length === 0) return;
       for (const mail of batch) {
         try {
-          await this.mailer.send({ to: mail.to, subject: mail.subject, text: mail.text });
-          await this.outbox.markSent(mail.id, this.clock());
+          // Rows from before sealing hold the plain text; it is redacted once sent or given up.
+          const text = mail.textSealed ? this.sealer.open(mail.textSealed, outboxSealContext(mail.to)) : mail.text;
+          await this.mailer.send({ to: mail.to, subject: mail.subject, text });
+          await this.outbox.markSent(mail.id, this.clock(), redactLinks(mail.text));
         } catch (e) {
           // Backoff: 10 s, 20 s, 40 s, 80 s between attempts.
           const retryAt = new Date(this.clock().getTime() + 5000 * 2 ** mail.attempts);
-          await this.outbox.markFailed(mail.id, (e as Error).message, mail.attempts >= maxAttempts, retryAt);
+          await this.outbox.markFailed(mail.id, (e as Error).message, mail.attempts >= maxAttempts, retryAt, redactLinks(mail.text));
         }
       }
     }

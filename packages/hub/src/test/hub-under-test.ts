@@ -5,6 +5,7 @@ import { loadHubConfig, type HubConfig } from '../config.ts';
 import { startHub, type RunningHub } from '../main.ts';
 import type { DatabaseTarget } from '../db/open-database.ts';
 import { tempDir } from './temp-dir.ts';
+import { captureMail } from './mail-capture.ts';
 import type { Clock } from '../services/context.ts';
 import type { ThrottlePolicy } from '../services/auth.service.ts';
 import type { StartHubOptions } from '../main.ts';
@@ -54,6 +55,7 @@ export async function startHubForTest(
     ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
     ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
   });
+  captureMail(hub.services.mail);
   return {
     ...hub,
     get: (path, init) => fetch(`${hub.url}${path}`, init),

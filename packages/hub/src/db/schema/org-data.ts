@@ -89,7 +89,10 @@ export const mailOutbox = pgTable(
     orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'set null' }),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
+    /** The text as the operator's outbox shows it: sign-in links (reset, invitation) redacted. */
     text: text('text').notNull(),
+    /** The text as mailed, sealed under the hub's secret key, while it still has to be sent; null once sent, given up or kept. */
+    textSealed: text('text_sealed'),
     kind: text('kind').notNull(),
     status: text('status', { enum: ['queued', 'sent', 'failed', 'kept'] }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
