@@ -110,6 +110,47 @@ export async function connectSimulatedSite(
   };
 }
 
+/**
+ * An agent of the simulated site `sim` keeping its data in `dataDir` (start it again on the same
+ * folder: the same agent after a restart), linked to the hub at `hubUrl` as `login`.
+ */
+export async function startSiteAgent(
+  sim: Simulator,
+  dataDir: string,
+  hubUrl: string,
+  login: string,
+): Promise<{ agent: Agent; link: HubLink; stop: () => Promise<void> }> {
+  const agent = await startAgent(
+    loadAgentConfig(
+      {
+        dataDir,
+        subnets: sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(','),
+        serverName: 'Site agent',
+        ftpPort: String(sim.site.ftpPort),
+        micPort: '0',
+        videoPort: '0',
+        discoveryIntervalS: '0',
+        logLevel: 'silent',
+      },
+      {},
+    ),
+    { logger: pino({ level: 'silent' }), discoverOnStart: false },
+  );
+  const link = await connectAgentToHub(
+    agent,
+    { hubUrl, login, password: demoAccounts.agent.password },
+    { dataDir, agentVersion: '0.1.0-test', logger: pino({ level: 'silent' }), batchMs: 50 },
+  );
+  return {
+    agent,
+    link,
+    stop: async () => {
+      await link.close();
+      await agent.close();
+    },
+  };
+}
+
 /** The link token of the newest mail to `email`, as the hub wrote it (its outbox keeps the link redacted). */
 export function outboxToken(hub: RunningHub, email: string): Promise<string> {
   return Promise.resolve(mailedLinkToken(hub.services.mail, email));

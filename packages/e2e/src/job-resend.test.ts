@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { firmwareImageHeader, type DeviceId } from '@crosspoint/protocol';
-import { demoAccounts, loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
-import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
+import { loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
+import type { Agent } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
-import { freePort, until } from './hub-fixture.ts';
+import { freePort, startSiteAgent, until } from './hub-fixture.ts';
 
 interface Job {
   id: string;
@@ -32,7 +32,6 @@ describe('jobs sent again after a restart', () => {
   let hub: RunningHub;
   let sim: Simulator;
   let agent: Agent;
-  let link: HubLink;
   let clientId: string;
   let login: string;
   let token: string;
@@ -45,32 +44,9 @@ describe('jobs sent again after a restart', () => {
       { logger: pino({ level: 'silent' }) },
     );
   };
+  let stopTheAgent: () => Promise<void>;
   const startTheAgent = async () => {
-    agent = await startAgent(
-      loadAgentConfig(
-        {
-          dataDir: join(dir, 'agent'),
-          subnets: sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(','),
-          serverName: 'Resend agent',
-          ftpPort: String(sim.site.ftpPort),
-          micPort: '0',
-          videoPort: '0',
-          discoveryIntervalS: '0',
-          logLevel: 'silent',
-        },
-        {},
-      ),
-      { logger: pino({ level: 'silent' }), discoverOnStart: false },
-    );
-    link = await connectAgentToHub(
-      agent,
-      { hubUrl: `http://127.0.0.1:${String(port)}`, login, password: demoAccounts.agent.password },
-      { dataDir: join(dir, 'agent'), agentVersion: '0.1.0-test', logger: pino({ level: 'silent' }), batchMs: 50 },
-    );
-  };
-  const stopTheAgent = async () => {
-    await link.close();
-    await agent.close();
+    ({ agent, stop: stopTheAgent } = await startSiteAgent(sim, join(dir, 'agent'), `http://127.0.0.1:${String(port)}`, login));
   };
   const api = async <T>(method: string, path: string, body?: unknown, type = 'application/json'): Promise<T> => {
     const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}${path}`, {
@@ -128,7 +104,7 @@ describe('jobs sent again after a restart', () => {
     token = (await hub.services.tokens.create(org, { name: 'resend test', role: 'administrator' })).secret;
     // Firmware applies take long enough (2 s, then a 1 s restart) to restart things in the middle.
     sim = await startSimulator({
-      site: generateSite({ devices: 30, seed: 11, subnetBase: '127.33' }),
+      site: generateSite({ devices: 30, seed: 11, subnetBase: '127.35' }),
       controlPort: 0,
       timing: { firmwareUpdateMs: 2000, restartMs: 1000 },
     });

@@ -64,7 +64,7 @@ describe('live link: simulator → agent → hub', () => {
     } = await connectSimulatedSite(`http://127.0.0.1:${String(port)}`, login, {
       devices: 12,
       seed: 3,
-      subnetBase: '127.32',
+      subnetBase: '127.37',
     }));
   });
   afterAll(async () => {

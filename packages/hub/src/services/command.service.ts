@@ -67,7 +67,8 @@ export class CommandService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly onError: (e: unknown) => void = () => undefined,
-    private readonly leaseMs = 60_000,
+    /** Short: a hub that died (kill -9, power) has its jobs taken over within seconds. A job sent again is safe: agents run a job once by its id. */
+    private readonly leaseMs = 9_000,
   ) {}
 
   /** Renews this hub's leases and takes over orphaned jobs, every third of a lease. */
