@@ -1,7 +1,8 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import type { Logger } from 'pino';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
+import { registerInputLimits } from './http/input-limits.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRouteSchemaCopies } from './http/route-schemas.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -49,8 +50,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    frameworkErrors,
   });
   registerErrorHandling(app);
+  registerInputLimits(app);
   registerRouteSchemaCopies(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -12,6 +12,10 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** A JSON body nested deeper than the hub reads (64 levels). */
+  BodyTooDeep: 'BODY_TOO_DEEP',
+  /** An address (path segment) longer than the router reads. */
+  UriTooLong: 'URI_TOO_LONG',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   RateLimited: 'RATE_LIMITED',
   NotReady: 'NOT_READY',

@@ -40,6 +40,8 @@ export const isUnstorableText = (text: string): boolean => unstorable.test(text)
  * `isCleanText(cleanDeviceText(x, n))` holds for every string `x`.
  */
 export function cleanDeviceText(text: string, maxLength: number): string {
+  // What devices say is nearly always clean already: checked without allocating anything.
+  if (text.length <= maxLength && textRule.test(text) && text.trim() === text) return text;
   let out = text.replace(loneSurrogate, '\ufffd').replace(lineBreaks, ' ').replace(controls, '').trim();
   if (out.length > maxLength) {
     const cut = Math.max(0, maxLength);

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, type ErrorBody } from '@crosspoint/protocol';
+import { ErrorCode, multilineTextPattern, textPattern, textRuleMessage, type ErrorBody } from '@crosspoint/protocol';
 import { ServiceError } from '../services/service-error.ts';
 
 const byFastifyCode: Record<string, { status: number; code: ErrorCode; message?: string }> = {
@@ -7,7 +7,14 @@ const byFastifyCode: Record<string, { status: number; code: ErrorCode; message?:
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: ErrorCode.PayloadTooLarge, message: 'The request body is too large.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.BadRequest, message: 'The JSON body is empty.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.BadRequest },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: ErrorCode.UriTooLong, message: 'The address is too long.' },
+  FST_ERR_BAD_URL: { status: 400, code: ErrorCode.BadRequest, message: 'The address is malformed.' },
 };
+
+const textPatterns = new Set([textPattern, multilineTextPattern]);
+/** Ajv's words for one failed rule; the text rule's own pattern would mean nothing to people. */
+const ruleMessage = (v: { keyword?: string; params?: Record<string, unknown>; message?: string }): string =>
+  v.keyword === 'pattern' && textPatterns.has(String(v.params?.pattern)) ? textRuleMessage : (v.message ?? 'is invalid');
 
 const codeForStatus = (status: number): ErrorCode => {
   if (status === 401) return ErrorCode.Unauthenticated;
@@ -29,7 +36,7 @@ function toErrorBody(error: FastifyError | ServiceError | Error, requestId: stri
   if (fe.validation) {
     const details = fe.validation.map((v) => ({
       path: `/${fe.validationContext ?? 'body'}${v.instancePath}`,
-      message: v.message ?? 'is invalid',
+      message: ruleMessage(v),
     }));
     const message = `The request is invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}.`;
     return { status: 400, body: { error: { code: ErrorCode.ValidationFailed, message, details, requestId } } };
@@ -48,13 +55,23 @@ function toErrorBody(error: FastifyError | ServiceError | Error, requestId: stri
   };
 }
 
+function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const { status, body } = toErrorBody(error, request.id);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply.status(status).send(body);
+}
+
 /** One JSON error shape for every failure, including unknown routes; never a stack trace to the client. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorBody(error, request.id);
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply.status(status).send(body);
-  });
+  app.setErrorHandler(answerError);
+}
+
+/**
+ * Fastify's `frameworkErrors` option: what the router refuses before any route (a malformed
+ * percent-escape, a path segment past `maxParamLength`, 414) answers the one shape too.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void answerError(error, request, reply);
 }
 
 export function notFoundBody(method: string, url: string, requestId: string): ErrorBody {

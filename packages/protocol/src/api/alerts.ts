@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { Email, IsoDateTime, Page, Uuid } from './common.ts';
 import { datasheetProAudioStatuses, datasheetVideoStatuses } from '../devices/status.ts';
 
@@ -26,7 +27,7 @@ export const DeviceStatusCondition = Type.Object(
   {
     kind: Type.Literal('device_status'),
     statuses: Type.Array(Type.Enum(alertDeviceStatuses), { minItems: 1, maxItems: 20, uniqueItems: true }),
-    models: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 50, uniqueItems: true, description: 'Only these models (none: all).' })),
+    models: Type.Optional(Type.Array(Text({ minLength: 1, maxLength: 60 }), { maxItems: 50, uniqueItems: true, description: 'Only these models (none: all).' })),
     locationIds: ids('locations and the locations below them'),
     serverIds: ids('servers'),
   },
@@ -82,7 +83,7 @@ export const AlertRuleList = Type.Object({ items: Type.Array(AlertRule) }, { $id
 
 export const CreateAlertRuleRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Text({ minLength: 1, maxLength: 100 }),
     enabled: Type.Optional(Type.Boolean({ default: true })),
     condition: AlertCondition,
     delayS: Type.Optional({ ...delayS, default: 120 }),
@@ -95,7 +96,7 @@ export const CreateAlertRuleRequest = Type.Object(
 export type CreateAlertRuleRequest = Static<typeof CreateAlertRuleRequest>;
 export const UpdateAlertRuleRequest = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 100 })),
     enabled: Type.Optional(Type.Boolean()),
     condition: Type.Optional(AlertCondition),
     delayS: Type.Optional(delayS),
@@ -144,7 +145,7 @@ export const AlertIncidentListQuery = Type.Object(
     folded: Type.Optional(Type.Boolean({ description: 'true: only folded incidents; false: only the ones people hear about.' })),
     from: Type.Optional(IsoDateTime),
     to: Type.Optional(IsoDateTime),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    cursor: Type.Optional(Text({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
   { additionalProperties: false },
@@ -178,7 +179,7 @@ export const AlertDeliveryListQuery = Type.Object(
     status: Type.Optional(Type.Enum(deliveryStatuses)),
     channel: Type.Optional(Type.Enum(alertChannels)),
     incidentId: Type.Optional(Uuid),
-    cursor: Type.Optional(Type.String({ maxLength: 500 })),
+    cursor: Type.Optional(Text({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
   { additionalProperties: false },
@@ -197,7 +198,7 @@ export const MaintenanceSchedule = Type.Union(
         days: Type.Array(Type.Integer({ minimum: 0, maximum: 6 }), { minItems: 1, maxItems: 7, uniqueItems: true, description: '0 = Sunday … 6 = Saturday.' }),
         start: HhMm,
         durationMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }),
-        timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin (default UTC).' })),
+        timeZone: Type.Optional(Text({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin (default UTC).' })),
       },
       { additionalProperties: false },
     ),
@@ -224,7 +225,7 @@ export type MaintenanceWindow = Static<typeof MaintenanceWindow>;
 export const MaintenanceWindowList = Type.Object({ items: Type.Array(MaintenanceWindow) }, { $id: 'MaintenanceWindowList' });
 export const CreateMaintenanceWindowRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Text({ minLength: 1, maxLength: 100 }),
     scope: Type.Enum(maintenanceScopes),
     locationId: Type.Optional(Uuid),
     deviceId: Type.Optional(Uuid),
@@ -234,13 +235,13 @@ export const CreateMaintenanceWindowRequest = Type.Object(
 );
 export type CreateMaintenanceWindowRequest = Static<typeof CreateMaintenanceWindowRequest>;
 export const UpdateMaintenanceWindowRequest = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), schedule: Type.Optional(MaintenanceSchedule) },
+  { name: Type.Optional(Text({ minLength: 1, maxLength: 100 })), schedule: Type.Optional(MaintenanceSchedule) },
   { $id: 'UpdateMaintenanceWindowRequest', additionalProperties: false },
 );
 export type UpdateMaintenanceWindowRequest = Static<typeof UpdateMaintenanceWindowRequest>;
 export const MaintenanceWindowParams = Type.Object({ orgId: Uuid, windowId: Uuid });
 
-const WebhookUrl = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000 });
+const WebhookUrl = Type.String({ pattern: '^https?://[^\\s\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$', maxLength: 2000 });
 export const AlertWebhook = Type.Object(
   { id: Uuid, name: Type.String(), url: Type.String(), enabled: Type.Boolean(), createdAt: IsoDateTime },
   { $id: 'AlertWebhook', description: 'Receives alert events as signed JSON POSTs (see docs/alerts.md).' },
@@ -248,12 +249,12 @@ export const AlertWebhook = Type.Object(
 export type AlertWebhook = Static<typeof AlertWebhook>;
 export const AlertWebhookList = Type.Object({ items: Type.Array(AlertWebhook) }, { $id: 'AlertWebhookList' });
 export const CreateAlertWebhookRequest = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100 }), url: WebhookUrl, enabled: Type.Optional(Type.Boolean({ default: true })) },
+  { name: Text({ minLength: 1, maxLength: 100 }), url: WebhookUrl, enabled: Type.Optional(Type.Boolean({ default: true })) },
   { $id: 'CreateAlertWebhookRequest', additionalProperties: false },
 );
 export const UpdateAlertWebhookRequest = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 100 })),
     url: Type.Optional(WebhookUrl),
     enabled: Type.Optional(Type.Boolean()),
     rotateSecret: Type.Optional(Type.Boolean({ description: 'Issue a new signing secret (shown once in the answer).' })),
@@ -339,9 +340,9 @@ export const UpdateOrgSmtpRequest = Type.Object(
     host: Hostname,
     port: Type.Integer({ minimum: 1, maximum: 65535 }),
     security: SmtpSecurity,
-    username: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 320 }), Type.Null()])),
-    password: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Omit to keep the stored password; it is sealed and never shown again.' })),
-    from: Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\r\\n]*@[^\\r\\n]*$', description: 'Sender, e.g. "Acme AV <av-alerts@acme.example>".' }),
+    username: Type.Optional(Type.Union([Text({ minLength: 1, maxLength: 320 }), Type.Null()])),
+    password: Type.Optional(Text({ minLength: 1, maxLength: 1000, description: 'Omit to keep the stored password; it is sealed and never shown again.' })),
+    from: Type.String({ minLength: 3, maxLength: 320, pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*@[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$', description: 'Sender, e.g. "Acme AV <av-alerts@acme.example>".' }),
   },
   { $id: 'UpdateOrgSmtpRequest', additionalProperties: false },
 );

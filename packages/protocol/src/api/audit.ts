@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
 
 export const AuditEntry = Type.Object(
@@ -22,7 +23,7 @@ export type AuditPage = Static<typeof AuditPage>;
 export const AuditListQuery = Type.Object(
   {
     ...listQueryFields,
-    action: Type.Optional(Type.String({ maxLength: 64, description: 'Exact action or a prefix ending in ".", e.g. "users."' })),
+    action: Type.Optional(Text({ maxLength: 64, description: 'Exact action or a prefix ending in ".", e.g. "users."' })),
     actorUserId: Type.Optional(Uuid),
     from: Type.Optional(IsoDateTime),
     to: Type.Optional(IsoDateTime),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { Email, Uuid } from './common.ts';
 import { roles } from '../auth/roles.ts';
 
@@ -10,8 +11,8 @@ export const Language = Type.Enum(languages, { default: 'en' });
 
 export const SignInRequest = Type.Object(
   {
-    login: Type.String({ minLength: 1, maxLength: 254, description: 'Username or email address.' }),
-    password: Type.String({ minLength: 1, maxLength: 1000 }),
+    login: Text({ minLength: 1, maxLength: 254, description: 'Username or email address.' }),
+    password: Text({ minLength: 1, maxLength: 1000 }),
     staySignedIn: Type.Optional(Type.Boolean({ default: false })),
   },
   { $id: 'SignInRequest', additionalProperties: false },
@@ -66,21 +67,21 @@ export const SessionInfo = Type.Object(
 export type SessionInfo = Static<typeof SessionInfo>;
 
 export const AcceptTermsRequest = Type.Object(
-  { terms: Type.String(), privacy: Type.String() },
+  { terms: Text({ maxLength: 40 }), privacy: Text({ maxLength: 40 }) },
   { $id: 'AcceptTermsRequest', additionalProperties: false },
 );
 export const SwitchOrgRequest = Type.Object({ orgId: Uuid }, { $id: 'SwitchOrgRequest', additionalProperties: false });
 export const ForgotPasswordRequest = Type.Object({ email: Email }, { $id: 'ForgotPasswordRequest', additionalProperties: false });
 export const ResetPasswordRequest = Type.Object(
-  { token: Type.String({ minLength: 20, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { token: Text({ minLength: 20, maxLength: 200 }), password: Text({ minLength: 1, maxLength: 1000 }) },
   { $id: 'ResetPasswordRequest', additionalProperties: false },
 );
 export const RegisterRequest = Type.Object(
   {
-    token: Type.String({ minLength: 20, maxLength: 200 }),
-    password: Type.String({ minLength: 1, maxLength: 1000 }),
-    firstName: Type.Optional(Type.String({ maxLength: 100 })),
-    lastName: Type.Optional(Type.String({ maxLength: 100 })),
+    token: Text({ minLength: 20, maxLength: 200 }),
+    password: Text({ minLength: 1, maxLength: 1000 }),
+    firstName: Type.Optional(Text({ maxLength: 100 })),
+    lastName: Type.Optional(Text({ maxLength: 100 })),
     username: Type.Optional(Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' })),
   },
   { $id: 'RegisterRequest', additionalProperties: false },
@@ -91,9 +92,9 @@ export const InvitationInfo = Type.Object(
 );
 export const PasswordStrengthRequest = Type.Object(
   {
-    password: Type.String({ maxLength: 1000 }),
+    password: Text({ maxLength: 1000 }),
     kind: Type.Union([Type.Literal('user'), Type.Literal('agent')], { default: 'user' }),
-    userInputs: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10 })),
+    userInputs: Type.Optional(Type.Array(Text({ maxLength: 200 }), { maxItems: 10 })),
   },
   { $id: 'PasswordStrengthRequest', additionalProperties: false },
 );
@@ -111,10 +112,10 @@ export type PasswordStrength = Static<typeof PasswordStrength>;
 
 export const UpdateMeRequest = Type.Object(
   {
-    firstName: Type.Optional(Type.String({ maxLength: 100 })),
-    lastName: Type.Optional(Type.String({ maxLength: 100 })),
+    firstName: Type.Optional(Text({ maxLength: 100 })),
+    lastName: Type.Optional(Text({ maxLength: 100 })),
     language: Type.Optional(Language),
-    uiSettings: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 })),
+    uiSettings: Type.Optional(Type.Record(Text({ maxLength: 64 }), Type.Unknown(), { maxProperties: 50 })),
   },
   { $id: 'UpdateMeRequest', additionalProperties: false },
 );
@@ -146,6 +147,6 @@ export const VerifySmsRequest = Type.Object(
 );
 export const SmsVerified = Type.Object({ smsNumber: Type.String() }, { $id: 'SmsVerified' });
 export const ChangePasswordRequest = Type.Object(
-  { currentPassword: Type.String({ minLength: 1, maxLength: 1000 }), newPassword: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { currentPassword: Text({ minLength: 1, maxLength: 1000 }), newPassword: Text({ minLength: 1, maxLength: 1000 }) },
   { $id: 'ChangePasswordRequest', additionalProperties: false },
 );

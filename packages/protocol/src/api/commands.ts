@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { IsoDateTime, Uuid } from './common.ts';
 
 /**
@@ -13,19 +14,19 @@ export const DeviceCommandRequest = Type.Union(
     Type.Object({ type: Type.Literal('ftp'), enabled: Type.Boolean() }, { additionalProperties: false }),
     Type.Object({ type: Type.Literal('restart') }, { additionalProperties: false }),
     Type.Object(
-      { type: Type.Literal('setCredentials'), username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) },
+      { type: Type.Literal('setCredentials'), username: Text({ minLength: 1, maxLength: 64 }), password: Text({ minLength: 1, maxLength: 128 }) },
       { additionalProperties: false },
     ),
     Type.Object({ type: Type.Literal('backupConfig') }, { additionalProperties: false }),
-    Type.Object({ type: Type.Literal('restoreConfig'), backupId: Type.String({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+    Type.Object({ type: Type.Literal('restoreConfig'), backupId: Text({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
     Type.Object(
       {
         type: Type.Literal('provisionVoip'),
         line: Type.Integer({ minimum: 1, maximum: 5 }),
         enabled: Type.Boolean(),
-        user: Type.String({ maxLength: 64 }),
-        password: Type.String({ maxLength: 128 }),
-        registrar: Type.String({ maxLength: 255 }),
+        user: Text({ maxLength: 64 }),
+        password: Text({ maxLength: 128 }),
+        registrar: Text({ maxLength: 255 }),
         restartVoip: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { Text } from '../text.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD.' });
@@ -7,9 +8,9 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 /** Query of every list endpoint: free-text search, sort, order and an opaque cursor. */
 export const listQueryFields = {
-  search: Type.Optional(Type.String({ maxLength: 200, description: 'Case-insensitive text search.' })),
+  search: Type.Optional(Text({ maxLength: 200, description: 'Case-insensitive text search.' })),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
-  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'From the previous page’s nextCursor.' })),
+  cursor: Type.Optional(Text({ maxLength: 500, description: 'From the previous page’s nextCursor.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
 };
 
@@ -43,6 +44,6 @@ export const OutboxMail = Type.Object({
 });
 export const OutboxList = Type.Object({ items: Type.Array(OutboxMail) }, { $id: 'OutboxList' });
 export const OutboxQuery = Type.Object(
-  { to: Type.Optional(Type.String({ minLength: 3, maxLength: 254, description: 'An email address, or a phone number (+E.164) for SMS kept without a provider.' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) },
+  { to: Type.Optional(Text({ minLength: 3, maxLength: 254, description: 'An email address, or a phone number (+E.164) for SMS kept without a provider.' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { IsoDateTime, Uuid, listQueryFields } from './common.ts';
 import { deviceGroups } from '../devices/status.ts';
 
@@ -64,9 +65,9 @@ export const DeviceListQuery = Type.Object(
   {
     ...listQueryFields,
     sort: Type.Optional(Type.Enum(deviceSortKeys, { default: 'name' })),
-    status: Type.Optional(Type.String({ maxLength: 40 })),
+    status: Type.Optional(Text({ maxLength: 40 })),
     group: Type.Optional(Type.Enum(deviceGroups, { description: "'unmonitored': devices on a subnet disabled at their agent." })),
-    model: Type.Optional(Type.String({ maxLength: 60 })),
+    model: Type.Optional(Text({ maxLength: 60 })),
     serverId: Type.Optional(Uuid),
     locationId: Type.Optional(Uuid),
     kind: Type.Optional(Type.Enum(['pro-audio', 'video'] as const)),

@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
+import { MultilineText, Text } from '../text.ts';
 import { IsoDateTime, Uuid } from './common.ts';
 
 /** What a license grants. The file is `{ "license": LicenseTerms, "signature": base64 Ed25519 }`. */
 export const LicenseTerms = Type.Object(
   {
-    id: Type.String({ minLength: 1, maxLength: 64 }),
-    licensee: Type.String({ minLength: 1, maxLength: 200 }),
+    id: Text({ minLength: 1, maxLength: 64 }),
+    licensee: Text({ minLength: 1, maxLength: 200 }),
     devices: Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'Pro Audio devices the enterprise may monitor.' }),
     issuedAt: IsoDateTime,
     expiresAt: Type.Union([IsoDateTime, Type.Null()]),
@@ -15,7 +16,7 @@ export const LicenseTerms = Type.Object(
 export type LicenseTerms = Static<typeof LicenseTerms>;
 
 export const LicenseFile = Type.Object(
-  { license: LicenseTerms, signature: Type.String({ minLength: 10, maxLength: 200 }) },
+  { license: LicenseTerms, signature: Text({ minLength: 10, maxLength: 200 }) },
   { additionalProperties: false },
 );
 export type LicenseFile = Static<typeof LicenseFile>;
@@ -47,7 +48,7 @@ export const LicenseStatus = Type.Object(
 export type LicenseStatus = Static<typeof LicenseStatus>;
 
 export const UploadLicenseRequest = Type.Object(
-  { document: Type.String({ minLength: 2, maxLength: 20_000, description: 'The license file’s text.' }) },
+  { document: MultilineText({ minLength: 2, maxLength: 20_000, description: 'The license file’s text.' }) },
   { $id: 'UploadLicenseRequest', additionalProperties: false },
 );
 export const LicenseParams = Type.Object({ orgId: Uuid });

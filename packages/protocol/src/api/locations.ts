@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { Uuid } from './common.ts';
 
 export const locationKinds = ['region', 'site', 'building', 'floor', 'room', 'other'] as const;
@@ -19,7 +20,7 @@ export const LocationList = Type.Object({ items: Type.Array(Location) }, { $id: 
 
 export const CreateLocationRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 120 }),
+    name: Text({ minLength: 1, maxLength: 120 }),
     kind: Type.Enum(locationKinds),
     parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   },
@@ -28,7 +29,7 @@ export const CreateLocationRequest = Type.Object(
 export type CreateLocationRequest = Static<typeof CreateLocationRequest>;
 export const UpdateLocationRequest = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    name: Type.Optional(Text({ minLength: 1, maxLength: 120 })),
     kind: Type.Optional(Type.Enum(locationKinds)),
     parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   },

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { Email, IsoDate, IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
 import { OrgKind } from './auth.ts';
 
@@ -34,7 +35,7 @@ export const Organization = Type.Object(
 export type Organization = Static<typeof Organization>;
 
 export const UpdateOrganizationRequest = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })) },
+  { name: Type.Optional(Text({ minLength: 1, maxLength: 120 })) },
   { $id: 'UpdateOrganizationRequest', additionalProperties: false },
 );
 
@@ -71,16 +72,16 @@ export const ClientListQuery = Type.Object(
 /** The add-client wizard in one request; `dryRun` validates a step without adding anything. */
 export const CreateClientRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 120 }),
+    name: Text({ minLength: 1, maxLength: 120 }),
     owner: Type.Object(
       {
         email: Email,
-        firstName: Type.Optional(Type.String({ maxLength: 100 })),
-        lastName: Type.Optional(Type.String({ maxLength: 100 })),
+        firstName: Type.Optional(Text({ maxLength: 100 })),
+        lastName: Type.Optional(Text({ maxLength: 100 })),
       },
       { additionalProperties: false },
     ),
-    clientReference: Type.Optional(Type.String({ maxLength: 64 })),
+    clientReference: Type.Optional(Text({ maxLength: 64 })),
     plan: Type.Optional(ServicePlan),
     dryRun: Type.Optional(Type.Boolean({ default: false })),
   },
@@ -108,7 +109,7 @@ export const UpdatePlanRequest = Type.Object(
     maxDevices: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     start: Type.Optional(IsoDate),
     end: Type.Optional(IsoDate),
-    clientReference: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    clientReference: Type.Optional(Type.Union([Text({ maxLength: 64 }), Type.Null()])),
   },
   { $id: 'UpdatePlanRequest', additionalProperties: false },
 );
@@ -116,7 +117,7 @@ export type UpdatePlanRequest = Static<typeof UpdatePlanRequest>;
 
 export const CreateSupportOrgRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 120 }),
+    name: Text({ minLength: 1, maxLength: 120 }),
     ownerEmail: Email,
     devicePool: Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'Licensed Pro Audio devices it may allocate to clients.' }),
   },

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Text } from '../text.ts';
 import { IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
 
 export const ServerRow = Type.Object(
@@ -33,7 +34,7 @@ export const ServerListQuery = Type.Object(
 
 export const ServerName = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9 _.@-]*$' });
 export const CreateServerRequest = Type.Object(
-  { name: ServerName, password: Type.String({ minLength: 1, maxLength: 1000 }), locationId: Type.Optional(Uuid) },
+  { name: ServerName, password: Text({ minLength: 1, maxLength: 1000 }), locationId: Type.Optional(Uuid) },
   { $id: 'CreateServerRequest', additionalProperties: false },
 );
 export type CreateServerRequest = Static<typeof CreateServerRequest>;
@@ -47,7 +48,7 @@ export const UpdateServerRequest = Type.Object(
 );
 export type UpdateServerRequest = Static<typeof UpdateServerRequest>;
 export const RotateServerPasswordRequest = Type.Object(
-  { password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { password: Text({ minLength: 1, maxLength: 1000 }) },
   { $id: 'RotateServerPasswordRequest', additionalProperties: false },
 );
 export const ServerParams = Type.Object({ orgId: Uuid, serverId: Uuid });

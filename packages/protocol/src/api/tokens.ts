@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Text } from '../text.ts';
 import { IsoDateTime, Uuid } from './common.ts';
 
 export const ApiToken = Type.Object(
@@ -15,7 +16,7 @@ export const ApiToken = Type.Object(
 export const ApiTokenList = Type.Object({ items: Type.Array(ApiToken) }, { $id: 'ApiTokenList' });
 export const CreateApiTokenRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 64 }),
+    name: Text({ minLength: 1, maxLength: 64 }),
     role: Type.Enum(['administrator', 'monitor'] as const),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
   },
