@@ -2,6 +2,7 @@ import { LineFramer, bma360dErrorLine, parseBma360dReply, type Bma360dDialect, t
 import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import type { ByteStream } from '../byte-stream.ts';
 import { PendingReplies } from '../pending-replies.ts';
+import { cleanReply } from '../device-text.ts';
 
 export type Bma360dReply = ParsedReply<Bma360dDialect>;
 
@@ -65,8 +66,9 @@ export class Bma360dLink {
         this.waiters.failOldest(new DeviceError(DeviceErrorCode.Rejected, 'The microphone refused the command.'));
         continue;
       }
-      const reply = parseBma360dReply(line);
-      if (!reply) continue;
+      const parsed = parseBma360dReply(line);
+      if (!parsed) continue;
+      const reply = cleanReply(parsed);
       this.waiters.offer(reply);
       this.handlers.onReply(reply);
     }

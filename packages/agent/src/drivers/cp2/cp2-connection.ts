@@ -12,6 +12,7 @@ import {
 import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import type { ByteStream } from '../byte-stream.ts';
 import { PendingReplies, type Accept } from '../pending-replies.ts';
+import { cleanReply } from '../device-text.ts';
 
 /** A request in flight: it claims the replies that carry its address, never "the next line". */
 export interface ReplyMatcher<T> {
@@ -222,7 +223,8 @@ export class Cp2Connection {
       if (!this.waiters.failOldest(error, (m) => m.takesErrors)) this.stats.strayErrors++;
       return;
     }
-    const reply = this.parse(line);
+    const parsed = this.parse(line);
+    const reply = parsed && cleanReply(parsed);
     if (!reply) {
       this.stats.ignored++;
       return;

@@ -1,6 +1,7 @@
 import { Compile } from 'typebox/compile';
 import { VideoCodecStatus, videoStatusPath } from '@crosspoint/protocol';
 import type { ByteStream, Dialer } from '../byte-stream.ts';
+import { cleanCodecStatus } from '../device-text.ts';
 
 const check = Compile(VideoCodecStatus);
 const maxResponse = 64 * 1024;
@@ -110,7 +111,7 @@ export class CodecStatusConnection {
       if (code !== 200) throw new Error(`status answered HTTP ${code}`);
       const status: unknown = JSON.parse(body.toString('utf8'));
       if (!check.Check(status)) throw new Error('status body is not a VideoCodecStatus');
-      this.settle()?.resolve(status);
+      this.settle()?.resolve(cleanCodecStatus(status));
     } catch (e) {
       this.fail(e instanceof Error ? e : new Error(String(e)));
     }
