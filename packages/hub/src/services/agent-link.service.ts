@@ -153,8 +153,8 @@ export class AgentLinkService {
 
   /**
    * Items of a frame the hub repaired or refused: each audited once per hub process (an agent sends
-   * the same device in every inventory), so the history says what happened without a flood.
-   * Returns the problems not reported before, for the log.
+   * the same device in every inventory), at most 20 a frame, so the history says what happened
+   * without a flood. Returns the problems not reported before, for the log.
    */
   async frameProblems(agent: LinkedAgent, problems: readonly LinkItemProblem[], ip: string): Promise<LinkItemProblem[]> {
     const fresh = problems.filter((p) => {
