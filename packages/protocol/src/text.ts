@@ -33,6 +33,9 @@ export const isCleanText = (text: string): boolean => textRule.test(text);
 /** True when no database could store `text` as is: a NUL or an unpaired surrogate. */
 export const isUnstorableText = (text: string): boolean => unstorable.test(text);
 
+/** `text` without what no database stores: NUL removed, unpaired surrogates replaced by U+FFFD. */
+export const storableText = (text: string): string => (isUnstorableText(text) ? text.replaceAll('\u0000', '').replace(loneSurrogate, '\ufffd') : text);
+
 /**
  * Device-reported text made safe to keep, show and send: unpaired surrogates become U+FFFD, line
  * breaks and tabs one space, other control characters are removed, the ends trimmed, and the result

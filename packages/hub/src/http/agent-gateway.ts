@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { basicCredentials } from './basic-credentials.ts';
 import websocket from '@fastify/websocket';
 import { Compile } from 'typebox/compile';
-import { AgentFrame, LinkClose, linkProtocolVersion, salvageAgentFrame, type HubFrame, type LinkItemProblem } from '@crosspoint/protocol';
+import { AgentFrame, LinkClose, linkProtocolVersion, salvageAgentFrame, storableJson, type HubFrame, type LinkItemProblem } from '@crosspoint/protocol';
 import type { AgentLinkService, LinkedAgent } from '../services/agent-link.service.ts';
 import type { HubMetrics } from '../adapters/metrics.ts';
 import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
@@ -139,7 +139,9 @@ export async function registerAgentGateway(
           await report();
           const waiting = pending.get(frame.commandId);
           pending.delete(frame.commandId);
-          waiting?.resolve({ ok: frame.ok, ...(frame.result !== undefined ? { result: frame.result } : {}), ...(frame.error ? { error: frame.error } : {}) });
+          // A result is the device's to shape (backups, logs): kept as sent, less what PostgreSQL cannot store.
+          const result = frame.result === undefined ? {} : { result: storableJson(frame.result) };
+          waiting?.resolve({ ok: frame.ok, ...result, ...(frame.error ? { error: frame.error } : {}) });
           return;
         }
         case 'job-progress': {

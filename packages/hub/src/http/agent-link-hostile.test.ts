@@ -107,6 +107,22 @@ describe.each(await databaseLanes())('agent link with hostile content on $name',
     expect((await agent.waitClosed()).code).toBe(4400);
   });
 
+  it('keeps a command result as the device gave it, less what PostgreSQL cannot store', async () => {
+    const agent = await linked();
+    const [device] = await devices('&search=Room 1');
+    const started = await t.support.owner.post<{ items: { id: string }[] }>(`/api/v1/orgs/${t.client.id}/jobs`, { deviceIds: [device?.id], command: { type: 'locate', on: true } });
+    const jobId = started.body.items[0]?.id ?? '';
+    await agent.next('command');
+    agent.send({ type: 'command-result', commandId: jobId, ok: true, result: { on: true, 'lo\u0000g': 'line 1\nline\u0000 2 \ud800' } });
+    let job: { status: string; result: unknown } | undefined;
+    for (let i = 0; i < 100 && job?.status !== 'succeeded'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await t.support.owner.get<{ status: string; result: unknown }>(`/api/v1/orgs/${t.client.id}/jobs/${jobId}`)).body;
+    }
+    expect(job).toMatchObject({ status: 'succeeded', result: { on: true, log: 'line 1\nline 2 \ufffd' } });
+    agent.close();
+  });
+
   it('stores a frame PostgreSQL refuses in part: the refused devices are listed, the rest and the sequence number kept', async () => {
     const ingest = new DeviceIngestRepository(hub.database.db);
     const refused: RefusedItem[] = [];

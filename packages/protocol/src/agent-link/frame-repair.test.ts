@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Value } from 'typebox/value';
 import { isCleanText } from '../text.ts';
-import { salvageAgentFrame } from './frame-repair.ts';
+import { salvageAgentFrame, storableJson } from './frame-repair.ts';
 import { AgentFrame, LinkChange, LinkDevice } from './frames.ts';
 
 const device = (n: number): LinkDevice => ({
@@ -38,6 +38,15 @@ const hostileFrame = fc.oneof(
 
 const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)]) : [];
+
+describe(storableJson.name, () => {
+  it('takes out of a command result only what no database stores, and keeps the rest as sent', () => {
+    const result = { 'lo\u0000g': ['line 1\nline 2\t\u001b[0m', 'nul\u0000', { half: '\ud800x', emoji: '🎤' }], n: 1 };
+    expect(storableJson(result)).toEqual({ log: ['line 1\nline 2\t\u001b[0m', 'nul', { half: '\ufffdx', emoji: '🎤' }], n: 1 });
+    const clean = { a: ['b'] };
+    expect(storableJson(clean)).toEqual(clean);
+  });
+});
 
 describe(salvageAgentFrame.name, () => {
   it('never throws; what it returns is a frame the hub can store, every item valid and every text clean', () => {

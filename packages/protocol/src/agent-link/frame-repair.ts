@@ -1,5 +1,5 @@
 import { Value } from 'typebox/value';
-import { cleanDeviceText, isCleanText } from '../text.ts';
+import { cleanDeviceText, isCleanText, isUnstorableText, storableText } from '../text.ts';
 import { AgentFrame, LinkChange, LinkDevice, linkMaxSeq, linkMaxTime, linkPathMaxSegments, linkTextLimits } from './frames.ts';
 
 /** What the hub did with one item (device or change) of a frame that broke the schema. */
@@ -118,6 +118,18 @@ function cleanStrings(value: unknown, depth = 32): unknown {
   if (depth <= 0 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => cleanStrings(v, depth - 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanStrings(k, 0) as string, cleanStrings(v, depth - 1)]));
+}
+
+/**
+ * A JSON value (a command's result) with what no database stores taken out of its keys and
+ * strings: NUL removed, unpaired surrogates replaced by U+FFFD. Line breaks and other text stay.
+ * The same value when nothing needed it.
+ */
+export function storableJson(value: unknown, depth = 64): unknown {
+  if (typeof value === 'string') return isUnstorableText(value) ? storableText(value) : value;
+  if (depth <= 0 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => storableJson(v, depth - 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storableJson(v, depth - 1)]));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { Text } from '../text.ts';
+import { MultilineText, Text } from '../text.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD.' });
@@ -8,7 +8,7 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 /** Query of every list endpoint: free-text search, sort, order and an opaque cursor. */
 export const listQueryFields = {
-  search: Type.Optional(Text({ maxLength: 200, description: 'Case-insensitive text search.' })),
+  search: Type.Optional(MultilineText({ maxLength: 200, description: 'Case-insensitive text search; a line break or tab counts as a space.' })),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
   cursor: Type.Optional(Text({ maxLength: 500, description: 'From the previous page’s nextCursor.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
