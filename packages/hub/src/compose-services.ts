@@ -28,7 +28,7 @@ import { DeviceRepository } from './repositories/device.repository.ts';
 import { DeviceService } from './services/device.service.ts';
 import { AgentLinkService } from './services/agent-link.service.ts';
 import { CommandService } from './services/command.service.ts';
-import { CommandFileService } from './services/command-file.service.ts';
+import { CommandFileService, defaultFileLimits, type FileLimits } from './services/command-file.service.ts';
 import { CommandFileRepository } from './repositories/command-file.repository.ts';
 import { JobRepository } from './repositories/job.repository.ts';
 import { LicenseService } from './services/license.service.ts';
@@ -79,6 +79,10 @@ export interface ServiceSettings {
   throttle?: ThrottlePolicy;
   /** Dashboard counts of an organization are recomputed at most this often (ms) while it changes. */
   summaryIntervalMs?: number;
+  /** Megabytes of files an organization may keep (default 4096). */
+  fileQuotaMb?: number;
+  /** File transfer limits (tests lower them). */
+  fileLimits?: Partial<FileLimits>;
   /** Days an API token stays valid when its creator names no expiry (default 90). */
   apiTokenDefaultDays?: number;
   /** How long a job stays leased to the hub dispatching it before another takes it over (ms). */
@@ -136,7 +140,11 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     clock,
     settings.summaryIntervalMs,
   );
-  const files = new CommandFileService(new CommandFileRepository(db), audit);
+  const files = new CommandFileService(new CommandFileRepository(db), audit, clock, {
+    ...defaultFileLimits,
+    ...(settings.fileQuotaMb ? { quotaBytes: settings.fileQuotaMb * 1024 * 1024 } : {}),
+    ...settings.fileLimits,
+  });
   const organizations = new OrganizationService(orgRepo, deviceRepo, users, audit, clock, (orgId) =>
     devices.changed(orgId),
   );

@@ -17,6 +17,7 @@ export const HubConfigSchema = Type.Object({
   smsUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'SMS provider endpoint (JSON POST); without it SMS alerts are kept in the delivery log.' })),
   smsToken: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token for the SMS provider endpoint.' })),
   webhookAllowPrivate: Type.Boolean({ default: false, description: 'Let alert webhooks reach loopback and private networks (a self-hosted ticketing system).' }),
+  fileQuotaMb: Type.Integer({ minimum: 1, maximum: 1_048_576, default: 4096, description: 'Megabytes of files (firmware, projects, backups, logs) one organization may keep.' }),
   apiTokenDefaultDays: Type.Integer({ minimum: 1, maximum: 3650, default: 90, description: 'Days an API token stays valid when its creator names no expiry.' }),
   alertResyncGraceS: Type.Integer({ minimum: 0, maximum: 3600, default: 30, description: 'After an agent (re)connects, its devices’ alerts wait this many seconds while it replays what it buffered (statuses from before the outage are not news).' }),
   smtpAllowPrivate: Type.Boolean({ default: false, description: 'Let organizations point their own SMTP server at loopback and private networks (an in-house mail relay).' }),
@@ -45,6 +46,7 @@ export interface HubFlags {
   smtpAllowPrivate?: string | undefined;
   alertResyncGraceS?: string | undefined;
   apiTokenDefaultDays?: string | undefined;
+  fileQuotaMb?: string | undefined;
   secretKey?: string | undefined;
 }
 
@@ -68,6 +70,7 @@ export const hubEnvVars = {
   smtpAllowPrivate: 'CROSSPOINT_SMTP_ALLOW_PRIVATE',
   alertResyncGraceS: 'CROSSPOINT_ALERT_RESYNC_GRACE_S',
   apiTokenDefaultDays: 'CROSSPOINT_API_TOKEN_DEFAULT_DAYS',
+  fileQuotaMb: 'CROSSPOINT_FILE_QUOTA_MB',
   secretKey: 'CROSSPOINT_SECRET_KEY',
 } as const satisfies Record<keyof HubConfig, string>;
 

@@ -43,6 +43,8 @@ export interface StartHubOptions {
   jobLeaseMs?: number;
   /** SMS number verification timings (tests shorten them). */
   smsVerification?: ServiceSettings['smsVerification'];
+  /** File transfer limits (tests lower them). */
+  fileLimits?: ServiceSettings['fileLimits'];
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -98,6 +100,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       smsToken: config.smsToken,
       webhookAllowPrivate: config.webhookAllowPrivate,
       apiTokenDefaultDays: config.apiTokenDefaultDays,
+      fileQuotaMb: config.fileQuotaMb,
       alerts: { ...options.alerts, engine: { quietS: config.alertQuietS, resyncGraceMs: config.alertResyncGraceS * 1000, ...options.alerts?.engine } },
       licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
       logger,
@@ -105,6 +108,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ...(options.throttle ? { throttle: options.throttle } : {}),
       ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
       ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
+      ...(options.fileLimits ? { fileLimits: options.fileLimits } : {}),
     });
     const sealedNow = await services.alerts.sealLegacyWebhookSecrets();
     if (sealedNow > 0) logger.info({ webhooks: sealedNow }, 'sealed the signing secrets of older webhooks');

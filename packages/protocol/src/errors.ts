@@ -36,6 +36,8 @@ export const ErrorCode = {
   SmsSendFailed: 'SMS_SEND_FAILED',
   SmtpTestFailed: 'SMTP_TEST_FAILED',
   TokenOutlivesParent: 'TOKEN_OUTLIVES_PARENT',
+  FileQuotaExceeded: 'FILE_QUOTA_EXCEEDED',
+  TooManyTransfers: 'TOO_MANY_TRANSFERS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -31,6 +31,7 @@ export async function startHubForTest(
     alerts?: StartHubOptions['alerts'];
     jobLeaseMs?: number;
     smsVerification?: StartHubOptions['smsVerification'];
+    fileLimits?: StartHubOptions['fileLimits'];
   } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
@@ -54,6 +55,7 @@ export async function startHubForTest(
     ...(options.alerts ? { alerts: options.alerts } : {}),
     ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
     ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
+    ...(options.fileLimits ? { fileLimits: options.fileLimits } : {}),
   });
   captureMail(hub.services.mail);
   return {

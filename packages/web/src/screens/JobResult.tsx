@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from '@crosspoint/protocol';
 import { formatBytes } from '../format.ts';
+import { useOrg } from '../auth/session.tsx';
 
 interface StoredFile {
   name: string;
@@ -13,12 +14,18 @@ const text = (v: unknown, otherwise: string): string => (typeof v === 'string' ?
 const isFile = (v: unknown): v is StoredFile =>
   isRecord(v) && typeof v.name === 'string' && typeof v.fileId === 'string' && typeof v.bytes === 'number';
 
-/** A link that downloads a file a command brought back (a backup, logs) from the hub. */
+/**
+ * A link that downloads a file a command brought back (a backup, logs) from the hub. Monitors see
+ * the file without a link: backups carry the stack's login.
+ */
 function FileLink({ orgId, file }: { orgId: string; file: StoredFile }) {
   const { t, i18n } = useTranslation();
+  const { can } = useOrg();
+  const size = formatBytes(file.bytes, i18n.language);
+  if (!can('devices.command')) return <span title={t('actions.downloadNeedsAdmin')}>{t('actions.fileKept', { name: file.name, size })}</span>;
   return (
     <a href={`/api/v1/orgs/${orgId}/files/${file.fileId}`} download={file.name}>
-      {t('actions.downloadFile', { name: file.name, size: formatBytes(file.bytes, i18n.language) })}
+      {t('actions.downloadFile', { name: file.name, size })}
     </a>
   );
 }

@@ -1,4 +1,4 @@
-import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -21,9 +21,26 @@ export const commandFiles = pgTable(
     kind: text('kind', { enum: ['firmware', 'project', 'backup', 'logs'] }).notNull(),
     bytes: integer('bytes').notNull(),
     sha256: text('sha256').notNull(),
-    data: bytea('data').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** False while it is being received: its chunks are not all there yet, nobody reads it. */
+    complete: boolean('complete').notNull().default(true),
   },
   (t) => [index('command_files_org_created_idx').on(t.orgId, t.createdAt)],
+);
+
+/**
+ * The contents of a file, in chunks of `fileChunkBytes` (the last one shorter), so that a file of
+ * any size is written and read with a chunk's memory at a time.
+ */
+export const commandFileChunks = pgTable(
+  'command_file_chunks',
+  {
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => commandFiles.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
 );

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -12,29 +13,32 @@ import {
 } from '@crosspoint/protocol';
 import type { AccessService } from '../../services/access.service.ts';
 import type { AgentLinkService, LinkedAgent } from '../../services/agent-link.service.ts';
-import type { CommandFileService } from '../../services/command-file.service.ts';
-import type { CommandFileRecord } from '../../repositories/command-file.repository.ts';
+import type { CommandFileService, IncomingFile, OutgoingFile } from '../../services/command-file.service.ts';
 import { ServiceError } from '../../services/service-error.ts';
 import { basicCredentials } from '../basic-credentials.ts';
 import { orgContextOf } from '../request-auth.ts';
 
-/** The raw body of an upload; anything but `application/octet-stream` is refused with 415. */
-function bodyBytes(request: FastifyRequest): Buffer {
-  if (!Buffer.isBuffer(request.body))
-    throw new ServiceError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Send the file itself as application/octet-stream.',
-      415,
-    );
-  return request.body;
+/**
+ * The body of an upload, as it arrives (never whole in memory): anything but
+ * `application/octet-stream` is refused with 415, a declared size above the limit with 413.
+ */
+function incoming(request: FastifyRequest): IncomingFile {
+  const body = request.body;
+  if (!(body instanceof Readable))
+    throw new ServiceError('UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as application/octet-stream.', 415);
+  const declared = request.headers['content-length'];
+  return { bytes: declared === undefined ? undefined : Number(declared), chunks: body };
 }
 
-function sendFile(reply: FastifyReply, f: CommandFileRecord): FastifyReply {
+/** Streams a file out a chunk at a time; its transfer slot is given back when the answer ends, however it ends. */
+function sendFile(reply: FastifyReply, file: OutgoingFile): FastifyReply {
+  reply.raw.once('close', file.release);
   return reply
     .header('content-type', 'application/octet-stream')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-    .header('x-content-sha256', f.sha256)
-    .send(f.data);
+    .header('content-length', String(file.info.bytes))
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.info.name)}`)
+    .header('x-content-sha256', file.info.sha256)
+    .send(Readable.from(file.chunks));
 }
 
 /**
@@ -47,13 +51,10 @@ export async function fileRoutes(
   d: { access: AccessService; files: CommandFileService; link: AgentLinkService },
 ): Promise<void> {
   await root.register((scope, _opts, done) => {
-    scope.addContentTypeParser(
-      'application/octet-stream',
-      { parseAs: 'buffer', bodyLimit: maxFileBytes },
-      (_req, body, next) => {
-        next(null, body);
-      },
-    );
+    // The body stays a stream: the service reads it a chunk at a time (and enforces the size).
+    scope.addContentTypeParser('application/octet-stream', (_req, payload, next) => {
+      next(null, payload);
+    });
     const app = scope.withTypeProvider<TypeBoxTypeProvider>();
     const ctxOf = orgContextOf(d.access);
     const tags = ['commands'];
@@ -83,7 +84,7 @@ export async function fileRoutes(
       async (req, reply) =>
         reply
           .status(201)
-          .send(await d.files.upload(await ctxOf(req), req.query.name, req.query.kind, bodyBytes(req))),
+          .send(await d.files.upload(await ctxOf(req), req.query.name, req.query.kind, incoming(req))),
     );
     app.get(
       '/api/v1/orgs/:orgId/files/:fileId',
@@ -130,7 +131,7 @@ export async function fileRoutes(
               agent.account.name,
               req.query.name,
               req.query.kind,
-              bodyBytes(req),
+              incoming(req),
             ),
           );
       },

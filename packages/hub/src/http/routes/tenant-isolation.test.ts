@@ -64,7 +64,8 @@ const samples: Record<string, { body?: unknown; query?: string; mutates: boolean
   'GET /api/v1/orgs/{orgId}/jobs': { mutates: false },
   'GET /api/v1/orgs/{orgId}/jobs/{jobId}': { mutates: false },
   'POST /api/v1/orgs/{orgId}/files': { query: '?name=fw.bin&kind=firmware', body: Buffer.from('image'), mutates: true },
-  'GET /api/v1/orgs/{orgId}/files/{fileId}': { mutates: false },
+  // Backups and projects carry a stack's login: Administrators and Owners download them.
+  'GET /api/v1/orgs/{orgId}/files/{fileId}': { mutates: false, managersOnly: true },
   'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
   'GET /api/v1/orgs/{orgId}/alerts/rules': { mutates: false },
   'POST /api/v1/orgs/{orgId}/alerts/rules': { body: { name: 'R', condition: { kind: 'plan_overflow' } }, mutates: true },
