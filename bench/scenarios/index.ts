@@ -4,6 +4,7 @@ import { alertsScenario } from './alerts.ts';
 import { apiScenario } from './api.ts';
 import { batchFirmwareScenario } from './batch-firmware.ts';
 import { detectionScenario } from './detection.ts';
+import { fileTransferScenario } from './file-transfer.ts';
 import { ingestScenario } from './ingest.ts';
 import { soakScenario } from './soak.ts';
 import { uplinkScenario } from './uplink.ts';
@@ -19,5 +20,6 @@ export const scenarios: Scenario[] = [
   webListScenario,
   alertsScenario,
   batchFirmwareScenario,
+  fileTransferScenario,
   soakScenario,
 ];

@@ -5,7 +5,7 @@ import { commandFileChunks, commandFiles } from '../db/schema/index.ts';
 export type CommandFileInfo = Omit<typeof commandFiles.$inferSelect, 'complete'>;
 
 /** Size of the chunks a file's contents are kept in (the last one shorter). */
-export const fileChunkBytes = 1024 * 1024;
+export const fileChunkBytes = 256 * 1024;
 
 const infoColumns = {
   id: commandFiles.id,

@@ -105,14 +105,19 @@ export class CommandFileService {
   private outgoing(info: CommandFileInfo): OutgoingFile {
     const release = this.takeSlot(info.orgId);
     const files = this.files;
+    // One chunk is read ahead while the one before it is sent: the database round trip overlaps the
+    // network, and a transfer holds two chunks at most.
     async function* chunks(): AsyncGenerator<Buffer> {
+      let next = files.chunk(info.id, 0);
       try {
-        for (let seq = 0; ; seq++) {
-          const chunk = await files.chunk(info.id, seq);
+        for (let seq = 1; ; seq++) {
+          const chunk = await next;
           if (!chunk) return;
+          next = files.chunk(info.id, seq);
           yield chunk;
         }
       } finally {
+        next.catch(() => undefined);
         release();
       }
     }

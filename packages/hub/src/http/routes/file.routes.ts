@@ -38,7 +38,8 @@ function sendFile(reply: FastifyReply, file: OutgoingFile): FastifyReply {
     .header('content-length', String(file.info.bytes))
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.info.name)}`)
     .header('x-content-sha256', file.info.sha256)
-    .send(Readable.from(file.chunks));
+    // Byte mode: the stream buffers a few KiB ahead, not 16 chunks of 1 MiB (objectMode's default).
+    .send(Readable.from(file.chunks, { objectMode: false }));
 }
 
 /**
