@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
-import { timeDeviceListInBrowser, type BrowserListResult } from '../lib/browser-list.ts';
+import {
+  timeDeviceListInBrowser,
+  weighWebBuild,
+  type BrowserListResult,
+  type ScriptWeight,
+} from '../lib/browser-list.ts';
 import { listQueries, searchCountCap, summaryQueries, type Query } from '../lib/device-queries.ts';
 import { apiGet, startHubProcess, type HubProcess } from '../lib/hub-process.ts';
 import { timeSequential } from '../lib/http-load.ts';
@@ -16,6 +21,22 @@ const perAgent = 5000;
 const searchTerm = 'lisbon 7-1';
 /** A broad search: one site (several thousand devices, past the count's cap at 100,000). */
 const broadTerm = 'lisbon';
+
+/** The most JavaScript, gzipped, the sign-in page and the dashboard may download (issue #16). */
+const scriptBudgetKb = 120;
+
+const kb = (bytes: number) => `${round(bytes / 1000)} kB`;
+
+/** "8 files, 125.4 kB transferred (br), 143.7 kB gzip, 459.1 kB raw" */
+const weight = (w: ScriptWeight) =>
+  `${w.files} files, ${kb(w.transferred)} transferred (${w.encodings.join('/')}), ${kb(w.gzip)} gzip, ${kb(w.raw)} raw`;
+
+const byteFigures = (w: ScriptWeight): Record<string, number> => ({
+  files: w.files,
+  transferred: w.transferred,
+  gzip: w.gzip,
+  raw: w.raw,
+});
 
 /** What the raw statements of a shape need to know: the cursor row and the totals the API gave. */
 interface SqlContext {
@@ -318,14 +339,17 @@ export const webListScenario: Scenario = {
         if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
           inBrowser = await timeDeviceListInBrowser({ hubUrl: hub.url, rounds: config.browserRounds });
           log(
-            `in Chromium (${inBrowser.shownCount}): first rows p50 ${round(inBrowser.firstRowsMs.p50)} ms, sorted by status after the click p50 ${round(inBrowser.sortedRowsMs.p50)} ms`,
+            `in Chromium (${inBrowser.shownCount}): first rows p50 ${round(inBrowser.firstRowsMs.p50)} ms (empty cache ${round(inBrowser.firstRowsColdMs.p50)} ms), sorted by status after the click p50 ${round(inBrowser.sortedRowsMs.p50)} ms`,
           );
+          for (const [page, w] of Object.entries(inBrowser.scripts))
+            log(`JavaScript of the ${page} page: ${weight(w)}`);
         } else
           log('no Chromium here (CHROMIUM_PATH or /usr/bin/chromium): the browser figures are not measured');
         machineBusyPercent = await machine.stop();
       } finally {
         await hub.child.stop();
       }
+      const webBuild = weighWebBuild();
       const scale =
         config.devices >= 100_000 ? '' : ` (${config.devices} devices; the target is for 100,000)`;
       const targets: TargetCheck[] = shapes.map((s) => {
@@ -345,14 +369,36 @@ export const webListScenario: Scenario = {
         unit: 'ms',
         met: afterChange.api.p95 < 50,
       });
+      if (inBrowser) {
+        for (const [page, w] of [
+          ['sign-in page', inBrowser.scripts.signIn],
+          ['dashboard', inBrowser.scripts.dashboard],
+        ] as const) {
+          targets.push({
+            name: `JavaScript the ${page} downloads, gzipped (empty cache)`,
+            target: `<= ${scriptBudgetKb} kB`,
+            measured: round(w.gzip / 1000),
+            unit: 'kB',
+            met: w.gzip <= scriptBudgetKb * 1000,
+          });
+        }
+      }
       const figures: Record<string, Figure> = {
         loadSeconds: load.seconds,
         inventoryOf5000Ms: load.inventoryMs,
         machineBusyPercent,
         summaryAfterChangeApiMs: afterChange.api,
         ...(inBrowser
-          ? { browserFirstRowsMs: inBrowser.firstRowsMs, browserSortedRowsMs: inBrowser.sortedRowsMs }
+          ? {
+              browserFirstRowsMs: inBrowser.firstRowsMs,
+              browserFirstRowsColdMs: inBrowser.firstRowsColdMs,
+              browserSortedRowsMs: inBrowser.sortedRowsMs,
+              signInScriptBytes: byteFigures(inBrowser.scripts.signIn),
+              dashboardScriptBytes: byteFigures(inBrowser.scripts.dashboard),
+              devicesScriptBytes: byteFigures(inBrowser.scripts.devices),
+            }
           : {}),
+        ...(webBuild ? { webBuildScriptBytes: { ...webBuild } } : {}),
       };
       const baseline: Record<string, Figure> = {};
       const ratios: Record<string, number> = {};
@@ -407,6 +453,24 @@ export const webListScenario: Scenario = {
             inBrowser
               ? `p50 ${round(inBrowser.firstRowsMs.p50)} / ${round(inBrowser.sortedRowsMs.p50)} ms, p95 ${round(inBrowser.firstRowsMs.p95)} / ${round(inBrowser.sortedRowsMs.p95)} ms (${inBrowser.shownCount})`
               : 'not measured (no Chromium)',
+          ],
+          [
+            'in Chromium: first rows, empty cache',
+            inBrowser
+              ? `p50 ${round(inBrowser.firstRowsColdMs.p50)} ms, p95 ${round(inBrowser.firstRowsColdMs.p95)} ms`
+              : 'not measured (no Chromium)',
+          ],
+          ...(inBrowser
+            ? Object.entries(inBrowser.scripts).map(([page, w]): [string, string] => [
+                `JavaScript of the ${page} page`,
+                weight(w),
+              ])
+            : []),
+          [
+            'web build: all JavaScript',
+            webBuild
+              ? `${webBuild.files} files, ${kb(webBuild.raw)} raw, ${kb(webBuild.gzip)} gzip, ${kb(webBuild.brotli)} brotli; largest ${kb(webBuild.largestRaw)} raw`
+              : 'packages/web/dist not built',
           ],
         ],
       };

@@ -2,8 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
-import { RouterProvider } from 'react-router';
-import { createAppRouter } from './app/router.tsx';
+import { AppRouter, preloadScreenOf } from './app/router.tsx';
 import { createI18n, initialLanguage } from './i18n/i18n.ts';
 import './styles.css';
 
@@ -19,13 +18,14 @@ document.documentElement.lang = i18n.language;
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } },
 });
+preloadScreenOf(window.location);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={createAppRouter()} />
+          <AppRouter />
         </QueryClientProvider>
       </I18nextProvider>
     </StrictMode>,

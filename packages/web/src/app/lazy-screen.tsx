@@ -1,0 +1,101 @@
+import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+
+/** A screen loaded on first use, in its own chunk; `preload` starts the download early. */
+export type LazyScreen = ComponentType & { preload: () => Promise<unknown> };
+
+/**
+ * Wraps a screen's dynamic import: the chunk is fetched once, by `preload` (called for the page
+ * being opened, so the download runs alongside the session request) or on first render. A screen
+ * whose code has arrived renders at once, without suspending: React holds a revealed Suspense
+ * boundary back for up to 300 ms, which would delay the screen's own requests. A failed download
+ * is forgotten, so a later attempt fetches again.
+ */
+export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
+  let loaded: ComponentType | undefined;
+  let loading: Promise<ComponentType> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (screen) => (loaded = screen),
+      (e: unknown) => {
+        loading = undefined;
+        throw e;
+      },
+    ));
+  const Suspending = lazy(async () => ({ default: await preload() }));
+  function Screen() {
+    // Chosen once per mount: switching component types would remount the screen and lose its state.
+    const [Shown] = useState<ComponentType>(() => loaded ?? Suspending);
+    return <Shown />;
+  }
+  return Object.assign(Screen, { preload });
+}
+
+/** What fills the page while a screen's code downloads: announced politely, once. */
+export function ScreenLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="page-message" role="status" aria-live="polite" data-testid="screen-loading">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+interface BoundaryProps {
+  children: ReactNode;
+  /** A new value (the next page) clears a shown error. */
+  resetKey: string;
+}
+
+class ErrorBoundary extends Component<BoundaryProps, { error: unknown; resetKey: string }> {
+  override state = { error: undefined as unknown, resetKey: this.props.resetKey };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  static getDerivedStateFromProps(props: BoundaryProps, state: { resetKey: string }) {
+    return props.resetKey === state.resetKey ? null : { error: undefined, resetKey: props.resetKey };
+  }
+
+  override render() {
+    return this.state.error === undefined ? this.props.children : <ScreenError error={this.state.error} />;
+  }
+}
+
+/**
+ * Around lazily loaded screens: "Loading…" while a screen's code downloads, and a message with a
+ * reload button in its place when it cannot be shown.
+ */
+export function ScreenBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<ScreenLoading />}>{children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+/** Chromium, Firefox and Safari word a failed `import()` differently. */
+const chunkFailure =
+  /dynamically imported module|Importing a module script failed|error loading dynamically/i;
+
+/**
+ * Shown in place of a screen that cannot be shown, most often because its code could not be
+ * downloaded (hub unreachable, or a new version deployed since this page was opened): reloading
+ * fetches the current one.
+ */
+function ScreenError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const message =
+    error instanceof Error && chunkFailure.test(error.message) ? t('errors.NETWORK') : t('errors.generic');
+  return (
+    <p role="alert" className="error page-message" data-testid="screen-error">
+      {message}{' '}
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('common.tryAgain')}
+      </button>
+    </p>
+  );
+}
