@@ -63,11 +63,6 @@ export class CommandLedger {
     private readonly maxBusy = 8,
   ) {}
 
-  /** Copies of jobs running in this process. */
-  get inProgress(): number {
-    return this.running.size;
-  }
-
   /**
    * Runs job `id` once however often it is asked: a repeat while it runs joins it (progress and
    * result), a repeat after it succeeded gets the same result, a repeat of one that a previous
@@ -92,10 +87,12 @@ export class CommandLedger {
     }
     if (earlier?.finishedAt !== undefined && earlier.result !== undefined) return Promise.resolve(earlier.result);
 
-    const entry: CommandEntry = earlier
-      ? { id, deviceId, type, startedAt: earlier.startedAt, ...(earlier.sentAt ? { sentAt: earlier.sentAt } : {}), ...(earlier.before ? { before: earlier.before } : {}) }
-      : { id, deviceId, type, startedAt: this.now() };
-    const resumed = earlier ? { startedAt: earlier.startedAt, ...(earlier.sentAt ? { sentAt: earlier.sentAt } : {}), ...(earlier.before ? { before: earlier.before } : {}) } : undefined;
+    const resumed = earlier && {
+      startedAt: earlier.startedAt,
+      ...(earlier.sentAt ? { sentAt: earlier.sentAt } : {}),
+      ...(earlier.before ? { before: earlier.before } : {}),
+    };
+    const entry: CommandEntry = { id, deviceId, type, ...(resumed ?? { startedAt: this.now() }) };
     const running: Running = { promise: Promise.resolve(), listener: onProgress };
     const progress = (p: CommandProgress) => {
       running.last = p;
