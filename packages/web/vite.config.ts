@@ -29,11 +29,13 @@ export default defineConfig({
       },
       output: {
         // Chunks that change at different paces, so a new release re-downloads little: the libraries
-        // every page needs, the translation catalogs, then the app (the entry and one chunk a screen).
+        // every page needs, the English catalog, then the app (the entry and one chunk a screen).
+        // French and German are each a chunk of their own (dynamic imports in i18n.ts), fetched
+        // only by a browser that shows that language.
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] },
-            { name: 'catalogs', test: /[\\/]src[\\/]i18n[\\/][a-z]{2}\.json$/ },
+            { name: 'catalog-en', test: /[\\/]src[\\/]i18n[\\/]en\.json$/ },
           ],
         },
       },

@@ -22,6 +22,25 @@ const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.la
 const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { crosspointMark: true }));
 const stillMarked = (page: Page) => page.evaluate(() => 'crosspointMark' in window);
 
+/**
+ * From the next page load on, records the page's text after every change to it, from the first
+ * element on: a screen shown in another language first, however briefly, is caught.
+ */
+const recordTexts = (page: Page) =>
+  page.addInitScript(() => {
+    const texts: string[] = [];
+    Object.assign(window, { crosspointTexts: texts });
+    new MutationObserver(() => {
+      const body = document.body as HTMLElement | null; // None yet at the very start.
+      const text = body?.textContent.trim();
+      if (text) texts.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+const recordedTexts = (page: Page) =>
+  page.evaluate(() => (window as unknown as { crosspointTexts: string[] }).crosspointTexts);
+/** Texts a page in French must never show, not even for a moment. */
+const english = /Sign in|Username|Password|Loading|Dashboard|Users|Product model|Language/;
+
 describe('languages and phone width in Chromium', () => {
   let hub: RunningHub;
   let browser: TestBrowser;
@@ -39,6 +58,31 @@ describe('languages and phone width in Chromium', () => {
     agent.close();
     await browser.close();
     await hub.close();
+  });
+
+  it('shows a French browser French from its first screen, fetching only the French catalog', async () => {
+    const context = await browser.browser.newContext({ locale: 'fr-FR' });
+    try {
+      const french = await context.newPage();
+      french.setDefaultTimeout(10_000);
+      const catalogs: string[] = [];
+      french.on('request', (r) => {
+        const name = /\/assets\/(catalog-en|fr|de)-[\w-]+\.js$/.exec(r.url())?.[1];
+        if (name) catalogs.push(name);
+      });
+      await recordTexts(french);
+      await french.goto(`${hub.url}/sign-in`);
+      await french.getByRole('heading', { name: 'Se connecter' }).waitFor();
+      await french.getByLabel('Nom d’utilisateur ou adresse e-mail').waitFor();
+      expect(await htmlLang(french)).toBe('fr');
+      const texts = await recordedTexts(french);
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts[0]).toContain('Se connecter');
+      expect(texts.filter((t) => english.test(t))).toEqual([]);
+      expect(catalogs.sort()).toEqual(['catalog-en', 'fr']); // English is the fallback; no German.
+    } finally {
+      await context.close();
+    }
   });
 
   it('lets a signed-out visitor choose the language, remembered in this browser', async () => {
@@ -89,6 +133,7 @@ describe('languages and phone width in Chromium', () => {
     expect(await htmlLang(page)).toBe('fr');
     await screenshot(page, 'devices-fr');
 
+    await recordTexts(page);
     await page.reload();
     await page
       .getByRole('navigation', { name: 'Principale' })
@@ -97,6 +142,8 @@ describe('languages and phone width in Chromium', () => {
     await page.getByRole('columnheader', { name: 'Modèle', exact: true }).waitFor();
     expect(await stillMarked(page)).toBe(false);
     expect(await htmlLang(page)).toBe('fr');
+    // French from the first text on the page: no English while the French catalog loads.
+    expect((await recordedTexts(page)).filter((t) => english.test(t))).toEqual([]);
 
     await chooseLanguage(page, 'Langue', 'de');
     await page

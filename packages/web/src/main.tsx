@@ -13,14 +13,17 @@ const storage = (() => {
     return null;
   }
 })();
-const i18n = createI18n(initialLanguage(storage, navigator.languages));
-document.documentElement.lang = i18n.language;
+const language = initialLanguage(storage, navigator.languages);
+document.documentElement.lang = language;
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } },
 });
 preloadScreenOf(window.location);
 const root = document.getElementById('root');
-if (root) {
+// The first render waits for the language's catalog (at once for English, which is in the first
+// download; one request for the others, fetched alongside the page's screen): no English first.
+void createI18n(language).then((i18n) => {
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
@@ -30,4 +33,4 @@ if (root) {
       </I18nextProvider>
     </StrictMode>,
   );
-}
+});

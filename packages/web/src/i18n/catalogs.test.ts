@@ -16,7 +16,7 @@ import {
   serverConnectionStatuses,
   serverMonitoringStatuses,
 } from '@crosspoint/protocol';
-import { catalogs, uiLanguages, type UiLanguage } from './i18n.ts';
+import { loadCatalog, uiLanguages, type UiLanguage } from './i18n.ts';
 import { valueKey } from './labels.ts';
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
@@ -32,10 +32,10 @@ function flatten(tree: Record<string, unknown>, prefix = ''): Map<string, unknow
   return out;
 }
 
-const flat = Object.fromEntries(uiLanguages.map((l) => [l, flatten(catalogs[l])])) as Record<
-  UiLanguage,
-  Map<string, unknown>
->;
+// Each catalog as the app gets it (English bundled, the others through their dynamic import).
+const flat = Object.fromEntries(
+  await Promise.all(uiLanguages.map(async (l) => [l, flatten(await loadCatalog(l))] as const)),
+) as Record<UiLanguage, Map<string, unknown>>;
 const baseKey = (key: string) => key.replace(pluralSuffix, '');
 /** Keys with plural forms collapsed: `devices.count_one`, `devices.count_other` → `devices.count`. */
 const baseKeys = (lng: UiLanguage) => new Set([...flat[lng].keys()].map(baseKey));

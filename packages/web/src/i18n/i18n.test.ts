@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, initialLanguage, languageStorageKey, uiLanguageOf } from './i18n.ts';
+import {
+  createI18n,
+  initialLanguage,
+  languageStorageKey,
+  loadCatalog,
+  uiLanguageOf,
+  uiLanguages,
+} from './i18n.ts';
 import { formatDay, formatDuration } from '../format.ts';
+import de from './de.json';
+import en from './en.json';
+import fr from './fr.json';
 
 const storage = (value: string | null) => ({
   getItem: (key: string) => (key === languageStorageKey ? value : null),
@@ -25,8 +35,8 @@ describe('initialLanguage', () => {
 
 describe('createI18n', () => {
   it('gives independent instances that translate with plurals and interpolation', async () => {
-    const fr = createI18n('fr');
-    const de = createI18n('de');
+    const fr = await createI18n('fr');
+    const de = await createI18n('de');
     expect(fr.t('devices.count', { count: 1 })).toBe('1 appareil');
     expect(fr.t('devices.count', { count: 3 })).toBe('3 appareils');
     expect(de.t('devices.count', { count: 3 })).toBe('3 Geräte');
@@ -36,9 +46,35 @@ describe('createI18n', () => {
     expect(de.t('nav.dashboard')).toBe('Dashboard');
     expect(de.t('nav.users')).toBe('Benutzer');
   });
-  it('falls back to English for a key a language lacks', () => {
-    const es = createI18n('en');
+  it('falls back to English for a key a language lacks', async () => {
+    const es = await createI18n('en');
     expect(es.t('nav.help', { lng: 'es' })).toBe('Help');
+  });
+  it('is ready in its language once it resolves, with only that catalog and English loaded', async () => {
+    const fr = await createI18n('fr');
+    expect(fr.language).toBe('fr');
+    expect(fr.t('nav.users')).toBe('Utilisateurs');
+    expect(fr.hasResourceBundle('fr', 'translation')).toBe(true);
+    expect(fr.hasResourceBundle('en', 'translation')).toBe(true);
+    expect(fr.hasResourceBundle('de', 'translation')).toBe(false);
+    const en = await createI18n('en');
+    expect(en.t('nav.users')).toBe('Users');
+    expect(uiLanguages.filter((l) => en.hasResourceBundle(l, 'translation'))).toEqual(['en']);
+  });
+  it('switches language only once the new catalog is there', async () => {
+    const i18n = await createI18n('en');
+    const seen: string[] = [];
+    i18n.on('languageChanged', (lng) => seen.push(`${lng}: ${i18n.t('nav.users')}`));
+    const switching = i18n.changeLanguage('de');
+    expect(i18n.language).toBe('en'); // Still English while German loads…
+    expect(i18n.t('nav.users')).toBe('Users');
+    await switching;
+    expect(seen).toEqual(['de: Benutzer']); // …and German text from the first moment it is German.
+    expect(i18n.language).toBe('de');
+  });
+  it('loads each language’s own file', async () => {
+    const files = { en, fr, de };
+    for (const lng of uiLanguages) expect(await loadCatalog(lng)).toEqual(files[lng]);
   });
 });
 

@@ -1,12 +1,27 @@
-import { createInstance, type i18n as I18n } from 'i18next';
-import de from './de.json';
+import { createInstance, type BackendModule, type i18n as I18n } from 'i18next';
 import en from './en.json';
-import fr from './fr.json';
 
 /** Languages the web app has a complete catalog for; the hub's other languages fall back to English. */
 export const uiLanguages = ['en', 'fr', 'de'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
-export const catalogs: Record<UiLanguage, Record<string, unknown>> = { en, fr, de };
+/** A translation catalog: nested keys, text leaves. */
+export type Catalog = Record<string, unknown>;
+
+/**
+ * Each language's catalog. English, the reference and the fallback, is in the first download; the
+ * others are each a chunk of their own, fetched the first time that language is used (the hub sends
+ * them compressed and cached for a year, so the next visits find them in the browser's cache).
+ */
+const catalogLoaders: Record<UiLanguage, () => Promise<Catalog>> = {
+  en: () => Promise.resolve(en),
+  fr: async () => (await import('./fr.json')).default,
+  de: async () => (await import('./de.json')).default,
+};
+
+/** The catalog of a language, fetched if it is not in the first download. */
+export function loadCatalog(language: UiLanguage): Promise<Catalog> {
+  return catalogLoaders[language]();
+}
 
 /** Where the signed-out choice is kept (the signed-in user's profile language wins over it). */
 export const languageStorageKey = 'crosspoint.language';
@@ -32,19 +47,44 @@ export function initialLanguage(
 }
 
 /**
- * A fresh i18next instance with every catalog bundled (they are small), created by the composition
- * root and handed to React through I18nextProvider: no module-level singleton.
+ * Hands i18next a language's catalog when it needs one: at start, and on `changeLanguage`, which
+ * switches only once the new catalog is there (the screens stay in the old language meanwhile).
+ * A catalog that cannot be fetched (hub unreachable) is not retried: the screens show English,
+ * the fallback, and a reload tries again.
  */
-export function createI18n(language: UiLanguage): I18n {
-  const i18n = createInstance();
-  void i18n.init({
-    resources: Object.fromEntries(uiLanguages.map((l) => [l, { translation: catalogs[l] }])),
+const catalogBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const lng = uiLanguageOf(language);
+    if (!lng) {
+      callback(new Error(`no catalog for ${language}`), false);
+      return;
+    }
+    loadCatalog(lng).then(
+      (catalog) => callback(null, catalog),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/**
+ * A fresh i18next instance in `language`, created by the composition root and handed to React
+ * through I18nextProvider (no module-level singleton). Resolves once the language's catalog is
+ * there, so the first render is in that language (no English first for a French user).
+ */
+export async function createI18n(language: UiLanguage): Promise<I18n> {
+  const i18n = createInstance().use(catalogBackend);
+  await i18n.init({
+    resources: { en: { translation: en } },
+    // English is bundled; the others come through catalogBackend.
+    partialBundledLanguages: true,
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...uiLanguages],
     interpolation: { escapeValue: false }, // React escapes.
     returnNull: false,
-    initAsync: false,
+    initAsync: false, // Starts loading at once (English is there already) instead of on a timer.
   });
   return i18n;
 }
