@@ -111,10 +111,10 @@ describe('API tokens', () => {
     const admin = await member(t.client.id, 'automation@example.test', 'administrator');
     const parent = await create(admin.api, { name: 'automation', role: 'administrator', expiresInDays: 30 });
     const tooLong = await bearer(parent.secret, 'POST', `/api/v1/orgs/${t.client.id}/api-tokens`, { name: 'child', role: 'monitor', expiresInDays: 365 });
-    expect([tooLong.statusCode, (tooLong.json() as { error: { code: string } }).error.code]).toEqual([400, 'TOKEN_OUTLIVES_PARENT']);
-    const child = bearer(parent.secret, 'POST', `/api/v1/orgs/${t.client.id}/api-tokens`, { name: 'child', role: 'monitor' });
-    const made = (await child).json() as Created;
-    expect((await child).statusCode).toBe(201);
+    expect([tooLong.statusCode, tooLong.json<{ error: { code: string } }>().error.code]).toEqual([400, 'TOKEN_OUTLIVES_PARENT']);
+    const child = await bearer(parent.secret, 'POST', `/api/v1/orgs/${t.client.id}/api-tokens`, { name: 'child', role: 'monitor' });
+    const made = child.json<Created>();
+    expect(child.statusCode).toBe(201);
     expect(made.token.expiresAt).toBe(parent.token.expiresAt);
     const monitor = await create(admin.api, { name: 'reader', role: 'monitor' });
     const escalate = await bearer(monitor.secret, 'POST', `/api/v1/orgs/${t.client.id}/api-tokens`, { name: 'up', role: 'administrator' });
