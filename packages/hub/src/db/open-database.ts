@@ -7,9 +7,9 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { openPool } from './pg-pool.ts';
 
 export type Schema = typeof schema;
 /** The drizzle handle repositories are written against; the same type for PGlite and PostgreSQL. */
@@ -35,8 +35,7 @@ const MIGRATION_LOCK_KEY = 7_261_001;
 /** Opens the database, applies pending migrations, and (PGlite in a folder) locks the folder. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
-    pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+    const pool = openPool(target.url, target.poolSize ?? 10);
     try {
       const db = drizzlePg({ client: pool, schema });
       const client = await pool.connect();
