@@ -83,6 +83,10 @@ describe('crosspoint admin', () => {
       expect(await runCli(['admin', 'reset-password', '--email', 'ops@example.test', ...common], out)).toBe(ExitCode.ok);
       expect(out.text()).toMatch(/reset-password\?token=[A-Za-z0-9_-]{20,}$/m);
       expect(await runCli(['admin', 'reset-password', '--email', 'nobody@example.test', ...common], out)).toBe(ExitCode.usage);
+      // Someone invited who has not registered (the outbox keeps no usable link): their invitation again.
+      const invited = capture();
+      expect(await runCli(['admin', 'reset-password', '--email', 'o@acme.example', ...common], invited)).toBe(ExitCode.ok);
+      expect(invited.text()).toMatch(/o@acme.example has not registered yet: invitation link[^\n]*\n\s+http:\/\/127\.0\.0\.1:8080\/register\?token=[A-Za-z0-9_-]{20,}$/m);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -129,7 +129,7 @@ export function registerAdminCommand(program: Command, output: Output): void {
   withDatabaseOptions(
     admin
       .command('reset-password')
-      .description('send a user a password-reset link (printed too), or set the password directly with --password-stdin')
+      .description('send a user a password-reset link (printed too; for someone invited who has not registered, their invitation again), or set the password directly with --password-stdin')
       .requiredOption('--email <address>', 'the user’s email address')
       .option('--password <password>', 'set this password now instead of sending a link')
       .option('--password-stdin', 'read the new password from standard input'),
@@ -141,9 +141,18 @@ export function registerAdminCommand(program: Command, output: Output): void {
         output.out(`Password of ${email} set; their sessions were signed out.`);
         return;
       }
+      const pending = await s.users.pendingInvitation(email);
+      if (pending) {
+        // Invited from the web app on a hub without SMTP: the outbox keeps no usable link, so send the invitation again here.
+        const org = await s.access.resolve({ ...cliActor, token: { id: 'cli', orgId: pending.orgId, role: 'owner' } }, pending.orgId);
+        await s.users.resendInvitation(org, pending.userId);
+        const invitation = newestLink(s, email);
+        output.out(`${email} has not registered yet: invitation link (valid 7 days, also mailed):\n  ${invitation ?? '(none)'}`);
+        return;
+      }
       await s.auth.forgotPassword(email, 'cli');
       const link = newestLink(s, email);
-      if (!link) throw new UsageError(`${email} has no registered account; invite them instead.`);
+      if (!link) throw new UsageError(`${email} has no account on this hub; invite them first.`);
       output.out(`Reset link for ${email} (valid 1 hour, also mailed; the outbox keeps it without its token):\n  ${link}`);
     });
   });

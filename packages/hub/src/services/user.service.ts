@@ -124,6 +124,14 @@ export class UserService implements MembershipInviter {
     await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'users.invitation_resent', targetType: 'user', targetId: user.id });
   }
 
+  /** A person invited who has not registered yet, and the organization that invited them first (for the operator's CLI). */
+  async pendingInvitation(email: string): Promise<{ userId: string; orgId: string } | undefined> {
+    const user = await this.users.byEmail(email);
+    if (!user || user.registeredAt) return undefined;
+    const [first] = await this.users.memberships(user.id);
+    return first ? { userId: user.id, orgId: first.orgId } : undefined;
+  }
+
   async changeRole(ctx: OrgContext, userId: string, role: Role): Promise<UserRow> {
     requirePermission(ctx, 'users.manage');
     const { user, membership } = await this.member(ctx, userId);
