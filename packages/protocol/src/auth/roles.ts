@@ -21,7 +21,7 @@ export const permissions = {
   'servers.read': 'See agent server accounts',
   'servers.manage': 'Add, disable, delete agent server accounts and rotate their passwords',
   'devices.read': 'See devices and their status',
-  'devices.command': 'Run device commands (locate, mute, restart, firmware, configuration)',
+  'devices.command': 'Run device commands (locate, mute, restart, firmware, configuration); upload and download their files',
   'audit.read': 'Read the organization’s history',
   'tokens.manage': 'Create and revoke API tokens',
   'license.manage': 'Upload an enterprise license',
