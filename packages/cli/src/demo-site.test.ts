@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDemoSite, type DemoSite } from './demo-site.ts';
+import { faultHints, startDemoSite, type DemoSite } from './demo-site.ts';
 import { runCli, ExitCode } from './program.ts';
 
 const dirs: string[] = [];
@@ -33,6 +33,20 @@ describe('the demo on a machine already running one', () => {
     expect(cidrs(second)[0]).toMatch(/^127\.51\./);
     expect(cidrs(second).some((c) => cidrs(first).includes(c))).toBe(false);
     expect(second.sim.devices.length).toBe(first.sim.devices.length);
+  });
+
+  it('prints fault-injection commands that work when pasted', async () => {
+    const site = sites[0] ?? (await demoSite());
+    const box = site.sim.devices.find((d) => d.kind === 'box');
+    const run = async (hint: string) => {
+      const lines: string[] = [];
+      const code = await runCli(hint.split(' '), { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+      return { code, text: lines.join('\n') };
+    };
+    const [set, clear, list] = faultHints(site.sim);
+    expect(await run(set ?? '')).toEqual({ code: ExitCode.ok, text: `fault down set on ${box?.id ?? ''}` });
+    expect((await run(list ?? '')).text).toContain('down');
+    expect((await run(clear ?? '')).code).toBe(ExitCode.ok);
   });
 
   it('names a taken hub port and how to choose another', async () => {

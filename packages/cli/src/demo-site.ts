@@ -56,6 +56,19 @@ async function startFreeSimulator(devices: number): Promise<Simulator> {
   );
 }
 
+/**
+ * What the demo prints to try fault injection, as commands to paste (each after
+ * `npm run crosspoint -- `): drop a healthy box, bring it back, list what is injected.
+ */
+export function faultHints(sim: Simulator): string[] {
+  const url = sim.controlUrl;
+  const box = sim.devices.filter((d) => d.kind === 'box')[0];
+  return [
+    ...(box ? [`sim fault set ${box.id} down --control-url ${url}`, `sim fault clear ${box.id} --control-url ${url}`] : []),
+    `sim fault list --control-url ${url}`,
+  ];
+}
+
 export interface DemoSite {
   sim: Simulator;
   agent: Agent;

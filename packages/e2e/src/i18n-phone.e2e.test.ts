@@ -104,6 +104,9 @@ describe('languages and phone width in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pro Audio' }).click();
     await page.getByRole('columnheader', { name: 'Product model' }).waitFor();
     await markPage(page);
+    // Only languages the screens are translated into are offered.
+    const menu = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
+    expect(await menu.locator('option').allTextContents()).toEqual(['English', 'Français', 'Deutsch']);
 
     await chooseLanguage(page, 'Language', 'fr');
     const nav = page.getByRole('navigation', { name: 'Principale' });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { demoAccounts, loadHubConfig, startHub, type HubFlags } from '@crosspoint/hub';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
-import { startDemoSite, type DemoSite } from '../demo-site.ts';
+import { faultHints, startDemoSite, type DemoSite } from '../demo-site.ts';
 import { withHubOptions } from './hub.command.ts';
 
 export function registerDemoCommand(program: Command, output: Output): void {
@@ -41,7 +41,8 @@ export function registerDemoCommand(program: Command, output: Output): void {
     output.out(`  API docs: ${hub.url}/api/docs`);
     output.out(`  Data folder: ${config.databaseUrl ? '(PostgreSQL)' : config.dataDir}`);
     output.out(`  Simulated site: ${String(site.sim.devices.length)} devices on ${site.sim.site.subnets.map((x) => x.cidr).join(', ')}`);
-    output.out(`  Fault injection: ${site.sim.controlUrl} (e.g. npm run crosspoint -- sim fault --control-url ${site.sim.controlUrl} list)`);
+    output.out(`  Fault injection (${site.sim.controlUrl}), e.g.:`);
+    for (const hint of faultHints(site.sim)) output.out(`    npm run crosspoint -- ${hint}`);
     output.out('  Press Ctrl-C to stop.');
     output.out('');
     await runUntilSignal([hub, site], output);

@@ -16,7 +16,10 @@ export function LanguageMenu({ className = 'language', id }: { className?: strin
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const client = useQueryClient();
-  const choices: readonly string[] = session ? languages : uiLanguages;
+  // Only languages the screens are translated into; a profile language set before (one the hub knows
+  // but the screens do not speak yet) stays shown so the menu tells the truth.
+  const current = session?.user.language;
+  const choices: readonly string[] = current && !uiLanguageOf(current) && languages.includes(current as never) ? [...uiLanguages, current] : uiLanguages;
   const change = (language: string) => {
     void i18n.changeLanguage(uiLanguageOf(language) ?? 'en');
     if (!session) return;

@@ -2,7 +2,8 @@ import { useState, type SyntheticEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, UserRow } from '@crosspoint/protocol';
-import { languages, roles } from '@crosspoint/protocol';
+import { roles } from '@crosspoint/protocol';
+import { uiLanguages } from '../i18n/i18n.ts';
 import { api } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
 import { formatDate } from '../format.ts';
@@ -247,7 +248,7 @@ function InviteDialog({
           <div className="field">
             <label htmlFor="invite-language">{t('settings.language')}</label>
             <select id="invite-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-              {languages.map((l) => (
+              {uiLanguages.map((l) => (
                 <option key={l} value={l}>
                   {t(`users.languages.${l}`)}
                 </option>
