@@ -14,7 +14,9 @@ export function deviceRoutes(root: FastifyInstance, d: { access: AccessService; 
   const ctxOf = orgContextOf(d.access);
   const tags = ['devices'];
   const streams = new Set<{ end: () => void }>();
-  root.addHook('onClose', (_app, done) => {
+  // Before the server stops listening: it waits for open requests, and a live-events stream never
+  // ends on its own (with a browser open, Ctrl-C would wait for ever).
+  root.addHook('preClose', (done) => {
     for (const s of streams) s.end();
     done();
   });

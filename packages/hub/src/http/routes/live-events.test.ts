@@ -98,4 +98,13 @@ describe('live events of an organization', () => {
       await Promise.all([ownerStream.close(), leaverStream.close(), tokenStream.close()]);
     }
   });
+  // Last: it stops the hub. A stream never ends on its own, and the server waits for open requests.
+  it('ends every open stream when the hub stops, so stopping never waits on a browser', async () => {
+    const token = (await t.support.owner.post<{ secret: string }>(`/api/v1/orgs/${t.client.id}/api-tokens`, { name: 'tab', role: 'monitor' })).body.secret;
+    const stream = await openStream(hub, t.client.id, { authorization: `Bearer ${token}` });
+    const stopped = hub.close().then(() => 'stopped' as const);
+    const late = new Promise<'still open'>((r) => setTimeout(() => r('still open'), 10_000));
+    expect(await Promise.race([stopped, late])).toBe('stopped');
+    await stream.waitFor((s) => s.ended, 'the end of the stream');
+  });
 });
