@@ -33,6 +33,13 @@ describe('the demo on a machine already running one', () => {
     expect(cidrs(second)[0]).toMatch(/^127\.51\./);
     expect(cidrs(second).some((c) => cidrs(first).includes(c))).toBe(false);
     expect(second.sim.devices.length).toBe(first.sim.devices.length);
+    // Every device of the building is known to its agent, the one the demo puts Down included.
+    for (const site of [first, second]) {
+      expect(site.agent.inventory().length).toBe(site.sim.devices.length);
+      const deadline = Date.now() + 10_000;
+      while (!site.agent.inventory().some((d) => d.status === 'Down') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(site.agent.inventory().some((d) => d.status === 'Down')).toBe(true);
+    }
   });
 
   it('prints fault-injection commands that work when pasted', async () => {

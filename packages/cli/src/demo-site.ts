@@ -107,7 +107,10 @@ export async function startDemoSite(options: {
       },
       {},
     );
-    const agent = await startAgent(config, { logger, discoverOnStart: true });
+    const agent = await startAgent(config, { logger, discoverOnStart: false });
+    // The first sweep before the faults: a box already down when the agent first looks is never
+    // found (it answers nothing), and the demo's Down box would be missing from every screen.
+    await agent.rediscover();
     await demoFaults(sim);
     const link = await connectAgentToHub(
       agent,
