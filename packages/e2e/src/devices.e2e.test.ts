@@ -60,6 +60,9 @@ describe('dashboard and devices in Chromium', () => {
     await expect.poll(firstName).toBe(true);
     await page.getByLabel('Search devices').fill('127.20.1.13');
     await page.getByTestId('list-count').getByText(/^1 device\b/).waitFor();
+    // The connections path reads on one line: its last two steps, the whole path on hover.
+    const path = page.getByRole('table', { name: 'Devices' }).getByTitle('HQ Rack › Subnet 127.20.1.0/24 (sim1) › Stack A › C-Link 03');
+    expect(await path.innerText()).toBe('… › Stack A › C-Link 03');
     await page.locator('.columns-menu summary').click();
     await page.getByLabel('Serial #').uncheck();
     expect(await page.getByRole('columnheader', { name: 'Serial #' }).count()).toBe(0);

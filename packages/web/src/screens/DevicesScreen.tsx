@@ -68,7 +68,12 @@ function deviceColumns(t: TFunction, lng: string): Col[] {
       key: 'connections',
       label: t('devices.columns.connections'),
       sort: 'connections',
-      cell: (d) => d.connections.join(' › '),
+      // The last two steps (stack and C-Link or P-Link) on one line; the whole path on hover and in the CSV.
+      cell: (d) => (
+        <span className="nowrap" title={d.connections.join(' › ')}>
+          {d.connections.length > 2 ? `… › ${d.connections.slice(-2).join(' › ')}` : d.connections.join(' › ')}
+        </span>
+      ),
       text: (d) => d.connections.join(' > '),
     },
     {
