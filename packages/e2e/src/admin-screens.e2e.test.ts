@@ -48,6 +48,13 @@ describe('admin screens in Chromium', () => {
     await dialog.getByLabel('Licensed Pro Audio devices').fill('40');
     await dialog.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('cell', { name: 'Acme AV' }).waitFor();
+    // The operator's dashboard: what an operator looks after, no device widget, no Servers to point at.
+    await nav(page, 'Dashboard');
+    const supportOrgs = page.getByRole('figure', { name: 'Support organizations' });
+    await expect.poll(() => supportOrgs.locator('.big').innerText()).toBe('1');
+    expect(await page.getByRole('figure', { name: 'Servers' }).count()).toBe(0);
+    expect(await page.getByText(/see Servers/).count()).toBe(0);
+    await page.getByRole('link', { name: 'Open hub status' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
   });
 

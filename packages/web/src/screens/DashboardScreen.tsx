@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceSummary, Location, Organization } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useOrg } from '../auth/session.tsx';
+import { OperatorDashboard } from './OperatorDashboard.tsx';
 import { errorMessage, statusLabel } from '../i18n/labels.ts';
 import { DonutChart } from '../ui/DonutChart.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -16,8 +17,14 @@ const groupColors = {
   unmonitored: 'var(--muted-dot)',
 } as const;
 
-/** The dashboard: audio devices by Down / Issues / Healthy (click a slice → that list), by status, model and location. */
+/** The dashboard: the operator's for the platform organization, else the devices'. */
 export function DashboardScreen() {
+  const { session } = useOrg();
+  return session.currentOrg?.kind === 'platform' ? <OperatorDashboard /> : <DevicesDashboard />;
+}
+
+/** Audio devices by Down / Issues / Healthy (click a slice → that list), by status, model and location. */
+function DevicesDashboard() {
   const { t, i18n } = useTranslation();
   const { orgId } = useOrg();
   const navigate = useNavigate();
