@@ -110,6 +110,20 @@ export async function connectSimulatedSite(
   };
 }
 
+/** Seeds the demo tenants on `hub` and makes an API token of the demo client with `role`. */
+export async function seedDemoClient(
+  hub: RunningHub,
+  role: 'administrator' | 'monitor',
+): Promise<{ clientId: string; agentLogin: string; token: string }> {
+  const seeded = await hub.services.bootstrap.seedDemo();
+  const org = await hub.services.access.resolve(
+    { userId: null, label: 'test', ip: null, token: { id: 'seed', orgId: seeded.clientId, role: 'administrator' } },
+    seeded.clientId,
+  );
+  const token = (await hub.services.tokens.create(org, { name: `test ${role}`, role })).secret;
+  return { clientId: seeded.clientId, agentLogin: seeded.agentLogin, token };
+}
+
 /**
  * An agent of the simulated site `sim` keeping its data in `dataDir` (start it again on the same
  * folder: the same agent after a restart), linked to the hub at `hubUrl` as `login`.

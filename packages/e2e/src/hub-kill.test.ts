@@ -14,7 +14,7 @@ import { loadHubConfig, startHub } from '@crosspoint/hub';
 import { createTestDatabase, laneAvailable, postgresAdminUrl } from '@crosspoint/hub/testing';
 import type { Agent } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
-import { freePort, startSiteAgent, until } from './hub-fixture.ts';
+import { freePort, seedDemoClient, startSiteAgent, until } from './hub-fixture.ts';
 
 const secretKey = '5eed'.repeat(16);
 const withPostgres = await laneAvailable('PostgreSQL', postgresAdminUrl);
@@ -90,13 +90,8 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
       loadHubConfig({ port: '0', databaseUrl: db.url, dataDir: join(dir, 'hub'), secretKey, logLevel: 'silent' }, {}),
       { logger: pino({ level: 'silent' }) },
     );
-    const seeded = await seeder.services.bootstrap.seedDemo();
-    clientId = seeded.clientId;
-    const org = await seeder.services.access.resolve(
-      { userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } },
-      clientId,
-    );
-    token = (await seeder.services.tokens.create(org, { name: 'kill test', role: 'administrator' })).secret;
+    const seeded = await seedDemoClient(seeder, 'administrator');
+    ({ clientId, token } = seeded);
     await seeder.close();
 
     hub = await startHubProcess(db.url, port, join(dir, 'hub'));

@@ -10,7 +10,7 @@ import { firmwareImageHeader, type DeviceId } from '@crosspoint/protocol';
 import { loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
 import type { Agent } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
-import { freePort, startSiteAgent, until } from './hub-fixture.ts';
+import { freePort, seedDemoClient, startSiteAgent, until } from './hub-fixture.ts';
 
 interface Job {
   id: string;
@@ -94,14 +94,7 @@ describe('jobs sent again after a restart', () => {
     dir = await mkdtemp(join(tmpdir(), 'cp-resend-'));
     port = await freePort();
     await startTheHub();
-    const seeded = await hub.services.bootstrap.seedDemo();
-    login = seeded.agentLogin;
-    clientId = seeded.clientId;
-    const org = await hub.services.access.resolve(
-      { userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } },
-      clientId,
-    );
-    token = (await hub.services.tokens.create(org, { name: 'resend test', role: 'administrator' })).secret;
+    ({ clientId, agentLogin: login, token } = await seedDemoClient(hub, 'administrator'));
     // Firmware applies take long enough (2 s, then a 1 s restart) to restart things in the middle.
     sim = await startSimulator({
       site: generateSite({ devices: 30, seed: 11, subnetBase: '127.35' }),

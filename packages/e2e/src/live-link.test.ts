@@ -8,7 +8,7 @@ import pino from 'pino';
 import { loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
 import type { Agent, HubLink } from '@crosspoint/agent';
 import type { Simulator } from '@crosspoint/sim';
-import { connectSimulatedSite, freePort, until } from './hub-fixture.ts';
+import { connectSimulatedSite, freePort, seedDemoClient, until } from './hub-fixture.ts';
 
 interface DeviceRow {
   id: string;
@@ -46,15 +46,8 @@ describe('live link: simulator → agent → hub', () => {
     dir = await mkdtemp(join(tmpdir(), 'cp-live-'));
     port = await freePort();
     await startTheHub();
-    const seeded = await hub.services.bootstrap.seedDemo();
-    login = seeded.agentLogin;
-    clientId = seeded.clientId;
     // An API token of the client org, for reading the hub's view (Monitor role).
-    const org = await hub.services.access.resolve(
-      { userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } },
-      clientId,
-    );
-    token = (await hub.services.tokens.create(org, { name: 'test', role: 'monitor' })).secret;
+    ({ clientId, agentLogin: login, token } = await seedDemoClient(hub, 'monitor'));
 
     ({
       sim,
