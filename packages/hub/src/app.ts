@@ -38,6 +38,8 @@ export interface AppDeps {
   secureCookies: boolean;
   /** This hub's installation id, told to agents. */
   serverId: string;
+  /** How often open live-events streams re-check their credentials (tests shorten it). */
+  liveAccessCheckMs?: number | undefined;
 }
 
 /** Builds the HTTP application. It never listens: main.ts does, tests use `app.inject()`. */
@@ -86,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(app, { access: s.access, audit: s.audit, tokens: s.tokens });
   outboxRoutes(app, { access: s.access, mail: s.mail });
   licenseRoutes(app, { access: s.access, licenses: s.licenses });
-  deviceRoutes(app, { access: s.access, devices: s.devices, bus: s.bus });
+  deviceRoutes(app, { access: s.access, devices: s.devices, bus: s.bus, accessCheckMs: deps.liveAccessCheckMs });
   commandRoutes(app, { access: s.access, commands: s.commands });
   await fileRoutes(app, { access: s.access, files: s.files, link: s.link });
   alertRoutes(app, { access: s.access, alerts: s.alerts, smtp: s.orgSmtp });

@@ -45,6 +45,8 @@ export interface StartHubOptions {
   smsVerification?: ServiceSettings['smsVerification'];
   /** File transfer limits (tests lower them). */
   fileLimits?: ServiceSettings['fileLimits'];
+  /** How often open live-events streams re-check their credentials (tests shorten it). */
+  liveAccessCheckMs?: number;
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -122,6 +124,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       services,
       secureCookies: config.publicUrl?.startsWith('https://') ?? false,
       serverId: installation.id,
+      liveAccessCheckMs: options.liveAccessCheckMs,
     });
     await app.listen({ host: config.host, port: config.port });
     services.mail.start();

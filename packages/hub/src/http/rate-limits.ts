@@ -15,6 +15,9 @@ export type Limiter = (what: string, limits: Limit[]) => preHandlerAsyncHookHand
 
 const minute = 60_000;
 
+/** Who a refused request counted against, by the name of the limit, as the message says it. */
+const counted: Record<string, string> = { address: 'this address', account: 'this account', invitee: 'for this person', actor: 'you' };
+
 /** Keys: the caller's address, the person or token acting, a typed login or email. */
 export const keys = {
   address: (request: FastifyRequest): string => request.ip,
@@ -82,7 +85,7 @@ export async function registerRateLimits(app: FastifyInstance): Promise<Limiter>
         void reply.header('retry-after', String(state.ttlInSeconds));
         throw new ServiceError(
           'RATE_LIMITED',
-          `Too many ${what} requests from ${limit.name === 'address' ? 'this address' : limit.name === 'account' ? 'this account' : limit.name === 'invitee' ? 'for this person' : 'you'}; try again in ${String(state.ttlInSeconds)} s.`,
+          `Too many ${what} requests ${limit.name === 'invitee' ? '' : 'from '}${counted[limit.name] ?? 'you'}; try again in ${String(state.ttlInSeconds)} s.`,
           429,
         );
       }

@@ -32,6 +32,7 @@ export async function startHubForTest(
     jobLeaseMs?: number;
     smsVerification?: StartHubOptions['smsVerification'];
     fileLimits?: StartHubOptions['fileLimits'];
+    liveAccessCheckMs?: number;
   } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
@@ -56,6 +57,7 @@ export async function startHubForTest(
     ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
     ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
     ...(options.fileLimits ? { fileLimits: options.fileLimits } : {}),
+    ...(options.liveAccessCheckMs ? { liveAccessCheckMs: options.liveAccessCheckMs } : {}),
   });
   captureMail(hub.services.mail);
   return {

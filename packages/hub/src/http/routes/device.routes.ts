@@ -9,7 +9,13 @@ import { orgEventsSubject } from '../../services/agent-link.service.ts';
 import { requirePermission } from '../../services/context.ts';
 import { orgContextOf } from '../request-auth.ts';
 
-export function deviceRoutes(root: FastifyInstance, d: { access: AccessService; devices: DeviceService; bus: EventBus }): void {
+export function deviceRoutes(root: FastifyInstance, d: {
+    access: AccessService;
+    devices: DeviceService;
+    bus: EventBus;
+    /** How often an open live-events stream checks that its credentials still reach the organization (default 10 s). */
+    accessCheckMs?: number | undefined;
+  }): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const ctxOf = orgContextOf(d.access);
   const tags = ['devices'];
@@ -45,7 +51,7 @@ export function deviceRoutes(root: FastifyInstance, d: { access: AccessService; 
 
   /**
    * Live events of the organization (Server-Sent Events): screens refetch what changed. Every
-   * `liveEventsSettings.accessCheckMs` the stream asks, with the credentials it was opened with,
+   * `accessCheckMs` (10 s) the stream asks, with the credentials it was opened with,
    * whether they still reach the organization; once they do not (member removed, session signed
    * out, API token revoked or expired), it says `event: closed` and ends.
    */
@@ -87,7 +93,7 @@ export function deviceRoutes(root: FastifyInstance, d: { access: AccessService; 
         })
         .catch(() => undefined)
         .finally(() => (checking = false));
-    }, liveEventsSettings.accessCheckMs);
+    }, d.accessCheckMs ?? 10_000);
     let closed = false;
     const close = () => {
       if (closed) return;
@@ -101,6 +107,3 @@ export function deviceRoutes(root: FastifyInstance, d: { access: AccessService; 
     res.on('close', close);
   });
 }
-
-/** How often an open live-events stream checks that its credentials still reach the organization (tests shorten it). */
-export const liveEventsSettings = { accessCheckMs: 10_000 };

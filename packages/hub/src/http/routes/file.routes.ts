@@ -8,7 +8,6 @@ import {
   FileParams,
   IdParams,
   UploadFileQuery,
-  maxFileBytes,
   type FileKind,
 } from '@crosspoint/protocol';
 import type { AccessService } from '../../services/access.service.ts';
@@ -72,7 +71,6 @@ export async function fileRoutes(
     app.post(
       '/api/v1/orgs/:orgId/files',
       {
-        bodyLimit: maxFileBytes,
         schema: {
           tags,
           summary:
@@ -112,7 +110,6 @@ export async function fileRoutes(
     app.post(
       '/agent/v1/files',
       {
-        bodyLimit: maxFileBytes,
         schema: {
           hide: true,
           querystring: Type.Object(

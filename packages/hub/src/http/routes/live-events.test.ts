@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgEventsSubject } from '../../services/agent-link.service.ts';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
 import { buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
-import { liveEventsSettings } from './device.routes.ts';
 
 /** An open live-events stream: what it received so far, and whether the hub ended it. */
 async function openStream(hub: HubUnderTest, orgId: string, headers: Record<string, string>) {
@@ -44,15 +43,12 @@ async function openStream(hub: HubUnderTest, orgId: string, headers: Record<stri
 describe('live events of an organization', () => {
   let hub: HubUnderTest;
   let t: Tenancy;
-  const checkMs = liveEventsSettings.accessCheckMs;
 
   beforeAll(async () => {
-    liveEventsSettings.accessCheckMs = 150;
-    hub = await startHubForTest();
+    hub = await startHubForTest({ liveAccessCheckMs: 150 });
     t = await buildTenancy(hub, 'live');
   });
   afterAll(async () => {
-    liveEventsSettings.accessCheckMs = checkMs;
     await hub.close();
   });
 
