@@ -5,12 +5,13 @@ import { notApplicable, type AnyFaultParams, type FaultName } from '../faults/ca
 import { TcpListener } from '../net/listener.ts';
 import type { ResolvedMic } from '../site/resolve.ts';
 import { NetDevice } from '../state/net-device.ts';
+import type { MicListener, MicPort } from './mic-port.ts';
 import { MicSession } from './session.ts';
 
 const maxSessions = 16;
 
 /** A BMA 360D stand-alone ceiling mic: plain text on TCP 3603, no login [C B360D]. */
-export class Mic extends NetDevice {
+export class Mic extends NetDevice implements MicPort {
   readonly kind = 'mic';
   readonly id: string;
   readonly name: string;
@@ -61,7 +62,7 @@ export class Mic extends NetDevice {
     return Array.from({ length: 12 }, (_, k) => (11 - k === active ? '1' : '0')).join('');
   }
 
-  setLocate(on: boolean, except?: MicSession): void {
+  setLocate(on: boolean, except?: MicListener): void {
     if (this.locate === on) return;
     this.locate = on;
     const line = bma360dDialect.locate.reply.format({

@@ -8,7 +8,7 @@ import {
 } from '@crosspoint/protocol';
 import { Wire } from '../net/wire.ts';
 import type { Random } from '../prng.ts';
-import type { Mic } from './mic.ts';
+import type { MicPort } from './mic-port.ts';
 
 const reportIntervalMs = { 1: 1000, 2: 200 } as const;
 const helpText = 'BEAMREPORT BREPORT BFZONE DANTEIP DANTEMAC GAIN MUTE LOCATE VERSION SERIAL HELP';
@@ -21,7 +21,7 @@ export class MicSession {
   private reportMode = 0;
 
   constructor(
-    private readonly mic: Mic,
+    private readonly mic: MicPort,
     private readonly socket: Socket,
     rnd: Random,
   ) {

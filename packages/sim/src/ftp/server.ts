@@ -1,6 +1,6 @@
 import type { SimContext } from '../context.ts';
 import { TcpListener } from '../net/listener.ts';
-import type { Box } from '../state/box.ts';
+import type { BoxPort } from '../state/box-port.ts';
 import { FtpSession } from './session.ts';
 
 /** The FTP endpoint of one box: listening only while FTP is enabled and the box is up. */
@@ -8,7 +8,7 @@ export class FtpServer {
   private readonly listener: TcpListener;
   private readonly sessions = new Set<FtpSession>();
 
-  constructor(box: Box, ctx: SimContext) {
+  constructor(box: BoxPort, ctx: SimContext) {
     this.listener = new TcpListener(box.ip, ctx.ftpPort, (socket) => {
       const s = new FtpSession(box, socket, ctx.timing.ftpDataTimeoutMs);
       this.sessions.add(s);

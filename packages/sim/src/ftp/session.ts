@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { LineFramer, cp2MaxLoginAttempts } from '@crosspoint/protocol';
-import type { Box } from '../state/box.ts';
+import type { BoxPort } from '../state/box-port.ts';
 import { maxStoredFileBytes, resolvePath } from '../state/files.ts';
 import { BoxFtpView, unixListLine } from './view.ts';
 
@@ -29,7 +29,7 @@ export class FtpSession {
   private readonly commands: Record<string, Handler>;
 
   constructor(
-    private readonly box: Box,
+    private readonly box: BoxPort,
     private readonly socket: Socket,
     private readonly dataTimeoutMs: number,
   ) {

@@ -1,8 +1,7 @@
 import { cp2FtpPaths } from '@crosspoint/protocol';
 import { buildProject, type Project } from '../project/pccp2x.ts';
-import type { Box } from '../state/box.ts';
+import type { BoxPort, StackPort } from '../state/box-port.ts';
 import { dirOf, ftpDirs } from '../state/files.ts';
-import type { Stack } from '../state/stack.ts';
 
 export interface FtpEntry {
   name: string;
@@ -14,7 +13,7 @@ export interface FtpEntry {
 const logFile = `${cp2FtpPaths.logsDir}/system.log`;
 
 /** The project a backup of the stack holds now (its whole configuration, credentials included). */
-export function projectOf(stack: Stack): Project {
+export function projectOf(stack: StackPort): Project {
   return {
     stackName: stack.name,
     username: stack.baseCredentials.username,
@@ -28,7 +27,7 @@ export function projectOf(stack: Stack): Project {
 
 /** The file tree a box shows over FTP: stored uploads plus the generated backup and log [G §5.6]. */
 export class BoxFtpView {
-  constructor(private readonly box: Box) {}
+  constructor(private readonly box: BoxPort) {}
 
   isDir(path: string): boolean {
     return ftpDirs.includes(path);

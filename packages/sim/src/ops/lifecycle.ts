@@ -1,7 +1,6 @@
 import { cp2Dialect, defaultCredentials, defaultLocateTimeoutS, parseCp2Request } from '@crosspoint/protocol';
 import type { Project } from '../project/pccp2x.ts';
-import type { Box } from '../state/box.ts';
-import type { Stack } from '../state/stack.ts';
+import type { BoxPort, StackPort } from '../state/box-port.ts';
 
 /**
  * Device life-cycle operations (devices.md §4, §5.6) [G]: restart, firmware apply, configuration
@@ -15,7 +14,7 @@ export interface OpTiming {
 }
 
 /** Sessions drop, the box is unreachable for `restartMs` (Restarting...), then comes back. */
-export function restartBox(box: Box, timing: OpTiming, onBoot?: () => void): void {
+export function restartBox(box: BoxPort, timing: OpTiming, onBoot?: () => void): void {
   box.log('restarting');
   box.setUnitState('RESTARTING');
   void box.setOffline('restart', true, 'end').then(() => {
@@ -30,7 +29,7 @@ export function restartBox(box: Box, timing: OpTiming, onBoot?: () => void): voi
 const progressSteps = [0, 25, 50, 75, 100];
 
 /** Updating Firmware with progress pushes → connection drop → Restarting... → back with `version`. */
-export function applyFirmware(box: Box, version: string, timing: OpTiming): void {
+export function applyFirmware(box: BoxPort, version: string, timing: OpTiming): void {
   box.log(`firmware update to ${version}`);
   box.setUnitState('UPDATING');
   const each = timing.firmwareUpdateMs / (progressSteps.length - 1);
@@ -60,7 +59,7 @@ const levelLinesOnly = (macros: Record<string, string[]>): Map<string, string[]>
   );
 
 /** Configuring on every box → stack settings replaced (names, credentials, safety mute, macros) → Ready. */
-export function applyConfig(stack: Stack, project: Project, timing: OpTiming): void {
+export function applyConfig(stack: StackPort, project: Project, timing: OpTiming): void {
   for (const b of stack.boxes) b.setUnitState('CONFIGURING');
   const first = stack.boxes[0];
   if (!first) return;
@@ -78,7 +77,7 @@ export function applyConfig(stack: Stack, project: Project, timing: OpTiming): v
 }
 
 /** Every box restarts; the stack comes back Unconfigured with factory credentials. */
-export function factoryDefault(stack: Stack, timing: OpTiming): void {
+export function factoryDefault(stack: StackPort, timing: OpTiming): void {
   stack.configured = false;
   stack.setCredentials({ ...defaultCredentials });
   stack.setSafetyMute(false);

@@ -15,8 +15,8 @@ import { Cp2Session } from '../telnet/session.ts';
 import { BoxFiles } from './files.ts';
 import { NetDevice } from './net-device.ts';
 import { Peripheral } from './peripheral.ts';
+import type { BoxPort, StackPort } from './box-port.ts';
 import type { StackSession } from './session-sink.ts';
-import type { Stack } from './stack.ts';
 import { UaLine } from './voip.ts';
 
 const maxSessions = 32;
@@ -25,8 +25,15 @@ export const overheatDefaultC = 85;
 
 export const clinkLabel = (clink: number): string => String(clink).padStart(2, '0');
 
+/** What a box needs of the stack that owns it, beyond what its transports see. */
+export interface BoxOwner extends StackPort {
+  /** A member went off or on line. */
+  memberChanged(box: Box): void;
+  setFault(name: FaultName, params: AnyFaultParams | undefined): Promise<void>;
+}
+
 /** One CONVERGE Pro 2 or Huddle box: its identity, its telnet and FTP endpoints, and its live state. */
-export class Box extends NetDevice {
+export class Box extends NetDevice implements BoxPort {
   readonly kind = 'box';
   readonly id: string;
   readonly name: string;
@@ -58,7 +65,7 @@ export class Box extends NetDevice {
 
   constructor(
     ctx: SimContext,
-    readonly stack: Stack,
+    readonly stack: BoxOwner,
     spec: ResolvedBox,
   ) {
     super(ctx);

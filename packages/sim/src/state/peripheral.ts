@@ -1,7 +1,7 @@
 import { cp2Dialect, type DeviceModelCode } from '@crosspoint/protocol';
 import { notApplicable, type AnyFaultParams, type FaultName, type FaultParamsOf } from '../faults/catalog.ts';
 import type { ResolvedPeripheral } from '../site/resolve.ts';
-import type { Box } from './box.ts';
+import type { BoxPort } from './box-port.ts';
 import type { FaultTarget } from './net-device.ts';
 
 export const plinkLabel = (index: number): string => String(index).padStart(2, '0');
@@ -21,7 +21,7 @@ export class Peripheral implements FaultTarget {
   mismatchName: string | undefined;
 
   constructor(
-    readonly host: Box,
+    readonly host: BoxPort,
     spec: ResolvedPeripheral,
   ) {
     this.id = spec.id;

@@ -2,19 +2,15 @@ import { cp2Dialect, deviceModels } from '@crosspoint/protocol';
 import type { SimContext } from '../context.ts';
 import { notApplicable, type AnyFaultParams, type FaultName, type FaultParamsOf } from '../faults/catalog.ts';
 import type { ResolvedStack } from '../site/resolve.ts';
-import { Box, clinkLabel } from './box.ts';
+import { Box, clinkLabel, type BoxOwner } from './box.ts';
+import type { BoxPort, Credentials } from './box-port.ts';
 import { Endpoints } from './endpoints.ts';
 import type { FaultTarget } from './net-device.ts';
 import type { Peripheral } from './peripheral.ts';
 import type { StackSession } from './session-sink.ts';
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
 /** A stack: one CONSOLE AI project over one or more boxes on C-Link, with stack-wide settings. */
-export class Stack implements FaultTarget {
+export class Stack implements BoxOwner, FaultTarget {
   readonly kind = 'stack';
   name: string;
   /** false → no project loaded: the boxes are Unconfigured. */
@@ -75,7 +71,7 @@ export class Stack implements FaultTarget {
   }
 
   /** The STACK INFO header as `box` answers it. */
-  infoHeader(box: Box): string {
+  infoHeader(box: BoxPort): string {
     return cp2Dialect.stackInfo.reply.format({
       stack: box.reportedStackName,
       count: this.boxes.length,
@@ -83,7 +79,7 @@ export class Stack implements FaultTarget {
     });
   }
 
-  boxLine(box: Box): string {
+  boxLine(box: BoxPort): string {
     return cp2Dialect.stackBox.reply.format({
       clink: clinkLabel(box.clink),
       online: box.reachable,

@@ -7,7 +7,8 @@ import type { ResolvedSite } from '../site/resolve.ts';
 import { clinkLabel, type Box } from './box.ts';
 import type { DeviceKind, FaultTarget, NetDevice } from './net-device.ts';
 import { plinkLabel, type Peripheral } from './peripheral.ts';
-import { Stack, type Credentials } from './stack.ts';
+import type { Credentials } from './box-port.ts';
+import { Stack } from './stack.ts';
 
 export type SimDevice = Box | Peripheral | Mic | Codec;
 

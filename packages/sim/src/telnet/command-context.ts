@@ -1,9 +1,8 @@
 import { cp2ErrorLine, type Cp2Request } from '@crosspoint/protocol';
+import type { BoxPort, StackPort } from '../state/box-port.ts';
+import type { StackSession } from '../state/session-sink.ts';
 
 type Cp2RequestName = Cp2Request['name'];
-import type { Box } from '../state/box.ts';
-import type { Stack } from '../state/stack.ts';
-import type { Cp2Session } from './session.ts';
 
 /** What a command answers: lines for the caller, and what happens once they are written. */
 export interface CommandResult {
@@ -11,11 +10,19 @@ export interface CommandResult {
   after?: () => void;
 }
 
-export interface CommandContext {
-  session: Cp2Session;
+/** What commands see of the telnet session that runs them. */
+export interface CommandSession extends StackSession {
   /** The box the session is connected to. */
-  box: Box;
-  stack: Stack;
+  readonly box: BoxPort;
+  /** Subscribes the session to one UA notification type on one line. */
+  subscribe(epn: string, type: string): void;
+}
+
+export interface CommandContext {
+  session: CommandSession;
+  /** The box the session is connected to. */
+  box: BoxPort;
+  stack: StackPort;
 }
 
 export type ParamsOf<K extends Cp2RequestName> = Extract<Cp2Request, { name: K }>['params'];
@@ -29,7 +36,7 @@ export const reply = (...lines: string[]): CommandResult => ({ lines });
 export const failed: CommandResult = { lines: [cp2ErrorLine] };
 
 /** A box of the stack by (case-sensitive) name that is online, else undefined (→ error line). */
-export const onlineBox = (c: CommandContext, name: string): Box | undefined => {
+export const onlineBox = (c: CommandContext, name: string): BoxPort | undefined => {
   const b = c.stack.boxByName(name);
   return b?.reachable ? b : undefined;
 };

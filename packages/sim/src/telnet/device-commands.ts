@@ -2,7 +2,7 @@ import { cp2Dialect, cp2FtpPaths, firmwareVersionOf } from '@crosspoint/protocol
 import { applyConfig, applyFirmware, factoryDefault, restartBox } from '../ops/lifecycle.ts';
 import { readProject, type Project } from '../project/pccp2x.ts';
 import { SimError } from '../errors.ts';
-import type { Box } from '../state/box.ts';
+import type { BoxPort } from '../state/box-port.ts';
 import {
   failed,
   onlineBox,
@@ -30,7 +30,7 @@ type Management =
 
 /** Answers `BOX <name> UNIT …` for an online box of the stack. */
 const query =
-  (answer: (b: Box) => string | undefined) =>
+  (answer: (b: BoxPort) => string | undefined) =>
   (c: CommandContext, p: { box: string }): CommandResult => {
     const b = onlineBox(c, p.box);
     const line = b && answer(b);
@@ -56,7 +56,7 @@ const busy = (c: CommandContext): boolean =>
     (b) => b.unitState === 'UPDATING' || b.unitState === 'CONFIGURING' || b.unitState === 'RESTARTING',
   );
 
-function storedFile(c: CommandContext, target: Box, path: string): Buffer | undefined {
+function storedFile(c: CommandContext, target: BoxPort, path: string): Buffer | undefined {
   return (target.files.get(path) ?? c.box.files.get(path))?.data;
 }
 

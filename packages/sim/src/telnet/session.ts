@@ -12,8 +12,8 @@ import {
 } from '@crosspoint/protocol';
 import { Wire } from '../net/wire.ts';
 import type { Random } from '../prng.ts';
-import type { Box } from '../state/box.ts';
-import type { StackSession } from '../state/session-sink.ts';
+import type { BoxPort } from '../state/box-port.ts';
+import type { CommandSession } from './command-context.ts';
 import { executeCp2 } from './commands.ts';
 
 type State = 'username' | 'password' | 'ready' | 'closed';
@@ -25,7 +25,7 @@ const offered: readonly number[] = [TelnetOption.echo, TelnetOption.suppressGoAh
  * stripped, bounded lines); every output line is `<payload><EOL>=> `. Lines are handled one at a
  * time, in order, even when a command has to wait (FTP listener, …).
  */
-export class Cp2Session implements StackSession {
+export class Cp2Session implements CommandSession {
   private state: State = 'username';
   private readonly framer = new LineFramer({ maxLineBytes: 4096 });
   private readonly wire: Wire;
@@ -36,7 +36,7 @@ export class Cp2Session implements StackSession {
   private processing: Promise<void> = Promise.resolve();
 
   constructor(
-    readonly box: Box,
+    readonly box: BoxPort,
     private readonly socket: Socket,
     rnd: Random,
   ) {
