@@ -46,13 +46,13 @@ import { createWebhookSender } from './adapters/webhook.ts';
 import { AlertConfigRepository } from './repositories/alert-config.repository.ts';
 import { AlertIncidentRepository } from './repositories/alert-incident.repository.ts';
 import { AlertDeliveryRepository } from './repositories/alert-delivery.repository.ts';
-import { AlertEngine, defaultEngineTuning, type AlertEngineTuning } from './services/alert-engine.service.ts';
+import { AlertEngine, defaultEngineTuning, type AlertEngineTuning } from './services/alerts/alert-engine.service.ts';
 import {
   AlertDeliveryService,
   defaultDeliveryTuning,
   type DeliveryTuning,
-} from './services/alert-delivery.service.ts';
-import { AlertService } from './services/alert.service.ts';
+} from './services/alerts/alert-delivery.service.ts';
+import { AlertService } from './services/alerts/alert.service.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */

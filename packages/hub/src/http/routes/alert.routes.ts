@@ -35,7 +35,7 @@ import {
   UpdateOrgSmtpRequest,
 } from '@crosspoint/protocol';
 import type { AccessService } from '../../services/access.service.ts';
-import type { AlertService } from '../../services/alert.service.ts';
+import type { AlertService } from '../../services/alerts/alert.service.ts';
 import type { OrgSmtpService } from '../../services/org-smtp.service.ts';
 import { orgContextOf, requireAuth } from '../request-auth.ts';
 

@@ -1,12 +1,12 @@
 // The alert engine on a movable clock (no timers: each step evaluates on demand), with a real hub,
 // a scripted agent and no SMTP server or SMS provider, so every message is kept in the log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubForTest, type HubUnderTest } from '../test/hub-under-test.ts';
-import { buildTenancy, type Tenancy } from '../test/tenancy-fixture.ts';
-import { linkDevice } from '../test/fake-agent.ts';
-import type { ApiClient } from '../test/api-client.ts';
-import { connectAgent, setStatus, verifySmsNumber, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
-import { isoDay } from './context.ts';
+import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
+import { buildTenancy, type Tenancy } from '../../test/tenancy-fixture.ts';
+import { linkDevice } from '../../test/fake-agent.ts';
+import type { ApiClient } from '../../test/api-client.ts';
+import { connectAgent, setStatus, verifySmsNumber, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
+import { isoDay } from '../context.ts';
 
 describe('alert engine: delay, repeat, flap damping, plans, server monitoring, kept messages', () => {
   let now = Date.now();

@@ -1,13 +1,13 @@
 // Three hubs on one PostgreSQL (and NATS) all run the alert engine and the sender: every incident
 // is opened once and every message sent once, whichever hub gets there first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubForTest, type HubUnderTest } from '../test/hub-under-test.ts';
-import { createTestDatabase, laneAvailable, natsTestUrl, postgresAdminUrl, type TestDatabase } from '../test/real-servers.ts';
-import { startSmtpSink } from '../test/smtp-sink.ts';
-import { startHttpReceiver } from '../test/http-receiver.ts';
-import { buildTenancy, signedIn, type Tenancy } from '../test/tenancy-fixture.ts';
-import { linkDevice } from '../test/fake-agent.ts';
-import { connectAgent, setStatus, sleep, until, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
+import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
+import { createTestDatabase, laneAvailable, natsTestUrl, postgresAdminUrl, type TestDatabase } from '../../test/real-servers.ts';
+import { startSmtpSink } from '../../test/smtp-sink.ts';
+import { startHttpReceiver } from '../../test/http-receiver.ts';
+import { buildTenancy, signedIn, type Tenancy } from '../../test/tenancy-fixture.ts';
+import { linkDevice } from '../../test/fake-agent.ts';
+import { connectAgent, setStatus, sleep, until, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
 
 const run = (await laneAvailable('PostgreSQL', postgresAdminUrl)) && (await laneAvailable('NATS', natsTestUrl));
 

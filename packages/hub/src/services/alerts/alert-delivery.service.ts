@@ -1,11 +1,11 @@
-import { ChannelError } from '../adapters/channel-error.ts';
-import type { Mailer } from '../adapters/mailer.ts';
-import type { SmsSender } from '../adapters/sms.ts';
-import type { WebhookSender } from '../adapters/webhook.ts';
-import type { AlertConfigRepository } from '../repositories/alert-config.repository.ts';
-import type { AlertDeliveryRepository, DeliveryRecord } from '../repositories/alert-delivery.repository.ts';
-import type { Clock } from './context.ts';
-import { SerialRunner } from './serial-runner.ts';
+import { ChannelError } from '../../adapters/channel-error.ts';
+import type { Mailer } from '../../adapters/mailer.ts';
+import type { SmsSender } from '../../adapters/sms.ts';
+import type { WebhookSender } from '../../adapters/webhook.ts';
+import type { AlertConfigRepository } from '../../repositories/alert-config.repository.ts';
+import type { AlertDeliveryRepository, DeliveryRecord } from '../../repositories/alert-delivery.repository.ts';
+import type { Clock } from '../context.ts';
+import { SerialRunner } from '../serial-runner.ts';
 
 export interface DeliveryTuning {
   /** Look for due rows this often (and right after the engine queues some). */

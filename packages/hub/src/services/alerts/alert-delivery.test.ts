@@ -4,16 +4,16 @@
 // taken over when its lease runs out, with the same idempotency key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { startHubForTest, type HubUnderTest } from '../test/hub-under-test.ts';
-import { startSmtpSink } from '../test/smtp-sink.ts';
-import { startHttpReceiver } from '../test/http-receiver.ts';
-import { tempDir } from '../test/temp-dir.ts';
-import { buildTenancy, signedIn } from '../test/tenancy-fixture.ts';
-import { linkDevice } from '../test/fake-agent.ts';
-import type { ApiClient } from '../test/api-client.ts';
-import { connectAgent, relink, setStatus, sleep, until, validSignature, type DeliveryView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
-import { alertDeliveries, alertIncidents, alertWebhooks } from '../db/schema/index.ts';
-import { AlertDeliveryRepository } from '../repositories/alert-delivery.repository.ts';
+import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
+import { startSmtpSink } from '../../test/smtp-sink.ts';
+import { startHttpReceiver } from '../../test/http-receiver.ts';
+import { tempDir } from '../../test/temp-dir.ts';
+import { buildTenancy, signedIn } from '../../test/tenancy-fixture.ts';
+import { linkDevice } from '../../test/fake-agent.ts';
+import type { ApiClient } from '../../test/api-client.ts';
+import { connectAgent, relink, setStatus, sleep, until, validSignature, type DeliveryView, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
+import { alertDeliveries, alertIncidents, alertWebhooks } from '../../db/schema/index.ts';
+import { AlertDeliveryRepository } from '../../repositories/alert-delivery.repository.ts';
 
 describe('alert deliveries across a hub restart', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;

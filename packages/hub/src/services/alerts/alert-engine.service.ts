@@ -1,14 +1,14 @@
-import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
-import type { AlertConfigRepository, AlertRuleRecord, AlertWebhookRecord, MaintenanceWindowRecord } from '../repositories/alert-config.repository.ts';
-import type { AlertIncidentRepository, IncidentRecord, NewDelivery, NewIncident, ServerRecord } from '../repositories/alert-incident.repository.ts';
-import type { DeviceRepository } from '../repositories/device.repository.ts';
-import type { LocationRepository } from '../repositories/location.repository.ts';
-import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
-import { orgEventsSubject } from './agent-link.service.ts';
+import type { EventBus, Unsubscribe } from '../../bus/event-bus.ts';
+import type { AlertConfigRepository, AlertRuleRecord, AlertWebhookRecord, MaintenanceWindowRecord } from '../../repositories/alert-config.repository.ts';
+import type { AlertIncidentRepository, IncidentRecord, NewDelivery, NewIncident, ServerRecord } from '../../repositories/alert-incident.repository.ts';
+import type { DeviceRepository } from '../../repositories/device.repository.ts';
+import type { LocationRepository } from '../../repositories/location.repository.ts';
+import type { OrganizationRepository, OrgRecord } from '../../repositories/organization.repository.ts';
+import { orgEventsSubject } from '../agent-link.service.ts';
 import { renderAlert, type AlertEvent } from './alert-templates.ts';
-import { isoDay, type Clock } from './context.ts';
+import { isoDay, type Clock } from '../context.ts';
 import { locationPath, windowActive, windowCovers } from './maintenance-window.ts';
-import { SerialRunner } from './serial-runner.ts';
+import { SerialRunner } from '../serial-runner.ts';
 
 export interface AlertEngineTuning {
   /** Evaluate every so often (delays, repeats, maintenance windows); 0: only when asked (tests). */

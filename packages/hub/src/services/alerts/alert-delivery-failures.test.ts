@@ -5,13 +5,13 @@
 // an SMS provider whose port is closed. Each delivery fails on its own with its reason, is retried
 // with backoff, then given up, while the hub goes on serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../test/api-client.ts';
-import { connectAgent, setStatus, until, verifySmsNumber, type DeliveryView, type LinkedSite, type Page } from '../test/alert-fixture.ts';
-import { linkDevice } from '../test/fake-agent.ts';
-import { unresolvableHost } from '../test/failing-peers.ts';
-import { startHttpReceiver } from '../test/http-receiver.ts';
-import { startHubForTest, type HubUnderTest } from '../test/hub-under-test.ts';
-import { buildTenancy, type Tenancy } from '../test/tenancy-fixture.ts';
+import type { ApiClient } from '../../test/api-client.ts';
+import { connectAgent, setStatus, until, verifySmsNumber, type DeliveryView, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
+import { linkDevice } from '../../test/fake-agent.ts';
+import { unresolvableHost } from '../../test/failing-peers.ts';
+import { startHttpReceiver } from '../../test/http-receiver.ts';
+import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
+import { buildTenancy, type Tenancy } from '../../test/tenancy-fixture.ts';
 
 describe('alert deliveries to peers that fail', () => {
   let hub: HubUnderTest;

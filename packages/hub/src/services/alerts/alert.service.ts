@@ -19,23 +19,23 @@ import type {
   UpdateMaintenanceWindowRequest,
 } from '@crosspoint/protocol';
 import { alertChannels } from '@crosspoint/protocol';
-import type { AgentAccountRepository } from '../repositories/agent-account.repository.ts';
-import type { AlertConfigRepository, AlertRuleRecord, AlertWebhookRecord, MaintenanceWindowRecord } from '../repositories/alert-config.repository.ts';
-import type { AlertDeliveryRepository, DeliveryRecord } from '../repositories/alert-delivery.repository.ts';
-import type { AlertIncidentRepository, IncidentRecord } from '../repositories/alert-incident.repository.ts';
-import type { DeviceRepository } from '../repositories/device.repository.ts';
-import type { LocationRepository } from '../repositories/location.repository.ts';
-import type { UserRepository } from '../repositories/user.repository.ts';
-import type { AccessService } from './access.service.ts';
-import type { AuditService } from './audit.service.ts';
+import type { AgentAccountRepository } from '../../repositories/agent-account.repository.ts';
+import type { AlertConfigRepository, AlertRuleRecord, AlertWebhookRecord, MaintenanceWindowRecord } from '../../repositories/alert-config.repository.ts';
+import type { AlertDeliveryRepository, DeliveryRecord } from '../../repositories/alert-delivery.repository.ts';
+import type { AlertIncidentRepository, IncidentRecord } from '../../repositories/alert-incident.repository.ts';
+import type { DeviceRepository } from '../../repositories/device.repository.ts';
+import type { LocationRepository } from '../../repositories/location.repository.ts';
+import type { UserRepository } from '../../repositories/user.repository.ts';
+import type { AccessService } from '../access.service.ts';
+import type { AuditService } from '../audit.service.ts';
 import { incidentLink } from './alert-engine.service.ts';
-import { requirePermission, type Actor, type Clock, type OrgContext } from './context.ts';
+import { requirePermission, type Actor, type Clock, type OrgContext } from '../context.ts';
 import { isTimeZone, windowActive } from './maintenance-window.ts';
-import { decodeCursor, encodeCursor, pageOf } from './paging.ts';
-import { newSecret } from './secrets.ts';
-import { webhookSealContext } from './sealed-secrets.ts';
-import { isSealed, type Sealer } from '../adapters/sealer.ts';
-import { ServiceError } from './service-error.ts';
+import { decodeCursor, encodeCursor, pageOf } from '../paging.ts';
+import { newSecret } from '../secrets.ts';
+import { webhookSealContext } from '../sealed-secrets.ts';
+import { isSealed, type Sealer } from '../../adapters/sealer.ts';
+import { ServiceError } from '../service-error.ts';
 
 /**
  * The alerts API: rules, incidents and the delivery log, maintenance windows, webhooks (secret
