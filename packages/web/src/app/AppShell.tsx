@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import type { OrgChoice, SessionInfo } from '@crosspoint/protocol';
+import type { SessionInfo } from '@crosspoint/protocol';
 import { api } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { TermsDialog } from './TermsDialog.tsx';
 import { ChooseOrgDialog } from './ChooseOrgDialog.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { useLiveEvents } from '../live/useLiveEvents.ts';
+import { orgKindLabel } from '../i18n/labels.ts';
 
 /** Searches the help pages from anywhere. */
 function HelpSearch() {
@@ -50,20 +51,6 @@ function LiveIndicator({ orgId }: { orgId: string }) {
       {live ? `● ${t('shell.live')}` : `○ ${t('shell.reconnecting')}`}
     </span>
   );
-}
-
-/** What the header says an organization is. */
-export function orgKindLabel(t: TFunction, org: OrgChoice): string {
-  switch (org.kind) {
-    case 'platform':
-      return t('orgKind.platform');
-    case 'support':
-      return t('orgKind.support');
-    case 'client':
-      return org.parentName ? t('orgKind.clientOf', { name: org.parentName }) : t('orgKind.client');
-    case 'enterprise':
-      return t('orgKind.enterprise');
-  }
 }
 
 function navFor(t: TFunction, session: SessionInfo): { to: string; label: string }[] {

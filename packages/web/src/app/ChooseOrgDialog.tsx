@@ -6,7 +6,7 @@ import { api } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
-import { orgKindLabel } from './AppShell.tsx';
+import { orgKindLabel } from '../i18n/labels.ts';
 
 /** Choose Organization…: every organization the user can act in, searchable. */
 export function ChooseOrgDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -19,7 +19,10 @@ export function LanguageMenu({ className = 'language', id }: { className?: strin
   // Only languages the screens are translated into; a profile language set before (one the hub knows
   // but the screens do not speak yet) stays shown so the menu tells the truth.
   const current = session?.user.language;
-  const choices: readonly string[] = current && !uiLanguageOf(current) && (languages as readonly string[]).includes(current) ? [...uiLanguages, current] : uiLanguages;
+  const choices: readonly string[] =
+    current && !uiLanguageOf(current) && (languages as readonly string[]).includes(current)
+      ? [...uiLanguages, current]
+      : uiLanguages;
   const change = (language: string) => {
     void i18n.changeLanguage(uiLanguageOf(language) ?? 'en');
     if (!session) return;

@@ -3,44 +3,58 @@ import { SessionProvider } from '../auth/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { lazyScreen, ScreenBoundary, type LazyScreen } from './lazy-screen.tsx';
 import { LanguageSync } from '../i18n/LanguageSync.tsx';
-import { SignInScreen } from '../screens/auth/SignInScreen.tsx';
+import { SignInScreen } from '../features/auth/SignInScreen.tsx';
 
 // The sign-in screen and the shell are in the first download; every other screen is a chunk of
 // its own, fetched when first opened (see docs/performance.md, web-list: what each page downloads).
 const ForgotPasswordScreen = lazyScreen(
-  async () => (await import('../screens/auth/ForgotPasswordScreen.tsx')).ForgotPasswordScreen,
+  async () => (await import('../features/auth/ForgotPasswordScreen.tsx')).ForgotPasswordScreen,
 );
 const ResetPasswordScreen = lazyScreen(
-  async () => (await import('../screens/auth/ResetPasswordScreen.tsx')).ResetPasswordScreen,
+  async () => (await import('../features/auth/ResetPasswordScreen.tsx')).ResetPasswordScreen,
 );
 const RegisterScreen = lazyScreen(
-  async () => (await import('../screens/auth/RegisterScreen.tsx')).RegisterScreen,
+  async () => (await import('../features/auth/RegisterScreen.tsx')).RegisterScreen,
 );
 const DashboardScreen = lazyScreen(
-  async () => (await import('../screens/DashboardScreen.tsx')).DashboardScreen,
+  async () => (await import('../features/dashboard/DashboardScreen.tsx')).DashboardScreen,
 );
-const DevicesScreen = lazyScreen(async () => (await import('../screens/DevicesScreen.tsx')).DevicesScreen);
+const DevicesScreen = lazyScreen(
+  async () => (await import('../features/devices/DevicesScreen.tsx')).DevicesScreen,
+);
 const DeviceDetailScreen = lazyScreen(
-  async () => (await import('../screens/DeviceDetailScreen.tsx')).DeviceDetailScreen,
+  async () => (await import('../features/devices/DeviceDetailScreen.tsx')).DeviceDetailScreen,
 );
-const OverviewScreen = lazyScreen(async () => (await import('../screens/OverviewScreen.tsx')).OverviewScreen);
+const OverviewScreen = lazyScreen(
+  async () => (await import('../features/organizations/OverviewScreen.tsx')).OverviewScreen,
+);
 const OrganizationsScreen = lazyScreen(
-  async () => (await import('../screens/OrganizationsScreen.tsx')).OrganizationsScreen,
+  async () => (await import('../features/organizations/OrganizationsScreen.tsx')).OrganizationsScreen,
 );
-const UsersScreen = lazyScreen(async () => (await import('../screens/UsersScreen.tsx')).UsersScreen);
-const ServersScreen = lazyScreen(async () => (await import('../screens/ServersScreen.tsx')).ServersScreen);
+const UsersScreen = lazyScreen(async () => (await import('../features/users/UsersScreen.tsx')).UsersScreen);
+const ServersScreen = lazyScreen(
+  async () => (await import('../features/servers/ServersScreen.tsx')).ServersScreen,
+);
 const LocationsScreen = lazyScreen(
-  async () => (await import('../screens/LocationsScreen.tsx')).LocationsScreen,
+  async () => (await import('../features/locations/LocationsScreen.tsx')).LocationsScreen,
 );
-const HistoryScreen = lazyScreen(async () => (await import('../screens/HistoryScreen.tsx')).HistoryScreen);
-const SettingsScreen = lazyScreen(async () => (await import('../screens/SettingsScreen.tsx')).SettingsScreen);
-const SystemScreen = lazyScreen(async () => (await import('../screens/SystemScreen.tsx')).SystemScreen);
-const HelpScreen = lazyScreen(async () => (await import('../screens/HelpScreen.tsx')).HelpScreen);
-const AlertsScreen = lazyScreen(async () => (await import('../screens/AlertsScreen.tsx')).AlertsScreen);
+const HistoryScreen = lazyScreen(
+  async () => (await import('../features/history/HistoryScreen.tsx')).HistoryScreen,
+);
+const SettingsScreen = lazyScreen(
+  async () => (await import('../features/settings/SettingsScreen.tsx')).SettingsScreen,
+);
+const SystemScreen = lazyScreen(
+  async () => (await import('../features/system/SystemScreen.tsx')).SystemScreen,
+);
+const HelpScreen = lazyScreen(async () => (await import('../features/help/HelpScreen.tsx')).HelpScreen);
+const AlertsScreen = lazyScreen(
+  async () => (await import('../features/alerts/AlertsScreen.tsx')).AlertsScreen,
+);
 const DownloadsScreen = lazyScreen(
-  async () => (await import('../screens/DownloadsScreen.tsx')).DownloadsScreen,
+  async () => (await import('../features/downloads/DownloadsScreen.tsx')).DownloadsScreen,
 );
-const NotFoundScreen = lazyScreen(async () => (await import('../screens/NotFoundScreen.tsx')).NotFoundScreen);
+const NotFoundScreen = lazyScreen(async () => (await import('./NotFoundScreen.tsx')).NotFoundScreen);
 
 /** What a route keeps in `handle`: the screen to start downloading when a page opens on it. */
 interface ScreenHandle {

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { OrgChoice } from '@crosspoint/protocol';
 import { ApiError } from '../api/client.ts';
 
 /** A catalog key for a value the hub sends in English ("Login Failed", "OVERHEATING!", "Restarting..."). */
@@ -22,4 +23,18 @@ export function errorMessage(t: TFunction, language: string, error: unknown): st
     return t(`errors.${error.code}`, { defaultValue: error.message });
   }
   return error.message;
+}
+
+/** What the header says an organization is. */
+export function orgKindLabel(t: TFunction, org: OrgChoice): string {
+  switch (org.kind) {
+    case 'platform':
+      return t('orgKind.platform');
+    case 'support':
+      return t('orgKind.support');
+    case 'client':
+      return org.parentName ? t('orgKind.clientOf', { name: org.parentName }) : t('orgKind.client');
+    case 'enterprise':
+      return t('orgKind.enterprise');
+  }
 }

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { type AlertRule } from '@crosspoint/protocol';
+import { api } from '../../api/client.ts';
+import { useOrg } from '../../auth/session.tsx';
+import { statusLabel } from '../../i18n/labels.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { RuleDialog } from './RuleDialog.tsx';
+import { alertKeys, useAlertRules } from './queries.ts';
+
+export function RulesTab() {
+  const { t } = useTranslation();
+  const { orgId, can } = useOrg();
+  const client = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const rules = useAlertRules(orgId);
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e);
+    }
+    await client.invalidateQueries({ queryKey: alertKeys.rules });
+  };
+  const manage = can('alerts.manage');
+  const describe = (r: AlertRule) =>
+    r.condition.kind === 'device_status'
+      ? t('alerts.describe.device', {
+          statuses: r.condition.statuses.map((s) => statusLabel(t, s)).join(', '),
+        })
+      : r.condition.kind === 'server_state'
+        ? t('alerts.describe.server', { states: r.condition.states.map((s) => statusLabel(t, s)).join(', ') })
+        : r.condition.kind === 'plan_overflow'
+          ? t('alerts.describe.planOverflow')
+          : t('alerts.describe.planExpiry');
+  return (
+    <>
+      {manage && (
+        <button type="button" onClick={() => setAdding(true)}>
+          {t('alerts.addRule')}
+        </button>
+      )}
+      <FormError error={error ?? rules.error} />
+      <div className="table-wrap">
+        <table className="table" aria-label={t('alerts.rulesTable')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.name')}</th>
+              <th scope="col">{t('alerts.col.when')}</th>
+              <th scope="col">{t('alerts.col.forAtLeast')}</th>
+              <th scope="col">{t('alerts.col.repeat')}</th>
+              <th scope="col">{t('alerts.col.channels')}</th>
+              <th scope="col">{t('common.enabled')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(rules.data?.items ?? []).map((r) => (
+              <tr key={r.id}>
+                <td>{r.name}</td>
+                <td>{describe(r)}</td>
+                <td>
+                  {r.delayS ? t('alerts.minutes', { count: Math.round(r.delayS / 60) }) : t('alerts.atOnce')}
+                </td>
+                <td>
+                  {r.repeatS
+                    ? t('alerts.everyMinutes', { count: Math.round(r.repeatS / 60) })
+                    : t('alerts.once')}
+                </td>
+                <td>{r.channels.map((c) => t(`alerts.channel.${c}`)).join(', ')}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('alerts.enableRule', { name: r.name })}
+                    checked={r.enabled}
+                    disabled={!manage}
+                    onChange={() =>
+                      void act(() =>
+                        api.patch(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`, { enabled: !r.enabled }),
+                      )
+                    }
+                  />
+                </td>
+                <td>
+                  {manage && (
+                    <button
+                      type="button"
+                      className="link danger"
+                      onClick={() => {
+                        if (window.confirm(t('alerts.confirmDeleteRule', { name: r.name })))
+                          void act(() => api.delete(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`));
+                      }}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rules.data?.items.length === 0 && <p className="empty-state">{t('alerts.noRules')}</p>}
+      {adding && (
+        <RuleDialog
+          orgId={orgId}
+          onClose={() => setAdding(false)}
+          onDone={() => void client.invalidateQueries({ queryKey: alertKeys.rules })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useOrg } from '../../auth/session.tsx';
+import { OperatorDashboard } from './OperatorDashboard.tsx';
+import { errorMessage, statusLabel } from '../../i18n/labels.ts';
+import { DonutChart } from '../../ui/DonutChart.tsx';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { LocationCounts } from './LocationCounts.tsx';
+import { useLocations } from '../locations/queries.ts';
+import { useOrganization } from '../organizations/queries.ts';
+import { useDeviceSummary } from '../devices/queries.ts';
+
+const groupColors = {
+  down: 'var(--down)',
+  issues: 'var(--issue)',
+  healthy: 'var(--ok)',
+  unmonitored: 'var(--muted-dot)',
+} as const;
+
+/** The dashboard: the operator's for the platform organization, else the devices'. */
+export function DashboardScreen() {
+  const { session } = useOrg();
+  return session.currentOrg?.kind === 'platform' ? <OperatorDashboard /> : <DevicesDashboard />;
+}
+
+/** Audio devices by Down / Issues / Healthy (click a slice → that list), by status, model and location. */
+function DevicesDashboard() {
+  const { t, i18n } = useTranslation();
+  const { orgId } = useOrg();
+  const navigate = useNavigate();
+  const summary = useDeviceSummary(orgId, { refetchInterval: 60_000 });
+  const org = useOrganization(orgId);
+  const locations = useLocations(orgId);
+  const s = summary.data;
+  const slices = s
+    ? (['down', 'issues', 'healthy', 'unmonitored'] as const)
+        // Devices nobody monitors (a subnet disabled at its agent) only when there are some.
+        .filter((g) => g !== 'unmonitored' || s.groups.unmonitored > 0)
+        .map((g) => ({
+          key: g,
+          label: t(`groups.${g}`),
+          value: s.groups[g],
+          color: groupColors[g],
+        }))
+    : [];
+  const video = s?.byModel.filter((m) => m.kind === 'video').reduce((n, m) => n + m.count, 0) ?? 0;
+  return (
+    <section aria-labelledby="dash-title">
+      <div className="screen-head">
+        <h1 id="dash-title">{org.data?.name ?? t('nav.dashboard')}</h1>
+        {org.data?.status && <StatusBadge status={org.data.status} />}
+      </div>
+      {summary.isError && (
+        <p role="alert" className="error">
+          {t('dashboard.loadFailed', { message: errorMessage(t, i18n.language, summary.error) })}
+        </p>
+      )}
+      <div className="dashboard">
+        <figure className="card">
+          <figcaption>{t('dashboard.devices')}</figcaption>
+          {s && s.total > 0 ? (
+            <DonutChart
+              label={t('dashboard.byGroup')}
+              slices={slices}
+              total={s.total}
+              onSelect={(key) => void navigate(`/devices?group=${key}`)}
+            />
+          ) : (
+            <p className="empty-state">
+              {summary.isPending ? t('common.loading') : t('dashboard.noDevices')}
+            </p>
+          )}
+        </figure>
+        <figure className="card">
+          <figcaption>{t('dashboard.byStatus')}</figcaption>
+          <ul className="status-list" aria-label={t('dashboard.byStatusLabel')}>
+            {(s?.byStatus ?? []).map((r) => (
+              <li key={r.status}>
+                <Link to={`/devices?status=${encodeURIComponent(r.status)}`}>
+                  <span className={`dot ${r.group}`} aria-hidden="true" /> {statusLabel(t, r.status)}
+                </Link>
+                <span>{r.count}</span>
+              </li>
+            ))}
+          </ul>
+        </figure>
+        <figure className="card">
+          <figcaption>
+            {video ? t('dashboard.byModelWithVideo', { count: video }) : t('dashboard.byModel')}
+          </figcaption>
+          <table className="table compact" aria-label={t('dashboard.byModelLabel')}>
+            <tbody>
+              {(s?.byModel ?? []).map((m) => (
+                <tr key={m.model}>
+                  <td>
+                    <Link to={`/devices?model=${encodeURIComponent(m.model)}`}>{m.model}</Link>
+                  </td>
+                  <td>{m.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </figure>
+        <figure className="card stat">
+          <figcaption>{t('nav.servers')}</figcaption>
+          <p className="big">{org.data?.counts.servers ?? '–'}</p>
+          <Link to="/servers">{t('dashboard.openServers')}</Link>
+        </figure>
+      </div>
+      <figure className="card">
+        <figcaption>{t('dashboard.locations')}</figcaption>
+        <LocationCounts locations={locations.data?.items ?? []} counts={s?.byLocation ?? []} />
+      </figure>
+    </section>
+  );
+}

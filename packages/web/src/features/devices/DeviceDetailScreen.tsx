@@ -1,0 +1,95 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { DeviceRow } from '@crosspoint/protocol';
+import { api } from '../../api/client.ts';
+import { useOrg } from '../../auth/session.tsx';
+import { formatDateTime, formatDuration } from '../../format.ts';
+import { errorMessage, statusLabel } from '../../i18n/labels.ts';
+import { DeviceActions } from './DeviceActions.tsx';
+import { statusTone } from '../../ui/StatusBadge.tsx';
+
+interface Detail {
+  device: DeviceRow;
+  history: { status: string; since: string; observedAt: string }[];
+}
+
+/** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
+export function DeviceDetailScreen() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { orgId, can } = useOrg();
+  const { deviceId = '' } = useParams();
+  const detail = useQuery({
+    queryKey: ['device', orgId, deviceId],
+    queryFn: ({ signal }) => api.get<Detail>(`/api/v1/orgs/${orgId}/devices/${deviceId}`, { signal }),
+  });
+  if (detail.isPending) return <p role="status">{t('device.loading')}</p>;
+  if (detail.isError) {
+    return (
+      <p role="alert" className="error">
+        {errorMessage(t, lng, detail.error)} <Link to="/devices">{t('device.backToDevices')}</Link>
+      </p>
+    );
+  }
+  const { device: d, history } = detail.data;
+  return (
+    <section aria-labelledby="device-title">
+      <p>
+        <Link to="/devices">← {t('devices.title')}</Link>
+      </p>
+      <div className="screen-head">
+        <h1 id="device-title">{d.name}</h1>
+        <span className={`badge ${statusTone(d.status)}`} data-testid="device-status">
+          {t('device.statusFor', {
+            status: statusLabel(t, d.status),
+            duration: formatDuration(Date.now() - Date.parse(d.since), lng),
+          })}
+        </span>
+      </div>
+      <nav aria-label={t('devices.columns.connections')} className="crumbs">
+        {d.connections.map((c, i) => (
+          <span key={`${c}-${String(i)}`}>
+            {i > 0 && ' › '}
+            {c}
+          </span>
+        ))}
+      </nav>
+      <dl className="facts" aria-label={t('device.facts')}>
+        <dt>{t('devices.columns.model')}</dt>
+        <dd>{d.model}</dd>
+        <dt>{t('devices.columns.serial')}</dt>
+        <dd>{d.serial}</dd>
+        <dt>{t('devices.columns.firmware')}</dt>
+        <dd>
+          {d.firmware}
+          {d.firmwareUpdate && (
+            <span className="badge info"> {t('device.updateAvailable', { version: d.firmwareUpdate })}</span>
+          )}
+        </dd>
+        <dt>{t('devices.columns.ip')}</dt>
+        <dd>{d.ip}</dd>
+        <dt>{t('devices.columns.location')}</dt>
+        <dd>{d.location?.name ?? '—'}</dd>
+        <dt>{t('device.lastReport')}</dt>
+        <dd>{formatDateTime(d.lastSeenAt, lng)}</dd>
+      </dl>
+      {can('devices.command') && (
+        <>
+          <h2>{t('device.actions')}</h2>
+          <DeviceActions orgId={orgId} deviceIds={[d.id]} label={d.name} />
+        </>
+      )}
+      <h2>{t('device.history')}</h2>
+      <ol className="timeline" aria-label={t('device.history')}>
+        {history.map((h, i) => (
+          <li key={`${h.since}-${String(i)}`}>
+            <span className={`badge ${statusTone(h.status)}`}>{statusLabel(t, h.status)}</span>{' '}
+            {t('devices.since', { when: formatDateTime(h.since, lng) })}
+          </li>
+        ))}
+      </ol>
+      {history.length === 0 && <p className="empty-state">{t('device.noHistory')}</p>}
+    </section>
+  );
+}

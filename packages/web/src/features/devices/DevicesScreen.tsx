@@ -1,0 +1,238 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { DevicePage, DeviceRow } from '@crosspoint/protocol';
+import { api, query } from '../../api/client.ts';
+import { useOrg } from '../../auth/session.tsx';
+import { formatTotal } from '../../format.ts';
+import { FormError } from '../../ui/FormError.tsx';
+import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
+import { useCursorList } from '../../ui/useCursorList.ts';
+import { useDebounced } from '../../ui/useDebounced.ts';
+import { toCsv } from './devices-csv.ts';
+import { toggled } from '../../ui/toggled.ts';
+import { deviceCount } from './device-count.ts';
+import { useLocations } from '../locations/queries.ts';
+import { useDeviceSummary } from './queries.ts';
+import { deviceColumns } from './device-columns.tsx';
+import { DeviceFilters, type DeviceListFilters } from './DeviceFilters.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
+
+/** Devices › Pro Audio and Video: search, sort, filter per column, choose columns, select, CSV, live. */
+export function DevicesScreen() {
+  const { t, i18n } = useTranslation();
+  const columns = deviceColumns(t, i18n.language);
+  const { orgId, can } = useOrg();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState('');
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const debounced = useDebounced(search);
+  const filters: DeviceListFilters = {
+    status: params.get('status') ?? undefined,
+    group: params.get('group') ?? undefined,
+    model: params.get('model') ?? undefined,
+    locationId: params.get('locationId') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+  };
+  const sort = params.get('sort') ?? 'name';
+  const order = (params.get('order') ?? 'asc') as 'asc' | 'desc';
+  const listParams = { search: debounced, sort, order, ...filters };
+  const list = useCursorList<DeviceRow>('devices', `/api/v1/orgs/${orgId}/devices`, listParams, 100, 60_000);
+  const summary = useDeviceSummary(orgId);
+  const locations = useLocations(orgId);
+  const shown = columns.filter((c) => !hidden.has(c.key));
+  const setFilter = (key: keyof DeviceListFilters, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const allVisibleSelected = list.items.length > 0 && list.items.every((d) => selected.has(d.id));
+
+  const exportCsv = async () => {
+    setError(null);
+    const rows: DeviceRow[] = [];
+    let cursor: string | null | undefined;
+    try {
+      do {
+        const page: DevicePage = await api.get<DevicePage>(
+          `/api/v1/orgs/${orgId}/devices${query({ ...listParams, limit: 500, cursor })}`,
+        );
+        rows.push(...page.items);
+        setExporting(
+          t('devices.exportProgress', {
+            done: rows.length,
+            total: formatTotal(page.total, page.totalCapped, i18n.language),
+          }),
+        );
+        cursor = page.nextCursor;
+      } while (cursor);
+      const blob = new Blob([toCsv(shown, rows)], { type: 'text/csv' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `devices-${new Date().toISOString().slice(0, 10)}.csv`;
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const assign = async (locationId: string) => {
+    setError(null);
+    try {
+      await api.put(`/api/v1/orgs/${orgId}/devices/location`, {
+        deviceIds: [...selected],
+        locationId: locationId === 'none' ? null : locationId,
+      });
+      setSelected(new Set());
+      await client.invalidateQueries({
+        predicate: (q) => ['devices', 'summary'].includes(String(q.queryKey[0])),
+      });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section aria-labelledby="devices-title">
+      <div className="screen-head">
+        <h1 id="devices-title">
+          {filters.kind === 'video'
+            ? t('devices.titleVideo')
+            : filters.kind === 'pro-audio'
+              ? t('devices.titleProAudio')
+              : t('devices.title')}
+        </h1>
+        <span className="row-actions">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void list.refetch()}
+            disabled={list.isFetching}
+          >
+            {list.isFetching ? t('common.refreshing') : t('common.refresh')}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void exportCsv()}
+            disabled={exporting !== null}
+          >
+            {exporting ? t('devices.exporting', { progress: exporting }) : t('devices.downloadCsv')}
+          </button>
+        </span>
+      </div>
+      <ListToolbar
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('devices.searchPlaceholder')}
+        searchLabel={t('devices.search')}
+        count={deviceCount(t, i18n.language, list.total, list.totalCapped)}
+        total={list.total}
+        shown={list.items.length}
+      >
+        <DeviceFilters
+          filters={filters}
+          setFilter={setFilter}
+          summary={summary.data}
+          locations={locations.data?.items ?? []}
+          columns={columns}
+          hidden={hidden}
+          setHidden={setHidden}
+        />
+      </ListToolbar>
+      {selected.size > 0 && (can('locations.manage') || can('devices.command')) && (
+        <SelectionBar
+          orgId={orgId}
+          selected={selected}
+          devices={list.items}
+          locations={locations.data?.items ?? []}
+          onAssign={(locationId) => void assign(locationId)}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <FormError error={error ?? list.error} />
+      <div className="table-wrap">
+        <table className="table" aria-label={t('devices.table')}>
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={t('devices.selectAll')}
+                  checked={allVisibleSelected}
+                  onChange={() =>
+                    setSelected(allVisibleSelected ? new Set() : new Set(list.items.map((d) => d.id)))
+                  }
+                />
+              </th>
+              {shown.map((c) => {
+                const active = c.sort === sort;
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={active ? (order === 'desc' ? 'descending' : 'ascending') : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => {
+                        const next = new URLSearchParams(params);
+                        next.set('sort', c.sort ?? c.key);
+                        next.set('order', active && order === 'asc' ? 'desc' : 'asc');
+                        setParams(next, { replace: true });
+                      }}
+                    >
+                      {c.label}
+                      <span aria-hidden="true">{active ? (order === 'desc' ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((d) => (
+              <tr key={d.id} aria-selected={selected.has(d.id)}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('devices.selectOne', { name: d.name })}
+                    checked={selected.has(d.id)}
+                    onChange={() => setSelected(toggled(selected, d.id))}
+                  />
+                </td>
+                {shown.map((c) => (
+                  <td key={c.key}>{c.cell(d)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {list.items.length === 0 && (
+          <div className="empty-state">
+            {list.isPending
+              ? t('devices.loading')
+              : debounced || Object.values(filters).some(Boolean)
+                ? t('devices.noMatch')
+                : t('devices.empty')}
+          </div>
+        )}
+      </div>
+      <MoreButton
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { Link } from 'react-router';
+import type { TFunction } from 'i18next';
+import type { DeviceRow } from '@crosspoint/protocol';
+import { formatDateTime, formatDuration } from '../../format.ts';
+import { statusLabel } from '../../i18n/labels.ts';
+import { statusTone } from '../../ui/StatusBadge.tsx';
+
+export interface Col {
+  key: string;
+  label: string;
+  sort?: string;
+  cell: (d: DeviceRow) => React.ReactNode;
+  text: (d: DeviceRow) => string;
+}
+
+/** The device list's columns in the active language (the CSV export uses the same labels). */
+export function deviceColumns(t: TFunction, lng: string): Col[] {
+  return [
+    {
+      key: 'status',
+      label: t('devices.columns.status'),
+      sort: 'status',
+      cell: (d) => (
+        <span
+          className={`badge ${statusTone(d.status)}`}
+          title={t('devices.since', { when: formatDateTime(d.since, lng) })}
+        >
+          {statusLabel(t, d.status)} {formatDuration(Date.now() - Date.parse(d.since), lng)}
+        </span>
+      ),
+      text: (d) => statusLabel(t, d.status),
+    },
+    {
+      key: 'model',
+      label: t('devices.columns.model'),
+      sort: 'model',
+      cell: (d) => d.model,
+      text: (d) => d.model,
+    },
+    {
+      key: 'name',
+      label: t('devices.columns.name'),
+      sort: 'name',
+      cell: (d) => <Link to={`/devices/${d.id}`}>{d.name}</Link>,
+      text: (d) => d.name,
+    },
+    {
+      key: 'serial',
+      label: t('devices.columns.serial'),
+      sort: 'serial',
+      cell: (d) => d.serial,
+      text: (d) => d.serial,
+    },
+    {
+      key: 'connections',
+      label: t('devices.columns.connections'),
+      sort: 'connections',
+      // The last two steps (stack and C-Link or P-Link) on one line; the whole path on hover and in the CSV.
+      cell: (d) => (
+        <span className="nowrap" title={d.connections.join(' › ')}>
+          {d.connections.length > 2
+            ? `… › ${d.connections.slice(-2).join(' › ')}`
+            : d.connections.join(' › ')}
+        </span>
+      ),
+      text: (d) => d.connections.join(' > '),
+    },
+    {
+      key: 'location',
+      label: t('devices.columns.location'),
+      sort: 'location',
+      cell: (d) => d.location?.name ?? '—',
+      text: (d) => d.location?.name ?? '',
+    },
+    {
+      key: 'firmware',
+      label: t('devices.columns.firmware'),
+      sort: 'firmware',
+      cell: (d) => (
+        <>
+          {d.firmware}{' '}
+          {d.firmwareUpdate && (
+            <span className="badge info" title={t('devices.updateVersion', { version: d.firmwareUpdate })}>
+              {t('devices.updateAvailable')}
+            </span>
+          )}
+        </>
+      ),
+      text: (d) =>
+        d.firmwareUpdate
+          ? t('devices.firmwareWithUpdate', { firmware: d.firmware, version: d.firmwareUpdate })
+          : d.firmware,
+    },
+    { key: 'ip', label: t('devices.columns.ip'), sort: 'ip', cell: (d) => d.ip, text: (d) => d.ip },
+  ];
+}

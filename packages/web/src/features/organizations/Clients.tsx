@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ClientRow, SessionInfo } from '@crosspoint/protocol';
+import { api } from '../../api/client.ts';
+import { useOrg, useSession } from '../../auth/session.tsx';
+import { formatDay } from '../../format.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { StatusFilter } from '../../ui/StatusFilter.tsx';
+import { useCursorList } from '../../ui/useCursorList.ts';
+import { useDebounced } from '../../ui/useDebounced.ts';
+import { AddClientWizard } from './AddClientWizard.tsx';
+import { EditPlanDialog } from './EditPlanDialog.tsx';
+
+export function Clients() {
+  const { t, i18n } = useTranslation();
+  const { orgId, can } = useOrg();
+  const { replace } = useSession();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('');
+  const [sort, setSort] = useState({ sort: 'name', order: 'asc' as 'asc' | 'desc' });
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<ClientRow | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const debounced = useDebounced(search);
+  const list = useCursorList<ClientRow>('clients', `/api/v1/orgs/${orgId}/clients`, {
+    search: debounced,
+    status,
+    ...sort,
+  });
+  const refresh = () =>
+    client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'clients' || q.queryKey[0] === 'org' });
+  const signInto = async (id: string) => {
+    try {
+      replace(await api.post<SessionInfo>('/api/v1/auth/switch-org', { orgId: id }));
+      void navigate('/');
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const columns: Column<ClientRow>[] = [
+    {
+      key: 'status',
+      label: t('common.status'),
+      sort: 'status',
+      render: (c) => <StatusBadge status={c.status} />,
+    },
+    { key: 'name', label: t('common.name'), sort: 'name', render: (c) => c.name },
+    { key: 'account', label: t('orgs.accountNumber'), sort: 'accountNumber', render: (c) => c.accountNumber },
+    {
+      key: 'start',
+      label: t('orgs.startDate'),
+      sort: 'start',
+      render: (c) => formatDay(c.start, i18n.language),
+    },
+    { key: 'end', label: t('orgs.endDate'), sort: 'end', render: (c) => formatDay(c.end, i18n.language) },
+    {
+      key: 'allocated',
+      label: t('orgs.devicesAllocated'),
+      sort: 'devicesAllocated',
+      render: (c) => c.devicesAllocated,
+    },
+    { key: 'devices', label: t('devices.titleProAudio'), render: (c) => c.proAudioDevices },
+    { key: 'servers', label: t('nav.servers'), render: (c) => c.servers },
+    {
+      key: 'actions',
+      label: t('common.actions'),
+      render: (c) => (
+        <span className="row-actions">
+          <button type="button" className="link" onClick={() => void signInto(c.id)}>
+            {t('auth.signIn')}
+          </button>
+          {can('clients.manage') && (
+            <button type="button" className="link" onClick={() => setEditing(c)}>
+              {t('orgs.editPlan')}
+            </button>
+          )}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <section aria-labelledby="orgs-title">
+      <div className="screen-head">
+        <h1 id="orgs-title">{t('nav.organizations')}</h1>
+        {can('clients.manage') && (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('orgs.addClient')}
+          </button>
+        )}
+      </div>
+      <ListToolbar
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('orgs.searchPlaceholder')}
+        searchLabel={t('orgs.searchClients')}
+        count={t('orgs.clientCount', { count: list.total })}
+        total={list.total}
+        shown={list.items.length}
+      >
+        <StatusFilter
+          value={status}
+          onChange={setStatus}
+          statuses={['Invited', 'Active', 'Expired', 'Overflow']}
+        />
+      </ListToolbar>
+      <FormError error={error ?? list.error} />
+      <DataTable
+        label={t('orgs.clientsTable')}
+        columns={columns}
+        rows={list.items}
+        rowKey={(c) => c.id}
+        sort={sort.sort}
+        order={sort.order}
+        onSort={(s, o) => setSort({ sort: s, order: o })}
+        empty={
+          list.isPending
+            ? t('common.loading')
+            : debounced || status
+              ? t('orgs.noClientMatch')
+              : t('orgs.noClients')
+        }
+      />
+      <MoreButton
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
+      <AddClientWizard
+        open={adding}
+        onClose={() => setAdding(false)}
+        orgId={orgId}
+        onAdded={() => void refresh()}
+      />
+      {editing && (
+        <EditPlanDialog
+          client={editing}
+          orgId={orgId}
+          onClose={() => setEditing(null)}
+          onSaved={() => void refresh()}
+        />
+      )}
+    </section>
+  );
+}

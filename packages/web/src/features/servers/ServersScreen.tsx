@@ -1,0 +1,287 @@
+import { useState, type SyntheticEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ServerRow } from '@crosspoint/protocol';
+import { api } from '../../api/client.ts';
+import { useOrg } from '../../auth/session.tsx';
+import { formatDateTime } from '../../format.ts';
+import { statusLabel } from '../../i18n/labels.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { FormError } from '../../ui/FormError.tsx';
+import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
+import { PasswordInput } from '../../ui/PasswordInput.tsx';
+import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
+import { StatusBadge } from '../../ui/StatusBadge.tsx';
+import { StatusFilter } from '../../ui/StatusFilter.tsx';
+import { useCursorList } from '../../ui/useCursorList.ts';
+import { useDebounced } from '../../ui/useDebounced.ts';
+import { useLocations } from '../locations/queries.ts';
+
+/** Agent server accounts: what each on-site agent signs in with, and how it is doing. */
+export function ServersScreen() {
+  const { t, i18n } = useTranslation();
+  const { orgId, can, session } = useOrg();
+  const client = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState('');
+  const [sort, setSort] = useState({ sort: 'name', order: 'asc' as 'asc' | 'desc' });
+  const [adding, setAdding] = useState(false);
+  const [rotating, setRotating] = useState<ServerRow | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const debounced = useDebounced(search);
+  const list = useCursorList<ServerRow>(
+    'servers',
+    `/api/v1/orgs/${orgId}/servers`,
+    { search: debounced, status, ...sort },
+    50,
+    10_000,
+  );
+  const manage = can('servers.manage');
+  const refresh = () => client.invalidateQueries({ queryKey: ['servers'] });
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(e);
+    }
+    await refresh();
+  };
+  const columns: Column<ServerRow>[] = [
+    {
+      key: 'status',
+      label: t('common.status'),
+      sort: 'status',
+      render: (s) => <StatusBadge status={s.status} />,
+    },
+    { key: 'name', label: t('common.name'), sort: 'name', render: (s) => s.name },
+    { key: 'devices', label: t('dashboard.devices'), sort: 'deviceCount', render: (s) => s.deviceCount },
+    { key: 'monitoring', label: t('servers.monitoring'), render: (s) => statusLabel(t, s.monitoring) },
+    { key: 'version', label: t('servers.agentVersion'), render: (s) => s.agentVersion ?? '—' },
+    {
+      key: 'subnets',
+      label: t('servers.subnets'),
+      render: (s) => t('servers.subnetsOf', { enabled: s.subnets.enabled, total: s.subnets.total }),
+    },
+    { key: 'location', label: t('devices.columns.location'), render: (s) => s.location?.name ?? '—' },
+    {
+      key: 'seen',
+      label: t('servers.lastSeen'),
+      sort: 'lastSeenAt',
+      render: (s) => (s.lastSeenAt ? formatDateTime(s.lastSeenAt, i18n.language) : t('common.never')),
+    },
+    {
+      key: 'actions',
+      label: t('common.actions'),
+      render: (s) =>
+        manage ? (
+          <span className="row-actions">
+            <button
+              type="button"
+              className="link"
+              onClick={() =>
+                void act(() =>
+                  api.patch(`/api/v1/orgs/${orgId}/servers/${s.id}`, { disabled: s.status !== 'Disabled' }),
+                )
+              }
+            >
+              {s.status === 'Disabled' ? t('servers.enable') : t('servers.disable')}
+            </button>
+            <button type="button" className="link" onClick={() => setRotating(s)}>
+              {t('settings.changePassword')}
+            </button>
+            <button
+              type="button"
+              className="link danger"
+              onClick={() => {
+                if (window.confirm(t('servers.confirmDelete', { name: s.name }))) {
+                  void act(() => api.delete(`/api/v1/orgs/${orgId}/servers/${s.id}`));
+                }
+              }}
+            >
+              {t('common.delete')}
+            </button>
+          </span>
+        ) : null,
+    },
+  ];
+  return (
+    <section aria-labelledby="servers-title">
+      <div className="screen-head">
+        <h1 id="servers-title">{t('nav.servers')}</h1>
+        {manage && (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('servers.add')}
+          </button>
+        )}
+      </div>
+      <ListToolbar
+        search={search}
+        onSearch={setSearch}
+        placeholder={t('servers.searchPlaceholder')}
+        searchLabel={t('servers.search')}
+        count={t('servers.count', { count: list.total })}
+        total={list.total}
+        shown={list.items.length}
+      >
+        <StatusFilter
+          value={status}
+          onChange={setStatus}
+          statuses={['Connected', 'Disconnected', 'Disabled']}
+        />
+      </ListToolbar>
+      <FormError error={error ?? list.error} />
+      <DataTable
+        label={t('nav.servers')}
+        columns={columns}
+        rows={list.items}
+        rowKey={(s) => s.id}
+        sort={sort.sort}
+        order={sort.order}
+        onSort={(s, o) => setSort({ sort: s, order: o })}
+        empty={
+          list.isPending
+            ? t('common.loading')
+            : debounced || status
+              ? t('servers.noMatch')
+              : t('servers.empty')
+        }
+      />
+      <MoreButton
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
+      <ServerAccountDialog
+        open={adding}
+        title={t('servers.add')}
+        orgId={orgId}
+        orgName={session.currentOrg?.name ?? ''}
+        onClose={() => setAdding(false)}
+        onDone={() => void refresh()}
+      />
+      {rotating && (
+        <ServerAccountDialog
+          open
+          title={t('servers.changePasswordOf', { name: rotating.name })}
+          orgId={orgId}
+          orgName={session.currentOrg?.name ?? ''}
+          server={rotating}
+          onClose={() => setRotating(null)}
+          onDone={() => void refresh()}
+        />
+      )}
+    </section>
+  );
+}
+
+function ServerAccountDialog({
+  open,
+  title,
+  orgId,
+  orgName,
+  server,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  title: string;
+  orgId: string;
+  orgName: string;
+  server?: ServerRow;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [locationId, setLocationId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const locations = useLocations(orgId, { enabled: open && !server });
+  const mismatch = confirm.length > 0 && confirm !== password;
+  const submit = async (e: SyntheticEvent) => {
+    e.preventDefault();
+    if (mismatch) return;
+    setError(null);
+    try {
+      if (server) await api.put(`/api/v1/orgs/${orgId}/servers/${server.id}/password`, { password });
+      else
+        await api.post(`/api/v1/orgs/${orgId}/servers`, {
+          name,
+          password,
+          ...(locationId ? { locationId } : {}),
+        });
+      onDone();
+      setName('');
+      setPassword('');
+      setConfirm('');
+      onClose();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Dialog title={title} open={open} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)} className="form">
+        <p className="muted">{t('servers.credentialsHint')}</p>
+        {!server && (
+          <>
+            <div className="field">
+              <label htmlFor="srv-name">{t('servers.accountName')}</label>
+              <input
+                id="srv-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                required
+                autoFocus
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="srv-location">{t('devices.columns.location')}</label>
+              <select id="srv-location" value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+                <option value="">{t('servers.noLocation')}</option>
+                {(locations.data?.items ?? []).map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.path.join(' › ')}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        )}
+        <PasswordInput
+          label={t('auth.password')}
+          value={password}
+          onChange={setPassword}
+          autoComplete="new-password"
+          autoFocus={Boolean(server)}
+        />
+        <PasswordMeter password={password} kind="agent" userInputs={[name, orgName]} />
+        <div className="field">
+          <label htmlFor="srv-confirm">{t('servers.confirmPassword')}</label>
+          <input
+            id="srv-confirm"
+            type="password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            autoComplete="new-password"
+            required
+            aria-invalid={mismatch}
+          />
+          {mismatch && <span className="error">{t('servers.passwordsDiffer')}</span>}
+        </div>
+        <FormError error={error} />
+        <div className="actions">
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" disabled={mismatch}>
+            {server ? t('settings.changePassword') : t('common.add')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

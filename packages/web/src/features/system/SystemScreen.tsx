@@ -1,0 +1,108 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ReadinessResponse, SystemInfo } from '@crosspoint/protocol';
+import { getJson } from '../../api/client.ts';
+import { formatDate, formatDuration, formatNumber, formatTime } from '../../format.ts';
+import { errorMessage } from '../../i18n/labels.ts';
+
+/** What this hub is, what it runs on, and whether each dependency answers. Refreshes every 10 s. */
+export function SystemScreen() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const info = useQuery({
+    queryKey: ['system-info'],
+    queryFn: ({ signal }) => getJson<SystemInfo>('/api/v1/system/info', { signal }),
+  });
+  const ready = useQuery({
+    queryKey: ['readiness'],
+    queryFn: ({ signal }) => getJson<ReadinessResponse>('/readyz', { signal, acceptStatus: [503] }),
+    refetchInterval: 10_000,
+  });
+  const refresh = () => {
+    void info.refetch();
+    void ready.refetch();
+  };
+  const busy = info.isFetching || ready.isFetching;
+
+  return (
+    <section aria-labelledby="system-title">
+      <div className="screen-head">
+        <h1 id="system-title">{t('nav.system')}</h1>
+        <button type="button" onClick={refresh} disabled={busy} aria-busy={busy}>
+          {busy ? t('common.refreshing') : t('common.refresh')}
+        </button>
+      </div>
+      {info.isPending && <p role="status">{t('system.loading')}</p>}
+      {info.isError && (
+        <p role="alert" className="error">
+          {t('system.loadFailed', { message: errorMessage(t, lng, info.error) })}
+        </p>
+      )}
+      {info.data && (
+        <dl className="facts" aria-label={t('system.facts')}>
+          <dt>{t('system.version')}</dt>
+          <dd data-testid="hub-version">{info.data.version}</dd>
+          <dt>{t('system.database')}</dt>
+          <dd>{info.data.database === 'pglite' ? t('system.embedded') : 'PostgreSQL'}</dd>
+          <dt>{t('system.bus')}</dt>
+          <dd>{info.data.bus === 'nats' ? 'NATS' : t('system.inProcess')}</dd>
+          <dt>{t('system.runningFor')}</dt>
+          <dd title={info.data.startedAt}>
+            {formatDuration(Date.now() - Date.parse(info.data.startedAt), lng)}
+          </dd>
+          <dt>{t('system.installation')}</dt>
+          <dd>
+            <code>{info.data.installationId}</code>{' '}
+            {t('system.installedSince', { date: formatDate(info.data.installedAt, lng) })}
+          </dd>
+        </dl>
+      )}
+      <h2>{t('system.dependencies')}</h2>
+      {ready.data && (
+        <div className="table-wrap">
+          <table className="table" aria-label={t('system.dependencies')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('system.dependency')}</th>
+                <th scope="col">{t('alerts.col.state')}</th>
+                <th scope="col">{t('system.latency')}</th>
+                <th scope="col">{t('system.detail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ready.data.checks.map((c) => (
+                <tr key={c.name}>
+                  <td>{c.name}</td>
+                  <td>
+                    <span className={`badge ${c.ok ? 'ok' : 'down'}`}>
+                      {c.ok ? t('system.answering') : t('system.notAnswering')}
+                    </span>
+                  </td>
+                  <td>
+                    {t('system.ms', {
+                      value: formatNumber(c.latencyMs, lng, {
+                        minimumFractionDigits: 1,
+                        maximumFractionDigits: 1,
+                      }),
+                    })}
+                  </td>
+                  <td>{c.detail ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {ready.isError && (
+        <p role="alert" className="error">
+          {t('system.readinessUnknown', { message: errorMessage(t, lng, ready.error) })}
+        </p>
+      )}
+      {ready.dataUpdatedAt > 0 && (
+        <p className="muted" data-testid="checked-at">
+          {t('system.checkedAt', { time: formatTime(ready.dataUpdatedAt, lng) })}
+        </p>
+      )}
+    </section>
+  );
+}
