@@ -1,12 +1,27 @@
-export { loadAgentConfig, agentEnvVars, AgentConfigSchema, type AgentConfig, type AgentFlags } from './config.ts';
-export { startAgent, type Agent, type AgentDevice, type StartAgentOptions, type SubnetChange } from './agent.ts';
+export {
+  loadAgentConfig,
+  agentEnvVars,
+  AgentConfigSchema,
+  type AgentConfig,
+  type AgentFlags,
+} from './config.ts';
+export { startAgent } from './agent.ts';
+export type { Agent, StartAgentOptions } from './agent-api.ts';
+export type { AgentDevice } from './inventory/live-inventory.ts';
+export type { SubnetChange } from './discovery/monitored-subnets.ts';
 export type { DeviceChange, SessionTimings } from './sessions/session.ts';
 export { defaultTimings } from './sessions/session.ts';
 export type { DiscoveryReport, SubnetReport } from './discovery/discovery-service.ts';
 export type { DiscoveryMethod, Candidate } from './discovery/discovery-method.ts';
 export { parseSubnets, type SubnetSpec } from './discovery/subnet.ts';
 export { UnknownSubnetError, type SubnetState } from './discovery/subnet-service.ts';
-export type { DeviceCommand, CommandResult, CommandResults, CommandProgress, ProgressListener } from './commands/device-command.ts';
+export type {
+  DeviceCommand,
+  CommandResult,
+  CommandResults,
+  CommandProgress,
+  ProgressListener,
+} from './commands/device-command.ts';
 export { DeviceError, DeviceErrorCode, isDeviceError } from './commands/device-error.ts';
 export { topologyPath, type InventoryDevice, type Topology } from './inventory/inventory.ts';
 export type { AgentStore, Observation, DeviceCredentials } from './store/agent-store.ts';

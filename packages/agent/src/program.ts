@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
-import { startAgent, type Agent, type StartAgentOptions } from './agent.ts';
+import type { Agent, StartAgentOptions } from './agent-api.ts';
+import { startAgent } from './agent.ts';
 import type { AgentConfig } from './config.ts';
 import { createSecretBox, loadOrCreateKey } from './crypto/secret-box.ts';
 import type { LinkState } from './link/hub-link.ts';

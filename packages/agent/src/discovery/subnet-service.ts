@@ -59,6 +59,11 @@ export class SubnetService {
     return spec ? this.stateOf(spec) : undefined;
   }
 
+  /** Whether the agent keeps a session to, and sweeps, a device at `host` (no disabled subnet holds it). */
+  monitors(host: string): boolean {
+    return this.disabledSubnetOf(host) === undefined;
+  }
+
   /** Enables or disables a configured subnet and saves the choice; `changed` is false when it already was so. */
   setEnabled(cidr: string, enabled: boolean): Promise<{ subnet: SubnetState; changed: boolean }> {
     const spec = this.specs.find((s) => s.cidr === cidr);

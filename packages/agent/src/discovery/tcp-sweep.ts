@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import type { AgentConfig } from '../config.ts';
 import type { DeviceFamily } from '../inventory/inventory.ts';
 import { mapBounded } from '../util/pool.ts';
 import type { Candidate, DiscoveryMethod } from './discovery-method.ts';
@@ -13,8 +14,23 @@ export interface TcpSweepOptions {
   extraPorts?: readonly { port: number; family: DeviceFamily }[];
 }
 
+/** The ports swept beside the CP2 one: the mics' and the codecs' where configured (0 = not swept). */
+export function sweepExtraPorts(
+  config: Pick<AgentConfig, 'micPort' | 'videoPort'>,
+): TcpSweepOptions['extraPorts'] {
+  return [
+    ...(config.micPort > 0 ? [{ port: config.micPort, family: 'bma360d' as const }] : []),
+    ...(config.videoPort > 0 ? [{ port: config.videoPort, family: 'video' as const }] : []),
+  ];
+}
+
 /** Resolves true when a TCP connection to host:port opens, false on refusal, error or timeout. */
-export function probePort(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
+export function probePort(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal?.aborted) {
       resolve(false);
@@ -55,10 +71,13 @@ export class TcpSweepDiscovery implements DiscoveryMethod {
     const targets: Candidate[] = [];
     for (const host of hostsOf(subnet)) {
       targets.push({ host, port: subnet.port, family: 'cp2' });
-      for (const extra of this.options.extraPorts ?? []) targets.push({ host, port: extra.port, family: extra.family });
+      for (const extra of this.options.extraPorts ?? [])
+        targets.push({ host, port: extra.port, family: extra.family });
     }
     const timeout = this.options.connectTimeoutMs ?? 1000;
-    const open = await mapBounded(targets, this.options.concurrency ?? 128, (t) => probePort(t.host, t.port, timeout, signal));
+    const open = await mapBounded(targets, this.options.concurrency ?? 128, (t) =>
+      probePort(t.host, t.port, timeout, signal),
+    );
     return targets.filter((_, i) => open[i]);
   }
 }

@@ -1,4 +1,6 @@
 import type { DeviceFamily } from '@crosspoint/protocol';
+import type { AnyCommandResult, CommandDeps } from '../commands/command-deps.ts';
+import type { DeviceCommand, ProgressListener } from '../commands/device-command.ts';
 import type { Candidate } from '../discovery/discovery-method.ts';
 import type { SubnetSpec } from '../discovery/subnet.ts';
 import type { InventoryDevice } from '../inventory/inventory.ts';
@@ -23,9 +25,23 @@ export interface Fingerprint {
   unidentified?: 'login-failed';
 }
 
-/** One device family: how to identify a device at an address and how to keep a session to it. */
-export interface DeviceDriver {
+/**
+ * One device family: how to identify a device at an address, how to keep a session to it, and how
+ * to run commands through that session (on the device itself or on one riding on it, a peripheral).
+ */
+export interface DeviceDriver<S extends DeviceSession = DeviceSession> {
   readonly families: readonly DeviceFamily[];
   fingerprint(candidate: Candidate, ctx: FingerprintContext): Promise<Fingerprint>;
-  openSession(device: InventoryDevice, ctx: SessionContext): DeviceSession;
+  openSession(device: InventoryDevice, ctx: SessionContext): S;
+  /**
+   * Runs a command through a session this driver opened. Rejects with a DeviceError (stable code):
+   * COMMAND_UNSUPPORTED for a command the family has no way to run.
+   */
+  runCommand(
+    session: S,
+    target: InventoryDevice,
+    command: DeviceCommand,
+    deps: CommandDeps,
+    onProgress?: ProgressListener,
+  ): AnyCommandResult;
 }

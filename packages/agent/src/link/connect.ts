@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { DeviceId } from '@crosspoint/protocol';
-import type { Agent } from '../agent.ts';
+import type { Agent } from '../agent-api.ts';
 import type { DeviceCommand } from '../commands/device-command.ts';
 import { LinkBuffer } from './link-buffer.ts';
 import { startHubLink, type HubLink, type LinkState } from './hub-link.ts';
@@ -80,7 +80,9 @@ export async function connectAgentToHub(
             // A command may have changed the device's facts without a status change to carry them.
             const device = agent.device(deviceId as DeviceId);
             if (device && announced.get(device.id) !== factsOf(toLinkDevice(device))) {
-              emit?.(withFacts({ id: device.id, status: device.status, since: device.since, at: Date.now() }));
+              emit?.(
+                withFacts({ id: device.id, status: device.status, since: device.since, at: Date.now() }),
+              );
             }
             return resultForHub(command.type, result, files);
           },

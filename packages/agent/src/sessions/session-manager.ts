@@ -1,4 +1,6 @@
 import type { DeviceFamily, DeviceId } from '@crosspoint/protocol';
+import type { AnyCommandResult, CommandDeps } from '../commands/command-deps.ts';
+import type { DeviceCommand, ProgressListener } from '../commands/device-command.ts';
 import type { DeviceDriver } from '../drivers/device-driver.ts';
 import type { InventoryDevice } from '../inventory/inventory.ts';
 import type { DeviceSession, SessionContext } from './session.ts';
@@ -17,12 +19,18 @@ export class DriverRegistry {
   }
 }
 
+/** A session and the driver that opened it (and runs commands through it). */
+interface Running {
+  session: DeviceSession;
+  driver: DeviceDriver;
+}
+
 /**
  * Holds one session per directly reachable device (boxes, mics, codecs); peripherals ride on their
  * host's. Every session is ticked by the one shared Ticker.
  */
 export class SessionManager {
-  private readonly sessions = new Map<DeviceId, DeviceSession>();
+  private readonly sessions = new Map<DeviceId, Running>();
   private readonly byAddress = new Map<string, Set<DeviceSession>>();
 
   constructor(
@@ -37,12 +45,12 @@ export class SessionManager {
 
   /** Starts a session for the device unless it has one, is a peripheral, or no driver knows its family. */
   ensure(device: InventoryDevice): DeviceSession | undefined {
-    const existing = this.sessions.get(device.id);
+    const existing = this.sessions.get(device.id)?.session;
     if (existing || device.parentId !== undefined) return existing;
     const driver = this.drivers.for(device.family);
     if (!driver) return undefined;
     const session = driver.openSession(device, this.ctx);
-    this.sessions.set(device.id, session);
+    this.sessions.set(device.id, { session, driver });
     const key = `${device.host}:${device.port}`;
     let atAddress = this.byAddress.get(key);
     if (!atAddress) this.byAddress.set(key, (atAddress = new Set()));
@@ -51,9 +59,18 @@ export class SessionManager {
     return session;
   }
 
-  /** The session that talks for a device: its own, or its host's for a peripheral. */
-  sessionOf(device: InventoryDevice): DeviceSession | undefined {
-    return this.sessions.get(device.parentId ?? device.id);
+  /**
+   * Runs a command through the session that talks for the device (its own, or its host's for a
+   * peripheral), by the driver that opened it. Undefined when no session does.
+   */
+  runCommand(
+    device: InventoryDevice,
+    command: DeviceCommand,
+    deps: CommandDeps,
+    onProgress?: ProgressListener,
+  ): AnyCommandResult | undefined {
+    const running = this.sessions.get(device.parentId ?? device.id);
+    return running?.driver.runCommand(running.session, device, command, deps, onProgress);
   }
 
   /** Whether a connected session already talks to this address. */
@@ -63,7 +80,7 @@ export class SessionManager {
   }
 
   stop(id: DeviceId): void {
-    const session = this.sessions.get(id);
+    const session = this.sessions.get(id)?.session;
     if (!session) return;
     this.sessions.delete(id);
     this.byAddress.get(`${session.host}:${session.port}`)?.delete(session);
@@ -71,8 +88,9 @@ export class SessionManager {
     session.close();
   }
 
-  all(): IterableIterator<DeviceSession> {
-    return this.sessions.values();
+  /** Reconnects the sessions whose own device matches (new credentials, a stack reconfigured). */
+  reconnectWhere(matches: (deviceId: DeviceId) => boolean): void {
+    for (const { session } of this.sessions.values()) if (matches(session.deviceId)) session.reconnect();
   }
 
   closeAll(): void {

@@ -1,5 +1,6 @@
 import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
 import type { Logger } from 'pino';
+import type { AgentConfig } from '../config.ts';
 import type { Dialer } from '../drivers/byte-stream.ts';
 import type { InventoryDevice } from '../inventory/inventory.ts';
 import type { DeviceCredentials } from '../store/agent-store.ts';
@@ -50,6 +51,19 @@ export const defaultTimings: SessionTimings = {
   restartTimeoutMs: 180_000,
   videoPollMs: 1000,
 };
+
+/** An agent's session timings: the defaults, keep-alive from its config, then any overrides (tests shorten them). */
+export function sessionTimings(
+  config: Pick<AgentConfig, 'keepAliveMs' | 'keepAliveTimeoutMs'>,
+  overrides?: Partial<SessionTimings>,
+): SessionTimings {
+  return {
+    ...defaultTimings,
+    keepAliveMs: config.keepAliveMs,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+    ...overrides,
+  };
+}
 
 /** What a session needs from the agent around it. */
 export interface SessionContext {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startSimulator, type SimDeviceInfo, type Simulator, type SiteFile } from '@crosspoint/sim';
 import type { DeviceId, DeviceStatus } from '@crosspoint/protocol';
-import { startAgent, type Agent, type StartAgentOptions } from '../agent.ts';
+import type { Agent, StartAgentOptions } from '../agent-api.ts';
+import { startAgent } from '../agent.ts';
 import { loadAgentConfig } from '../config.ts';
 import { deviceIdOf } from '../inventory/inventory.ts';
 import type { DeviceChange, SessionTimings } from '../sessions/session.ts';
@@ -53,7 +54,8 @@ export async function startRig(
 ): Promise<Rig> {
   const sim = await startSimulator({ site, timing: fastSimTiming });
   const dataDir = await mkdtemp(join(tmpdir(), 'cp-agent-'));
-  const subnets = options.subnets ?? sim.site.subnets.map((s) => `${s.cidr}:${sim.telnetPort}@${s.name}`).join(',');
+  const subnets =
+    options.subnets ?? sim.site.subnets.map((s) => `${s.cidr}:${sim.telnetPort}@${s.name}`).join(',');
   const config = loadAgentConfig(
     {
       dataDir,
@@ -71,7 +73,14 @@ export async function startRig(
   const waiters = new Set<() => void>();
   const logger = pino({ level: 'silent' });
   const start = async (extra?: StartAgentOptions) => {
-    const a = await startAgent(config, { logger, timings: fastTimings, tickMs: 20, discoverOnStart: false, ...options.agent, ...extra });
+    const a = await startAgent(config, {
+      logger,
+      timings: fastTimings,
+      tickMs: 20,
+      discoverOnStart: false,
+      ...options.agent,
+      ...extra,
+    });
     a.onChange((c) => {
       changes.push(c);
       for (const w of [...waiters]) w();
@@ -111,7 +120,11 @@ export async function startRig(
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`${id} did not become ${status} within ${timeoutMs} ms (is ${changes.findLast((c) => c.deviceId === id)?.status ?? 'unreported'})`));
+          reject(
+            new Error(
+              `${id} did not become ${status} within ${timeoutMs} ms (is ${changes.findLast((c) => c.deviceId === id)?.status ?? 'unreported'})`,
+            ),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });

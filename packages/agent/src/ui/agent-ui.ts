@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import type { Agent } from '../agent.ts';
+import type { Agent } from '../agent-api.ts';
 import { inSubnet } from '../discovery/subnet.ts';
 import { UnknownSubnetError } from '../discovery/subnet-service.ts';
 import type { LocalAdmin } from './local-admin.ts';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Agent } from '../agent.ts';
+import type { Agent } from '../agent-api.ts';
 import { connectAgentToHub } from '../link/connect.ts';
 import type { HubLink, LinkState } from '../link/hub-link.ts';
 import type { HubSettings, HubSettingsFile } from './hub-settings.ts';
@@ -77,4 +77,3 @@ export class LinkController {
     await link?.close();
   }
 }
-

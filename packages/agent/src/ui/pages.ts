@@ -1,4 +1,4 @@
-import type { AgentDevice } from '../agent.ts';
+import type { AgentDevice } from '../inventory/live-inventory.ts';
 import type { LinkState } from '../link/hub-link.ts';
 
 /** Escapes text for HTML. */

@@ -1,16 +1,19 @@
 import { modelByCode } from '@crosspoint/protocol';
+import type { AnyCommandResult, CommandDeps } from '../../commands/command-deps.ts';
+import type { DeviceCommand, ProgressListener } from '../../commands/device-command.ts';
 import { DeviceErrorCode, type DeviceError } from '../../commands/device-error.ts';
 import type { Candidate } from '../../discovery/discovery-method.ts';
 import { addressIdOf, deviceIdOf, type InventoryDevice } from '../../inventory/inventory.ts';
 import type { SessionContext } from '../../sessions/session.ts';
 import type { DeviceDriver, Fingerprint, FingerprintContext } from '../device-driver.ts';
+import { runCp2Command } from './cp2-commands.ts';
 import { Cp2Client } from './cp2-client.ts';
 import { Cp2Connection } from './cp2-connection.ts';
 import { Cp2BoxSession } from './cp2-session.ts';
 import { peripheralDevice } from './cp2-inventory.ts';
 
 /** CONVERGE Pro 2 and Huddle boxes: telnet, login, the shared CP2 dialect; P-Link peripherals through their host. */
-export class Cp2Driver implements DeviceDriver {
+export class Cp2Driver implements DeviceDriver<Cp2BoxSession> {
   readonly families = ['cp2', 'huddle'] as const;
 
   async fingerprint(candidate: Candidate, ctx: FingerprintContext): Promise<Fingerprint> {
@@ -18,7 +21,11 @@ export class Cp2Driver implements DeviceDriver {
     let refused = false;
     for (const [i, credentials] of ctx.credentials.entries()) {
       const stream = await session.dial(candidate.host, candidate.port, session.timings.connectTimeoutMs);
-      const conn = new Cp2Connection(stream, { onReply: () => undefined, onClose: () => undefined }, { now: session.now });
+      const conn = new Cp2Connection(
+        stream,
+        { onReply: () => undefined, onClose: () => undefined },
+        { now: session.now },
+      );
       try {
         await conn.login(credentials, session.timings.loginTimeoutMs);
         const devices = await identify(new Cp2Client(conn, session.timings.commandTimeoutMs), candidate, ctx);
@@ -37,15 +44,34 @@ export class Cp2Driver implements DeviceDriver {
   openSession(device: InventoryDevice, ctx: SessionContext): Cp2BoxSession {
     return new Cp2BoxSession(device, ctx);
   }
+
+  runCommand(
+    session: Cp2BoxSession,
+    target: InventoryDevice,
+    command: DeviceCommand,
+    deps: CommandDeps,
+    onProgress?: ProgressListener,
+  ): AnyCommandResult {
+    return runCp2Command(session, target, command, deps, onProgress);
+  }
 }
 
 /** Reads who the box is and what hangs off it: stack, C-Link index, serial, model, firmware, P-Link chain. */
-async function identify(client: Cp2Client, candidate: Candidate, ctx: FingerprintContext): Promise<InventoryDevice[]> {
+async function identify(
+  client: Cp2Client,
+  candidate: Candidate,
+  ctx: FingerprintContext,
+): Promise<InventoryDevice[]> {
   const now = ctx.session.now();
   const info = await client.stackInfo();
   const self = info.boxes.find((b) => b.clink === info.self);
-  if (!self) throw new Error(`The box at ${candidate.host} does not list itself (C-Link ${info.self}) in its stack.`);
-  const [serial, firmware, model] = [await client.serial(self.box), await client.firmware(self.box), await client.model(self.box)];
+  if (!self)
+    throw new Error(`The box at ${candidate.host} does not list itself (C-Link ${info.self}) in its stack.`);
+  const [serial, firmware, model] = [
+    await client.serial(self.box),
+    await client.firmware(self.box),
+    await client.model(self.box),
+  ];
   const family = modelByCode(model)?.family === 'huddle' ? 'huddle' : 'cp2';
   const topology = {
     server: ctx.serverName,
@@ -73,7 +99,11 @@ async function identify(client: Cp2Client, candidate: Candidate, ctx: Fingerprin
   return [box, ...peripherals];
 }
 
-function placeholder(candidate: Candidate, ctx: FingerprintContext, session: SessionContext): InventoryDevice {
+function placeholder(
+  candidate: Candidate,
+  ctx: FingerprintContext,
+  session: SessionContext,
+): InventoryDevice {
   const now = session.now();
   return {
     id: addressIdOf('cp2', candidate.host, candidate.port),
@@ -91,4 +121,3 @@ function placeholder(candidate: Candidate, ctx: FingerprintContext, session: Ses
     since: now,
   };
 }
-

@@ -1,3 +1,5 @@
+import { unsupported, type AnyCommandResult } from '../../commands/command-deps.ts';
+import type { DeviceCommand } from '../../commands/device-command.ts';
 import type { Candidate } from '../../discovery/discovery-method.ts';
 import { deviceIdOf, type InventoryDevice } from '../../inventory/inventory.ts';
 import type { SessionContext } from '../../sessions/session.ts';
@@ -6,7 +8,7 @@ import { CodecStatusConnection } from './codec-status-connection.ts';
 import { VideoSession } from './video-session.ts';
 
 /** COLLABORATE Live codecs over their HTTP JSON status (video-api.ts). */
-export class VideoDriver implements DeviceDriver {
+export class VideoDriver implements DeviceDriver<VideoSession> {
   readonly families = ['video'] as const;
 
   async fingerprint(candidate: Candidate, ctx: FingerprintContext): Promise<Fingerprint> {
@@ -35,5 +37,10 @@ export class VideoDriver implements DeviceDriver {
 
   openSession(device: InventoryDevice, ctx: SessionContext): VideoSession {
     return new VideoSession(device, ctx);
+  }
+
+  /** Codecs are monitored only: no command runs on them. */
+  runCommand(_session: VideoSession, target: InventoryDevice, command: DeviceCommand): AnyCommandResult {
+    return unsupported(command, target);
   }
 }

@@ -1,50 +1,43 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { boxNumberOf, uaEndpointOf, type InventoryDevice } from '../inventory/inventory.ts';
+import { boxNumberOf, uaEndpointOf, type InventoryDevice } from '../../inventory/inventory.ts';
 import { cp2FtpPaths, firmwareVersionOf, projectExtension } from '@crosspoint/protocol';
-import type { FileTransfer } from '../adapters/ftp-transfer.ts';
-import type { Cp2BoxSession } from '../drivers/cp2/cp2-session.ts';
-import type { Cp2Client } from '../drivers/cp2/cp2-client.ts';
-import type { DeviceCredentials } from '../store/agent-store.ts';
-import { DeviceError, DeviceErrorCode, isDeviceError } from './device-error.ts';
-import type { JobContext } from './command-ledger.ts';
-import { readProjectSettings, type ProjectSettings } from './pccp2x.ts';
-import type { CommandResults, DeviceCommand, ProgressListener, VoipLineStatus } from './device-command.ts';
-
-export interface Cp2CommandDeps {
-  transfer: FileTransfer;
-  ftpPort: number;
-  credentialsFor(device: InventoryDevice): DeviceCredentials;
-  /** Stores the stack's new login after a successful credential change. */
-  rememberStackCredentials(stack: string, credentials: DeviceCredentials): Promise<void>;
-  /** A project was loaded on a stack: follow its new name and login, and re-read its boxes. */
-  stackReconfigured(stack: string, settings: ProjectSettings): Promise<void>;
-  /** Folder of configuration backups (one sub-folder per device). */
-  backupsDir: string;
-  commandTimeoutMs: number;
-  /** Upper bound of a restart, firmware apply or configuration load. */
-  jobTimeoutMs: number;
-  now(): number;
-  /** Set when the command is a hub job: an earlier copy to resume, and where to mark it sent. */
-  job?: JobContext;
-}
+import type { FtpTarget } from '../../adapters/ftp-transfer.ts';
+import type { CommandDeps } from '../../commands/command-deps.ts';
+import { DeviceError, DeviceErrorCode, isDeviceError } from '../../commands/device-error.ts';
+import { readProjectSettings } from '../../commands/pccp2x.ts';
+import type {
+  CommandResults,
+  DeviceCommand,
+  ProgressListener,
+  VoipLineStatus,
+} from '../../commands/device-command.ts';
+import type { Cp2BoxSession } from './cp2-session.ts';
+import type { Cp2Client } from './cp2-client.ts';
 
 const maxProjectBytes = 64 * 1024 * 1024;
 const maxLogBytes = 16 * 1024 * 1024;
 const tokenPattern = /^\S{1,64}$/;
 
-type Run = <T>(label: string, timeoutMs: number, work: (client: Cp2Client, box: string, signal: AbortSignal) => Promise<T>) => Promise<T>;
+type Run = <T>(
+  label: string,
+  timeoutMs: number,
+  work: (client: Cp2Client, box: string, signal: AbortSignal) => Promise<T>,
+) => Promise<T>;
 
 /** Runs a device command on a CP2 box (or, for the few that apply, on a peripheral through its host). */
 export async function runCp2Command(
   session: Cp2BoxSession,
   target: InventoryDevice,
   command: DeviceCommand,
-  deps: Cp2CommandDeps,
+  deps: CommandDeps,
   onProgress: ProgressListener = () => undefined,
 ): Promise<CommandResults[DeviceCommand['type']]> {
   if (target.id !== session.deviceId) {
-    throw new DeviceError(DeviceErrorCode.Unsupported, `${command.type} is not available on a P-Link peripheral; run it on its host box.`);
+    throw new DeviceError(
+      DeviceErrorCode.Unsupported,
+      `${command.type} is not available on a P-Link peripheral; run it on its host box.`,
+    );
   }
   const quick = deps.commandTimeoutMs;
   const long = deps.jobTimeoutMs;
@@ -65,7 +58,10 @@ export async function runCp2Command(
       return { enabled: await run('ftp', quick, (c, name) => c.ftp(name, command.enabled)) };
     case 'setCredentials': {
       if (!tokenPattern.test(command.username) || !tokenPattern.test(command.password)) {
-        throw new DeviceError(DeviceErrorCode.BadInput, 'Username and password must be 1–64 characters without spaces.');
+        throw new DeviceError(
+          DeviceErrorCode.BadInput,
+          'Username and password must be 1–64 characters without spaces.',
+        );
       }
       const credentials = { username: command.username, password: command.password };
       if (deps.job?.resumed?.sentAt !== undefined && (await refusesStoredLogin(session, quick))) {
@@ -80,7 +76,10 @@ export async function runCp2Command(
         await deps.job?.markSent();
         return c.setCredentials(command.username, command.password);
       });
-      await deps.rememberStackCredentials(box.topology.stack ?? box.id, { username: command.username, password: command.password });
+      await deps.rememberStackCredentials(box.topology.stack ?? box.id, {
+        username: command.username,
+        password: command.password,
+      });
       return { username };
     }
     case 'restart': {
@@ -104,20 +103,36 @@ export async function runCp2Command(
       return backup(session, deps, run, ftpTarget, onProgress);
     case 'restoreConfig': {
       const data = await readBackup(deps.backupsDir, session, command.backupId);
-      await loadProject(session, data, `restore-${Date.now().toString(36)}${projectExtension}`, deps, run, ftpTarget, onProgress);
+      await loadProject(
+        session,
+        data,
+        `restore-${Date.now().toString(36)}${projectExtension}`,
+        deps,
+        run,
+        ftpTarget,
+        onProgress,
+      );
       return { backupId: command.backupId };
     }
     case 'loadConfig': {
-      const fileName = safeFileName(command.fileName ?? `load-${Date.now().toString(36)}${projectExtension}`, projectExtension);
+      const fileName = safeFileName(
+        command.fileName ?? `load-${Date.now().toString(36)}${projectExtension}`,
+        projectExtension,
+      );
       await loadProject(session, command.project, fileName, deps, run, ftpTarget, onProgress);
       return { fileName };
     }
     case 'provisionVoip': {
       const epns = session.voipEndpoints();
       const epn = uaEndpointOf(boxNumberOf(box.topology.clink), command.line);
-      if (!epns.includes(epn)) throw new DeviceError(DeviceErrorCode.BadInput, `This box has no VoIP line ${command.line}.`);
+      if (!epns.includes(epn))
+        throw new DeviceError(DeviceErrorCode.BadInput, `This box has no VoIP line ${command.line}.`);
       for (const v of [command.user, command.password, command.registrar]) {
-        if (!tokenPattern.test(v)) throw new DeviceError(DeviceErrorCode.BadInput, 'VoIP user, password and registrar must be 1–64 characters without spaces.');
+        if (!tokenPattern.test(v))
+          throw new DeviceError(
+            DeviceErrorCode.BadInput,
+            'VoIP user, password and registrar must be 1–64 characters without spaces.',
+          );
       }
       const { line: _line, restartVoip, type: _type, ...fields } = command;
       const restartPending = await run('provision VoIP', quick, async (c, name) => {
@@ -127,7 +142,10 @@ export async function runCp2Command(
       return { epn, restartPending };
     }
     case 'restartVoip':
-      return run('restart VoIP', quick, async (c, name) => ({ restartPending: await c.voipRestart(name), lines: await readLines(c, session) }));
+      return run('restart VoIP', quick, async (c, name) => ({
+        restartPending: await c.voipRestart(name),
+        lines: await readLines(c, session),
+      }));
     case 'voipStatus':
       return run('VoIP status', quick, async (c, name) => {
         const restartPending = session.voipEndpoints().length > 0 ? await c.voipPending(name) : false;
@@ -139,8 +157,15 @@ export async function runCp2Command(
         const names = await deps.transfer.list(ftpTarget(), cp2FtpPaths.logsDir);
         const files: { name: string; data: Uint8Array }[] = [];
         for (const [i, file] of names.entries()) {
-          onProgress({ phase: 'download', percent: Math.round((i / Math.max(1, names.length)) * 100), message: file });
-          files.push({ name: file, data: await deps.transfer.download(ftpTarget(), `${cp2FtpPaths.logsDir}/${file}`, maxLogBytes) });
+          onProgress({
+            phase: 'download',
+            percent: Math.round((i / Math.max(1, names.length)) * 100),
+            message: file,
+          });
+          files.push({
+            name: file,
+            data: await deps.transfer.download(ftpTarget(), `${cp2FtpPaths.logsDir}/${file}`, maxLogBytes),
+          });
         }
         onProgress({ phase: 'done', percent: 100 });
         return { files };
@@ -157,12 +182,16 @@ function clientOf(session: Cp2BoxSession): Cp2Client {
 /** A command waits for a login in progress; on a box that is away it fails at once. */
 async function ensureReady(session: Cp2BoxSession, signal: AbortSignal): Promise<void> {
   if (session.connecting) await session.waitUntil(() => !session.connecting, signal);
-  if (!session.isReady) throw new DeviceError(DeviceErrorCode.Unreachable, `${session.boxName} is not connected.`);
+  if (!session.isReady)
+    throw new DeviceError(DeviceErrorCode.Unreachable, `${session.boxName} is not connected.`);
 }
 
 async function requireFtp(c: Cp2Client, box: string): Promise<void> {
   if (!(await c.ftp(box))) {
-    throw new DeviceError(DeviceErrorCode.FtpDisabled, 'File transfer (FTP) is disabled on this box: enable it first.');
+    throw new DeviceError(
+      DeviceErrorCode.FtpDisabled,
+      'File transfer (FTP) is disabled on this box: enable it first.',
+    );
   }
 }
 
@@ -184,22 +213,28 @@ async function awaitRestart(session: Cp2BoxSession, signal: AbortSignal): Promis
 async function updateFirmware(
   session: Cp2BoxSession,
   command: Extract<DeviceCommand, { type: 'firmwareUpdate' }>,
-  deps: Cp2CommandDeps,
+  deps: CommandDeps,
   run: Run,
-  ftpTarget: () => { host: string; port: number; credentials: DeviceCredentials },
+  ftpTarget: () => FtpTarget,
   onProgress: ProgressListener,
 ): Promise<CommandResults['firmwareUpdate']> {
   const version = firmwareVersionOf(command.image);
-  if (!version) throw new DeviceError(DeviceErrorCode.BadInput, 'This is not a CP2 firmware image (no version header).');
+  if (!version)
+    throw new DeviceError(DeviceErrorCode.BadInput, 'This is not a CP2 firmware image (no version header).');
   const fileName = safeFileName(command.fileName ?? `cp2-${version}.bin`, '.bin');
   const resumed = deps.job?.resumed;
   if (resumed) {
     // An earlier copy may have applied it: the job ends on what the box reports once it is back,
     // and the image is sent again only if the box does not run the new version.
-    if (resumed.sentAt !== undefined) await untilAtRest(session, 'firmware update (resumed)', deps.jobTimeoutMs);
+    if (resumed.sentAt !== undefined)
+      await untilAtRest(session, 'firmware update (resumed)', deps.jobTimeoutMs);
     if (session.isReady && session.inventory.firmware === version) {
       onProgress({ phase: 'done', percent: 100 });
-      return { previous: resumed.before?.firmware ?? version, firmware: version, durationMs: deps.now() - resumed.startedAt };
+      return {
+        previous: resumed.before?.firmware ?? version,
+        firmware: version,
+        durationMs: deps.now() - resumed.startedAt,
+      };
     }
   }
   return run('firmware update', deps.jobTimeoutMs, async (c, name, signal) => {
@@ -208,9 +243,14 @@ async function updateFirmware(
     await requireFtp(c, name);
     const size = command.image.length;
     onProgress({ phase: 'upload', percent: 0 });
-    await deps.transfer.upload(ftpTarget(), `${cp2FtpPaths.firmwareDir}/${fileName}`, command.image, (sent) => {
-      onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, size)) * 100)) });
-    });
+    await deps.transfer.upload(
+      ftpTarget(),
+      `${cp2FtpPaths.firmwareDir}/${fileName}`,
+      command.image,
+      (sent) => {
+        onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, size)) * 100)) });
+      },
+    );
     const stop = session.onProgress((percent) => {
       onProgress({ phase: 'apply', percent });
     });
@@ -226,7 +266,10 @@ async function updateFirmware(
     }
     const firmware = session.inventory.firmware;
     if (firmware !== version) {
-      throw new DeviceError(DeviceErrorCode.JobFailed, `The box came back with firmware ${firmware}, not ${version}.`);
+      throw new DeviceError(
+        DeviceErrorCode.JobFailed,
+        `The box came back with firmware ${firmware}, not ${version}.`,
+      );
     }
     onProgress({ phase: 'done', percent: 100 });
     return { previous, firmware, durationMs: deps.now() - started };
@@ -235,9 +278,9 @@ async function updateFirmware(
 
 async function backup(
   session: Cp2BoxSession,
-  deps: Cp2CommandDeps,
+  deps: CommandDeps,
   run: Run,
-  ftpTarget: () => { host: string; port: number; credentials: DeviceCredentials },
+  ftpTarget: () => FtpTarget,
   onProgress: ProgressListener,
 ): Promise<CommandResults['backupConfig']> {
   return run('backup configuration', deps.jobTimeoutMs, async (c, name) => {
@@ -257,7 +300,12 @@ async function backup(
 
 async function readBackup(backupsDir: string, session: Cp2BoxSession, backupId: string): Promise<Uint8Array> {
   const [device, file, ...rest] = backupId.split('/');
-  if (device !== session.deviceId || !file || rest.length > 0 || safeFileName(file, projectExtension) !== file) {
+  if (
+    device !== session.deviceId ||
+    !file ||
+    rest.length > 0 ||
+    safeFileName(file, projectExtension) !== file
+  ) {
     throw new DeviceError(DeviceErrorCode.BadInput, `No backup ${backupId} for this box.`);
   }
   try {
@@ -271,9 +319,9 @@ async function loadProject(
   session: Cp2BoxSession,
   project: Uint8Array,
   fileName: string,
-  deps: Cp2CommandDeps,
+  deps: CommandDeps,
   run: Run,
-  ftpTarget: () => { host: string; port: number; credentials: DeviceCredentials },
+  ftpTarget: () => FtpTarget,
   onProgress: ProgressListener,
 ): Promise<void> {
   const settings = readProjectSettings(project);
@@ -286,13 +334,17 @@ async function loadProject(
     // An earlier copy applied a project: once the stack is at rest, it is done if the stack carries
     // the project's name (the agent follows its new login); otherwise it is loaded again.
     await untilAtRest(session, 'load configuration (resumed)', deps.jobTimeoutMs);
-    if (settings.stackName === undefined || session.inventory.topology.stack === settings.stackName) return applied();
+    if (settings.stackName === undefined || session.inventory.topology.stack === settings.stackName)
+      return applied();
   }
   await run('load configuration', deps.jobTimeoutMs, async (c, name, signal) => {
     await requireFtp(c, name);
     onProgress({ phase: 'upload', percent: 0 });
     await deps.transfer.upload(ftpTarget(), `${cp2FtpPaths.configDir}/${fileName}`, project, (sent) => {
-      onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, project.length)) * 100)) });
+      onProgress({
+        phase: 'upload',
+        percent: Math.min(100, Math.round((sent / Math.max(1, project.length)) * 100)),
+      });
     });
     await sendActing(deps, () => c.configApply(fileName));
     onProgress({ phase: 'configuring' });
@@ -305,18 +357,27 @@ async function loadProject(
 /** The box is back from what it was doing (an update, a restart, a load): logged in, read, idle. */
 function atRest(session: Cp2BoxSession): boolean {
   const phase = session.facts.get('phase');
-  return session.isReady && phase !== 'updating' && phase !== 'restarting' && session.facts.get('configuring') !== true;
+  return (
+    session.isReady &&
+    phase !== 'updating' &&
+    phase !== 'restarting' &&
+    session.facts.get('configuring') !== true
+  );
 }
 
 /** Waits in the box's queue (after whatever runs there) until it is at rest; DEVICE_TIMEOUT after `timeoutMs`. */
 function untilAtRest(session: Cp2BoxSession, label: string, timeoutMs: number): Promise<void> {
-  return session.queue.enqueue(label, timeoutMs, (signal) => session.waitUntil(() => atRest(session), signal));
+  return session.queue.enqueue(label, timeoutMs, (signal) =>
+    session.waitUntil(() => atRest(session), signal),
+  );
 }
 
 /** Whether the box refuses the login this agent has stored for it (checked once its session settles). */
 async function refusesStoredLogin(session: Cp2BoxSession, timeoutMs: number): Promise<boolean> {
   const settled = () => session.isReady || session.facts.get('loginOk') === false;
-  await session.queue.enqueue('credentials check', timeoutMs, (signal) => session.waitUntil(settled, signal)).catch(() => undefined);
+  await session.queue
+    .enqueue('credentials check', timeoutMs, (signal) => session.waitUntil(settled, signal))
+    .catch(() => undefined);
   return !session.isReady && session.facts.get('loginOk') === false;
 }
 
@@ -325,7 +386,11 @@ async function refusesStoredLogin(session: Cp2BoxSession, timeoutMs: number): Pr
  * marked as sent first (a repeat then looks at the box before sending it again), and a connection
  * that closes on the way is not a failure (the box went to do it; the caller follows it back).
  */
-async function sendActing<T>(deps: Cp2CommandDeps, send: () => Promise<T>, before?: Record<string, string>): Promise<T | undefined> {
+async function sendActing<T>(
+  deps: CommandDeps,
+  send: () => Promise<T>,
+  before?: Record<string, string>,
+): Promise<T | undefined> {
   await deps.job?.markSent(before);
   try {
     return await send();
