@@ -1,5 +1,5 @@
-import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { deviceSearchCountCap, notMonitoredStatus, type DeviceGroup } from '@crosspoint/protocol';
+import { and, desc, eq, getTableColumns, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { deviceGroups, deviceSearchCountCap, statusesByGroup, unknownStatusGroup, type DeviceGroup } from '@crosspoint/protocol';
 import type { Db } from '../db/open-database.ts';
 import { deviceState, deviceStatusHistory, devices } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
@@ -37,6 +37,17 @@ const deviceColumns = (() => {
   const { searchText: _searchText, ...columns } = getTableColumns(devices);
   return columns;
 })();
+/**
+ * A status (an SQL expression) is in a group, by protocol's `statusesByGroup`: one of its statuses,
+ * or, for the group that also takes the statuses protocol does not know (`unknownStatusGroup`), none
+ * of the other groups' statuses — the SQL form of `groupOf`.
+ */
+function inGroup(status: SQL, group: DeviceGroup): SQL {
+  return group === unknownStatusGroup
+    ? notInArray(status, deviceGroups.filter((g) => g !== group).flatMap((g) => statusesByGroup[g]))
+    : inArray(status, statusesByGroup[group]);
+}
+
 const stateColumns = {
   status: deviceState.status,
   statusSince: deviceState.statusSince,
@@ -106,7 +117,8 @@ export class DeviceRepository {
 
   /**
    * The effective status: Overflowed overrides what the agent reports. Written exactly as the
-   * expression of `device_state_org_effective_idx`, which serves sorting and filtering on it.
+   * expression of `device_state_org_effective_idx`, which serves sorting and filtering on it (so
+   * 'Overflowed', protocol's `overflowedStatus`, is a literal here; device-groups.test.ts checks it).
    */
   static effectiveStatus = sql<string>`CASE WHEN ${deviceState.overflowed} THEN 'Overflowed' ELSE ${deviceState.status} END`;
 
@@ -150,14 +162,10 @@ export class DeviceRepository {
       .trim()
       .toLowerCase();
     const like = term ? `%${escapeLike(term)}%` : undefined;
-    // Conditions on each half of a device. Dashboard groups as protocol's statusGroup: Down,
-    // Healthy, Not Monitored (a disabled subnet) apart, everything else an issue.
+    // Conditions on each half of a device.
     const onState = [
       filter.status ? sql`${status} = ${filter.status}` : undefined,
-      filter.group === 'down' ? sql`${status} = 'Down'` : undefined,
-      filter.group === 'healthy' ? sql`${status} = 'Healthy'` : undefined,
-      filter.group === 'issues' ? sql`${status} NOT IN ('Down', 'Healthy', ${notMonitoredStatus})` : undefined,
-      filter.group === 'unmonitored' ? sql`${status} = ${notMonitoredStatus}` : undefined,
+      filter.group ? inGroup(status, filter.group) : undefined,
       filter.locationId ? sql`device_state.location_id = ${filter.locationId}` : undefined,
       filter.kind ? sql`device_state.kind = ${filter.kind}` : undefined,
     ].filter((c) => c !== undefined);
@@ -231,8 +239,8 @@ export class DeviceRepository {
     const status = DeviceRepository.effectiveStatus;
     const byState = await this.db.execute(sql`
       SELECT GROUPING(e.status, device_state.location_id)::int AS g, e.status, device_state.location_id AS "locationId", count(*)::int AS n,
-        (count(*) FILTER (WHERE e.status = 'Down'))::int AS down,
-        (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy', ${notMonitoredStatus})))::int AS issues
+        (count(*) FILTER (WHERE ${inGroup(sql`e.status`, 'down')}))::int AS down,
+        (count(*) FILTER (WHERE ${inGroup(sql`e.status`, 'issues')}))::int AS issues
       FROM device_state CROSS JOIN LATERAL (SELECT ${status} AS status) e
       WHERE device_state.org_id = ${orgId}
       GROUP BY GROUPING SETS ((e.status), (device_state.location_id))`);

@@ -1,13 +1,11 @@
 import {
   firmwareUpdateFor,
-  notMonitoredStatus,
-  statusGroup,
-  type DeviceGroup,
+  groupOf,
+  overflowedStatus,
   type DeviceListQuery,
   type DevicePage,
   type DeviceRow,
   type DeviceSummary,
-  type DeviceStatus,
 } from '@crosspoint/protocol';
 import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
 import {
@@ -22,13 +20,6 @@ import { requirePermission, type OrgContext } from './context.ts';
 import { DeviceSummaryCache } from './device-summary-cache.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
-
-const group = (status: string): DeviceGroup =>
-  status === notMonitoredStatus
-    ? 'unmonitored'
-    : status === 'Overflowed'
-      ? 'issues'
-      : (statusGroup(status as DeviceStatus).toLowerCase() as 'down' | 'issues' | 'healthy');
 
 /** Devices of an organization: the list, one device with its history, and dashboard counts. */
 export class DeviceService {
@@ -125,7 +116,7 @@ export class DeviceService {
     const location = d.locationId ? await this.locations.byId(ctx.org.id, d.locationId) : undefined;
     const history = await this.devices.history(d.id, 200);
     return {
-      device: deviceRow(d, d.overflowed ? 'Overflowed' : d.status, location?.name ?? null),
+      device: deviceRow(d, d.overflowed ? overflowedStatus : d.status, location?.name ?? null),
       history: history.map((h) => ({
         status: h.status,
         since: h.since.toISOString(),
@@ -139,7 +130,7 @@ export class DeviceService {
     const s = await this.counts(ctx.org.id);
     const groups = { down: 0, issues: 0, healthy: 0, unmonitored: 0 };
     const byStatus = s.byStatus.map((r) => {
-      const g = group(r.status);
+      const g = groupOf(r.status);
       groups[g] += r.n;
       return { status: r.status, count: r.n, group: g };
     });

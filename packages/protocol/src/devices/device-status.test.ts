@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deviceStatus,
-  proAudioStatus,
-  proAudioStatuses,
-  statusGroup,
-  videoStatus,
-  videoStatuses,
-  withOverflow,
-  type Fact,
-  type ProAudioFacts,
-  type ProAudioStatus,
-  type VideoFacts,
-} from './device-status.ts';
-import { datasheetProAudioStatuses, dashboardGroups } from './status.ts';
+import { deviceStatus, proAudioStatus, videoStatus, withOverflow, type Fact, type ProAudioFacts, type VideoFacts } from './device-status.ts';
+import { datasheetProAudioStatuses, groupOf, proAudioStatuses, videoStatuses, type ProAudioStatus } from './status.ts';
 
 const at = <T>(value: T, since: number): Fact<T> => ({ value, since });
 
@@ -178,13 +166,13 @@ describe(withOverflow.name, () => {
   });
 });
 
-describe(statusGroup.name, () => {
+describe(groupOf.name, () => {
   it('groups statuses as the dashboard counts them', () => {
-    expect(statusGroup('Down')).toBe('Down');
-    expect(statusGroup('Healthy')).toBe('Healthy');
+    expect(groupOf('Down')).toBe('down');
+    expect(groupOf('Healthy')).toBe('healthy');
     for (const s of [...problems.filter((p) => p !== 'Down'), 'Communication Service Failed', 'Overflowed'] as const) {
-      expect(statusGroup(s)).toBe('Issues');
+      expect(groupOf(s)).toBe('issues');
     }
-    expect(dashboardGroups).toContain(statusGroup('Locate Light On'));
+    expect(groupOf('Not Monitored')).toBe('unmonitored');
   });
 });

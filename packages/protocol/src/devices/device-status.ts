@@ -1,3 +1,5 @@
+import { overflowedStatus, type DeviceStatus, type ProAudioStatus, type VideoStatus } from './status.ts';
+
 /**
  * The ONE pure status function: observed facts of a device → its status and since when.
  *
@@ -9,7 +11,8 @@
  *
  * "since" is when the winning condition began, read from the facts' own change times, so the
  * function needs no history and gives the same answer on the agent and on the hub. The wording of
- * the statuses is the datasheet's [C SEED2].
+ * the statuses is the datasheet's [C SEED2]; the statuses, their precedence lists and their groups
+ * are status.ts.
  */
 
 /** A fact observed about a device, with the time (ms since the epoch) its value last changed. */
@@ -55,33 +58,6 @@ export interface VideoFacts {
 }
 
 export type DeviceFacts = ProAudioFacts | VideoFacts;
-
-/**
- * Pro Audio statuses the agent derives, in precedence order (devices.md §5.7), highest first.
- * Overflowed is the hub's (`withOverflow`); status.ts lists the datasheet's full vocabulary.
- */
-export const proAudioStatuses = [
-  'Down',
-  'Login Failed',
-  'Restarting...',
-  'Updating Firmware',
-  'Configuring',
-  'Unconfigured',
-  'OVERHEATING!',
-  'Mismatched Stack',
-  'Incomplete Stack',
-  'VoIP Registration Failed',
-  'VoIP Restart Pending',
-  'Safety Mute On',
-  'Locate Light On',
-  'Healthy',
-] as const;
-/** Video statuses in precedence order. */
-export const videoStatuses = ['Down', 'Communication Service Failed', 'Healthy'] as const;
-
-export type ProAudioStatus = (typeof proAudioStatuses)[number];
-export type VideoStatus = (typeof videoStatuses)[number];
-export type DeviceStatus = ProAudioStatus | VideoStatus | 'Overflowed';
 
 export interface StatusResult<S extends DeviceStatus = DeviceStatus> {
   readonly status: S;
@@ -166,11 +142,5 @@ export function deviceStatus(facts: DeviceFacts): StatusResult<ProAudioStatus | 
  * (since the device became overflowed), whatever else is true of it.
  */
 export function withOverflow(result: StatusResult, overflowed: Fact<boolean> | undefined): StatusResult {
-  return overflowed?.value === true ? { status: 'Overflowed', since: overflowed.since } : result;
-}
-
-/** Dashboard grouping (status.ts `dashboardGroups`): Down, Healthy, and everything else an issue. */
-export function statusGroup(status: DeviceStatus): 'Down' | 'Issues' | 'Healthy' {
-  if (status === 'Down' || status === 'Healthy') return status;
-  return 'Issues';
+  return overflowed?.value === true ? { status: overflowedStatus, since: overflowed.since } : result;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { notMonitoredStatus } from '@crosspoint/protocol';
+import { groupOf, type DeviceGroup } from '@crosspoint/protocol';
 import { statusLabel } from '../i18n/labels.ts';
 
 const tone: Record<string, string> = {
@@ -13,15 +13,15 @@ const tone: Record<string, string> = {
   Disabled: 'muted',
 };
 
-/** The badge colour of a device status: Down, Healthy, not monitored (a disabled subnet), or an issue. */
-export const statusTone = (status: string): string =>
-  status === 'Down'
-    ? 'down'
-    : status === 'Healthy'
-      ? 'ok'
-      : status === notMonitoredStatus
-        ? 'muted'
-        : 'issue';
+const groupTone: Record<DeviceGroup, string> = {
+  down: 'down',
+  issues: 'issue',
+  healthy: 'ok',
+  unmonitored: 'muted',
+};
+
+/** The badge colour of a device status: that of its group (protocol's `groupOf`). */
+export const statusTone = (status: string): string => groupTone[groupOf(status)];
 
 export function StatusBadge({ status, since }: { status: string; since?: string | undefined }) {
   const { t } = useTranslation();
