@@ -24,3 +24,5 @@ export * from './api/commands.ts';
 export * from './api/files.ts';
 export * from './devices/firmware-catalog.ts';
 export * from './api/alerts.ts';
+export * from './api/route.ts';
+export * from './api/routes/index.ts';

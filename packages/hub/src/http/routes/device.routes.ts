@@ -1,24 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { AssignLocationRequest, DeviceDetail, DeviceListQuery, DevicePage, DeviceParams, DeviceSummary, IdParams, Ok } from '@crosspoint/protocol';
-import type { AccessService } from '../../services/access.service.ts';
 import type { DeviceService } from '../../services/device.service.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
 import { orgEventsSubject } from '../../services/agent-link.service.ts';
-import { requirePermission } from '../../services/context.ts';
-import { orgContextOf } from '../request-auth.ts';
+import type { ContractRoutes } from '../contract-routes.ts';
 
-export function deviceRoutes(root: FastifyInstance, d: {
-    access: AccessService;
+export function deviceRoutes(root: FastifyInstance, routes: ContractRoutes, d: {
     devices: DeviceService;
     bus: EventBus;
     /** How often an open live-events stream checks that its credentials still reach the organization (default 10 s). */
     accessCheckMs?: number | undefined;
   }): void {
-  const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const ctxOf = orgContextOf(d.access);
-  const tags = ['devices'];
   const streams = new Set<{ end: () => void }>();
   // Before the server stops listening: it waits for open requests, and a live-events stream never
   // ends on its own (with a browser open, Ctrl-C would wait for ever).
@@ -27,27 +18,15 @@ export function deviceRoutes(root: FastifyInstance, d: {
     done();
   });
 
-  app.get('/api/v1/orgs/:orgId/devices', { schema: { tags, summary: 'Devices: search, sort, filter and cursor paging', params: IdParams, querystring: DeviceListQuery, response: { 200: DevicePage } } }, async (req) =>
-    d.devices.list(await ctxOf(req), req.query),
-  );
-
-  app.get('/api/v1/orgs/:orgId/devices/summary', { schema: { tags, summary: 'Dashboard counts: Down / Issues / Healthy, by status, model and location', params: IdParams, response: { 200: DeviceSummary } } }, async (req) =>
-    d.devices.summary(await ctxOf(req)),
-  );
-
-  app.get('/api/v1/orgs/:orgId/devices/:deviceId', { schema: { tags, summary: 'One device with its status history', params: DeviceParams, response: { 200: DeviceDetail } } }, async (req) =>
-    d.devices.detail(await ctxOf(req), req.params.deviceId),
-  );
-
-  app.put('/api/v1/orgs/:orgId/devices/location', { schema: { tags, summary: 'Assign devices to a location (or none)', params: IdParams, body: AssignLocationRequest, response: { 200: Type.Object({ updated: Type.Integer() }) } } }, async (req) => ({
-    updated: await d.devices.assignLocation(await ctxOf(req), req.body.deviceIds, req.body.locationId),
+  routes.org('listDevices', (ctx, { query }) => d.devices.list(ctx, query));
+  routes.org('getDeviceSummary', (ctx) => d.devices.summary(ctx));
+  routes.org('getDevice', (ctx, { params }) => d.devices.detail(ctx, params.deviceId));
+  routes.org('assignDeviceLocation', async (ctx, { body }) => ({
+    updated: await d.devices.assignLocation(ctx, body.deviceIds, body.locationId),
   }));
 
   /** Whether the caller may (still) receive the organization's live events: ok, or the error any route gives. */
-  app.get('/api/v1/orgs/:orgId/events/access', { logLevel: 'warn', schema: { tags: ['live'], summary: 'Whether the caller may receive the live events', params: IdParams, response: { 200: Ok } } }, async (req) => {
-    requirePermission(await ctxOf(req), 'devices.read');
-    return { ok: true as const };
-  });
+  routes.org('checkLiveEventsAccess', () => ({ ok: true as const }), { logLevel: 'warn' });
 
   /**
    * Live events of the organization (Server-Sent Events): screens refetch what changed. Every
@@ -55,9 +34,7 @@ export function deviceRoutes(root: FastifyInstance, d: {
    * whether they still reach the organization; once they do not (member removed, session signed
    * out, API token revoked or expired), it says `event: closed` and ends.
    */
-  app.get('/api/v1/orgs/:orgId/events', { schema: { tags: ['live'], summary: 'Live events (text/event-stream): devices and servers changed', params: IdParams } }, async (req, reply) => {
-    const ctx = await ctxOf(req);
-    requirePermission(ctx, 'devices.read');
+  routes.org('liveEvents', async (ctx, { request: req, reply }) => {
     const credentials = {
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
@@ -105,5 +82,6 @@ export function deviceRoutes(root: FastifyInstance, d: {
     };
     req.raw.on('close', close);
     res.on('close', close);
+    return reply;
   });
 }

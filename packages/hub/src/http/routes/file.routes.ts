@@ -2,20 +2,12 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import {
-  FileInfo,
-  FileName,
-  FileParams,
-  IdParams,
-  UploadFileQuery,
-  type FileKind,
-} from '@crosspoint/protocol';
-import type { AccessService } from '../../services/access.service.ts';
+import { FileInfo, FileName, type FileKind } from '@crosspoint/protocol';
 import type { AgentLinkService, LinkedAgent } from '../../services/agent-link.service.ts';
 import type { CommandFileService, IncomingFile, OutgoingFile } from '../../services/command-file.service.ts';
 import { ServiceError } from '../../services/service-error.ts';
 import { basicCredentials } from '../basic-credentials.ts';
-import { orgContextOf } from '../request-auth.ts';
+import type { RouteRegistry } from '../contract-routes.ts';
 
 /**
  * The body of an upload, as it arrives (never whole in memory): anything but
@@ -48,7 +40,8 @@ function sendFile(reply: FastifyReply, file: OutgoingFile): FastifyReply {
  */
 export async function fileRoutes(
   root: FastifyInstance,
-  d: { access: AccessService; files: CommandFileService; link: AgentLinkService },
+  registry: RouteRegistry,
+  d: { files: CommandFileService; link: AgentLinkService },
 ): Promise<void> {
   await root.register((scope, _opts, done) => {
     // The body stays a stream: the service reads it a chunk at a time (and enforces the size).
@@ -56,8 +49,7 @@ export async function fileRoutes(
       next(null, payload);
     });
     const app = scope.withTypeProvider<TypeBoxTypeProvider>();
-    const ctxOf = orgContextOf(d.access);
-    const tags = ['commands'];
+    const routes = registry.on(scope);
     const agentOf = async (request: FastifyRequest): Promise<LinkedAgent> => {
       const credentials = basicCredentials(request);
       const agent = credentials
@@ -68,34 +60,10 @@ export async function fileRoutes(
       return agent;
     };
 
-    app.post(
-      '/api/v1/orgs/:orgId/files',
-      {
-        schema: {
-          tags,
-          summary:
-            'Upload a firmware image or project for a device command (body: the file, application/octet-stream)',
-          params: IdParams,
-          querystring: UploadFileQuery,
-          response: { 201: FileInfo },
-        },
-      },
-      async (req, reply) =>
-        reply
-          .status(201)
-          .send(await d.files.upload(await ctxOf(req), req.query.name, req.query.kind, incoming(req))),
+    routes.org('uploadFile', (ctx, { query, request }) =>
+      d.files.upload(ctx, query.name, query.kind, incoming(request)),
     );
-    app.get(
-      '/api/v1/orgs/:orgId/files/:fileId',
-      {
-        schema: {
-          tags,
-          summary: 'Download a file (an upload, or a backup or logs a command brought back)',
-          params: FileParams,
-        },
-      },
-      async (req, reply) => sendFile(reply, await d.files.download(await ctxOf(req), req.params.fileId)),
-    );
+    routes.org('downloadFile', async (ctx, { params, reply }) => sendFile(reply, await d.files.download(ctx, params.fileId)));
 
     app.get(
       '/agent/v1/files/:fileId',

@@ -1,0 +1,24 @@
+import { alertRoutes } from './alerts.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { deviceRoutes } from './devices.routes.ts';
+import { organizationRoutes } from './organizations.routes.ts';
+import { serverRoutes } from './servers.routes.ts';
+import { systemRoutes } from './system.routes.ts';
+import { userRoutes } from './users.routes.ts';
+
+/**
+ * The route table: every route of the hub's HTTP API (the agent's link and file routes excepted),
+ * by operation id. The hub registers its routes from it; the web app's client is typed by it and
+ * calls routes by operation id; OpenAPI's operationIds are these keys.
+ */
+export const routeTable = {
+  ...systemRoutes,
+  ...authRoutes,
+  ...organizationRoutes,
+  ...userRoutes,
+  ...serverRoutes,
+  ...deviceRoutes,
+  ...alertRoutes,
+};
+export type RouteTable = typeof routeTable;
+export type OperationId = keyof RouteTable;
