@@ -1,8 +1,11 @@
-// Lint configuration. Package boundaries live in eslint/boundaries.js so that a test can prove they bite.
+// Lint configuration. Package boundaries and the import-cycle rule live in eslint/ so that a test can
+// prove they bite.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { boundaries } from './eslint/boundaries.js';
+import { cycles } from './eslint/cycles.js';
 
 export default tseslint.config(
   {
@@ -24,7 +27,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       '@typescript-eslint/no-non-null-assertion': 'error',
@@ -39,9 +45,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The rules of hooks and the React Compiler's checks (purity, refs, state set during render…).
+    files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
     // Tests may use non-null assertions on fixtures they just built.
     files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   ...boundaries,
+  ...cycles,
 );

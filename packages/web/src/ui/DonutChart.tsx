@@ -15,40 +15,37 @@ export function DonutChart({
   const { t } = useTranslation();
   const r = 60;
   const c = 2 * Math.PI * r;
-  let offset = 0;
+  // Each slice starts where the ones before it end.
+  const arcs = slices
+    .filter((s) => s.value > 0)
+    .map((s) => ({ ...s, length: (s.value / Math.max(1, total)) * c }))
+    .map((s, i, all) => ({ ...s, offset: all.slice(0, i).reduce((sum, a) => sum + a.length, 0) }));
   return (
     <div className="donut">
       <svg viewBox="0 0 160 160" width="180" height="180" role="group" aria-label={label}>
         <circle cx="80" cy="80" r={r} fill="none" stroke="#e3e8ef" strokeWidth="24" />
-        {slices
-          .filter((s) => s.value > 0)
-          .map((s) => {
-            const length = (s.value / Math.max(1, total)) * c;
-            const el = (
-              <circle
-                key={s.key}
-                cx="80"
-                cy="80"
-                r={r}
-                fill="none"
-                stroke={s.color}
-                strokeWidth="24"
-                strokeDasharray={`${String(length)} ${String(c - length)}`}
-                strokeDashoffset={-offset}
-                transform="rotate(-90 80 80)"
-                role="button"
-                tabIndex={0}
-                aria-label={`${s.label}: ${String(s.value)}`}
-                className="slice"
-                onClick={() => onSelect(s.key)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') onSelect(s.key);
-                }}
-              />
-            );
-            offset += length;
-            return el;
-          })}
+        {arcs.map((s) => (
+          <circle
+            key={s.key}
+            cx="80"
+            cy="80"
+            r={r}
+            fill="none"
+            stroke={s.color}
+            strokeWidth="24"
+            strokeDasharray={`${String(s.length)} ${String(c - s.length)}`}
+            strokeDashoffset={-s.offset}
+            transform="rotate(-90 80 80)"
+            role="button"
+            tabIndex={0}
+            aria-label={`${s.label}: ${String(s.value)}`}
+            className="slice"
+            onClick={() => onSelect(s.key)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') onSelect(s.key);
+            }}
+          />
+        ))}
         <text x="80" y="78" textAnchor="middle" className="donut-total">
           {total}
         </text>

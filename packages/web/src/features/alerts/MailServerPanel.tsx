@@ -1,4 +1,4 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { smtpSecurityModes } from '@crosspoint/protocol';
@@ -31,14 +31,18 @@ export function MailServerPanel() {
   const [busy, setBusy] = useState(false);
   const [testTo, setTestTo] = useState('');
 
-  useEffect(() => {
-    if (!server) return;
-    setHost(server.host);
-    setPort(String(server.port));
-    setSecurity(server.security);
-    setUsername(server.username ?? '');
-    setFrom(server.from);
-  }, [server]);
+  // The form shows the saved server each time the hub sends it (first load, after a save).
+  const [shown, setShown] = useState<typeof server>(null);
+  if (server !== shown) {
+    setShown(server);
+    if (server) {
+      setHost(server.host);
+      setPort(String(server.port));
+      setSecurity(server.security);
+      setUsername(server.username ?? '');
+      setFrom(server.from);
+    }
+  }
 
   const run = async (work: () => Promise<string>) => {
     setError(null);

@@ -8,6 +8,7 @@ import { formatDateTime, formatDuration } from '../../format.ts';
 import { errorMessage, statusLabel } from '../../i18n/labels.ts';
 import { DeviceActions } from './DeviceActions.tsx';
 import { statusTone } from '../../ui/StatusBadge.tsx';
+import { useNow } from '../../ui/useNow.ts';
 
 interface Detail {
   device: DeviceRow;
@@ -15,6 +16,20 @@ interface Detail {
 }
 
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
+/** "Down for 5 minutes": the device's status and how long it has had it, counting on. */
+function StatusFor({ status, since }: { status: string; since: string }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  return (
+    <span className={`badge ${statusTone(status)}`} data-testid="device-status">
+      {t('device.statusFor', {
+        status: statusLabel(t, status),
+        duration: formatDuration(now - Date.parse(since), i18n.language),
+      })}
+    </span>
+  );
+}
+
 export function DeviceDetailScreen() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -40,12 +55,7 @@ export function DeviceDetailScreen() {
       </p>
       <div className="screen-head">
         <h1 id="device-title">{d.name}</h1>
-        <span className={`badge ${statusTone(d.status)}`} data-testid="device-status">
-          {t('device.statusFor', {
-            status: statusLabel(t, d.status),
-            duration: formatDuration(Date.now() - Date.parse(d.since), lng),
-          })}
-        </span>
+        <StatusFor status={d.status} since={d.since} />
       </div>
       <nav aria-label={t('devices.columns.connections')} className="crumbs">
         {d.connections.map((c, i) => (

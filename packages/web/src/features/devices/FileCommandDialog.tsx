@@ -17,17 +17,7 @@ const accept: Record<FileCommand, string | undefined> = {
 /** A problem with the chosen file, found before uploading it. */
 class FileProblem extends Error {}
 
-/**
- * Choose a firmware image or a project, see its name and size, confirm (the devices restart or take
- * a new configuration), upload it once with a progress bar, then start the command on the target.
- */
-export function FileCommandDialog({
-  orgId,
-  type,
-  target,
-  onClose,
-  onStart,
-}: {
+interface Props {
   orgId: string;
   /** The dialog is open for this command; null when closed. */
   type: FileCommand | null;
@@ -35,7 +25,18 @@ export function FileCommandDialog({
   target: string;
   onClose: () => void;
   onStart: (command: DeviceCommandRequest) => Promise<void>;
-}) {
+}
+
+/**
+ * Choose a firmware image or a project, see its name and size, confirm (the devices restart or take
+ * a new configuration), upload it once with a progress bar, then start the command on the target.
+ * A fresh dialog each time it opens: the form is mounted anew for each command.
+ */
+export function FileCommandDialog(props: Props) {
+  return props.type ? <FileCommandForm key={props.type} {...props} type={props.type} /> : null;
+}
+
+function FileCommandForm({ orgId, type, target, onClose, onStart }: Props & { type: FileCommand }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const inputId = useId();
@@ -43,14 +44,8 @@ export function FileCommandDialog({
   const [sent, setSent] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const abort = useRef<AbortController | null>(null);
-  useEffect(() => {
-    // A fresh dialog each time it opens; closing cancels an upload in flight.
-    setFile(null);
-    setSent(null);
-    setError(null);
-    return () => abort.current?.abort();
-  }, [type]);
-  if (!type) return null;
+  // Closing cancels an upload in flight.
+  useEffect(() => () => abort.current?.abort(), []);
 
   const busy = sent !== null;
   const submit = async () => {

@@ -4,8 +4,15 @@ import type { ReadinessResponse, SystemInfo } from '@crosspoint/protocol';
 import { getJson } from '../../api/client.ts';
 import { formatDate, formatDuration, formatNumber, formatTime } from '../../format.ts';
 import { errorMessage } from '../../i18n/labels.ts';
+import { useNow } from '../../ui/useNow.ts';
 
 /** What this hub is, what it runs on, and whether each dependency answers. Refreshes every 10 s. */
+/** How long the hub has been running, counting on. */
+function Uptime({ since }: { since: string }) {
+  const { i18n } = useTranslation();
+  return formatDuration(useNow() - Date.parse(since), i18n.language);
+}
+
 export function SystemScreen() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -48,7 +55,7 @@ export function SystemScreen() {
           <dd>{info.data.bus === 'nats' ? 'NATS' : t('system.inProcess')}</dd>
           <dt>{t('system.runningFor')}</dt>
           <dd title={info.data.startedAt}>
-            {formatDuration(Date.now() - Date.parse(info.data.startedAt), lng)}
+            <Uptime since={info.data.startedAt} />
           </dd>
           <dt>{t('system.installation')}</dt>
           <dd>
