@@ -1,4 +1,5 @@
-import type { ErrorBody } from '@crosspoint/protocol';
+import type { ErrorBody, OperationId, RouteAnswer, RouteInput, RouteTable } from '@crosspoint/protocol';
+import { operations } from './operations.gen.ts';
 
 /** An API call that answered with the hub's error shape (or not at all). */
 export class ApiError extends Error {
@@ -79,7 +80,7 @@ async function request<T>(
  * Sends a file as the raw body (`application/octet-stream`) and reports the bytes sent so far:
  * XMLHttpRequest, because fetch cannot tell upload progress. `signal` aborts the upload.
  */
-export function uploadFile<T>(
+function uploadFile<T>(
   path: string,
   file: Blob,
   onProgress: (sent: number, total: number) => void,
@@ -109,6 +110,68 @@ export function uploadFile<T>(
   });
 }
 
+/** What calling operation `K` takes: its path parameters, query and body (each only when it has one). */
+export type CallInput<K extends OperationId> = RouteInput<RouteTable[K]>;
+/** What operation `K` answers. */
+export type CallAnswer<K extends OperationId> = RouteAnswer<RouteTable[K]>;
+/** The input may be left out when the operation needs none (no parameters, no body, an optional query). */
+type CallArgs<K extends OperationId> = object extends CallInput<K>
+  ? [input?: CallInput<K>, options?: RequestOptions]
+  : [input: CallInput<K>, options?: RequestOptions];
+
+type QueryValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[];
+interface LooseInput {
+  params?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+/** Builds a query string from defined values only (a list: the name once per value). */
+export function query(params: Record<string, QueryValue>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) for (const item of v as readonly (string | number | boolean)[]) q.append(k, String(item));
+    else if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * The URL of an operation: its path with the parameters filled in, and its query. For links the
+ * browser follows itself (downloads, the live-events stream).
+ */
+export function urlOf<K extends OperationId>(id: K, ...[input]: CallArgs<K>): string {
+  const { params, query: q } = (input ?? {}) as LooseInput;
+  const path = operations[id][1].replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+  return `${path}${q ? query(q) : ''}`;
+}
+
+/**
+ * Calls an operation of the hub by its id in the route table (`@crosspoint/protocol`): the path,
+ * query, body and answer are typed by the table, so a renamed field or a moved route is a type
+ * error here, not a 404 in a browser.
+ */
+export function call<K extends OperationId>(id: K, ...args: CallArgs<K>): Promise<CallAnswer<K>> {
+  const [input, options] = args;
+  const method = operations[id][0];
+  const body = (input as LooseInput | undefined)?.body;
+  const sendsBody = method !== 'GET' && method !== 'DELETE';
+  return request<CallAnswer<K>>(method, urlOf(id, ...args), sendsBody ? (body ?? {}) : undefined, options);
+}
+
+/** Uploads a file to an operation that takes one (the file command's firmware image or project). */
+export function uploadTo<K extends OperationId>(
+  id: K,
+  input: CallInput<K>,
+  file: Blob,
+  onProgress: (sent: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<CallAnswer<K>> {
+  return uploadFile<CallAnswer<K>>(urlOf<K>(id, ...([input] as CallArgs<K>)), file, onProgress, signal);
+}
+
+/** Being replaced by `call` (typed by the route table); kept until every screen moved. */
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body, {}),
@@ -116,15 +179,7 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body, {}),
   delete: <T>(path: string) => request<T>('DELETE', path, undefined, {}),
 };
-
-/** Kept for screens that only read. */
+/** Being replaced by `call`, see `api`. */
 export const getJson = <T>(path: string, options?: RequestOptions): Promise<T> => api.get<T>(path, options);
-
-/** Builds a query string from defined values only. */
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
+/** Being replaced by `call`, see `api`. */
+export { uploadFile };
