@@ -26,3 +26,4 @@ export * from './devices/firmware-catalog.ts';
 export * from './api/alerts.ts';
 export * from './api/route.ts';
 export * from './api/routes/index.ts';
+export * from './api/live-events.ts';

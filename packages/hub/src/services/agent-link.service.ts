@@ -8,6 +8,7 @@ import type { OrganizationRepository, OrgRecord } from '../repositories/organiza
 import type { AuditService } from './audit.service.ts';
 import type { PasswordService } from './password.service.ts';
 import type { Clock } from './context.ts';
+import { LiveEvents } from './live-events.ts';
 import { defaultThrottle } from './auth.service.ts';
 
 /** Failed agent logins from one address (any account) within the throttle window before it is refused unchecked. */
@@ -25,7 +26,6 @@ export interface LinkedAgent {
 const maxRememberedProblems = 10_000;
 
 /** Subject of an organization's live events (devices, servers), for browsers on any hub. */
-export const orgEventsSubject = (orgId: string): string => `org.${orgId}.events`;
 
 /** Everything the hub does with what agents send: sign-in, inventory, changes, heartbeats. */
 export class AgentLinkService {
@@ -217,7 +217,7 @@ export class AgentLinkService {
     }
   }
 
-  private async publish(orgId: string, event: Record<string, unknown>): Promise<void> {
-    await this.bus.publish(orgEventsSubject(orgId), { ...event, at: this.clock().getTime() });
+  private publish(orgId: string, event: { kind: 'servers' } | { kind: 'devices'; changed: number }): Promise<void> {
+    return new LiveEvents(this.bus, this.clock).publish(orgId, event);
   }
 }

@@ -11,7 +11,7 @@ import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { JobRecord, JobRepository } from '../repositories/job.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import { requirePermission, type Clock, type OrgContext } from './context.ts';
-import { orgEventsSubject } from './agent-link.service.ts';
+import { LiveEvents } from './live-events.ts';
 import { ServiceError } from './service-error.ts';
 
 /** Subject on which the hub holding an agent's link answers commands for it. */
@@ -53,6 +53,7 @@ export class CommandService {
   private readonly waiting = new Map<string, (() => void)[]>();
   /** This hub process, as the owner of its job leases. */
   private readonly owner = randomUUID();
+  private readonly live: LiveEvents;
   private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
   private sweepRun: Promise<void> = Promise.resolve();
@@ -69,7 +70,9 @@ export class CommandService {
     private readonly onError: (e: unknown) => void = () => undefined,
     /** Short: a hub that died (kill -9, power) has its jobs taken over within seconds. A job sent again is safe: agents run a job once by its id. */
     private readonly leaseMs = 9_000,
-  ) {}
+  ) {
+    this.live = new LiveEvents(bus, clock);
+  }
 
   /** Renews this hub's leases and takes over orphaned jobs, every third of a lease. */
   start(): void {
@@ -214,7 +217,7 @@ export class CommandService {
       percent: Math.round(percent),
       phase: phase.slice(0, 80),
     });
-    await this.bus.publish(orgEventsSubject(orgId), { kind: 'jobs', jobId, at: this.clock().getTime() });
+    await this.live.publish(orgId, { kind: 'jobs', jobId });
   }
 
   private async dispatch(
@@ -261,11 +264,7 @@ export class CommandService {
           if (!answer.ok && answer.error?.code === 'AGENT_DISCONNECTED') {
             // The agent went away mid-command (restart, network): send it again once it is back.
             await this.jobs.update(job.id, { phase: 'the agent disconnected; waiting for it to reconnect' });
-            await this.bus.publish(orgEventsSubject(job.orgId), {
-              kind: 'jobs',
-              jobId: job.id,
-              at: this.clock().getTime(),
-            });
+            await this.live.publish(job.orgId, { kind: 'jobs', jobId: job.id });
             await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(50, left))));
             continue;
           }
@@ -307,11 +306,7 @@ export class CommandService {
       leaseOwner: null,
       leaseUntil: null,
     });
-    await this.bus.publish(orgEventsSubject(job.orgId), {
-      kind: 'jobs',
-      jobId: job.id,
-      at: this.clock().getTime(),
-    });
+    await this.live.publish(job.orgId, { kind: 'jobs', jobId: job.id });
     return done;
   }
 

@@ -15,7 +15,7 @@ import {
 } from '../repositories/device.repository.ts';
 import type { LocationRepository } from '../repositories/location.repository.ts';
 import type { AuditService } from './audit.service.ts';
-import { orgEventsSubject } from './agent-link.service.ts';
+import { LiveEvents } from './live-events.ts';
 import { requirePermission, type OrgContext } from './context.ts';
 import { DeviceSummaryCache } from './device-summary-cache.ts';
 import { decodeCursor, pageOf } from './paging.ts';
@@ -24,6 +24,7 @@ import { ServiceError } from './service-error.ts';
 /** Devices of an organization: the list, one device with its history, and dashboard counts. */
 export class DeviceService {
   private readonly summaries: DeviceSummaryCache;
+  private readonly live: LiveEvents;
   private unsubscribe: Unsubscribe | undefined;
 
   constructor(
@@ -34,6 +35,7 @@ export class DeviceService {
     private readonly clock: () => Date,
     summaryIntervalMs = 1_000,
   ) {
+    this.live = new LiveEvents(bus, clock);
     this.summaries = new DeviceSummaryCache((orgId) => this.devices.summary(orgId), summaryIntervalMs);
   }
 
@@ -42,10 +44,8 @@ export class DeviceService {
    * bus (from any hub). Until started, every summary is counted afresh.
    */
   async start(): Promise<void> {
-    this.unsubscribe ??= await this.bus.subscribe(orgEventsSubject('*'), (payload, subject) => {
-      const orgId = subject.split('.')[1];
-      if (orgId && (payload as { kind?: unknown } | null)?.kind === 'devices')
-        this.summaries.invalidate(orgId);
+    this.unsubscribe ??= await this.live.subscribe('*', (event, orgId) => {
+      if (event.kind === 'devices') this.summaries.invalidate(orgId);
     });
   }
 
@@ -62,11 +62,7 @@ export class DeviceService {
   /** Tells every hub and browser that an organization's devices changed (location, plan, membership). */
   async changed(orgId: string): Promise<void> {
     this.invalidate(orgId);
-    await this.bus.publish(orgEventsSubject(orgId), {
-      kind: 'devices',
-      changed: 0,
-      at: this.clock().getTime(),
-    });
+    await this.live.publish(orgId, { kind: 'devices', changed: 0 });
   }
 
   async list(ctx: OrgContext, query: DeviceListQuery): Promise<DevicePage> {

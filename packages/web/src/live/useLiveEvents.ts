@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { OrgEventKind } from '@crosspoint/protocol';
+import { urlOf } from '../api/client.ts';
 
-/** Which queries each live event kind makes stale. */
-const stale: Record<string, string[]> = {
+/** Which queries each kind of live event (LiveEvent in the protocol) makes stale. */
+const stale: Record<OrgEventKind, string[]> = {
   devices: ['devices', 'device', 'summary', 'org', 'clients', 'servers', 'incidents'],
   servers: ['servers', 'org', 'incidents'],
   jobs: ['jobs'],
@@ -17,16 +19,14 @@ export function useLiveEvents(orgId: string): 'live' | 'connecting' {
   const client = useQueryClient();
   const [state, setState] = useState<'live' | 'connecting'>('connecting');
   useEffect(() => {
-    const source = new EventSource(`/api/v1/orgs/${orgId}/events`);
-    const refetch = (kind: string) => {
-      const keys = stale[kind] ?? [];
-      void client.invalidateQueries({ predicate: (q) => keys.includes(String(q.queryKey[0])) });
-    };
+    const source = new EventSource(urlOf('liveEvents', { params: { orgId } }));
     source.addEventListener('hello', () => setState('live'));
-    source.addEventListener('devices', () => refetch('devices'));
-    source.addEventListener('servers', () => refetch('servers'));
-    source.addEventListener('jobs', () => refetch('jobs'));
-    source.addEventListener('alerts', () => refetch('alerts'));
+    for (const kind of Object.keys(stale) as OrgEventKind[]) {
+      const keys = stale[kind];
+      source.addEventListener(kind, () => {
+        void client.invalidateQueries({ predicate: (q) => keys.includes(String(q.queryKey[0])) });
+      });
+    }
     source.onerror = () => setState('connecting');
     return () => source.close();
   }, [orgId, client]);

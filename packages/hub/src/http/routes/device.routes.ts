@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeviceService } from '../../services/device.service.ts';
 import type { EventBus } from '../../bus/event-bus.ts';
-import { orgEventsSubject } from '../../services/agent-link.service.ts';
+import { LiveEvents } from '../../services/live-events.ts';
+import type { LiveEvent } from '@crosspoint/protocol';
 import type { ContractRoutes } from '../contract-routes.ts';
 
 export function deviceRoutes(root: FastifyInstance, routes: ContractRoutes, d: {
@@ -11,6 +12,7 @@ export function deviceRoutes(root: FastifyInstance, routes: ContractRoutes, d: {
     accessCheckMs?: number | undefined;
   }): void {
   const streams = new Set<{ end: () => void }>();
+  const live = new LiveEvents(d.bus, () => new Date());
   // Before the server stops listening: it waits for open requests, and a live-events stream never
   // ends on its own (with a browser open, Ctrl-C would wait for ever).
   root.addHook('preClose', (done) => {
@@ -46,11 +48,10 @@ export function deviceRoutes(root: FastifyInstance, routes: ContractRoutes, d: {
     const write = (text: string) => {
       if (!res.writableEnded && !res.destroyed) res.write(text);
     };
-    write(`retry: 2000\nevent: hello\ndata: {}\n\n`);
-    const off = await d.bus.subscribe(orgEventsSubject(ctx.org.id), (payload) => {
-      const kind = (payload as { kind?: string }).kind ?? 'message';
-      write(`event: ${kind}\ndata: ${JSON.stringify(payload)}\n\n`);
-    });
+    const send = (event: LiveEvent) => write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
+    write('retry: 2000\n');
+    send({ kind: 'hello' });
+    const off = await live.subscribe(ctx.org.id, send);
     const keepAlive = setInterval(() => write(': keep-alive\n\n'), 25_000);
     const stream = { end: () => res.end() };
     streams.add(stream);
@@ -64,7 +65,7 @@ export function deviceRoutes(root: FastifyInstance, routes: ContractRoutes, d: {
           // 401, 403, 404: these credentials no longer reach the organization. A 5xx (database
           // briefly away) is asked again next time.
           if (answer.statusCode >= 400 && answer.statusCode < 500 && !res.writableEnded) {
-            write(`event: closed\ndata: ${JSON.stringify({ reason: 'access', status: answer.statusCode })}\n\n`);
+            send({ kind: 'closed', reason: 'access', status: answer.statusCode });
             res.end();
           }
         })

@@ -2,7 +2,7 @@
 // credentials no longer reach the organization — a member removed, an API token revoked — while
 // the streams of people who still belong go on receiving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgEventsSubject } from '../../services/agent-link.service.ts';
+import { orgEventsSubject } from '../../services/live-events.ts';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
 import { buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
 
@@ -75,12 +75,12 @@ describe('live events of an organization', () => {
       const removed = await owner.delete(`/api/v1/orgs/${t.client.id}/users/${leaverId}`);
       expect(removed.status, JSON.stringify(removed.body)).toBeLessThan(300);
       await leaverStream.waitFor((s) => s.ended, 'the removed member’s stream to end');
-      expect(leaverStream.state.text).toMatch(/event: closed\ndata: \{"reason":"access","status":404\}/);
+      expect(leaverStream.state.text).toMatch(/event: closed\ndata: \{"kind":"closed","reason":"access","status":404\}/);
 
       const revoked = await owner.delete(`/api/v1/orgs/${t.client.id}/api-tokens/${token.body.token.id}`);
       expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
       await tokenStream.waitFor((s) => s.ended, 'the revoked token’s stream to end');
-      expect(tokenStream.state.text).toMatch(/event: closed\ndata: \{"reason":"access","status":401\}/);
+      expect(tokenStream.state.text).toMatch(/event: closed\ndata: \{"kind":"closed","reason":"access","status":401\}/);
 
       // Nothing reaches them any more; the owner's stream still gets what happens.
       await hub.bus.publish(orgEventsSubject(t.client.id), { kind: 'servers', changed: 1 });

@@ -4,7 +4,7 @@ import type { AlertIncidentRepository, IncidentRecord, NewDelivery, NewIncident,
 import type { DeviceRepository } from '../../repositories/device.repository.ts';
 import type { LocationRepository } from '../../repositories/location.repository.ts';
 import type { OrganizationRepository, OrgRecord } from '../../repositories/organization.repository.ts';
-import { orgEventsSubject } from '../agent-link.service.ts';
+import { LiveEvents } from '../live-events.ts';
 import { renderAlert, type AlertEvent } from './alert-templates.ts';
 import { isoDay, type Clock } from '../context.ts';
 import { locationPath, windowActive, windowCovers } from './maintenance-window.ts';
@@ -92,6 +92,7 @@ export class AlertEngine {
   private lastSweep = Number.NEGATIVE_INFINITY;
   private readonly dirty = new Set<string>();
 
+  private readonly live: LiveEvents;
   constructor(
     private readonly deps: {
       config: AlertConfigRepository;
@@ -109,15 +110,13 @@ export class AlertEngine {
     },
   ) {
     this.runner = new SerialRunner(() => this.tick(), deps.onError);
+    this.live = new LiveEvents(deps.bus, deps.clock);
   }
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.unsubscribe = await this.deps.bus.subscribe(orgEventsSubject('*'), (payload, subject) => {
-      const kind = (payload as { kind?: unknown } | null)?.kind;
-      if (kind === 'alerts' || kind === 'jobs') return;
-      const orgId = subject.split('.')[1];
-      if (orgId) this.touch(orgId);
+    this.unsubscribe = await this.live.subscribe('*', (event, orgId) => {
+      if (event.kind === 'devices' || event.kind === 'servers') this.touch(orgId);
     });
     if (this.deps.tuning.tickMs > 0) {
       this.timer = setInterval(() => this.kick(), this.deps.tuning.tickMs);
@@ -239,7 +238,7 @@ export class AlertEngine {
       else await incidents.transition(incident.id, { step: 'resolve' }, { state: 'resolved', resolvedAt: now, detail: { ...incident.detail, resolvedBy: 'rule disabled' } }, () => []);
       moved = true;
     }
-    if (moved) await this.deps.bus.publish(orgEventsSubject(orgId), { kind: 'alerts', at: now.getTime() });
+    if (moved) await this.live.publish(orgId, { kind: 'alerts' });
     return moved;
   }
 

@@ -1,0 +1,39 @@
+import { Type, type Static } from 'typebox';
+import { Uuid } from './common.ts';
+
+const at = Type.Integer({ description: 'When it happened (ms since the epoch, hub clock).' });
+
+/**
+ * What an organization's live-events stream (`liveEvents` in the route table) sends: one message
+ * per event, its `kind` as the SSE event name and the whole object as its data. Screens refetch the
+ * lists an event touches; nothing here carries the new state itself.
+ */
+export const LiveEvent = Type.Union(
+  [
+    Type.Object({ kind: Type.Literal('hello') }, { description: 'The stream is open (sent first).' }),
+    Type.Object(
+      { kind: Type.Literal('devices'), changed: Type.Integer({ minimum: 0 }), at },
+      { description: 'Devices changed: status, inventory, location or plan (`changed`: how many, 0 when not counted).' },
+    ),
+    Type.Object({ kind: Type.Literal('servers'), at }, { description: 'An agent connected, went away or changed its subnets.' }),
+    Type.Object({ kind: Type.Literal('jobs'), jobId: Uuid, at }, { description: 'A job started, moved on or ended.' }),
+    Type.Object({ kind: Type.Literal('alerts'), at }, { description: 'Incidents opened or resolved.' }),
+    Type.Object(
+      { kind: Type.Literal('closed'), reason: Type.Literal('access'), status: Type.Integer() },
+      { description: 'The credentials no longer reach the organization; the stream ends (sent last).' },
+    ),
+  ],
+  { $id: 'LiveEvent' },
+);
+export type LiveEvent = Static<typeof LiveEvent>;
+export type LiveEventKind = LiveEvent['kind'];
+
+/** The events of an organization that travel on the hubs' bus (the stream adds `hello` and `closed`). */
+export type OrgEvent = Exclude<LiveEvent, { kind: 'hello' | 'closed' }>;
+export type OrgEventKind = OrgEvent['kind'];
+
+const orgEventKinds: readonly string[] = ['devices', 'servers', 'jobs', 'alerts'] satisfies OrgEventKind[];
+
+/** Whether a payload from the bus is an organization event (the bus carries unknown values). */
+export const isOrgEvent = (payload: unknown): payload is OrgEvent =>
+  typeof payload === 'object' && payload !== null && orgEventKinds.includes(String((payload as { kind?: unknown }).kind));
