@@ -5,49 +5,47 @@ import { FormError } from '../../ui/FormError.tsx';
 import { MoreButton } from '../../ui/ListToolbar.tsx';
 import { when } from './alert-format.ts';
 import { useDeliveries } from './queries.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import type { AlertDelivery } from '@crosspoint/protocol';
 
 export function DeliveriesTab() {
   const { t, i18n } = useTranslation();
   const { orgId } = useOrg();
   const list = useDeliveries(orgId);
+  const columns: Column<AlertDelivery>[] = [
+    { key: 'when', label: t('alerts.col.when'), render: (d) => when(d.sentAt ?? d.createdAt, i18n.language) },
+    {
+      key: 'channel',
+      label: t('alerts.col.channel'),
+      render: (d) => t(`alerts.channel.${d.channel}`, { defaultValue: d.channel }),
+    },
+    { key: 'to', label: t('alerts.col.to'), render: (d) => d.to },
+    { key: 'subject', label: t('alerts.col.subject'), render: (d) => d.subject ?? '—' },
+    {
+      key: 'status',
+      label: t('common.status'),
+      render: (d) => (
+        <span className={`badge ${d.status === 'sent' ? 'ok' : d.status === 'failed' ? 'down' : 'info'}`}>
+          {statusLabel(t, d.status)}
+        </span>
+      ),
+    },
+    {
+      key: 'why',
+      label: t('alerts.col.why'),
+      render: (d) => d.lastError ?? (d.status === 'kept' ? t('alerts.keptReason') : ''),
+    },
+  ];
   return (
     <>
       <FormError error={list.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('alerts.tabs.deliveries')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('alerts.col.when')}</th>
-              <th scope="col">{t('alerts.col.channel')}</th>
-              <th scope="col">{t('alerts.col.to')}</th>
-              <th scope="col">{t('alerts.col.subject')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('alerts.col.why')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((d) => (
-              <tr key={d.id}>
-                <td>{when(d.sentAt ?? d.createdAt, i18n.language)}</td>
-                <td>{t(`alerts.channel.${d.channel}`, { defaultValue: d.channel })}</td>
-                <td>{d.to}</td>
-                <td>{d.subject ?? '—'}</td>
-                <td>
-                  <span
-                    className={`badge ${d.status === 'sent' ? 'ok' : d.status === 'failed' ? 'down' : 'info'}`}
-                  >
-                    {statusLabel(t, d.status)}
-                  </span>
-                </td>
-                <td>{d.lastError ?? (d.status === 'kept' ? t('alerts.keptReason') : '')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.items.length === 0 && (
-        <p className="empty-state">{list.isPending ? t('common.loading') : t('alerts.noDeliveries')}</p>
-      )}
+      <DataTable
+        label={t('alerts.tabs.deliveries')}
+        columns={columns}
+        rows={list.items}
+        rowKey={(d) => String(d.id)}
+        empty={list.isPending ? t('common.loading') : t('alerts.noDeliveries')}
+      />
       <MoreButton
         hasMore={list.hasNextPage}
         loading={list.isFetchingNextPage}

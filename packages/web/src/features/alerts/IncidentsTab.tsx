@@ -7,12 +7,51 @@ import { FormError } from '../../ui/FormError.tsx';
 import { MoreButton } from '../../ui/ListToolbar.tsx';
 import { when } from './alert-format.ts';
 import { useIncidents } from './queries.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import type { AlertIncident } from '@crosspoint/protocol';
 
 export function IncidentsTab() {
   const { t, i18n } = useTranslation();
   const { orgId } = useOrg();
   const [state, setState] = useState('open');
   const list = useIncidents(orgId, state);
+  const columns: Column<AlertIncident>[] = [
+    {
+      key: 'what',
+      label: t('alerts.col.what'),
+      render: (i) => (
+        <>
+          <Link
+            to={
+              i.subject.type === 'device'
+                ? `/devices/${i.subject.id}`
+                : i.subject.type === 'server'
+                  ? '/servers'
+                  : '/overview'
+            }
+          >
+            {i.subject.name}
+          </Link>
+          {i.foldedInto && <span className="muted"> {t(`alerts.foldedInto.${i.foldedInto.type}`)}</span>}
+        </>
+      ),
+    },
+    { key: 'condition', label: t('alerts.col.condition'), render: (i) => statusLabel(t, i.condition) },
+    { key: 'rule', label: t('alerts.col.rule'), render: (i) => i.rule.name },
+    { key: 'since', label: t('alerts.col.since'), render: (i) => when(i.startedAt, i18n.language) },
+    {
+      key: 'state',
+      label: t('alerts.col.state'),
+      render: (i) => (
+        <>
+          <span className={`badge ${i.state === 'resolved' ? 'ok' : i.state === 'open' ? 'down' : 'issue'}`}>
+            {statusLabel(t, i.state)}
+          </span>
+          {i.muted && <span className="badge muted"> {t('alerts.muted')}</span>}
+        </>
+      ),
+    },
+  ];
   return (
     <>
       <div className="toolbar">
@@ -27,55 +66,13 @@ export function IncidentsTab() {
         </span>
       </div>
       <FormError error={list.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('alerts.tabs.incidents')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('alerts.col.what')}</th>
-              <th scope="col">{t('alerts.col.condition')}</th>
-              <th scope="col">{t('alerts.col.rule')}</th>
-              <th scope="col">{t('alerts.col.since')}</th>
-              <th scope="col">{t('alerts.col.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Link
-                    to={
-                      i.subject.type === 'device'
-                        ? `/devices/${i.subject.id}`
-                        : i.subject.type === 'server'
-                          ? '/servers'
-                          : '/overview'
-                    }
-                  >
-                    {i.subject.name}
-                  </Link>
-                  {i.foldedInto && (
-                    <span className="muted"> {t(`alerts.foldedInto.${i.foldedInto.type}`)}</span>
-                  )}
-                </td>
-                <td>{statusLabel(t, i.condition)}</td>
-                <td>{i.rule.name}</td>
-                <td>{when(i.startedAt, i18n.language)}</td>
-                <td>
-                  <span
-                    className={`badge ${i.state === 'resolved' ? 'ok' : i.state === 'open' ? 'down' : 'issue'}`}
-                  >
-                    {statusLabel(t, i.state)}
-                  </span>
-                  {i.muted && <span className="badge muted"> {t('alerts.muted')}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.items.length === 0 && (
-        <p className="empty-state">{list.isPending ? t('common.loading') : t('alerts.noIncidents')}</p>
-      )}
+      <DataTable
+        label={t('alerts.tabs.incidents')}
+        columns={columns}
+        rows={list.items}
+        rowKey={(i) => i.id}
+        empty={list.isPending ? t('common.loading') : t('alerts.noIncidents')}
+      />
       <MoreButton
         hasMore={list.hasNextPage}
         loading={list.isFetchingNextPage}

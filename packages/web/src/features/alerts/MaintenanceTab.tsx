@@ -7,6 +7,7 @@ import { useOrg } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { when, weekday } from './alert-format.ts';
 import { alertKeys, useMaintenanceWindows } from './queries.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
 
 export function MaintenanceTab() {
   const { t, i18n } = useTranslation();
@@ -43,6 +44,36 @@ export function MaintenanceTab() {
           start: w.schedule.start,
           count: w.schedule.durationMinutes,
         });
+  const columns: Column<MaintenanceWindow>[] = [
+    { key: 'name', label: t('common.name'), render: (w) => w.name },
+    {
+      key: 'scope',
+      label: t('alerts.col.scope'),
+      render: (w) => t(`alerts.scope.${w.scope}`, { defaultValue: w.scope }),
+    },
+    { key: 'when', label: t('alerts.col.when'), render: describe },
+    {
+      key: 'now',
+      label: t('alerts.col.now'),
+      render: (w) => (w.active ? <span className="badge issue">{t('alerts.mutingAlerts')}</span> : '—'),
+    },
+    {
+      key: 'actions',
+      label: t('common.actions'),
+      render: (w) =>
+        can('alerts.manage') && (
+          <button
+            type="button"
+            className="link danger"
+            onClick={() =>
+              void api.delete(`/api/v1/orgs/${orgId}/alerts/maintenance-windows/${w.id}`).then(refresh)
+            }
+          >
+            {t('alerts.endDelete')}
+          </button>
+        ),
+    },
+  ];
   return (
     <>
       {can('alerts.manage') && (
@@ -72,45 +103,13 @@ export function MaintenanceTab() {
         </form>
       )}
       <FormError error={error ?? windows.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('alerts.tabs.maintenance')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.name')}</th>
-              <th scope="col">{t('alerts.col.scope')}</th>
-              <th scope="col">{t('alerts.col.when')}</th>
-              <th scope="col">{t('alerts.col.now')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(windows.data?.items ?? []).map((w) => (
-              <tr key={w.id}>
-                <td>{w.name}</td>
-                <td>{t(`alerts.scope.${w.scope}`, { defaultValue: w.scope })}</td>
-                <td>{describe(w)}</td>
-                <td>{w.active ? <span className="badge issue">{t('alerts.mutingAlerts')}</span> : '—'}</td>
-                <td>
-                  {can('alerts.manage') && (
-                    <button
-                      type="button"
-                      className="link danger"
-                      onClick={() =>
-                        void api
-                          .delete(`/api/v1/orgs/${orgId}/alerts/maintenance-windows/${w.id}`)
-                          .then(refresh)
-                      }
-                    >
-                      {t('alerts.endDelete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {windows.data?.items.length === 0 && <p className="empty-state">{t('alerts.noWindows')}</p>}
+      <DataTable
+        label={t('alerts.tabs.maintenance')}
+        columns={columns}
+        rows={windows.data?.items ?? []}
+        rowKey={(w) => w.id}
+        empty={windows.data && t('alerts.noWindows')}
+      />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { statusLabel } from '../../i18n/labels.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { RuleDialog } from './RuleDialog.tsx';
 import { alertKeys, useAlertRules } from './queries.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
 
 export function RulesTab() {
   const { t } = useTranslation();
@@ -36,6 +37,59 @@ export function RulesTab() {
         : r.condition.kind === 'plan_overflow'
           ? t('alerts.describe.planOverflow')
           : t('alerts.describe.planExpiry');
+  const columns: Column<AlertRule>[] = [
+    { key: 'name', label: t('common.name'), render: (r) => r.name },
+    { key: 'when', label: t('alerts.col.when'), render: describe },
+    {
+      key: 'delay',
+      label: t('alerts.col.forAtLeast'),
+      render: (r) =>
+        r.delayS ? t('alerts.minutes', { count: Math.round(r.delayS / 60) }) : t('alerts.atOnce'),
+    },
+    {
+      key: 'repeat',
+      label: t('alerts.col.repeat'),
+      render: (r) =>
+        r.repeatS ? t('alerts.everyMinutes', { count: Math.round(r.repeatS / 60) }) : t('alerts.once'),
+    },
+    {
+      key: 'channels',
+      label: t('alerts.col.channels'),
+      render: (r) => r.channels.map((c) => t(`alerts.channel.${c}`)).join(', '),
+    },
+    {
+      key: 'enabled',
+      label: t('common.enabled'),
+      render: (r) => (
+        <input
+          type="checkbox"
+          aria-label={t('alerts.enableRule', { name: r.name })}
+          checked={r.enabled}
+          disabled={!manage}
+          onChange={() =>
+            void act(() => api.patch(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`, { enabled: !r.enabled }))
+          }
+        />
+      ),
+    },
+    {
+      key: 'actions',
+      label: t('common.actions'),
+      render: (r) =>
+        manage && (
+          <button
+            type="button"
+            className="link danger"
+            onClick={() => {
+              if (window.confirm(t('alerts.confirmDeleteRule', { name: r.name })))
+                void act(() => api.delete(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`));
+            }}
+          >
+            {t('common.delete')}
+          </button>
+        ),
+    },
+  ];
   return (
     <>
       {manage && (
@@ -44,66 +98,13 @@ export function RulesTab() {
         </button>
       )}
       <FormError error={error ?? rules.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('alerts.rulesTable')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.name')}</th>
-              <th scope="col">{t('alerts.col.when')}</th>
-              <th scope="col">{t('alerts.col.forAtLeast')}</th>
-              <th scope="col">{t('alerts.col.repeat')}</th>
-              <th scope="col">{t('alerts.col.channels')}</th>
-              <th scope="col">{t('common.enabled')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(rules.data?.items ?? []).map((r) => (
-              <tr key={r.id}>
-                <td>{r.name}</td>
-                <td>{describe(r)}</td>
-                <td>
-                  {r.delayS ? t('alerts.minutes', { count: Math.round(r.delayS / 60) }) : t('alerts.atOnce')}
-                </td>
-                <td>
-                  {r.repeatS
-                    ? t('alerts.everyMinutes', { count: Math.round(r.repeatS / 60) })
-                    : t('alerts.once')}
-                </td>
-                <td>{r.channels.map((c) => t(`alerts.channel.${c}`)).join(', ')}</td>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('alerts.enableRule', { name: r.name })}
-                    checked={r.enabled}
-                    disabled={!manage}
-                    onChange={() =>
-                      void act(() =>
-                        api.patch(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`, { enabled: !r.enabled }),
-                      )
-                    }
-                  />
-                </td>
-                <td>
-                  {manage && (
-                    <button
-                      type="button"
-                      className="link danger"
-                      onClick={() => {
-                        if (window.confirm(t('alerts.confirmDeleteRule', { name: r.name })))
-                          void act(() => api.delete(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`));
-                      }}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {rules.data?.items.length === 0 && <p className="empty-state">{t('alerts.noRules')}</p>}
+      <DataTable
+        label={t('alerts.rulesTable')}
+        columns={columns}
+        rows={rules.data?.items ?? []}
+        rowKey={(r) => r.id}
+        empty={rules.data && t('alerts.noRules')}
+      />
       {adding && (
         <RuleDialog
           orgId={orgId}

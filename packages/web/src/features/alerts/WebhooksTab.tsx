@@ -5,6 +5,8 @@ import { api } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { alertKeys, useWebhooks } from './queries.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import type { AlertWebhook } from '@crosspoint/protocol';
 
 export function WebhooksTab() {
   const { t } = useTranslation();
@@ -31,6 +33,15 @@ export function WebhooksTab() {
       setError(err);
     }
   };
+  const columns: Column<AlertWebhook>[] = [
+    { key: 'name', label: t('common.name'), render: (w) => w.name },
+    { key: 'url', label: t('alerts.url'), render: (w) => <code>{w.url}</code> },
+    {
+      key: 'enabled',
+      label: t('common.enabled'),
+      render: (w) => (w.enabled ? t('common.yes') : t('common.no')),
+    },
+  ];
   return (
     <>
       {can('alerts.manage') && (
@@ -59,29 +70,13 @@ export function WebhooksTab() {
         </p>
       )}
       <FormError error={error ?? hooks.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('alerts.tabs.webhooks')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.name')}</th>
-              <th scope="col">{t('alerts.url')}</th>
-              <th scope="col">{t('common.enabled')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(hooks.data?.items ?? []).map((w) => (
-              <tr key={w.id}>
-                <td>{w.name}</td>
-                <td>
-                  <code>{w.url}</code>
-                </td>
-                <td>{w.enabled ? t('common.yes') : t('common.no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {hooks.data?.items.length === 0 && <p className="empty-state">{t('alerts.noWebhooks')}</p>}
+      <DataTable
+        label={t('alerts.tabs.webhooks')}
+        columns={columns}
+        rows={hooks.data?.items ?? []}
+        rowKey={(w) => w.id}
+        empty={hooks.data && t('alerts.noWebhooks')}
+      />
     </>
   );
 }

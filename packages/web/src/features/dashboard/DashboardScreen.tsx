@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../auth/session.tsx';
 import { OperatorDashboard } from './OperatorDashboard.tsx';
 import { errorMessage, statusLabel } from '../../i18n/labels.ts';
+import type { DeviceSummary } from '@crosspoint/protocol';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { DonutChart } from '../../ui/DonutChart.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { LocationCounts } from './LocationCounts.tsx';
@@ -44,6 +46,14 @@ function DevicesDashboard() {
         }))
     : [];
   const video = s?.byModel.filter((m) => m.kind === 'video').reduce((n, m) => n + m.count, 0) ?? 0;
+  const modelColumns: Column<DeviceSummary['byModel'][number]>[] = [
+    {
+      key: 'model',
+      label: t('devices.columns.model'),
+      render: (m) => <Link to={`/devices?model=${encodeURIComponent(m.model)}`}>{m.model}</Link>,
+    },
+    { key: 'count', label: t('dashboard.devices'), render: (m) => m.count },
+  ];
   return (
     <section aria-labelledby="dash-title">
       <div className="screen-head">
@@ -88,18 +98,14 @@ function DevicesDashboard() {
           <figcaption>
             {video ? t('dashboard.byModelWithVideo', { count: video }) : t('dashboard.byModel')}
           </figcaption>
-          <table className="table compact" aria-label={t('dashboard.byModelLabel')}>
-            <tbody>
-              {(s?.byModel ?? []).map((m) => (
-                <tr key={m.model}>
-                  <td>
-                    <Link to={`/devices?model=${encodeURIComponent(m.model)}`}>{m.model}</Link>
-                  </td>
-                  <td>{m.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label={t('dashboard.byModelLabel')}
+            columns={modelColumns}
+            rows={s?.byModel ?? []}
+            rowKey={(m) => m.model}
+            compact
+            headersHidden
+          />
         </figure>
         <figure className="card stat">
           <figcaption>{t('nav.servers')}</figcaption>

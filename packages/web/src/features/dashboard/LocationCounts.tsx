@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '@crosspoint/protocol';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { TreeToggle, treeIndent } from '../../ui/TreeToggle.tsx';
 import { toggled } from '../../ui/toggled.ts';
 
 interface Count {
@@ -10,6 +12,9 @@ interface Count {
   down: number;
   issues: number;
 }
+
+/** A location at its depth in the tree, or the devices in no location. */
+type Row = { l: Location; depth: number } | { unassigned: Count };
 
 /** Locations as an expandable tree table, each counting its devices and those of the places inside it. */
 export function LocationCounts({ locations, counts }: { locations: Location[]; counts: Count[] }) {
@@ -29,7 +34,7 @@ export function LocationCounts({ locations, counts }: { locations: Location[]; c
         }),
         direct.get(id) ?? { locationId: id, count: 0, down: 0, issues: 0 },
       );
-  const rows: { l: Location; depth: number }[] = [];
+  const rows: Row[] = [];
   const walk = (parent: string | null, depth: number) => {
     for (const l of children(parent)) {
       rows.push({ l, depth });
@@ -41,59 +46,41 @@ export function LocationCounts({ locations, counts }: { locations: Location[]; c
   if (locations.length === 0 && !unassigned)
     return <p className="empty-state">{t('dashboard.noLocations')}</p>;
   const toggle = (id: string) => setOpen(toggled(open, id));
+  // The devices in no location come last, in a row of their own.
+  const shown: Row[] = [...rows, ...(unassigned ? [{ unassigned }] : [])];
+  const countsOf = (row: Row): Count => ('unassigned' in row ? row.unassigned : total(row.l.id));
+  const columns: Column<Row>[] = [
+    {
+      key: 'location',
+      label: t('dashboard.location'),
+      cellStyle: (row) => treeIndent('l' in row ? row.depth : 0),
+      render: (row) =>
+        'l' in row ? (
+          <>
+            <TreeToggle
+              name={row.l.name}
+              expanded={children(row.l.id).length > 0 ? open.has(row.l.id) : undefined}
+              onToggle={() => toggle(row.l.id)}
+            />
+            <Link to={`/devices?locationId=${row.l.id}`}>{row.l.name}</Link>
+          </>
+        ) : (
+          <>
+            <span className="tree-spacer" />
+            {t('common.noLocation')}
+          </>
+        ),
+    },
+    { key: 'devices', label: t('dashboard.devices'), render: (row) => countsOf(row).count },
+    { key: 'down', label: t('groups.down'), render: (row) => countsOf(row).down },
+    { key: 'issues', label: t('groups.issues'), render: (row) => countsOf(row).issues },
+  ];
   return (
-    <table className="table" aria-label={t('dashboard.locations')}>
-      <thead>
-        <tr>
-          <th scope="col">{t('dashboard.location')}</th>
-          <th scope="col">{t('dashboard.devices')}</th>
-          <th scope="col">{t('groups.down')}</th>
-          <th scope="col">{t('groups.issues')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ l, depth }) => {
-          const c = total(l.id);
-          return (
-            <tr key={l.id}>
-              <td style={{ paddingLeft: `${String(0.75 + depth * 1.25)}rem` }}>
-                {children(l.id).length > 0 ? (
-                  <button
-                    type="button"
-                    className="link tree-toggle"
-                    aria-expanded={open.has(l.id)}
-                    aria-label={
-                      open.has(l.id)
-                        ? t('common.collapse', { name: l.name })
-                        : t('common.expand', { name: l.name })
-                    }
-                    onClick={() => toggle(l.id)}
-                  >
-                    {open.has(l.id) ? '▾' : '▸'}
-                  </button>
-                ) : (
-                  <span className="tree-spacer" />
-                )}
-                <Link to={`/devices?locationId=${l.id}`}>{l.name}</Link>
-              </td>
-              <td>{c.count}</td>
-              <td>{c.down}</td>
-              <td>{c.issues}</td>
-            </tr>
-          );
-        })}
-        {unassigned && (
-          <tr>
-            <td>
-              <span className="tree-spacer" />
-              {t('common.noLocation')}
-            </td>
-            <td>{unassigned.count}</td>
-            <td>{unassigned.down}</td>
-            <td>{unassigned.issues}</td>
-          </tr>
-        )}
-      </tbody>
-    </table>
+    <DataTable
+      label={t('dashboard.locations')}
+      columns={columns}
+      rows={shown}
+      rowKey={(row) => ('l' in row ? row.l.id : 'none')}
+    />
   );
 }

@@ -6,6 +6,7 @@ import type { DevicePage, DeviceRow } from '@crosspoint/protocol';
 import { api, query } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatTotal } from '../../format.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
 import { useCursorList } from '../../ui/useCursorList.ts';
@@ -53,6 +54,27 @@ export function DevicesScreen() {
     setParams(next, { replace: true });
   };
   const allVisibleSelected = list.items.length > 0 && list.items.every((d) => selected.has(d.id));
+
+  const selectColumn: Column<DeviceRow> = {
+    key: 'select',
+    label: t('devices.selectAll'),
+    header: (
+      <input
+        type="checkbox"
+        aria-label={t('devices.selectAll')}
+        checked={allVisibleSelected}
+        onChange={() => setSelected(allVisibleSelected ? new Set() : new Set(list.items.map((d) => d.id)))}
+      />
+    ),
+    render: (d) => (
+      <input
+        type="checkbox"
+        aria-label={t('devices.selectOne', { name: d.name })}
+        checked={selected.has(d.id)}
+        onChange={() => setSelected(toggled(selected, d.id))}
+      />
+    ),
+  };
 
   const exportCsv = async () => {
     setError(null);
@@ -160,74 +182,28 @@ export function DevicesScreen() {
         />
       )}
       <FormError error={error ?? list.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('devices.table')}>
-          <thead>
-            <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label={t('devices.selectAll')}
-                  checked={allVisibleSelected}
-                  onChange={() =>
-                    setSelected(allVisibleSelected ? new Set() : new Set(list.items.map((d) => d.id)))
-                  }
-                />
-              </th>
-              {shown.map((c) => {
-                const active = c.sort === sort;
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    aria-sort={active ? (order === 'desc' ? 'descending' : 'ascending') : undefined}
-                  >
-                    <button
-                      type="button"
-                      className="sort"
-                      onClick={() => {
-                        const next = new URLSearchParams(params);
-                        next.set('sort', c.sort ?? c.key);
-                        next.set('order', active && order === 'asc' ? 'desc' : 'asc');
-                        setParams(next, { replace: true });
-                      }}
-                    >
-                      {c.label}
-                      <span aria-hidden="true">{active ? (order === 'desc' ? ' ▼' : ' ▲') : ''}</span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((d) => (
-              <tr key={d.id} aria-selected={selected.has(d.id)}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('devices.selectOne', { name: d.name })}
-                    checked={selected.has(d.id)}
-                    onChange={() => setSelected(toggled(selected, d.id))}
-                  />
-                </td>
-                {shown.map((c) => (
-                  <td key={c.key}>{c.cell(d)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {list.items.length === 0 && (
-          <div className="empty-state">
-            {list.isPending
-              ? t('devices.loading')
-              : debounced || Object.values(filters).some(Boolean)
-                ? t('devices.noMatch')
-                : t('devices.empty')}
-          </div>
-        )}
-      </div>
+      <DataTable
+        label={t('devices.table')}
+        columns={[selectColumn, ...shown]}
+        rows={list.items}
+        rowKey={(d) => d.id}
+        selected={(d) => selected.has(d.id)}
+        sort={sort}
+        order={order}
+        onSort={(s, o) => {
+          const next = new URLSearchParams(params);
+          next.set('sort', s);
+          next.set('order', o);
+          setParams(next, { replace: true });
+        }}
+        empty={
+          list.isPending
+            ? t('devices.loading')
+            : debounced || Object.values(filters).some(Boolean)
+              ? t('devices.noMatch')
+              : t('devices.empty')
+        }
+      />
       <MoreButton
         hasMore={list.hasNextPage}
         loading={list.isFetchingNextPage}

@@ -4,14 +4,10 @@ import type { DeviceRow } from '@crosspoint/protocol';
 import { formatDateTime, formatDuration } from '../../format.ts';
 import { statusLabel } from '../../i18n/labels.ts';
 import { statusTone } from '../../ui/StatusBadge.tsx';
+import type { Column } from '../../ui/DataTable.tsx';
 
-export interface Col {
-  key: string;
-  label: string;
-  sort?: string;
-  cell: (d: DeviceRow) => React.ReactNode;
-  text: (d: DeviceRow) => string;
-}
+/** A column of the device list: its cell, and its text in the CSV export. */
+export type Col = Column<DeviceRow> & { text: (d: DeviceRow) => string };
 
 /** The device list's columns in the active language (the CSV export uses the same labels). */
 export function deviceColumns(t: TFunction, lng: string): Col[] {
@@ -20,7 +16,7 @@ export function deviceColumns(t: TFunction, lng: string): Col[] {
       key: 'status',
       label: t('devices.columns.status'),
       sort: 'status',
-      cell: (d) => (
+      render: (d) => (
         <span
           className={`badge ${statusTone(d.status)}`}
           title={t('devices.since', { when: formatDateTime(d.since, lng) })}
@@ -34,21 +30,21 @@ export function deviceColumns(t: TFunction, lng: string): Col[] {
       key: 'model',
       label: t('devices.columns.model'),
       sort: 'model',
-      cell: (d) => d.model,
+      render: (d) => d.model,
       text: (d) => d.model,
     },
     {
       key: 'name',
       label: t('devices.columns.name'),
       sort: 'name',
-      cell: (d) => <Link to={`/devices/${d.id}`}>{d.name}</Link>,
+      render: (d) => <Link to={`/devices/${d.id}`}>{d.name}</Link>,
       text: (d) => d.name,
     },
     {
       key: 'serial',
       label: t('devices.columns.serial'),
       sort: 'serial',
-      cell: (d) => d.serial,
+      render: (d) => d.serial,
       text: (d) => d.serial,
     },
     {
@@ -56,7 +52,7 @@ export function deviceColumns(t: TFunction, lng: string): Col[] {
       label: t('devices.columns.connections'),
       sort: 'connections',
       // The last two steps (stack and C-Link or P-Link) on one line; the whole path on hover and in the CSV.
-      cell: (d) => (
+      render: (d) => (
         <span className="nowrap" title={d.connections.join(' › ')}>
           {d.connections.length > 2
             ? `… › ${d.connections.slice(-2).join(' › ')}`
@@ -69,14 +65,14 @@ export function deviceColumns(t: TFunction, lng: string): Col[] {
       key: 'location',
       label: t('devices.columns.location'),
       sort: 'location',
-      cell: (d) => d.location?.name ?? '—',
+      render: (d) => d.location?.name ?? '—',
       text: (d) => d.location?.name ?? '',
     },
     {
       key: 'firmware',
       label: t('devices.columns.firmware'),
       sort: 'firmware',
-      cell: (d) => (
+      render: (d) => (
         <>
           {d.firmware}{' '}
           {d.firmwareUpdate && (
@@ -91,6 +87,6 @@ export function deviceColumns(t: TFunction, lng: string): Col[] {
           ? t('devices.firmwareWithUpdate', { firmware: d.firmware, version: d.firmwareUpdate })
           : d.firmware,
     },
-    { key: 'ip', label: t('devices.columns.ip'), sort: 'ip', cell: (d) => d.ip, text: (d) => d.ip },
+    { key: 'ip', label: t('devices.columns.ip'), sort: 'ip', render: (d) => d.ip, text: (d) => d.ip },
   ];
 }

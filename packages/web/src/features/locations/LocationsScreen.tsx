@@ -8,7 +8,9 @@ import { useOrg } from '../../auth/session.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { toggled } from '../../ui/toggled.ts';
-import { useLocations } from './queries.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import { TreeToggle, treeIndent } from '../../ui/TreeToggle.tsx';
+import { locationsKey, useLocations } from './queries.ts';
 
 type Kind = (typeof locationKinds)[number];
 
@@ -44,8 +46,49 @@ export function LocationsScreen() {
     } catch (e) {
       setError(e);
     }
-    await client.invalidateQueries({ queryKey: ['locations'] });
+    await client.invalidateQueries({ queryKey: locationsKey });
   };
+  const columns: Column<Location>[] = [
+    {
+      key: 'name',
+      label: t('dashboard.location'),
+      cellStyle: (l) => treeIndent(l.path.length - 1),
+      render: (l) => (
+        <>
+          <TreeToggle
+            name={l.name}
+            expanded={hasChildren(l.id) && !filter ? !collapsed.has(l.id) : undefined}
+            onToggle={() => toggle(l.id)}
+          />
+          {filter ? l.path.join(' › ') : l.name}
+        </>
+      ),
+    },
+    { key: 'kind', label: t('locations.kind'), render: (l) => t(`locations.kinds.${l.kind}`) },
+    { key: 'servers', label: t('nav.servers'), render: (l) => l.servers },
+    {
+      key: 'actions',
+      label: t('common.actions'),
+      render: (l) =>
+        manage && (
+          <span className="row-actions">
+            <button type="button" className="link" onClick={() => setEditing({ parentId: l.id })}>
+              {t('locations.addInside')}
+            </button>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setEditing({ location: l, parentId: l.parentId })}
+            >
+              {t('common.edit')}
+            </button>
+            <button type="button" className="link danger" onClick={() => void remove(l)}>
+              {t('common.delete')}
+            </button>
+          </span>
+        ),
+    },
+  ];
   return (
     <section aria-labelledby="loc-title">
       <div className="screen-head">
@@ -69,77 +112,20 @@ export function LocationsScreen() {
         </span>
       </div>
       <FormError error={error ?? list.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('nav.locations')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.location')}</th>
-              <th scope="col">{t('locations.kind')}</th>
-              <th scope="col">{t('nav.servers')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((l) => (
-              <tr key={l.id}>
-                <td style={{ paddingLeft: `${String(0.75 + (l.path.length - 1) * 1.25)}rem` }}>
-                  {hasChildren(l.id) && !filter ? (
-                    <button
-                      type="button"
-                      className="link tree-toggle"
-                      aria-expanded={!collapsed.has(l.id)}
-                      aria-label={
-                        collapsed.has(l.id)
-                          ? t('common.expand', { name: l.name })
-                          : t('common.collapse', { name: l.name })
-                      }
-                      onClick={() => toggle(l.id)}
-                    >
-                      {collapsed.has(l.id) ? '▸' : '▾'}
-                    </button>
-                  ) : (
-                    <span className="tree-spacer" />
-                  )}
-                  {filter ? l.path.join(' › ') : l.name}
-                </td>
-                <td>{t(`locations.kinds.${l.kind}`)}</td>
-                <td>{l.servers}</td>
-                <td>
-                  {manage && (
-                    <span className="row-actions">
-                      <button type="button" className="link" onClick={() => setEditing({ parentId: l.id })}>
-                        {t('locations.addInside')}
-                      </button>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => setEditing({ location: l, parentId: l.parentId })}
-                      >
-                        {t('common.edit')}
-                      </button>
-                      <button type="button" className="link danger" onClick={() => void remove(l)}>
-                        {t('common.delete')}
-                      </button>
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && (
-          <div className="empty-state">
-            {list.isPending ? t('common.loading') : filter ? t('locations.noMatch') : t('locations.empty')}
-          </div>
-        )}
-      </div>
+      <DataTable
+        label={t('nav.locations')}
+        columns={columns}
+        rows={rows}
+        rowKey={(l) => l.id}
+        empty={list.isPending ? t('common.loading') : filter ? t('locations.noMatch') : t('locations.empty')}
+      />
       {editing && (
         <LocationDialog
           orgId={orgId}
           all={all}
           {...editing}
           onClose={() => setEditing(null)}
-          onDone={() => void client.invalidateQueries({ queryKey: ['locations'] })}
+          onDone={() => void client.invalidateQueries({ queryKey: locationsKey })}
         />
       )}
     </section>

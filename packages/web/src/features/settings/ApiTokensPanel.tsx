@@ -6,6 +6,8 @@ import { useOrg } from '../../auth/session.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { settingsKeys, useApiTokens } from './queries.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
+import type { ApiToken } from './queries.ts';
 
 /** How long a new token is valid, in days (the hub's default is 90). */
 const validities = [30, 90, 365] as const;
@@ -39,6 +41,34 @@ export function ApiTokensPanel() {
       setError(err);
     }
   };
+  const columns: Column<ApiToken>[] = [
+    { key: 'name', label: t('common.name'), render: (token) => token.name },
+    { key: 'role', label: t('users.role'), render: (token) => t(`roles.${token.role}`) },
+    { key: 'created', label: t('common.created'), render: (token) => formatDate(token.createdAt, lng) },
+    {
+      key: 'expires',
+      label: t('tokens.expires'),
+      render: (token) => (token.expiresAt ? formatDate(token.expiresAt, lng) : t('common.never')),
+    },
+    {
+      key: 'lastUsed',
+      label: t('tokens.lastUsed'),
+      render: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, lng) : t('common.never')),
+    },
+    {
+      key: 'actions',
+      label: t('common.actions'),
+      render: (token) => (
+        <button
+          type="button"
+          className="link danger"
+          onClick={() => void api.delete(`/api/v1/orgs/${orgId}/api-tokens/${token.id}`).then(refresh)}
+        >
+          {t('tokens.revoke')}
+        </button>
+      ),
+    },
+  ];
   return (
     <div className="card">
       <form onSubmit={(e) => void create(e)} className="form row">
@@ -76,43 +106,13 @@ export function ApiTokensPanel() {
         </p>
       )}
       <FormError error={error ?? tokens.error} />
-      <div className="table-wrap">
-        <table className="table" aria-label={t('settings.tabs.tokens')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.name')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('common.created')}</th>
-              <th scope="col">{t('tokens.expires')}</th>
-              <th scope="col">{t('tokens.lastUsed')}</th>
-              <th scope="col">{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(tokens.data?.items ?? []).map((token) => (
-              <tr key={token.id}>
-                <td>{token.name}</td>
-                <td>{t(`roles.${token.role}`)}</td>
-                <td>{formatDate(token.createdAt, lng)}</td>
-                <td>{token.expiresAt ? formatDate(token.expiresAt, lng) : t('common.never')}</td>
-                <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lng) : t('common.never')}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link danger"
-                    onClick={() =>
-                      void api.delete(`/api/v1/orgs/${orgId}/api-tokens/${token.id}`).then(refresh)
-                    }
-                  >
-                    {t('tokens.revoke')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {tokens.data?.items.length === 0 && <p className="empty-state">{t('tokens.empty')}</p>}
+      <DataTable
+        label={t('settings.tabs.tokens')}
+        columns={columns}
+        rows={tokens.data?.items ?? []}
+        rowKey={(token) => token.id}
+        empty={tokens.data && t('tokens.empty')}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { ReadinessResponse, SystemInfo } from '@crosspoint/protocol';
 import { getJson } from '../../api/client.ts';
 import { formatDate, formatDuration, formatNumber, formatTime } from '../../format.ts';
 import { errorMessage } from '../../i18n/labels.ts';
+import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { useNow } from '../../ui/useNow.ts';
 
 /** What this hub is, what it runs on, and whether each dependency answers. Refreshes every 10 s. */
@@ -30,6 +31,28 @@ export function SystemScreen() {
     void ready.refetch();
   };
   const busy = info.isFetching || ready.isFetching;
+
+  const dependencyColumns: Column<ReadinessResponse['checks'][number]>[] = [
+    { key: 'name', label: t('system.dependency'), render: (c) => c.name },
+    {
+      key: 'state',
+      label: t('alerts.col.state'),
+      render: (c) => (
+        <span className={`badge ${c.ok ? 'ok' : 'down'}`}>
+          {c.ok ? t('system.answering') : t('system.notAnswering')}
+        </span>
+      ),
+    },
+    {
+      key: 'latency',
+      label: t('system.latency'),
+      render: (c) =>
+        t('system.ms', {
+          value: formatNumber(c.latencyMs, lng, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+        }),
+    },
+    { key: 'detail', label: t('system.detail'), render: (c) => c.detail ?? '' },
+  ];
 
   return (
     <section aria-labelledby="system-title">
@@ -66,39 +89,12 @@ export function SystemScreen() {
       )}
       <h2>{t('system.dependencies')}</h2>
       {ready.data && (
-        <div className="table-wrap">
-          <table className="table" aria-label={t('system.dependencies')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('system.dependency')}</th>
-                <th scope="col">{t('alerts.col.state')}</th>
-                <th scope="col">{t('system.latency')}</th>
-                <th scope="col">{t('system.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ready.data.checks.map((c) => (
-                <tr key={c.name}>
-                  <td>{c.name}</td>
-                  <td>
-                    <span className={`badge ${c.ok ? 'ok' : 'down'}`}>
-                      {c.ok ? t('system.answering') : t('system.notAnswering')}
-                    </span>
-                  </td>
-                  <td>
-                    {t('system.ms', {
-                      value: formatNumber(c.latencyMs, lng, {
-                        minimumFractionDigits: 1,
-                        maximumFractionDigits: 1,
-                      }),
-                    })}
-                  </td>
-                  <td>{c.detail ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('system.dependencies')}
+          columns={dependencyColumns}
+          rows={ready.data.checks}
+          rowKey={(c) => c.name}
+        />
       )}
       {ready.isError && (
         <p role="alert" className="error">
