@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, LogLevel, preHandlerAsyncHookHandler } from 'fastify';
 import {
+  isPermissionAccess,
   routeTable,
   type OperationId,
   type Permission,
@@ -58,8 +59,7 @@ export interface RouteRegistry {
   assertComplete(): void;
 }
 
-const isPermission = (access: RouteAccess): access is Permission =>
-  access !== 'public' && access !== 'signed-in' && access !== 'session' && access !== 'operator';
+const isPermission = isPermissionAccess;
 
 const accessTexts: Record<Exclude<RouteAccess, Permission>, string> = {
   public: 'Open to anyone.',

@@ -20,6 +20,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  */
 export type RouteAccess = 'public' | 'signed-in' | 'session' | 'operator' | Permission;
 
+/** Whether a route's access is a permission in its organization (not one of the four kinds of caller). */
+export const isPermissionAccess = (access: RouteAccess): access is Permission =>
+  access !== 'public' && access !== 'signed-in' && access !== 'session' && access !== 'operator';
+
 export interface RouteDefinition {
   method: HttpMethod;
   /** Fastify-style path: `:name` for a path parameter. */
