@@ -6,6 +6,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { boundaries } from './eslint/boundaries.js';
 import { cycles } from './eslint/cycles.js';
+import { apiPaths } from './eslint/api-paths.js';
 
 export default tseslint.config(
   {
@@ -56,4 +57,5 @@ export default tseslint.config(
   },
   ...boundaries,
   ...cycles,
+  ...apiPaths,
 );

@@ -42,7 +42,8 @@ function apiErrorOf(status: number, statusText: string, parsed: ErrorBody | null
     parsed?.error.message ?? `${status} ${statusText}`,
     parsed?.error.details ?? [],
   );
-  if (status === 401 && !path.startsWith('/api/v1/auth/sign-in'))
+  // A wrong password at sign-in answers 401 too: that is not a session ending.
+  if (status === 401 && !path.startsWith(operations.signIn[1]))
     for (const l of unauthenticatedListeners) l(error);
   return error;
 }
@@ -80,7 +81,7 @@ async function request<T>(
  * Sends a file as the raw body (`application/octet-stream`) and reports the bytes sent so far:
  * XMLHttpRequest, because fetch cannot tell upload progress. `signal` aborts the upload.
  */
-function uploadFile<T>(
+function sendFile<T>(
   path: string,
   file: Blob,
   onProgress: (sent: number, total: number) => void,
@@ -115,9 +116,10 @@ export type CallInput<K extends OperationId> = RouteInput<RouteTable[K]>;
 /** What operation `K` answers. */
 export type CallAnswer<K extends OperationId> = RouteAnswer<RouteTable[K]>;
 /** The input may be left out when the operation needs none (no parameters, no body, an optional query). */
-type CallArgs<K extends OperationId> = object extends CallInput<K>
-  ? [input?: CallInput<K>, options?: RequestOptions]
-  : [input: CallInput<K>, options?: RequestOptions];
+export type CallArgs<K extends OperationId> =
+  object extends CallInput<K>
+    ? [input?: CallInput<K>, options?: RequestOptions]
+    : [input: CallInput<K>, options?: RequestOptions];
 
 type QueryValue = string | number | boolean | undefined | null | readonly (string | number | boolean)[];
 interface LooseInput {
@@ -130,7 +132,8 @@ interface LooseInput {
 export function query(params: Record<string, QueryValue>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
-    if (Array.isArray(v)) for (const item of v as readonly (string | number | boolean)[]) q.append(k, String(item));
+    if (Array.isArray(v))
+      for (const item of v as readonly (string | number | boolean)[]) q.append(k, String(item));
     else if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   }
   const s = q.toString();
@@ -143,7 +146,9 @@ export function query(params: Record<string, QueryValue>): string {
  */
 export function urlOf<K extends OperationId>(id: K, ...[input]: CallArgs<K>): string {
   const { params, query: q } = (input ?? {}) as LooseInput;
-  const path = operations[id][1].replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+  const path = operations[id][1].replace(/:(\w+)/g, (_, name: string) =>
+    encodeURIComponent(params?.[name] ?? ''),
+  );
   return `${path}${q ? query(q) : ''}`;
 }
 
@@ -168,18 +173,5 @@ export function uploadTo<K extends OperationId>(
   onProgress: (sent: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<CallAnswer<K>> {
-  return uploadFile<CallAnswer<K>>(urlOf<K>(id, ...([input] as CallArgs<K>)), file, onProgress, signal);
+  return sendFile<CallAnswer<K>>(urlOf<K>(id, ...([input] as CallArgs<K>)), file, onProgress, signal);
 }
-
-/** Being replaced by `call` (typed by the route table); kept until every screen moved. */
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body, {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body, {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body, {}),
-  delete: <T>(path: string) => request<T>('DELETE', path, undefined, {}),
-};
-/** Being replaced by `call`, see `api`. */
-export const getJson = <T>(path: string, options?: RequestOptions): Promise<T> => api.get<T>(path, options);
-/** Being replaced by `call`, see `api`. */
-export { uploadFile };

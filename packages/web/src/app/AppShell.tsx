@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { SessionInfo } from '@crosspoint/protocol';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { TermsDialog } from './TermsDialog.tsx';
 import { ChooseOrgDialog } from './ChooseOrgDialog.tsx';
@@ -98,7 +98,7 @@ export function AppShell() {
     return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   const org = session.currentOrg;
   const signOut = async () => {
-    await api.post('/api/v1/auth/sign-out').catch(() => undefined);
+    await call('signOut').catch(() => undefined);
     replace(null);
   };
   const userName =

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@crosspoint/protocol';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
@@ -21,7 +20,7 @@ export function ChooseOrgDialog({ open, onClose }: { open: boolean; onClose: () 
   );
   const choose = async (orgId: string) => {
     try {
-      replace(await api.post<SessionInfo>('/api/v1/auth/switch-org', { orgId }));
+      replace(await call('switchOrg', { body: { orgId } }));
       onClose();
       void navigate('/');
     } catch (e) {

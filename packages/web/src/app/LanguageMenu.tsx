@@ -1,9 +1,10 @@
 import { languages, type SessionInfo } from '@crosspoint/protocol';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { sessionKey, useSession } from '../auth/session.tsx';
 import { uiLanguageOf, uiLanguages } from '../i18n/i18n.ts';
+import { isOneOf } from '../ui/oneOf.ts';
 
 /** Each language in its own name (endonyms are never translated). */
 const names: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
@@ -23,15 +24,15 @@ export function LanguageMenu({ className = 'language', id }: { className?: strin
     current && !uiLanguageOf(current) && (languages as readonly string[]).includes(current)
       ? [...uiLanguages, current]
       : uiLanguages;
-  const change = (language: string) => {
+  const change = (language: (typeof languages)[number]) => {
     void i18n.changeLanguage(uiLanguageOf(language) ?? 'en');
     if (!session) return;
     client.setQueryData<SessionInfo | null>(sessionKey, (s) =>
       s ? { ...s, user: { ...s.user, language } } : s,
     );
-    void api
-      .patch('/api/v1/me', { language })
-      .finally(() => client.invalidateQueries({ queryKey: sessionKey }));
+    void call('updateMe', { body: { language } }).finally(() =>
+      client.invalidateQueries({ queryKey: sessionKey }),
+    );
   };
   return (
     <select
@@ -39,7 +40,9 @@ export function LanguageMenu({ className = 'language', id }: { className?: strin
       aria-label={t('shell.language')}
       className={className}
       value={session?.user.language ?? i18n.language}
-      onChange={(e) => change(e.target.value)}
+      onChange={(e) => {
+        if (isOneOf(languages, e.target.value)) change(e.target.value);
+      }}
     >
       {choices.map((l) => (
         <option key={l} value={l} lang={l}>

@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { currentTerms } from '@crosspoint/protocol';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { FormError } from '../ui/FormError.tsx';
 
@@ -16,7 +16,7 @@ export function TermsDialog({ open }: { open: boolean }) {
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     try {
-      await api.post('/api/v1/auth/accept-terms', currentTerms);
+      await call('acceptTerms', { body: currentTerms });
       await client.invalidateQueries();
     } catch (err) {
       setError(err);

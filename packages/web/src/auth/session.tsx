@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Permission, SessionInfo } from '@crosspoint/protocol';
-import { api, ApiError, onUnauthenticated, setCsrfToken } from '../api/client.ts';
+import { ApiError, call, onUnauthenticated, setCsrfToken } from '../api/client.ts';
 import { errorMessage } from '../i18n/labels.ts';
 
 export const sessionKey = ['session'] as const;
@@ -19,7 +19,7 @@ const SessionContext = createContext<SessionState | null>(null);
 
 async function loadSession(signal: AbortSignal): Promise<SessionInfo | null> {
   try {
-    return await api.get<SessionInfo>('/api/v1/auth/session', { signal });
+    return await call('getSession', {}, { signal });
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return null;
     throw e;

@@ -3,12 +3,28 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { OrgEventKind } from '@crosspoint/protocol';
 import { urlOf } from '../api/client.ts';
 
-/** Which queries each kind of live event (LiveEvent in the protocol) makes stale. */
+/**
+ * Which queries each kind of live event (LiveEvent in the protocol) makes stale, by the first
+ * element of their key: a list's operation id (useCursorList keys a list by it, e.g. 'listDevices')
+ * and the keys of the feature queries ('device', 'summary', 'org', 'jobs'…).
+ */
 const stale: Record<OrgEventKind, string[]> = {
-  devices: ['devices', 'device', 'summary', 'org', 'clients', 'servers', 'incidents'],
-  servers: ['servers', 'org', 'incidents'],
+  devices: [
+    'devices',
+    'listDevices',
+    'device',
+    'summary',
+    'org',
+    'clients',
+    'listClients',
+    'servers',
+    'listServers',
+    'incidents',
+    'listIncidents',
+  ],
+  servers: ['servers', 'listServers', 'org', 'incidents', 'listIncidents'],
   jobs: ['jobs'],
-  alerts: ['incidents', 'deliveries'],
+  alerts: ['incidents', 'listIncidents', 'deliveries', 'listDeliveries'],
 };
 
 /**

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PasswordStrength } from '@crosspoint/protocol';
 import { agentPasswordRules, userPasswordRules } from '@crosspoint/protocol';
-import { api } from '../api/client.ts';
+import { call } from '../api/client.ts';
 import { useDebounced } from './useDebounced.ts';
 
 const strengthKeys = ['veryWeak', 'weak', 'fair', 'strong', 'veryStrong'] as const;
@@ -21,8 +20,7 @@ export function PasswordMeter({
   const settled = useDebounced(password, 200);
   const rating = useQuery({
     queryKey: ['password-strength', kind, settled, userInputs.join('|')],
-    queryFn: () =>
-      api.post<PasswordStrength>('/api/v1/auth/password-strength', { password: settled, kind, userInputs }),
+    queryFn: () => call('ratePassword', { body: { password: settled, kind, userInputs } }),
     enabled: settled.length > 0,
     staleTime: Infinity,
   });

@@ -6,14 +6,15 @@ import { statusLabel } from '../../i18n/labels.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { MoreButton } from '../../ui/ListToolbar.tsx';
 import { when } from './alert-format.ts';
-import { useIncidents } from './queries.ts';
+import { useIncidents, type IncidentState } from './queries.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import type { AlertIncident } from '@crosspoint/protocol';
+import { incidentStates, type AlertIncident } from '@crosspoint/protocol';
+import { isOneOf } from '../../ui/oneOf.ts';
 
 export function IncidentsTab() {
   const { t, i18n } = useTranslation();
   const { orgId } = useOrg();
-  const [state, setState] = useState('open');
+  const [state, setState] = useState<IncidentState | ''>('open');
   const list = useIncidents(orgId, state);
   const columns: Column<AlertIncident>[] = [
     {
@@ -55,7 +56,11 @@ export function IncidentsTab() {
   return (
     <>
       <div className="toolbar">
-        <select aria-label={t('alerts.filterState')} value={state} onChange={(e) => setState(e.target.value)}>
+        <select
+          aria-label={t('alerts.filterState')}
+          value={state}
+          onChange={(e) => setState(isOneOf(incidentStates, e.target.value) ? e.target.value : '')}
+        >
           <option value="open">{t('status.open')}</option>
           <option value="pending">{t('alerts.pendingOption')}</option>
           <option value="resolved">{t('status.resolved')}</option>

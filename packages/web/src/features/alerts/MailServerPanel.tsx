@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { smtpSecurityModes } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { alertKeys, useSmtpSettings } from './queries.ts';
 import { formatDateTime } from '../../format.ts';
@@ -60,13 +60,16 @@ export function MailServerPanel() {
   const save = (e: SyntheticEvent) => {
     e.preventDefault();
     void run(async () => {
-      await api.put(`/api/v1/orgs/${orgId}/alerts/smtp`, {
-        host: host.trim(),
-        port: Number(port),
-        security,
-        username: username.trim() ? username.trim() : null,
-        ...(password ? { password } : {}),
-        from: from.trim(),
+      await call('updateOrgSmtp', {
+        params: { orgId },
+        body: {
+          host: host.trim(),
+          port: Number(port),
+          security,
+          username: username.trim() ? username.trim() : null,
+          ...(password ? { password } : {}),
+          from: from.trim(),
+        },
       });
       setPassword('');
       return t('alerts.smtp.saved');
@@ -74,15 +77,15 @@ export function MailServerPanel() {
   };
   const remove = () =>
     void run(async () => {
-      await api.delete(`/api/v1/orgs/${orgId}/alerts/smtp`);
+      await call('removeOrgSmtp', { params: { orgId } });
       return t('alerts.smtp.removed');
     });
   const test = () =>
     void run(async () => {
-      const r = await api.post<{ to: string; kept: boolean }>(
-        `/api/v1/orgs/${orgId}/alerts/smtp/test`,
-        testTo.trim() ? { to: testTo.trim() } : {},
-      );
+      const r = await call('testOrgSmtp', {
+        params: { orgId },
+        body: testTo.trim() ? { to: testTo.trim() } : {},
+      });
       return r.kept ? t('alerts.smtp.testKept', { to: r.to }) : t('alerts.smtp.testSent', { to: r.to });
     });
 

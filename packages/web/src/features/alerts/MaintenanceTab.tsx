@@ -2,7 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type MaintenanceWindow } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { when, weekday } from './alert-format.ts';
@@ -25,10 +25,13 @@ export function MaintenanceTab() {
     try {
       const startsAt = new Date();
       const endsAt = new Date(startsAt.getTime() + Number(hours) * 3_600_000);
-      await api.post(`/api/v1/orgs/${orgId}/alerts/maintenance-windows`, {
-        name,
-        scope: 'organization',
-        schedule: { kind: 'once', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+      await call('createMaintenanceWindow', {
+        params: { orgId },
+        body: {
+          name,
+          scope: 'organization',
+          schedule: { kind: 'once', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+        },
       });
       setName('');
       await refresh();
@@ -66,7 +69,7 @@ export function MaintenanceTab() {
             type="button"
             className="link danger"
             onClick={() =>
-              void api.delete(`/api/v1/orgs/${orgId}/alerts/maintenance-windows/${w.id}`).then(refresh)
+              void call('deleteMaintenanceWindow', { params: { orgId, windowId: w.id } }).then(refresh)
             }
           >
             {t('alerts.endDelete')}

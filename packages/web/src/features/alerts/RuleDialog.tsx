@@ -1,7 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alertDeviceStatuses } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import {
+  alertChannels,
+  alertDeviceStatuses,
+  serverAlertStates,
+  type AlertChannel,
+} from '@crosspoint/protocol';
+import { call } from '../../api/client.ts';
 import { statusLabel } from '../../i18n/labels.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -24,25 +29,28 @@ export function RuleDialog({
   const [delayMin, setDelayMin] = useState('2');
   const [repeatMin, setRepeatMin] = useState('');
   const [resolved, setResolved] = useState(true);
-  const [channels, setChannels] = useState<string[]>(['email', 'sms', 'webhook']);
+  const [channels, setChannels] = useState<AlertChannel[]>([...alertChannels]);
   const [error, setError] = useState<unknown>(null);
   const condition =
     kind === 'device_status'
       ? { kind, statuses }
       : kind === 'server_state'
-        ? { kind, states: ['disconnected', 'monitoring_issue', 'monitoring_off'] }
+        ? { kind, states: [...serverAlertStates] }
         : { kind };
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await api.post(`/api/v1/orgs/${orgId}/alerts/rules`, {
-        name,
-        condition,
-        delayS: Math.round(Number(delayMin) * 60),
-        repeatS: repeatMin ? Math.round(Number(repeatMin) * 60) : null,
-        notifyResolved: resolved,
-        channels,
+      await call('createAlertRule', {
+        params: { orgId },
+        body: {
+          name,
+          condition,
+          delayS: Math.round(Number(delayMin) * 60),
+          repeatS: repeatMin ? Math.round(Number(repeatMin) * 60) : null,
+          notifyResolved: resolved,
+          channels,
+        },
       });
       onDone();
       onClose();
@@ -50,7 +58,7 @@ export function RuleDialog({
       setError(err);
     }
   };
-  const flip = (list: string[], item: string) =>
+  const flip = <S extends string>(list: S[], item: S) =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
   return (
     <Dialog title={t('alerts.addRuleTitle')} open onClose={onClose} wide>
@@ -114,7 +122,7 @@ export function RuleDialog({
         </label>
         <fieldset>
           <legend>{t('alerts.col.channels')}</legend>
-          {['email', 'sms', 'webhook'].map((c) => (
+          {alertChannels.map((c) => (
             <label key={c} className="check">
               <input
                 type="checkbox"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type AlertRule } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { statusLabel } from '../../i18n/labels.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -67,7 +67,9 @@ export function RulesTab() {
           checked={r.enabled}
           disabled={!manage}
           onChange={() =>
-            void act(() => api.patch(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`, { enabled: !r.enabled }))
+            void act(() =>
+              call('updateAlertRule', { params: { orgId, ruleId: r.id }, body: { enabled: !r.enabled } }),
+            )
           }
         />
       ),
@@ -82,7 +84,7 @@ export function RulesTab() {
             className="link danger"
             onClick={() => {
               if (window.confirm(t('alerts.confirmDeleteRule', { name: r.name })))
-                void act(() => api.delete(`/api/v1/orgs/${orgId}/alerts/rules/${r.id}`));
+                void act(() => call('deleteAlertRule', { params: { orgId, ruleId: r.id } }));
             }}
           >
             {t('common.delete')}

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { alertKeys, useWebhooks } from './queries.ts';
@@ -21,10 +21,7 @@ export function WebhooksTab() {
     e.preventDefault();
     setError(null);
     try {
-      const r = await api.post<{ secret: string | null }>(`/api/v1/orgs/${orgId}/alerts/webhooks`, {
-        name,
-        url,
-      });
+      const r = await call('createWebhook', { params: { orgId }, body: { name, url } });
       setSecret(r.secret);
       setName('');
       setUrl('');

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 
@@ -14,7 +14,7 @@ export function ForgotPasswordScreen() {
     e.preventDefault();
     setError(null);
     try {
-      await api.post('/api/v1/auth/forgot-password', { email });
+      await call('forgotPassword', { body: { email } });
       setSent(true);
     } catch (err) {
       setError(err);

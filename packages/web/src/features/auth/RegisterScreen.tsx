@@ -2,20 +2,13 @@ import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import type { SessionInfo } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { errorMessage } from '../../i18n/labels.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
-
-interface Invitation {
-  email: string;
-  organization: string;
-  role: 'owner' | 'administrator' | 'monitor';
-}
 
 /** Register a password from an invitation link. */
 export function RegisterScreen() {
@@ -26,7 +19,7 @@ export function RegisterScreen() {
   const { replace } = useSession();
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api.get<Invitation>(`/api/v1/auth/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => call('getInvitation', { params: { token } }),
     enabled: token.length >= 20,
     retry: false,
   });
@@ -53,7 +46,7 @@ export function RegisterScreen() {
     e.preventDefault();
     setError(null);
     try {
-      replace(await api.post<SessionInfo>('/api/v1/auth/register', { token, password, firstName, lastName }));
+      replace(await call('register', { body: { token, password, firstName, lastName } }));
       void navigate('/', { replace: true });
     } catch (err) {
       setError(err);

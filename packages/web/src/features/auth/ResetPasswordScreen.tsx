@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
@@ -18,7 +18,7 @@ export function ResetPasswordScreen() {
     e.preventDefault();
     setError(null);
     try {
-      await api.post('/api/v1/auth/reset-password', { token, password });
+      await call('resetPassword', { body: { token, password } });
       setDone(true);
     } catch (err) {
       setError(err);

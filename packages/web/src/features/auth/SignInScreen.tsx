@@ -1,8 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
@@ -25,7 +24,7 @@ export function SignInScreen() {
     setBusy(true);
     setError(null);
     try {
-      replace(await api.post<SessionInfo>('/api/v1/auth/sign-in', { login, password, staySignedIn: stay }));
+      replace(await call('signIn', { body: { login, password, staySignedIn: stay } }));
     } catch (err) {
       setError(err);
       setPassword('');

@@ -1,17 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Location } from '@crosspoint/protocol';
+import type { DeviceSummary, Location } from '@crosspoint/protocol';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { TreeToggle, treeIndent } from '../../ui/TreeToggle.tsx';
 import { toggled } from '../../ui/toggled.ts';
 
-interface Count {
-  locationId: string | null;
-  count: number;
-  down: number;
-  issues: number;
-}
+/** Devices in one location (not those of the places inside it), as the summary counts them. */
+type Count = DeviceSummary['byLocation'][number];
 
 /** A location at its depth in the tree, or the devices in no location. */
 type Row = { l: Location; depth: number } | { unassigned: Count };

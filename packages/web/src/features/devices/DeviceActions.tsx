@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { riskyCommands, type DeviceCommandRequest, type Job } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { formatNumber } from '../../format.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { FileCommandDialog, type FileCommand } from './FileCommandDialog.tsx';
 import { JobResult, commandsWithResults } from './JobResult.tsx';
+import { useJobs } from './queries.ts';
 
 /** Each action's label is `actions.<key>` in the catalogs. */
 const actions: { key: string; command: DeviceCommandRequest }[] = [
@@ -63,27 +64,21 @@ export function DeviceActions({
   const [started, setStarted] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<FileCommand | null>(null);
-  const jobs = useQuery({
-    queryKey: ['jobs', orgId, started],
-    queryFn: ({ signal }) =>
-      Promise.all(started.map((id) => api.get<Job>(`/api/v1/orgs/${orgId}/jobs/${id}`, { signal }))),
-    enabled: started.length > 0,
-    refetchInterval: (q) => (q.state.data?.every(finished) ? false : 1000),
-  });
+  const jobs = useJobs(orgId, started);
   const list = jobs.data ?? [];
   const allDone = list.length > 0 && list.every(finished);
   useEffect(() => {
     // A finished command may have changed the devices (firmware, status): show their new facts.
     if (allDone) {
       void client.invalidateQueries({
-        predicate: (q) => ['device', 'devices'].includes(String(q.queryKey[0])),
+        predicate: (q) => ['device', 'listDevices'].includes(String(q.queryKey[0])),
       });
     }
   }, [allDone, client]);
 
   const start = async (command: DeviceCommandRequest) => {
     setError(null);
-    const r = await api.post<{ items: Job[] }>(`/api/v1/orgs/${orgId}/jobs`, { deviceIds, command });
+    const r = await call('runCommand', { params: { orgId }, body: { deviceIds, command } });
     setStarted(r.items.map((j) => j.id));
     await client.invalidateQueries({ queryKey: ['jobs'] });
   };

@@ -1,19 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DeviceRow } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatDateTime, formatDuration } from '../../format.ts';
 import { errorMessage, statusLabel } from '../../i18n/labels.ts';
 import { DeviceActions } from './DeviceActions.tsx';
 import { statusTone } from '../../ui/StatusBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
-
-interface Detail {
-  device: DeviceRow;
-  history: { status: string; since: string; observedAt: string }[];
-}
+import { useDevice } from './queries.ts';
 
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
 /** "Down for 5 minutes": the device's status and how long it has had it, counting on. */
@@ -35,10 +28,7 @@ export function DeviceDetailScreen() {
   const lng = i18n.language;
   const { orgId, can } = useOrg();
   const { deviceId = '' } = useParams();
-  const detail = useQuery({
-    queryKey: ['device', orgId, deviceId],
-    queryFn: ({ signal }) => api.get<Detail>(`/api/v1/orgs/${orgId}/devices/${deviceId}`, { signal }),
-  });
+  const detail = useDevice(orgId, deviceId);
   if (detail.isPending) return <p role="status">{t('device.loading')}</p>;
   if (detail.isError) {
     return (

@@ -4,15 +4,13 @@ import { statusLabel } from '../../i18n/labels.ts';
 import { toggled } from '../../ui/toggled.ts';
 import { LocationOptions } from '../locations/LocationOptions.tsx';
 import type { Col } from './device-columns.tsx';
+import type { FiltersOf } from '../../ui/useCursorList.ts';
 
 /** What the device list can be filtered by, kept in the page's address so a filtered list can be shared. */
-export interface DeviceListFilters {
-  status?: string | undefined;
-  group?: string | undefined;
-  model?: string | undefined;
-  locationId?: string | undefined;
-  kind?: string | undefined;
-}
+export type DeviceListFilters = Pick<
+  FiltersOf<'listDevices'>,
+  'status' | 'group' | 'model' | 'locationId' | 'kind'
+>;
 
 /** The device list's filters (group, status, model, location, each with its count) and its column chooser. */
 export function DeviceFilters({

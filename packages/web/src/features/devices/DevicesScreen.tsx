@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DevicePage, DeviceRow } from '@crosspoint/protocol';
-import { api, query } from '../../api/client.ts';
+import { deviceGroups, deviceSortKeys, type DeviceRow } from '@crosspoint/protocol';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatTotal } from '../../format.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
@@ -11,6 +11,7 @@ import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
 import { useCursorList } from '../../ui/useCursorList.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
+import { isOneOf } from '../../ui/oneOf.ts';
 import { toCsv } from './devices-csv.ts';
 import { toggled } from '../../ui/toggled.ts';
 import { deviceCount } from './device-count.ts';
@@ -19,6 +20,32 @@ import { useDeviceSummary } from './queries.ts';
 import { deviceColumns } from './device-columns.tsx';
 import { DeviceFilters, type DeviceListFilters } from './DeviceFilters.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
+
+const deviceKinds = ['pro-audio', 'video'] as const;
+
+/**
+ * The list's filters and sort from the page's address: a value the hub does not take (an edited or
+ * stale link) is left out rather than sent, so the list still shows.
+ */
+function fromAddress(params: URLSearchParams) {
+  const value = (key: string) => params.get(key) || undefined;
+  const oneOf = <S extends string>(keys: readonly S[], key: string): S | undefined => {
+    const v = params.get(key);
+    return v !== null && isOneOf(keys, v) ? v : undefined;
+  };
+  const filters: DeviceListFilters = {
+    status: value('status'),
+    group: oneOf(deviceGroups, 'group'),
+    model: value('model'),
+    locationId: value('locationId'),
+    kind: oneOf(deviceKinds, 'kind'),
+  };
+  return {
+    filters,
+    sort: oneOf(deviceSortKeys, 'sort') ?? 'name',
+    order: oneOf(['asc', 'desc'], 'order') ?? 'asc',
+  };
+}
 
 /** Devices › Pro Audio and Video: search, sort, filter per column, choose columns, select, CSV, live. */
 export function DevicesScreen() {
@@ -33,17 +60,9 @@ export function DevicesScreen() {
   const [exporting, setExporting] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const debounced = useDebounced(search);
-  const filters: DeviceListFilters = {
-    status: params.get('status') ?? undefined,
-    group: params.get('group') ?? undefined,
-    model: params.get('model') ?? undefined,
-    locationId: params.get('locationId') ?? undefined,
-    kind: params.get('kind') ?? undefined,
-  };
-  const sort = params.get('sort') ?? 'name';
-  const order = (params.get('order') ?? 'asc') as 'asc' | 'desc';
+  const { filters, sort, order } = fromAddress(params);
   const listParams = { search: debounced, sort, order, ...filters };
-  const list = useCursorList<DeviceRow>('devices', `/api/v1/orgs/${orgId}/devices`, listParams, 100, 60_000);
+  const list = useCursorList('listDevices', { orgId }, listParams, 100, 60_000);
   const summary = useDeviceSummary(orgId);
   const locations = useLocations(orgId);
   const shown = columns.filter((c) => !hidden.has(c.key));
@@ -82,9 +101,10 @@ export function DevicesScreen() {
     let cursor: string | null | undefined;
     try {
       do {
-        const page: DevicePage = await api.get<DevicePage>(
-          `/api/v1/orgs/${orgId}/devices${query({ ...listParams, limit: 500, cursor })}`,
-        );
+        const page = await call('listDevices', {
+          params: { orgId },
+          query: { ...listParams, limit: 500, cursor: cursor ?? undefined },
+        });
         rows.push(...page.items);
         setExporting(
           t('devices.exportProgress', {
@@ -110,13 +130,13 @@ export function DevicesScreen() {
   const assign = async (locationId: string) => {
     setError(null);
     try {
-      await api.put(`/api/v1/orgs/${orgId}/devices/location`, {
-        deviceIds: [...selected],
-        locationId: locationId === 'none' ? null : locationId,
+      await call('assignDeviceLocation', {
+        params: { orgId },
+        body: { deviceIds: [...selected], locationId: locationId === 'none' ? null : locationId },
       });
       setSelected(new Set());
       await client.invalidateQueries({
-        predicate: (q) => ['devices', 'summary'].includes(String(q.queryKey[0])),
+        predicate: (q) => ['listDevices', 'summary'].includes(String(q.queryKey[0])),
       });
     } catch (e) {
       setError(e);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fileCommands, maxFileBytes, type DeviceCommandRequest, type FileInfo } from '@crosspoint/protocol';
-import { uploadFile } from '../../api/client.ts';
+import { fileCommands, maxFileBytes, type DeviceCommandRequest } from '@crosspoint/protocol';
+import { uploadTo } from '../../api/client.ts';
 import { formatBytes, formatNumber } from '../../format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -62,9 +62,9 @@ function FileCommandForm({ orgId, type, target, onClose, onStart }: Props & { ty
     abort.current = controller;
     setSent(0);
     try {
-      const q = new URLSearchParams({ name: file.name, kind: fileCommands[type] });
-      const stored = await uploadFile<FileInfo>(
-        `/api/v1/orgs/${orgId}/files?${q.toString()}`,
+      const stored = await uploadTo(
+        'uploadFile',
+        { params: { orgId }, query: { name: file.name, kind: fileCommands[type] } },
         file,
         (bytes) => setSent(bytes),
         controller.signal,

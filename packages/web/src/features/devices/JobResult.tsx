@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '@crosspoint/protocol';
 import { formatBytes } from '../../format.ts';
 import { useOrg } from '../../auth/session.tsx';
+import { urlOf } from '../../api/client.ts';
 
 interface StoredFile {
   name: string;
@@ -27,7 +28,7 @@ function FileLink({ orgId, file }: { orgId: string; file: StoredFile }) {
       <span title={t('actions.downloadNeedsAdmin')}>{t('actions.fileKept', { name: file.name, size })}</span>
     );
   return (
-    <a href={`/api/v1/orgs/${orgId}/files/${file.fileId}`} download={file.name}>
+    <a href={urlOf('downloadFile', { params: { orgId, fileId: file.fileId } })} download={file.name}>
       {t('actions.downloadFile', { name: file.name, size })}
     </a>
   );

@@ -1,11 +1,32 @@
-// Device counts by status, model and location, shared by the dashboard and the device list's filters.
+// The devices' data shared by the screens: counts (dashboard, the list's filters), one device's
+// detail, and the jobs a device action started. Live events invalidate the keys' first elements
+// ('summary', 'device', 'jobs': live/useLiveEvents.ts).
 import { useQuery } from '@tanstack/react-query';
-import type { DeviceSummary } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import type { Job } from '@crosspoint/protocol';
+import { call } from '../../api/client.ts';
 
 export const useDeviceSummary = (orgId: string, options: { refetchInterval?: number } = {}) =>
   useQuery({
     queryKey: ['summary', orgId],
-    queryFn: ({ signal }) => api.get<DeviceSummary>(`/api/v1/orgs/${orgId}/devices/summary`, { signal }),
+    queryFn: ({ signal }) => call('getDeviceSummary', { params: { orgId } }, { signal }),
     ...options,
+  });
+
+/** One device's facts and its status timeline. */
+export const useDevice = (orgId: string, deviceId: string) =>
+  useQuery({
+    queryKey: ['device', orgId, deviceId],
+    queryFn: ({ signal }) => call('getDevice', { params: { orgId, deviceId } }, { signal }),
+  });
+
+const finished = (j: Job) => j.status === 'succeeded' || j.status === 'failed';
+
+/** The jobs started by one action, polled every second until each has finished. */
+export const useJobs = (orgId: string, jobIds: string[]) =>
+  useQuery({
+    queryKey: ['jobs', orgId, jobIds],
+    queryFn: ({ signal }) =>
+      Promise.all(jobIds.map((jobId) => call('getJob', { params: { orgId, jobId } }, { signal }))),
+    enabled: jobIds.length > 0,
+    refetchInterval: (q) => (q.state.data?.every(finished) ? false : 1000),
   });

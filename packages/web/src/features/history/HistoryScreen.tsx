@@ -5,7 +5,7 @@ import { useOrg } from '../../auth/session.tsx';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
-import { useCursorList } from '../../ui/useCursorList.ts';
+import { useAudit } from './queries.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
 import { BarChart } from '../../ui/BarChart.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -32,18 +32,12 @@ export function HistoryScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const debounced = useDebounced(search);
-  const list = useCursorList<AuditEntry>(
-    'audit',
-    `/api/v1/orgs/${orgId}/audit`,
-    {
-      search: debounced,
-      action,
-      from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
-      to: to ? new Date(`${to}T23:59:59`).toISOString() : undefined,
-    },
-    200,
-    15_000,
-  );
+  const list = useAudit(orgId, {
+    search: debounced,
+    action: action || undefined,
+    from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
+    to: to ? new Date(`${to}T23:59:59`).toISOString() : undefined,
+  });
   const perDay = useMemo(() => {
     const counts = new Map<string, number>();
     for (const e of list.items) {

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '@crosspoint/protocol';
 import { locationKinds } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -42,7 +42,7 @@ export function LocationsScreen() {
     if (!window.confirm(t('locations.confirmDelete', { name: l.name }))) return;
     setError(null);
     try {
-      await api.delete(`/api/v1/orgs/${orgId}/locations/${l.id}`);
+      await call('deleteLocation', { params: { orgId, locationId: l.id } });
     } catch (e) {
       setError(e);
     }
@@ -156,8 +156,8 @@ function LocationDialog({
     e.preventDefault();
     try {
       const body = { name, kind, parentId: parent || null };
-      if (location) await api.patch(`/api/v1/orgs/${orgId}/locations/${location.id}`, body);
-      else await api.post(`/api/v1/orgs/${orgId}/locations`, body);
+      if (location) await call('updateLocation', { params: { orgId, locationId: location.id }, body });
+      else await call('createLocation', { params: { orgId }, body });
       onDone();
       onClose();
     } catch (err) {

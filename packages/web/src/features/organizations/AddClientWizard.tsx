@@ -1,18 +1,13 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call, type CallAnswer } from '../../api/client.ts';
 import { formatDay } from '../../format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PlanFields } from './PlanFields.tsx';
 
-interface Review {
-  name: string;
-  ownerEmail: string;
-  ownerExists: boolean;
-  plan: { maxDevices: number; start: string; end: string };
-  poolAvailableAfter: number;
-}
+/** What the hub answers a wizard step with: the client as it would be added. */
+type Review = CallAnswer<'createClient'>['review'];
 
 const steps = ['details', 'plan', 'review'] as const;
 
@@ -76,11 +71,11 @@ export function AddClientWizard({
     setBusy(true);
     try {
       if (step < 2) {
-        const r = await api.post<{ review: Review }>(`/api/v1/orgs/${orgId}/clients`, body(true));
+        const r = await call('createClient', { params: { orgId }, body: body(true) });
         setReview(r.review);
         setStep(step + 1);
       } else {
-        await api.post(`/api/v1/orgs/${orgId}/clients`, body(false));
+        await call('createClient', { params: { orgId }, body: body(false) });
         onAdded();
         close();
       }

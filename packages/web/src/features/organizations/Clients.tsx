@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ClientRow, SessionInfo } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { clientSortKeys, type ClientRow, type OrgStatus } from '@crosspoint/protocol';
+import { call } from '../../api/client.ts';
 import { useOrg, useSession } from '../../auth/session.tsx';
 import { formatDay } from '../../format.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
@@ -13,6 +13,7 @@ import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { StatusFilter } from '../../ui/StatusFilter.tsx';
 import { useCursorList } from '../../ui/useCursorList.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
+import { isOneOf } from '../../ui/oneOf.ts';
 import { AddClientWizard } from './AddClientWizard.tsx';
 import { EditPlanDialog } from './EditPlanDialog.tsx';
 
@@ -23,22 +24,27 @@ export function Clients() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
-  const [sort, setSort] = useState({ sort: 'name', order: 'asc' as 'asc' | 'desc' });
+  const [status, setStatus] = useState<OrgStatus | ''>('');
+  const [sort, setSort] = useState<{ sort: (typeof clientSortKeys)[number]; order: 'asc' | 'desc' }>({
+    sort: 'name',
+    order: 'asc',
+  });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ClientRow | null>(null);
   const [error, setError] = useState<unknown>(null);
   const debounced = useDebounced(search);
-  const list = useCursorList<ClientRow>('clients', `/api/v1/orgs/${orgId}/clients`, {
-    search: debounced,
-    status,
-    ...sort,
-  });
+  const list = useCursorList(
+    'listClients',
+    { orgId },
+    { search: debounced, status: status || undefined, ...sort },
+  );
   const refresh = () =>
-    client.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'clients' || q.queryKey[0] === 'org' });
+    client.invalidateQueries({
+      predicate: (q) => q.queryKey[0] === 'listClients' || q.queryKey[0] === 'org',
+    });
   const signInto = async (id: string) => {
     try {
-      replace(await api.post<SessionInfo>('/api/v1/auth/switch-org', { orgId: id }));
+      replace(await call('switchOrg', { body: { orgId: id } }));
       void navigate('/');
     } catch (e) {
       setError(e);
@@ -118,7 +124,9 @@ export function Clients() {
         rowKey={(c) => c.id}
         sort={sort.sort}
         order={sort.order}
-        onSort={(s, o) => setSort({ sort: s, order: o })}
+        onSort={(s, o) => {
+          if (isOneOf(clientSortKeys, s)) setSort({ sort: s, order: o });
+        }}
         empty={
           list.isPending
             ? t('common.loading')

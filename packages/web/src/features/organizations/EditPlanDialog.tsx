@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientRow } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PlanFields } from './PlanFields.tsx';
@@ -26,11 +26,9 @@ export function EditPlanDialog({
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     try {
-      await api.patch(`/api/v1/orgs/${orgId}/clients/${client.id}/plan`, {
-        maxDevices: Number(maxDevices),
-        start,
-        end,
-        clientReference: reference || null,
+      await call('updateClientPlan', {
+        params: { orgId, clientId: client.id },
+        body: { maxDevices: Number(maxDevices), start, end, clientReference: reference || null },
       });
       onSaved();
       onClose();

@@ -1,14 +1,15 @@
 import { useState, type SyntheticEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatDate } from '../../format.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar } from '../../ui/ListToolbar.tsx';
+import { supportOrgsKey, useSupportOrgs } from './queries.ts';
 
 export function SupportOrgs() {
   const { t, i18n } = useTranslation();
@@ -16,12 +17,7 @@ export function SupportOrgs() {
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [filter, setFilter] = useState('');
-  const list = useQuery({
-    queryKey: ['support-orgs', orgId],
-    queryFn: ({ signal }) =>
-      api.get<{ items: Organization[] }>(`/api/v1/orgs/${orgId}/support-orgs`, { signal }),
-    refetchInterval: 30_000,
-  });
+  const list = useSupportOrgs(orgId, { refetchInterval: 30_000 });
   const rows = (list.data?.items ?? []).filter((o) => o.name.toLowerCase().includes(filter.toLowerCase()));
   const columns: Column<Organization>[] = [
     { key: 'name', label: t('common.name'), render: (o) => o.name },
@@ -62,7 +58,7 @@ export function SupportOrgs() {
         open={adding}
         orgId={orgId}
         onClose={() => setAdding(false)}
-        onAdded={() => void client.invalidateQueries({ queryKey: ['support-orgs'] })}
+        onAdded={() => void client.invalidateQueries({ queryKey: supportOrgsKey })}
       />
     </section>
   );
@@ -87,7 +83,10 @@ export function AddSupportOrgDialog({
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     try {
-      await api.post(`/api/v1/orgs/${orgId}/support-orgs`, { name, ownerEmail, devicePool: Number(pool) });
+      await call('createSupportOrg', {
+        params: { orgId },
+        body: { name, ownerEmail, devicePool: Number(pool) },
+      });
       onAdded();
       onClose();
       setName('');

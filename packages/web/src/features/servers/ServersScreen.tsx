@@ -1,8 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ServerRow } from '@crosspoint/protocol';
-import { api } from '../../api/client.ts';
+import { serverSortKeys, type ServerRow } from '@crosspoint/protocol';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatDateTime } from '../../format.ts';
 import { statusLabel } from '../../i18n/labels.ts';
@@ -14,8 +14,9 @@ import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { StatusFilter } from '../../ui/StatusFilter.tsx';
-import { useCursorList } from '../../ui/useCursorList.ts';
+import { serversKey, useServers } from './queries.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
+import { isOneOf } from '../../ui/oneOf.ts';
 import { useLocations } from '../locations/queries.ts';
 
 /** Agent server accounts: what each on-site agent signs in with, and how it is doing. */
@@ -24,21 +25,18 @@ export function ServersScreen() {
   const { orgId, can, session } = useOrg();
   const client = useQueryClient();
   const [search, setSearch] = useState('');
-  const [status, setStatus] = useState('');
-  const [sort, setSort] = useState({ sort: 'name', order: 'asc' as 'asc' | 'desc' });
+  const [status, setStatus] = useState<ServerRow['status'] | ''>('');
+  const [sort, setSort] = useState<{ sort: (typeof serverSortKeys)[number]; order: 'asc' | 'desc' }>({
+    sort: 'name',
+    order: 'asc',
+  });
   const [adding, setAdding] = useState(false);
   const [rotating, setRotating] = useState<ServerRow | null>(null);
   const [error, setError] = useState<unknown>(null);
   const debounced = useDebounced(search);
-  const list = useCursorList<ServerRow>(
-    'servers',
-    `/api/v1/orgs/${orgId}/servers`,
-    { search: debounced, status, ...sort },
-    50,
-    10_000,
-  );
+  const list = useServers(orgId, { search: debounced, status: status || undefined, ...sort });
   const manage = can('servers.manage');
-  const refresh = () => client.invalidateQueries({ queryKey: ['servers'] });
+  const refresh = () => client.invalidateQueries({ queryKey: serversKey });
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
     try {
@@ -82,7 +80,10 @@ export function ServersScreen() {
               className="link"
               onClick={() =>
                 void act(() =>
-                  api.patch(`/api/v1/orgs/${orgId}/servers/${s.id}`, { disabled: s.status !== 'Disabled' }),
+                  call('updateServer', {
+                    params: { orgId, serverId: s.id },
+                    body: { disabled: s.status !== 'Disabled' },
+                  }),
                 )
               }
             >
@@ -96,7 +97,7 @@ export function ServersScreen() {
               className="link danger"
               onClick={() => {
                 if (window.confirm(t('servers.confirmDelete', { name: s.name }))) {
-                  void act(() => api.delete(`/api/v1/orgs/${orgId}/servers/${s.id}`));
+                  void act(() => call('deleteServer', { params: { orgId, serverId: s.id } }));
                 }
               }}
             >
@@ -139,7 +140,9 @@ export function ServersScreen() {
         rowKey={(s) => s.id}
         sort={sort.sort}
         order={sort.order}
-        onSort={(s, o) => setSort({ sort: s, order: o })}
+        onSort={(s, o) => {
+          if (isOneOf(serverSortKeys, s)) setSort({ sort: s, order: o });
+        }}
         empty={
           list.isPending
             ? t('common.loading')
@@ -206,12 +209,12 @@ function ServerAccountDialog({
     if (mismatch) return;
     setError(null);
     try {
-      if (server) await api.put(`/api/v1/orgs/${orgId}/servers/${server.id}/password`, { password });
+      if (server)
+        await call('rotateServerPassword', { params: { orgId, serverId: server.id }, body: { password } });
       else
-        await api.post(`/api/v1/orgs/${orgId}/servers`, {
-          name,
-          password,
-          ...(locationId ? { locationId } : {}),
+        await call('createServer', {
+          params: { orgId },
+          body: { name, password, ...(locationId ? { locationId } : {}) },
         });
       onDone();
       setName('');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { settingsKeys, useAlertPreferences } from './queries.ts';
@@ -16,7 +16,7 @@ export function AlertPreferencesPanel() {
   const set = async (change: { email?: boolean; sms?: boolean }) => {
     setError(null);
     try {
-      await api.put(`/api/v1/me/alert-preferences/${orgId}`, change);
+      await call('updateAlertPreference', { params: { orgId }, body: change });
       await client.invalidateQueries({ queryKey: settingsKeys.alertPrefs });
     } catch (e) {
       setError(e);

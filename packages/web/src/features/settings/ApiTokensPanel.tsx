@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -29,10 +29,9 @@ export function ApiTokensPanel() {
     e.preventDefault();
     setError(null);
     try {
-      const r = await api.post<{ secret: string }>(`/api/v1/orgs/${orgId}/api-tokens`, {
-        name,
-        role,
-        expiresInDays: days,
+      const r = await call('createApiToken', {
+        params: { orgId },
+        body: { name, role, expiresInDays: days },
       });
       setSecret(r.secret);
       setName('');
@@ -62,7 +61,7 @@ export function ApiTokensPanel() {
         <button
           type="button"
           className="link danger"
-          onClick={() => void api.delete(`/api/v1/orgs/${orgId}/api-tokens/${token.id}`).then(refresh)}
+          onClick={() => void call('revokeApiToken', { params: { orgId, tokenId: token.id } }).then(refresh)}
         >
           {t('tokens.revoke')}
         </button>

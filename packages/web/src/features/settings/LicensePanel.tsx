@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatDate } from '../../format.ts';
 import { FormError } from '../../ui/FormError.tsx';
@@ -19,7 +19,7 @@ export function LicensePanel() {
     setError(null);
     setUploaded(false);
     try {
-      await api.put(`/api/v1/orgs/${orgId}/license`, { document: await file.text() });
+      await call('uploadLicense', { params: { orgId }, body: { document: await file.text() } });
       await client.invalidateQueries({ queryKey: settingsKeys.license });
       setUploaded(true);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Trans, useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { sessionKey, useOrg } from '../../auth/session.tsx';
 import { LanguageMenu } from '../../app/LanguageMenu.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -23,7 +23,7 @@ export function MyAccountPanel() {
     e.preventDefault();
     setSaved(false);
     try {
-      await api.patch('/api/v1/me', { firstName, lastName });
+      await call('updateMe', { body: { firstName, lastName } });
       await client.invalidateQueries({ queryKey: sessionKey });
       setSaved(true);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { useOrganization } from '../organizations/queries.ts';
@@ -15,11 +15,13 @@ export function OrganizationPanel() {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   if (!org.data) return <p role="status">{t('common.loading')}</p>;
+  // The name as shown: the one typed, or the saved one until then (Save without a change sends it as is).
+  const shownName = name ?? org.data.name;
   const save = async (e: SyntheticEvent) => {
     e.preventDefault();
     setSaved(false);
     try {
-      await api.patch(`/api/v1/orgs/${orgId}`, { name });
+      await call('updateOrganization', { params: { orgId }, body: { name: shownName } });
       await client.invalidateQueries();
       setSaved(true);
     } catch (err) {
@@ -33,7 +35,7 @@ export function OrganizationPanel() {
           <label htmlFor="org-name">{t('common.orgName')}</label>
           <input
             id="org-name"
-            value={name ?? org.data.name}
+            value={shownName}
             onChange={(e) => setName(e.target.value)}
             disabled={!can('org.update')}
             required

@@ -1,6 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
@@ -24,7 +24,7 @@ export function PasswordDialog({
     e.preventDefault();
     setError(null);
     try {
-      await api.put('/api/v1/me/password', { currentPassword: current, newPassword: next });
+      await call('changePassword', { body: { currentPassword: current, newPassword: next } });
       setDone(true);
       setCurrent('');
       setNext('');

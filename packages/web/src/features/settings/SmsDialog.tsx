@@ -1,7 +1,8 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import type { SessionInfo } from '@crosspoint/protocol';
+import { call } from '../../api/client.ts';
 import { sessionKey } from '../../auth/session.tsx';
 import { formatDateTime } from '../../format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -9,7 +10,8 @@ import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { settingsKeys } from './queries.ts';
 
-export type SmsPending = { number: string; expiresAt: string; resendAfter?: string };
+/** A number waiting for its code (the session's, or the one just texted). */
+export type SmsPending = NonNullable<SessionInfo['user']['smsPending']>;
 
 /** Change Number: type the number, get a 6-digit code by text, type it in. Until then the old number keeps the alerts. */
 export function SmsDialog({
@@ -48,8 +50,8 @@ export function SmsDialog({
   };
   const sendCode = () =>
     attempt(async () => {
-      const r = await api.put<{ pending: SmsPending | null }>('/api/v1/me/sms-number', {
-        smsNumber: number.trim() ? number.replace(/[\s()-]/g, '') : null,
+      const r = await call('changeSmsNumber', {
+        body: { smsNumber: number.trim() ? number.replace(/[\s()-]/g, '') : null },
       });
       await refresh();
       setCode('');
@@ -59,7 +61,7 @@ export function SmsDialog({
   const verify = (e: SyntheticEvent) => {
     e.preventDefault();
     void attempt(async () => {
-      await api.post('/api/v1/me/sms-number/verify', { code: code.trim() });
+      await call('verifySmsNumber', { body: { code: code.trim() } });
       await refresh();
       setWaiting(null);
       onClose();

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ReadinessResponse, SystemInfo } from '@crosspoint/protocol';
-import { getJson } from '../../api/client.ts';
+import type { ReadinessResponse } from '@crosspoint/protocol';
 import { formatDate, formatDuration, formatNumber, formatTime } from '../../format.ts';
 import { errorMessage } from '../../i18n/labels.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { useNow } from '../../ui/useNow.ts';
+import { useReadiness, useSystemInfo } from './queries.ts';
 
 /** What this hub is, what it runs on, and whether each dependency answers. Refreshes every 10 s. */
 /** How long the hub has been running, counting on. */
@@ -17,15 +16,8 @@ function Uptime({ since }: { since: string }) {
 export function SystemScreen() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const info = useQuery({
-    queryKey: ['system-info'],
-    queryFn: ({ signal }) => getJson<SystemInfo>('/api/v1/system/info', { signal }),
-  });
-  const ready = useQuery({
-    queryKey: ['readiness'],
-    queryFn: ({ signal }) => getJson<ReadinessResponse>('/readyz', { signal, acceptStatus: [503] }),
-    refetchInterval: 10_000,
-  });
+  const info = useSystemInfo();
+  const ready = useReadiness();
   const refresh = () => {
     void info.refetch();
     void ready.refetch();

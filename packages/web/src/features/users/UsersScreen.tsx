@@ -2,9 +2,9 @@ import { useState, type SyntheticEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, UserRow } from '@crosspoint/protocol';
-import { roles } from '@crosspoint/protocol';
-import { uiLanguages } from '../../i18n/i18n.ts';
-import { api } from '../../api/client.ts';
+import { roles, userSortKeys } from '@crosspoint/protocol';
+import { uiLanguageOf, uiLanguages, type UiLanguage } from '../../i18n/i18n.ts';
+import { call, type CallAnswer } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { formatDate } from '../../format.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
@@ -13,8 +13,11 @@ import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { StatusFilter } from '../../ui/StatusFilter.tsx';
-import { useCursorList } from '../../ui/useCursorList.ts';
+import { usersKey, useUsers } from './queries.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
+import { isOneOf } from '../../ui/oneOf.ts';
+
+const userStatuses = ['Invited', 'Registered'] as const;
 
 export function UsersScreen() {
   const { t, i18n } = useTranslation();
@@ -22,30 +25,33 @@ export function UsersScreen() {
   const { orgId, can, session } = useOrg();
   const client = useQueryClient();
   const [search, setSearch] = useState('');
-  const [role, setRole] = useState('');
-  const [status, setStatus] = useState('');
-  const [sort, setSort] = useState({ sort: 'name', order: 'asc' as 'asc' | 'desc' });
+  const [role, setRole] = useState<Role | ''>('');
+  const [status, setStatus] = useState<(typeof userStatuses)[number] | ''>('');
+  const [sort, setSort] = useState<{ sort: (typeof userSortKeys)[number]; order: 'asc' | 'desc' }>({
+    sort: 'name',
+    order: 'asc',
+  });
   const [inviting, setInviting] = useState(false);
   const debounced = useDebounced(search);
-  const list = useCursorList<UserRow>('users', `/api/v1/orgs/${orgId}/users`, {
+  const list = useUsers(orgId, {
     search: debounced,
-    role,
-    status,
+    role: role || undefined,
+    status: status || undefined,
     ...sort,
   });
   const manage = can('users.manage');
-  const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
+  const refresh = () => client.invalidateQueries({ queryKey: usersKey });
   const changeRole = useMutation({
     mutationFn: ({ id, role }: { id: string; role: Role }) =>
-      api.patch(`/api/v1/orgs/${orgId}/users/${id}`, { role }),
+      call('changeUserRole', { params: { orgId, userId: id }, body: { role } }),
     onSettled: refresh,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/orgs/${orgId}/users/${id}`),
+    mutationFn: (id: string) => call('removeUser', { params: { orgId, userId: id } }),
     onSettled: refresh,
   });
   const resend = useMutation({
-    mutationFn: (id: string) => api.post(`/api/v1/orgs/${orgId}/users/${id}/resend-invitation`),
+    mutationFn: (id: string) => call('resendInvitation', { params: { orgId, userId: id } }),
   });
 
   const columns: Column<UserRow>[] = [
@@ -66,7 +72,9 @@ export function UsersScreen() {
           <select
             aria-label={t('users.roleOf', { email: u.email })}
             value={u.role}
-            onChange={(e) => changeRole.mutate({ id: u.id, role: e.target.value as Role })}
+            onChange={(e) => {
+              if (isOneOf(roles, e.target.value)) changeRole.mutate({ id: u.id, role: e.target.value });
+            }}
           >
             {roles.map((r) => (
               <option key={r} value={r} disabled={r === 'owner' && !can('owners.manage')}>
@@ -133,7 +141,11 @@ export function UsersScreen() {
         total={list.total}
         shown={list.items.length}
       >
-        <select aria-label={t('users.filterRole')} value={role} onChange={(e) => setRole(e.target.value)}>
+        <select
+          aria-label={t('users.filterRole')}
+          value={role}
+          onChange={(e) => setRole(isOneOf(roles, e.target.value) ? e.target.value : '')}
+        >
           <option value="">{t('users.allRoles')}</option>
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -141,7 +153,7 @@ export function UsersScreen() {
             </option>
           ))}
         </select>
-        <StatusFilter value={status} onChange={setStatus} statuses={['Invited', 'Registered']} />
+        <StatusFilter value={status} onChange={setStatus} statuses={userStatuses} />
       </ListToolbar>
       <FormError error={changeRole.error ?? remove.error ?? resend.error ?? list.error} />
       {resend.isSuccess && <p role="status">{t('users.resent')}</p>}
@@ -152,7 +164,9 @@ export function UsersScreen() {
         rowKey={(u) => u.id}
         sort={sort.sort}
         order={sort.order}
-        onSort={(s, o) => setSort({ sort: s, order: o })}
+        onSort={(s, o) => {
+          if (isOneOf(userSortKeys, s)) setSort({ sort: s, order: o });
+        }}
         empty={
           list.isPending
             ? t('users.loading')
@@ -193,12 +207,10 @@ function InviteDialog({
   const { t, i18n } = useTranslation();
   const [emails, setEmails] = useState('');
   const [role, setRole] = useState<Role>('monitor');
-  const [language, setLanguage] = useState(() => i18n.language);
-  const [result, setResult] = useState<{
-    invited: string[];
-    added: string[];
-    alreadyMembers: string[];
-  } | null>(null);
+  // The screens' language when it is one the invitation can be written in (a tag like "en-GB" or
+  // i18next's "cimode" is not a language the hub takes).
+  const [language, setLanguage] = useState<UiLanguage>(() => uiLanguageOf(i18n.language) ?? 'en');
+  const [result, setResult] = useState<CallAnswer<'inviteUsers'> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const list = emails
     .split(/[\s,;]+/)
@@ -208,7 +220,7 @@ function InviteDialog({
     e.preventDefault();
     setError(null);
     try {
-      setResult(await api.post(`/api/v1/orgs/${orgId}/users/invitations`, { emails: list, role, language }));
+      setResult(await call('inviteUsers', { params: { orgId }, body: { emails: list, role, language } }));
       setEmails('');
       onDone();
     } catch (err) {
@@ -237,7 +249,13 @@ function InviteDialog({
         <div className="row">
           <div className="field">
             <label htmlFor="invite-role">{t('users.role')}</label>
-            <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select
+              id="invite-role"
+              value={role}
+              onChange={(e) => {
+                if (isOneOf(roles, e.target.value)) setRole(e.target.value);
+              }}
+            >
               {roles.map((r) => (
                 <option key={r} value={r} disabled={r === 'owner' && !canOwners}>
                   {t(`roles.${r}`)}
@@ -247,7 +265,11 @@ function InviteDialog({
           </div>
           <div className="field">
             <label htmlFor="invite-language">{t('settings.language')}</label>
-            <select id="invite-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <select
+              id="invite-language"
+              value={language}
+              onChange={(e) => setLanguage(uiLanguageOf(e.target.value) ?? 'en')}
+            >
               {uiLanguages.map((l) => (
                 <option key={l} value={l}>
                   {t(`users.languages.${l}`)}
