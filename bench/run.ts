@@ -48,7 +48,9 @@ for (const scenario of selected) {
   const width = Math.max(...result.table.map(([label]) => label.length), 10);
   for (const [label, value] of result.table) console.log(`   ${label.padEnd(width)}  ${value}`);
   for (const t of result.targets) {
-    console.log(`   target ${t.name}: ${t.target}, measured ${t.measured} ${t.unit} → ${t.met ? 'met' : 'NOT met'}`);
+    console.log(
+      `   target ${t.name}: ${t.target}, measured ${t.measured} ${t.unit} → ${t.met ? 'met' : 'NOT met'}`,
+    );
   }
   if (result.lost > 0) failures.push(`${scenario.name} lost ${result.lost}`);
   console.log(`   → ${file} (${durationSeconds.toFixed(1)} s)`);

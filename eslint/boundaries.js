@@ -1,7 +1,13 @@
 // Package and layer boundaries (see README "Architecture"). Each message says why the rule exists,
 // because the person who hits it needs the reason more than the rule.
 
-const programs = ['@crosspoint/hub', '@crosspoint/agent', '@crosspoint/sim', '@crosspoint/cli', '@crosspoint/e2e'];
+const programs = [
+  '@crosspoint/hub',
+  '@crosspoint/agent',
+  '@crosspoint/sim',
+  '@crosspoint/cli',
+  '@crosspoint/e2e',
+];
 
 /** @param {string[]} names @param {string} message */
 const forbid = (names, message) => ({
@@ -59,7 +65,10 @@ export const boundaries = [
         'error',
         {
           patterns: [
-            forbid(programs, 'The web app talks to the hub over HTTP only; import shared types from @crosspoint/protocol.'),
+            forbid(
+              programs,
+              'The web app talks to the hub over HTTP only; import shared types from @crosspoint/protocol.',
+            ),
             { group: ['node:*'], message: 'The web app runs in the browser: no Node built-ins.' },
           ],
         },
@@ -142,14 +151,22 @@ export const boundaries = [
               message:
                 'Services hold domain rules only: reach HTTP, sockets, SQL and vendor SDKs through repositories/, bus/ and adapters/ so they stay testable.',
             },
-            { group: ['**/http/*', '**/ws/*'], message: 'Services never see transport: routes call services, not the reverse.' },
+            {
+              group: ['**/http/*', '**/ws/*'],
+              message: 'Services never see transport: routes call services, not the reverse.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['packages/hub/src/repositories/**', 'packages/hub/src/adapters/**', 'packages/hub/src/bus/**', 'packages/hub/src/db/**'],
+    files: [
+      'packages/hub/src/repositories/**',
+      'packages/hub/src/adapters/**',
+      'packages/hub/src/bus/**',
+      'packages/hub/src/db/**',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -159,7 +176,8 @@ export const boundaries = [
             hubProgram,
             {
               group: ['**/services/*', '**/http/*', '**/ws/*'],
-              message: 'Dependencies point inward: repositories, adapters and the bus never call services or transport.',
+              message:
+                'Dependencies point inward: repositories, adapters and the bus never call services or transport.',
             },
           ],
         },
@@ -176,7 +194,8 @@ export const boundaries = [
         {
           object: 'process',
           property: 'env',
-          message: "Read configuration in the program's config.ts and pass it down; nothing else reads process.env.",
+          message:
+            "Read configuration in the program's config.ts and pass it down; nothing else reads process.env.",
         },
       ],
     },

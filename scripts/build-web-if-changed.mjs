@@ -5,7 +5,14 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const built = 'packages/web/dist/index.html';
-const sources = ['packages/web/src', 'packages/web/index.html', 'packages/web/vite.config.ts', 'packages/web/build-steps.ts', 'packages/protocol/src', 'package-lock.json'];
+const sources = [
+  'packages/web/src',
+  'packages/web/index.html',
+  'packages/web/vite.config.ts',
+  'packages/web/build-steps.ts',
+  'packages/protocol/src',
+  'package-lock.json',
+];
 
 /** The newest modification time under `path` (a file or a folder, recursively). */
 function newest(path) {
@@ -21,6 +28,17 @@ if (builtAt > changedAt) {
   console.log('web app up to date (packages/web/dist)');
 } else {
   console.log(builtAt === 0 ? 'building the web app…' : 'the web app changed: building it…');
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'packages/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--config',
+      'packages/web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

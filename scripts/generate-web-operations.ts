@@ -5,6 +5,7 @@
 // The typecheck fails when the file is out of date (it must match the table's literal types).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { routeTable } from '@crosspoint/protocol';
 
 export function operationsSource(): string {
@@ -22,6 +23,8 @@ ${lines.join('\n')}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const target = fileURLToPath(new URL('../packages/web/src/api/operations.gen.ts', import.meta.url));
-  writeFileSync(target, operationsSource());
+  // Formatted as `npm test` checks it.
+  const options = { ...(await resolveConfig(target)), filepath: target };
+  writeFileSync(target, await format(operationsSource(), options));
   console.log(`wrote ${target}`);
 }

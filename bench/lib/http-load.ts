@@ -10,11 +10,15 @@ export interface LoadResult {
 
 function get(agent: Agent, url: URL, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent, method: 'GET', headers: { accept: 'application/json', ...headers } }, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { agent, method: 'GET', headers: { accept: 'application/json', ...headers } },
+      (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -47,7 +51,12 @@ export async function httpLoad(target: string, connections: number, durationMs: 
   );
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return { requests: latencies.length, errors, requestsPerSecond: latencies.length / seconds, latencyMs: summarize(latencies) };
+  return {
+    requests: latencies.length,
+    errors,
+    requestsPerSecond: latencies.length / seconds,
+    latencyMs: summarize(latencies),
+  };
 }
 
 /**

@@ -35,20 +35,26 @@ export function sampleProcess(pid: number, everyMs = 500): { stop(): Promise<Pro
   const readings: Reading[] = [];
   let failed: unknown;
   const tick = () => {
-    read(pid).then((r) => readings.push(r), (e: unknown) => (failed = e));
+    read(pid).then(
+      (r) => readings.push(r),
+      (e: unknown) => (failed = e),
+    );
   };
   tick();
   const timer = setInterval(tick, everyMs);
   return {
     async stop() {
       clearInterval(timer);
-      readings.push(await read(pid).catch(() => readings[readings.length - 1] ?? { at: 0, cpuTicks: 0, rssBytes: 0 }));
+      readings.push(
+        await read(pid).catch(() => readings[readings.length - 1] ?? { at: 0, cpuTicks: 0, rssBytes: 0 }),
+      );
       if (readings.length < 2) throw new Error(`Could not sample process ${pid}: ${String(failed)}`);
       const first = readings[0] as Reading;
       const last = readings[readings.length - 1] as Reading;
       const seconds = (last.at - first.at) / 1000;
       return {
-        cpuPercentOfOneCore: seconds > 0 ? ((last.cpuTicks - first.cpuTicks) / clockTicks / seconds) * 100 : 0,
+        cpuPercentOfOneCore:
+          seconds > 0 ? ((last.cpuTicks - first.cpuTicks) / clockTicks / seconds) * 100 : 0,
         rssMiB: summarize(readings.map((r) => r.rssBytes / 2 ** 20)),
         seconds,
       };

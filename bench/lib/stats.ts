@@ -30,4 +30,5 @@ export function summarize(values: readonly number[]): Summary {
 }
 
 /** Rounds for reports: 3 significant decimals below 10, 1 decimal above. */
-export const round = (n: number): number => (Math.abs(n) < 10 ? Math.round(n * 1000) / 1000 : Math.round(n * 10) / 10);
+export const round = (n: number): number =>
+  Math.abs(n) < 10 ? Math.round(n * 1000) / 1000 : Math.round(n * 10) / 10;

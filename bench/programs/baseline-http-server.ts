@@ -5,7 +5,10 @@ import { createServer } from 'node:http';
 const size = Number(process.argv[2] ?? '256');
 const body = JSON.stringify({ product: 'Crosspoint', padding: 'x'.repeat(Math.max(0, size - 40)) });
 const server = createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 });
 server.listen(0, '127.0.0.1', () => {

@@ -9,7 +9,12 @@ import type { Scenario } from '../lib/scenario.ts';
 
 const cli = 'packages/cli/src/main.ts';
 
-async function measure(url: string, connections: number, ms: number, pid: number): Promise<{ load: LoadResult; usage: ProcessUsage }> {
+async function measure(
+  url: string,
+  connections: number,
+  ms: number,
+  pid: number,
+): Promise<{ load: LoadResult; usage: ProcessUsage }> {
   await httpLoad(url, connections, Math.min(1000, ms / 4)); // warm-up: JIT, pools
   const sampler = sampleProcess(pid);
   const load = await httpLoad(url, connections, ms);
@@ -44,7 +49,11 @@ export const apiScenario: Scenario = {
       await hub.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
-    const bare = await startChild('bench/programs/baseline-http-server.ts', [String(bodyBytes)], /listening on (http:\/\/\S+)/);
+    const bare = await startChild(
+      'bench/programs/baseline-http-server.ts',
+      [String(bodyBytes)],
+      /listening on (http:\/\/\S+)/,
+    );
     let base: Awaited<ReturnType<typeof measure>>;
     try {
       base = await measure(`${bare.ready}/`, connections, seconds * 1000, bare.pid);
@@ -64,18 +73,35 @@ export const apiScenario: Scenario = {
         errors: hubInfo.load.errors + hubHealth.load.errors,
       },
       baseline: {
-        description: 'bare node:http server returning a JSON body of the same size, same client and concurrency',
-        figures: { rps: base.load.requestsPerSecond, latencyMs: base.load.latencyMs, errors: base.load.errors },
+        description:
+          'bare node:http server returning a JSON body of the same size, same client and concurrency',
+        figures: {
+          rps: base.load.requestsPerSecond,
+          latencyMs: base.load.latencyMs,
+          errors: base.load.errors,
+        },
       },
-      ratios: { systemInfoRpsVsBare: ratio, healthRpsVsBare: hubHealth.load.requestsPerSecond / base.load.requestsPerSecond },
+      ratios: {
+        systemInfoRpsVsBare: ratio,
+        healthRpsVsBare: hubHealth.load.requestsPerSecond / base.load.requestsPerSecond,
+      },
       targets: [],
       lost: hubInfo.load.errors + hubHealth.load.errors + base.load.errors,
       table: [
-        ['system info req/s', `${round(hubInfo.load.requestsPerSecond)} (${round(ratio * 100)} % of bare node:http)`],
-        ['system info p50 / p99', `${round(hubInfo.load.latencyMs.p50)} / ${round(hubInfo.load.latencyMs.p99)} ms`],
+        [
+          'system info req/s',
+          `${round(hubInfo.load.requestsPerSecond)} (${round(ratio * 100)} % of bare node:http)`,
+        ],
+        [
+          'system info p50 / p99',
+          `${round(hubInfo.load.latencyMs.p50)} / ${round(hubInfo.load.latencyMs.p99)} ms`,
+        ],
         ['/healthz req/s', `${round(hubHealth.load.requestsPerSecond)}`],
         ['bare node:http req/s', `${round(base.load.requestsPerSecond)}`],
-        ['hub CPU / RSS p50', `${round(hubInfo.usage.cpuPercentOfOneCore)} % of a core / ${round(hubInfo.usage.rssMiB.p50)} MiB`],
+        [
+          'hub CPU / RSS p50',
+          `${round(hubInfo.usage.cpuPercentOfOneCore)} % of a core / ${round(hubInfo.usage.rssMiB.p50)} MiB`,
+        ],
       ],
     };
   },

@@ -24,7 +24,11 @@ function upload(url: string, token: string, name: string, sizeMiB: number): Prom
     const req = request(`${url}?name=${encodeURIComponent(name)}&kind=firmware`, {
       method: 'POST',
       agent: false,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'content-length': String(sizeMiB * mib) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/octet-stream',
+        'content-length': String(sizeMiB * mib),
+      },
     });
     req.on('response', (res) => {
       let text = '';
@@ -37,10 +41,18 @@ function upload(url: string, token: string, name: string, sizeMiB: number): Prom
           return;
         }
         const info = JSON.parse(text) as { id: string; sha256: string };
-        resolve({ ok: info.sha256 === sent, sha256: sent, ms, id: info.id, ...(info.sha256 === sent ? {} : { detail: 'hash differs' }) });
+        resolve({
+          ok: info.sha256 === sent,
+          sha256: sent,
+          ms,
+          id: info.id,
+          ...(info.sha256 === sent ? {} : { detail: 'hash differs' }),
+        });
       });
     });
-    req.on('error', (e) => resolve({ ok: false, sha256: '', ms: performance.now() - started, detail: e.message }));
+    req.on('error', (e) =>
+      resolve({ ok: false, sha256: '', ms: performance.now() - started, detail: e.message }),
+    );
     void (async () => {
       for (let i = 0; i < sizeMiB; i++) {
         const chunk = randomBytes(mib);
@@ -58,7 +70,8 @@ async function download(url: string, token: string): Promise<Moved> {
   const hash = createHash('sha256');
   try {
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok || !res.body) return { ok: false, sha256: '', ms: performance.now() - started, detail: String(res.status) };
+    if (!res.ok || !res.body)
+      return { ok: false, sha256: '', ms: performance.now() - started, detail: String(res.status) };
     for await (const chunk of res.body as AsyncIterable<Uint8Array>) hash.update(chunk);
     return { ok: true, sha256: hash.digest('hex'), ms: performance.now() - started };
   } catch (e) {
@@ -81,34 +94,57 @@ export const fileTransferScenario: Scenario = {
   async run({ quick, log }) {
     const config = { parallel: 8, fileMiB: quick ? 16 : 120 };
     const db = await createBenchDatabase('file_transfer');
-    const hub = await startChild('bench/programs/hub.ts', ['--database-url', db.url, '--admin-token'], /hub ready (\{.*\})$/, { timeoutMs: 120_000 });
+    const hub = await startChild(
+      'bench/programs/hub.ts',
+      ['--database-url', db.url, '--admin-token'],
+      /hub ready (\{.*\})$/,
+      { timeoutMs: 120_000 },
+    );
     try {
       const ready = JSON.parse(hub.ready) as { url: string; orgId: string; adminToken: string };
       const files = `${ready.url}/api/v1/orgs/${ready.orgId}/files`;
-      log(`hub on PostgreSQL ${db.version}; ${String(config.parallel)} files of ${String(config.fileMiB)} MiB`);
+      log(
+        `hub on PostgreSQL ${db.version}; ${String(config.parallel)} files of ${String(config.fileMiB)} MiB`,
+      );
 
       const idleSampler = sampleProcess(hub.pid, 100);
       await new Promise((r) => setTimeout(r, 2000));
       const idle = await idleSampler.stop();
 
       const alone = await upload(files, ready.adminToken, 'alone.bin', config.fileMiB);
-      const aloneDown: Moved = alone.id ? await download(`${files}/${alone.id}`, ready.adminToken) : { ok: false, sha256: '', ms: 0 };
+      const aloneDown: Moved = alone.id
+        ? await download(`${files}/${alone.id}`, ready.adminToken)
+        : { ok: false, sha256: '', ms: 0 };
       log(`one file alone: up ${round(alone.ms)} ms, down ${round(aloneDown.ms)} ms`);
 
       const upSampler = sampleProcess(hub.pid, 100);
       const upStarted = performance.now();
-      const ups = await Promise.all(Array.from({ length: config.parallel }, (_, i) => upload(files, ready.adminToken, `f${String(i)}.bin`, config.fileMiB)));
+      const ups = await Promise.all(
+        Array.from({ length: config.parallel }, (_, i) =>
+          upload(files, ready.adminToken, `f${String(i)}.bin`, config.fileMiB),
+        ),
+      );
       const upMs = performance.now() - upStarted;
       const upUsage = await upSampler.stop();
 
       const downSampler = sampleProcess(hub.pid, 100);
       const downStarted = performance.now();
-      const downs = await Promise.all(ups.map((u) => (u.id ? download(`${files}/${u.id}`, ready.adminToken) : Promise.resolve<Moved>({ ok: false, sha256: '', ms: 0 }))));
+      const downs = await Promise.all(
+        ups.map((u) =>
+          u.id
+            ? download(`${files}/${u.id}`, ready.adminToken)
+            : Promise.resolve<Moved>({ ok: false, sha256: '', ms: 0 }),
+        ),
+      );
       const downMs = performance.now() - downStarted;
       const downUsage = await downSampler.stop();
 
       const failed = [...ups, ...downs, alone, aloneDown].filter((m) => !m.ok);
-      const mismatched = ups.filter((u, i) => { const d = downs[i]; return u.ok && d?.ok === true && d.sha256 !== u.sha256; }).length + (alone.ok && aloneDown.ok && alone.sha256 !== aloneDown.sha256 ? 1 : 0);
+      const mismatched =
+        ups.filter((u, i) => {
+          const d = downs[i];
+          return u.ok && d?.ok === true && d.sha256 !== u.sha256;
+        }).length + (alone.ok && aloneDown.ok && alone.sha256 !== aloneDown.sha256 ? 1 : 0);
       for (const f of failed.slice(0, 5)) log(`failed: ${f.detail ?? '?'}`);
       const totalMiB = config.parallel * config.fileMiB;
       const idleMiB = idle.rssMiB.p50;
@@ -148,9 +184,18 @@ export const fileTransferScenario: Scenario = {
         ],
         lost: failed.length + mismatched,
         table: [
-          ['hub RSS idle / peak up / peak down', `${round(idleMiB)} / ${round(peakMiB(upUsage))} / ${round(peakMiB(downUsage))} MiB`],
-          [`${String(config.parallel)} × ${String(config.fileMiB)} MiB up`, `${round(upMs / 1000)} s (${round(totalMiB / (upMs / 1000))} MiB/s; one alone ${round(alone.ms / 1000)} s)`],
-          [`${String(config.parallel)} × ${String(config.fileMiB)} MiB down`, `${round(downMs / 1000)} s (${round(totalMiB / (downMs / 1000))} MiB/s; one alone ${round(aloneDown.ms / 1000)} s)`],
+          [
+            'hub RSS idle / peak up / peak down',
+            `${round(idleMiB)} / ${round(peakMiB(upUsage))} / ${round(peakMiB(downUsage))} MiB`,
+          ],
+          [
+            `${String(config.parallel)} × ${String(config.fileMiB)} MiB up`,
+            `${round(upMs / 1000)} s (${round(totalMiB / (upMs / 1000))} MiB/s; one alone ${round(alone.ms / 1000)} s)`,
+          ],
+          [
+            `${String(config.parallel)} × ${String(config.fileMiB)} MiB down`,
+            `${round(downMs / 1000)} s (${round(totalMiB / (downMs / 1000))} MiB/s; one alone ${round(aloneDown.ms / 1000)} s)`,
+          ],
           ['failed / came back different', `${String(failed.length)} / ${String(mismatched)}`],
         ],
       };

@@ -1,9 +1,15 @@
 import { hostname } from 'node:os';
 import { Type, type Static } from 'typebox';
-import { LogLevelSetting, SettingsError, defaultCredentials, readProgramSettings } from '@crosspoint/protocol';
+import {
+  LogLevelSetting,
+  SettingsError,
+  defaultCredentials,
+  readProgramSettings,
+} from '@crosspoint/protocol';
 import { parseSubnets } from './discovery/subnet.ts';
 
-const Port = (defaultPort: number, minimum = 1) => Type.Integer({ minimum, maximum: 65535, default: defaultPort });
+const Port = (defaultPort: number, minimum = 1) =>
+  Type.Integer({ minimum, maximum: 65535, default: defaultPort });
 
 /** Settings of the agent program. The only reader of the environment for the agent. */
 export const AgentConfigSchema = Type.Object({

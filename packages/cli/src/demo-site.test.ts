@@ -19,7 +19,13 @@ afterAll(async () => {
 async function demoSite(): Promise<DemoSite> {
   const dir = await mkdtemp(join(tmpdir(), 'cp-demo-'));
   dirs.push(dir);
-  const site = await startDemoSite({ hubUrl: 'http://127.0.0.1:9', login: 'agent@none', password: 'x', dataDir: join(dir, 'data'), devices: 10 });
+  const site = await startDemoSite({
+    hubUrl: 'http://127.0.0.1:9',
+    login: 'agent@none',
+    password: 'x',
+    dataDir: join(dir, 'data'),
+    devices: 10,
+  });
   sites.push(site);
   return site;
 }
@@ -37,7 +43,8 @@ describe('the demo on a machine already running one', () => {
     for (const site of [first, second]) {
       expect(site.agent.inventory().length).toBe(site.sim.devices.length);
       const deadline = Date.now() + 10_000;
-      while (!site.agent.inventory().some((d) => d.status === 'Down') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      while (!site.agent.inventory().some((d) => d.status === 'Down') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
       expect(site.agent.inventory().some((d) => d.status === 'Down')).toBe(true);
     }
   });
@@ -64,7 +71,10 @@ describe('the demo on a machine already running one', () => {
     const dir = await mkdtemp(join(tmpdir(), 'cp-demo-port-'));
     dirs.push(dir);
     const lines: string[] = [];
-    const code = await runCli(['hub', '--port', String(port), '--data-dir', dir, '--log-level', 'silent'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    const code = await runCli(['hub', '--port', String(port), '--data-dir', dir, '--log-level', 'silent'], {
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
     await new Promise<void>((resolve) => holder.close(() => resolve()));
     expect(code).toBe(ExitCode.failure);
     expect(lines.join('\n')).toMatch(new RegExp(`EADDRINUSE.*${String(port)}.*--port`));

@@ -1,7 +1,21 @@
 import { resolve } from 'node:path';
 import pino from 'pino';
-import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink, type LinkState } from '@crosspoint/agent';
-import { generateSite, SimError, SimErrorCode, startSimulator, type SiteFile, type Simulator } from '@crosspoint/sim';
+import {
+  connectAgentToHub,
+  loadAgentConfig,
+  startAgent,
+  type Agent,
+  type HubLink,
+  type LinkState,
+} from '@crosspoint/agent';
+import {
+  generateSite,
+  SimError,
+  SimErrorCode,
+  startSimulator,
+  type SiteFile,
+  type Simulator,
+} from '@crosspoint/sim';
 
 /**
  * Loopback ranges the demo building may use, in order: a second demo on the same machine (another
@@ -12,15 +26,30 @@ const demoRanges = [31, 51, 71, 87] as const;
 
 /** The demo building: two subnets (main and west wing), seeded so every start looks the same. */
 function demoSite(devices: number, range: number): SiteFile {
-  const main = generateSite({ devices: Math.ceil(devices * 0.6), seed: 7, subnetBase: `127.${String(range)}` });
-  const west = generateSite({ devices: Math.floor(devices * 0.4), seed: 8, subnetBase: `127.${String(range + 1)}` });
-  const renamed = <T extends { name: string }>(xs: T[] | undefined) => xs?.map((x) => ({ ...x, name: `West-${x.name}` }));
+  const main = generateSite({
+    devices: Math.ceil(devices * 0.6),
+    seed: 7,
+    subnetBase: `127.${String(range)}`,
+  });
+  const west = generateSite({
+    devices: Math.floor(devices * 0.4),
+    seed: 8,
+    subnetBase: `127.${String(range + 1)}`,
+  });
+  const renamed = <T extends { name: string }>(xs: T[] | undefined) =>
+    xs?.map((x) => ({ ...x, name: `West-${x.name}` }));
   return {
     ...main,
     name: 'Globex HQ',
     subnets: [
       ...main.subnets,
-      ...west.subnets.map((s) => ({ ...s, name: 'sim2', stacks: renamed(s.stacks), mics: renamed(s.mics), codecs: renamed(s.codecs) })),
+      ...west.subnets.map((s) => ({
+        ...s,
+        name: 'sim2',
+        stacks: renamed(s.stacks),
+        mics: renamed(s.mics),
+        codecs: renamed(s.codecs),
+      })),
     ],
   };
 }
@@ -64,7 +93,12 @@ export function faultHints(sim: Simulator): string[] {
   const url = sim.controlUrl;
   const box = sim.devices.filter((d) => d.kind === 'box')[0];
   return [
-    ...(box ? [`sim fault set ${box.id} down --control-url ${url}`, `sim fault clear ${box.id} --control-url ${url}`] : []),
+    ...(box
+      ? [
+          `sim fault set ${box.id} down --control-url ${url}`,
+          `sim fault clear ${box.id} --control-url ${url}`,
+        ]
+      : []),
     `sim fault list --control-url ${url}`,
   ];
 }

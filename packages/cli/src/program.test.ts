@@ -47,7 +47,9 @@ describe('crosspoint CLI', () => {
     const held = await openDatabase({ kind: 'pglite', dataDir: dir });
     try {
       const out = capture();
-      expect(await runCli(['hub', '--data-dir', dir, '--port', '0', '--log-level', 'silent'], out)).toBe(ExitCode.failure);
+      expect(await runCli(['hub', '--data-dir', dir, '--port', '0', '--log-level', 'silent'], out)).toBe(
+        ExitCode.failure,
+      );
       expect(out.text()).toMatch(/in use by another hub/);
     } finally {
       await held.close();
@@ -73,20 +75,78 @@ describe('crosspoint admin', () => {
     try {
       const out = capture();
       const common = ['--data-dir', dir];
-      expect(await runCli(['admin', 'create-operator', '--email', 'ops@example.test', '--password', 'short', ...common], out)).toBe(ExitCode.usage);
+      expect(
+        await runCli(
+          ['admin', 'create-operator', '--email', 'ops@example.test', '--password', 'short', ...common],
+          out,
+        ),
+      ).toBe(ExitCode.usage);
       expect(out.text()).toMatch(/WEAK_PASSWORD/);
-      expect(await runCli(['admin', 'create-operator', '--email', 'ops@example.test', '--password', 'violet-harbor-tractor-91', ...common], out)).toBe(ExitCode.ok);
+      expect(
+        await runCli(
+          [
+            'admin',
+            'create-operator',
+            '--email',
+            'ops@example.test',
+            '--password',
+            'violet-harbor-tractor-91',
+            ...common,
+          ],
+          out,
+        ),
+      ).toBe(ExitCode.ok);
       expect(out.text()).toMatch(/Created operator ops@example.test/);
-      expect(await runCli(['admin', 'create-support-org', '--name', 'Acme AV', '--owner-email', 'o@acme.example', '--devices', 'many', ...common], out)).toBe(ExitCode.usage);
-      expect(await runCli(['admin', 'create-support-org', '--name', 'Acme AV', '--owner-email', 'o@acme.example', '--devices', '25', ...common], out)).toBe(ExitCode.ok);
-      expect(out.text()).toMatch(/Invitation link for o@acme.example[^\n]*\n\s+http:\/\/127\.0\.0\.1:8080\/register\?token=[A-Za-z0-9_-]{20,}$/m);
-      expect(await runCli(['admin', 'reset-password', '--email', 'ops@example.test', ...common], out)).toBe(ExitCode.ok);
+      expect(
+        await runCli(
+          [
+            'admin',
+            'create-support-org',
+            '--name',
+            'Acme AV',
+            '--owner-email',
+            'o@acme.example',
+            '--devices',
+            'many',
+            ...common,
+          ],
+          out,
+        ),
+      ).toBe(ExitCode.usage);
+      expect(
+        await runCli(
+          [
+            'admin',
+            'create-support-org',
+            '--name',
+            'Acme AV',
+            '--owner-email',
+            'o@acme.example',
+            '--devices',
+            '25',
+            ...common,
+          ],
+          out,
+        ),
+      ).toBe(ExitCode.ok);
+      expect(out.text()).toMatch(
+        /Invitation link for o@acme.example[^\n]*\n\s+http:\/\/127\.0\.0\.1:8080\/register\?token=[A-Za-z0-9_-]{20,}$/m,
+      );
+      expect(await runCli(['admin', 'reset-password', '--email', 'ops@example.test', ...common], out)).toBe(
+        ExitCode.ok,
+      );
       expect(out.text()).toMatch(/reset-password\?token=[A-Za-z0-9_-]{20,}$/m);
-      expect(await runCli(['admin', 'reset-password', '--email', 'nobody@example.test', ...common], out)).toBe(ExitCode.usage);
+      expect(
+        await runCli(['admin', 'reset-password', '--email', 'nobody@example.test', ...common], out),
+      ).toBe(ExitCode.usage);
       // Someone invited who has not registered (the outbox keeps no usable link): their invitation again.
       const invited = capture();
-      expect(await runCli(['admin', 'reset-password', '--email', 'o@acme.example', ...common], invited)).toBe(ExitCode.ok);
-      expect(invited.text()).toMatch(/o@acme.example has not registered yet: invitation link[^\n]*\n\s+http:\/\/127\.0\.0\.1:8080\/register\?token=[A-Za-z0-9_-]{20,}$/m);
+      expect(await runCli(['admin', 'reset-password', '--email', 'o@acme.example', ...common], invited)).toBe(
+        ExitCode.ok,
+      );
+      expect(invited.text()).toMatch(
+        /o@acme.example has not registered yet: invitation link[^\n]*\n\s+http:\/\/127\.0\.0\.1:8080\/register\?token=[A-Za-z0-9_-]{20,}$/m,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -101,12 +161,24 @@ describe('crosspoint admin license', () => {
       expect(await runCli(['admin', 'license', 'keygen', '--out-dir', dir], out)).toBe(ExitCode.ok);
       expect(await runCli(['admin', 'license', 'keygen', '--out-dir', dir], out)).toBe(ExitCode.usage);
       const file = join(dir, 'initech.license');
-      const args = ['admin', 'license', 'sign', '--key', join(dir, 'license-issuer.key'), '--licensee', 'Initech', '--out', file];
+      const args = [
+        'admin',
+        'license',
+        'sign',
+        '--key',
+        join(dir, 'license-issuer.key'),
+        '--licensee',
+        'Initech',
+        '--out',
+        file,
+      ];
       expect(await runCli([...args, '--devices', '0'], out)).toBe(ExitCode.usage);
       expect(await runCli([...args, '--devices', '40', '--expires', 'soon'], out)).toBe(ExitCode.usage);
       expect(await runCli([...args, '--devices', '40', '--expires', '2099-12-31'], out)).toBe(ExitCode.ok);
       const { readFile } = await import('node:fs/promises');
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as { license: { devices: number; expiresAt: string } };
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as {
+        license: { devices: number; expiresAt: string };
+      };
       expect(parsed.license).toMatchObject({ devices: 40, expiresAt: '2099-12-31T23:59:59.000Z' });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -28,7 +28,8 @@ export function buildProgram(output: Output): Command {
   registerSimCommand(program, output);
   registerAdminCommand(program, output);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
-  for (const cmd of program.commands.flatMap((c) => c.commands)) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+  for (const cmd of program.commands.flatMap((c) => c.commands))
+    cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
 
@@ -65,7 +66,8 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     }
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL') {
-      const taken = err.code === 'EADDRINUSE' ? ' (another hub or demo may be running: choose another with --port)' : '';
+      const taken =
+        err.code === 'EADDRINUSE' ? ' (another hub or demo may be running: choose another with --port)' : '';
       output.err(`crosspoint: cannot listen: ${err.message}${taken}`);
       return ExitCode.failure;
     }

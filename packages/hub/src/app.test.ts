@@ -28,9 +28,14 @@ describe('hub HTTP skeleton', () => {
   });
 
   it('publishes OpenAPI and the browsable docs', async () => {
-    const spec = (await (await hub.get('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const spec = (await (await hub.get('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/api/v1/system/info']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/readyz', '/api/v1/system/info']),
+    );
     const docs = await hub.get('/api/docs/');
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toMatch(/text\/html/);

@@ -83,7 +83,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   registerRequestAuth(app, { auth: s.auth, tokens: s.tokens });
   const limit = await registerRateLimits(app);
-  authRoutes(routes, { auth: s.auth, users: s.users, smsNumbers: s.smsNumbers, passwords: s.passwords, secureCookies: deps.secureCookies, limit });
+  authRoutes(routes, {
+    auth: s.auth,
+    users: s.users,
+    smsNumbers: s.smsNumbers,
+    passwords: s.passwords,
+    secureCookies: deps.secureCookies,
+    limit,
+  });
   organizationRoutes(routes, { organizations: s.organizations });
   userRoutes(routes, { users: s.users, limit });
   locationRoutes(routes, { locations: s.locations });
@@ -96,7 +103,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await fileRoutes(app, registry, { files: s.files, link: s.link });
   alertRoutes(routes, { alerts: s.alerts, smtp: s.orgSmtp });
   registry.assertComplete();
-  await registerAgentGateway(app, { link: s.link, commands: s.commands, bus: s.bus, metrics: deps.metrics, serverId: deps.serverId });
+  await registerAgentGateway(app, {
+    link: s.link,
+    commands: s.commands,
+    bus: s.bus,
+    metrics: deps.metrics,
+    serverId: deps.serverId,
+  });
   await registerWebApp(app, deps.webDir);
   return app;
 }

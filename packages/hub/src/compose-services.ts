@@ -38,7 +38,11 @@ import { createSmsSender, type SmsSender } from './adapters/sms.ts';
 import type { Sealer } from './adapters/sealer.ts';
 import { SmsVerificationRepository } from './repositories/sms-verification.repository.ts';
 import { OrgSmtpRepository } from './repositories/org-smtp.repository.ts';
-import { defaultSmsVerificationTuning, SmsNumberService, type SmsVerificationTuning } from './services/sms-number.service.ts';
+import {
+  defaultSmsVerificationTuning,
+  SmsNumberService,
+  type SmsVerificationTuning,
+} from './services/sms-number.service.ts';
 import { OrgMailers } from './services/org-mailers.ts';
 import { openWebhookSecret } from './services/sealed-secrets.ts';
 import { OrgSmtpService } from './services/org-smtp.service.ts';
@@ -46,7 +50,11 @@ import { createWebhookSender } from './adapters/webhook.ts';
 import { AlertConfigRepository } from './repositories/alert-config.repository.ts';
 import { AlertIncidentRepository } from './repositories/alert-incident.repository.ts';
 import { AlertDeliveryRepository } from './repositories/alert-delivery.repository.ts';
-import { AlertEngine, defaultEngineTuning, type AlertEngineTuning } from './services/alerts/alert-engine.service.ts';
+import {
+  AlertEngine,
+  defaultEngineTuning,
+  type AlertEngineTuning,
+} from './services/alerts/alert-engine.service.ts';
 import {
   AlertDeliveryService,
   defaultDeliveryTuning,
@@ -117,7 +125,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     tuning: { ...defaultSmsVerificationTuning, ...settings.smsVerification },
   });
   const smtpRepo = new OrgSmtpRepository(db);
-  const orgMailers = new OrgMailers(smtpRepo, settings.sealer, mailer, { allowPrivate: settings.smtpAllowPrivate ?? false });
+  const orgMailers = new OrgMailers(smtpRepo, settings.sealer, mailer, {
+    allowPrivate: settings.smtpAllowPrivate ?? false,
+  });
   const orgSmtp = new OrgSmtpService({
     repo: smtpRepo,
     mailers: orgMailers,

@@ -10,19 +10,68 @@ export const HubConfigSchema = Type.Object({
   natsUrl: Type.Optional(Type.String({ pattern: '^(nats|tls)://' })),
   logLevel: LogLevelSetting,
   webDir: Type.Optional(Type.String({ minLength: 1 })),
-  publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^/]+$', description: 'Base URL people open; used in emailed links.' })),
+  publicUrl: Type.Optional(
+    Type.String({ pattern: '^https?://[^/]+$', description: 'Base URL people open; used in emailed links.' }),
+  ),
   smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   mailFrom: Type.String({ default: 'Crosspoint <no-reply@crosspoint.invalid>', minLength: 3 }),
-  licensePublicKey: Type.Optional(Type.String({ pattern: '-----BEGIN PUBLIC KEY-----', description: 'Extra trusted license issuer (PEM).' })),
-  smsUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'SMS provider endpoint (JSON POST); without it SMS alerts are kept in the delivery log.' })),
-  smsToken: Type.Optional(Type.String({ minLength: 1, description: 'Bearer token for the SMS provider endpoint.' })),
-  webhookAllowPrivate: Type.Boolean({ default: false, description: 'Let alert webhooks reach loopback and private networks (a self-hosted ticketing system).' }),
-  fileQuotaMb: Type.Integer({ minimum: 1, maximum: 1_048_576, default: 4096, description: 'Megabytes of files (firmware, projects, backups, logs) one organization may keep.' }),
-  apiTokenDefaultDays: Type.Integer({ minimum: 1, maximum: 3650, default: 90, description: 'Days an API token stays valid when its creator names no expiry.' }),
-  alertResyncGraceS: Type.Integer({ minimum: 0, maximum: 3600, default: 30, description: 'After an agent (re)connects, its devices’ alerts wait this many seconds while it replays what it buffered (statuses from before the outage are not news).' }),
-  smtpAllowPrivate: Type.Boolean({ default: false, description: 'Let organizations point their own SMTP server at loopback and private networks (an in-house mail relay).' }),
-  secretKey: Type.Optional(Type.String({ minLength: 32, description: 'Key (64 hex digits or base64 of 32 bytes) sealing secrets the hub reads back, such as organizations’ SMTP passwords. Hubs sharing a database need the same key; a lone hub keeps one in its data dir.' })),
-  alertQuietS: Type.Integer({ minimum: 0, maximum: 86_400, default: 300, description: 'An alert resolved less than this many seconds ago is not opened again until they have passed (flap damping).' }),
+  licensePublicKey: Type.Optional(
+    Type.String({
+      pattern: '-----BEGIN PUBLIC KEY-----',
+      description: 'Extra trusted license issuer (PEM).',
+    }),
+  ),
+  smsUrl: Type.Optional(
+    Type.String({
+      pattern: '^https?://',
+      description: 'SMS provider endpoint (JSON POST); without it SMS alerts are kept in the delivery log.',
+    }),
+  ),
+  smsToken: Type.Optional(
+    Type.String({ minLength: 1, description: 'Bearer token for the SMS provider endpoint.' }),
+  ),
+  webhookAllowPrivate: Type.Boolean({
+    default: false,
+    description: 'Let alert webhooks reach loopback and private networks (a self-hosted ticketing system).',
+  }),
+  fileQuotaMb: Type.Integer({
+    minimum: 1,
+    maximum: 1_048_576,
+    default: 4096,
+    description: 'Megabytes of files (firmware, projects, backups, logs) one organization may keep.',
+  }),
+  apiTokenDefaultDays: Type.Integer({
+    minimum: 1,
+    maximum: 3650,
+    default: 90,
+    description: 'Days an API token stays valid when its creator names no expiry.',
+  }),
+  alertResyncGraceS: Type.Integer({
+    minimum: 0,
+    maximum: 3600,
+    default: 30,
+    description:
+      'After an agent (re)connects, its devices’ alerts wait this many seconds while it replays what it buffered (statuses from before the outage are not news).',
+  }),
+  smtpAllowPrivate: Type.Boolean({
+    default: false,
+    description:
+      'Let organizations point their own SMTP server at loopback and private networks (an in-house mail relay).',
+  }),
+  secretKey: Type.Optional(
+    Type.String({
+      minLength: 32,
+      description:
+        'Key (64 hex digits or base64 of 32 bytes) sealing secrets the hub reads back, such as organizations’ SMTP passwords. Hubs sharing a database need the same key; a lone hub keeps one in its data dir.',
+    }),
+  ),
+  alertQuietS: Type.Integer({
+    minimum: 0,
+    maximum: 86_400,
+    default: 300,
+    description:
+      'An alert resolved less than this many seconds ago is not opened again until they have passed (flap damping).',
+  }),
 });
 export type HubConfig = Static<typeof HubConfigSchema>;
 

@@ -103,7 +103,14 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       webhookAllowPrivate: config.webhookAllowPrivate,
       apiTokenDefaultDays: config.apiTokenDefaultDays,
       fileQuotaMb: config.fileQuotaMb,
-      alerts: { ...options.alerts, engine: { quietS: config.alertQuietS, resyncGraceMs: config.alertResyncGraceS * 1000, ...options.alerts?.engine } },
+      alerts: {
+        ...options.alerts,
+        engine: {
+          quietS: config.alertQuietS,
+          resyncGraceMs: config.alertResyncGraceS * 1000,
+          ...options.alerts?.engine,
+        },
+      },
       licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
       logger,
       ...(options.clock ? { clock: options.clock } : {}),
@@ -171,7 +178,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         // Jobs are handed back before the links close: closing can take a while, and a process
         // killed meanwhile would leave them to their leases.
         const handBack = () =>
-          runningServices.commands.releaseLeases().catch((e: unknown) => logger.error({ err: e }, 'handing back jobs failed'));
+          runningServices.commands
+            .releaseLeases()
+            .catch((e: unknown) => logger.error({ err: e }, 'handing back jobs failed'));
         await handBack();
         await runningApp.close();
         await handBack();

@@ -11,7 +11,10 @@ const Schema = Type.Object({
 describe(readSettings.name, () => {
   it('takes the first defined source and converts strings to the schema types', () => {
     const s = readSettings(Schema, {
-      port: [{ origin: '--port', value: undefined }, { origin: 'PORT', value: '9000' }],
+      port: [
+        { origin: '--port', value: undefined },
+        { origin: 'PORT', value: '9000' },
+      ],
       verbose: [{ origin: 'VERBOSE', value: 'true' }],
       name: [{ origin: '--name', value: 'hub-a' }],
     });

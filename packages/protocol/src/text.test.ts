@@ -5,15 +5,39 @@ import { MultilineText, Text, cleanDeviceText, isCleanText, isUnstorableText, te
 
 /** Any UTF-16 code unit, unpaired surrogates and control characters included. */
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-const anyText = fc.string({ unit: fc.oneof(anyUnit, fc.constantFrom('\u0000', '\u001b', '\ud83c\udfa4', '\ud800', '\udc00', '\n', ' ', 'é')), maxLength: 300 });
+const anyText = fc.string({
+  unit: fc.oneof(
+    anyUnit,
+    fc.constantFrom('\u0000', '\u001b', '\ud83c\udfa4', '\ud800', '\udc00', '\n', ' ', 'é'),
+  ),
+  maxLength: 300,
+});
 
 describe('text rules', () => {
   it('refuses control characters and unpaired surrogates, takes every other character (emoji, combining marks, CJK)', () => {
-    for (const bad of ['a\u0000b', 'tab\there', 'line\nbreak', 'esc\u001b[31m', 'del\u007f', 'c1\u0085', 'lone \ud800', 'lone \udc00 low', 'reversed \udc00\ud800']) {
+    for (const bad of [
+      'a\u0000b',
+      'tab\there',
+      'line\nbreak',
+      'esc\u001b[31m',
+      'del\u007f',
+      'c1\u0085',
+      'lone \ud800',
+      'lone \udc00 low',
+      'reversed \udc00\ud800',
+    ]) {
       expect(isCleanText(bad), JSON.stringify(bad)).toBe(false);
       expect(Value.Check(Text(), bad), JSON.stringify(bad)).toBe(false);
     }
-    for (const good of ['', 'Room 1', 'Salle 🎤 Zürich – 東京', 'e\u0301', '\u00a0nbsp', '\ufffd', '\u{10ffff}']) {
+    for (const good of [
+      '',
+      'Room 1',
+      'Salle 🎤 Zürich – 東京',
+      'e\u0301',
+      '\u00a0nbsp',
+      '\ufffd',
+      '\u{10ffff}',
+    ]) {
       expect(isCleanText(good), JSON.stringify(good)).toBe(true);
       expect(Value.Check(Text(), good), JSON.stringify(good)).toBe(true);
     }

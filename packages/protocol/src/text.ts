@@ -9,15 +9,18 @@ import { Type, type TString, type TStringOptions } from 'typebox';
  */
 export const textPattern = '^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$';
 /** The same for text that may span lines: tab, LF and CR are allowed. */
-export const multilineTextPattern = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$';
+export const multilineTextPattern =
+  '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$';
 
 /** What a validator says of a string that breaks `textPattern` or `multilineTextPattern`. */
 export const textRuleMessage = 'must not contain control characters or unpaired surrogates';
 
 /** A single-line string people type (names, searches, passwords): refuses control characters and unpaired surrogates. */
-export const Text = (options: TStringOptions = {}): TString => Type.String({ pattern: textPattern, ...options });
+export const Text = (options: TStringOptions = {}): TString =>
+  Type.String({ pattern: textPattern, ...options });
 /** Like `Text`, but tab, LF and CR are allowed (documents, messages). */
-export const MultilineText = (options: TStringOptions = {}): TString => Type.String({ pattern: multilineTextPattern, ...options });
+export const MultilineText = (options: TStringOptions = {}): TString =>
+  Type.String({ pattern: multilineTextPattern, ...options });
 
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const lineBreaks = /[\t\n\r\v\f\u0085\u2028\u2029]+/g;
@@ -34,7 +37,8 @@ export const isCleanText = (text: string): boolean => textRule.test(text);
 export const isUnstorableText = (text: string): boolean => unstorable.test(text);
 
 /** `text` without what no database stores: NUL removed, unpaired surrogates replaced by U+FFFD. */
-export const storableText = (text: string): string => (isUnstorableText(text) ? text.replaceAll('\u0000', '').replace(loneSurrogate, '\ufffd') : text);
+export const storableText = (text: string): string =>
+  isUnstorableText(text) ? text.replaceAll('\u0000', '').replace(loneSurrogate, '\ufffd') : text;
 
 /**
  * Device-reported text made safe to keep, show and send: unpaired surrogates become U+FFFD, line

@@ -11,14 +11,23 @@ export interface FtpTarget {
 
 /** File transfer to and from a device (firmware images, projects, logs). The only user of basic-ftp. */
 export interface FileTransfer {
-  upload(target: FtpTarget, remotePath: string, data: Uint8Array, onBytes?: (sent: number) => void): Promise<void>;
+  upload(
+    target: FtpTarget,
+    remotePath: string,
+    data: Uint8Array,
+    onBytes?: (sent: number) => void,
+  ): Promise<void>;
   download(target: FtpTarget, remotePath: string, maxBytes: number): Promise<Uint8Array>;
   list(target: FtpTarget, dir: string): Promise<string[]>;
 }
 
 /** Passive-mode FTP with basic-ftp; every failure becomes a DeviceError with a stable code. */
 export function ftpTransfer(timeoutMs: number): FileTransfer {
-  const withClient = async <T>(target: FtpTarget, what: string, work: (client: Client) => Promise<T>): Promise<T> => {
+  const withClient = async <T>(
+    target: FtpTarget,
+    what: string,
+    work: (client: Client) => Promise<T>,
+  ): Promise<T> => {
     const client = new Client(timeoutMs);
     try {
       await client.access({
@@ -53,7 +62,12 @@ export function ftpTransfer(timeoutMs: number): FileTransfer {
           write(chunk: Buffer, _enc, done) {
             size += chunk.length;
             if (size > maxBytes) {
-              done(new DeviceError(DeviceErrorCode.TransferFailed, `${remotePath} is larger than ${maxBytes} bytes.`));
+              done(
+                new DeviceError(
+                  DeviceErrorCode.TransferFailed,
+                  `${remotePath} is larger than ${maxBytes} bytes.`,
+                ),
+              );
               return;
             }
             chunks.push(chunk);
@@ -64,7 +78,9 @@ export function ftpTransfer(timeoutMs: number): FileTransfer {
         return new Uint8Array(Buffer.concat(chunks));
       }),
     list: (target, dir) =>
-      withClient(target, `list ${dir}`, async (client) => (await client.list(dir)).filter((f) => f.isFile).map((f) => f.name)),
+      withClient(target, `list ${dir}`, async (client) =>
+        (await client.list(dir)).filter((f) => f.isFile).map((f) => f.name),
+      ),
   };
 }
 
@@ -72,7 +88,11 @@ function toDeviceError(e: unknown, what: string): DeviceError {
   if (e instanceof DeviceError) return e;
   const err = e as NodeJS.ErrnoException;
   if (err.code === 'ECONNREFUSED') {
-    return new DeviceError(DeviceErrorCode.FtpDisabled, `FTP is not reachable on the device (${what}): is file transfer enabled?`, { cause: e });
+    return new DeviceError(
+      DeviceErrorCode.FtpDisabled,
+      `FTP is not reachable on the device (${what}): is file transfer enabled?`,
+      { cause: e },
+    );
   }
   if (e instanceof FTPError && e.code === 530) {
     return new DeviceError(DeviceErrorCode.LoginFailed, `FTP login refused (${what}).`, { cause: e });

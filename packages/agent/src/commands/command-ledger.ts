@@ -42,7 +42,14 @@ export interface JobContext {
 }
 
 /** Commands that keep a device busy for a while: at most `maxBusy` of them run at once on one agent. */
-const longCommands = new Set(['firmwareUpdate', 'loadConfig', 'restoreConfig', 'restart', 'backupConfig', 'downloadLogs']);
+const longCommands = new Set([
+  'firmwareUpdate',
+  'loadConfig',
+  'restoreConfig',
+  'restart',
+  'backupConfig',
+  'downloadLogs',
+]);
 
 interface Running {
   promise: Promise<unknown>;
@@ -83,9 +90,12 @@ export class CommandLedger {
     }
     const earlier = this.journal.commandEntry(id);
     if (earlier && earlier.deviceId !== deviceId) {
-      return Promise.reject(new DeviceError(DeviceErrorCode.BadInput, `Job ${id} was started for another device.`));
+      return Promise.reject(
+        new DeviceError(DeviceErrorCode.BadInput, `Job ${id} was started for another device.`),
+      );
     }
-    if (earlier?.finishedAt !== undefined && earlier.result !== undefined) return Promise.resolve(earlier.result);
+    if (earlier?.finishedAt !== undefined && earlier.result !== undefined)
+      return Promise.resolve(earlier.result);
 
     const resumed = earlier && {
       startedAt: earlier.startedAt,

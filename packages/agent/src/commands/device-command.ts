@@ -16,7 +16,15 @@ export type DeviceCommand =
   | { type: 'restoreConfig'; backupId: string }
   /** Uploads and applies a project (.PCCP2X: a ZIP holding one XML file). */
   | { type: 'loadConfig'; project: Uint8Array; fileName?: string }
-  | { type: 'provisionVoip'; line: number; enabled: boolean; user: string; password: string; registrar: string; restartVoip?: boolean }
+  | {
+      type: 'provisionVoip';
+      line: number;
+      enabled: boolean;
+      user: string;
+      password: string;
+      registrar: string;
+      restartVoip?: boolean;
+    }
   | { type: 'restartVoip' }
   | { type: 'voipStatus' }
   | { type: 'downloadLogs' };

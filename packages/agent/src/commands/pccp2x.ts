@@ -20,12 +20,27 @@ export function readProjectSettings(data: Uint8Array): ProjectSettings {
     throw new DeviceError(DeviceErrorCode.BadInput, 'The project is not a .PCCP2X (ZIP) file.', { cause: e });
   }
   const files = Object.entries(entries).filter(([n]) => !n.endsWith('/'));
-  const xml = files.length === 1 ? Buffer.from(files[0]?.[1] ?? []).toString('utf8').replace(/^\uFEFF/, '') : '';
-  if (!xml.trimStart().startsWith('<')) throw new DeviceError(DeviceErrorCode.BadInput, 'The project must hold exactly one XML file.');
+  const xml =
+    files.length === 1
+      ? Buffer.from(files[0]?.[1] ?? [])
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+      : '';
+  if (!xml.trimStart().startsWith('<'))
+    throw new DeviceError(DeviceErrorCode.BadInput, 'The project must hold exactly one XML file.');
   const element = /<StackSettingsObj_StackSettings\b([^>]*)>/.exec(xml)?.[1] ?? '';
   const attribute = (name: string): string | undefined => {
     const raw = new RegExp(`\\b${name}="([^"]*)"`).exec(element)?.[1];
-    return raw?.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    return raw
+      ?.replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   };
-  return { stackName: attribute('StackName'), username: attribute('UserName'), password: attribute('Password') };
+  return {
+    stackName: attribute('StackName'),
+    username: attribute('UserName'),
+    password: attribute('Password'),
+  };
 }

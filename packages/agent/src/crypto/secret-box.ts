@@ -36,7 +36,9 @@ export function createSecretBox(key: Buffer): SecretBox {
         const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, ivBytes));
         decipher.setAAD(Buffer.from(context, 'utf8'));
         decipher.setAuthTag(raw.subarray(ivBytes, ivBytes + tagBytes));
-        return Buffer.concat([decipher.update(raw.subarray(ivBytes + tagBytes)), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(raw.subarray(ivBytes + tagBytes)), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
         throw new SecretBoxError('Secret cannot be opened: wrong key or tampered data.');
       }
@@ -47,8 +49,11 @@ export function createSecretBox(key: Buffer): SecretBox {
 /** Parses a configured key: 64 hex digits or base64 of 32 bytes. */
 export function parseKey(text: string): Buffer {
   const trimmed = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
-  if (key.length !== 32) throw new SecretBoxError('The credential key must be 64 hex digits or base64 of 32 bytes.');
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
+  if (key.length !== 32)
+    throw new SecretBoxError('The credential key must be 64 hex digits or base64 of 32 bytes.');
   return key;
 }
 

@@ -9,9 +9,12 @@ describe(parseSubnets.name, () => {
     ]);
   });
 
-  it.each(['127.0.0.1', '127.0.0.0/8', '300.1.1.0/24', '127.0.0.0/24:0', '127.0.0.0/24:99999', 'x/24'])('refuses %s', (bad) => {
-    expect(() => parseSubnets(bad)).toThrow(/Subnet|IPv4/);
-  });
+  it.each(['127.0.0.1', '127.0.0.0/8', '300.1.1.0/24', '127.0.0.0/24:0', '127.0.0.0/24:99999', 'x/24'])(
+    'refuses %s',
+    (bad) => {
+      expect(() => parseSubnets(bad)).toThrow(/Subnet|IPv4/);
+    },
+  );
 });
 
 describe(hostsOf.name, () => {

@@ -20,7 +20,8 @@ export function ipToInt(ip: string): number {
   return parts.reduce((acc, p) => acc * 256 + p, 0);
 }
 
-export const intToIp = (n: number): string => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+export const intToIp = (n: number): string =>
+  [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
 
 /** Smallest prefix the agent sweeps (a /16 is 65,534 hosts). */
 export const minPrefix = 16;
@@ -37,14 +38,22 @@ export function parseSubnets(text: string, defaultPort = 23): SubnetSpec[] {
     .filter((s) => s !== '')
     .map((entry) => {
       const m = /^([\d.]+)\/(\d{1,2})(?::(\d{1,5}))?(?:@([\w.:-]+))?$/.exec(entry);
-      if (!m?.[1] || !m[2]) throw new Error(`Subnet "${entry}" is not CIDR[:port][@interface], e.g. 192.168.0.0/24:23@eth0.`);
+      if (!m?.[1] || !m[2])
+        throw new Error(`Subnet "${entry}" is not CIDR[:port][@interface], e.g. 192.168.0.0/24:23@eth0.`);
       const prefix = Number(m[2]);
-      if (prefix < minPrefix || prefix > 32) throw new Error(`Subnet "${entry}": prefix must be /${minPrefix}../32.`);
+      if (prefix < minPrefix || prefix > 32)
+        throw new Error(`Subnet "${entry}": prefix must be /${minPrefix}../32.`);
       const port = m[3] === undefined ? defaultPort : Number(m[3]);
       if (port < 1 || port > 65535) throw new Error(`Subnet "${entry}": port must be 1..65535.`);
       const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
       const network = intToIp((ipToInt(m[1]) & mask) >>> 0);
-      return { cidr: `${network}/${prefix}`, network, prefix, port, interface: m[4] ?? interfaceFor(network, prefix) };
+      return {
+        cidr: `${network}/${prefix}`,
+        network,
+        prefix,
+        port,
+        interface: m[4] ?? interfaceFor(network, prefix),
+      };
     });
 }
 
@@ -60,7 +69,7 @@ export function hostsOf(subnet: Pick<SubnetSpec, 'network' | 'prefix'>): string[
 
 export function inSubnet(ip: string, subnet: Pick<SubnetSpec, 'network' | 'prefix'>): boolean {
   const mask = subnet.prefix === 0 ? 0 : (0xffffffff << (32 - subnet.prefix)) >>> 0;
-  return ((ipToInt(ip) & mask) >>> 0) === ipToInt(subnet.network);
+  return (ipToInt(ip) & mask) >>> 0 === ipToInt(subnet.network);
 }
 
 function interfaceFor(network: string, prefix: number): string {

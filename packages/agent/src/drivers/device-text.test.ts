@@ -12,7 +12,19 @@ const utf8 = (s: string) => Buffer.from(s, 'utf8');
 /** Text a device might hold in a name: control characters (C0, DEL, C1), invalid UTF-8, emoji, long runs. */
 const hostileText = fc.string({
   unit: fc.oneof(
-    fc.constantFrom('\u0000', '\u0001', '\u001b', '\u007f', '\u0085', '\u009b', '\ufffd', '🎤', 'é', 'x', 'Room'),
+    fc.constantFrom(
+      '\u0000',
+      '\u0001',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u009b',
+      '\ufffd',
+      '🎤',
+      'é',
+      'x',
+      'Room',
+    ),
     fc.integer({ min: 0x20, max: 0xffff }).map((c) => String.fromCharCode(c)),
   ),
   minLength: 1,
@@ -32,7 +44,14 @@ function expectCleanParams(replies: { params: object }[]): void {
     for (const [key, value] of Object.entries(r.params)) {
       if (typeof value !== 'string') continue;
       expect(isCleanText(value), `${key}: ${JSON.stringify(value)}`).toBe(true);
-      const limit = key === 'serial' ? linkTextLimits.serial : key === 'firmware' ? linkTextLimits.firmware : key === 'box' ? linkTextLimits.name : 1000;
+      const limit =
+        key === 'serial'
+          ? linkTextLimits.serial
+          : key === 'firmware'
+            ? linkTextLimits.firmware
+            : key === 'box'
+              ? linkTextLimits.name
+              : 1000;
       expect(value.length, key).toBeLessThanOrEqual(limit);
     }
   }
@@ -75,12 +94,20 @@ describe('device text in the drivers', () => {
   });
 
   it('BMA 360D: no bytes make the link throw, and every reply carries clean, bounded text', () => {
-    const templates = [(v: string) => `SERIAL ${v}\r\n`, (v: string) => `VERSION ${v}\r\n`, (v: string) => `${v}\r\n`];
+    const templates = [
+      (v: string) => `SERIAL ${v}\r\n`,
+      (v: string) => `VERSION ${v}\r\n`,
+      (v: string) => `${v}\r\n`,
+    ];
     fc.assert(
       fc.property(fc.array(deviceLine(templates), { maxLength: 8 }), (chunks) => {
         const stream = new FakeStream();
         const replies: Bma360dReply[] = [];
-        const link = new Bma360dLink(stream, { onReply: (r) => replies.push(r), onClose: () => undefined }, () => 0);
+        const link = new Bma360dLink(
+          stream,
+          { onReply: (r) => replies.push(r), onClose: () => undefined },
+          () => 0,
+        );
         for (const chunk of chunks) stream.feed(chunk);
         link.close();
         expectCleanParams(replies);
@@ -91,7 +118,16 @@ describe('device text in the drivers', () => {
 
   it('codecs: any response either fails the poll or gives a status with clean, bounded text', async () => {
     const statusOf = (name: unknown, serial: unknown) =>
-      JSON.stringify({ model: 'CL600', name, serial, firmware: 'f\u0000w'.repeat(30), mac: '00:11', csRegistered: true, csServer: 'cs\ud800', uptimeSeconds: 5 });
+      JSON.stringify({
+        model: 'CL600',
+        name,
+        serial,
+        firmware: 'f\u0000w'.repeat(30),
+        mac: '00:11',
+        csRegistered: true,
+        csServer: 'cs\ud800',
+        uptimeSeconds: 5,
+      });
     const body = fc.oneof(
       fc.tuple(hostileText, hostileText).map(([n, s]) => statusOf(n, s)),
       fc.tuple(hostileText, fc.oneof(fc.integer(), fc.constant(null))).map(([n, s]) => statusOf(n, s)),
@@ -99,14 +135,26 @@ describe('device text in the drivers', () => {
       hostileText,
     );
     const response = fc.oneof(
-      body.map((b) => Buffer.concat([utf8(`HTTP/1.1 200 OK\r\nContent-Length: ${String(utf8(b).length)}\r\n\r\n`), utf8(b)])),
-      body.map((b) => utf8(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${(utf8(b).length || 1).toString(16)}\r\n${b}\r\n0\r\n\r\n`)),
-      fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.concat([utf8('HTTP/1.1 200 OK\r\n'), Buffer.from(b)])),
+      body.map((b) =>
+        Buffer.concat([
+          utf8(`HTTP/1.1 200 OK\r\nContent-Length: ${String(utf8(b).length)}\r\n\r\n`),
+          utf8(b),
+        ]),
+      ),
+      body.map((b) =>
+        utf8(
+          `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${(utf8(b).length || 1).toString(16)}\r\n${b}\r\n0\r\n\r\n`,
+        ),
+      ),
+      fc
+        .uint8Array({ maxLength: 400 })
+        .map((b) => Buffer.concat([utf8('HTTP/1.1 200 OK\r\n'), Buffer.from(b)])),
     );
     await fc.assert(
       fc.asyncProperty(response, fc.integer({ min: 1, max: 50 }), async (bytes, cut) => {
         // parseResponse alone, on every prefix cut: never throws.
-        for (let at = 0; at <= bytes.length; at += cut) parseResponse(bytes.subarray(0, at), at >= bytes.length);
+        for (let at = 0; at <= bytes.length; at += cut)
+          parseResponse(bytes.subarray(0, at), at >= bytes.length);
         const stream = new FakeStream();
         const http = new CodecStatusConnection('127.0.0.1', 80, () => Promise.resolve(stream));
         const polled = http.fetch(5_000).then(
@@ -120,7 +168,13 @@ describe('device text in the drivers', () => {
         const status = await polled;
         http.close();
         if (!status) return;
-        for (const [key, limit] of [['name', 120], ['serial', 60], ['firmware', 40], ['model', 60], ['csServer', 1000]] as const) {
+        for (const [key, limit] of [
+          ['name', 120],
+          ['serial', 60],
+          ['firmware', 40],
+          ['model', 60],
+          ['csServer', 1000],
+        ] as const) {
           expect(isCleanText(status[key]), key).toBe(true);
           expect(status[key].length, key).toBeLessThanOrEqual(limit);
         }

@@ -23,7 +23,8 @@ const limits: Readonly<Record<string, number>> = {
 };
 
 /** One value a device reported, cleaned and cut to the limit of its kind (`field`: serial, name, box…). */
-export const deviceText = (value: string, field: string): string => cleanDeviceText(value, limits[field] ?? otherTextLimit);
+export const deviceText = (value: string, field: string): string =>
+  cleanDeviceText(value, limits[field] ?? otherTextLimit);
 
 /** A parsed reply with every text parameter cleaned (the same object when nothing needed it). */
 export function cleanReply<R extends { params: object }>(reply: R): R {

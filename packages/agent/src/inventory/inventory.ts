@@ -51,7 +51,8 @@ export function addressIdOf(family: DeviceFamily, host: string, port: number): D
 export const isAddressId = (id: DeviceId): boolean => id.includes('@');
 
 /** C-Link index `00` is box 1 of the stack (devices.md §3). */
-export const boxNumberOf = (clink: string | undefined): number => (clink === undefined ? 1 : Number.parseInt(clink, 10) + 1);
+export const boxNumberOf = (clink: string | undefined): number =>
+  clink === undefined ? 1 : Number.parseInt(clink, 10) + 1;
 
 /** End-point number `BNN` of VoIP line `line` (1-based) on box `box`, e.g. box 1 line 1 → 101. */
 export const uaEndpointOf = (box: number, line: number): string => `${box}${String(line).padStart(2, '0')}`;

@@ -13,7 +13,11 @@ describe('device commands against the simulator', () => {
   let rig: Rig;
   let dsp1: DeviceId;
   let dsp2: DeviceId;
-  const statusesOf = (id: DeviceId, from: number) => rig.changes.slice(from).filter((c) => c.deviceId === id).map((c) => c.status);
+  const statusesOf = (id: DeviceId, from: number) =>
+    rig.changes
+      .slice(from)
+      .filter((c) => c.deviceId === id)
+      .map((c) => c.status);
 
   beforeAll(async () => {
     rig = await startRig(smallSite(3));
@@ -41,8 +45,12 @@ describe('device commands against the simulator', () => {
 
   it('refuses file transfers while FTP is disabled, with a stable code', async () => {
     expect(await rig.agent.command(dsp2, { type: 'ftp', enabled: false })).toEqual({ enabled: false });
-    await expect(rig.agent.command(dsp2, { type: 'backupConfig' })).rejects.toMatchObject({ code: 'DEVICE_FTP_DISABLED' });
-    await expect(rig.agent.command(dsp2, { type: 'downloadLogs' })).rejects.toMatchObject({ code: 'DEVICE_FTP_DISABLED' });
+    await expect(rig.agent.command(dsp2, { type: 'backupConfig' })).rejects.toMatchObject({
+      code: 'DEVICE_FTP_DISABLED',
+    });
+    await expect(rig.agent.command(dsp2, { type: 'downloadLogs' })).rejects.toMatchObject({
+      code: 'DEVICE_FTP_DISABLED',
+    });
     expect(await rig.agent.command(dsp2, { type: 'ftp', enabled: true })).toEqual({ enabled: true });
   });
 
@@ -54,10 +62,14 @@ describe('device commands against the simulator', () => {
     expect(await readFile(join(rig.dataDir, 'backups', backup.backupId))).toHaveLength(backup.bytes);
     expect(progress.at(-1)).toEqual({ phase: 'done', percent: 100 });
     const from = rig.changes.length;
-    expect(await rig.agent.command(dsp1, { type: 'restoreConfig', backupId: backup.backupId })).toEqual({ backupId: backup.backupId });
+    expect(await rig.agent.command(dsp1, { type: 'restoreConfig', backupId: backup.backupId })).toEqual({
+      backupId: backup.backupId,
+    });
     await rig.waitFor(dsp1, 'Healthy');
     expect(statusesOf(dsp1, from)).toContain('Configuring');
-    await expect(rig.agent.command(dsp1, { type: 'restoreConfig', backupId: `${dsp1}/nope.PCCP2X` })).rejects.toMatchObject({
+    await expect(
+      rig.agent.command(dsp1, { type: 'restoreConfig', backupId: `${dsp1}/nope.PCCP2X` }),
+    ).rejects.toMatchObject({
       code: 'DEVICE_NOT_FOUND',
     });
   });
@@ -73,7 +85,9 @@ describe('device commands against the simulator', () => {
       boxes: [],
     });
     const from = rig.changes.length;
-    expect(await rig.agent.command(dsp1, { type: 'loadConfig', project, fileName: 'new.PCCP2X' })).toEqual({ fileName: 'new.PCCP2X' });
+    expect(await rig.agent.command(dsp1, { type: 'loadConfig', project, fileName: 'new.PCCP2X' })).toEqual({
+      fileName: 'new.PCCP2X',
+    });
     expect(rig.simDevice('Main.DSP1').credentials).toEqual({ username: 'operator', password: 'pw-2' });
     await rig.waitFor(dsp2, 'Healthy');
     expect(statusesOf(dsp2, from)).toContain('Configuring');
@@ -82,7 +96,9 @@ describe('device commands against the simulator', () => {
     });
     expect(statusesOf(dsp1, from)).not.toContain('Login Failed');
     expect(statusesOf(dsp2, from)).not.toContain('Login Failed');
-    await expect(rig.agent.command(dsp1, { type: 'loadConfig', project: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({
+    await expect(
+      rig.agent.command(dsp1, { type: 'loadConfig', project: new Uint8Array([1, 2, 3]) }),
+    ).rejects.toMatchObject({
       code: 'COMMAND_BAD_INPUT',
     });
   });
@@ -102,7 +118,9 @@ describe('device commands against the simulator', () => {
     expect(seen).toContain('Updating Firmware');
     expect(seen).toContain('Restarting...');
     expect(seen).not.toContain('Down');
-    await expect(rig.agent.command(dsp2, { type: 'firmwareUpdate', image: new Uint8Array(10) })).rejects.toMatchObject({
+    await expect(
+      rig.agent.command(dsp2, { type: 'firmwareUpdate', image: new Uint8Array(10) }),
+    ).rejects.toMatchObject({
       code: 'COMMAND_BAD_INPUT',
     });
   });
@@ -137,7 +155,14 @@ describe('device commands against the simulator', () => {
     const status = await rig.agent.command(dsp1, { type: 'voipStatus' });
     expect(status.lines.find((l) => l.epn === '101')?.registration).toBe('registered');
     await expect(
-      rig.agent.command(dsp1, { type: 'provisionVoip', line: 9, enabled: true, user: 'x', password: 'y', registrar: 'z' }),
+      rig.agent.command(dsp1, {
+        type: 'provisionVoip',
+        line: 9,
+        enabled: true,
+        user: 'x',
+        password: 'y',
+        registrar: 'z',
+      }),
     ).rejects.toMatchObject({ code: 'COMMAND_BAD_INPUT' });
   });
 
@@ -148,7 +173,9 @@ describe('device commands against the simulator', () => {
   });
 
   it('changes the stack login and keeps it, sealed, for the next sessions', async () => {
-    expect(await rig.agent.command(dsp1, { type: 'setCredentials', username: 'admin', password: 'N3w-pass' })).toEqual({ username: 'admin' });
+    expect(
+      await rig.agent.command(dsp1, { type: 'setCredentials', username: 'admin', password: 'N3w-pass' }),
+    ).toEqual({ username: 'admin' });
     expect(rig.simDevice('Main.DSP1').credentials).toEqual({ username: 'admin', password: 'N3w-pass' });
     await rig.sim.control.setFault('Main.DSP1', 'down', true);
     await rig.waitFor(dsp1, 'Down');
@@ -156,18 +183,28 @@ describe('device commands against the simulator', () => {
     await rig.waitFor(dsp1, 'Healthy');
     const journal = await readFile(join(rig.dataDir, 'store', 'agent.0.jsonl'), 'utf8').catch(() => '');
     expect(journal).not.toContain('N3w-pass');
-    await expect(rig.agent.command(dsp1, { type: 'setCredentials', username: 'has space', password: 'x' })).rejects.toMatchObject({
+    await expect(
+      rig.agent.command(dsp1, { type: 'setCredentials', username: 'has space', password: 'x' }),
+    ).rejects.toMatchObject({
       code: 'COMMAND_BAD_INPUT',
     });
   });
 
   it('answers with stable codes when a command cannot run', async () => {
-    await expect(rig.agent.command('cp2-0000-0000-00' as DeviceId, { type: 'locate', on: true })).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
-    await expect(rig.agent.command(rig.idOf('Main.DSP1.p01'), { type: 'restart' })).rejects.toMatchObject({ code: 'COMMAND_UNSUPPORTED' });
-    await expect(rig.agent.command(rig.idOf('ROOM1'), { type: 'restart' })).rejects.toMatchObject({ code: 'COMMAND_UNSUPPORTED' });
+    await expect(
+      rig.agent.command('cp2-0000-0000-00' as DeviceId, { type: 'locate', on: true }),
+    ).rejects.toMatchObject({ code: 'DEVICE_NOT_FOUND' });
+    await expect(rig.agent.command(rig.idOf('Main.DSP1.p01'), { type: 'restart' })).rejects.toMatchObject({
+      code: 'COMMAND_UNSUPPORTED',
+    });
+    await expect(rig.agent.command(rig.idOf('ROOM1'), { type: 'restart' })).rejects.toMatchObject({
+      code: 'COMMAND_UNSUPPORTED',
+    });
     await rig.sim.control.setFault('Solo.HUD1', 'down', true);
     await rig.waitFor(rig.idOf('Solo.HUD1'), 'Down');
-    await expect(rig.agent.command(rig.idOf('Solo.HUD1'), { type: 'locate', on: true })).rejects.toMatchObject({ code: 'DEVICE_UNREACHABLE' });
+    await expect(
+      rig.agent.command(rig.idOf('Solo.HUD1'), { type: 'locate', on: true }),
+    ).rejects.toMatchObject({ code: 'DEVICE_UNREACHABLE' });
     await rig.sim.control.clearFault('Solo.HUD1', 'down');
   });
 

@@ -13,7 +13,10 @@ describe('discovery against the simulator', () => {
 
   it('finds every device of the site and records its topology', () => {
     const inventory = rig.agent.inventory().filter((d) => !d.id.includes('@'));
-    const expected = rig.sim.devices.filter((d) => d.stack !== 'Locked').map((d) => rig.idOf(d.id)).sort();
+    const expected = rig.sim.devices
+      .filter((d) => d.stack !== 'Locked')
+      .map((d) => rig.idOf(d.id))
+      .sort();
     expect(inventory.map((d) => d.id).sort()).toEqual(expected);
     const paths = Object.fromEntries(inventory.map((d) => [d.name, d.path]));
     expect(paths).toMatchObject({
@@ -21,7 +24,10 @@ describe('discovery against the simulator', () => {
       DSP2: 'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Main > C-Link 01',
       HUD1: 'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Solo > C-Link 00',
     });
-    const peripherals = inventory.filter((d) => d.family === 'plink').map((d) => d.path).sort();
+    const peripherals = inventory
+      .filter((d) => d.family === 'plink')
+      .map((d) => d.path)
+      .sort();
     expect(peripherals).toEqual([
       'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Main > C-Link 00 > P-Link 01',
       'Server TestServer > Subnet 127.61.1.0 (sim1) > Stack Main > C-Link 00 > P-Link 02',
@@ -40,7 +46,8 @@ describe('discovery against the simulator', () => {
   });
 
   it('brings every device to Healthy through its session', async () => {
-    for (const d of rig.sim.devices.filter((x) => x.stack !== 'Locked')) await rig.waitFor(rig.idOf(d.id), 'Healthy');
+    for (const d of rig.sim.devices.filter((x) => x.stack !== 'Locked'))
+      await rig.waitFor(rig.idOf(d.id), 'Healthy');
     expect(rig.agent.sessionCount()).toBe(rig.sim.devices.filter((d) => d.kind !== 'peripheral').length);
   });
 

@@ -67,7 +67,12 @@ describe('fault → status mapping against the simulator', () => {
     // The stack's registration notices reach its other box too, which has no such line.
     await rig.agent.command(dsp2(), { type: 'locate', on: false });
     expect(rig.agent.device(dsp2())?.status).toBe('Healthy');
-    expect(rig.changes.slice(from).filter((c) => c.deviceId === dsp2()).map((c) => c.status)).not.toContain('VoIP Registration Failed');
+    expect(
+      rig.changes
+        .slice(from)
+        .filter((c) => c.deviceId === dsp2())
+        .map((c) => c.status),
+    ).not.toContain('VoIP Registration Failed');
   });
 
   it('VoIP restart pending → VoIP Restart Pending', async () => {

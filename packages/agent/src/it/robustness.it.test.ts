@@ -13,7 +13,13 @@ const site: SiteFile = {
   ftpPort: port + 1000,
   micPort: port + 2000,
   videoPort: port + 3000,
-  subnets: [{ name: 'sim5', cidr: '127.61.5.0/24', stacks: [{ name: 'Rough', boxes: [{ name: 'DSP1', model: 'CP2_128' }] }] }],
+  subnets: [
+    {
+      name: 'sim5',
+      cidr: '127.61.5.0/24',
+      stacks: [{ name: 'Rough', boxes: [{ name: 'DSP1', model: 'CP2_128' }] }],
+    },
+  ],
 };
 
 /**
@@ -82,7 +88,11 @@ describe('robustness against bad peers', () => {
   it('recovers from unterminated junk: a lost reply times out, the next command works', async () => {
     await rig.sim.control.setFault('Rough.DSP1', 'garbage', { rate: 1, kinds: ['unterminated'] });
     const result = await rig.agent.command(box, { type: 'locate', on: true }).catch((e: unknown) => e);
-    expect(result === undefined || (result as { on?: boolean }).on === true || (result as { code?: string }).code === 'DEVICE_TIMEOUT').toBe(true);
+    expect(
+      result === undefined ||
+        (result as { on?: boolean }).on === true ||
+        (result as { code?: string }).code === 'DEVICE_TIMEOUT',
+    ).toBe(true);
     await rig.sim.control.clearFault('Rough.DSP1', 'garbage');
     await toggleLocate(2);
   });

@@ -38,7 +38,9 @@ describe(CommandQueue.name, () => {
     await expect(q.enqueue('third', 1000, () => sleep(1))).rejects.toMatchObject({ code: 'DEVICE_BUSY' });
     q.close(new DeviceError('DEVICE_SESSION_CLOSED', 'closed'));
     await expect(second).rejects.toMatchObject({ code: 'DEVICE_SESSION_CLOSED' });
-    await expect(q.enqueue('late', 1000, () => sleep(1))).rejects.toMatchObject({ code: 'DEVICE_SESSION_CLOSED' });
+    await expect(q.enqueue('late', 1000, () => sleep(1))).rejects.toMatchObject({
+      code: 'DEVICE_SESSION_CLOSED',
+    });
     await first;
   });
 });

@@ -27,7 +27,12 @@ export class CommandQueue {
   enqueue<T>(label: string, timeoutMs: number, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.closedWith) return Promise.reject(this.closedWith);
     if (this.waiting.length >= this.maxWaiting) {
-      return Promise.reject(new DeviceError(DeviceErrorCode.Busy, `Too many commands queued for this device (${this.maxWaiting}).`));
+      return Promise.reject(
+        new DeviceError(
+          DeviceErrorCode.Busy,
+          `Too many commands queued for this device (${this.maxWaiting}).`,
+        ),
+      );
     }
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ label, timeoutMs, run, resolve: resolve as (v: unknown) => void, reject });
@@ -58,7 +63,10 @@ export class CommandQueue {
       this.next();
     };
     const timer = setTimeout(() => {
-      const error = new DeviceError(DeviceErrorCode.Timeout, `${item.label}: no answer within ${item.timeoutMs} ms.`);
+      const error = new DeviceError(
+        DeviceErrorCode.Timeout,
+        `${item.label}: no answer within ${item.timeoutMs} ms.`,
+      );
       controller.abort(error);
       finish(false, error);
     }, item.timeoutMs);

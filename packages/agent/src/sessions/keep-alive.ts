@@ -20,7 +20,8 @@ export class KeepAlive {
   check(now: number, lastRxAt: number, send: () => void): number | 'hang' {
     const { keepAliveMs, keepAliveTimeoutMs } = this.timings;
     if (this.sentAt !== 0 && lastRxAt >= this.sentAt) this.sentAt = 0;
-    if (this.sentAt !== 0) return now - this.sentAt >= keepAliveTimeoutMs ? 'hang' : this.sentAt + keepAliveTimeoutMs;
+    if (this.sentAt !== 0)
+      return now - this.sentAt >= keepAliveTimeoutMs ? 'hang' : this.sentAt + keepAliveTimeoutMs;
     if (now - lastRxAt < keepAliveMs) return lastRxAt + keepAliveMs;
     this.sentAt = now;
     send();

@@ -20,8 +20,16 @@ describe(StackBoard.name, () => {
   it('makes every box of a chain incomplete when any of them sees a member offline', () => {
     const board = new StackBoard();
     const [a, b] = [new Member(), new Member()];
-    expect(board.report(a, report('DSP1', 'Main'))).toEqual({ complete: true, mismatched: false, stackName: 'Main' });
-    expect(board.report(b, report('DSP2', 'Main', 1))).toEqual({ complete: false, mismatched: false, stackName: 'Main' });
+    expect(board.report(a, report('DSP1', 'Main'))).toEqual({
+      complete: true,
+      mismatched: false,
+      stackName: 'Main',
+    });
+    expect(board.report(b, report('DSP2', 'Main', 1))).toEqual({
+      complete: false,
+      mismatched: false,
+      stackName: 'Main',
+    });
     expect(a.verdicts).toEqual([{ complete: false, mismatched: false, stackName: 'Main' }]);
     board.report(b, report('DSP2', 'Main', 0));
     expect(a.verdicts.at(-1)).toEqual({ complete: true, mismatched: false, stackName: 'Main' });
@@ -31,7 +39,10 @@ describe(StackBoard.name, () => {
     const board = new StackBoard();
     const [a, b] = [new Member(), new Member()];
     board.report(a, report('DSP1', 'Main'));
-    expect(board.report(b, report('DSP2', 'Main-OTHER'))).toMatchObject({ mismatched: true, stackName: 'Main' });
+    expect(board.report(b, report('DSP2', 'Main-OTHER'))).toMatchObject({
+      mismatched: true,
+      stackName: 'Main',
+    });
     expect(a.verdicts).toEqual([]);
   });
 

@@ -34,7 +34,10 @@ export interface StackMember {
  * their listings show; a verdict is pushed only to members whose verdict changed.
  */
 export class StackBoard {
-  private readonly reports = new Map<StackMember, { report: StackReport; group: string; verdict: StackVerdict }>();
+  private readonly reports = new Map<
+    StackMember,
+    { report: StackReport; group: string; verdict: StackVerdict }
+  >();
   private readonly groups = new Map<string, Set<StackMember>>();
 
   /** Records a member's view and returns its verdict (others of its group are told if theirs changed). */
@@ -42,7 +45,10 @@ export class StackBoard {
     const group = `${report.subnet}|${[...report.members].sort().join('|')}`;
     const previous = this.reports.get(member);
     if (previous && previous.group !== group) this.leave(member);
-    const entry = previous?.group === group ? previous : { report, group, verdict: { complete: true, mismatched: false, stackName: report.claimed } };
+    const entry =
+      previous?.group === group
+        ? previous
+        : { report, group, verdict: { complete: true, mismatched: false, stackName: report.claimed } };
     entry.report = report;
     this.reports.set(member, entry);
     let members = this.groups.get(group);
@@ -80,7 +86,9 @@ export class StackBoard {
       const stackName = primaryClaim ?? majority ?? e.report.claimed;
       const verdict = { complete: offline === 0, mismatched: e.report.claimed !== stackName, stackName };
       const changed =
-        verdict.complete !== e.verdict.complete || verdict.mismatched !== e.verdict.mismatched || verdict.stackName !== e.verdict.stackName;
+        verdict.complete !== e.verdict.complete ||
+        verdict.mismatched !== e.verdict.mismatched ||
+        verdict.stackName !== e.verdict.stackName;
       e.verdict = verdict;
       if (changed && member !== caller) member.onStackVerdict(verdict);
     }

@@ -40,7 +40,13 @@ describe(AgentStore.name, () => {
     const { dir, store } = await openStore();
     await store.upsertDevice(box('0001-0001-01'));
     await store.setCredentials('stack:S', { username: 'clearone', password: 's3cret!' });
-    await store.recordObservation({ at: 5, deviceId: box('0001-0001-01').id, status: 'Down', since: 5, changed: { reachable: false } });
+    await store.recordObservation({
+      at: 5,
+      deviceId: box('0001-0001-01').id,
+      status: 'Down',
+      since: 5,
+      changed: { reachable: false },
+    });
     await store.close();
 
     const again = (await openStore(dir)).store;
@@ -82,7 +88,8 @@ describe(AgentStore.name, () => {
   it('bounds buffered observations and forgets acknowledged ones', async () => {
     const { store } = await openStore(undefined, 3);
     const id = box('0001-0001-01').id;
-    for (let i = 0; i < 5; i++) await store.recordObservation({ at: i, deviceId: id, status: 'Healthy', since: i, changed: {} });
+    for (let i = 0; i < 5; i++)
+      await store.recordObservation({ at: i, deviceId: id, status: 'Healthy', since: i, changed: {} });
     expect(store.pendingObservations().map((o) => o.seq)).toEqual([3, 4, 5]);
     expect(store.droppedObservations).toBe(2);
     await store.acknowledgeObservations(4);

@@ -254,9 +254,14 @@ const maxEndedCommands = 2000;
 function keepCommand(commands: Record<string, CommandEntry>, entry: CommandEntry): void {
   commands[entry.id] = entry;
   const ended = Object.values(commands).filter((c) => c.finishedAt !== undefined);
-  if (ended.length <= maxEndedCommands && !ended.some((c) => (c.finishedAt ?? 0) < entry.startedAt - endedCommandMs)) return;
+  if (
+    ended.length <= maxEndedCommands &&
+    !ended.some((c) => (c.finishedAt ?? 0) < entry.startedAt - endedCommandMs)
+  )
+    return;
   ended.sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
   ended.forEach((c, i) => {
-    if (i < ended.length - maxEndedCommands || (c.finishedAt ?? 0) < entry.startedAt - endedCommandMs) Reflect.deleteProperty(commands, c.id);
+    if (i < ended.length - maxEndedCommands || (c.finishedAt ?? 0) < entry.startedAt - endedCommandMs)
+      Reflect.deleteProperty(commands, c.id);
   });
 }

@@ -53,7 +53,8 @@ export class Journal<S, R> {
       generation = snap.generation;
       state = snap.state;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Unreadable snapshot ${snapshotFile}: ${(e as Error).message}`, { cause: e });
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new Error(`Unreadable snapshot ${snapshotFile}: ${(e as Error).message}`, { cause: e });
     }
     const journalFile = join(options.dir, `${options.name}.${generation}.jsonl`);
     const report = await replay(journalFile, (r: R) => {
@@ -183,7 +184,9 @@ async function replay(file: string, apply: (r: never) => void): Promise<JournalO
 }
 
 async function removeStaleJournals(dir: string, name: string, keep: number): Promise<void> {
-  const stale = (await readdir(dir)).filter((f) => f.startsWith(`${name}.`) && f.endsWith('.jsonl') && f !== `${name}.${keep}.jsonl`);
+  const stale = (await readdir(dir)).filter(
+    (f) => f.startsWith(`${name}.`) && f.endsWith('.jsonl') && f !== `${name}.${keep}.jsonl`,
+  );
   await Promise.all(stale.map((f) => rm(join(dir, f), { force: true })));
 }
 

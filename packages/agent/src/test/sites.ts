@@ -9,7 +9,14 @@ import type { SiteFile } from '@crosspoint/sim';
 export function smallSite(octet: number, options: { lockedStack?: boolean } = {}): SiteFile {
   const port = 2400 + octet;
   const locked = options.lockedStack
-    ? [{ name: 'Locked', username: 'owner', password: 'not-default', boxes: [{ name: 'LK1', model: 'CP2_128' as const }] }]
+    ? [
+        {
+          name: 'Locked',
+          username: 'owner',
+          password: 'not-default',
+          boxes: [{ name: 'LK1', model: 'CP2_128' as const }],
+        },
+      ]
     : [];
   return {
     name: `agent-test-${octet}`,

@@ -17,7 +17,10 @@ export class TcpProxy {
     this.server = server;
   }
 
-  static async start(listen: { host: string; port: number }, target: { host: string; port: number }): Promise<TcpProxy> {
+  static async start(
+    listen: { host: string; port: number },
+    target: { host: string; port: number },
+  ): Promise<TcpProxy> {
     const server = createServer();
     const proxy = new TcpProxy(target, server);
     server.on('connection', (socket) => {

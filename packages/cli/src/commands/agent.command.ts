@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { loadAgentConfig, startAgentProgram, type Agent, type AgentFlags, type DiscoveryReport } from '@crosspoint/agent';
+import {
+  loadAgentConfig,
+  startAgentProgram,
+  type Agent,
+  type AgentFlags,
+  type DiscoveryReport,
+} from '@crosspoint/agent';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
 
 export function registerAgentCommand(program: Command, output: Output): void {
@@ -11,7 +17,10 @@ export function registerAgentCommand(program: Command, output: Output): void {
         'and holds one outbound connection to a hub. Its own web UI listens on localhost.',
     )
     .option('--data-dir <path>', 'agent store folder (env CROSSPOINT_AGENT_DATA_DIR; default ./agent-data)')
-    .option('--ui-host <address>', 'address of the local web UI (env CROSSPOINT_AGENT_UI_HOST; default 127.0.0.1)')
+    .option(
+      '--ui-host <address>',
+      'address of the local web UI (env CROSSPOINT_AGENT_UI_HOST; default 127.0.0.1)',
+    )
     .option('--ui-port <number>', 'port of the local web UI (env CROSSPOINT_AGENT_UI_PORT; default 8090)')
     .option('--hub-url <url>', 'hub to connect to (env CROSSPOINT_HUB_URL)')
     .option('--account <name>', 'agent server account name from the hub (env CROSSPOINT_AGENT_ACCOUNT)')
@@ -20,19 +29,55 @@ export function registerAgentCommand(program: Command, output: Output): void {
       '--subnets <cidrs>',
       'comma-separated CIDR[:port][@interface] to scan, e.g. 127.20.1.0/24:2323@sim1 (env CROSSPOINT_AGENT_SUBNETS)',
     )
-    .option('--server-name <name>', 'name of this server in the topology (env CROSSPOINT_AGENT_SERVER_NAME; default host name)')
-    .option('--device-port <number>', 'telnet port of boxes where a subnet names none (env CROSSPOINT_AGENT_DEVICE_PORT; default 23)')
+    .option(
+      '--server-name <name>',
+      'name of this server in the topology (env CROSSPOINT_AGENT_SERVER_NAME; default host name)',
+    )
+    .option(
+      '--device-port <number>',
+      'telnet port of boxes where a subnet names none (env CROSSPOINT_AGENT_DEVICE_PORT; default 23)',
+    )
     .option('--ftp-port <number>', 'FTP port of the boxes (env CROSSPOINT_AGENT_FTP_PORT; default 21)')
-    .option('--mic-port <number>', 'BMA 360D port to sweep, 0 = none (env CROSSPOINT_AGENT_MIC_PORT; default 3603)')
-    .option('--video-port <number>', 'codec HTTP status port to sweep, 0 = none (env CROSSPOINT_AGENT_VIDEO_PORT; default 8080)')
-    .option('--device-username <name>', 'login tried on new devices (env CROSSPOINT_AGENT_DEVICE_USERNAME; default clearone)')
-    .option('--device-password <secret>', 'password tried on new devices (env CROSSPOINT_AGENT_DEVICE_PASSWORD; default converge)')
-    .option('--credential-key <key>', 'AES-256 key sealing stored device credentials (env CROSSPOINT_AGENT_CREDENTIAL_KEY)')
-    .option('--discovery-interval-s <seconds>', 'seconds between sweeps, 0 = none (env CROSSPOINT_AGENT_DISCOVERY_INTERVAL_S; default 300)')
-    .option('--discovery-concurrency <number>', 'connects in flight while sweeping (env CROSSPOINT_AGENT_DISCOVERY_CONCURRENCY; default 128)')
-    .option('--keep-alive-ms <ms>', 'keep-alive after this much silence (env CROSSPOINT_AGENT_KEEPALIVE_MS; default 1000)')
-    .option('--keep-alive-timeout-ms <ms>', 'unanswered keep-alive = hang (env CROSSPOINT_AGENT_KEEPALIVE_TIMEOUT_MS; default 1500)')
-    .option('--max-concurrent-jobs <n>', 'long device jobs (firmware, configuration, restart) at once (env CROSSPOINT_AGENT_MAX_CONCURRENT_JOBS; default 8)')
+    .option(
+      '--mic-port <number>',
+      'BMA 360D port to sweep, 0 = none (env CROSSPOINT_AGENT_MIC_PORT; default 3603)',
+    )
+    .option(
+      '--video-port <number>',
+      'codec HTTP status port to sweep, 0 = none (env CROSSPOINT_AGENT_VIDEO_PORT; default 8080)',
+    )
+    .option(
+      '--device-username <name>',
+      'login tried on new devices (env CROSSPOINT_AGENT_DEVICE_USERNAME; default clearone)',
+    )
+    .option(
+      '--device-password <secret>',
+      'password tried on new devices (env CROSSPOINT_AGENT_DEVICE_PASSWORD; default converge)',
+    )
+    .option(
+      '--credential-key <key>',
+      'AES-256 key sealing stored device credentials (env CROSSPOINT_AGENT_CREDENTIAL_KEY)',
+    )
+    .option(
+      '--discovery-interval-s <seconds>',
+      'seconds between sweeps, 0 = none (env CROSSPOINT_AGENT_DISCOVERY_INTERVAL_S; default 300)',
+    )
+    .option(
+      '--discovery-concurrency <number>',
+      'connects in flight while sweeping (env CROSSPOINT_AGENT_DISCOVERY_CONCURRENCY; default 128)',
+    )
+    .option(
+      '--keep-alive-ms <ms>',
+      'keep-alive after this much silence (env CROSSPOINT_AGENT_KEEPALIVE_MS; default 1000)',
+    )
+    .option(
+      '--keep-alive-timeout-ms <ms>',
+      'unanswered keep-alive = hang (env CROSSPOINT_AGENT_KEEPALIVE_TIMEOUT_MS; default 1500)',
+    )
+    .option(
+      '--max-concurrent-jobs <n>',
+      'long device jobs (firmware, configuration, restart) at once (env CROSSPOINT_AGENT_MAX_CONCURRENT_JOBS; default 8)',
+    )
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .action(async (flags: AgentFlags) => {
       const config = loadAgentConfig(flags);
@@ -40,7 +85,10 @@ export function registerAgentCommand(program: Command, output: Output): void {
         agent: { discoverOnStart: false },
         onLinkState: (s) => {
           if (s.state === 'connected') output.out(`Connected to the hub (${s.organization}).`);
-          else if (s.state === 'refused') output.err(`The hub refused this agent: ${s.reason} Retrying in ${String(Math.round(s.retryInMs / 1000))} s.`);
+          else if (s.state === 'refused')
+            output.err(
+              `The hub refused this agent: ${s.reason} Retrying in ${String(Math.round(s.retryInMs / 1000))} s.`,
+            );
         },
       });
       const { agent } = program;
@@ -50,10 +98,16 @@ export function registerAgentCommand(program: Command, output: Output): void {
       );
       output.out(`Local web UI: ${program.ui.url}`);
       if (program.createdAdminPassword) {
-        output.out(`  First start: sign in as "admin" with password ${program.createdAdminPassword} (shown once; stored hashed).`);
+        output.out(
+          `  First start: sign in as "admin" with password ${program.createdAdminPassword} (shown once; stored hashed).`,
+        );
       }
       const link = program.link.current().settings;
-      output.out(link ? `Hub: ${link.hubUrl} as ${link.login}` : 'No hub yet: pass --hub-url, --account and --password, or use Settings › External Services in the web UI.');
+      output.out(
+        link
+          ? `Hub: ${link.hubUrl} as ${link.login}`
+          : 'No hub yet: pass --hub-url, --account and --password, or use Settings › External Services in the web UI.',
+      );
       agent.onChange((c) => {
         output.out(`${new Date(c.at).toISOString()} ${c.deviceId}: ${c.previous ?? '—'} → ${c.status}`);
       });
@@ -78,8 +132,12 @@ function printDiscovery(agent: Agent, report: DiscoveryReport, output: Output): 
         `${s.loginFailed} refusing login, ${s.errors.length} errors`,
     );
   }
-  for (const d of agent.inventory().sort((a, b) => a.path.localeCompare(b.path) || a.id.localeCompare(b.id))) {
-    output.out(`  ${d.status.padEnd(24)} ${d.model.padEnd(14)} ${d.serial.padEnd(13)} ${d.firmware.padEnd(10)} ${d.host}  ${d.path}`);
+  for (const d of agent
+    .inventory()
+    .sort((a, b) => a.path.localeCompare(b.path) || a.id.localeCompare(b.id))) {
+    output.out(
+      `  ${d.status.padEnd(24)} ${d.model.padEnd(14)} ${d.serial.padEnd(13)} ${d.firmware.padEnd(10)} ${d.host}  ${d.path}`,
+    );
   }
   output.out(`${agent.sessionCount()} device sessions running.`);
 }

@@ -40,7 +40,9 @@ export function registerDemoCommand(program: Command, output: Output): void {
     output.out(`  Password: ${demoAccounts.password}`);
     output.out(`  API docs: ${hub.url}/api/docs`);
     output.out(`  Data folder: ${config.databaseUrl ? '(PostgreSQL)' : config.dataDir}`);
-    output.out(`  Simulated site: ${String(site.sim.devices.length)} devices on ${site.sim.site.subnets.map((x) => x.cidr).join(', ')}`);
+    output.out(
+      `  Simulated site: ${String(site.sim.devices.length)} devices on ${site.sim.site.subnets.map((x) => x.cidr).join(', ')}`,
+    );
     output.out(`  Fault injection (${site.sim.controlUrl}), e.g.:`);
     for (const hint of faultHints(site.sim)) output.out(`    npm run crosspoint -- ${hint}`);
     output.out('  Press Ctrl-C to stop.');

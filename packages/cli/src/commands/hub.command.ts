@@ -6,14 +6,20 @@ import { runUntilSignal, type Output } from '../lifecycle.ts';
 export function withHubOptions(cmd: Command, defaults: { port?: string } = {}): Command {
   return cmd
     .option('--host <address>', 'address to listen on (env CROSSPOINT_HOST)', undefined)
-    .option('--port <number>', `TCP port, 0 for any free port (env CROSSPOINT_PORT; default ${defaults.port ?? '8080'})`)
+    .option(
+      '--port <number>',
+      `TCP port, 0 for any free port (env CROSSPOINT_PORT; default ${defaults.port ?? '8080'})`,
+    )
     .option('--data-dir <path>', 'embedded database folder (env CROSSPOINT_DATA_DIR; default ./data)')
     .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env DATABASE_URL)')
     .option('--nats-url <url>', 'NATS URL for several hub processes (env NATS_URL)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .option('--web-dir <path>', 'folder of the built web app (env CROSSPOINT_WEB_DIR)')
     .option('--public-url <url>', 'base URL people open, used in emailed links (env CROSSPOINT_PUBLIC_URL)')
-    .option('--smtp-url <url>', 'SMTP server, e.g. smtp://user:pass@mail:587 (env CROSSPOINT_SMTP_URL); without it mail stays in the outbox')
+    .option(
+      '--smtp-url <url>',
+      'SMTP server, e.g. smtp://user:pass@mail:587 (env CROSSPOINT_SMTP_URL); without it mail stays in the outbox',
+    )
     .option('--mail-from <address>', 'sender of the hub’s mail (env CROSSPOINT_MAIL_FROM)');
 }
 

@@ -6,7 +6,8 @@ import { guardedLookup, RefusedAddress } from './private-address.ts';
 /** Why a connection failed, for the delivery log: "ENOTFOUND (getaddrinfo ENOTFOUND x.invalid)", "no answer within 5000 ms". */
 export function connectionFailure(e: unknown, timeoutMs: number): string {
   const err: Error & { code?: unknown } = e instanceof Error ? e : new Error(String(e));
-  if (err.name === 'AbortError' || err.name === 'TimeoutError') return `no answer within ${String(timeoutMs)} ms`;
+  if (err.name === 'AbortError' || err.name === 'TimeoutError')
+    return `no answer within ${String(timeoutMs)} ms`;
   const code = typeof err.code === 'string' ? err.code : undefined;
   if (!code) return err.message;
   return err.message && !err.message.includes(code) ? `${code} (${err.message})` : err.message || code;
@@ -33,14 +34,20 @@ export async function postJson(
   } catch {
     throw new ChannelError(`${what} has no valid URL.`, true);
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new ChannelError(`${what} URL must start with http:// or https://.`, true);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new ChannelError(`${what} URL must start with http:// or https://.`, true);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(
       target,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Crosspoint-Hub', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          'user-agent': 'Crosspoint-Hub',
+          ...headers,
+        },
         signal: AbortSignal.timeout(timeoutMs),
         ...(guard ? { lookup: guardedLookup(guard.refuse) } : {}),
       },
@@ -52,7 +59,9 @@ export async function postJson(
           if (size < 4096) chunks.push(c);
           size += c.length;
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -64,5 +73,8 @@ export async function postJson(
   });
   if (status >= 200 && status < 300) return;
   const permanent = status >= 300 && status < 500 && status !== 408 && status !== 429;
-  throw new ChannelError(`${what} answered ${String(status)}${text ? `: ${text.slice(0, 200)}` : ''}`, permanent);
+  throw new ChannelError(
+    `${what} answered ${String(status)}${text ? `: ${text.slice(0, 200)}` : ''}`,
+    permanent,
+  );
 }

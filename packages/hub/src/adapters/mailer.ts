@@ -39,7 +39,13 @@ function smtpMailer(transport: Transport, from: string, timeoutMs: number, refus
     kind: 'smtp',
     send: async (mail) => {
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.messageId ? { messageId: mail.messageId } : {}) });
+        await transport.sendMail({
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        });
       } catch (e) {
         if (e instanceof RefusedAddress && refusedMessage) throw new ChannelError(refusedMessage, true);
         // SMTP 5xx answers are final (unknown mailbox, refused); anything else may pass later.
@@ -73,7 +79,10 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
  * SMTP over it and, for TLS, verifies the certificate against `host`, the name.
  */
 function guardedSocket(host: string, port: number, refuse: (address: string) => boolean, timeoutMs: number) {
-  return (_options: unknown, callback: (err: Error | null, socket?: { connection: Socket }) => void): void => {
+  return (
+    _options: unknown,
+    callback: (err: Error | null, socket?: { connection: Socket }) => void,
+  ): void => {
     const bare = host.replace(/^\[|\]$/g, '');
     // An IP needs no lookup, so net would skip the guarded one.
     if (isIP(bare) && refuse(bare)) {
@@ -91,7 +100,13 @@ function guardedSocket(host: string, port: number, refuse: (address: string) => 
         callback(err);
       } else if (socket) callback(null, { connection: socket });
     };
-    const timer = setTimeout(() => settle(Object.assign(new Error(`Connection timeout after ${String(timeoutMs)} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        settle(
+          Object.assign(new Error(`Connection timeout after ${String(timeoutMs)} ms`), { code: 'ETIMEDOUT' }),
+        ),
+      timeoutMs,
+    );
     try {
       socket = connect({ host: bare, port, lookup: guardedLookup(refuse) });
     } catch (e) {
@@ -109,7 +124,10 @@ function guardedSocket(host: string, port: number, refuse: (address: string) => 
  * each connection is opened) to a loopback or private address is refused: a tenant must not use
  * the hub to reach its own network.
  */
-export function createServerMailer(server: SmtpServer, options: { allowPrivate: boolean; timeoutMs?: number }): Mailer {
+export function createServerMailer(
+  server: SmtpServer,
+  options: { allowPrivate: boolean; timeoutMs?: number },
+): Mailer {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const refuse = options.allowPrivate ? () => false : isPrivateAddress;
   const transport = nodemailer.createTransport({

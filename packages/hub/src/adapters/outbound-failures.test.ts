@@ -3,7 +3,13 @@
 // 127.0.0.1. Each send fails on its own with a ChannelError naming the reason (retryable), and
 // nothing escapes into the process: no uncaught exception, no unhandled rejection.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closedPort, startSilentPeer, startUntrustedTlsPeer, unresolvableHost, type Peer } from '../test/failing-peers.ts';
+import {
+  closedPort,
+  startSilentPeer,
+  startUntrustedTlsPeer,
+  unresolvableHost,
+  type Peer,
+} from '../test/failing-peers.ts';
 import { startSmtpSink } from '../test/smtp-sink.ts';
 import { ChannelError } from './channel-error.ts';
 import { createServerMailer, type SmtpServer } from './mailer.ts';
@@ -55,35 +61,65 @@ async function failsWith(send: Promise<void>, reason: RegExp): Promise<ChannelEr
 const hook = (url: string) => ({ url, secret: 's', body: '{"a":1}', deliveryId: 'd1', timestamp: 1 });
 const sms = { to: '+41445550100', text: 'Down', idempotencyKey: 'k1' };
 const mail = { to: 'noc@example.test', subject: 'Down', text: 'Down' };
-const server = (host: string, port: number, security: SmtpServer['security'] = 'none'): SmtpServer => ({ host, port, security, username: null, password: null, from: 'hub@example.test' });
+const server = (host: string, port: number, security: SmtpServer['security'] = 'none'): SmtpServer => ({
+  host,
+  port,
+  security,
+  username: null,
+  password: null,
+  from: 'hub@example.test',
+});
 
 describe('webhook sender against failing receivers', () => {
   it('fails on a name that does not resolve, with or without the private-address guard in the lookup', async () => {
     // The guard's lookup used to read the addresses of a failed lookup and throw in its callback.
-    await failsWith(createWebhookSender({ timeoutMs }).send(hook(`https://${unresolvableHost}/hook`)), /^The webhook receiver unreachable: .*ENOTFOUND/);
-    await failsWith(createWebhookSender({ timeoutMs, allowPrivate: true }).send(hook(`http://${unresolvableHost}/hook`)), /ENOTFOUND/);
+    await failsWith(
+      createWebhookSender({ timeoutMs }).send(hook(`https://${unresolvableHost}/hook`)),
+      /^The webhook receiver unreachable: .*ENOTFOUND/,
+    );
+    await failsWith(
+      createWebhookSender({ timeoutMs, allowPrivate: true }).send(hook(`http://${unresolvableHost}/hook`)),
+      /ENOTFOUND/,
+    );
   });
 
   it('fails on a closed port', async () => {
-    await failsWith(createWebhookSender({ timeoutMs, allowPrivate: true }).send(hook(`http://127.0.0.1:${String(closed)}/hook`)), /ECONNREFUSED/);
+    await failsWith(
+      createWebhookSender({ timeoutMs, allowPrivate: true }).send(
+        hook(`http://127.0.0.1:${String(closed)}/hook`),
+      ),
+      /ECONNREFUSED/,
+    );
   });
 
   it('fails on a certificate it cannot trust', async () => {
     const before = untrusted.accepted();
-    await failsWith(createWebhookSender({ timeoutMs, allowPrivate: true }).send(hook(`https://127.0.0.1:${String(untrusted.port)}/hook`)), /self-signed certificate/);
+    await failsWith(
+      createWebhookSender({ timeoutMs, allowPrivate: true }).send(
+        hook(`https://127.0.0.1:${String(untrusted.port)}/hook`),
+      ),
+      /self-signed certificate/,
+    );
     expect(untrusted.accepted()).toBeGreaterThan(before);
   });
 
   it('gives up on a receiver that accepts but never answers', async () => {
     const before = silent.accepted();
     const started = Date.now();
-    await failsWith(createWebhookSender({ timeoutMs, allowPrivate: true }).send(hook(`http://127.0.0.1:${String(silent.port)}/hook`)), /^The webhook receiver unreachable: no answer within 400 ms$/);
+    await failsWith(
+      createWebhookSender({ timeoutMs, allowPrivate: true }).send(
+        hook(`http://127.0.0.1:${String(silent.port)}/hook`),
+      ),
+      /^The webhook receiver unreachable: no answer within 400 ms$/,
+    );
     expect(silent.accepted()).toBe(before + 1);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('refuses a URL it cannot parse for good', async () => {
-    const e = await createWebhookSender({ timeoutMs }).send(hook('not a url')).catch((err: unknown) => err);
+    const e = await createWebhookSender({ timeoutMs })
+      .send(hook('not a url'))
+      .catch((err: unknown) => err);
     expect(e).toMatchObject({ permanent: true, message: 'The webhook has no valid URL.' });
   });
 });
@@ -142,21 +178,40 @@ describe('SMTP mailer and private networks', () => {
   it('checks the address the connection is made to, so a name cannot be pointed inside after a check (rebinding)', async () => {
     const sink = await startSmtpSink();
     try {
-      const refusedMessage = 'The SMTP server localhost is in a private network; the operator can allow this with CROSSPOINT_SMTP_ALLOW_PRIVATE=true.';
+      const refusedMessage =
+        'The SMTP server localhost is in a private network; the operator can allow this with CROSSPOINT_SMTP_ALLOW_PRIVATE=true.';
       // A name (not an IP) resolving to loopback: the only check is the connection's own lookup.
-      const byName = createServerMailer(server('localhost', sink.port), { allowPrivate: false, timeoutMs: 2000 });
-      expect(await byName.send(mail).catch((e: unknown) => e)).toMatchObject({ permanent: true, message: refusedMessage });
+      const byName = createServerMailer(server('localhost', sink.port), {
+        allowPrivate: false,
+        timeoutMs: 2000,
+      });
+      expect(await byName.send(mail).catch((e: unknown) => e)).toMatchObject({
+        permanent: true,
+        message: refusedMessage,
+      });
       // Every new connection asks again: the second message is refused as well.
-      expect(await byName.send(mail).catch((e: unknown) => e)).toMatchObject({ permanent: true, message: refusedMessage });
+      expect(await byName.send(mail).catch((e: unknown) => e)).toMatchObject({
+        permanent: true,
+        message: refusedMessage,
+      });
       byName.close();
-      const byIp = createServerMailer(server('127.0.0.1', sink.port), { allowPrivate: false, timeoutMs: 2000 });
-      expect(await byIp.send(mail).catch((e: unknown) => e)).toMatchObject({ permanent: true, message: expect.stringContaining('127.0.0.1 is in a private network') as unknown });
+      const byIp = createServerMailer(server('127.0.0.1', sink.port), {
+        allowPrivate: false,
+        timeoutMs: 2000,
+      });
+      expect(await byIp.send(mail).catch((e: unknown) => e)).toMatchObject({
+        permanent: true,
+        message: expect.stringContaining('127.0.0.1 is in a private network') as unknown,
+      });
       byIp.close();
       expect(sink.connections()).toBe(0);
       expect(sink.mails).toHaveLength(0);
 
       // Allowed by the operator, the same name is connected to and the mail arrives.
-      const allowed = createServerMailer(server('localhost', sink.port), { allowPrivate: true, timeoutMs: 2000 });
+      const allowed = createServerMailer(server('localhost', sink.port), {
+        allowPrivate: true,
+        timeoutMs: 2000,
+      });
       await allowed.send(mail);
       allowed.close();
       expect(sink.mails.map((m) => m.to)).toEqual(['noc@example.test']);

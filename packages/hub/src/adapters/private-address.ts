@@ -35,7 +35,13 @@ export function isPrivateAddress(address: string): boolean {
 export async function privateHost(host: string): Promise<string | undefined> {
   const bare = host.replace(/^\[|\]$/g, '');
   // A name that does not resolve is not private: connecting to it fails on its own.
-  const addresses = isIP(bare) ? [bare] : (await Promise.resolve().then(() => lookup(bare, { all: true })).catch(() => [])).map((a) => a.address);
+  const addresses = isIP(bare)
+    ? [bare]
+    : (
+        await Promise.resolve()
+          .then(() => lookup(bare, { all: true }))
+          .catch(() => [])
+      ).map((a) => a.address);
   return addresses.some(isPrivateAddress) ? bare : undefined;
 }
 
@@ -62,7 +68,12 @@ export function guardedLookup(refuse: (address: string) => boolean): LookupFunct
       const first = addresses[0];
       const bad = addresses.find((a) => refuse(a.address));
       if (err) callback(err, '', 0);
-      else if (!first) callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }), '', 0);
+      else if (!first)
+        callback(
+          Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }),
+          '',
+          0,
+        );
       else if (bad) callback(new RefusedAddress(hostname, bad.address), '', 0);
       else if (options.all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       else callback(null, first.address, first.family);

@@ -26,14 +26,18 @@ export class Sealer {
   }
 
   open(sealed: string, context: string): string {
-    const raw = sealed.startsWith(prefix) ? Buffer.from(sealed.slice(prefix.length), 'base64url') : Buffer.alloc(0);
+    const raw = sealed.startsWith(prefix)
+      ? Buffer.from(sealed.slice(prefix.length), 'base64url')
+      : Buffer.alloc(0);
     if (raw.length < 28) throw new SealError('The sealed value is not in a known format.');
     try {
       const d = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12)).setAAD(Buffer.from(context));
       d.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([d.update(raw.subarray(28)), d.final()]).toString('utf8');
     } catch {
-      throw new SealError('The sealed value does not open with this hub’s secret key (CROSSPOINT_SECRET_KEY differs between hubs?).');
+      throw new SealError(
+        'The sealed value does not open with this hub’s secret key (CROSSPOINT_SECRET_KEY differs between hubs?).',
+      );
     }
   }
 }

@@ -17,7 +17,11 @@ export interface SmsSender {
   send(sms: OutgoingSms): Promise<void>;
 }
 
-export function createSmsSender(url: string | undefined, token: string | undefined, timeoutMs = 10_000): SmsSender {
+export function createSmsSender(
+  url: string | undefined,
+  token: string | undefined,
+  timeoutMs = 10_000,
+): SmsSender {
   if (!url) {
     return { kind: 'none', send: () => Promise.reject(new Error('No SMS provider is configured.')) };
   }

@@ -16,11 +16,18 @@ export interface OutgoingWebhook {
 
 /** `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">` under the webhook's secret. */
 export function webhookSignature(secret: string, timestamp: number, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${String(timestamp)}.${body}`).digest('hex')}`;
+  return `sha256=${createHmac('sha256', secret)
+    .update(`${String(timestamp)}.${body}`)
+    .digest('hex')}`;
 }
 
 /** What a receiver does: recompute the signature and compare in constant time. */
-export function verifyWebhookSignature(secret: string, timestamp: string, body: string, signature: string): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  timestamp: string,
+  body: string,
+  signature: string,
+): boolean {
   const expected = Buffer.from(webhookSignature(secret, Number(timestamp), body));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
@@ -37,7 +44,10 @@ export interface WebhookSender {
 async function checkPublic(hostname: string): Promise<void> {
   const host = await privateHost(hostname);
   if (host !== undefined) {
-    throw new ChannelError(`The webhook address ${host} is in a private network; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.`, true);
+    throw new ChannelError(
+      `The webhook address ${host} is in a private network; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.`,
+      true,
+    );
   }
 }
 
@@ -45,7 +55,9 @@ async function checkPublic(hostname: string): Promise<void> {
  * Signed JSON POSTs to integrations (see docs/alerts.md for the headers). Unless `allowPrivate`,
  * addresses in loopback, private and link-local networks are refused.
  */
-export function createWebhookSender(options: { timeoutMs?: number; allowPrivate?: boolean } = {}): WebhookSender {
+export function createWebhookSender(
+  options: { timeoutMs?: number; allowPrivate?: boolean } = {},
+): WebhookSender {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     send: async (call) => {
@@ -65,7 +77,10 @@ export function createWebhookSender(options: { timeoutMs?: number; allowPrivate?
         'The webhook receiver',
         options.allowPrivate
           ? undefined
-          : { refuse: isPrivateAddress, message: `The webhook address ${hostname} resolves to a private network address; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.` },
+          : {
+              refuse: isPrivateAddress,
+              message: `The webhook address ${hostname} resolves to a private network address; the operator can allow this with CROSSPOINT_WEBHOOK_ALLOW_PRIVATE=true.`,
+            },
       );
     },
   };

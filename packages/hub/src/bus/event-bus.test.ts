@@ -45,8 +45,12 @@ function busContract(name: string, open: () => Promise<EventBus[]>, skip = false
     });
 
     it('routes a request to the one responder and returns its answer', async () => {
-      const off = await b.respond(`${prefix}.agent.42.cmd`, (payload) => Promise.resolve({ echoed: payload }));
-      await expect(a.request(`${prefix}.agent.42.cmd`, { op: 'locate' }, 2000)).resolves.toEqual({ echoed: { op: 'locate' } });
+      const off = await b.respond(`${prefix}.agent.42.cmd`, (payload) =>
+        Promise.resolve({ echoed: payload }),
+      );
+      await expect(a.request(`${prefix}.agent.42.cmd`, { op: 'locate' }, 2000)).resolves.toEqual({
+        echoed: { op: 'locate' },
+      });
       off();
     });
 
@@ -60,4 +64,8 @@ busContract('memory', () => {
   const bus = createMemoryBus();
   return Promise.resolve([bus, bus]);
 });
-busContract('NATS', async () => Promise.all([createNatsBus(natsTestUrl), createNatsBus(natsTestUrl)]), !natsRuns);
+busContract(
+  'NATS',
+  async () => Promise.all([createNatsBus(natsTestUrl), createNatsBus(natsTestUrl)]),
+  !natsRuns,
+);

@@ -33,7 +33,8 @@ export async function createNatsBus(url: string, name = 'crosspoint-hub'): Promi
       } catch (e) {
         const text = (e as Error).message;
         if (/no responders/i.test(text)) throw new BusError('NO_RESPONDERS', `Nobody answers ${subject}.`);
-        if (/timeout/i.test(text)) throw new BusError('TIMEOUT', `No answer on ${subject} within ${timeoutMs} ms.`);
+        if (/timeout/i.test(text))
+          throw new BusError('TIMEOUT', `No answer on ${subject} within ${timeoutMs} ms.`);
         throw e;
       }
       const body = reply.json<{ ok: boolean; value?: unknown; error?: string }>();

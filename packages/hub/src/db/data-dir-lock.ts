@@ -36,7 +36,9 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(path, 'wx');
-      await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+      await fh.writeFile(
+        JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+      );
       await fh.close();
       return { release: () => rm(path, { force: true }) };
     } catch (e) {
@@ -53,7 +55,11 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
 
 async function readHolder(path: string): Promise<{ pid: number; host: string; since: string } | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as { pid?: unknown; host?: unknown; since?: unknown };
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as {
+      pid?: unknown;
+      host?: unknown;
+      since?: unknown;
+    };
     if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
       return { pid: parsed.pid, host: parsed.host, since: String(parsed.since) };
     }

@@ -38,7 +38,9 @@ describe('migration 0011: files in chunks', () => {
     const db = drizzle({ client });
     await migrate(db, { migrationsFolder: await migrationsBefore('0011_file_chunks') });
     const [org] = (
-      await client.query<{ id: string }>(`INSERT INTO organizations (name, kind) VALUES ('Old hub org', 'client') RETURNING id`)
+      await client.query<{ id: string }>(
+        `INSERT INTO organizations (name, kind) VALUES ('Old hub org', 'client') RETURNING id`,
+      )
     ).rows;
     const sizes = [1, fileChunkBytes - 1, fileChunkBytes, fileChunkBytes + 1, 3 * fileChunkBytes + 777];
     const files = sizes.map((n) => randomBytes(n));

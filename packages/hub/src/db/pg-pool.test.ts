@@ -45,12 +45,23 @@ describe.skipIf(!(await laneAvailable('PostgreSQL', postgresAdminUrl)))('the Pos
 
   const noClientOut = async () => {
     const deadline = Date.now() + 5_000;
-    while (pool.totalCount !== pool.idleCount && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }).toEqual({ total: pool.idleCount, idle: pool.idleCount, waiting: 0 });
+    while (pool.totalCount !== pool.idleCount && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }).toEqual({
+      total: pool.idleCount,
+      idle: pool.idleCount,
+      waiting: 0,
+    });
   };
   const stillWorks = async () => {
     const rows = rowsOf<{ xid: string | null }>(
-      await within(5_000, 'a transaction', database.db.transaction(async (tx) => tx.execute(sql`SELECT 1 AS one`)).then(() => database.db.execute(sql`SELECT pg_current_xact_id_if_assigned()::text AS xid`))),
+      await within(
+        5_000,
+        'a transaction',
+        database.db
+          .transaction(async (tx) => tx.execute(sql`SELECT 1 AS one`))
+          .then(() => database.db.execute(sql`SELECT pg_current_xact_id_if_assigned()::text AS xid`)),
+      ),
     );
     expect(rows[0]?.xid ?? null).toBeNull();
   };
@@ -72,7 +83,13 @@ describe.skipIf(!(await laneAvailable('PostgreSQL', postgresAdminUrl)))('the Pos
     try {
       for (let i = 0; i < poolSize * 2 + 1; i++) {
         terminate = 1;
-        await expect(within(5_000, `transaction ${String(i)}`, database.db.transaction(async (tx) => tx.execute(sql`SELECT 1`)))).rejects.toThrow(/Failed query: begin/);
+        await expect(
+          within(
+            5_000,
+            `transaction ${String(i)}`,
+            database.db.transaction(async (tx) => tx.execute(sql`SELECT 1`)),
+          ),
+        ).rejects.toThrow(/Failed query: begin/);
       }
     } finally {
       delete (pool as { connect?: unknown }).connect; // the prototype's again
@@ -82,7 +99,11 @@ describe.skipIf(!(await laneAvailable('PostgreSQL', postgresAdminUrl)))('the Pos
   });
 
   it('closes a client given back inside a transaction, open or aborted, instead of handing it out again', async () => {
-    for (const statements of [['BEGIN', 'SELECT 1'], ['BEGIN', 'SELECT pg_current_xact_id()'], ['BEGIN', 'SELECT 1/0']]) {
+    for (const statements of [
+      ['BEGIN', 'SELECT 1'],
+      ['BEGIN', 'SELECT pg_current_xact_id()'],
+      ['BEGIN', 'SELECT 1/0'],
+    ]) {
       const client = await pool.connect();
       for (const s of statements) await client.query(s).catch(() => undefined);
       client.release();
@@ -90,7 +111,11 @@ describe.skipIf(!(await laneAvailable('PostgreSQL', postgresAdminUrl)))('the Pos
     await noClientOut();
     // Every client the pool has left is outside any transaction: none is refused (25P02), none writes into an old transaction.
     await Promise.all(Array.from({ length: poolSize }, () => stillWorks()));
-    const idle = rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`));
+    const idle = rowsOf<{ n: number }>(
+      await database.db.execute(
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      ),
+    );
     expect(idle[0]?.n).toBe(0);
   });
 });

@@ -47,7 +47,12 @@ export class GuardedClient extends pg.Client {
       if (!this.checkedOut) return;
       this.checkedOut = false;
       const dirty = this.transactionStatus !== 'I';
-      this.poolRelease?.(err || (dirty ? new Error(`client given back inside a transaction (status ${this.transactionStatus}); closed`) : undefined));
+      this.poolRelease?.(
+        err ||
+          (dirty
+            ? new Error(`client given back inside a transaction (status ${this.transactionStatus}); closed`)
+            : undefined),
+      );
     };
   }
 }

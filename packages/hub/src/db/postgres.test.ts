@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './open-database.ts';
 import { InstallationRepository } from '../repositories/installation.repository.ts';
-import { createTestDatabase, laneAvailable, postgresAdminUrl, type TestDatabase } from '../test/real-servers.ts';
+import {
+  createTestDatabase,
+  laneAvailable,
+  postgresAdminUrl,
+  type TestDatabase,
+} from '../test/real-servers.ts';
 import { startHubForTest } from '../test/hub-under-test.ts';
 
 const run = await laneAvailable('PostgreSQL', postgresAdminUrl);
@@ -20,7 +25,10 @@ describe.skipIf(!run)('PostgreSQL lane', () => {
       openDatabase({ kind: 'postgres', url: testDb.url }),
       openDatabase({ kind: 'postgres', url: testDb.url }),
     ]);
-    const [ia, ib] = await Promise.all([new InstallationRepository(a.db).ensure(), new InstallationRepository(b.db).ensure()]);
+    const [ia, ib] = await Promise.all([
+      new InstallationRepository(a.db).ensure(),
+      new InstallationRepository(b.db).ensure(),
+    ]);
     expect(ia.id).toBe(ib.id);
     await Promise.all([a.close(), b.close()]);
   });

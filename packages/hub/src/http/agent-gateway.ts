@@ -2,11 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import { basicCredentials } from './basic-credentials.ts';
 import websocket from '@fastify/websocket';
 import { Compile } from 'typebox/compile';
-import { AgentFrame, LinkClose, linkProtocolVersion, salvageAgentFrame, storableJson, type HubFrame, type LinkItemProblem } from '@crosspoint/protocol';
+import {
+  AgentFrame,
+  LinkClose,
+  linkProtocolVersion,
+  salvageAgentFrame,
+  storableJson,
+  type HubFrame,
+  type LinkItemProblem,
+} from '@crosspoint/protocol';
 import type { AgentLinkService, LinkedAgent } from '../services/agent-link.service.ts';
 import type { HubMetrics } from '../adapters/metrics.ts';
 import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
-import { agentCommandSubject, type AgentCommandAnswer, type AgentCommandRequest, type CommandService } from '../services/command.service.ts';
+import {
+  agentCommandSubject,
+  type AgentCommandAnswer,
+  type AgentCommandRequest,
+  type CommandService,
+} from '../services/command.service.ts';
 
 const checkFrame = Compile(AgentFrame);
 const maxFrameBytes = 4 * 1024 * 1024;
@@ -34,7 +47,13 @@ const send = (socket: LinkSocket, frame: HubFrame) => {
  */
 export async function registerAgentGateway(
   app: FastifyInstance,
-  deps: { link: AgentLinkService; commands: CommandService; bus: EventBus; metrics: HubMetrics; serverId: string },
+  deps: {
+    link: AgentLinkService;
+    commands: CommandService;
+    bus: EventBus;
+    metrics: HubMetrics;
+    serverId: string;
+  },
 ): Promise<void> {
   await app.register(websocket, { options: { maxPayload: maxFrameBytes, perMessageDeflate: true } });
   const connected = new Set<LinkSocket>();
@@ -76,7 +95,10 @@ export async function registerAgentGateway(
         const salvaged = salvageAgentFrame(parsed);
         if (!salvaged) {
           const first = [...checkFrame.Errors(parsed)][0];
-          close(LinkClose.Malformed, `Malformed frame: ${first ? `${first.instancePath || '/'} ${first.message}` : 'wrong shape'}`);
+          close(
+            LinkClose.Malformed,
+            `Malformed frame: ${first ? `${first.instancePath || '/'} ${first.message}` : 'wrong shape'}`,
+          );
           return;
         }
         ({ frame, problems, refusedIds } = salvaged);
@@ -88,7 +110,11 @@ export async function registerAgentGateway(
       const report = async () => {
         if (problems.length === 0) return;
         const fresh = await deps.link.frameProblems(linked, problems, ip);
-        if (fresh.length) request.log.warn({ agent: linked.account.id, problems: fresh.slice(0, 20), total: fresh.length }, 'agent frame items repaired or refused');
+        if (fresh.length)
+          request.log.warn(
+            { agent: linked.account.id, problems: fresh.slice(0, 20), total: fresh.length },
+            'agent frame items repaired or refused',
+          );
       };
       if (!helloDone) {
         if (frame.type !== 'hello') {
@@ -96,7 +122,10 @@ export async function registerAgentGateway(
           return;
         }
         if (frame.v !== linkProtocolVersion) {
-          close(LinkClose.UnsupportedVersion, `Link version ${String(frame.v)} is not supported; this hub speaks ${String(linkProtocolVersion)}.`);
+          close(
+            LinkClose.UnsupportedVersion,
+            `Link version ${String(frame.v)} is not supported; this hub speaks ${String(linkProtocolVersion)}.`,
+          );
           return;
         }
         helloDone = true;
@@ -104,13 +133,25 @@ export async function registerAgentGateway(
         await report();
         connected.add(socket);
         deps.metrics.agentsConnected.inc();
-        send(socket, { type: 'welcome', v: linkProtocolVersion, serverId: deps.serverId, organization: agent.org.name, lastSeq });
+        send(socket, {
+          type: 'welcome',
+          v: linkProtocolVersion,
+          serverId: deps.serverId,
+          organization: agent.org.name,
+          lastSeq,
+        });
         // This hub now answers commands for this agent, from any hub (through the bus).
         stopAnswering = await deps.bus.respond(agentCommandSubject(agent.account.id), (payload) => {
           const request = payload as AgentCommandRequest;
           return new Promise<AgentCommandAnswer>((resolve) => {
             pending.set(request.jobId, { resolve, orgId: request.orgId });
-            send(socket, { type: 'command', commandId: request.jobId, deviceId: request.agentDeviceId, command: request.command, deadline: request.deadline });
+            send(socket, {
+              type: 'command',
+              commandId: request.jobId,
+              deviceId: request.agentDeviceId,
+              command: request.command,
+              deadline: request.deadline,
+            });
           });
         });
         return;
@@ -147,16 +188,19 @@ export async function registerAgentGateway(
         case 'job-progress': {
           await report();
           const waiting = pending.get(frame.commandId);
-          if (waiting) await deps.commands.progress(waiting.orgId, frame.commandId, frame.percent, frame.phase);
+          if (waiting)
+            await deps.commands.progress(waiting.orgId, frame.commandId, frame.percent, frame.phase);
           return;
         }
       }
     };
 
     void authenticated.then((result) => {
-      if (result === 'bad_credentials') close(LinkClose.BadCredentials, 'Wrong agent account name or password.');
+      if (result === 'bad_credentials')
+        close(LinkClose.BadCredentials, 'Wrong agent account name or password.');
       else if (result === 'disabled') close(LinkClose.Disabled, 'This agent server account is disabled.');
-      else if (result === 'locked') close(LinkClose.BadCredentials, 'Too many failed sign-ins; try again later.');
+      else if (result === 'locked')
+        close(LinkClose.BadCredentials, 'Too many failed sign-ins; try again later.');
     });
 
     socket.on('message', (data, isBinary) => {
@@ -164,7 +208,11 @@ export async function registerAgentGateway(
         close(LinkClose.Malformed, 'Frames are JSON text.');
         return;
       }
-      const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data).toString('utf8');
+      const text = Buffer.isBuffer(data)
+        ? data.toString('utf8')
+        : Array.isArray(data)
+          ? Buffer.concat(data).toString('utf8')
+          : Buffer.from(data).toString('utf8');
       queue = queue
         .then(() => handle(text))
         .catch((e: unknown) => {
@@ -175,7 +223,11 @@ export async function registerAgentGateway(
     socket.on('close', () => {
       connected.delete(socket);
       stopAnswering?.();
-      for (const [, waiting] of pending) waiting.resolve({ ok: false, error: { code: 'AGENT_DISCONNECTED', message: 'The agent disconnected before it answered.' } });
+      for (const [, waiting] of pending)
+        waiting.resolve({
+          ok: false,
+          error: { code: 'AGENT_DISCONNECTED', message: 'The agent disconnected before it answered.' },
+        });
       pending.clear();
       if (agent && helloDone) {
         deps.metrics.agentsConnected.dec();

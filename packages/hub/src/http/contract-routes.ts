@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, LogLevel, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  LogLevel,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import {
   isPermissionAccess,
   routeTable,
@@ -153,7 +159,8 @@ export function createRouteRegistry(access: AccessService): RouteRegistry {
       },
       plain(id, handler, options) {
         const def = claim(id);
-        if (isPermission(def.access)) throw new Error(`Route ${id} needs a permission: register it with org().`);
+        if (isPermission(def.access))
+          throw new Error(`Route ${id} needs a permission: register it with org().`);
         register(
           app,
           id,

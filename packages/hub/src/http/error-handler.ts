@@ -1,11 +1,25 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode, multilineTextPattern, textPattern, textRuleMessage, type ErrorBody } from '@crosspoint/protocol';
+import {
+  ErrorCode,
+  multilineTextPattern,
+  textPattern,
+  textRuleMessage,
+  type ErrorBody,
+} from '@crosspoint/protocol';
 import { ServiceError } from '../services/service-error.ts';
 
 const byFastifyCode: Record<string, { status: number; code: ErrorCode; message?: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: ErrorCode.UnsupportedMediaType },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: ErrorCode.PayloadTooLarge, message: 'The request body is too large.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ErrorCode.BadRequest, message: 'The JSON body is empty.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: ErrorCode.PayloadTooLarge,
+    message: 'The request body is too large.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: ErrorCode.BadRequest,
+    message: 'The JSON body is empty.',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: ErrorCode.BadRequest },
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: ErrorCode.UriTooLong, message: 'The address is too long.' },
   FST_ERR_BAD_URL: { status: 400, code: ErrorCode.BadRequest, message: 'The address is malformed.' },
@@ -14,7 +28,9 @@ const byFastifyCode: Record<string, { status: number; code: ErrorCode; message?:
 const textPatterns = new Set([textPattern, multilineTextPattern]);
 /** Ajv's words for one failed rule; the text rule's own pattern would mean nothing to people. */
 const ruleMessage = (v: { keyword?: string; params?: Record<string, unknown>; message?: string }): string =>
-  v.keyword === 'pattern' && textPatterns.has(String(v.params?.pattern)) ? textRuleMessage : (v.message ?? 'is invalid');
+  v.keyword === 'pattern' && textPatterns.has(String(v.params?.pattern))
+    ? textRuleMessage
+    : (v.message ?? 'is invalid');
 
 const codeForStatus = (status: number): ErrorCode => {
   if (status === 401) return ErrorCode.Unauthenticated;
@@ -27,10 +43,16 @@ const codeForStatus = (status: number): ErrorCode => {
   return ErrorCode.BadRequest;
 };
 
-function toErrorBody(error: FastifyError | ServiceError | Error, requestId: string): { status: number; body: ErrorBody } {
+function toErrorBody(
+  error: FastifyError | ServiceError | Error,
+  requestId: string,
+): { status: number; body: ErrorBody } {
   if (error instanceof ServiceError) {
     const details = error.details ? { details: error.details } : {};
-    return { status: error.status, body: { error: { code: error.code, message: error.message, ...details, requestId } } };
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, ...details, requestId } },
+    };
   }
   const fe = error as FastifyError;
   if (fe.validation) {
@@ -39,19 +61,34 @@ function toErrorBody(error: FastifyError | ServiceError | Error, requestId: stri
       message: ruleMessage(v),
     }));
     const message = `The request is invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}.`;
-    return { status: 400, body: { error: { code: ErrorCode.ValidationFailed, message, details, requestId } } };
+    return {
+      status: 400,
+      body: { error: { code: ErrorCode.ValidationFailed, message, details, requestId } },
+    };
   }
   const known = fe.code ? byFastifyCode[fe.code] : undefined;
   if (known) {
-    return { status: known.status, body: { error: { code: known.code, message: known.message ?? fe.message, requestId } } };
+    return {
+      status: known.status,
+      body: { error: { code: known.code, message: known.message ?? fe.message, requestId } },
+    };
   }
   if (fe.statusCode !== undefined && fe.statusCode >= 400 && fe.statusCode < 500) {
     const message = fe instanceof SyntaxError ? 'The body is not valid JSON.' : fe.message;
-    return { status: fe.statusCode, body: { error: { code: codeForStatus(fe.statusCode), message, requestId } } };
+    return {
+      status: fe.statusCode,
+      body: { error: { code: codeForStatus(fe.statusCode), message, requestId } },
+    };
   }
   return {
     status: 500,
-    body: { error: { code: ErrorCode.Internal, message: 'Something went wrong on our side; it has been logged.', requestId } },
+    body: {
+      error: {
+        code: ErrorCode.Internal,
+        message: 'Something went wrong on our side; it has been logged.',
+        requestId,
+      },
+    },
   };
 }
 
@@ -75,5 +112,11 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 }
 
 export function notFoundBody(method: string, url: string, requestId: string): ErrorBody {
-  return { error: { code: ErrorCode.NotFound, message: `No route for ${method} ${url.split('?')[0] ?? url}.`, requestId } };
+  return {
+    error: {
+      code: ErrorCode.NotFound,
+      message: `No route for ${method} ${url.split('?')[0] ?? url}.`,
+      requestId,
+    },
+  };
 }

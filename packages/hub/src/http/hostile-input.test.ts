@@ -39,7 +39,18 @@ interface Hostile {
 const uuid = '00000000-0000-4000-8000-000000000000';
 const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
 const deepArray = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
-const patternSamples = ['x', 'Room 1', '02:00', '+18015550100', '123456', '2026-01-01', 'https://example.test/hook', 'a@example.test', 'host.example.test', 'A1'];
+const patternSamples = [
+  'x',
+  'Room 1',
+  '02:00',
+  '+18015550100',
+  '123456',
+  '2026-01-01',
+  'https://example.test/hook',
+  'a@example.test',
+  'host.example.test',
+  'A1',
+];
 
 /** A value the schema accepts, as far as a simple reading of it can tell: hostile variants change one part of it. */
 function sample(s: Schema): unknown {
@@ -90,7 +101,10 @@ function stringPaths(value: unknown, s: Schema, path: (string | number)[] = []):
 function withValue(base: unknown, path: (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(base) ? [...(base as unknown[])] : { ...(base as object) }) as Record<
+    string | number,
+    unknown
+  >;
   copy[head] = withValue(copy[head], rest, value);
   return copy;
 }
@@ -105,20 +119,54 @@ function wrongFor(s: Schema): unknown {
 
 /** The hostile bodies of one route: from its JSON schema when it has one, the generic ones always. */
 function hostileBodies(schema: Schema | undefined): Hostile[] {
-  const json = (what: string, value: unknown): Hostile => ({ what, payload: JSON.stringify(value), contentType: 'application/json' });
+  const json = (what: string, value: unknown): Hostile => ({
+    what,
+    payload: JSON.stringify(value),
+    contentType: 'application/json',
+  });
   const out: Hostile[] = [
-    { what: '10,000-deep object', payload: deep(10_000), contentType: 'application/json', expect: { status: 400, code: 'BODY_TOO_DEEP' } },
-    { what: '10,000-deep array', payload: deepArray(10_000), contentType: 'application/json', expect: { status: 400, code: 'BODY_TOO_DEEP' } },
-    { what: '1 MiB string', payload: JSON.stringify({ name: 'x'.repeat(1024 * 1024) }), contentType: 'application/json', expect: { status: 413, code: 'PAYLOAD_TOO_LARGE' } },
+    {
+      what: '10,000-deep object',
+      payload: deep(10_000),
+      contentType: 'application/json',
+      expect: { status: 400, code: 'BODY_TOO_DEEP' },
+    },
+    {
+      what: '10,000-deep array',
+      payload: deepArray(10_000),
+      contentType: 'application/json',
+      expect: { status: 400, code: 'BODY_TOO_DEEP' },
+    },
+    {
+      what: '1 MiB string',
+      payload: JSON.stringify({ name: 'x'.repeat(1024 * 1024) }),
+      contentType: 'application/json',
+      expect: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
+    },
     json('NUL in a key and a value', { 'na\u0000me': 'x\u0000y' }),
     json('unpaired surrogate', { name: 'x\ud800y' }),
   ];
   if (!schema) return out;
   const base = sample(schema);
   out.push(
-    { what: 'empty body', payload: '', contentType: 'application/json', expect: { status: 400, code: 'BAD_REQUEST' } },
-    { what: 'not JSON', payload: '{"name":', contentType: 'application/json', expect: { status: 400, code: 'BAD_REQUEST' } },
-    { what: 'XML', payload: '<name>x</name>', contentType: 'application/xml', expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' } },
+    {
+      what: 'empty body',
+      payload: '',
+      contentType: 'application/json',
+      expect: { status: 400, code: 'BAD_REQUEST' },
+    },
+    {
+      what: 'not JSON',
+      payload: '{"name":',
+      contentType: 'application/json',
+      expect: { status: 400, code: 'BAD_REQUEST' },
+    },
+    {
+      what: 'XML',
+      payload: '<name>x</name>',
+      contentType: 'application/xml',
+      expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    },
     { what: 'text/plain', payload: JSON.stringify(base), contentType: 'text/plain' },
     ...[[], 'text', 42, null].map((v) => json(`body ${JSON.stringify(v)}`, v)),
   );
@@ -134,14 +182,24 @@ function hostileBodies(schema: Schema | undefined): Hostile[] {
     const wrong = wrongFor(property);
     if (wrong !== undefined) out.push(json(`wrong type for ${key}`, withValue(base, [key], wrong)));
     const deepInside = JSON.stringify(withValue(base, [key], '<deep>')).replace('"<deep>"', deep(10_000));
-    out.push({ what: `10,000-deep value in ${key}`, payload: deepInside, contentType: 'application/json', expect: { status: 400, code: 'BODY_TOO_DEEP' } });
+    out.push({
+      what: `10,000-deep value in ${key}`,
+      payload: deepInside,
+      contentType: 'application/json',
+      expect: { status: 400, code: 'BODY_TOO_DEEP' },
+    });
   }
   return out;
 }
 
 const isErrorShape = (body: unknown): boolean => {
   const e = (body as { error?: Record<string, unknown> } | null)?.error;
-  return typeof e?.code === 'string' && /^[A-Z_]+$/.test(e.code) && typeof e.message === 'string' && typeof e.requestId === 'string';
+  return (
+    typeof e?.code === 'string' &&
+    /^[A-Z_]+$/.test(e.code) &&
+    typeof e.message === 'string' &&
+    typeof e.requestId === 'string'
+  );
 };
 
 describe('hostile input on every documented route', () => {
@@ -152,11 +210,16 @@ describe('hostile input on every documented route', () => {
 
   const fill = (path: string) => path.replace('{orgId}', t.support.id).replace(/\{\w+\}/g, uuid);
   const problems: string[] = [];
-  const check = (label: string, res: { status: number; body: unknown }, want?: { status: number; code: string }) => {
+  const check = (
+    label: string,
+    res: { status: number; body: unknown },
+    want?: { status: number; code: string },
+  ) => {
     const ok = want
       ? res.status === want.status && (res.body as { error?: { code?: string } }).error?.code === want.code
       : res.status >= 400 && res.status < 500;
-    if (!ok || !isErrorShape(res.body)) problems.push(`${label}: ${String(res.status)} ${JSON.stringify(res.body).slice(0, 200)}`);
+    if (!ok || !isErrorShape(res.body))
+      problems.push(`${label}: ${String(res.status)} ${JSON.stringify(res.body).slice(0, 200)}`);
   };
 
   beforeAll(async () => {
@@ -164,7 +227,9 @@ describe('hostile input on every documented route', () => {
     t = await buildTenancy(hub, 'hostile');
     owner = t.support.owner;
     const doc = await owner.get<{ paths: Record<string, Record<string, Operation>> }>('/api/openapi.json');
-    routes = Object.entries(doc.body.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+    routes = Object.entries(doc.body.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+    );
   });
   afterAll(async () => {
     await hub.close();
@@ -178,13 +243,19 @@ describe('hostile input on every documented route', () => {
   it('answers every hostile body on every mutating route with a 4xx in the one error shape', async () => {
     problems.length = 0;
     let sent = 0;
-    for (const { method, path, op } of routes.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method))) {
+    for (const { method, path, op } of routes.filter((r) =>
+      ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method),
+    )) {
       const schema = op.requestBody?.content['application/json']?.schema;
       // A route that takes raw bytes (a file upload, with its own larger size limit) may refuse JSON for another reason first.
-      const probe = await owner.request(method, fill(path), Buffer.from('x'), { 'content-type': 'application/octet-stream' });
+      const probe = await owner.request(method, fill(path), Buffer.from('x'), {
+        'content-type': 'application/octet-stream',
+      });
       const takesJson = probe.status === 415;
       for (const h of hostileBodies(schema)) {
-        const res = await owner.request(method, fill(path), Buffer.from(h.payload), { 'content-type': h.contentType });
+        const res = await owner.request(method, fill(path), Buffer.from(h.payload), {
+          'content-type': h.contentType,
+        });
         check(`${method} ${path} (${h.what})`, res, takesJson ? h.expect : undefined);
         sent++;
       }
@@ -224,14 +295,21 @@ describe('hostile input on every documented route', () => {
 
   it('refuses control characters in typed text with a readable reason, and takes any other character, emoji included', async () => {
     const url = `/api/v1/orgs/${t.support.id}/locations`;
-    const escape = await owner.post<{ error: { code: string; details: { path: string; message: string }[] } }>(url, { name: 'Room\u001b[31m 1', kind: 'room' });
+    const escape = await owner.post<{
+      error: { code: string; details: { path: string; message: string }[] };
+    }>(url, { name: 'Room\u001b[31m 1', kind: 'room' });
     expect(escape.status).toBe(400);
     expect(escape.body.error.code).toBe('VALIDATION_FAILED');
     expect(escape.body.error.details).toEqual([{ path: '/body/name', message: textRuleMessage }]);
-    const search = await owner.get<{ error: { details: { path: string }[] } }>(`/api/v1/orgs/${t.support.id}/users?search=a%07b`);
+    const search = await owner.get<{ error: { details: { path: string }[] } }>(
+      `/api/v1/orgs/${t.support.id}/users?search=a%07b`,
+    );
     expect(search.status).toBe(400);
     expect(search.body.error.details[0]?.path).toBe('/querystring/search');
-    const fine = await owner.post<{ name: string }>(url, { name: 'Salle 🎤 Zürich – 東京 \u0301', kind: 'room' });
+    const fine = await owner.post<{ name: string }>(url, {
+      name: 'Salle 🎤 Zürich – 東京 \u0301',
+      kind: 'room',
+    });
     expect(fine.status).toBe(201);
     expect(fine.body.name).toBe('Salle 🎤 Zürich – 東京 \u0301');
   });

@@ -15,7 +15,8 @@ export function jsonNestsDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -39,9 +40,11 @@ export function findUnstorableText(value: unknown, path = ''): string | undefine
 }
 
 const unstorable = (where: string, at: string): ServiceError =>
-  ServiceError.invalid(ErrorCode.ValidationFailed, `The request is invalid: /${where}${at} ${textRuleMessage}.`, [
-    { path: `/${where}${at}`, message: textRuleMessage },
-  ]);
+  ServiceError.invalid(
+    ErrorCode.ValidationFailed,
+    `The request is invalid: /${where}${at} ${textRuleMessage}.`,
+    [{ path: `/${where}${at}`, message: textRuleMessage }],
+  );
 
 /**
  * Limits every route shares, whatever its schema says: JSON bodies nested at most `maxJsonDepth`
@@ -56,7 +59,13 @@ export function registerInputLimits(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (jsonNestsDeeperThan(text, maxJsonDepth)) {
-      done(ServiceError.invalid(ErrorCode.BodyTooDeep, `The JSON body is nested deeper than ${String(maxJsonDepth)} levels.`), undefined);
+      done(
+        ServiceError.invalid(
+          ErrorCode.BodyTooDeep,
+          `The JSON body is nested deeper than ${String(maxJsonDepth)} levels.`,
+        ),
+        undefined,
+      );
       return;
     }
     void parseJson(request, text, (error, value: unknown) => {

@@ -134,8 +134,15 @@ describe('jobs across restarts', () => {
       await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${t.client.id}/devices?limit=2&sort=name`)
     ).body.items.map((d) => d.id);
     const runOn = async (deviceId: string) =>
-      (await owner.post<{ items: Job[] }>(`/api/v1/orgs/${t.client.id}/jobs`, { deviceIds: [deviceId], command: { type: 'restart' }, deadlineS: 60 })).body.items[0]?.id ?? '';
-    const jobOf = async (id: string) => (await owner.get<Job & { attempts?: number }>(`/api/v1/orgs/${t.client.id}/jobs/${id}`)).body;
+      (
+        await owner.post<{ items: Job[] }>(`/api/v1/orgs/${t.client.id}/jobs`, {
+          deviceIds: [deviceId],
+          command: { type: 'restart' },
+          deadlineS: 60,
+        })
+      ).body.items[0]?.id ?? '';
+    const jobOf = async (id: string) =>
+      (await owner.get<Job & { attempts?: number }>(`/api/v1/orgs/${t.client.id}/jobs/${id}`)).body;
     const finished = async (id: string) => {
       for (let i = 0; i < 200; i++) {
         const job = await jobOf(id);
@@ -159,7 +166,12 @@ describe('jobs across restarts', () => {
     agent.hello('restart-test-agent');
     await agent.next('welcome');
     const again = await agent.next('command');
-    agent.send({ type: 'command-result', commandId: again.commandId, ok: false, error: { code: 'DEVICE_UNREACHABLE', message: 'DSP1 is not connected.' } });
+    agent.send({
+      type: 'command-result',
+      commandId: again.commandId,
+      ok: false,
+      error: { code: 'DEVICE_UNREACHABLE', message: 'DSP1 is not connected.' },
+    });
     const third = await agent.next('command');
     expect(third.commandId).toBe(again.commandId);
     agent.send({ type: 'command-result', commandId: third.commandId, ok: true, result: { downtimeMs: 1 } });
@@ -168,7 +180,12 @@ describe('jobs across restarts', () => {
     // A first send to a device that is away: the person learns at once.
     const fresh = await runOn(second ?? '');
     const sent = await agent.next('command');
-    agent.send({ type: 'command-result', commandId: sent.commandId, ok: false, error: { code: 'DEVICE_UNREACHABLE', message: 'DSP2 is not connected.' } });
+    agent.send({
+      type: 'command-result',
+      commandId: sent.commandId,
+      ok: false,
+      error: { code: 'DEVICE_UNREACHABLE', message: 'DSP2 is not connected.' },
+    });
     expect(await finished(fresh)).toMatchObject({ status: 'failed', error: { code: 'DEVICE_UNREACHABLE' } });
     agent.close();
   });

@@ -16,12 +16,18 @@ export type Limiter = (what: string, limits: Limit[]) => preHandlerAsyncHookHand
 const minute = 60_000;
 
 /** Who a refused request counted against, by the name of the limit, as the message says it. */
-const counted: Record<string, string> = { address: 'this address', account: 'this account', invitee: 'for this person', actor: 'you' };
+const counted: Record<string, string> = {
+  address: 'this address',
+  account: 'this account',
+  invitee: 'for this person',
+  actor: 'you',
+};
 
 /** Keys: the caller's address, the person or token acting, a typed login or email. */
 export const keys = {
   address: (request: FastifyRequest): string => request.ip,
-  actor: (request: FastifyRequest): string | undefined => request.auth?.actor.userId ?? request.auth?.actor.token?.id,
+  actor: (request: FastifyRequest): string | undefined =>
+    request.auth?.actor.userId ?? request.auth?.actor.token?.id,
   bodyField:
     (field: string) =>
     (request: FastifyRequest): string | undefined => {

@@ -30,14 +30,18 @@ const beforeTerms = /^\/api\/v1\/(auth\/|me$)/;
  * in `x-csrf-token` on every change; bearer tokens cannot be sent by a browser on its own, so they
  * need none.
  */
-export function registerRequestAuth(app: FastifyInstance, deps: { auth: AuthService; tokens: TokenService }): void {
+export function registerRequestAuth(
+  app: FastifyInstance,
+  deps: { auth: AuthService; tokens: TokenService },
+): void {
   app.decorateRequest('auth', null);
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await deps.tokens.authenticate(header.slice(7).trim(), request.ip);
-      if (!actor) throw new ServiceError('UNAUTHENTICATED', 'The API token is unknown, revoked or expired.', 401);
+      if (!actor)
+        throw new ServiceError('UNAUTHENTICATED', 'The API token is unknown, revoked or expired.', 401);
       request.auth = { actor, sessionToken: null, termsRequired: false };
       return;
     }
@@ -46,7 +50,11 @@ export function registerRequestAuth(app: FastifyInstance, deps: { auth: AuthServ
     const found = await deps.auth.sessionFor(token);
     if (!found) return;
     if (unsafe.has(request.method) && request.headers['x-csrf-token'] !== found.session.csrfToken) {
-      throw new ServiceError('CSRF_FAILED', 'The request lacks this session’s x-csrf-token header; reload the page and try again.', 403);
+      throw new ServiceError(
+        'CSRF_FAILED',
+        'The request lacks this session’s x-csrf-token header; reload the page and try again.',
+        403,
+      );
     }
     const termsRequired = (await deps.auth.info(found.session, found.user)).termsRequired;
     request.auth = {
@@ -55,7 +63,11 @@ export function registerRequestAuth(app: FastifyInstance, deps: { auth: AuthServ
       termsRequired,
     };
     if (termsRequired && !beforeTerms.test(request.url.split('?')[0] ?? '')) {
-      throw new ServiceError('TERMS_REQUIRED', 'Accept the current Terms of Use and Privacy Policy first.', 403);
+      throw new ServiceError(
+        'TERMS_REQUIRED',
+        'Accept the current Terms of Use and Privacy Policy first.',
+        403,
+      );
     }
   });
 }
@@ -77,7 +89,12 @@ export function orgContextOf(access: AccessService) {
     access.resolve(requireAuth(request).actor, request.params.orgId);
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date | null, secure: boolean): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date | null,
+  secure: boolean,
+): void {
   void reply.setCookie(sessionCookie, token, {
     httpOnly: true,
     sameSite: 'lax',

@@ -30,7 +30,11 @@ export class AgentAccountRepository {
     return row;
   }
 
-  async update(orgId: string, id: string, values: Partial<typeof agentAccounts.$inferInsert>): Promise<AgentAccountRecord | undefined> {
+  async update(
+    orgId: string,
+    id: string,
+    values: Partial<typeof agentAccounts.$inferInsert>,
+  ): Promise<AgentAccountRecord | undefined> {
     const [row] = await this.db
       .update(agentAccounts)
       .set(values)
@@ -50,8 +54,16 @@ export class AgentAccountRepository {
   async list(
     orgId: string,
     filter: { search?: string | undefined; status?: string | undefined },
-    page: { sort: string; order: 'asc' | 'desc'; limit: number; after?: { value: string | number | null; id: string } | undefined },
-  ): Promise<{ rows: (AgentAccountRecord & { locationName: string | null; sortKey: string })[]; total: number }> {
+    page: {
+      sort: string;
+      order: 'asc' | 'desc';
+      limit: number;
+      after?: { value: string | number | null; id: string } | undefined;
+    },
+  ): Promise<{
+    rows: (AgentAccountRecord & { locationName: string | null; sortKey: string })[];
+    total: number;
+  }> {
     const status = sql<string>`CASE WHEN ${agentAccounts.disabled} THEN 'Disabled'
       WHEN ${agentAccounts.connectedAt} IS NOT NULL THEN 'Connected' ELSE 'Disconnected' END`;
     const sortColumn: Record<string, SQL> = {
@@ -68,10 +80,16 @@ export class AgentAccountRepository {
       like ? or(ilike(agentAccounts.name, like), ilike(agentAccounts.agentVersion, like)) : undefined,
       filter.status ? sql`${status} = ${filter.status}` : undefined,
     );
-    const [totalRow] = await this.db.select({ n: sql<number>`count(*)::int` }).from(agentAccounts).where(where);
+    const [totalRow] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(agentAccounts)
+      .where(where);
     const cmp = page.order === 'asc' ? gt : lt;
     const after = page.after
-      ? or(cmp(key, page.after.value), and(sql`${key} = ${page.after.value}`, cmp(agentAccounts.id, page.after.id)))
+      ? or(
+          cmp(key, page.after.value),
+          and(sql`${key} = ${page.after.value}`, cmp(agentAccounts.id, page.after.id)),
+        )
       : undefined;
     const dir = page.order === 'asc' ? asc : desc;
     const rows = await this.db
@@ -81,11 +99,17 @@ export class AgentAccountRepository {
       .where(and(where, after))
       .orderBy(dir(key), dir(agentAccounts.id))
       .limit(page.limit + 1);
-    return { rows: rows.map((r) => ({ ...r.a, locationName: r.locationName, sortKey: r.sortKey })), total: totalRow?.n ?? 0 };
+    return {
+      rows: rows.map((r) => ({ ...r.a, locationName: r.locationName, sortKey: r.sortKey })),
+      total: totalRow?.n ?? 0,
+    };
   }
 
   async lastSeq(id: string): Promise<number> {
-    const [row] = await this.db.select({ lastSeq: agentAccounts.lastSeq }).from(agentAccounts).where(eq(agentAccounts.id, id));
+    const [row] = await this.db
+      .select({ lastSeq: agentAccounts.lastSeq })
+      .from(agentAccounts)
+      .where(eq(agentAccounts.id, id));
     return row?.lastSeq ?? -1;
   }
 

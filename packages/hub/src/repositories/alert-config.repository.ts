@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { alertMaintenanceWindows, alertPreferences, alertRules, alertWebhooks, memberships, users } from '../db/schema/index.ts';
+import {
+  alertMaintenanceWindows,
+  alertPreferences,
+  alertRules,
+  alertWebhooks,
+  memberships,
+  users,
+} from '../db/schema/index.ts';
 
 export type AlertRuleRecord = typeof alertRules.$inferSelect;
 export type MaintenanceWindowRecord = typeof alertMaintenanceWindows.$inferSelect;
@@ -22,7 +29,11 @@ export class AlertConfigRepository {
   constructor(private readonly db: Db) {}
 
   async rules(orgId: string): Promise<AlertRuleRecord[]> {
-    return this.db.select().from(alertRules).where(eq(alertRules.orgId, orgId)).orderBy(asc(alertRules.createdAt), asc(alertRules.id));
+    return this.db
+      .select()
+      .from(alertRules)
+      .where(eq(alertRules.orgId, orgId))
+      .orderBy(asc(alertRules.createdAt), asc(alertRules.id));
   }
 
   async enabledRules(orgId: string): Promise<AlertRuleRecord[]> {
@@ -34,7 +45,10 @@ export class AlertConfigRepository {
 
   /** Organizations with at least one enabled rule. */
   async orgsWithRules(): Promise<string[]> {
-    const rows = await this.db.selectDistinct({ orgId: alertRules.orgId }).from(alertRules).where(eq(alertRules.enabled, true));
+    const rows = await this.db
+      .selectDistinct({ orgId: alertRules.orgId })
+      .from(alertRules)
+      .where(eq(alertRules.enabled, true));
     return rows.map((r) => r.orgId);
   }
 
@@ -52,7 +66,11 @@ export class AlertConfigRepository {
     return row;
   }
 
-  async updateRule(orgId: string, id: string, values: Partial<typeof alertRules.$inferInsert>): Promise<AlertRuleRecord | undefined> {
+  async updateRule(
+    orgId: string,
+    id: string,
+    values: Partial<typeof alertRules.$inferInsert>,
+  ): Promise<AlertRuleRecord | undefined> {
     const [row] = await this.db
       .update(alertRules)
       .set(values)
@@ -91,7 +109,11 @@ export class AlertConfigRepository {
     return row;
   }
 
-  async updateWindow(orgId: string, id: string, values: Partial<typeof alertMaintenanceWindows.$inferInsert>): Promise<MaintenanceWindowRecord | undefined> {
+  async updateWindow(
+    orgId: string,
+    id: string,
+    values: Partial<typeof alertMaintenanceWindows.$inferInsert>,
+  ): Promise<MaintenanceWindowRecord | undefined> {
     const [row] = await this.db
       .update(alertMaintenanceWindows)
       .set(values)
@@ -109,7 +131,11 @@ export class AlertConfigRepository {
   }
 
   async webhooks(orgId: string): Promise<AlertWebhookRecord[]> {
-    return this.db.select().from(alertWebhooks).where(eq(alertWebhooks.orgId, orgId)).orderBy(asc(alertWebhooks.createdAt), asc(alertWebhooks.id));
+    return this.db
+      .select()
+      .from(alertWebhooks)
+      .where(eq(alertWebhooks.orgId, orgId))
+      .orderBy(asc(alertWebhooks.createdAt), asc(alertWebhooks.id));
   }
 
   /** Every organization's webhooks (the one-time sealing of old secrets at start). */
@@ -131,7 +157,11 @@ export class AlertConfigRepository {
     return row;
   }
 
-  async updateWebhook(orgId: string, id: string, values: Partial<typeof alertWebhooks.$inferInsert>): Promise<AlertWebhookRecord | undefined> {
+  async updateWebhook(
+    orgId: string,
+    id: string,
+    values: Partial<typeof alertWebhooks.$inferInsert>,
+  ): Promise<AlertWebhookRecord | undefined> {
     const [row] = await this.db
       .update(alertWebhooks)
       .set(values)
@@ -158,7 +188,12 @@ export class AlertConfigRepository {
       .values(values)
       .onConflictDoUpdate({
         target: [alertPreferences.userId, alertPreferences.orgId],
-        set: { email: values.email, sms: values.sms, mutedRuleIds: values.mutedRuleIds ?? [], updatedAt: sql`now()` },
+        set: {
+          email: values.email,
+          sms: values.sms,
+          mutedRuleIds: values.mutedRuleIds ?? [],
+          updatedAt: sql`now()`,
+        },
       })
       .returning();
     if (!row) throw new Error('upsert returned nothing');
@@ -175,7 +210,10 @@ export class AlertConfigRepository {
       .select({ user: users, memberOf: memberships.orgId, preference: alertPreferences })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .leftJoin(alertPreferences, and(eq(alertPreferences.userId, users.id), eq(alertPreferences.orgId, orgId)))
+      .leftJoin(
+        alertPreferences,
+        and(eq(alertPreferences.userId, users.id), eq(alertPreferences.orgId, orgId)),
+      )
       .where(and(inArray(memberships.orgId, memberOrgIds), isNotNull(users.registeredAt)));
     return rows.map((r) => ({
       userId: r.user.id,

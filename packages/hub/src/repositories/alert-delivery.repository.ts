@@ -22,7 +22,12 @@ export class AlertDeliveryRepository {
   async claim(limit: number, now: Date, leaseUntil: Date, token: string): Promise<DeliveryRecord[]> {
     return this.db
       .update(alertDeliveries)
-      .set({ status: 'sending', attempts: sql`${alertDeliveries.attempts} + 1`, leaseUntil, leaseToken: token })
+      .set({
+        status: 'sending',
+        attempts: sql`${alertDeliveries.attempts} + 1`,
+        leaseUntil,
+        leaseToken: token,
+      })
       .where(
         sql`${alertDeliveries.id} IN (
           SELECT id FROM alert_deliveries
@@ -38,16 +43,29 @@ export class AlertDeliveryRepository {
   async finish(
     id: number,
     token: string,
-    outcome: { status: 'sent' | 'kept'; at: Date } | { status: 'queued' | 'failed'; error: string; retryAt: Date },
+    outcome:
+      { status: 'sent' | 'kept'; at: Date } | { status: 'queued' | 'failed'; error: string; retryAt: Date },
   ): Promise<boolean> {
     const set =
       'at' in outcome
         ? { status: outcome.status, sentAt: outcome.at, lastError: null, leaseUntil: null, leaseToken: null }
-        : { status: outcome.status, lastError: outcome.error.slice(0, 1000), nextAttemptAt: outcome.retryAt, leaseUntil: null, leaseToken: null };
+        : {
+            status: outcome.status,
+            lastError: outcome.error.slice(0, 1000),
+            nextAttemptAt: outcome.retryAt,
+            leaseUntil: null,
+            leaseToken: null,
+          };
     const rows = await this.db
       .update(alertDeliveries)
       .set(set)
-      .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.leaseToken, token), eq(alertDeliveries.status, 'sending')))
+      .where(
+        and(
+          eq(alertDeliveries.id, id),
+          eq(alertDeliveries.leaseToken, token),
+          eq(alertDeliveries.status, 'sending'),
+        ),
+      )
       .returning({ id: alertDeliveries.id });
     return rows.length === 1;
   }
@@ -61,14 +79,21 @@ export class AlertDeliveryRepository {
   }
 
   /** The delivery log, newest first. */
-  async list(orgId: string, filter: DeliveryFilter, page: { limit: number; beforeId?: number | undefined }): Promise<{ rows: DeliveryRecord[]; total: number }> {
+  async list(
+    orgId: string,
+    filter: DeliveryFilter,
+    page: { limit: number; beforeId?: number | undefined },
+  ): Promise<{ rows: DeliveryRecord[]; total: number }> {
     const where = and(
       eq(alertDeliveries.orgId, orgId),
       filter.status ? eq(alertDeliveries.status, filter.status) : undefined,
       filter.channel ? eq(alertDeliveries.channel, filter.channel) : undefined,
       filter.incidentId ? eq(alertDeliveries.incidentId, filter.incidentId) : undefined,
     );
-    const [totalRow] = await this.db.select({ n: sql<number>`count(*)::int` }).from(alertDeliveries).where(where);
+    const [totalRow] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(alertDeliveries)
+      .where(where);
     const rows = await this.db
       .select()
       .from(alertDeliveries)

@@ -16,7 +16,13 @@ export class AuditRepository {
 
   async list(
     orgId: string,
-    filter: { action?: string | undefined; actorUserId?: string | undefined; from?: Date | undefined; to?: Date | undefined; search?: string | undefined },
+    filter: {
+      action?: string | undefined;
+      actorUserId?: string | undefined;
+      from?: Date | undefined;
+      to?: Date | undefined;
+      search?: string | undefined;
+    },
     page: { limit: number; beforeId?: number | undefined },
   ): Promise<{ rows: AuditRecord[]; total: number }> {
     const action = filter.action
@@ -31,9 +37,18 @@ export class AuditRepository {
       filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
       filter.from ? gte(auditEvents.at, filter.from) : undefined,
       filter.to ? lte(auditEvents.at, filter.to) : undefined,
-      search ? or(ilike(auditEvents.actor, search), ilike(auditEvents.action, search), ilike(auditEvents.targetId, search)) : undefined,
+      search
+        ? or(
+            ilike(auditEvents.actor, search),
+            ilike(auditEvents.action, search),
+            ilike(auditEvents.targetId, search),
+          )
+        : undefined,
     );
-    const [totalRow] = await this.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where);
+    const [totalRow] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(where);
     const rows = await this.db
       .select()
       .from(auditEvents)

@@ -52,7 +52,9 @@ export class CommandFileRepository {
 
   /** Drops a file that was not received whole (its chunks go with it). */
   async discard(fileId: string): Promise<void> {
-    await this.db.delete(commandFiles).where(and(eq(commandFiles.id, fileId), eq(commandFiles.complete, false)));
+    await this.db
+      .delete(commandFiles)
+      .where(and(eq(commandFiles.id, fileId), eq(commandFiles.complete, false)));
   }
 
   /** Drops files left incomplete since before `before` (their hub stopped while receiving them). */

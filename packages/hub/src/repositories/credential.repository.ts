@@ -43,7 +43,11 @@ export class CredentialRepository {
     await this.db.insert(oneTimeTokens).values(values);
   }
 
-  async oneTimeToken(tokenHash: string, purpose: OneTimeTokenRecord['purpose'], now: Date): Promise<OneTimeTokenRecord | undefined> {
+  async oneTimeToken(
+    tokenHash: string,
+    purpose: OneTimeTokenRecord['purpose'],
+    now: Date,
+  ): Promise<OneTimeTokenRecord | undefined> {
     const [row] = await this.db
       .select()
       .from(oneTimeTokens)
@@ -108,14 +112,25 @@ export class CredentialRepository {
     return this.db
       .select()
       .from(signInThrottle)
-      .where(sql`${signInThrottle.key} IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`);
+      .where(
+        sql`${signInThrottle.key} IN (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )})`,
+      );
   }
 
   /**
    * Counts one failure against `key` inside a sliding window; when the count reaches `limit`, locks
    * until `lockFor` from now. One statement, so concurrent failures on several hubs all count.
    */
-  async recordFailure(key: string, now: Date, windowMs: number, limit: number, lockMs: number): Promise<ThrottleRecord> {
+  async recordFailure(
+    key: string,
+    now: Date,
+    windowMs: number,
+    limit: number,
+    lockMs: number,
+  ): Promise<ThrottleRecord> {
     const windowStart = new Date(now.getTime() - windowMs);
     const lockedUntil = new Date(now.getTime() + lockMs);
     const [row] = await this.db

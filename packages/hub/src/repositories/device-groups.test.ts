@@ -50,11 +50,17 @@ describe.each(await databaseLanes())('device groups in SQL on $name', (lane) => 
     const { body } = await t.support.owner.get<Summary>(`${base()}/summary`);
     expect(body.total).toBe(shown.length);
     expect(new Set(body.byStatus.map((r) => r.status))).toEqual(new Set(shown));
-    for (const r of body.byStatus) expect(r).toEqual({ status: r.status, count: 1, group: groupOf(r.status) });
+    for (const r of body.byStatus)
+      expect(r).toEqual({ status: r.status, count: 1, group: groupOf(r.status) });
     expect(body.groups).toEqual(Object.fromEntries(deviceGroups.map((g) => [g, inGroup(g).length])));
     // Down and issues by location are counted in SQL.
     expect(body.byLocation).toEqual([
-      { locationId: null, count: shown.length, down: inGroup('down').length, issues: inGroup('issues').length },
+      {
+        locationId: null,
+        count: shown.length,
+        down: inGroup('down').length,
+        issues: inGroup('issues').length,
+      },
     ]);
   });
 

@@ -67,7 +67,10 @@ async function storeOrRefuse<T extends { id: string }>(
       stored += await db.transaction((sp) => write(sp as unknown as Db, [item]));
     } catch (e) {
       if (!isDataError(e)) throw e;
-      refused?.push({ id: item.id, reason: e instanceof Error ? e.message.slice(0, 200) : 'refused by the database' });
+      refused?.push({
+        id: item.id,
+        reason: e instanceof Error ? e.message.slice(0, 200) : 'refused by the database',
+      });
     }
   }
   return stored;
@@ -111,14 +114,21 @@ export class DeviceIngestRepository {
     const devices = lastById(list);
     const present = [...devices.map((d) => d.id), ...(options.keepIds ?? [])];
     const upsert = (db: Db, items: LinkDevice[]) => upsertDevices(db, orgId, serverId, items, observedAt);
-    return withCarefulRetry((careful) => this.db.transaction(async (tx) => {
-      const db = tx as unknown as Db;
-      if (!(await claimSeq(db, orgId, serverId, seq))) return null;
-      let changed = 0;
-      for (let i = 0; i < devices.length; i += INVENTORY_CHUNK) {
-        changed += await storeOrRefuse(db, careful, devices.slice(i, i + INVENTORY_CHUNK), upsert, options.refused);
-      }
-      const gone = await db.execute(sql`
+    return withCarefulRetry((careful) =>
+      this.db.transaction(async (tx) => {
+        const db = tx as unknown as Db;
+        if (!(await claimSeq(db, orgId, serverId, seq))) return null;
+        let changed = 0;
+        for (let i = 0; i < devices.length; i += INVENTORY_CHUNK) {
+          changed += await storeOrRefuse(
+            db,
+            careful,
+            devices.slice(i, i + INVENTORY_CHUNK),
+            upsert,
+            options.refused,
+          );
+        }
+        const gone = await db.execute(sql`
         WITH g AS (
           UPDATE device_state s SET status = 'Down', status_since = ${observedAt}
           FROM devices d
@@ -130,8 +140,9 @@ export class DeviceIngestRepository {
           SELECT device_id, 'Down', ${observedAt}, ${observedAt} FROM g RETURNING 1
         )
         SELECT count(*)::int AS n FROM h`);
-      return changed + (rowsOf<{ n: number }>(gone)[0]?.n ?? 0);
-    }));
+        return changed + (rowsOf<{ n: number }>(gone)[0]?.n ?? 0);
+      }),
+    );
   }
 
   /**
@@ -149,17 +160,25 @@ export class DeviceIngestRepository {
   ): Promise<number | null> {
     const carried = changes.filter((c) => c.device);
     const plain = changes.filter((c) => !c.device);
-    const devices = lastById(carried.map((c) => ({ ...(c.device as LinkDevice), status: c.status, since: c.since })));
+    const devices = lastById(
+      carried.map((c) => ({ ...(c.device as LinkDevice), status: c.status, since: c.since })),
+    );
     const upsert = (db: Db, items: LinkDevice[]) => upsertDevices(db, orgId, serverId, items, observedAt);
-    const applyPlain = async (db: Db, items: LinkChange[]) => (await applyPlainChanges(db, orgId, serverId, null, items, observedAt)) ?? 0;
+    const applyPlain = async (db: Db, items: LinkChange[]) =>
+      (await applyPlainChanges(db, orgId, serverId, null, items, observedAt)) ?? 0;
     return withCarefulRetry(async (careful) => {
       // The common frame, plain changes only: one statement that also claims `seq`.
-      if (carried.length === 0 && !careful) return applyPlainChanges(this.db, orgId, serverId, seq, changes, observedAt);
+      if (carried.length === 0 && !careful)
+        return applyPlainChanges(this.db, orgId, serverId, seq, changes, observedAt);
       return this.db.transaction(async (tx) => {
         const db = tx as unknown as Db;
         if (!(await claimSeq(db, orgId, serverId, seq))) return null;
-        const changed = devices.length ? await storeOrRefuse(db, careful, devices, upsert, options.refused) : 0;
-        return changed + (plain.length ? await storeOrRefuse(db, careful, plain, applyPlain, options.refused) : 0);
+        const changed = devices.length
+          ? await storeOrRefuse(db, careful, devices, upsert, options.refused)
+          : 0;
+        return (
+          changed + (plain.length ? await storeOrRefuse(db, careful, plain, applyPlain, options.refused) : 0)
+        );
       });
     });
   }

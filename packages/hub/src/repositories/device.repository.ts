@@ -1,5 +1,11 @@
 import { and, desc, eq, getTableColumns, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
-import { deviceGroups, deviceSearchCountCap, statusesByGroup, unknownStatusGroup, type DeviceGroup } from '@crosspoint/protocol';
+import {
+  deviceGroups,
+  deviceSearchCountCap,
+  statusesByGroup,
+  unknownStatusGroup,
+  type DeviceGroup,
+} from '@crosspoint/protocol';
 import type { Db } from '../db/open-database.ts';
 import { deviceState, deviceStatusHistory, devices } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
@@ -44,7 +50,10 @@ const deviceColumns = (() => {
  */
 function inGroup(status: SQL, group: DeviceGroup): SQL {
   return group === unknownStatusGroup
-    ? notInArray(status, deviceGroups.filter((g) => g !== group).flatMap((g) => statusesByGroup[g]))
+    ? notInArray(
+        status,
+        deviceGroups.filter((g) => g !== group).flatMap((g) => statusesByGroup[g]),
+      )
     : inArray(status, statusesByGroup[group]);
 }
 

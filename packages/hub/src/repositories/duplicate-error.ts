@@ -11,7 +11,11 @@ export async function failOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (e) {
-    for (let err: unknown = e, depth = 0; err && depth < 4; err = (err as { cause?: unknown }).cause, depth++) {
+    for (
+      let err: unknown = e, depth = 0;
+      err && depth < 4;
+      err = (err as { cause?: unknown }).cause, depth++
+    ) {
       const pgError = err as { code?: string; constraint?: string };
       if (pgError.code === '23505') throw new DuplicateError(pgError.constraint);
     }

@@ -12,7 +12,10 @@ export class InstallationRepository {
   /** Returns the installation row, creating it on the first start (race-safe across hubs). */
   async ensure(): Promise<InstallationRecord> {
     await this.db.insert(installation).values({}).onConflictDoNothing();
-    const [row] = await this.db.select({ id: installation.id, createdAt: installation.createdAt }).from(installation).limit(1);
+    const [row] = await this.db
+      .select({ id: installation.id, createdAt: installation.createdAt })
+      .from(installation)
+      .limit(1);
     if (!row) throw new Error('installation row missing after insert');
     return row;
   }

@@ -15,7 +15,12 @@ export class LicenseRepository {
 
   /** The newest license installed for an organization. */
   async current(orgId: string): Promise<LicenseRecord | undefined> {
-    const [row] = await this.db.select().from(licenses).where(eq(licenses.orgId, orgId)).orderBy(desc(licenses.installedAt)).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(licenses)
+      .where(eq(licenses.orgId, orgId))
+      .orderBy(desc(licenses.installedAt))
+      .limit(1);
     return row;
   }
 }

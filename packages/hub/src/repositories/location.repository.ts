@@ -12,7 +12,10 @@ export class LocationRepository {
   async all(orgId: string): Promise<(LocationRecord & { servers: number })[]> {
     // Written out: inside a select list drizzle leaves columns unqualified, which a subquery would misread.
     const servers = sql<number>`(SELECT count(*)::int FROM agent_accounts a WHERE a.location_id = "locations"."id")`;
-    const rows = await this.db.select({ loc: locations, servers }).from(locations).where(eq(locations.orgId, orgId));
+    const rows = await this.db
+      .select({ loc: locations, servers })
+      .from(locations)
+      .where(eq(locations.orgId, orgId));
     return rows.map((r) => ({ ...r.loc, servers: r.servers }));
   }
 
@@ -30,7 +33,11 @@ export class LocationRepository {
     return row;
   }
 
-  async update(orgId: string, id: string, values: Partial<typeof locations.$inferInsert>): Promise<LocationRecord | undefined> {
+  async update(
+    orgId: string,
+    id: string,
+    values: Partial<typeof locations.$inferInsert>,
+  ): Promise<LocationRecord | undefined> {
     const [row] = await failOnDuplicate(() =>
       this.db
         .update(locations)

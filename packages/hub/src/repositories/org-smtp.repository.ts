@@ -23,13 +23,24 @@ export class OrgSmtpRepository {
 
   async save(values: OrgSmtpRecord): Promise<OrgSmtpRecord> {
     const { orgId: _key, ...rest } = values;
-    const [row] = await this.db.insert(orgSmtpSettings).values(values).onConflictDoUpdate({ target: orgSmtpSettings.orgId, set: rest }).returning();
+    const [row] = await this.db
+      .insert(orgSmtpSettings)
+      .values(values)
+      .onConflictDoUpdate({ target: orgSmtpSettings.orgId, set: rest })
+      .returning();
     if (!row) throw new Error('saving SMTP settings returned nothing');
     return row;
   }
 
   async remove(orgId: string): Promise<boolean> {
-    return (await this.db.delete(orgSmtpSettings).where(eq(orgSmtpSettings.orgId, orgId)).returning({ orgId: orgSmtpSettings.orgId })).length > 0;
+    return (
+      (
+        await this.db
+          .delete(orgSmtpSettings)
+          .where(eq(orgSmtpSettings.orgId, orgId))
+          .returning({ orgId: orgSmtpSettings.orgId })
+      ).length > 0
+    );
   }
 
   /** Walks up the organization tree (at most 8 levels) to the nearest configured mail server: one statement, read before every alert email. */

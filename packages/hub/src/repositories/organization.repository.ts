@@ -29,7 +29,9 @@ export class OrganizationRepository {
   }
 
   async nextAccountNumber(): Promise<string> {
-    const n = rowsOf<{ n: string }>(await this.db.execute(sql`SELECT nextval('client_account_number')::text AS n`))[0]?.n;
+    const n = rowsOf<{ n: string }>(
+      await this.db.execute(sql`SELECT nextval('client_account_number')::text AS n`),
+    )[0]?.n;
     if (!n) throw new Error('client_account_number sequence returned nothing');
     return `C${n}`;
   }
@@ -55,7 +57,11 @@ export class OrganizationRepository {
   }
 
   async byKind(kind: OrgRecord['kind']): Promise<OrgRecord[]> {
-    return this.db.select().from(organizations).where(eq(organizations.kind, kind)).orderBy(asc(organizations.createdAt));
+    return this.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.kind, kind))
+      .orderBy(asc(organizations.createdAt));
   }
 
   async children(parentId: string): Promise<OrgRecord[]> {
@@ -92,8 +98,14 @@ export class OrganizationRepository {
 
   async counts(orgId: string): Promise<{ users: number; servers: number; clients: number }> {
     const [u] = await this.db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, orgId));
-    const [s] = await this.db.select({ n: count() }).from(agentAccounts).where(eq(agentAccounts.orgId, orgId));
-    const [c] = await this.db.select({ n: count() }).from(organizations).where(eq(organizations.parentId, orgId));
+    const [s] = await this.db
+      .select({ n: count() })
+      .from(agentAccounts)
+      .where(eq(agentAccounts.orgId, orgId));
+    const [c] = await this.db
+      .select({ n: count() })
+      .from(organizations)
+      .where(eq(organizations.parentId, orgId));
     return { users: u?.n ?? 0, servers: s?.n ?? 0, clients: c?.n ?? 0 };
   }
 
@@ -101,8 +113,16 @@ export class OrganizationRepository {
   async listClients(
     parentId: string,
     filter: ClientListFilter,
-    page: { sort: string; order: 'asc' | 'desc'; limit: number; after?: { value: string | number | null; id: string } | undefined },
-  ): Promise<{ rows: (OrgRecord & { status: string; servers: number; devices: number; sortKey: string })[]; total: number }> {
+    page: {
+      sort: string;
+      order: 'asc' | 'desc';
+      limit: number;
+      after?: { value: string | number | null; id: string } | undefined;
+    },
+  ): Promise<{
+    rows: (OrgRecord & { status: string; servers: number; devices: number; sortKey: string })[];
+    total: number;
+  }> {
     const status = statusSql(filter.today);
     // Written out: inside a select list drizzle leaves columns unqualified, which a subquery would misread.
     const servers = sql<number>`(SELECT count(*)::int FROM agent_accounts a WHERE a.org_id = "organizations"."id")`;
@@ -131,7 +151,10 @@ export class OrganizationRepository {
     const [totalRow] = await this.db.select({ n: count() }).from(organizations).where(where);
     const cmp = page.order === 'asc' ? gt : lt;
     const after = page.after
-      ? or(cmp(sql`${key}`, page.after.value), and(sql`${key} = ${page.after.value}`, cmp(organizations.id, page.after.id)))
+      ? or(
+          cmp(sql`${key}`, page.after.value),
+          and(sql`${key} = ${page.after.value}`, cmp(organizations.id, page.after.id)),
+        )
       : undefined;
     const dir = page.order === 'asc' ? asc : desc;
     const rows = await this.db
@@ -141,11 +164,16 @@ export class OrganizationRepository {
       .orderBy(dir(sql`${key}`), dir(organizations.id))
       .limit(page.limit + 1);
     return {
-      rows: rows.map((r) => ({ ...r.org, status: r.status, servers: r.servers, devices: r.devices, sortKey: r.sortKey })),
+      rows: rows.map((r) => ({
+        ...r.org,
+        status: r.status,
+        servers: r.servers,
+        devices: r.devices,
+        sortKey: r.sortKey,
+      })),
       total: totalRow?.n ?? 0,
     };
   }
 }
-
 
 export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -19,7 +19,11 @@ export class OutboxRepository {
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
       .where(
-        and(eq(mailOutbox.status, 'queued'), sql`${mailOutbox.attempts} < ${maxAttempts}`, lte(mailOutbox.nextAttemptAt, now)),
+        and(
+          eq(mailOutbox.status, 'queued'),
+          sql`${mailOutbox.attempts} < ${maxAttempts}`,
+          lte(mailOutbox.nextAttemptAt, now),
+        ),
       )
       .orderBy(asc(mailOutbox.id))
       .limit(limit);
@@ -41,14 +45,22 @@ export class OutboxRepository {
 
   /** Records a sent message; `text` (redacted) replaces the stored one and the sealed text goes. */
   async markSent(id: number, at: Date, text: string): Promise<void> {
-    await this.db.update(mailOutbox).set({ status: 'sent', sentAt: at, lastError: null, text, textSealed: null }).where(eq(mailOutbox.id, id));
+    await this.db
+      .update(mailOutbox)
+      .set({ status: 'sent', sentAt: at, lastError: null, text, textSealed: null })
+      .where(eq(mailOutbox.id, id));
   }
 
   /** Records a failed attempt; retried at `retryAt` unless it was the last one (then the sealed text goes and `text` stays). */
   async markFailed(id: number, error: string, final: boolean, retryAt: Date, text: string): Promise<void> {
     await this.db
       .update(mailOutbox)
-      .set({ lastError: error, status: final ? 'failed' : 'queued', nextAttemptAt: retryAt, ...(final ? { text, textSealed: null } : {}) })
+      .set({
+        lastError: error,
+        status: final ? 'failed' : 'queued',
+        nextAttemptAt: retryAt,
+        ...(final ? { text, textSealed: null } : {}),
+      })
       .where(eq(mailOutbox.id, id));
   }
 

@@ -65,7 +65,11 @@ export class UserRepository {
   }
 
   async addMembership(userId: string, orgId: string, role: Role): Promise<boolean> {
-    const rows = await this.db.insert(memberships).values({ userId, orgId, role }).onConflictDoNothing().returning();
+    const rows = await this.db
+      .insert(memberships)
+      .values({ userId, orgId, role })
+      .onConflictDoNothing()
+      .returning();
     return rows.length > 0;
   }
 
@@ -77,7 +81,9 @@ export class UserRepository {
   }
 
   async removeMembership(userId: string, orgId: string): Promise<void> {
-    await this.db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
+    await this.db
+      .delete(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
   }
 
   async ownerCount(orgId: string): Promise<number> {
@@ -108,7 +114,14 @@ export class UserRepository {
     const like = filter.search ? `%${escapeLike(filter.search)}%` : undefined;
     const where = and(
       inArray(memberships.orgId, orgIds),
-      like ? or(ilike(users.email, like), ilike(users.firstName, like), ilike(users.lastName, like), ilike(users.username, like)) : undefined,
+      like
+        ? or(
+            ilike(users.email, like),
+            ilike(users.firstName, like),
+            ilike(users.lastName, like),
+            ilike(users.username, like),
+          )
+        : undefined,
       filter.role ? eq(memberships.role, filter.role as Role) : undefined,
       filter.status ? sql`${status} = ${filter.status}` : undefined,
     );

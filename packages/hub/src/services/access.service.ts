@@ -52,7 +52,8 @@ export class AccessService {
     const names = new Map(direct.map((o) => [o.id, o.name]));
     const add = (org: OrgRecord, role: Role, via: OrgChoice['via']) => {
       const existing = byId.get(org.id);
-      if (existing && (existing.role === strongerRole(existing.role, role) || existing.via === 'member')) return;
+      if (existing && (existing.role === strongerRole(existing.role, role) || existing.via === 'member'))
+        return;
       byId.set(org.id, {
         id: org.id,
         name: org.name,
@@ -78,7 +79,9 @@ export class AccessService {
         }
       }
     }
-    return [...byId.values()].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.name.localeCompare(b.name));
+    return [...byId.values()].sort(
+      (a, b) => kindOrder(a.kind) - kindOrder(b.kind) || a.name.localeCompare(b.name),
+    );
   }
 
   private async ancestry(org: OrgRecord): Promise<OrgRecord[]> {
@@ -94,4 +97,5 @@ export class AccessService {
   }
 }
 
-const kindOrder = (k: OrgChoice['kind']): number => ['platform', 'support', 'enterprise', 'client'].indexOf(k);
+const kindOrder = (k: OrgChoice['kind']): number =>
+  ['platform', 'support', 'enterprise', 'client'].indexOf(k);

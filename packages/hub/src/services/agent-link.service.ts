@@ -128,20 +128,49 @@ export class AgentLinkService {
    * as they were, not Down). Devices PostgreSQL refuses are left out and added to `problems`.
    * Returns false when `seq` was already stored (a replay).
    */
-  async inventory(agent: LinkedAgent, seq: number, list: LinkDevice[], refusedIds: readonly string[] = [], problems: LinkItemProblem[] = []): Promise<boolean> {
+  async inventory(
+    agent: LinkedAgent,
+    seq: number,
+    list: LinkDevice[],
+    refusedIds: readonly string[] = [],
+    problems: LinkItemProblem[] = [],
+  ): Promise<boolean> {
     const refused: RefusedItem[] = [];
-    const changed = await this.ingest.applyInventory(agent.org.id, agent.account.id, seq, list, this.clock(), { keepIds: refusedIds, refused });
-    problems.push(...refused.map((r) => ({ id: r.id, action: 'refused' as const, reason: `not stored: ${r.reason}` })));
+    const changed = await this.ingest.applyInventory(
+      agent.org.id,
+      agent.account.id,
+      seq,
+      list,
+      this.clock(),
+      { keepIds: refusedIds, refused },
+    );
+    problems.push(
+      ...refused.map((r) => ({ id: r.id, action: 'refused' as const, reason: `not stored: ${r.reason}` })),
+    );
     if (changed === null) return false;
     await this.afterIngest(agent, changed, true);
     return true;
   }
 
   /** A frame of status changes (refused ones added to `problems`). Returns false when `seq` was already stored (a replay). */
-  async changes(agent: LinkedAgent, seq: number, changes: LinkChange[], problems: LinkItemProblem[] = []): Promise<boolean> {
+  async changes(
+    agent: LinkedAgent,
+    seq: number,
+    changes: LinkChange[],
+    problems: LinkItemProblem[] = [],
+  ): Promise<boolean> {
     const refused: RefusedItem[] = [];
-    const changed = await this.ingest.applyChanges(agent.org.id, agent.account.id, seq, changes, this.clock(), { refused });
-    problems.push(...refused.map((r) => ({ id: r.id, action: 'refused' as const, reason: `not stored: ${r.reason}` })));
+    const changed = await this.ingest.applyChanges(
+      agent.org.id,
+      agent.account.id,
+      seq,
+      changes,
+      this.clock(),
+      { refused },
+    );
+    problems.push(
+      ...refused.map((r) => ({ id: r.id, action: 'refused' as const, reason: `not stored: ${r.reason}` })),
+    );
     if (changed === null) return false;
     await this.afterIngest(
       agent,
@@ -156,7 +185,11 @@ export class AgentLinkService {
    * the same device in every inventory), at most 20 a frame, so the history says what happened
    * without a flood. Returns the problems not reported before, for the log.
    */
-  async frameProblems(agent: LinkedAgent, problems: readonly LinkItemProblem[], ip: string): Promise<LinkItemProblem[]> {
+  async frameProblems(
+    agent: LinkedAgent,
+    problems: readonly LinkItemProblem[],
+    ip: string,
+  ): Promise<LinkItemProblem[]> {
     const fresh = problems.filter((p) => {
       const key = `${agent.account.id}|${p.action}|${p.id ?? ''}|${p.reason}`;
       if (this.reported.has(key)) return false;
@@ -190,15 +223,27 @@ export class AgentLinkService {
   }
 
   /** A heartbeat: monitoring state, and the enabled subnets when they changed since hello (subnets enabled or disabled in the agent's UI). */
-  async heartbeat(agent: LinkedAgent, monitoring: 'active' | 'issue' | 'off', subnets?: { enabled: number; total: number }): Promise<void> {
+  async heartbeat(
+    agent: LinkedAgent,
+    monitoring: 'active' | 'issue' | 'off',
+    subnets?: { enabled: number; total: number },
+  ): Promise<void> {
     const before = agent.account;
     // A live link is connected, even if a presence check marked it silent in between.
     const connectedAt = before.connectedAt ?? this.clock();
     const counts = subnets ? { subnetsEnabled: subnets.enabled, subnetsTotal: subnets.total } : {};
-    await this.accounts.update(agent.org.id, before.id, { lastSeenAt: this.clock(), monitoring, connectedAt, ...counts });
+    await this.accounts.update(agent.org.id, before.id, {
+      lastSeenAt: this.clock(),
+      monitoring,
+      connectedAt,
+      ...counts,
+    });
     agent.account = { ...before, monitoring, connectedAt, ...counts };
-    const subnetsChanged = subnets !== undefined && (before.subnetsEnabled !== subnets.enabled || before.subnetsTotal !== subnets.total);
-    if (before.monitoring !== monitoring || subnetsChanged) await this.publish(agent.org.id, { kind: 'servers' });
+    const subnetsChanged =
+      subnets !== undefined &&
+      (before.subnetsEnabled !== subnets.enabled || before.subnetsTotal !== subnets.total);
+    if (before.monitoring !== monitoring || subnetsChanged)
+      await this.publish(agent.org.id, { kind: 'servers' });
   }
 
   private async afterIngest(agent: LinkedAgent, changed: number, membership: boolean): Promise<void> {
@@ -217,7 +262,10 @@ export class AgentLinkService {
     }
   }
 
-  private publish(orgId: string, event: { kind: 'servers' } | { kind: 'devices'; changed: number }): Promise<void> {
+  private publish(
+    orgId: string,
+    event: { kind: 'servers' } | { kind: 'devices'; changed: number },
+  ): Promise<void> {
     return new LiveEvents(this.bus, this.clock).publish(orgId, event);
   }
 }

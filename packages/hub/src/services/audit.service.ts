@@ -55,6 +55,10 @@ export class AuditService {
       ip: r.ip,
     }));
     const last = items[items.length - 1];
-    return { items, total, nextCursor: rows.length > limit && last ? encodeCursor(last.id, String(last.id)) : null };
+    return {
+      items,
+      total,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.id, String(last.id)) : null,
+    };
   }
 }

@@ -1,4 +1,10 @@
-import { currentTerms, rolePermissions, type OrgChoice, type Role, type SessionInfo } from '@crosspoint/protocol';
+import {
+  currentTerms,
+  rolePermissions,
+  type OrgChoice,
+  type Role,
+  type SessionInfo,
+} from '@crosspoint/protocol';
 import type { CredentialRepository, SessionRecord } from '../repositories/credential.repository.ts';
 import type { OrganizationRepository } from '../repositories/organization.repository.ts';
 import type { UserRecord, UserRepository } from '../repositories/user.repository.ts';
@@ -64,7 +70,13 @@ export class AuthService {
     this.throttle = d.throttle ?? defaultThrottle;
   }
 
-  async signIn(login: string, password: string, staySignedIn: boolean, ip: string, userAgent: string | null): Promise<SignedIn> {
+  async signIn(
+    login: string,
+    password: string,
+    staySignedIn: boolean,
+    ip: string,
+    userAgent: string | null,
+  ): Promise<SignedIn> {
     const now = this.d.clock();
     const user = await this.d.users.byLogin(login);
     const accountKey = user ? `acct:${user.id}` : `login:${login.trim().toLowerCase()}`;
@@ -81,12 +93,20 @@ export class AuthService {
       const results = await Promise.all([
         this.d.credentials.recordFailure(keys.address, now, t.windowMs, t.perAddress, t.lockMs),
         this.d.credentials.recordFailure(keys.accountAddress, now, t.windowMs, t.perAccountAddress, t.lockMs),
-        known ? undefined : this.d.credentials.recordFailure(keys.account, now, t.windowMs, t.perAccount, t.lockMs),
+        known
+          ? undefined
+          : this.d.credentials.recordFailure(keys.account, now, t.windowMs, t.perAccount, t.lockMs),
       ]);
-      const nowLocked = results.map((r) => r?.lockedUntil).find((t): t is Date => t !== null && t !== undefined && t > now);
+      const nowLocked = results
+        .map((r) => r?.lockedUntil)
+        .find((t): t is Date => t !== null && t !== undefined && t > now);
       await this.auditFailure(user, login, ip, nowLocked);
       if (nowLocked) throw this.locked(nowLocked, now);
-      throw new ServiceError('INVALID_CREDENTIALS', 'The username, email address or password is not correct.', 401);
+      throw new ServiceError(
+        'INVALID_CREDENTIALS',
+        'The username, email address or password is not correct.',
+        401,
+      );
     }
     await this.d.credentials.clearThrottle(keys.accountAddress);
     await this.d.credentials.rememberAddress(user.id, ip, now);
@@ -138,10 +158,17 @@ export class AuthService {
   async acceptTerms(actor: Actor, terms: string, privacy: string): Promise<void> {
     if (!actor.userId) throw ServiceError.forbidden('Only people accept terms.');
     if (terms !== currentTerms.terms || privacy !== currentTerms.privacy) {
-      throw ServiceError.invalid('BAD_REQUEST', `Accept the current versions: terms ${currentTerms.terms}, privacy ${currentTerms.privacy}.`);
+      throw ServiceError.invalid(
+        'BAD_REQUEST',
+        `Accept the current versions: terms ${currentTerms.terms}, privacy ${currentTerms.privacy}.`,
+      );
     }
     await this.d.users.update(actor.userId, { termsVersion: termsKey(), termsAcceptedAt: this.d.clock() });
-    await this.d.audit.record(actor, { orgId: null, action: 'auth.terms_accepted', detail: { terms, privacy } });
+    await this.d.audit.record(actor, {
+      orgId: null,
+      action: 'auth.terms_accepted',
+      detail: { terms, privacy },
+    });
   }
 
   async switchOrg(actor: Actor, sessionToken: string, orgId: string): Promise<void> {
@@ -162,9 +189,14 @@ export class AuthService {
       userId: user.id,
       expiresAt: new Date(this.d.clock().getTime() + resetLinkMs),
     });
-    const mail = render(mailTemplates.passwordReset, user.language, { link: `${this.d.publicUrl}/reset-password?token=${token}` });
+    const mail = render(mailTemplates.passwordReset, user.language, {
+      link: `${this.d.publicUrl}/reset-password?token=${token}`,
+    });
     await this.d.mail.queue({ to: user.email, ...mail, kind: 'password_reset' });
-    await this.d.audit.record({ userId: user.id, label: user.email, ip }, { orgId: null, action: 'auth.password_reset_requested' });
+    await this.d.audit.record(
+      { userId: user.id, label: user.email, ip },
+      { orgId: null, action: 'auth.password_reset_requested' },
+    );
   }
 
   async resetPassword(token: string, password: string, ip: string): Promise<void> {
@@ -177,21 +209,37 @@ export class AuthService {
     await this.d.users.update(user.id, { passwordHash });
     await this.d.credentials.deleteUserSessions(user.id);
     await this.d.credentials.clearThrottle(`acct:${user.id}`);
-    await this.d.audit.record({ userId: user.id, label: user.email, ip }, { orgId: null, action: 'auth.password_reset' });
+    await this.d.audit.record(
+      { userId: user.id, label: user.email, ip },
+      { orgId: null, action: 'auth.password_reset' },
+    );
   }
 
-  async invitation(token: string): Promise<{ email: string; organization: string; role: Role; expiresAt: string }> {
+  async invitation(
+    token: string,
+  ): Promise<{ email: string; organization: string; role: Role; expiresAt: string }> {
     const record = await this.d.credentials.oneTimeToken(hashSecret(token), 'invitation', this.d.clock());
     const user = record ? await this.d.users.byId(record.userId) : undefined;
     const org = record?.orgId ? await this.d.orgs.byId(record.orgId) : undefined;
     if (!record || !user || !org) throw linkInvalid();
     const membership = await this.d.users.membership(user.id, org.id);
-    return { email: user.email, organization: org.name, role: membership?.role ?? 'monitor', expiresAt: record.expiresAt.toISOString() };
+    return {
+      email: user.email,
+      organization: org.name,
+      role: membership?.role ?? 'monitor',
+      expiresAt: record.expiresAt.toISOString(),
+    };
   }
 
   /** Registers the password of an invited user and signs them in. */
   async register(
-    input: { token: string; password: string; firstName?: string | undefined; lastName?: string | undefined; username?: string | undefined },
+    input: {
+      token: string;
+      password: string;
+      firstName?: string | undefined;
+      lastName?: string | undefined;
+      username?: string | undefined;
+    },
     ip: string,
     userAgent: string | null,
   ): Promise<SignedIn> {
@@ -216,7 +264,10 @@ export class AuthService {
       ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
       ...(input.username !== undefined ? { username: input.username } : {}),
     });
-    await this.d.audit.record({ userId: user.id, label: user.email, ip }, { orgId: record.orgId, action: 'users.registered' });
+    await this.d.audit.record(
+      { userId: user.id, label: user.email, ip },
+      { orgId: record.orgId, action: 'users.registered' },
+    );
     return this.openSession(updated ?? user, false, ip, userAgent);
   }
 
@@ -227,7 +278,12 @@ export class AuthService {
     const passwordHash = await this.d.passwords.hashAcceptable(password, 'user', userInputs(user));
     await this.d.users.update(user.id, { passwordHash, registeredAt: user.registeredAt ?? this.d.clock() });
     await this.d.credentials.deleteUserSessions(user.id);
-    await this.d.audit.record(actor, { orgId: null, action: 'auth.password_set', targetType: 'user', targetId: user.id });
+    await this.d.audit.record(actor, {
+      orgId: null,
+      action: 'auth.password_set',
+      targetType: 'user',
+      targetId: user.id,
+    });
   }
 
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
@@ -241,10 +297,17 @@ export class AuthService {
     await this.d.audit.record(actor, { orgId: null, action: 'auth.password_changed' });
   }
 
-  private async openSession(user: UserRecord, staySignedIn: boolean, ip: string, userAgent: string | null): Promise<SignedIn> {
+  private async openSession(
+    user: UserRecord,
+    staySignedIn: boolean,
+    ip: string,
+    userAgent: string | null,
+  ): Promise<SignedIn> {
     const now = this.d.clock();
     const token = newSecret();
-    const expiresAt = new Date(now.getTime() + (staySignedIn ? staySignedInDays * 24 : sessionHours) * 3_600_000);
+    const expiresAt = new Date(
+      now.getTime() + (staySignedIn ? staySignedInDays * 24 : sessionHours) * 3_600_000,
+    );
     const organizations = await this.d.access.choices(user.id);
     const current = defaultOrg(organizations);
     const session = {
@@ -262,7 +325,10 @@ export class AuthService {
     await this.d.users.update(user.id, { lastAccessedAt: now });
     // An organization is Invited until someone first works in it.
     if (current) await this.d.orgs.markActivated([current.id], now);
-    await this.d.audit.record({ userId: user.id, label: user.email, ip }, { orgId: current?.id ?? null, action: 'auth.signed_in' });
+    await this.d.audit.record(
+      { userId: user.id, label: user.email, ip },
+      { orgId: current?.id ?? null, action: 'auth.signed_in' },
+    );
     return { sessionToken: token, expiresAt, info: await this.info(session, user) };
   }
 
@@ -270,29 +336,61 @@ export class AuthService {
    * Checked failures (not the ones refused while locked, which cost nothing and would flood the log)
    * go to the history of every organization the account belongs to, so its admins see an attack.
    */
-  private async auditFailure(user: UserRecord | undefined, login: string, ip: string, lockedUntil: Date | undefined): Promise<void> {
+  private async auditFailure(
+    user: UserRecord | undefined,
+    login: string,
+    ip: string,
+    lockedUntil: Date | undefined,
+  ): Promise<void> {
     const actor = { userId: user?.id ?? null, label: user?.email ?? login.slice(0, 254), ip };
     const orgIds = user ? (await this.d.users.memberships(user.id)).map((m) => m.orgId).slice(0, 20) : [];
     for (const orgId of orgIds.length ? orgIds : [null]) {
-      await this.d.audit.record(actor, { orgId, action: 'auth.sign_in_failed', detail: { login: login.slice(0, 254) } });
+      await this.d.audit.record(actor, {
+        orgId,
+        action: 'auth.sign_in_failed',
+        detail: { login: login.slice(0, 254) },
+      });
       if (lockedUntil) {
-        await this.d.audit.record(actor, { orgId, action: 'auth.locked', detail: { until: lockedUntil.toISOString() } });
+        await this.d.audit.record(actor, {
+          orgId,
+          action: 'auth.locked',
+          detail: { until: lockedUntil.toISOString() },
+        });
       }
     }
   }
 
   private locked(until: Date, now: Date): ServiceError {
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    return new ServiceError('ACCOUNT_LOCKED', `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429);
+    return new ServiceError(
+      'ACCOUNT_LOCKED',
+      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      429,
+    );
   }
 }
 
 const termsKey = (): string => `${currentTerms.terms}/${currentTerms.privacy}`;
-const userInputs = (u: UserRecord): string[] => [u.email, u.email.split('@')[0] ?? '', u.firstName, u.lastName, u.username ?? ''];
+const userInputs = (u: UserRecord): string[] => [
+  u.email,
+  u.email.split('@')[0] ?? '',
+  u.firstName,
+  u.lastName,
+  u.username ?? '',
+];
 const linkInvalid = (): ServiceError =>
-  new ServiceError('TOKEN_INVALID', 'This link is no longer valid: it was used already or has expired. Ask for a new one.', 400);
+  new ServiceError(
+    'TOKEN_INVALID',
+    'This link is no longer valid: it was used already or has expired. Ask for a new one.',
+    400,
+  );
 
 /** Direct memberships first, then the most specific organization. */
 function defaultOrg(choices: OrgChoice[]): OrgChoice | null {
-  return choices.find((c) => c.via === 'member' && c.kind !== 'platform') ?? choices.find((c) => c.via === 'member') ?? choices[0] ?? null;
+  return (
+    choices.find((c) => c.via === 'member' && c.kind !== 'platform') ??
+    choices.find((c) => c.via === 'member') ??
+    choices[0] ??
+    null
+  );
 }

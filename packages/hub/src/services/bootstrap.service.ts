@@ -27,18 +27,37 @@ export class BootstrapService {
   ) {}
 
   /** Creates (or updates the password of) an Owner of the platform organization. */
-  async createOperator(actor: Actor, input: { email: string; password: string; firstName?: string; lastName?: string }): Promise<{ userId: string; created: boolean }> {
+  async createOperator(
+    actor: Actor,
+    input: { email: string; password: string; firstName?: string; lastName?: string },
+  ): Promise<{ userId: string; created: boolean }> {
     const platform = await this.organizations.ensurePlatform();
     const email = input.email.trim().toLowerCase();
-    const passwordHash = await this.passwords.hashAcceptable(input.password, 'user', [email, input.firstName ?? '', input.lastName ?? '']);
+    const passwordHash = await this.passwords.hashAcceptable(input.password, 'user', [
+      email,
+      input.firstName ?? '',
+      input.lastName ?? '',
+    ]);
     const existing = await this.users.byEmail(email);
     const now = this.clock();
     const user = existing
       ? await this.users.update(existing.id, { passwordHash, registeredAt: existing.registeredAt ?? now })
-      : await this.users.create({ email, passwordHash, registeredAt: now, firstName: input.firstName ?? '', lastName: input.lastName ?? '' });
+      : await this.users.create({
+          email,
+          passwordHash,
+          registeredAt: now,
+          firstName: input.firstName ?? '',
+          lastName: input.lastName ?? '',
+        });
     if (!user) throw new Error('user vanished while bootstrapping');
     await this.users.addMembership(user.id, platform.id, 'owner');
-    await this.audit.record(actor, { orgId: platform.id, action: 'operators.created', targetType: 'user', targetId: user.id, detail: { email } });
+    await this.audit.record(actor, {
+      orgId: platform.id,
+      action: 'operators.created',
+      targetType: 'user',
+      targetId: user.id,
+      detail: { email },
+    });
     return { userId: user.id, created: !existing };
   }
 
@@ -50,7 +69,12 @@ export class BootstrapService {
     const existing = (await this.orgs.byKind('client'))[0];
     const loginOf = (client: OrgRecord) => `${demoAccounts.agent.name}@${client.accountNumber ?? client.id}`;
     if (existing) return { created: false, clientId: existing.id, agentLogin: loginOf(existing) };
-    await this.createOperator(cliActor, { email: demoAccounts.operator, password: demoAccounts.password, firstName: 'Demo', lastName: 'Operator' });
+    await this.createOperator(cliActor, {
+      email: demoAccounts.operator,
+      password: demoAccounts.password,
+      firstName: 'Demo',
+      lastName: 'Operator',
+    });
     const support = await this.organizations.createSupportOrg(cliActor, {
       name: 'Demo AV Integrators',
       ownerEmail: demoAccounts.owner,
@@ -59,18 +83,30 @@ export class BootstrapService {
     const owner = await this.users.byEmail(demoAccounts.owner);
     if (!owner) throw new Error('demo owner missing');
     const passwordHash = await this.passwords.hashAcceptable(demoAccounts.password, 'user');
-    await this.users.update(owner.id, { passwordHash, registeredAt: this.clock(), firstName: 'Dana', lastName: 'Owner' });
+    await this.users.update(owner.id, {
+      passwordHash,
+      registeredAt: this.clock(),
+      firstName: 'Dana',
+      lastName: 'Owner',
+    });
     const today = isoDay(this.clock());
     const ownerCtx = { actor: cliActor, org: support, role: 'owner' as const };
     const created = await this.organizations.createClient(ownerCtx, {
       name: 'Globex Corporation',
       owner: { email: demoAccounts.owner },
       clientReference: 'DEMO-001',
-      plan: { maxDevices: 100, start: today, end: `${String(Number(today.slice(0, 4)) + 1)}${today.slice(4)}` },
+      plan: {
+        maxDevices: 100,
+        start: today,
+        end: `${String(Number(today.slice(0, 4)) + 1)}${today.slice(4)}`,
+      },
     });
     const client = created.client ? await this.orgs.byId(created.client.id) : undefined;
     if (!client) throw new Error('demo client missing');
-    await this.servers.create({ actor: cliActor, org: client, role: 'owner' }, { name: demoAccounts.agent.name, password: demoAccounts.agent.password });
+    await this.servers.create(
+      { actor: cliActor, org: client, role: 'owner' },
+      { name: demoAccounts.agent.name, password: demoAccounts.agent.password },
+    );
     await this.audit.record(cliActor, { orgId: client.id, action: 'demo.seeded' });
     return { created: true, clientId: client.id, agentLogin: loginOf(client) };
   }

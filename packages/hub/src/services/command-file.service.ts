@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { maxFileBytes, type FileInfo, type FileKind } from '@crosspoint/protocol';
-import { fileChunkBytes, type CommandFileInfo, type CommandFileRepository } from '../repositories/command-file.repository.ts';
+import {
+  fileChunkBytes,
+  type CommandFileInfo,
+  type CommandFileRepository,
+} from '../repositories/command-file.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import { requirePermission, type Clock, type OrgContext } from './context.ts';
 import { ServiceError } from './service-error.ts';
@@ -27,7 +31,11 @@ export interface FileLimits {
   transfersPerOrg: number;
 }
 
-export const defaultFileLimits: FileLimits = { quotaBytes: 4 * 1024 ** 3, transfersPerHub: 16, transfersPerOrg: 8 };
+export const defaultFileLimits: FileLimits = {
+  quotaBytes: 4 * 1024 ** 3,
+  transfersPerHub: 16,
+  transfersPerOrg: 8,
+};
 
 /** Files left incomplete this long (their hub stopped while receiving them) are removed. */
 const staleIncompleteMs = 3600_000;
@@ -87,7 +95,10 @@ export class CommandFileService {
     const file = await this.files.info(orgId, id);
     if (!file) throw ServiceError.notFound('The file');
     if (file.kind !== kind)
-      throw ServiceError.invalid('BAD_REQUEST', `${file.name} is a ${file.kind} file; this command takes a ${kind} file.`);
+      throw ServiceError.invalid(
+        'BAD_REQUEST',
+        `${file.name} is a ${file.kind} file; this command takes a ${kind} file.`,
+      );
     return file;
   }
 
@@ -98,7 +109,13 @@ export class CommandFileService {
   }
 
   /** What an agent sends back (a backup, logs). */
-  async fromAgent(orgId: string, agentName: string, name: string, kind: FileKind, body: IncomingFile): Promise<FileInfo> {
+  async fromAgent(
+    orgId: string,
+    agentName: string,
+    name: string,
+    kind: FileKind,
+    body: IncomingFile,
+  ): Promise<FileInfo> {
     return fileView(await this.store(orgId, name, kind, body, `agent ${agentName}`));
   }
 
@@ -124,7 +141,13 @@ export class CommandFileService {
     return { info, chunks: chunks(), release };
   }
 
-  private async store(orgId: string, name: string, kind: FileKind, body: IncomingFile, createdBy: string): Promise<CommandFileInfo> {
+  private async store(
+    orgId: string,
+    name: string,
+    kind: FileKind,
+    body: IncomingFile,
+    createdBy: string,
+  ): Promise<CommandFileInfo> {
     if (body.bytes !== undefined && body.bytes > maxFileBytes) throw tooLarge(name);
     if (body.bytes === 0) throw empty(name);
     await this.sweepStale();
@@ -164,7 +187,10 @@ export class CommandFileService {
         }
         if (total === 0) throw empty(name);
         if (body.bytes !== undefined && total !== body.bytes) {
-          throw ServiceError.invalid('BAD_REQUEST', `${name} ended after ${String(total)} of the ${String(body.bytes)} bytes announced.`);
+          throw ServiceError.invalid(
+            'BAD_REQUEST',
+            `${name} ended after ${String(total)} of the ${String(body.bytes)} bytes announced.`,
+          );
         }
         if (pendingBytes > 0) await this.files.appendChunk(file.id, seq, Buffer.concat(pending));
         return await this.files.complete(file.id, total, hash.digest('hex'));
@@ -181,7 +207,11 @@ export class CommandFileService {
   private takeSlot(orgId: string): () => void {
     const mine = this.transfersByOrg.get(orgId) ?? 0;
     if (this.transfers >= this.limits.transfersPerHub || mine >= this.limits.transfersPerOrg) {
-      throw new ServiceError('TOO_MANY_TRANSFERS', 'Too many file transfers at once; try again in a few seconds.', 429);
+      throw new ServiceError(
+        'TOO_MANY_TRANSFERS',
+        'Too many file transfers at once; try again in a few seconds.',
+        429,
+      );
     }
     this.transfers++;
     this.transfersByOrg.set(orgId, mine + 1);
@@ -205,7 +235,11 @@ export class CommandFileService {
 }
 
 const tooLarge = (name: string) =>
-  new ServiceError('PAYLOAD_TOO_LARGE', `${name} is larger than ${mib(maxFileBytes)}, the largest file the hub keeps.`, 413);
+  new ServiceError(
+    'PAYLOAD_TOO_LARGE',
+    `${name} is larger than ${mib(maxFileBytes)}, the largest file the hub keeps.`,
+    413,
+  );
 const empty = (name: string) => ServiceError.invalid('BAD_REQUEST', `${name} is empty.`);
 
 export function fileView(f: CommandFileInfo): FileInfo {

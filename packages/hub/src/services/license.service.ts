@@ -10,7 +10,8 @@ import { ServiceError } from './service-error.ts';
 /** Devices an enterprise installation may monitor before a license is uploaded. */
 export const unlicensedCapacity = 5;
 
-const invalid = (why: string): ServiceError => ServiceError.invalid('LICENSE_INVALID', `This license file cannot be used: ${why}.`);
+const invalid = (why: string): ServiceError =>
+  ServiceError.invalid('LICENSE_INVALID', `This license file cannot be used: ${why}.`);
 
 /** Enterprise edition: Settings › Subscription and License › Upgrade License. */
 export class LicenseService {
@@ -27,7 +28,8 @@ export class LicenseService {
     this.requireEnterprise(ctx);
     const row = await this.licenses.current(ctx.org.id);
     const now = this.clock();
-    if (!row) return { edition: 'enterprise', capacity: unlicensedCapacity, unlicensedCapacity, license: null };
+    if (!row)
+      return { edition: 'enterprise', capacity: unlicensedCapacity, unlicensedCapacity, license: null };
     const terms = parse(row.document).license;
     const expired = row.expiresAt !== null && row.expiresAt <= now;
     return {
@@ -53,21 +55,33 @@ export class LicenseService {
       throw invalid('its signature does not match (was it edited, or issued for another installation?)');
     }
     const expiresAt = file.license.expiresAt ? new Date(file.license.expiresAt) : null;
-    if (expiresAt && expiresAt <= this.clock()) throw invalid(`it expired on ${file.license.expiresAt ?? ''}`);
-    await this.licenses.install({ orgId: ctx.org.id, licensee: file.license.licensee, devices: file.license.devices, expiresAt, document });
+    if (expiresAt && expiresAt <= this.clock())
+      throw invalid(`it expired on ${file.license.expiresAt ?? ''}`);
+    await this.licenses.install({
+      orgId: ctx.org.id,
+      licensee: file.license.licensee,
+      devices: file.license.devices,
+      expiresAt,
+      document,
+    });
     await this.orgs.update(ctx.org.id, { devicePool: file.license.devices });
     await this.audit.record(ctx.actor, {
       orgId: ctx.org.id,
       action: 'license.installed',
       targetType: 'license',
       targetId: file.license.id,
-      detail: { licensee: file.license.licensee, devices: file.license.devices, expiresAt: file.license.expiresAt },
+      detail: {
+        licensee: file.license.licensee,
+        devices: file.license.devices,
+        expiresAt: file.license.expiresAt,
+      },
     });
     return this.status(ctx);
   }
 
   private requireEnterprise(ctx: OrgContext): void {
-    if (ctx.org.kind !== 'enterprise') throw ServiceError.invalid('BAD_REQUEST', 'Licenses apply to the enterprise edition only.');
+    if (ctx.org.kind !== 'enterprise')
+      throw ServiceError.invalid('BAD_REQUEST', 'Licenses apply to the enterprise edition only.');
   }
 }
 
@@ -80,7 +94,9 @@ function parse(document: string): { license: LicenseTerms; signature: string } {
   }
   if (!Value.Check(LicenseFile, json)) {
     const first = Value.Errors(LicenseFile, json)[0];
-    throw invalid(`it is not a Crosspoint license file (${first ? `${first.instancePath || '/'} ${first.message}` : 'wrong shape'})`);
+    throw invalid(
+      `it is not a Crosspoint license file (${first ? `${first.instancePath || '/'} ${first.message}` : 'wrong shape'})`,
+    );
   }
   return json;
 }

@@ -48,7 +48,13 @@ export class MailService {
     this.runner = new SerialRunner(() => this.deliver(), onError);
   }
 
-  async queue(mail: { to: string; subject: string; text: string; kind: string; orgId?: string | null }): Promise<OutboxRecord> {
+  async queue(mail: {
+    to: string;
+    subject: string;
+    text: string;
+    kind: string;
+    orgId?: string | null;
+  }): Promise<OutboxRecord> {
     const send = this.mailer.kind === 'smtp';
     const row = await this.store(mail, send ? 'queued' : 'kept');
     if (send) this.kick();
@@ -56,7 +62,13 @@ export class MailService {
   }
 
   /** Keeps a message in the operator's outbox without sending it (e.g. an SMS with no SMS provider). */
-  async keep(message: { to: string; subject: string; text: string; kind: string; orgId?: string | null }): Promise<OutboxRecord> {
+  async keep(message: {
+    to: string;
+    subject: string;
+    text: string;
+    kind: string;
+    orgId?: string | null;
+  }): Promise<OutboxRecord> {
     return this.store(message, 'kept');
   }
 
@@ -66,7 +78,10 @@ export class MailService {
     return () => this.watchers.delete(watcher);
   }
 
-  private async store(mail: { to: string; subject: string; text: string; kind: string; orgId?: string | null }, status: 'queued' | 'kept'): Promise<OutboxRecord> {
+  private async store(
+    mail: { to: string; subject: string; text: string; kind: string; orgId?: string | null },
+    status: 'queued' | 'kept',
+  ): Promise<OutboxRecord> {
     const to = mail.to.toLowerCase();
     const text = redactLinks(mail.text);
     const redacted = text !== mail.text;
@@ -125,13 +140,21 @@ export class MailService {
       for (const mail of batch) {
         try {
           // Rows from before sealing hold the plain text; it is redacted once sent or given up.
-          const text = mail.textSealed ? this.sealer.open(mail.textSealed, outboxSealContext(mail.to)) : mail.text;
+          const text = mail.textSealed
+            ? this.sealer.open(mail.textSealed, outboxSealContext(mail.to))
+            : mail.text;
           await this.mailer.send({ to: mail.to, subject: mail.subject, text });
           await this.outbox.markSent(mail.id, this.clock(), redactLinks(mail.text));
         } catch (e) {
           // Backoff: 10 s, 20 s, 40 s, 80 s between attempts.
           const retryAt = new Date(this.clock().getTime() + 5000 * 2 ** mail.attempts);
-          await this.outbox.markFailed(mail.id, (e as Error).message, mail.attempts >= maxAttempts, retryAt, redactLinks(mail.text));
+          await this.outbox.markFailed(
+            mail.id,
+            (e as Error).message,
+            mail.attempts >= maxAttempts,
+            retryAt,
+            redactLinks(mail.text),
+          );
         }
       }
     }

@@ -4,7 +4,6 @@ import { SealError, type Sealer } from '../adapters/sealer.ts';
 import type { OrgSmtpRecord, OrgSmtpRepository } from '../repositories/org-smtp.repository.ts';
 import { smtpSealContext } from './sealed-secrets.ts';
 
-
 export interface OrgMailer {
   mailer: Mailer;
   /** 'custom': the organization's own server; 'inherited': its support organization's; 'default': the hub's. */
@@ -31,7 +30,10 @@ export class OrgMailers {
     const found = await this.repo.effective(orgId);
     if (found?.ownerOrgId !== orgId) this.drop(orgId);
     if (!found) return { mailer: this.fallback, via: 'default' };
-    return { mailer: this.mailerOf(found.settings), via: found.ownerOrgId === orgId ? 'custom' : 'inherited' };
+    return {
+      mailer: this.mailerOf(found.settings),
+      via: found.ownerOrgId === orgId ? 'custom' : 'inherited',
+    };
   }
 
   /** Forgets the connections of an organization's old settings. */
@@ -60,7 +62,14 @@ export class OrgMailers {
       }
     }
     const mailer = createServerMailer(
-      { host: s.host, port: s.port, security: s.security, username: s.username, password, from: s.fromAddress },
+      {
+        host: s.host,
+        port: s.port,
+        security: s.security,
+        username: s.username,
+        password,
+        from: s.fromAddress,
+      },
       this.options,
     );
     this.open.set(s.orgId, { version, mailer });

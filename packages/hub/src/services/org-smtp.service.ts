@@ -48,9 +48,13 @@ export class OrgSmtpService {
     const username = req.username === undefined ? (before?.username ?? null) : req.username;
     let passwordSealed: string | null = null;
     if (username !== null) {
-      if (req.password !== undefined) passwordSealed = this.deps.sealer.seal(req.password, smtpSealContext(ctx.org.id));
+      if (req.password !== undefined)
+        passwordSealed = this.deps.sealer.seal(req.password, smtpSealContext(ctx.org.id));
       else if (before?.username === username) passwordSealed = before.passwordSealed;
-      else throw ServiceError.invalid('VALIDATION_FAILED', 'A new user name needs its password.', [{ path: '/body/password', message: 'is required with a new username' }]);
+      else
+        throw ServiceError.invalid('VALIDATION_FAILED', 'A new user name needs its password.', [
+          { path: '/body/password', message: 'is required with a new username' },
+        ]);
     }
     const saved = await this.deps.repo.save({
       orgId: ctx.org.id,
@@ -69,7 +73,14 @@ export class OrgSmtpService {
       action: 'alerts.smtp_updated',
       targetType: 'organization',
       targetId: ctx.org.id,
-      detail: { host: saved.host, port: saved.port, security: saved.security, username: saved.username, passwordChanged: req.password !== undefined, from: saved.fromAddress },
+      detail: {
+        host: saved.host,
+        port: saved.port,
+        security: saved.security,
+        username: saved.username,
+        passwordChanged: req.password !== undefined,
+        from: saved.fromAddress,
+      },
     });
     return this.get(ctx);
   }
@@ -78,16 +89,29 @@ export class OrgSmtpService {
     requirePermission(ctx, 'alerts.manage');
     if (await this.deps.repo.remove(ctx.org.id)) {
       this.deps.mailers.drop(ctx.org.id);
-      await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.smtp_removed', targetType: 'organization', targetId: ctx.org.id, detail: {} });
+      await this.deps.audit.record(ctx.actor, {
+        orgId: ctx.org.id,
+        action: 'alerts.smtp_removed',
+        targetType: 'organization',
+        targetId: ctx.org.id,
+        detail: {},
+      });
     }
     return this.get(ctx);
   }
 
   /** Sends a test message now through the server alert emails of this organization would use. */
-  async test(ctx: OrgContext, to: string | undefined): Promise<{ to: string; via: 'default' | 'custom' | 'inherited'; kept: boolean }> {
+  async test(
+    ctx: OrgContext,
+    to: string | undefined,
+  ): Promise<{ to: string; via: 'default' | 'custom' | 'inherited'; kept: boolean }> {
     requirePermission(ctx, 'alerts.manage');
-    const address = to ?? (ctx.actor.userId ? (await this.deps.users.byId(ctx.actor.userId))?.email : undefined);
-    if (!address) throw ServiceError.invalid('VALIDATION_FAILED', 'Say where to send the test message.', [{ path: '/body/to', message: 'is required for API tokens' }]);
+    const address =
+      to ?? (ctx.actor.userId ? (await this.deps.users.byId(ctx.actor.userId))?.email : undefined);
+    if (!address)
+      throw ServiceError.invalid('VALIDATION_FAILED', 'Say where to send the test message.', [
+        { path: '/body/to', message: 'is required for API tokens' },
+      ]);
     const { mailer, via } = await this.deps.mailers.forOrg(ctx.org.id).catch((e: unknown) => {
       throw new ServiceError('SMTP_TEST_FAILED', (e as Error).message, 502);
     });
@@ -101,11 +125,27 @@ export class OrgSmtpService {
       try {
         await mailer.send({ to: address, subject, text });
       } catch (e) {
-        await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.smtp_tested', targetType: 'organization', targetId: ctx.org.id, detail: { to: address, via, ok: false, error: (e as Error).message } });
-        throw new ServiceError('SMTP_TEST_FAILED', `The mail server did not take the message: ${(e as Error).message}`, 502);
+        await this.deps.audit.record(ctx.actor, {
+          orgId: ctx.org.id,
+          action: 'alerts.smtp_tested',
+          targetType: 'organization',
+          targetId: ctx.org.id,
+          detail: { to: address, via, ok: false, error: (e as Error).message },
+        });
+        throw new ServiceError(
+          'SMTP_TEST_FAILED',
+          `The mail server did not take the message: ${(e as Error).message}`,
+          502,
+        );
       }
     }
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.smtp_tested', targetType: 'organization', targetId: ctx.org.id, detail: { to: address, via, ok: true, kept } });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.smtp_tested',
+      targetType: 'organization',
+      targetId: ctx.org.id,
+      detail: { to: address, via, ok: true, kept },
+    });
     return { to: address, via, kept };
   }
 }

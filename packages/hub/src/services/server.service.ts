@@ -19,7 +19,14 @@ export class ServerService {
 
   async list(
     ctx: OrgContext,
-    query: { search?: string | undefined; status?: string | undefined; sort?: string | undefined; order?: 'asc' | 'desc' | undefined; cursor?: string | undefined; limit?: number | undefined },
+    query: {
+      search?: string | undefined;
+      status?: string | undefined;
+      sort?: string | undefined;
+      order?: 'asc' | 'desc' | undefined;
+      cursor?: string | undefined;
+      limit?: number | undefined;
+    },
   ): Promise<ServerPage> {
     requirePermission(ctx, 'servers.read');
     const limit = query.limit ?? 50;
@@ -28,20 +35,42 @@ export class ServerService {
       { search: query.search, status: query.status },
       { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
     );
-    return { ...pageOf(rows, limit, (r) => serverRow(r, r.locationName, orgCode(ctx)), (r) => ({ value: r.sortKey, id: r.id })), total };
+    return {
+      ...pageOf(
+        rows,
+        limit,
+        (r) => serverRow(r, r.locationName, orgCode(ctx)),
+        (r) => ({ value: r.sortKey, id: r.id }),
+      ),
+      total,
+    };
   }
 
   async create(ctx: OrgContext, req: CreateServerRequest): Promise<ServerRow> {
     requirePermission(ctx, 'servers.manage');
     const name = req.name.trim();
     if (await this.accounts.byName(ctx.org.id, name)) {
-      throw ServiceError.conflict('NAME_TAKEN', `There is already a server account named ${name} in ${ctx.org.name}.`);
+      throw ServiceError.conflict(
+        'NAME_TAKEN',
+        `There is already a server account named ${name} in ${ctx.org.name}.`,
+      );
     }
     const location = req.locationId ? await this.locations.byId(ctx.org.id, req.locationId) : undefined;
     if (req.locationId && !location) throw ServiceError.notFound('The location');
     const passwordHash = await this.passwords.hashAcceptable(req.password, 'agent', [name, ctx.org.name]);
-    const created = await this.accounts.create({ orgId: ctx.org.id, name, passwordHash, locationId: location?.id ?? null });
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.created', targetType: 'server', targetId: created.id, detail: { name } });
+    const created = await this.accounts.create({
+      orgId: ctx.org.id,
+      name,
+      passwordHash,
+      locationId: location?.id ?? null,
+    });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'servers.created',
+      targetType: 'server',
+      targetId: created.id,
+      detail: { name },
+    });
     return serverRow(created, location?.name ?? null, orgCode(ctx));
   }
 
@@ -50,7 +79,10 @@ export class ServerService {
     const current = await this.mustGet(ctx, id);
     if (req.name !== undefined && req.name.trim().toLowerCase() !== current.name.toLowerCase()) {
       if (await this.accounts.byName(ctx.org.id, req.name.trim())) {
-        throw ServiceError.conflict('NAME_TAKEN', `There is already a server account named ${req.name.trim()}.`);
+        throw ServiceError.conflict(
+          'NAME_TAKEN',
+          `There is already a server account named ${req.name.trim()}.`,
+        );
       }
     }
     const location = req.locationId ? await this.locations.byId(ctx.org.id, req.locationId) : undefined;
@@ -61,9 +93,22 @@ export class ServerService {
       ...(req.locationId !== undefined ? { locationId: req.locationId } : {}),
     });
     if (!updated) throw ServiceError.notFound('The server');
-    const action = req.disabled === true ? 'servers.disabled' : req.disabled === false ? 'servers.enabled' : 'servers.updated';
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action, targetType: 'server', targetId: id, detail: { ...req } });
-    const locationName = updated.locationId ? ((await this.locations.byId(ctx.org.id, updated.locationId))?.name ?? null) : null;
+    const action =
+      req.disabled === true
+        ? 'servers.disabled'
+        : req.disabled === false
+          ? 'servers.enabled'
+          : 'servers.updated';
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action,
+      targetType: 'server',
+      targetId: id,
+      detail: { ...req },
+    });
+    const locationName = updated.locationId
+      ? ((await this.locations.byId(ctx.org.id, updated.locationId))?.name ?? null)
+      : null;
     return serverRow(updated, locationName, orgCode(ctx));
   }
 
@@ -72,7 +117,13 @@ export class ServerService {
     const current = await this.mustGet(ctx, id);
     const passwordHash = await this.passwords.hashAcceptable(password, 'agent', [current.name, ctx.org.name]);
     await this.accounts.update(ctx.org.id, id, { passwordHash, passwordChangedAt: this.clock() });
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.password_rotated', targetType: 'server', targetId: id, detail: { name: current.name } });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'servers.password_rotated',
+      targetType: 'server',
+      targetId: id,
+      detail: { name: current.name },
+    });
   }
 
   /** Deletes the account. Its devices are kept, unassigned (server_id set null by the database). */
@@ -80,7 +131,13 @@ export class ServerService {
     requirePermission(ctx, 'servers.manage');
     const current = await this.mustGet(ctx, id);
     await this.accounts.delete(ctx.org.id, id);
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'servers.deleted', targetType: 'server', targetId: id, detail: { name: current.name, devices: current.deviceCount } });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'servers.deleted',
+      targetType: 'server',
+      targetId: id,
+      detail: { name: current.name, devices: current.deviceCount },
+    });
   }
 
   private async mustGet(ctx: OrgContext, id: string): Promise<AgentAccountRecord> {

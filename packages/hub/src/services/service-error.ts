@@ -20,7 +20,11 @@ export class ServiceError extends Error {
   static conflict(code: ErrorCode, message: string): ServiceError {
     return new ServiceError(code, message, 409);
   }
-  static invalid(code: ErrorCode, message: string, details?: { path: string; message: string }[]): ServiceError {
+  static invalid(
+    code: ErrorCode,
+    message: string,
+    details?: { path: string; message: string }[],
+  ): ServiceError {
     return new ServiceError(code, message, 400, details);
   }
 }

@@ -18,12 +18,19 @@ export interface SmsVerificationTuning {
   maxTries: number;
 }
 
-export const defaultSmsVerificationTuning: SmsVerificationTuning = { codeTtlMs: 10 * 60_000, resendMs: 30_000, maxTries: 5 };
+export const defaultSmsVerificationTuning: SmsVerificationTuning = {
+  codeTtlMs: 10 * 60_000,
+  resendMs: 30_000,
+  maxTries: 5,
+};
 
 const codeText: Record<string, (code: string, minutes: number) => string> = {
-  en: (c, m) => `Crosspoint: your verification code is ${c}. It expires in ${String(m)} minutes. If you did not ask for it, ignore this message.`,
-  de: (c, m) => `Crosspoint: Ihr Bestätigungscode lautet ${c}. Er verfällt in ${String(m)} Minuten. Falls Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht.`,
-  fr: (c, m) => `Crosspoint : votre code de vérification est ${c}. Il expire dans ${String(m)} minutes. Si vous ne l’avez pas demandé, ignorez ce message.`,
+  en: (c, m) =>
+    `Crosspoint: your verification code is ${c}. It expires in ${String(m)} minutes. If you did not ask for it, ignore this message.`,
+  de: (c, m) =>
+    `Crosspoint: Ihr Bestätigungscode lautet ${c}. Er verfällt in ${String(m)} Minuten. Falls Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht.`,
+  fr: (c, m) =>
+    `Crosspoint : votre code de vérification est ${c}. Il expire dans ${String(m)} minutes. Si vous ne l’avez pas demandé, ignorez ce message.`,
 };
 
 /** Last four digits only, for the audit trail. */
@@ -73,25 +80,55 @@ export class SmsNumberService {
     const earlier = await verifications.pending(user.id);
     if (earlier && now.getTime() - earlier.sentAt.getTime() < tuning.resendMs) {
       const wait = Math.ceil((tuning.resendMs - (now.getTime() - earlier.sentAt.getTime())) / 1000);
-      throw new ServiceError('RATE_LIMITED', `A code was just sent. Ask for another in ${String(wait)} s.`, 429);
+      throw new ServiceError(
+        'RATE_LIMITED',
+        `A code was just sent. Ask for another in ${String(wait)} s.`,
+        429,
+      );
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(now.getTime() + tuning.codeTtlMs);
-    await verifications.replace({ userId: user.id, number, codeHash: hashSecret(`${user.id}:${code}`), sentAt: now, expiresAt });
-    const text = (codeText[user.language] ?? codeText.en)?.(code, Math.round(tuning.codeTtlMs / 60_000)) ?? '';
+    await verifications.replace({
+      userId: user.id,
+      number,
+      codeHash: hashSecret(`${user.id}:${code}`),
+      sentAt: now,
+      expiresAt,
+    });
+    const text =
+      (codeText[user.language] ?? codeText.en)?.(code, Math.round(tuning.codeTtlMs / 60_000)) ?? '';
     try {
       if (this.deps.sms.kind === 'none') {
-        await this.deps.mail.keep({ to: number, subject: 'SMS verification code (no SMS provider configured)', text, kind: 'sms_verification' });
+        await this.deps.mail.keep({
+          to: number,
+          subject: 'SMS verification code (no SMS provider configured)',
+          text,
+          kind: 'sms_verification',
+        });
       } else {
-        await this.deps.sms.send({ to: number, text, idempotencyKey: `sms-verify-${user.id}-${String(now.getTime())}` });
+        await this.deps.sms.send({
+          to: number,
+          text,
+          idempotencyKey: `sms-verify-${user.id}-${String(now.getTime())}`,
+        });
       }
     } catch (e) {
       await verifications.remove(user.id);
       const why = e instanceof Error ? e.message : String(e);
       throw new ServiceError('SMS_SEND_FAILED', `The code could not be texted to ${number}: ${why}`, 502);
     }
-    await audit.record(actor, { orgId: null, action: 'account.sms_code_sent', detail: { number: masked(number) } });
-    return { pending: { number, expiresAt: expiresAt.toISOString(), resendAfter: new Date(now.getTime() + tuning.resendMs).toISOString() } };
+    await audit.record(actor, {
+      orgId: null,
+      action: 'account.sms_code_sent',
+      detail: { number: masked(number) },
+    });
+    return {
+      pending: {
+        number,
+        expiresAt: expiresAt.toISOString(),
+        resendAfter: new Date(now.getTime() + tuning.resendMs).toISOString(),
+      },
+    };
   }
 
   /** Checks the code; on success the number is the one SMS alerts go to from now on. */
@@ -99,7 +136,8 @@ export class SmsNumberService {
     const user = await this.person(actor);
     const { verifications, audit, clock, tuning } = this.deps;
     const p = await verifications.pending(user.id);
-    const invalid = (message: string) => ServiceError.invalid('SMS_CODE_INVALID', message, [{ path: '/body/code', message }]);
+    const invalid = (message: string) =>
+      ServiceError.invalid('SMS_CODE_INVALID', message, [{ path: '/body/code', message }]);
     if (!p) throw invalid('No code is waiting: enter the number again to get one.');
     if (p.expiresAt <= clock()) {
       await verifications.remove(user.id);
@@ -110,7 +148,11 @@ export class SmsNumberService {
       const tries = (await verifications.countWrongTry(user.id)) ?? tuning.maxTries;
       if (tries >= tuning.maxTries) {
         await verifications.remove(user.id);
-        await audit.record(actor, { orgId: null, action: 'account.sms_code_voided', detail: { number: masked(p.number), tries } });
+        await audit.record(actor, {
+          orgId: null,
+          action: 'account.sms_code_voided',
+          detail: { number: masked(p.number), tries },
+        });
         throw invalid('Too many wrong codes: ask for a new one.');
       }
       const left = tuning.maxTries - tries;
@@ -118,7 +160,11 @@ export class SmsNumberService {
     }
     await this.deps.users.update(user.id, { smsNumber: p.number, smsVerifiedAt: clock() });
     await verifications.remove(user.id);
-    await audit.record(actor, { orgId: null, action: 'account.sms_changed', detail: { set: true, verified: true, number: masked(p.number) } });
+    await audit.record(actor, {
+      orgId: null,
+      action: 'account.sms_changed',
+      detail: { set: true, verified: true, number: masked(p.number) },
+    });
     return { smsNumber: p.number };
   }
 

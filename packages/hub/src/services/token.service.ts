@@ -33,15 +33,24 @@ export class TokenService {
     return (await this.credentials.apiTokens(ctx.org.id)).map(tokenView);
   }
 
-  async create(ctx: OrgContext, req: { name: string; role: 'administrator' | 'monitor'; expiresInDays?: number | undefined }) {
+  async create(
+    ctx: OrgContext,
+    req: { name: string; role: 'administrator' | 'monitor'; expiresInDays?: number | undefined },
+  ) {
     requirePermission(ctx, 'tokens.manage');
-    if (!atLeast(ctx.role, req.role)) throw ServiceError.forbidden(`As ${ctx.role} you may not create a token with the rights of ${req.role}.`);
+    if (!atLeast(ctx.role, req.role))
+      throw ServiceError.forbidden(
+        `As ${ctx.role} you may not create a token with the rights of ${req.role}.`,
+      );
     const now = this.clock();
     const parent = ctx.actor.token;
     let expiresAt = new Date(now.getTime() + (req.expiresInDays ?? this.defaultDays) * dayMs);
     if (parent?.expiresAt && parent.expiresAt < expiresAt) {
       if (req.expiresInDays !== undefined) {
-        throw ServiceError.invalid('TOKEN_OUTLIVES_PARENT', `A token created with a token cannot outlive it: choose at most ${String(Math.floor((parent.expiresAt.getTime() - now.getTime()) / dayMs))} days.`);
+        throw ServiceError.invalid(
+          'TOKEN_OUTLIVES_PARENT',
+          `A token created with a token cannot outlive it: choose at most ${String(Math.floor((parent.expiresAt.getTime() - now.getTime()) / dayMs))} days.`,
+        );
       }
       expiresAt = parent.expiresAt;
     }
@@ -55,14 +64,26 @@ export class TokenService {
       createdBy: parent ? (parent.createdBy ?? null) : ctx.actor.userId,
       expiresAt,
     });
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'tokens.created', targetType: 'api_token', targetId: token.id, detail: { name: token.name, role: token.role, expiresAt: expiresAt.toISOString() } });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'tokens.created',
+      targetType: 'api_token',
+      targetId: token.id,
+      detail: { name: token.name, role: token.role, expiresAt: expiresAt.toISOString() },
+    });
     return { token: tokenView(token), secret };
   }
 
   async revoke(ctx: OrgContext, id: string): Promise<void> {
     requirePermission(ctx, 'tokens.manage');
-    if (!(await this.credentials.revokeApiToken(ctx.org.id, id, this.clock()))) throw ServiceError.notFound('The API token');
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'tokens.revoked', targetType: 'api_token', targetId: id });
+    if (!(await this.credentials.revokeApiToken(ctx.org.id, id, this.clock())))
+      throw ServiceError.notFound('The API token');
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'tokens.revoked',
+      targetType: 'api_token',
+      targetId: id,
+    });
   }
 
   /**
@@ -71,8 +92,11 @@ export class TokenService {
    * organization's member removed — is caught when such a token is next used.)
    */
   async creatorChanged(ctx: OrgContext, userId: string, role: Role | undefined): Promise<number> {
-    const tokens = (await this.credentials.apiTokens(ctx.org.id)).filter((t) => t.createdBy === userId && (!role || !atLeast(role, t.role)));
-    for (const t of tokens) await this.revokeFor(t, ctx.actor, role ? 'creator_role_lowered' : 'creator_removed');
+    const tokens = (await this.credentials.apiTokens(ctx.org.id)).filter(
+      (t) => t.createdBy === userId && (!role || !atLeast(role, t.role)),
+    );
+    for (const t of tokens)
+      await this.revokeFor(t, ctx.actor, role ? 'creator_role_lowered' : 'creator_removed');
     return tokens.length;
   }
 
@@ -86,12 +110,19 @@ export class TokenService {
       await this.revokeFor(token, { userId: null, label: 'hub', ip }, 'creator_lost_access');
       return undefined;
     }
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) await this.credentials.touchApiToken(token.id, now);
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000)
+      await this.credentials.touchApiToken(token.id, now);
     return {
       userId: null,
       label: `token:${token.name}`,
       ip,
-      token: { id: token.id, orgId: token.orgId, role: token.role, createdBy: token.createdBy, expiresAt: token.expiresAt },
+      token: {
+        id: token.id,
+        orgId: token.orgId,
+        role: token.role,
+        createdBy: token.createdBy,
+        expiresAt: token.expiresAt,
+      },
     };
   }
 
@@ -108,7 +139,13 @@ export class TokenService {
 
   private async revokeFor(token: ApiTokenRecord, actor: Actor, reason: string): Promise<void> {
     if (!(await this.credentials.revokeApiToken(token.orgId, token.id, this.clock()))) return;
-    await this.audit.record(actor, { orgId: token.orgId, action: 'tokens.revoked', targetType: 'api_token', targetId: token.id, detail: { name: token.name, role: token.role, reason } });
+    await this.audit.record(actor, {
+      orgId: token.orgId,
+      action: 'tokens.revoked',
+      targetType: 'api_token',
+      targetId: token.id,
+      detail: { name: token.name, role: token.role, reason },
+    });
   }
 }
 

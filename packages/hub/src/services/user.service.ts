@@ -1,4 +1,11 @@
-import { can, roleLabels, type InviteUsersRequest, type Role, type UserPage, type UserRow } from '@crosspoint/protocol';
+import {
+  can,
+  roleLabels,
+  type InviteUsersRequest,
+  type Role,
+  type UserPage,
+  type UserRow,
+} from '@crosspoint/protocol';
 import type { CredentialRepository } from '../repositories/credential.repository.ts';
 import type { OrgRecord } from '../repositories/organization.repository.ts';
 import type { UserRecord, UserRepository } from '../repositories/user.repository.ts';
@@ -39,7 +46,15 @@ export class UserService implements MembershipInviter {
 
   async list(
     ctx: OrgContext,
-    query: { search?: string | undefined; role?: Role | undefined; status?: 'Invited' | 'Registered' | undefined; sort?: string | undefined; order?: 'asc' | 'desc' | undefined; cursor?: string | undefined; limit?: number | undefined },
+    query: {
+      search?: string | undefined;
+      role?: Role | undefined;
+      status?: 'Invited' | 'Registered' | undefined;
+      sort?: string | undefined;
+      order?: 'asc' | 'desc' | undefined;
+      cursor?: string | undefined;
+      limit?: number | undefined;
+    },
   ): Promise<UserPage> {
     requirePermission(ctx, 'users.read');
     const limit = query.limit ?? 50;
@@ -59,7 +74,10 @@ export class UserService implements MembershipInviter {
     };
   }
 
-  async invite(ctx: OrgContext, req: InviteUsersRequest): Promise<{ invited: string[]; added: string[]; alreadyMembers: string[] }> {
+  async invite(
+    ctx: OrgContext,
+    req: InviteUsersRequest,
+  ): Promise<{ invited: string[]; added: string[]; alreadyMembers: string[] }> {
     requirePermission(ctx, 'users.manage');
     if (req.role === 'owner') requirePermission(ctx, 'owners.manage');
     const result = { invited: [] as string[], added: [] as string[], alreadyMembers: [] as string[] };
@@ -121,7 +139,12 @@ export class UserService implements MembershipInviter {
     const { user, membership } = await this.member(ctx, userId);
     if (user.registeredAt) throw ServiceError.conflict('CONFLICT', `${user.email} has already registered.`);
     await this.sendInvitation(user, ctx.org, membership.role, ctx.actor.label);
-    await this.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'users.invitation_resent', targetType: 'user', targetId: user.id });
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'users.invitation_resent',
+      targetType: 'user',
+      targetId: user.id,
+    });
   }
 
   /** A person invited who has not registered yet, and the organization that invited them first (for the operator's CLI). */
@@ -175,11 +198,20 @@ export class UserService implements MembershipInviter {
 
   async updateMe(
     actor: Actor,
-    changes: { firstName?: string | undefined; lastName?: string | undefined; language?: string | undefined; uiSettings?: Record<string, unknown> | undefined },
+    changes: {
+      firstName?: string | undefined;
+      lastName?: string | undefined;
+      language?: string | undefined;
+      uiSettings?: Record<string, unknown> | undefined;
+    },
   ): Promise<void> {
     if (!actor.userId) throw ServiceError.forbidden('Only people have an account to change.');
     await this.users.update(actor.userId, changes);
-    await this.audit.record(actor, { orgId: null, action: 'account.updated', detail: { fields: Object.keys(changes) } });
+    await this.audit.record(actor, {
+      orgId: null,
+      action: 'account.updated',
+      detail: { fields: Object.keys(changes) },
+    });
   }
 
   private async sendInvitation(user: UserRecord, org: OrgRecord, role: Role, inviter: string): Promise<void> {
@@ -209,7 +241,11 @@ export class UserService implements MembershipInviter {
 }
 
 function userRow(user: UserRecord, role: Role, invitedAt: Date): UserRow {
-  const name = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.username || user.email.split('@')[0] || user.email;
+  const name =
+    [user.firstName, user.lastName].filter(Boolean).join(' ') ||
+    user.username ||
+    user.email.split('@')[0] ||
+    user.email;
   return {
     id: user.id,
     status: user.registeredAt ? 'Registered' : 'Invited',

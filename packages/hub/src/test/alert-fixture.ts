@@ -36,7 +36,11 @@ export interface DeliveryView {
 }
 
 /** Polls `probe` until it returns something (or fails after `timeoutMs`). */
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -63,8 +67,17 @@ export interface LinkedSite {
 }
 
 /** Adds a server account, links a scripted agent to it and sends its inventory. */
-export async function connectAgent(hub: RunningHub, owner: ApiClient, orgId: string, name: string, devices: LinkDevice[]): Promise<LinkedSite> {
-  const server = await owner.post<{ id: string; login: string }>(`/api/v1/orgs/${orgId}/servers`, { name, password: agentPassword });
+export async function connectAgent(
+  hub: RunningHub,
+  owner: ApiClient,
+  orgId: string,
+  name: string,
+  devices: LinkDevice[],
+): Promise<LinkedSite> {
+  const server = await owner.post<{ id: string; login: string }>(`/api/v1/orgs/${orgId}/servers`, {
+    name,
+    password: agentPassword,
+  });
   expect(server.status, JSON.stringify(server.body)).toBe(201);
   const site = await relink(hub, server.body.login, name);
   site.serverId = server.body.id;
@@ -83,7 +96,12 @@ export async function relink(hub: RunningHub, login: string, name: string): Prom
 }
 
 /** The agent reports new statuses for these devices, observed now. */
-export async function setStatus(site: LinkedSite, ids: string[], status: string, since = Date.now()): Promise<void> {
+export async function setStatus(
+  site: LinkedSite,
+  ids: string[],
+  status: string,
+  since = Date.now(),
+): Promise<void> {
   const seq = site.seq();
   site.agent.send({ type: 'deltas', seq, changes: ids.map((id) => ({ id, status, since, at: since })) });
   await site.agent.next('ack', (f) => f.seq === seq);
@@ -96,9 +114,16 @@ export const smsCodeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1]
  * Adds and verifies an SMS number the way a person does: ask for a code, read it where it
  * arrived (the SMS provider's receiver, or the operator's outbox without a provider), type it in.
  */
-export async function verifySmsNumber(hub: RunningHub, client: ApiClient, number: string, sms?: { waitFor(path: string, count?: number): Promise<ReceivedRequest[]>; requests: ReceivedRequest[] }): Promise<void> {
+export async function verifySmsNumber(
+  hub: RunningHub,
+  client: ApiClient,
+  number: string,
+  sms?: { waitFor(path: string, count?: number): Promise<ReceivedRequest[]>; requests: ReceivedRequest[] },
+): Promise<void> {
   const before = sms?.requests.filter((r) => r.path === '/sms').length ?? 0;
-  const started = await client.put<{ pending: { number: string } | null }>('/api/v1/me/sms-number', { smsNumber: number });
+  const started = await client.put<{ pending: { number: string } | null }>('/api/v1/me/sms-number', {
+    smsNumber: number,
+  });
   expect(started.status).toBe(200);
   expect(started.body.pending?.number).toBe(number);
   let text: string;
@@ -112,7 +137,9 @@ export async function verifySmsNumber(hub: RunningHub, client: ApiClient, number
     const [kept] = await hub.services.mail.recent(1, number);
     text = kept?.text ?? '';
   }
-  const verified = await client.post<{ smsNumber: string }>('/api/v1/me/sms-number/verify', { code: smsCodeIn(text) });
+  const verified = await client.post<{ smsNumber: string }>('/api/v1/me/sms-number/verify', {
+    code: smsCodeIn(text),
+  });
   expect(verified.status).toBe(200);
   expect(verified.body.smsNumber).toBe(number);
 }

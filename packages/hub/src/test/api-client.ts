@@ -24,7 +24,12 @@ export class ApiClient {
     readonly ip = '127.0.0.1',
   ) {}
 
-  async request<T = unknown>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
@@ -32,7 +37,9 @@ export class ApiClient {
       headers: {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-        ...(body !== undefined ? { 'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json' } : {}),
+        ...(body !== undefined
+          ? { 'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json' }
+          : {}),
         ...headers,
       },
       ...(body !== undefined ? { payload: Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
@@ -43,7 +50,8 @@ export class ApiClient {
       if (pair?.startsWith('cp_session=')) this.cookie = pair.endsWith('=') ? undefined : pair;
     }
     const text = res.body;
-    const parsed: unknown = text && res.headers['content-type']?.toString().includes('json') ? JSON.parse(text) : text;
+    const parsed: unknown =
+      text && res.headers['content-type']?.toString().includes('json') ? JSON.parse(text) : text;
     const result = { status: res.statusCode, body: parsed as T, headers: res.headers };
     const maybeSession = parsed as { csrfToken?: string } | null;
     if (typeof maybeSession?.csrfToken === 'string') this.csrf = maybeSession.csrfToken;
@@ -67,9 +75,11 @@ export class ApiClient {
   }
 
   signIn(login: string, password: string, staySignedIn = false) {
-    return this.post<{ currentOrg: { id: string } | null; termsRequired: boolean; csrfToken: string; organizations: { id: string; name: string }[] }>(
-      '/api/v1/auth/sign-in',
-      { login, password, staySignedIn },
-    );
+    return this.post<{
+      currentOrg: { id: string } | null;
+      termsRequired: boolean;
+      csrfToken: string;
+      organizations: { id: string; name: string }[];
+    }>('/api/v1/auth/sign-in', { login, password, staySignedIn });
   }
 }

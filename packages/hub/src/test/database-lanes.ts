@@ -13,7 +13,11 @@ export interface DatabaseLane {
  */
 export async function databaseLanes(): Promise<DatabaseLane[]> {
   const lanes: DatabaseLane[] = [
-    { name: 'PGlite', open: () => Promise.resolve({ target: { kind: 'pglite', dataDir: null }, drop: () => Promise.resolve() }) },
+    {
+      name: 'PGlite',
+      open: () =>
+        Promise.resolve({ target: { kind: 'pglite', dataDir: null }, drop: () => Promise.resolve() }),
+    },
   ];
   if (await laneAvailable('PostgreSQL', postgresAdminUrl)) {
     lanes.push({

@@ -42,15 +42,24 @@ export class FakeAgent {
   }
 
   /** Waits until a frame matching `pred` arrived (or the link closed). */
-  async next<T extends HubFrame['type']>(type: T, pred: (f: Extract<HubFrame, { type: T }>) => boolean = () => true): Promise<Extract<HubFrame, { type: T }>> {
+  async next<T extends HubFrame['type']>(
+    type: T,
+    pred: (f: Extract<HubFrame, { type: T }>) => boolean = () => true,
+  ): Promise<Extract<HubFrame, { type: T }>> {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const found = this.received.find((f): f is Extract<HubFrame, { type: T }> => f.type === type && pred(f as Extract<HubFrame, { type: T }>));
+      const found = this.received.find(
+        (f): f is Extract<HubFrame, { type: T }> =>
+          f.type === type && pred(f as Extract<HubFrame, { type: T }>),
+      );
       if (found) {
         this.received.splice(this.received.indexOf(found), 1);
         return found;
       }
-      if (this.closed) throw new Error(`link closed (${String(this.closed.code)} ${this.closed.reason}) while waiting for ${type}`);
+      if (this.closed)
+        throw new Error(
+          `link closed (${String(this.closed.code)} ${this.closed.reason}) while waiting for ${type}`,
+        );
       if (Date.now() > deadline) throw new Error(`no ${type} frame within 10 s`);
       await new Promise<void>((r) => {
         this.waiters.push(r);

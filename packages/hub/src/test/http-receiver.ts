@@ -19,7 +19,12 @@ export async function startHttpReceiver(options: { delayMs?: number; status?: nu
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      requests.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      requests.push({
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       for (const w of waiters.splice(0)) w();
       setTimeout(() => {
         res.writeHead(settings.status, { 'content-type': 'application/json' });
@@ -40,7 +45,10 @@ export async function startHttpReceiver(options: { delayMs?: number; status?: nu
       for (;;) {
         const matching = requests.filter((r) => r.path === path);
         if (matching.length >= count) return matching;
-        if (Date.now() > deadline) throw new Error(`only ${String(matching.length)} of ${String(count)} requests to ${path} within ${String(timeoutMs)} ms`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `only ${String(matching.length)} of ${String(count)} requests to ${path} within ${String(timeoutMs)} ms`,
+          );
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 100);

@@ -47,7 +47,12 @@ export async function startHubForTest(
     cleanup = dir.remove;
   }
   // One key for every test hub: hubs sharing a database (restarts, several hubs) open each other's secrets, and nothing is written to ./data.
-  const config = { ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}), webDir, secretKey: testSecretKey, ...options.config };
+  const config = {
+    ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}),
+    webDir,
+    secretKey: testSecretKey,
+    ...options.config,
+  };
   const hub = await startHub(config, {
     logger: pino({ level: 'silent' }),
     database: options.database ?? { kind: 'pglite', dataDir: null },

@@ -15,7 +15,10 @@ export function captureMail(mail: MailService): void {
 /** The newest captured mail to `to`. */
 export function newestMail(mail: MailService, to: string): WrittenMail | undefined {
   const list = written.get(mail);
-  if (!list) throw new Error('This hub’s mail is not captured: start it with startHubForTest, or call captureMail first.');
+  if (!list)
+    throw new Error(
+      'This hub’s mail is not captured: start it with startHubForTest, or call captureMail first.',
+    );
   return list.findLast((m) => m.to === to.toLowerCase());
 }
 

@@ -6,7 +6,8 @@ import pg from 'pg';
 
 const inCi = process.env.CI === 'true';
 
-export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const postgresAdminUrl =
+  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const natsTestUrl = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 function reachable(host: string, port: number, timeoutMs = 1000): Promise<boolean> {
@@ -37,7 +38,8 @@ export async function laneAvailable(lane: string, url: string): Promise<boolean>
 }
 
 /** A unique name for per-test databases, schemas and subject prefixes. */
-export const uniqueName = (prefix: string): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+export const uniqueName = (prefix: string): string =>
+  `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
 export interface TestDatabase {
   url: string;

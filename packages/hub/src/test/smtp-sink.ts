@@ -12,7 +12,16 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only); with `auth`, it demands that user and password. */
-export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<{ url: string; port: number; mails: ReceivedMail[]; connections: () => number; waitFor(to: string, count?: number): Promise<ReceivedMail>; close(): Promise<void> }> {
+export async function startSmtpSink(
+  options: { auth?: { user: string; pass: string } } = {},
+): Promise<{
+  url: string;
+  port: number;
+  mails: ReceivedMail[];
+  connections: () => number;
+  waitFor(to: string, count?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}> {
   const mails: ReceivedMail[] = [];
   const waiters: (() => void)[] = [];
   const auth = options.auth;
@@ -36,7 +45,14 @@ export async function startSmtpSink(options: { auth?: { user: string; pass: stri
         .then((parsed) => {
           const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
           const user = typeof session.user === 'string' ? session.user : undefined;
-          mails.push({ to: to ?? '', subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '', from: parsed.from?.text ?? '', user });
+          mails.push({
+            to: to ?? '',
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            messageId: parsed.messageId ?? '',
+            from: parsed.from?.text ?? '',
+            user,
+          });
           for (const w of waiters.splice(0)) w();
           callback();
         })
@@ -56,7 +72,10 @@ export async function startSmtpSink(options: { auth?: { user: string; pass: stri
       for (;;) {
         const matching = mails.filter((m) => m.to === to);
         if (matching.length >= count) return matching[count - 1] as ReceivedMail;
-        if (Date.now() > deadline) throw new Error(`no mail #${count} to ${to} within 10 s (got ${mails.map((m) => m.to).join(', ')})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no mail #${count} to ${to} within 10 s (got ${mails.map((m) => m.to).join(', ')})`,
+          );
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 200);

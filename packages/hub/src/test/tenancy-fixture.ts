@@ -14,7 +14,12 @@ export function linkTokenFor(hub: RunningHub, email: string): Promise<string> {
 }
 
 /** Signs in and accepts the terms: a client ready to work. */
-export async function signedIn(hub: RunningHub, email: string, password = strongPassword, ip = '127.0.0.1'): Promise<ApiClient> {
+export async function signedIn(
+  hub: RunningHub,
+  email: string,
+  password = strongPassword,
+  ip = '127.0.0.1',
+): Promise<ApiClient> {
   const client = new ApiClient(hub.app, ip);
   const res = await client.signIn(email, password);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -27,7 +32,10 @@ export async function signedIn(hub: RunningHub, email: string, password = strong
 /** Registers an invited user from the link in their mail and accepts the terms. */
 export async function register(hub: RunningHub, email: string, ip = '127.0.0.1'): Promise<ApiClient> {
   const client = new ApiClient(hub.app, ip);
-  const res = await client.post('/api/v1/auth/register', { token: await linkTokenFor(hub, email), password: strongPassword });
+  const res = await client.post('/api/v1/auth/register', {
+    token: await linkTokenFor(hub, email),
+    password: strongPassword,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect((await client.post('/api/v1/auth/accept-terms', currentTerms)).status).toBe(200);
   return client;
@@ -45,7 +53,9 @@ export async function buildTenancy(hub: RunningHub, name: string): Promise<Tenan
   const opEmail = `op-${name}@example.test`;
   await hub.services.bootstrap.createOperator(cliActor, { email: opEmail, password: strongPassword });
   const operator = await signedIn(hub, opEmail);
-  const session = await operator.get<{ organizations: { id: string; kind: string }[] }>('/api/v1/auth/session');
+  const session = await operator.get<{ organizations: { id: string; kind: string }[] }>(
+    '/api/v1/auth/session',
+  );
   const platformId = session.body.organizations.find((o) => o.kind === 'platform')?.id ?? '';
   const ownerEmail = `owner-${name}@example.test`;
   const support = await operator.post<{ id: string }>(`/api/v1/orgs/${platformId}/support-orgs`, {
@@ -61,5 +71,10 @@ export async function buildTenancy(hub: RunningHub, name: string): Promise<Tenan
     plan: { maxDevices: 10, start: '2026-01-01', end: '2099-12-31' },
   });
   expect(client.status, JSON.stringify(client.body)).toBe(201);
-  return { operator, platformId, support: { id: support.body.id, owner, ownerEmail }, client: { id: client.body.client.id } };
+  return {
+    operator,
+    platformId,
+    support: { id: support.body.id, owner, ownerEmail },
+    client: { id: client.body.client.id },
+  };
 }

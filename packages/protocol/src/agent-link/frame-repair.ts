@@ -1,6 +1,14 @@
 import { Value } from 'typebox/value';
 import { cleanDeviceText, isCleanText, isUnstorableText, storableText } from '../text.ts';
-import { AgentFrame, LinkChange, LinkDevice, linkMaxSeq, linkMaxTime, linkPathMaxSegments, linkTextLimits } from './frames.ts';
+import {
+  AgentFrame,
+  LinkChange,
+  LinkDevice,
+  linkMaxSeq,
+  linkMaxTime,
+  linkPathMaxSegments,
+  linkTextLimits,
+} from './frames.ts';
 
 /** What the hub did with one item (device or change) of a frame that broke the schema. */
 export interface LinkItemProblem {
@@ -18,14 +26,21 @@ export interface SalvagedFrame {
   refusedIds: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const clampTime = (n: number) => Math.min(linkMaxTime, Math.max(0, n));
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 type Repair<T> = { ok: true; value: T; fixed: string[] } | { ok: false; reason: string };
 
 /** Cleans a text field to its limit; notes the field when that changed it. */
-function text(raw: Record<string, unknown>, field: string, max: number, fixed: string[], required = true): string | undefined | null {
+function text(
+  raw: Record<string, unknown>,
+  field: string,
+  max: number,
+  fixed: string[],
+  required = true,
+): string | undefined | null {
   const v = raw[field];
   if (v === undefined && !required) return undefined;
   if (typeof v !== 'string') return null;
@@ -48,21 +63,30 @@ function repairDevice(raw: unknown): Repair<LinkDevice> {
     ip: text(raw, 'ip', l.ip, fixed),
     status: text(raw, 'status', l.status, fixed),
   };
-  for (const [field, v] of Object.entries(fields)) if (v === null) return { ok: false, reason: `${field} is not text` };
+  for (const [field, v] of Object.entries(fields))
+    if (v === null) return { ok: false, reason: `${field} is not text` };
   if (!fields.id) return { ok: false, reason: 'the device has no usable id' };
   if (!fields.status) return { ok: false, reason: 'the device has no usable status' };
   const parentId = text(raw, 'parentId', l.parentId, fixed, false);
   if (parentId === null) return { ok: false, reason: 'parentId is not text' };
   const rawPath: unknown = raw.path;
-  if (!Array.isArray(rawPath) || !rawPath.every((p) => typeof p === 'string')) return { ok: false, reason: 'path is not a list of text' };
+  if (!Array.isArray(rawPath) || !rawPath.every((p) => typeof p === 'string'))
+    return { ok: false, reason: 'path is not a list of text' };
   const path = rawPath.slice(0, linkPathMaxSegments).map((p) => cleanDeviceText(p, l.pathSegment));
   if (rawPath.length !== path.length || path.some((p, i) => p !== rawPath[i])) fixed.push('path');
   if (!isTime(raw.since)) return { ok: false, reason: 'since is not a number' };
   const since = clampTime(raw.since);
   if (since !== raw.since) fixed.push('since');
-  const device = { ...(fields as Omit<LinkDevice, 'path' | 'since' | 'parentId'>), ...(parentId !== undefined ? { parentId } : {}), path, since };
+  const device = {
+    ...(fields as Omit<LinkDevice, 'path' | 'since' | 'parentId'>),
+    ...(parentId !== undefined ? { parentId } : {}),
+    path,
+    since,
+  };
   if (Object.keys(raw).some((k) => !(k in device))) fixed.push('unknown fields');
-  return Value.Check(LinkDevice, device) ? { ok: true, value: device, fixed } : { ok: false, reason: 'the device does not fit the schema' };
+  return Value.Check(LinkDevice, device)
+    ? { ok: true, value: device, fixed }
+    : { ok: false, reason: 'the device does not fit the schema' };
 }
 
 function repairChange(raw: unknown): Repair<LinkChange> {
@@ -84,13 +108,19 @@ function repairChange(raw: unknown): Repair<LinkChange> {
     fixed.push(...d.fixed.map((f) => `device.${f}`));
   }
   const change: LinkChange = { id, status, since, at, ...(device ? { device } : {}) };
-  return Value.Check(LinkChange, change) ? { ok: true, value: change, fixed } : { ok: false, reason: 'the change does not fit the schema' };
+  return Value.Check(LinkChange, change)
+    ? { ok: true, value: change, fixed }
+    : { ok: false, reason: 'the change does not fit the schema' };
 }
 
 const idOf = (raw: unknown): string | null =>
   isRecord(raw) && typeof raw.id === 'string' ? cleanDeviceText(raw.id, linkTextLimits.id) || null : null;
 
-function salvageItems<T>(items: unknown[], repair: (raw: unknown) => Repair<T>, check: (v: unknown) => v is T) {
+function salvageItems<T>(
+  items: unknown[],
+  repair: (raw: unknown) => Repair<T>,
+  check: (v: unknown) => v is T,
+) {
   const kept: T[] = [];
   const problems: LinkItemProblem[] = [];
   const refusedIds: string[] = [];
@@ -103,7 +133,11 @@ function salvageItems<T>(items: unknown[], repair: (raw: unknown) => Repair<T>, 
     const id = idOf(raw);
     if (r.ok) {
       kept.push(r.value);
-      problems.push({ id, action: 'repaired', reason: `cleaned or cut: ${[...new Set(r.fixed)].join(', ') || 'nothing'}` });
+      problems.push({
+        id,
+        action: 'repaired',
+        reason: `cleaned or cut: ${[...new Set(r.fixed)].join(', ') || 'nothing'}`,
+      });
     } else {
       problems.push({ id, action: 'refused', reason: r.reason });
       if (id) refusedIds.push(id);
@@ -117,7 +151,9 @@ function cleanStrings(value: unknown, depth = 32): unknown {
   if (typeof value === 'string') return isCleanText(value) ? value : cleanDeviceText(value, value.length);
   if (depth <= 0 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => cleanStrings(v, depth - 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanStrings(k, 0) as string, cleanStrings(v, depth - 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [cleanStrings(k, 0) as string, cleanStrings(v, depth - 1)]),
+  );
 }
 
 /**
@@ -129,7 +165,9 @@ export function storableJson(value: unknown, depth = 64): unknown {
   if (typeof value === 'string') return isUnstorableText(value) ? storableText(value) : value;
   if (depth <= 0 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => storableJson(v, depth - 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storableJson(v, depth - 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [storableText(k), storableJson(v, depth - 1)]),
+  );
 }
 
 /**
@@ -141,18 +179,43 @@ export function storableJson(value: unknown, depth = 64): unknown {
  */
 export function salvageAgentFrame(value: unknown): SalvagedFrame | undefined {
   if (!isRecord(value)) return undefined;
-  const seqOk = (s: unknown): s is number => typeof s === 'number' && Number.isInteger(s) && s >= 0 && s <= linkMaxSeq;
+  const seqOk = (s: unknown): s is number =>
+    typeof s === 'number' && Number.isInteger(s) && s >= 0 && s <= linkMaxSeq;
   const onlyKeys = (keys: string[]) => Object.keys(value).every((k) => keys.includes(k));
-  if (value.type === 'inventory' && seqOk(value.seq) && Array.isArray(value.devices) && value.devices.length <= 20_000 && onlyKeys(['type', 'seq', 'devices'])) {
+  if (
+    value.type === 'inventory' &&
+    seqOk(value.seq) &&
+    Array.isArray(value.devices) &&
+    value.devices.length <= 20_000 &&
+    onlyKeys(['type', 'seq', 'devices'])
+  ) {
     const s = salvageItems(value.devices, repairDevice, (v): v is LinkDevice => Value.Check(LinkDevice, v));
-    return { frame: { type: 'inventory', seq: value.seq, devices: s.kept }, problems: s.problems, refusedIds: s.refusedIds };
+    return {
+      frame: { type: 'inventory', seq: value.seq, devices: s.kept },
+      problems: s.problems,
+      refusedIds: s.refusedIds,
+    };
   }
-  if (value.type === 'deltas' && seqOk(value.seq) && Array.isArray(value.changes) && value.changes.length <= 5_000 && onlyKeys(['type', 'seq', 'changes'])) {
+  if (
+    value.type === 'deltas' &&
+    seqOk(value.seq) &&
+    Array.isArray(value.changes) &&
+    value.changes.length <= 5_000 &&
+    onlyKeys(['type', 'seq', 'changes'])
+  ) {
     const s = salvageItems(value.changes, repairChange, (v): v is LinkChange => Value.Check(LinkChange, v));
     // Every change refused still leaves a valid frame to acknowledge: `changes` may be empty here.
-    return { frame: { type: 'deltas', seq: value.seq, changes: s.kept }, problems: s.problems, refusedIds: [] };
+    return {
+      frame: { type: 'deltas', seq: value.seq, changes: s.kept },
+      problems: s.problems,
+      refusedIds: [],
+    };
   }
   const cleaned = cleanStrings(value);
   if (!Value.Check(AgentFrame, cleaned)) return undefined;
-  return { frame: cleaned, problems: [{ id: null, action: 'repaired', reason: `text cleaned in a ${String(value.type)} frame` }], refusedIds: [] };
+  return {
+    frame: cleaned,
+    problems: [{ id: null, action: 'repaired', reason: `text cleaned in a ${String(value.type)} frame` }],
+    refusedIds: [],
+  };
 }

@@ -42,8 +42,10 @@ export const linkMaxTime = 8_640_000_000_000_000;
 export const linkMaxSeq = 2_147_483_647;
 
 /** Device text on the link: no control characters nor unpaired surrogates (text.ts), bounded. */
-const LinkText = (maxLength: number, minLength = 0) => Text(minLength > 0 ? { minLength, maxLength } : { maxLength });
-const LinkTime = (description?: string) => Type.Number({ minimum: 0, maximum: linkMaxTime, ...(description ? { description } : {}) });
+const LinkText = (maxLength: number, minLength = 0) =>
+  Text(minLength > 0 ? { minLength, maxLength } : { maxLength });
+const LinkTime = (description?: string) =>
+  Type.Number({ minimum: 0, maximum: linkMaxTime, ...(description ? { description } : {}) });
 const LinkSeq = Type.Integer({ minimum: 0, maximum: linkMaxSeq });
 const DeviceStatusName = LinkText(linkTextLimits.status, 1);
 
@@ -68,7 +70,10 @@ export const LinkDevice = Type.Object(
 export type LinkDevice = Static<typeof LinkDevice>;
 
 /** How many of the agent's configured subnets it monitors. */
-const SubnetCounts = Type.Object({ enabled: Type.Integer({ minimum: 0 }), total: Type.Integer({ minimum: 0 }) });
+const SubnetCounts = Type.Object({
+  enabled: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+});
 
 export const HelloFrame = Type.Object(
   {
@@ -135,7 +140,9 @@ export const CommandResultFrame = Type.Object(
     commandId: Text({ maxLength: 64 }),
     ok: Type.Boolean(),
     result: Type.Optional(Type.Unknown()),
-    error: Type.Optional(Type.Object({ code: Text({ maxLength: 64 }), message: MultilineText({ maxLength: 2000 }) })),
+    error: Type.Optional(
+      Type.Object({ code: Text({ maxLength: 64 }), message: MultilineText({ maxLength: 2000 }) }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -150,7 +157,14 @@ export const JobProgressFrame = Type.Object(
   { additionalProperties: false },
 );
 
-export const AgentFrame = Type.Union([HelloFrame, InventoryFrame, DeltasFrame, HeartbeatFrame, CommandResultFrame, JobProgressFrame]);
+export const AgentFrame = Type.Union([
+  HelloFrame,
+  InventoryFrame,
+  DeltasFrame,
+  HeartbeatFrame,
+  CommandResultFrame,
+  JobProgressFrame,
+]);
 export type AgentFrame = Static<typeof AgentFrame>;
 
 /** `lastSeq`: the highest sequence number already stored; the agent resends what follows. */

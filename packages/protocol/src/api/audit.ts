@@ -23,7 +23,9 @@ export type AuditPage = Static<typeof AuditPage>;
 export const AuditListQuery = Type.Object(
   {
     ...listQueryFields,
-    action: Type.Optional(Text({ maxLength: 64, description: 'Exact action or a prefix ending in ".", e.g. "users."' })),
+    action: Type.Optional(
+      Text({ maxLength: 64, description: 'Exact action or a prefix ending in ".", e.g. "users."' }),
+    ),
     actorUserId: Type.Optional(Uuid),
     from: Type.Optional(IsoDateTime),
     to: Type.Optional(IsoDateTime),

@@ -19,7 +19,12 @@ export const SignInRequest = Type.Object(
 );
 export type SignInRequest = Static<typeof SignInRequest>;
 
-export const OrgKind = Type.Union([Type.Literal('platform'), Type.Literal('support'), Type.Literal('client'), Type.Literal('enterprise')]);
+export const OrgKind = Type.Union([
+  Type.Literal('platform'),
+  Type.Literal('support'),
+  Type.Literal('client'),
+  Type.Literal('enterprise'),
+]);
 export type OrgKind = Static<typeof OrgKind>;
 export const RoleSchema = Type.Enum(roles);
 
@@ -44,11 +49,19 @@ export const SessionUser = Type.Object({
   firstName: Type.String(),
   lastName: Type.String(),
   language: Type.String(),
-  smsNumber: Type.Union([Type.String(), Type.Null()], { description: 'The number SMS alerts go to (only once verified).' }),
-  smsVerified: Type.Boolean({ description: 'false: the number was saved before numbers had to be verified; it gets no SMS until verified.' }),
-  smsPending: Type.Union([Type.Object({ number: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), Type.Null()], {
-    description: 'A number waiting for the code texted to it.',
+  smsNumber: Type.Union([Type.String(), Type.Null()], {
+    description: 'The number SMS alerts go to (only once verified).',
   }),
+  smsVerified: Type.Boolean({
+    description:
+      'false: the number was saved before numbers had to be verified; it gets no SMS until verified.',
+  }),
+  smsPending: Type.Union(
+    [Type.Object({ number: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), Type.Null()],
+    {
+      description: 'A number waiting for the code texted to it.',
+    },
+  ),
   uiSettings: Type.Record(Type.String(), Type.Unknown()),
 });
 
@@ -58,9 +71,13 @@ export const SessionInfo = Type.Object(
     csrfToken: Type.String({ description: 'Send back as the x-csrf-token header on every change.' }),
     currentOrg: Type.Union([OrgChoice, Type.Null()]),
     organizations: Type.Array(OrgChoice),
-    termsRequired: Type.Boolean({ description: 'The user must accept the current terms before anything else.' }),
+    termsRequired: Type.Boolean({
+      description: 'The user must accept the current terms before anything else.',
+    }),
     terms: Type.Object({ terms: Type.String(), privacy: Type.String() }),
-    permissions: Type.Array(Type.String(), { description: 'What the user may do in the current organization.' }),
+    permissions: Type.Array(Type.String(), {
+      description: 'What the user may do in the current organization.',
+    }),
   },
   { $id: 'SessionInfo' },
 );
@@ -70,8 +87,14 @@ export const AcceptTermsRequest = Type.Object(
   { terms: Text({ maxLength: 40 }), privacy: Text({ maxLength: 40 }) },
   { $id: 'AcceptTermsRequest', additionalProperties: false },
 );
-export const SwitchOrgRequest = Type.Object({ orgId: Uuid }, { $id: 'SwitchOrgRequest', additionalProperties: false });
-export const ForgotPasswordRequest = Type.Object({ email: Email }, { $id: 'ForgotPasswordRequest', additionalProperties: false });
+export const SwitchOrgRequest = Type.Object(
+  { orgId: Uuid },
+  { $id: 'SwitchOrgRequest', additionalProperties: false },
+);
+export const ForgotPasswordRequest = Type.Object(
+  { email: Email },
+  { $id: 'ForgotPasswordRequest', additionalProperties: false },
+);
 export const ResetPasswordRequest = Type.Object(
   { token: Text({ minLength: 20, maxLength: 200 }), password: Text({ minLength: 1, maxLength: 1000 }) },
   { $id: 'ResetPasswordRequest', additionalProperties: false },
@@ -121,9 +144,16 @@ export const UpdateMeRequest = Type.Object(
 );
 export const ChangeSmsRequest = Type.Object(
   {
-    smsNumber: Type.Union([Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +18015550100' }), Type.Null()], {
-      description: 'A number: a 6-digit code is texted to it, and it takes effect once verified (POST /api/v1/me/sms-number/verify). null: stop SMS alerts and forget the number.',
-    }),
+    smsNumber: Type.Union(
+      [
+        Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', description: 'E.164, e.g. +18015550100' }),
+        Type.Null(),
+      ],
+      {
+        description:
+          'A number: a 6-digit code is texted to it, and it takes effect once verified (POST /api/v1/me/sms-number/verify). null: stop SMS alerts and forget the number.',
+      },
+    ),
   },
   { $id: 'ChangeSmsRequest', additionalProperties: false },
 );
@@ -133,7 +163,10 @@ export const SmsVerificationStarted = Type.Object(
       Type.Object({
         number: Type.String(),
         expiresAt: Type.String({ format: 'date-time' }),
-        resendAfter: Type.String({ format: 'date-time', description: 'Another code can be asked for from then on.' }),
+        resendAfter: Type.String({
+          format: 'date-time',
+          description: 'Another code can be asked for from then on.',
+        }),
       }),
       Type.Null(),
     ]),
@@ -147,6 +180,9 @@ export const VerifySmsRequest = Type.Object(
 );
 export const SmsVerified = Type.Object({ smsNumber: Type.String() }, { $id: 'SmsVerified' });
 export const ChangePasswordRequest = Type.Object(
-  { currentPassword: Text({ minLength: 1, maxLength: 1000 }), newPassword: Text({ minLength: 1, maxLength: 1000 }) },
+  {
+    currentPassword: Text({ minLength: 1, maxLength: 1000 }),
+    newPassword: Text({ minLength: 1, maxLength: 1000 }),
+  },
   { $id: 'ChangePasswordRequest', additionalProperties: false },
 );

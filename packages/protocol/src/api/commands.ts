@@ -14,11 +14,18 @@ export const DeviceCommandRequest = Type.Union(
     Type.Object({ type: Type.Literal('ftp'), enabled: Type.Boolean() }, { additionalProperties: false }),
     Type.Object({ type: Type.Literal('restart') }, { additionalProperties: false }),
     Type.Object(
-      { type: Type.Literal('setCredentials'), username: Text({ minLength: 1, maxLength: 64 }), password: Text({ minLength: 1, maxLength: 128 }) },
+      {
+        type: Type.Literal('setCredentials'),
+        username: Text({ minLength: 1, maxLength: 64 }),
+        password: Text({ minLength: 1, maxLength: 128 }),
+      },
       { additionalProperties: false },
     ),
     Type.Object({ type: Type.Literal('backupConfig') }, { additionalProperties: false }),
-    Type.Object({ type: Type.Literal('restoreConfig'), backupId: Text({ minLength: 1, maxLength: 120 }) }, { additionalProperties: false }),
+    Type.Object(
+      { type: Type.Literal('restoreConfig'), backupId: Text({ minLength: 1, maxLength: 120 }) },
+      { additionalProperties: false },
+    ),
     Type.Object(
       {
         type: Type.Literal('provisionVoip'),
@@ -42,7 +49,15 @@ export const DeviceCommandRequest = Type.Union(
 export type DeviceCommandRequest = Static<typeof DeviceCommandRequest>;
 
 /** Commands that change a device in a way people notice: the web app asks for confirmation. */
-export const riskyCommands: readonly DeviceCommandRequest['type'][] = ['restart', 'setCredentials', 'restoreConfig', 'provisionVoip', 'restartVoip', 'firmwareUpdate', 'loadConfig'];
+export const riskyCommands: readonly DeviceCommandRequest['type'][] = [
+  'restart',
+  'setCredentials',
+  'restoreConfig',
+  'provisionVoip',
+  'restartVoip',
+  'firmwareUpdate',
+  'loadConfig',
+];
 
 /** Commands that name an uploaded file, and the kind of file each takes. */
 export const fileCommands = { firmwareUpdate: 'firmware', loadConfig: 'project' } as const;

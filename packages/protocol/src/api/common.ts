@@ -2,13 +2,21 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { MultilineText, Text } from '../text.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD.' });
+export const IsoDate = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'Calendar date, YYYY-MM-DD.',
+});
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 /** Query of every list endpoint: free-text search, sort, order and an opaque cursor. */
 export const listQueryFields = {
-  search: Type.Optional(MultilineText({ maxLength: 200, description: 'Case-insensitive text search; a line break or tab counts as a space.' })),
+  search: Type.Optional(
+    MultilineText({
+      maxLength: 200,
+      description: 'Case-insensitive text search; a line break or tab counts as a space.',
+    }),
+  ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
   cursor: Type.Optional(Text({ maxLength: 500, description: 'From the previous page’s nextCursor.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
@@ -44,6 +52,15 @@ export const OutboxMail = Type.Object({
 });
 export const OutboxList = Type.Object({ items: Type.Array(OutboxMail) }, { $id: 'OutboxList' });
 export const OutboxQuery = Type.Object(
-  { to: Type.Optional(Text({ minLength: 3, maxLength: 254, description: 'An email address, or a phone number (+E.164) for SMS kept without a provider.' })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) },
+  {
+    to: Type.Optional(
+      Text({
+        minLength: 3,
+        maxLength: 254,
+        description: 'An email address, or a phone number (+E.164) for SMS kept without a provider.',
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  },
   { additionalProperties: false },
 );

@@ -7,7 +7,10 @@ export const DeviceRow = Type.Object(
   {
     id: Uuid,
     kind: Type.Enum(['pro-audio', 'video'] as const),
-    status: Type.String({ description: 'Datasheet status; Overflowed when past the service plan; Not Monitored on a subnet disabled at its agent.' }),
+    status: Type.String({
+      description:
+        'Datasheet status; Overflowed when past the service plan; Not Monitored on a subnet disabled at its agent.',
+    }),
     since: IsoDateTime,
     model: Type.String(),
     name: Type.String(),
@@ -66,7 +69,9 @@ export const DeviceListQuery = Type.Object(
     ...listQueryFields,
     sort: Type.Optional(Type.Enum(deviceSortKeys, { default: 'name' })),
     status: Type.Optional(Text({ maxLength: 40 })),
-    group: Type.Optional(Type.Enum(deviceGroups, { description: "'unmonitored': devices on a subnet disabled at their agent." })),
+    group: Type.Optional(
+      Type.Enum(deviceGroups, { description: "'unmonitored': devices on a subnet disabled at their agent." }),
+    ),
     model: Type.Optional(Text({ maxLength: 60 })),
     serverId: Type.Optional(Uuid),
     locationId: Type.Optional(Uuid),
@@ -91,7 +96,9 @@ export const DeviceSummary = Type.Object(
       down: Type.Integer(),
       issues: Type.Integer(),
       healthy: Type.Integer(),
-      unmonitored: Type.Integer({ description: 'Devices on a subnet disabled at their agent (Not Monitored).' }),
+      unmonitored: Type.Integer({
+        description: 'Devices on a subnet disabled at their agent (Not Monitored).',
+      }),
     }),
     byStatus: Type.Array(
       Type.Object({

@@ -28,7 +28,11 @@ export const FileInfo = Type.Object(
 export type FileInfo = Static<typeof FileInfo>;
 
 /** A file's name: printable, no path separators, as a device or a person would name it. */
-export const FileName = Type.String({ minLength: 1, maxLength: 200, pattern: '^[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$' });
+export const FileName = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$',
+});
 
 export const UploadFileQuery = Type.Object(
   { name: FileName, kind: Type.Enum(uploadKinds) },

@@ -7,7 +7,11 @@ export const LicenseTerms = Type.Object(
   {
     id: Text({ minLength: 1, maxLength: 64 }),
     licensee: Text({ minLength: 1, maxLength: 200 }),
-    devices: Type.Integer({ minimum: 1, maximum: 10_000_000, description: 'Pro Audio devices the enterprise may monitor.' }),
+    devices: Type.Integer({
+      minimum: 1,
+      maximum: 10_000_000,
+      description: 'Pro Audio devices the enterprise may monitor.',
+    }),
     issuedAt: IsoDateTime,
     expiresAt: Type.Union([IsoDateTime, Type.Null()]),
   },
@@ -23,7 +27,13 @@ export type LicenseFile = Static<typeof LicenseFile>;
 
 /** The exact bytes that are signed: the terms with keys in a fixed order. */
 export function licenseSigningText(t: LicenseTerms): string {
-  return JSON.stringify({ id: t.id, licensee: t.licensee, devices: t.devices, issuedAt: t.issuedAt, expiresAt: t.expiresAt });
+  return JSON.stringify({
+    id: t.id,
+    licensee: t.licensee,
+    devices: t.devices,
+    issuedAt: t.issuedAt,
+    expiresAt: t.expiresAt,
+  });
 }
 
 export const LicenseStatus = Type.Object(

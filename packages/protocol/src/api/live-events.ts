@@ -13,10 +13,19 @@ export const LiveEvent = Type.Union(
     Type.Object({ kind: Type.Literal('hello') }, { description: 'The stream is open (sent first).' }),
     Type.Object(
       { kind: Type.Literal('devices'), changed: Type.Integer({ minimum: 0 }), at },
-      { description: 'Devices changed: status, inventory, location or plan (`changed`: how many, 0 when not counted).' },
+      {
+        description:
+          'Devices changed: status, inventory, location or plan (`changed`: how many, 0 when not counted).',
+      },
     ),
-    Type.Object({ kind: Type.Literal('servers'), at }, { description: 'An agent connected, went away or changed its subnets.' }),
-    Type.Object({ kind: Type.Literal('jobs'), jobId: Uuid, at }, { description: 'A job started, moved on or ended.' }),
+    Type.Object(
+      { kind: Type.Literal('servers'), at },
+      { description: 'An agent connected, went away or changed its subnets.' },
+    ),
+    Type.Object(
+      { kind: Type.Literal('jobs'), jobId: Uuid, at },
+      { description: 'A job started, moved on or ended.' },
+    ),
     Type.Object({ kind: Type.Literal('alerts'), at }, { description: 'Incidents opened or resolved.' }),
     Type.Object(
       { kind: Type.Literal('closed'), reason: Type.Literal('access'), status: Type.Integer() },
@@ -36,4 +45,6 @@ const orgEventKinds: readonly string[] = ['devices', 'servers', 'jobs', 'alerts'
 
 /** Whether a payload from the bus is an organization event (the bus carries unknown values). */
 export const isOrgEvent = (payload: unknown): payload is OrgEvent =>
-  typeof payload === 'object' && payload !== null && orgEventKinds.includes(String((payload as { kind?: unknown }).kind));
+  typeof payload === 'object' &&
+  payload !== null &&
+  orgEventKinds.includes(String((payload as { kind?: unknown }).kind));

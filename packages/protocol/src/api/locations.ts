@@ -10,7 +10,9 @@ export const Location = Type.Object(
     parentId: Type.Union([Uuid, Type.Null()]),
     name: Type.String(),
     kind: Type.Enum(locationKinds),
-    path: Type.Array(Type.String(), { description: 'Names from the top, e.g. ["EMEA", "Berlin HQ", "Floor 3"].' }),
+    path: Type.Array(Type.String(), {
+      description: 'Names from the top, e.g. ["EMEA", "Berlin HQ", "Floor 3"].',
+    }),
     servers: Type.Integer(),
   },
   { $id: 'Location' },

@@ -3,11 +3,20 @@ import { Text } from '../text.ts';
 import { Email, IsoDate, IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
 import { OrgKind } from './auth.ts';
 
-export const OrgStatus = Type.Union([Type.Literal('Invited'), Type.Literal('Active'), Type.Literal('Expired'), Type.Literal('Overflow')]);
+export const OrgStatus = Type.Union([
+  Type.Literal('Invited'),
+  Type.Literal('Active'),
+  Type.Literal('Expired'),
+  Type.Literal('Overflow'),
+]);
 export type OrgStatus = Static<typeof OrgStatus>;
 
 export const ServicePlan = Type.Object({
-  maxDevices: Type.Integer({ minimum: 0, maximum: 1_000_000, description: 'Max Pro Audio devices, from the support org’s pool.' }),
+  maxDevices: Type.Integer({
+    minimum: 0,
+    maximum: 1_000_000,
+    description: 'Max Pro Audio devices, from the support org’s pool.',
+  }),
   start: IsoDate,
   end: IsoDate,
 });
@@ -27,7 +36,12 @@ export const Organization = Type.Object(
       Type.Object({ total: Type.Integer(), allocated: Type.Integer(), available: Type.Integer() }),
       Type.Null(),
     ]),
-    counts: Type.Object({ users: Type.Integer(), proAudioDevices: Type.Integer(), servers: Type.Integer(), clients: Type.Integer() }),
+    counts: Type.Object({
+      users: Type.Integer(),
+      proAudioDevices: Type.Integer(),
+      servers: Type.Integer(),
+      clients: Type.Integer(),
+    }),
     createdAt: IsoDateTime,
   },
   { $id: 'Organization' },
@@ -59,7 +73,14 @@ export type ClientRow = Static<typeof ClientRow>;
 export const ClientPage = Page(ClientRow, 'ClientPage');
 export type ClientPage = Static<typeof ClientPage>;
 
-export const clientSortKeys = ['name', 'accountNumber', 'start', 'end', 'devicesAllocated', 'status'] as const;
+export const clientSortKeys = [
+  'name',
+  'accountNumber',
+  'start',
+  'end',
+  'devicesAllocated',
+  'status',
+] as const;
 export const ClientListQuery = Type.Object(
   {
     ...listQueryFields,
@@ -96,7 +117,9 @@ export const CreateClientResult = Type.Object(
     review: Type.Object({
       name: Type.String(),
       ownerEmail: Type.String(),
-      ownerExists: Type.Boolean({ description: 'The owner already has an account: no new invitation needed to sign in.' }),
+      ownerExists: Type.Boolean({
+        description: 'The owner already has an account: no new invitation needed to sign in.',
+      }),
       plan: ServicePlan,
       poolAvailableAfter: Type.Integer(),
     }),
@@ -119,7 +142,11 @@ export const CreateSupportOrgRequest = Type.Object(
   {
     name: Text({ minLength: 1, maxLength: 120 }),
     ownerEmail: Email,
-    devicePool: Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'Licensed Pro Audio devices it may allocate to clients.' }),
+    devicePool: Type.Integer({
+      minimum: 0,
+      maximum: 10_000_000,
+      description: 'Licensed Pro Audio devices it may allocate to clients.',
+    }),
   },
   { $id: 'CreateSupportOrgRequest', additionalProperties: false },
 );

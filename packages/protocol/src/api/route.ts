@@ -63,7 +63,9 @@ export type RouteAnswer<R> = Input<R, 'answer'>;
  * What a caller passes to call a route: its path parameters, query and body, each only when the
  * route has one (a query whose fields are all optional may be left out).
  */
-export type RouteInput<R> = (R extends Record<'params', infer S extends TSchema> ? { params: Static<S> } : unknown) &
+export type RouteInput<R> = (R extends Record<'params', infer S extends TSchema>
+  ? { params: Static<S> }
+  : unknown) &
   (R extends Record<'query', infer S extends TSchema>
     ? object extends Static<S>
       ? { query?: Static<S> }

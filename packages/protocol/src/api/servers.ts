@@ -32,7 +32,11 @@ export const ServerListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const ServerName = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9 _.@-]*$' });
+export const ServerName = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9 _.@-]*$',
+});
 export const CreateServerRequest = Type.Object(
   { name: ServerName, password: Text({ minLength: 1, maxLength: 1000 }), locationId: Type.Optional(Uuid) },
   { $id: 'CreateServerRequest', additionalProperties: false },

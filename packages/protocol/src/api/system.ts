@@ -23,7 +23,9 @@ export const SystemInfo = Type.Object(
   {
     product: Type.Literal('Crosspoint'),
     version: Type.String(),
-    installationId: Type.String({ description: 'Random id of this hub installation, stable across restarts.' }),
+    installationId: Type.String({
+      description: 'Random id of this hub installation, stable across restarts.',
+    }),
     installedAt: Type.String({ format: 'date-time' }),
     database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
     bus: Type.Union([Type.Literal('memory'), Type.Literal('nats')]),

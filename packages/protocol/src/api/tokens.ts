@@ -23,7 +23,10 @@ export const CreateApiTokenRequest = Type.Object(
   { $id: 'CreateApiTokenRequest', additionalProperties: false },
 );
 export const CreatedApiToken = Type.Object(
-  { token: ApiToken, secret: Type.String({ description: 'Shown once: send as "Authorization: Bearer <secret>".' }) },
+  {
+    token: ApiToken,
+    secret: Type.String({ description: 'Shown once: send as "Authorization: Bearer <secret>".' }),
+  },
   { $id: 'CreatedApiToken' },
 );
 export const TokenParams = Type.Object({ orgId: Uuid, tokenId: Uuid });

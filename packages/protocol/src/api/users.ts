@@ -49,5 +49,8 @@ export const InviteUsersResult = Type.Object(
   { $id: 'InviteUsersResult' },
 );
 
-export const ChangeRoleRequest = Type.Object({ role: RoleSchema }, { $id: 'ChangeRoleRequest', additionalProperties: false });
+export const ChangeRoleRequest = Type.Object(
+  { role: RoleSchema },
+  { $id: 'ChangeRoleRequest', additionalProperties: false },
+);
 export const UserParams = Type.Object({ orgId: Uuid, userId: Uuid });

@@ -5,7 +5,8 @@ export function rolesMarkdownTable(): string {
   const head = `| Permission | What it allows | ${roles.map((r) => roleLabels[r]).join(' | ')} |`;
   const rule = `|---|---|${roles.map(() => ':-:').join('|')}|`;
   const rows = (Object.keys(permissions) as Permission[]).map(
-    (p) => `| \`${p}\` | ${permissions[p]} | ${roles.map((r) => (rolePermissions[r].has(p) ? 'yes' : '—')).join(' | ')} |`,
+    (p) =>
+      `| \`${p}\` | ${permissions[p]} | ${roles.map((r) => (rolePermissions[r].has(p) ? 'yes' : '—')).join(' | ')} |`,
   );
   return [head, rule, ...rows].join('\n');
 }

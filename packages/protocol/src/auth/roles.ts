@@ -6,7 +6,11 @@
 export const roles = ['owner', 'administrator', 'monitor'] as const;
 export type Role = (typeof roles)[number];
 
-export const roleLabels: Record<Role, string> = { owner: 'Owner', administrator: 'Administrator', monitor: 'Monitor' };
+export const roleLabels: Record<Role, string> = {
+  owner: 'Owner',
+  administrator: 'Administrator',
+  monitor: 'Monitor',
+};
 
 export const permissions = {
   'org.read': 'See the organization, its plan and status',
@@ -21,7 +25,8 @@ export const permissions = {
   'servers.read': 'See agent server accounts',
   'servers.manage': 'Add, disable, delete agent server accounts and rotate their passwords',
   'devices.read': 'See devices and their status',
-  'devices.command': 'Run device commands (locate, mute, restart, firmware, configuration); upload and download their files',
+  'devices.command':
+    'Run device commands (locate, mute, restart, firmware, configuration); upload and download their files',
   'audit.read': 'Read the organization’s history',
   'tokens.manage': 'Create and revoke API tokens',
   'license.manage': 'Upload an enterprise license',
@@ -30,7 +35,16 @@ export const permissions = {
 } as const;
 export type Permission = keyof typeof permissions;
 
-const read: Permission[] = ['org.read', 'users.read', 'clients.read', 'locations.read', 'servers.read', 'devices.read', 'audit.read', 'alerts.read'];
+const read: Permission[] = [
+  'org.read',
+  'users.read',
+  'clients.read',
+  'locations.read',
+  'servers.read',
+  'devices.read',
+  'audit.read',
+  'alerts.read',
+];
 const manage: Permission[] = [
   'org.update',
   'users.manage',

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { deviceStatus, proAudioStatus, videoStatus, withOverflow, type Fact, type ProAudioFacts, type VideoFacts } from './device-status.ts';
-import { datasheetProAudioStatuses, groupOf, proAudioStatuses, videoStatuses, type ProAudioStatus } from './status.ts';
+import {
+  deviceStatus,
+  proAudioStatus,
+  videoStatus,
+  withOverflow,
+  type Fact,
+  type ProAudioFacts,
+  type VideoFacts,
+} from './device-status.ts';
+import {
+  datasheetProAudioStatuses,
+  groupOf,
+  proAudioStatuses,
+  videoStatuses,
+  type ProAudioStatus,
+} from './status.ts';
 
 const at = <T>(value: T, since: number): Fact<T> => ({ value, since });
 
@@ -44,12 +58,19 @@ const problems = proAudioStatuses.filter((s): s is Exclude<ProAudioStatus, 'Heal
 describe(proAudioStatus.name, () => {
   it('is Healthy when nothing is wrong, since the latest change of any fact', () => {
     expect(proAudioStatus(healthy(100))).toEqual({ status: 'Healthy', since: 100 });
-    const f = { ...healthy(100), locate: at(false, 700), voipLines: { '101': at('registered' as const, 900) } };
+    const f = {
+      ...healthy(100),
+      locate: at(false, 700),
+      voipLines: { '101': at('registered' as const, 900) },
+    };
     expect(proAudioStatus(f)).toEqual({ status: 'Healthy', since: 900 });
   });
 
   it('is Healthy with only reachability known', () => {
-    expect(proAudioStatus({ kind: 'pro-audio', reachable: at(true, 5) })).toEqual({ status: 'Healthy', since: 5 });
+    expect(proAudioStatus({ kind: 'pro-audio', reachable: at(true, 5) })).toEqual({
+      status: 'Healthy',
+      since: 5,
+    });
   });
 
   it.each(problems)('shows %s alone, since the condition began', (status) => {
@@ -59,19 +80,19 @@ describe(proAudioStatus.name, () => {
   // Every ordered pair: the higher-precedence condition wins and keeps its own since.
   const pairs = problems.flatMap((a, i) => problems.slice(i + 1).map((b) => [a, b] as const));
   // Restarting.../Updating Firmware share one fact (phase); Down vs Restarting... has its own test below.
-  const exclusive = (a: string, b: string) => (a === 'Down' && b === 'Restarting...') || (a === 'Restarting...' && b === 'Updating Firmware');
-  it.each(pairs.filter(([a, b]) => !exclusive(a, b)))(
-    '%s wins over %s',
-    (winner, loser) => {
-      const facts = { ...healthy(100), ...conditions[loser](300), ...conditions[winner](700) };
-      expect(proAudioStatus(facts)).toEqual({ status: winner, since: 700 });
-      const reversed = { ...healthy(100), ...conditions[winner](300), ...conditions[loser](700) };
-      expect(proAudioStatus(reversed)).toEqual({ status: winner, since: 300 });
-    },
-  );
+  const exclusive = (a: string, b: string) =>
+    (a === 'Down' && b === 'Restarting...') || (a === 'Restarting...' && b === 'Updating Firmware');
+  it.each(pairs.filter(([a, b]) => !exclusive(a, b)))('%s wins over %s', (winner, loser) => {
+    const facts = { ...healthy(100), ...conditions[loser](300), ...conditions[winner](700) };
+    expect(proAudioStatus(facts)).toEqual({ status: winner, since: 700 });
+    const reversed = { ...healthy(100), ...conditions[winner](300), ...conditions[loser](700) };
+    expect(proAudioStatus(reversed)).toEqual({ status: winner, since: 300 });
+  });
 
   it("ranks every datasheet status but the hub's Overflowed", () => {
-    expect(datasheetProAudioStatuses.filter((s) => s !== 'Overflowed').sort()).toEqual([...proAudioStatuses].sort());
+    expect(datasheetProAudioStatuses.filter((s) => s !== 'Overflowed').sort()).toEqual(
+      [...proAudioStatuses].sort(),
+    );
   });
 
   it('keeps the precedence of devices.md §5.7', () => {
@@ -96,8 +117,14 @@ describe(proAudioStatus.name, () => {
   it('shows Restarting..., not Down, while an expected restart makes the box unreachable', () => {
     const facts = { ...healthy(), reachable: at(false, 800), phase: at('restarting' as const, 600) };
     expect(proAudioStatus(facts)).toEqual({ status: 'Restarting...', since: 600 });
-    expect(proAudioStatus({ ...facts, phase: at('running' as const, 900) })).toEqual({ status: 'Down', since: 800 });
-    expect(proAudioStatus({ ...facts, phase: at('updating' as const, 900) })).toEqual({ status: 'Down', since: 800 });
+    expect(proAudioStatus({ ...facts, phase: at('running' as const, 900) })).toEqual({
+      status: 'Down',
+      since: 800,
+    });
+    expect(proAudioStatus({ ...facts, phase: at('updating' as const, 900) })).toEqual({
+      status: 'Down',
+      since: 800,
+    });
   });
 
   it('dates VoIP Registration Failed from the earliest line still failing', () => {
@@ -114,7 +141,10 @@ describe(proAudioStatus.name, () => {
   });
 
   it('does not treat unregistered or disabled lines as failures', () => {
-    const facts = { ...healthy(100), voipLines: { '101': at('unregistered' as const, 200), '102': at('disabled' as const, 300) } };
+    const facts = {
+      ...healthy(100),
+      voipLines: { '101': at('unregistered' as const, 200), '102': at('disabled' as const, 300) },
+    };
     expect(proAudioStatus(facts)).toEqual({ status: 'Healthy', since: 300 });
   });
 
@@ -153,7 +183,10 @@ describe(deviceStatus.name, () => {
     expect(deviceStatus({ kind: 'video', reachable: at(true, 1), csRegistered: at(false, 2) }).status).toBe(
       'Communication Service Failed',
     );
-    expect(deviceStatus({ ...healthy(), locate: at(true, 7) })).toEqual({ status: 'Locate Light On', since: 7 });
+    expect(deviceStatus({ ...healthy(), locate: at(true, 7) })).toEqual({
+      status: 'Locate Light On',
+      since: 7,
+    });
   });
 });
 
@@ -170,7 +203,11 @@ describe(groupOf.name, () => {
   it('groups statuses as the dashboard counts them', () => {
     expect(groupOf('Down')).toBe('down');
     expect(groupOf('Healthy')).toBe('healthy');
-    for (const s of [...problems.filter((p) => p !== 'Down'), 'Communication Service Failed', 'Overflowed'] as const) {
+    for (const s of [
+      ...problems.filter((p) => p !== 'Down'),
+      'Communication Service Failed',
+      'Overflowed',
+    ] as const) {
       expect(groupOf(s)).toBe('issues');
     }
     expect(groupOf('Not Monitored')).toBe('unmonitored');

@@ -68,8 +68,10 @@ export interface StatusResult<S extends DeviceStatus = DeviceStatus> {
 type Rule<F> = (facts: F) => number | undefined;
 
 /** A boolean fact that is a problem when true: its since when true, else undefined. */
-const whenTrue = (f: Fact<boolean> | undefined): number | undefined => (f?.value === true ? f.since : undefined);
-const whenFalse = (f: Fact<boolean> | undefined): number | undefined => (f?.value === false ? f.since : undefined);
+const whenTrue = (f: Fact<boolean> | undefined): number | undefined =>
+  f?.value === true ? f.since : undefined;
+const whenFalse = (f: Fact<boolean> | undefined): number | undefined =>
+  f?.value === false ? f.since : undefined;
 
 function earliestFailedLine(lines: ProAudioFacts['voipLines']): number | undefined {
   let earliest: number | undefined;
@@ -108,7 +110,8 @@ function latestChange(facts: DeviceFacts): number {
   let latest = facts.reachable.since;
   for (const [key, value] of Object.entries(facts) as [string, unknown][]) {
     if (key === 'voipLines') {
-      for (const line of Object.values(value as Record<string, Fact<unknown>>)) latest = Math.max(latest, line.since);
+      for (const line of Object.values(value as Record<string, Fact<unknown>>))
+        latest = Math.max(latest, line.since);
     } else if (typeof value === 'object' && value !== null && 'since' in value) {
       latest = Math.max(latest, (value as Fact<unknown>).since);
     }
@@ -116,7 +119,10 @@ function latestChange(facts: DeviceFacts): number {
   return latest;
 }
 
-function firstMatch<F, S extends DeviceStatus>(rules: readonly (readonly [S, Rule<F>])[], facts: F): StatusResult<S> | undefined {
+function firstMatch<F, S extends DeviceStatus>(
+  rules: readonly (readonly [S, Rule<F>])[],
+  facts: F,
+): StatusResult<S> | undefined {
   for (const [status, rule] of rules) {
     const since = rule(facts);
     if (since !== undefined) return { status, since };

@@ -1,4 +1,10 @@
-import { LineFramer, bma360dErrorLine, parseBma360dReply, type Bma360dDialect, type ParsedReply } from '@crosspoint/protocol';
+import {
+  LineFramer,
+  bma360dErrorLine,
+  parseBma360dReply,
+  type Bma360dDialect,
+  type ParsedReply,
+} from '@crosspoint/protocol';
 import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import type { ByteStream } from '../byte-stream.ts';
 import { PendingReplies } from '../pending-replies.ts';
@@ -33,7 +39,8 @@ export class Bma360dLink {
 
   /** Sends `line`; resolves with `accept(reply)` for the first reply it does not answer `undefined` to. */
   ask<T>(line: string, accept: (r: Bma360dReply) => T | undefined, timeoutMs: number): Promise<T> {
-    if (this.closed) return Promise.reject(new DeviceError(DeviceErrorCode.SessionClosed, 'The connection is closed.'));
+    if (this.closed)
+      return Promise.reject(new DeviceError(DeviceErrorCode.SessionClosed, 'The connection is closed.'));
     const reply = this.waiters.wait(
       (r) => {
         const value = accept(r);
@@ -63,7 +70,9 @@ export class Bma360dLink {
     for (const raw of this.framer.push(chunk).lines) {
       const line = raw.trim();
       if (line.toUpperCase() === bma360dErrorLine) {
-        this.waiters.failOldest(new DeviceError(DeviceErrorCode.Rejected, 'The microphone refused the command.'));
+        this.waiters.failOldest(
+          new DeviceError(DeviceErrorCode.Rejected, 'The microphone refused the command.'),
+        );
         continue;
       }
       const parsed = parseBma360dReply(line);
@@ -83,5 +92,7 @@ export class Bma360dLink {
 }
 
 /** `accept` helpers: the value of a reply of one entry. */
-export const serialOf = (r: Bma360dReply): string | undefined => (r.name === 'serial' ? r.params.serial : undefined);
-export const firmwareOf = (r: Bma360dReply): string | undefined => (r.name === 'version' ? r.params.firmware : undefined);
+export const serialOf = (r: Bma360dReply): string | undefined =>
+  r.name === 'serial' ? r.params.serial : undefined;
+export const firmwareOf = (r: Bma360dReply): string | undefined =>
+  r.name === 'version' ? r.params.firmware : undefined;

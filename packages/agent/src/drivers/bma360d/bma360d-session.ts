@@ -68,7 +68,10 @@ export class Bma360dSession extends SingleDeviceSession implements DeviceSession
   locate(on: boolean): Promise<boolean> {
     return this.queue.enqueue('locate', this.ctx.timings.commandTimeoutMs, () => {
       const link = this.link;
-      if (this.state !== 'ready' || !link) return Promise.reject(new DeviceError(DeviceErrorCode.Unreachable, 'The microphone is not connected.'));
+      if (this.state !== 'ready' || !link)
+        return Promise.reject(
+          new DeviceError(DeviceErrorCode.Unreachable, 'The microphone is not connected.'),
+        );
       const mode = on ? bma360dLocateModes.on : bma360dLocateModes.off;
       return link.ask(
         bma360dDialect.locate.request.format({ name: this.device.name, mode }),
@@ -82,14 +85,26 @@ export class Bma360dSession extends SingleDeviceSession implements DeviceSession
     const generation = ++this.generation;
     this.state = 'connecting';
     try {
-      const stream = await this.ctx.dial(this.device.host, this.device.port, this.ctx.timings.connectTimeoutMs);
+      const stream = await this.ctx.dial(
+        this.device.host,
+        this.device.port,
+        this.ctx.timings.connectTimeoutMs,
+      );
       if (generation !== this.generation) {
         stream.destroy();
         return;
       }
-      const link = new Bma360dLink(stream, { onReply: (r) => this.onReply(r), onClose: () => this.lost(link) }, this.ctx.now);
+      const link = new Bma360dLink(
+        stream,
+        { onReply: (r) => this.onReply(r), onClose: () => this.lost(link) },
+        this.ctx.now,
+      );
       this.link = link;
-      const firmware = await link.ask(bma360dDialect.version.request.format({}), firmwareOf, this.ctx.timings.commandTimeoutMs);
+      const firmware = await link.ask(
+        bma360dDialect.version.request.format({}),
+        firmwareOf,
+        this.ctx.timings.commandTimeoutMs,
+      );
       if (generation !== this.generation) return;
       if (firmware !== this.device.firmware) {
         this.device = { ...this.device, firmware, lastSeen: this.ctx.now() };

@@ -36,7 +36,10 @@ function one<N extends Cp2EntryName, T>(
   return {
     expects: [name],
     takesErrors,
-    accept: (r) => (r.name === name && mine(r.params as ReplyParams<N>) ? { done: value(r.params as ReplyParams<N>) } : undefined),
+    accept: (r) =>
+      r.name === name && mine(r.params as ReplyParams<N>)
+        ? { done: value(r.params as ReplyParams<N>) }
+        : undefined,
   };
 }
 
@@ -51,7 +54,8 @@ function listing<H extends Cp2EntryName, I extends Cp2EntryName, T, Item>(
 ): ReplyMatcher<T> {
   let head: { p: ReplyParams<H> } | undefined;
   const items: Item[] = [];
-  const finishIfComplete = (): Accept<T> => (head && items.length >= countOf(head.p) ? { done: result(head.p, items) } : 'more');
+  const finishIfComplete = (): Accept<T> =>
+    head && items.length >= countOf(head.p) ? { done: result(head.p, items) } : 'more';
   return {
     expects: [header, item],
     takesErrors: true,
@@ -88,7 +92,16 @@ export class Cp2Client {
   /** The keep-alive: `BOX <name> UNIT SN` (PD2's heartbeat). Error lines are left to commands. */
   keepAlive(box: string, timeoutMs: number): Promise<string> {
     const d = cp2Dialect.boxSerial;
-    return this.ask(d.request.format({ box }), one('boxSerial', (p) => p.box === box, (p) => p.serial, false), timeoutMs);
+    return this.ask(
+      d.request.format({ box }),
+      one(
+        'boxSerial',
+        (p) => p.box === box,
+        (p) => p.serial,
+        false,
+      ),
+      timeoutMs,
+    );
   }
 
   stackInfo(): Promise<StackInfo> {
@@ -106,23 +119,58 @@ export class Cp2Client {
   }
 
   serial(box: string): Promise<string> {
-    return this.ask(cp2Dialect.boxSerial.request.format({ box }), one('boxSerial', (p) => p.box === box, (p) => p.serial));
+    return this.ask(
+      cp2Dialect.boxSerial.request.format({ box }),
+      one(
+        'boxSerial',
+        (p) => p.box === box,
+        (p) => p.serial,
+      ),
+    );
   }
 
   model(box: string): Promise<string> {
-    return this.ask(cp2Dialect.boxModel.request.format({ box }), one('boxModel', (p) => p.box === box, (p) => p.model));
+    return this.ask(
+      cp2Dialect.boxModel.request.format({ box }),
+      one(
+        'boxModel',
+        (p) => p.box === box,
+        (p) => p.model,
+      ),
+    );
   }
 
   firmware(box: string): Promise<string> {
-    return this.ask(cp2Dialect.boxFirmware.request.format({ box }), one('boxFirmware', (p) => p.box === box, (p) => p.firmware));
+    return this.ask(
+      cp2Dialect.boxFirmware.request.format({ box }),
+      one(
+        'boxFirmware',
+        (p) => p.box === box,
+        (p) => p.firmware,
+      ),
+    );
   }
 
   temperature(box: string): Promise<number> {
-    return this.ask(cp2Dialect.boxTemperature.request.format({ box }), one('boxTemperature', (p) => p.box === box, (p) => p.celsius));
+    return this.ask(
+      cp2Dialect.boxTemperature.request.format({ box }),
+      one(
+        'boxTemperature',
+        (p) => p.box === box,
+        (p) => p.celsius,
+      ),
+    );
   }
 
   unitState(box: string): Promise<UnitState> {
-    return this.ask(cp2Dialect.boxState.request.format({ box }), one('boxState', (p) => p.box === box, (p) => p.state as UnitState));
+    return this.ask(
+      cp2Dialect.boxState.request.format({ box }),
+      one(
+        'boxState',
+        (p) => p.box === box,
+        (p) => p.state as UnitState,
+      ),
+    );
   }
 
   plinks(box: string): Promise<PlinkItem[]> {
@@ -133,7 +181,15 @@ export class Cp2Client {
         'plinkItem',
         { head: (p) => p.box === box, item: (p) => p.box === box },
         (h) => h.count,
-        (i) => ({ plink: i.plink, chain: i.chain, online: i.online, model: i.model, serial: i.serial, firmware: i.firmware, stack: i.stack }),
+        (i) => ({
+          plink: i.plink,
+          chain: i.chain,
+          online: i.online,
+          model: i.model,
+          serial: i.serial,
+          firmware: i.firmware,
+          stack: i.stack,
+        }),
         (_h, items) => items,
       ),
     );
@@ -143,70 +199,132 @@ export class Cp2Client {
   locate(box: string, on?: boolean): Promise<boolean> {
     return this.ask(
       cp2Dialect.locate.request.format({ box, on }),
-      one('locate', (p) => p.box === box && (on === undefined || p.on === on), (p) => p.on),
+      one(
+        'locate',
+        (p) => p.box === box && (on === undefined || p.on === on),
+        (p) => p.on,
+      ),
     );
   }
 
   safetyMute(on?: boolean): Promise<boolean> {
-    return this.ask(cp2Dialect.safetyMute.request.format({ on }), one('safetyMute', (p) => on === undefined || p.on === on, (p) => p.on));
+    return this.ask(
+      cp2Dialect.safetyMute.request.format({ on }),
+      one(
+        'safetyMute',
+        (p) => on === undefined || p.on === on,
+        (p) => p.on,
+      ),
+    );
   }
 
   ftp(box: string, on?: boolean): Promise<boolean> {
     return this.ask(
       cp2Dialect.ftp.request.format({ box, on }),
-      one('ftp', (p) => p.box === box && (on === undefined || p.on === on), (p) => p.on),
+      one(
+        'ftp',
+        (p) => p.box === box && (on === undefined || p.on === on),
+        (p) => p.on,
+      ),
     );
   }
 
   setCredentials(username: string, password: string): Promise<string> {
     return this.ask(
       cp2Dialect.credentials.request.format({ username, password }),
-      one('credentials', (p) => p.username === username, (p) => p.username),
+      one(
+        'credentials',
+        (p) => p.username === username,
+        (p) => p.username,
+      ),
     );
   }
 
   voipPending(box: string): Promise<boolean> {
-    return this.ask(cp2Dialect.voipPending.request.format({ box }), one('voipPending', (p) => p.box === box, (p) => p.pending));
+    return this.ask(
+      cp2Dialect.voipPending.request.format({ box }),
+      one(
+        'voipPending',
+        (p) => p.box === box,
+        (p) => p.pending,
+      ),
+    );
   }
 
   voipRestart(box: string): Promise<boolean> {
     // The reply of VOIP RESTART is a VOIP PENDING line (dialect table).
     return this.ask(
       cp2Dialect.voipRestart.request.format({ box }),
-      one('voipPending', (p) => p.box === box, (p) => p.pending),
+      one(
+        'voipPending',
+        (p) => p.box === box,
+        (p) => p.pending,
+      ),
     );
   }
 
   registration(epn: string): Promise<string> {
-    return this.ask(cp2Dialect.uaRegistration.request.format({ epn }), one('uaRegistration', (p) => p.epn === epn, (p) => p.state));
+    return this.ask(
+      cp2Dialect.uaRegistration.request.format({ epn }),
+      one(
+        'uaRegistration',
+        (p) => p.epn === epn,
+        (p) => p.state,
+      ),
+    );
   }
 
-  provision(epn: string, line: { enabled: boolean; user: string; password: string; registrar: string }): Promise<void> {
+  provision(
+    epn: string,
+    line: { enabled: boolean; user: string; password: string; registrar: string },
+  ): Promise<void> {
     return this.ask(
       cp2Dialect.uaProvision.request.format({ epn, ...line }),
-      one('uaProvision', (p) => p.epn === epn && p.user === line.user, () => undefined),
+      one(
+        'uaProvision',
+        (p) => p.epn === epn && p.user === line.user,
+        () => undefined,
+      ),
     );
   }
 
   subscribe(epn: string, type: string): Promise<void> {
     return this.ask(
       cp2Dialect.uaSubscribe.request.format({ epn, type }),
-      one('uaSubscribe', (p) => p.epn === epn && p.type.toUpperCase() === type, () => undefined),
+      one(
+        'uaSubscribe',
+        (p) => p.epn === epn && p.type.toUpperCase() === type,
+        () => undefined,
+      ),
     );
   }
 
   reset(): Promise<void> {
-    return this.ask(cp2Dialect.reset.request.format({}), one('reset', anyLine, () => undefined));
+    return this.ask(
+      cp2Dialect.reset.request.format({}),
+      one('reset', anyLine, () => undefined),
+    );
   }
 
   firmwareApply(box: string, file: string): Promise<void> {
     return this.ask(
       cp2Dialect.firmwareApply.request.format({ box, file }),
-      one('firmwareApply', (p) => p.box === box && p.file === file, () => undefined),
+      one(
+        'firmwareApply',
+        (p) => p.box === box && p.file === file,
+        () => undefined,
+      ),
     );
   }
 
   configApply(file: string): Promise<void> {
-    return this.ask(cp2Dialect.configApply.request.format({ file }), one('configApply', (p) => p.file === file, () => undefined));
+    return this.ask(
+      cp2Dialect.configApply.request.format({ file }),
+      one(
+        'configApply',
+        (p) => p.file === file,
+        () => undefined,
+      ),
+    );
   }
 }

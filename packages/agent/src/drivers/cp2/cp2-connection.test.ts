@@ -114,7 +114,15 @@ describe(Cp2Connection.name, () => {
       ],
     });
     await expect(plinks).resolves.toEqual([
-      { plink: '01', chain: 1, online: true, model: 'BT_EXPANDER', serial: '0001-0002-03', firmware: '1.0.1.18', stack: 'Main' },
+      {
+        plink: '01',
+        chain: 1,
+        online: true,
+        model: 'BT_EXPANDER',
+        serial: '0001-0002-03',
+        firmware: '1.0.1.18',
+        stack: 'Main',
+      },
     ]);
   });
 
@@ -122,7 +130,13 @@ describe(Cp2Connection.name, () => {
     const { stream, client, conn } = await loggedIn();
     stream.feed(Buffer.from([0x00, 0xff, 0x01, 0xc3, 0x28, 0xfe, 0x0d, 0x0a]));
     stream.feed(`=> ${'x'.repeat(64 * 1024)}\r\n`);
-    stream.feed(Buffer.concat([Buffer.from('=> BOX DSP1 UNIT SN '), Buffer.from([0xff, 0xff, 0xc0]), Buffer.from('\r\n')]));
+    stream.feed(
+      Buffer.concat([
+        Buffer.from('=> BOX DSP1 UNIT SN '),
+        Buffer.from([0xff, 0xff, 0xc0]),
+        Buffer.from('\r\n'),
+      ]),
+    );
     const serial = client.serial('DSP1');
     stream.feed('=> BOX DSP1 UN');
     stream.feed('IT SN 0196-1743-08\r');
@@ -158,11 +172,14 @@ describe(Cp2Connection.name, () => {
   it('never throws on random bytes (seeded fuzz)', async () => {
     const { stream, conn } = await loggedIn();
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-    const alphabet = Buffer.from('=> BOX DSP1 UNIT SN LOCATE 0 1 STACK INFO EP UA 101 NOTIFICATION Error \r\n\xff\xfb\xfa\xf0\x00\xc3');
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const alphabet = Buffer.from(
+      '=> BOX DSP1 UNIT SN LOCATE 0 1 STACK INFO EP UA 101 NOTIFICATION Error \r\n\xff\xfb\xfa\xf0\x00\xc3',
+    );
     for (let i = 0; i < 2000; i++) {
       const chunk = Buffer.alloc(1 + Math.floor(rand() * 64));
-      for (let j = 0; j < chunk.length; j++) chunk[j] = rand() < 0.8 ? alphabet[Math.floor(rand() * alphabet.length)]! : Math.floor(rand() * 256);
+      for (let j = 0; j < chunk.length; j++)
+        chunk[j] = rand() < 0.8 ? alphabet[Math.floor(rand() * alphabet.length)]! : Math.floor(rand() * 256);
       expect(() => stream.feed(chunk)).not.toThrow();
     }
     expect(conn.isReady).toBe(true);

@@ -101,7 +101,12 @@ export class Cp2Connection {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.loginDone = undefined;
-        reject(new DeviceError(DeviceErrorCode.Timeout, `No login prompt sequence completed within ${timeoutMs} ms.`));
+        reject(
+          new DeviceError(
+            DeviceErrorCode.Timeout,
+            `No login prompt sequence completed within ${timeoutMs} ms.`,
+          ),
+        );
         this.close();
       }, timeoutMs);
       this.loginDone = {
@@ -124,9 +129,14 @@ export class Cp2Connection {
 
   /** Sends a line and resolves with what `matcher` makes of the replies carrying its address. */
   request<T>(line: string, matcher: ReplyMatcher<T>, timeoutMs: number): Promise<T> {
-    if (!this.isReady) return Promise.reject(this.closed ? this.closedError() : new DeviceError(DeviceErrorCode.SessionClosed, 'Not logged in.'));
+    if (!this.isReady)
+      return Promise.reject(
+        this.closed ? this.closedError() : new DeviceError(DeviceErrorCode.SessionClosed, 'Not logged in.'),
+      );
     if (this.waiters.size >= (this.options.maxWaiters ?? 32)) {
-      return Promise.reject(new DeviceError(DeviceErrorCode.Busy, 'Too many requests in flight on this connection.'));
+      return Promise.reject(
+        new DeviceError(DeviceErrorCode.Busy, 'Too many requests in flight on this connection.'),
+      );
     }
     const reply = this.waiters.wait((r) => matcher.accept(r), matcher, timeoutMs, redact(line));
     this.send(line);
@@ -215,7 +225,12 @@ export class Cp2Connection {
 
   private onLine(raw: string): void {
     const quiet = this.quietPrefix;
-    if (quiet !== undefined && this.waiters.size === 0 && raw.startsWith(quiet, raw.startsWith('=> ') ? 3 : 0)) return;
+    if (
+      quiet !== undefined &&
+      this.waiters.size === 0 &&
+      raw.startsWith(quiet, raw.startsWith('=> ') ? 3 : 0)
+    )
+      return;
     const line = stripCommandPrompt(raw);
     if (line === '') return;
     if (isCp2ErrorLine(line)) {
@@ -244,7 +259,9 @@ export class Cp2Connection {
 
   private closedError(): DeviceError {
     const why = this.closeReason ? `: ${this.closeReason.message}` : '';
-    return new DeviceError(DeviceErrorCode.SessionClosed, `The connection closed${why}.`, { cause: this.closeReason });
+    return new DeviceError(DeviceErrorCode.SessionClosed, `The connection closed${why}.`, {
+      cause: this.closeReason,
+    });
   }
 
   private finish(): void {
@@ -269,7 +286,8 @@ function parseAs(names: readonly Cp2EntryName[], line: string): Cp2Reply | undef
   return undefined;
 }
 
-const loginRefused = () => new DeviceError(DeviceErrorCode.LoginFailed, 'The device refused the username or password.');
+const loginRefused = () =>
+  new DeviceError(DeviceErrorCode.LoginFailed, 'The device refused the username or password.');
 
 /** Hides secrets of credential commands in error messages. */
 function redact(line: string): string {

@@ -63,7 +63,11 @@ export class Cp2Topology implements StackMember {
     let p = this.peripherals.get(item.plink);
     if (!p || p.item.serial !== item.serial) {
       const device = peripheralDevice(host, item, this.ctx.now());
-      p = { device, item, emitter: new ChangeEmitter(device.id, new FactTracker('pro-audio', this.ctx.now), this.ctx.emit) };
+      p = {
+        device,
+        item,
+        emitter: new ChangeEmitter(device.id, new FactTracker('pro-audio', this.ctx.now), this.ctx.emit),
+      };
       this.peripherals.set(item.plink, p);
       this.ctx.updateInventory([device]);
     } else if (p.item.firmware !== item.firmware) {
@@ -76,7 +80,8 @@ export class Cp2Topology implements StackMember {
   /** Peripherals missing from a complete listing are offline, never forgotten. */
   reconcile(host: InventoryDevice, items: PlinkItem[]): void {
     const listed = new Set(items.map((i) => i.plink));
-    for (const [plink, p] of this.peripherals) if (!listed.has(plink)) this.onPlinkItem(host, { ...p.item, online: false });
+    for (const [plink, p] of this.peripherals)
+      if (!listed.has(plink)) this.onPlinkItem(host, { ...p.item, online: false });
   }
 
   /**

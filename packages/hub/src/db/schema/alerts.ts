@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 import { users } from './identity.ts';
 import { locations } from './org-data.ts';
@@ -7,8 +19,19 @@ import { devices } from './devices.ts';
 
 /** A rule's condition as stored: the protocol's AlertCondition (validated by the API). */
 export type StoredAlertCondition =
-  | { kind: 'device_status'; statuses: string[]; models?: string[]; locationIds?: string[]; serverIds?: string[] }
-  | { kind: 'server_state'; states: ('disconnected' | 'monitoring_issue' | 'monitoring_off')[]; serverIds?: string[]; locationIds?: string[] }
+  | {
+      kind: 'device_status';
+      statuses: string[];
+      models?: string[];
+      locationIds?: string[];
+      serverIds?: string[];
+    }
+  | {
+      kind: 'server_state';
+      states: ('disconnected' | 'monitoring_issue' | 'monitoring_off')[];
+      serverIds?: string[];
+      locationIds?: string[];
+    }
   | { kind: 'plan_overflow' }
   | { kind: 'plan_expiry'; warnDays?: number };
 
@@ -54,7 +77,9 @@ export const alertIncidents = pgTable(
     subjectId: uuid('subject_id').notNull(),
     subjectName: text('subject_name').notNull(),
     condition: text('condition').notNull(),
-    state: text('state', { enum: ['pending', 'open', 'resolved'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'open', 'resolved'] })
+      .notNull()
+      .default('pending'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -69,8 +94,12 @@ export const alertIncidents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('alert_incidents_active_idx').on(t.ruleId, t.subjectType, t.subjectId).where(sql`state <> 'resolved'`),
-    index('alert_incidents_org_active_idx').on(t.orgId).where(sql`state <> 'resolved'`),
+    uniqueIndex('alert_incidents_active_idx')
+      .on(t.ruleId, t.subjectType, t.subjectId)
+      .where(sql`state <> 'resolved'`),
+    index('alert_incidents_org_active_idx')
+      .on(t.orgId)
+      .where(sql`state <> 'resolved'`),
     index('alert_incidents_org_started_idx').on(t.orgId, t.startedAt),
     index('alert_incidents_subject_idx').on(t.ruleId, t.subjectType, t.subjectId, t.resolvedAt),
   ],
@@ -103,7 +132,9 @@ export const alertDeliveries = pgTable(
     text: text('text').notNull(),
     /** Webhooks: the JSON body (without its id, added when sent). */
     payload: jsonb('payload').$type<Record<string, unknown>>(),
-    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'kept'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'kept'] })
+      .notNull()
+      .default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
@@ -132,7 +163,10 @@ export const alertMaintenanceWindows = pgTable(
     locationId: uuid('location_id').references(() => locations.id, { onDelete: 'cascade' }),
     deviceId: uuid('device_id').references(() => devices.id, { onDelete: 'cascade' }),
     schedule: jsonb('schedule')
-      .$type<{ kind: 'once'; startsAt: string; endsAt: string } | { kind: 'weekly'; days: number[]; start: string; durationMinutes: number; timeZone?: string }>()
+      .$type<
+        | { kind: 'once'; startsAt: string; endsAt: string }
+        | { kind: 'weekly'; days: number[]; start: string; durationMinutes: number; timeZone?: string }
+      >()
       .notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -30,7 +30,11 @@ export const locations = pgTable(
   },
   (t) => [
     index('locations_org_idx').on(t.orgId),
-    uniqueIndex('locations_sibling_name_idx').on(t.orgId, sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`, sql`lower(${t.name})`),
+    uniqueIndex('locations_sibling_name_idx').on(
+      t.orgId,
+      sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      sql`lower(${t.name})`,
+    ),
   ],
 );
 
@@ -47,7 +51,9 @@ export const agentAccounts = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     locationId: uuid('location_id').references(() => locations.id, { onDelete: 'set null' }),
     agentVersion: text('agent_version'),
-    monitoring: text('monitoring', { enum: ['active', 'issue', 'off'] }).notNull().default('off'),
+    monitoring: text('monitoring', { enum: ['active', 'issue', 'off'] })
+      .notNull()
+      .default('off'),
     subnetsEnabled: integer('subnets_enabled').notNull().default(0),
     subnetsTotal: integer('subnets_total').notNull().default(0),
     deviceCount: integer('device_count').notNull().default(0),
@@ -94,7 +100,9 @@ export const mailOutbox = pgTable(
     /** The text as mailed, sealed under the hub's secret key, while it still has to be sent; null once sent, given up or kept. */
     textSealed: text('text_sealed'),
     kind: text('kind').notNull(),
-    status: text('status', { enum: ['queued', 'sent', 'failed', 'kept'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sent', 'failed', 'kept'] })
+      .notNull()
+      .default('queued'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, type AnyPgColumn, integer, pgSequence, pgTable, text, timestamp, uuid, index, check } from 'drizzle-orm/pg-core';
+import {
+  date,
+  type AnyPgColumn,
+  integer,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  index,
+  check,
+} from 'drizzle-orm/pg-core';
 
 /** Client account numbers C10000, C10001, … are unique per hub. */
 export const clientAccountNumbers = pgSequence('client_account_number', { startWith: 10000 });

@@ -22,7 +22,9 @@ export function alertRoutes(routes: ContractRoutes, d: { alerts: AlertService; s
 
   routes.org('listMaintenanceWindows', async (ctx) => ({ items: await d.alerts.windows(ctx) }));
   routes.org('createMaintenanceWindow', (ctx, { body }) => d.alerts.createWindow(ctx, body));
-  routes.org('updateMaintenanceWindow', (ctx, { params, body }) => d.alerts.updateWindow(ctx, params.windowId, body));
+  routes.org('updateMaintenanceWindow', (ctx, { params, body }) =>
+    d.alerts.updateWindow(ctx, params.windowId, body),
+  );
   routes.org('deleteMaintenanceWindow', async (ctx, { params }) => {
     await d.alerts.deleteWindow(ctx, params.windowId);
     return ok;

@@ -29,8 +29,19 @@ export function authRoutes(routes: ContractRoutes, d: AuthRouteDeps): void {
   routes.plain(
     'signIn',
     async ({ body, request, reply }) => {
-      const signed = await d.auth.signIn(body.login, body.password, body.staySignedIn ?? false, request.ip, request.headers['user-agent'] ?? null);
-      setSessionCookie(reply, signed.sessionToken, body.staySignedIn ? signed.expiresAt : null, d.secureCookies);
+      const signed = await d.auth.signIn(
+        body.login,
+        body.password,
+        body.staySignedIn ?? false,
+        request.ip,
+        request.headers['user-agent'] ?? null,
+      );
+      setSessionCookie(
+        reply,
+        signed.sessionToken,
+        body.staySignedIn ? signed.expiresAt : null,
+        d.secureCookies,
+      );
       return signed.info;
     },
     { preHandler: d.limit('sign-in', limits.signIn) },
@@ -76,18 +87,28 @@ export function authRoutes(routes: ContractRoutes, d: AuthRouteDeps): void {
     },
     { preHandler: d.limit('registration', limits.oneTimeLink) },
   );
-  routes.plain('ratePassword', ({ body }) => d.passwords.strength(body.password, body.kind, body.userInputs ?? []));
+  routes.plain('ratePassword', ({ body }) =>
+    d.passwords.strength(body.password, body.kind, body.userInputs ?? []),
+  );
 
   routes.plain('updateMe', async ({ request, body }) => {
     await d.users.updateMe(requireAuth(request).actor, body);
     return ok;
   });
-  routes.plain('changeSmsNumber', ({ request, body }) => d.smsNumbers.change(requireSession(request).actor, body.smsNumber), {
-    preHandler: d.limit('SMS code', limits.smsCode),
-  });
-  routes.plain('verifySmsNumber', ({ request, body }) => d.smsNumbers.verify(requireSession(request).actor, body.code), {
-    preHandler: d.limit('SMS verification', limits.smsVerify),
-  });
+  routes.plain(
+    'changeSmsNumber',
+    ({ request, body }) => d.smsNumbers.change(requireSession(request).actor, body.smsNumber),
+    {
+      preHandler: d.limit('SMS code', limits.smsCode),
+    },
+  );
+  routes.plain(
+    'verifySmsNumber',
+    ({ request, body }) => d.smsNumbers.verify(requireSession(request).actor, body.code),
+    {
+      preHandler: d.limit('SMS verification', limits.smsVerify),
+    },
+  );
   routes.plain('changePassword', async ({ request, body }) => {
     await d.auth.changePassword(requireSession(request).actor, body.currentPassword, body.newPassword);
     return ok;

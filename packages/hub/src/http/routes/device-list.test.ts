@@ -152,12 +152,22 @@ describe.each(await databaseLanes())('device list at 5,100 devices on $name', (l
 
   it('counts devices on a subnet disabled at their agent apart: Not Monitored is neither Down, an issue nor Healthy', async () => {
     const summary = async () =>
-      (await t.support.owner.get<{ total: number; groups: Record<string, number>; byStatus: { status: string; group: string }[] }>(`${base()}/summary`)).body;
+      (
+        await t.support.owner.get<{
+          total: number;
+          groups: Record<string, number>;
+          byStatus: { status: string; group: string }[];
+        }>(`${base()}/summary`)
+      ).body;
     const before = await summary();
     expect(before.groups.unmonitored).toBe(0);
     const at = Date.now();
     seq += 1;
-    agent.send({ type: 'deltas', seq, changes: [3, 4, 5].map((n) => ({ id: linkDevice(n).id, status: 'Not Monitored', since: at, at })) });
+    agent.send({
+      type: 'deltas',
+      seq,
+      changes: [3, 4, 5].map((n) => ({ id: linkDevice(n).id, status: 'Not Monitored', since: at, at })),
+    });
     await agent.next('ack', (f) => f.seq === seq);
     const after = await summary();
     expect(after.groups.unmonitored).toBe(3);
@@ -165,7 +175,11 @@ describe.each(await databaseLanes())('device list at 5,100 devices on $name', (l
     expect(after.groups.issues).toBe(before.groups.issues);
     expect(after.byStatus.find((r) => r.status === 'Not Monitored')?.group).toBe('unmonitored');
     const unmonitored = await t.support.owner.get<DevicePage>(`${base()}?group=unmonitored&sort=name`);
-    expect(unmonitored.body.items.map((d) => d.status)).toEqual(['Not Monitored', 'Not Monitored', 'Not Monitored']);
+    expect(unmonitored.body.items.map((d) => d.status)).toEqual([
+      'Not Monitored',
+      'Not Monitored',
+      'Not Monitored',
+    ]);
     const issues = await allPages('group=issues');
     expect(issues.items.some((d) => d.status === 'Not Monitored')).toBe(false);
   });

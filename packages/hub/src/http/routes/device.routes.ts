@@ -5,12 +5,16 @@ import { LiveEvents } from '../../services/live-events.ts';
 import type { LiveEvent } from '@crosspoint/protocol';
 import type { ContractRoutes } from '../contract-routes.ts';
 
-export function deviceRoutes(root: FastifyInstance, routes: ContractRoutes, d: {
+export function deviceRoutes(
+  root: FastifyInstance,
+  routes: ContractRoutes,
+  d: {
     devices: DeviceService;
     bus: EventBus;
     /** How often an open live-events stream checks that its credentials still reach the organization (default 10 s). */
     accessCheckMs?: number | undefined;
-  }): void {
+  },
+): void {
   const streams = new Set<{ end: () => void }>();
   const live = new LiveEvents(d.bus, () => new Date());
   // Before the server stops listening: it waits for open requests, and a live-events stream never
@@ -43,7 +47,12 @@ export function deviceRoutes(root: FastifyInstance, routes: ContractRoutes, d: {
     };
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     // Nothing is written once the stream ended: a write after the end would be an 'error' event.
     const write = (text: string) => {
       if (!res.writableEnded && !res.destroyed) res.write(text);

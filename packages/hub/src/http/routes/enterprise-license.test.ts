@@ -28,7 +28,10 @@ describe('enterprise license', () => {
   let orgId: string;
   beforeAll(async () => {
     hub = await startHubForTest({ config: { licensePublicKey: issuer.publicKeyPem } });
-    const org = await hub.services.organizations.createEnterpriseOrg(cliActor, { name: 'Initech', ownerEmail: 'it@initech.example' });
+    const org = await hub.services.organizations.createEnterpriseOrg(cliActor, {
+      name: 'Initech',
+      ownerEmail: 'it@initech.example',
+    });
     orgId = org.id;
     owner = await register(hub, 'it@initech.example');
   });
@@ -40,14 +43,19 @@ describe('enterprise license', () => {
     const status = await owner.get<{ capacity: number; license: unknown }>(`/api/v1/orgs/${orgId}/license`);
     expect(status.body).toMatchObject({ capacity: 5, license: null });
     await expect(
-      hub.services.organizations.createSupportOrg(cliActor, { name: 'X', ownerEmail: 'x@example.test', devicePool: 1 }),
+      hub.services.organizations.createSupportOrg(cliActor, {
+        name: 'X',
+        ownerEmail: 'x@example.test',
+        devicePool: 1,
+      }),
     ).rejects.toThrow(/enterprise edition/);
     const session = await owner.get<{ currentOrg: { kind: string } }>('/api/v1/auth/session');
     expect(session.body.currentOrg.kind).toBe('enterprise');
   });
 
   it('refuses files that are not licenses, are tampered with, signed by someone else, or expired', async () => {
-    const put = (document: string) => owner.put<{ error: { code: string; message: string } }>(`/api/v1/orgs/${orgId}/license`, { document });
+    const put = (document: string) =>
+      owner.put<{ error: { code: string; message: string } }>(`/api/v1/orgs/${orgId}/license`, { document });
     const cases: [string, RegExp][] = [
       ['not json at all', /not JSON/],
       ['{"license":{}}', /not a Crosspoint license file/],
@@ -64,19 +72,28 @@ describe('enterprise license', () => {
   });
 
   it('unlocks the licensed capacity, audited, and only Owners may upload', async () => {
-    await owner.post(`/api/v1/orgs/${orgId}/users/invitations`, { emails: ['admin@initech.example'], role: 'administrator' });
+    await owner.post(`/api/v1/orgs/${orgId}/users/invitations`, {
+      emails: ['admin@initech.example'],
+      role: 'administrator',
+    });
     const admin = await register(hub, 'admin@initech.example');
-    expect((await admin.put(`/api/v1/orgs/${orgId}/license`, { document: licenseFile({}) })).status).toBe(403);
-    const installed = await owner.put<{ capacity: number; license: { licensee: string; devices: number; expired: boolean } }>(
-      `/api/v1/orgs/${orgId}/license`,
-      { document: licenseFile({}) },
+    expect((await admin.put(`/api/v1/orgs/${orgId}/license`, { document: licenseFile({}) })).status).toBe(
+      403,
     );
+    const installed = await owner.put<{
+      capacity: number;
+      license: { licensee: string; devices: number; expired: boolean };
+    }>(`/api/v1/orgs/${orgId}/license`, { document: licenseFile({}) });
     expect(installed.status).toBe(200);
-    expect(installed.body).toMatchObject({ capacity: 250, license: { licensee: 'Initech', devices: 250, expired: false } });
+    expect(installed.body).toMatchObject({
+      capacity: 250,
+      license: { licensee: 'Initech', devices: 250, expired: false },
+    });
     const org = await owner.get<{ pool: { total: number } }>(`/api/v1/orgs/${orgId}`);
     expect(org.body.pool.total).toBe(250);
-    const history = await owner.get<{ items: { action: string }[] }>(`/api/v1/orgs/${orgId}/audit?action=license.installed`);
+    const history = await owner.get<{ items: { action: string }[] }>(
+      `/api/v1/orgs/${orgId}/audit?action=license.installed`,
+    );
     expect(history.body.items).toHaveLength(1);
   });
 });
-

@@ -79,7 +79,12 @@ describe('file transfers', () => {
     hub = await startHubForTest({ fileLimits: { quotaBytes: 12 * mib, transfersPerOrg: 2 } });
     t = await buildTenancy(hub, 'transfers');
     const token = async (role: string) =>
-      (await t.support.owner.post<{ secret: string }>(`/api/v1/orgs/${t.client.id}/api-tokens`, { name: role, role })).body.secret;
+      (
+        await t.support.owner.post<{ secret: string }>(`/api/v1/orgs/${t.client.id}/api-tokens`, {
+          name: role,
+          role,
+        })
+      ).body.secret;
     admin = await token('administrator');
     monitor = await token('monitor');
   });
@@ -89,13 +94,19 @@ describe('file transfers', () => {
 
   it('keeps a file sent in pieces without a declared size, in chunks, and gives it back byte for byte', async () => {
     const data = randomBytes(5 * mib + 12_345);
-    const parts = Array.from({ length: 40 }, (_, i) => data.subarray(Math.floor((i * data.length) / 40), Math.floor(((i + 1) * data.length) / 40)));
+    const parts = Array.from({ length: 40 }, (_, i) =>
+      data.subarray(Math.floor((i * data.length) / 40), Math.floor(((i + 1) * data.length) / 40)),
+    );
     const res = await upload('big.bin', parts);
     const info = (await res.json()) as { id: string; bytes: number; sha256: string };
     expect(res.status).toBe(201);
     expect(info.bytes).toBe(data.length);
     expect(info.sha256).toBe(createHash('sha256').update(data).digest('hex'));
-    expect(await kept()).toEqual({ files: 1, incomplete: 0, chunks: Math.ceil(data.length / fileChunkBytes) });
+    expect(await kept()).toEqual({
+      files: 1,
+      incomplete: 0,
+      chunks: Math.ceil(data.length / fileChunkBytes),
+    });
     const down = await fetch(`${files()}/${info.id}`, { headers: { authorization: `Bearer ${admin}` } });
     expect(down.status).toBe(200);
     expect(down.headers.get('content-length')).toBe(String(data.length));
@@ -105,14 +116,23 @@ describe('file transfers', () => {
   it('lets a Monitor see that a file exists but not download it', async () => {
     const up = (await (await upload('small.bin', randomBytes(1000))).json()) as { id: string };
     const res = await fetch(`${files()}/${up.id}`, { headers: { authorization: `Bearer ${monitor}` } });
-    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([403, 'FORBIDDEN']);
+    expect([res.status, ((await res.json()) as { error: { code: string } }).error.code]).toEqual([
+      403,
+      'FORBIDDEN',
+    ]);
   });
 
   it('refuses a file past the quota, declared or not, and keeps nothing of it', async () => {
     const before = await kept();
     const declared = await upload('declared.bin', randomBytes(8 * mib));
-    expect([declared.status, ((await declared.json()) as { error: { code: string } }).error.code]).toEqual([413, 'FILE_QUOTA_EXCEEDED']);
-    const undeclared = await upload('undeclared.bin', Array.from({ length: 8 }, () => randomBytes(mib)));
+    expect([declared.status, ((await declared.json()) as { error: { code: string } }).error.code]).toEqual([
+      413,
+      'FILE_QUOTA_EXCEEDED',
+    ]);
+    const undeclared = await upload(
+      'undeclared.bin',
+      Array.from({ length: 8 }, () => randomBytes(mib)),
+    );
     const body = (await undeclared.json()) as { error: { code: string; message: string } };
     expect([undeclared.status, body.error.code]).toEqual([413, 'FILE_QUOTA_EXCEEDED']);
     expect(body.error.message).toMatch(/of its 12 MiB/);
@@ -123,7 +143,11 @@ describe('file transfers', () => {
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(`${files()}?name=huge.bin&kind=firmware`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream', 'content-length': String(maxFileBytes + 1) },
+        headers: {
+          authorization: `Bearer ${admin}`,
+          'content-type': 'application/octet-stream',
+          'content-length': String(maxFileBytes + 1),
+        },
       });
       req.on('response', (r) => {
         let text = '';
@@ -133,14 +157,23 @@ describe('file transfers', () => {
       req.on('error', reject);
       req.write(randomBytes(1000)); // and nothing more: the answer must not wait for the rest
     });
-    expect([res.status, (JSON.parse(res.body) as { error: { code: string } }).error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    expect([res.status, (JSON.parse(res.body) as { error: { code: string } }).error.code]).toEqual([
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ]);
   });
 
   it('bounds transfers at once per organization, and frees the places when they end', async () => {
-    const slow = [upload('slow-1.bin', [randomBytes(1000), randomBytes(1000)], admin, 600), upload('slow-2.bin', [randomBytes(1000), randomBytes(1000)], admin, 600)];
+    const slow = [
+      upload('slow-1.bin', [randomBytes(1000), randomBytes(1000)], admin, 600),
+      upload('slow-2.bin', [randomBytes(1000), randomBytes(1000)], admin, 600),
+    ];
     await new Promise((r) => setTimeout(r, 200));
     const third = await upload('third.bin', randomBytes(1000));
-    expect([third.status, ((await third.json()) as { error: { code: string } }).error.code]).toEqual([429, 'TOO_MANY_TRANSFERS']);
+    expect([third.status, ((await third.json()) as { error: { code: string } }).error.code]).toEqual([
+      429,
+      'TOO_MANY_TRANSFERS',
+    ]);
     expect((await Promise.all(slow)).map((r) => r.status)).toEqual([201, 201]);
     expect((await upload('fourth.bin', randomBytes(1000))).status).toBe(201);
     expect(hub.services.files.activeTransfers).toBe(0);
@@ -151,7 +184,11 @@ describe('file transfers', () => {
     await new Promise<void>((resolve) => {
       const req = request(`${files()}?name=cut.bin&kind=firmware`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/octet-stream', 'content-length': String(3 * mib) },
+        headers: {
+          authorization: `Bearer ${admin}`,
+          'content-type': 'application/octet-stream',
+          'content-length': String(3 * mib),
+        },
       });
       req.on('error', () => resolve());
       req.write(randomBytes(2 * mib), () => {
@@ -162,7 +199,8 @@ describe('file transfers', () => {
       });
     });
     const deadline = Date.now() + 5000;
-    while (hub.services.files.activeTransfers > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (hub.services.files.activeTransfers > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(hub.services.files.activeTransfers).toBe(0);
     expect(await kept()).toEqual(before);
   });

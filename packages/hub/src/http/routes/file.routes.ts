@@ -16,7 +16,11 @@ import type { RouteRegistry } from '../contract-routes.ts';
 function incoming(request: FastifyRequest): IncomingFile {
   const body = request.body;
   if (!(body instanceof Readable))
-    throw new ServiceError('UNSUPPORTED_MEDIA_TYPE', 'Send the file itself as application/octet-stream.', 415);
+    throw new ServiceError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file itself as application/octet-stream.',
+      415,
+    );
   const declared = request.headers['content-length'];
   return { bytes: declared === undefined ? undefined : Number(declared), chunks: body };
 }
@@ -24,13 +28,15 @@ function incoming(request: FastifyRequest): IncomingFile {
 /** Streams a file out a chunk at a time; its transfer slot is given back when the answer ends, however it ends. */
 function sendFile(reply: FastifyReply, file: OutgoingFile): FastifyReply {
   reply.raw.once('close', file.release);
-  return reply
-    .header('content-type', 'application/octet-stream')
-    .header('content-length', String(file.info.bytes))
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.info.name)}`)
-    .header('x-content-sha256', file.info.sha256)
-    // Byte mode: the stream buffers a few KiB ahead, not 16 chunks of 1 MiB (objectMode's default).
-    .send(Readable.from(file.chunks, { objectMode: false }));
+  return (
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-length', String(file.info.bytes))
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.info.name)}`)
+      .header('x-content-sha256', file.info.sha256)
+      // Byte mode: the stream buffers a few KiB ahead, not 16 chunks of 1 MiB (objectMode's default).
+      .send(Readable.from(file.chunks, { objectMode: false }))
+  );
 }
 
 /**
@@ -63,7 +69,9 @@ export async function fileRoutes(
     routes.org('uploadFile', (ctx, { query, request }) =>
       d.files.upload(ctx, query.name, query.kind, incoming(request)),
     );
-    routes.org('downloadFile', async (ctx, { params, reply }) => sendFile(reply, await d.files.download(ctx, params.fileId)));
+    routes.org('downloadFile', async (ctx, { params, reply }) =>
+      sendFile(reply, await d.files.download(ctx, params.fileId)),
+    );
 
     app.get(
       '/agent/v1/files/:fileId',

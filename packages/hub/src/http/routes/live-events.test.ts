@@ -55,11 +55,23 @@ describe('live events of an organization', () => {
   it('ends the stream of a member removed from the organization and of a revoked API token; others go on', async () => {
     const owner = t.support.owner;
     const email = 'leaver@example.test';
-    expect((await owner.post(`/api/v1/orgs/${t.client.id}/users/invitations`, { emails: [email], role: 'monitor' })).status).toBe(200);
+    expect(
+      (
+        await owner.post(`/api/v1/orgs/${t.client.id}/users/invitations`, {
+          emails: [email],
+          role: 'monitor',
+        })
+      ).status,
+    ).toBe(200);
     const leaver = await register(hub, email);
-    const users = await owner.get<{ items: { id: string; email: string }[] }>(`/api/v1/orgs/${t.client.id}/users?search=${encodeURIComponent(email)}`);
+    const users = await owner.get<{ items: { id: string; email: string }[] }>(
+      `/api/v1/orgs/${t.client.id}/users?search=${encodeURIComponent(email)}`,
+    );
     const leaverId = users.body.items.find((u) => u.email === email)?.id ?? '';
-    const token = await owner.post<{ token: { id: string }; secret: string }>(`/api/v1/orgs/${t.client.id}/api-tokens`, { name: 'wallboard', role: 'monitor' });
+    const token = await owner.post<{ token: { id: string }; secret: string }>(
+      `/api/v1/orgs/${t.client.id}/api-tokens`,
+      { name: 'wallboard', role: 'monitor' },
+    );
     expect(token.status, JSON.stringify(token.body)).toBe(201);
 
     const ownerStream = await openStream(hub, t.client.id, { cookie: owner.cookieHeader });
@@ -69,18 +81,27 @@ describe('live events of an organization', () => {
       // Several access checks pass while everyone still belongs: nothing ends, events arrive.
       await new Promise((r) => setTimeout(r, 600));
       await hub.bus.publish(orgEventsSubject(t.client.id), { kind: 'devices', changed: 1 });
-      for (const s of [ownerStream, leaverStream, tokenStream]) await s.waitFor((x) => x.text.includes('event: devices'), 'the first event');
-      expect([ownerStream, leaverStream, tokenStream].map((s) => s.state.ended)).toEqual([false, false, false]);
+      for (const s of [ownerStream, leaverStream, tokenStream])
+        await s.waitFor((x) => x.text.includes('event: devices'), 'the first event');
+      expect([ownerStream, leaverStream, tokenStream].map((s) => s.state.ended)).toEqual([
+        false,
+        false,
+        false,
+      ]);
 
       const removed = await owner.delete(`/api/v1/orgs/${t.client.id}/users/${leaverId}`);
       expect(removed.status, JSON.stringify(removed.body)).toBeLessThan(300);
       await leaverStream.waitFor((s) => s.ended, 'the removed member’s stream to end');
-      expect(leaverStream.state.text).toMatch(/event: closed\ndata: \{"kind":"closed","reason":"access","status":404\}/);
+      expect(leaverStream.state.text).toMatch(
+        /event: closed\ndata: \{"kind":"closed","reason":"access","status":404\}/,
+      );
 
       const revoked = await owner.delete(`/api/v1/orgs/${t.client.id}/api-tokens/${token.body.token.id}`);
       expect(revoked.status, JSON.stringify(revoked.body)).toBeLessThan(300);
       await tokenStream.waitFor((s) => s.ended, 'the revoked token’s stream to end');
-      expect(tokenStream.state.text).toMatch(/event: closed\ndata: \{"kind":"closed","reason":"access","status":401\}/);
+      expect(tokenStream.state.text).toMatch(
+        /event: closed\ndata: \{"kind":"closed","reason":"access","status":401\}/,
+      );
 
       // Nothing reaches them any more; the owner's stream still gets what happens.
       await hub.bus.publish(orgEventsSubject(t.client.id), { kind: 'servers', changed: 1 });
@@ -96,7 +117,12 @@ describe('live events of an organization', () => {
   });
   // Last: it stops the hub. A stream never ends on its own, and the server waits for open requests.
   it('ends every open stream when the hub stops, so stopping never waits on a browser', async () => {
-    const token = (await t.support.owner.post<{ secret: string }>(`/api/v1/orgs/${t.client.id}/api-tokens`, { name: 'tab', role: 'monitor' })).body.secret;
+    const token = (
+      await t.support.owner.post<{ secret: string }>(`/api/v1/orgs/${t.client.id}/api-tokens`, {
+        name: 'tab',
+        role: 'monitor',
+      })
+    ).body.secret;
     const stream = await openStream(hub, t.client.id, { authorization: `Bearer ${token}` });
     const stopped = hub.close().then(() => 'stopped' as const);
     const late = new Promise<'still open'>((r) => setTimeout(() => r('still open'), 10_000));

@@ -24,8 +24,14 @@ describe('organization data through the API', () => {
   it('pages a user list of 120 by cursor with search, sort and filters, never repeating or skipping', async () => {
     const owner = t.support.owner;
     const emails = Array.from({ length: 119 }, (_, i) => `user${String(i).padStart(3, '0')}@lists.example`);
-    await owner.post(`/api/v1/orgs/${t.support.id}/users/invitations`, { emails: emails.slice(0, 100), role: 'monitor' });
-    await owner.post(`/api/v1/orgs/${t.support.id}/users/invitations`, { emails: emails.slice(100), role: 'administrator' });
+    await owner.post(`/api/v1/orgs/${t.support.id}/users/invitations`, {
+      emails: emails.slice(0, 100),
+      role: 'monitor',
+    });
+    await owner.post(`/api/v1/orgs/${t.support.id}/users/invitations`, {
+      emails: emails.slice(100),
+      role: 'administrator',
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -37,15 +43,23 @@ describe('organization data through the API', () => {
     } while (cursor);
     expect(seen).toHaveLength(120);
     expect(seen).toEqual([...seen].sort().reverse());
-    const admins = await owner.get<Page<{ role: string }>>(`/api/v1/orgs/${t.support.id}/users?role=administrator`);
+    const admins = await owner.get<Page<{ role: string }>>(
+      `/api/v1/orgs/${t.support.id}/users?role=administrator`,
+    );
     expect(admins.body.total).toBe(19);
-    const search = await owner.get<Page<{ email: string }>>(`/api/v1/orgs/${t.support.id}/users?search=user01`);
+    const search = await owner.get<Page<{ email: string }>>(
+      `/api/v1/orgs/${t.support.id}/users?search=user01`,
+    );
     expect(search.body.items.map((u) => u.email)).toEqual(emails.slice(10, 20));
     const invited = await owner.get<Page<unknown>>(`/api/v1/orgs/${t.support.id}/users?status=Registered`);
     expect(invited.body.total).toBe(1);
-    const bad = await owner.get<{ error: { code: string } }>(`/api/v1/orgs/${t.support.id}/users?cursor=garbage`);
+    const bad = await owner.get<{ error: { code: string } }>(
+      `/api/v1/orgs/${t.support.id}/users?cursor=garbage`,
+    );
     expect(bad.status).toBe(400);
-    const badSort = await owner.get<{ error: { code: string } }>(`/api/v1/orgs/${t.support.id}/users?sort=password`);
+    const badSort = await owner.get<{ error: { code: string } }>(
+      `/api/v1/orgs/${t.support.id}/users?sort=password`,
+    );
     expect(badSort.body.error.code).toBe('VALIDATION_FAILED');
   });
 
@@ -53,22 +67,47 @@ describe('organization data through the API', () => {
     const owner = t.support.owner;
     const base = `/api/v1/orgs/${t.client.id}/locations`;
     const emea = await owner.post<{ id: string }>(base, { name: 'EMEA', kind: 'region' });
-    const berlin = await owner.post<{ id: string }>(base, { name: 'Berlin HQ', kind: 'building', parentId: emea.body.id });
-    const floor = await owner.post<{ id: string; path: string[] }>(base, { name: 'Floor 3', kind: 'floor', parentId: berlin.body.id });
+    const berlin = await owner.post<{ id: string }>(base, {
+      name: 'Berlin HQ',
+      kind: 'building',
+      parentId: emea.body.id,
+    });
+    const floor = await owner.post<{ id: string; path: string[] }>(base, {
+      name: 'Floor 3',
+      kind: 'floor',
+      parentId: berlin.body.id,
+    });
     expect(floor.body.path).toEqual(['EMEA', 'Berlin HQ', 'Floor 3']);
-    expect((await owner.post<{ error: { code: string } }>(base, { name: 'floor 3', kind: 'floor', parentId: berlin.body.id })).body.error.code).toBe('NAME_TAKEN');
+    expect(
+      (
+        await owner.post<{ error: { code: string } }>(base, {
+          name: 'floor 3',
+          kind: 'floor',
+          parentId: berlin.body.id,
+        })
+      ).body.error.code,
+    ).toBe('NAME_TAKEN');
     expect((await owner.patch(`${base}/${emea.body.id}`, { parentId: floor.body.id })).status).toBe(400);
     expect((await owner.delete(`${base}/${berlin.body.id}`)).status).toBe(409);
-    const server = await owner.post<{ id: string; location: { name: string } }>(`/api/v1/orgs/${t.client.id}/servers`, {
-      name: 'Berlin agent',
-      password: agentPassword,
-      locationId: floor.body.id,
-    });
+    const server = await owner.post<{ id: string; location: { name: string } }>(
+      `/api/v1/orgs/${t.client.id}/servers`,
+      {
+        name: 'Berlin agent',
+        password: agentPassword,
+        locationId: floor.body.id,
+      },
+    );
     expect(server.body.location.name).toBe('Floor 3');
     const list = await owner.get<{ items: { name: string; servers: number }[] }>(base);
-    expect(list.body.items.map((l) => `${l.name}:${l.servers}`)).toEqual(['EMEA:0', 'Berlin HQ:0', 'Floor 3:1']);
+    expect(list.body.items.map((l) => `${l.name}:${l.servers}`)).toEqual([
+      'EMEA:0',
+      'Berlin HQ:0',
+      'Floor 3:1',
+    ]);
     expect((await owner.delete(`${base}/${floor.body.id}`)).status).toBe(200);
-    const after = await owner.get<Page<{ location: unknown }>>(`/api/v1/orgs/${t.client.id}/servers?search=Berlin`);
+    const after = await owner.get<Page<{ location: unknown }>>(
+      `/api/v1/orgs/${t.client.id}/servers?search=Berlin`,
+    );
     expect(after.body.items[0]?.location).toBeNull();
   });
 
@@ -76,32 +115,72 @@ describe('organization data through the API', () => {
     const owner = t.support.owner;
     const base = `/api/v1/orgs/${t.client.id}/servers`;
     const created = await owner.post<{ id: string }>(base, { name: 'Lab agent', password: agentPassword });
-    const disabled = await owner.patch<{ status: string }>(`${base}/${created.body.id}`, { disabled: true, name: 'Lab agent 2' });
+    const disabled = await owner.patch<{ status: string }>(`${base}/${created.body.id}`, {
+      disabled: true,
+      name: 'Lab agent 2',
+    });
     expect(disabled.body.status).toBe('Disabled');
     expect((await owner.get<Page<unknown>>(`${base}?status=Disabled`)).body.total).toBe(1);
-    expect((await owner.put<{ error: { code: string } }>(`${base}/${created.body.id}/password`, { password: 'nodigits!' })).body.error.code).toBe('WEAK_PASSWORD');
-    expect((await owner.put(`${base}/${created.body.id}/password`, { password: 'New#Secret-42' })).status).toBe(200);
+    expect(
+      (
+        await owner.put<{ error: { code: string } }>(`${base}/${created.body.id}/password`, {
+          password: 'nodigits!',
+        })
+      ).body.error.code,
+    ).toBe('WEAK_PASSWORD');
+    expect(
+      (await owner.put(`${base}/${created.body.id}/password`, { password: 'New#Secret-42' })).status,
+    ).toBe(200);
     expect((await owner.delete(`${base}/${created.body.id}`)).status).toBe(200);
     expect((await owner.delete(`${base}/${created.body.id}`)).status).toBe(404);
-    const history = await owner.get<Page<{ action: string }>>(`/api/v1/orgs/${t.client.id}/audit?action=servers.`);
+    const history = await owner.get<Page<{ action: string }>>(
+      `/api/v1/orgs/${t.client.id}/audit?action=servers.`,
+    );
     expect(history.body.items.map((e) => e.action)).toEqual(
       expect.arrayContaining(['servers.disabled', 'servers.password_rotated', 'servers.deleted']),
     );
     const since = new Date(Date.now() + 60_000).toISOString();
-    expect((await owner.get<Page<unknown>>(`/api/v1/orgs/${t.client.id}/audit?from=${since}`)).body.total).toBe(0);
+    expect(
+      (await owner.get<Page<unknown>>(`/api/v1/orgs/${t.client.id}/audit?from=${since}`)).body.total,
+    ).toBe(0);
   });
 
   it('changes my name, language, SMS number and UI settings, and rates passwords', async () => {
     const owner = t.support.owner;
-    expect((await owner.patch('/api/v1/me', { firstName: 'Rita', language: 'de', uiSettings: { density: 'compact' } })).status).toBe(200);
+    expect(
+      (
+        await owner.patch('/api/v1/me', {
+          firstName: 'Rita',
+          language: 'de',
+          uiSettings: { density: 'compact' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await owner.put('/api/v1/me/sms-number', { smsNumber: '0800-not-e164' })).status).toBe(400);
     await verifySmsNumber(hub, owner, '+18015550100');
-    const me = await owner.get<{ user: { firstName: string; language: string; smsNumber: string; uiSettings: unknown } }>('/api/v1/auth/session');
-    expect(me.body.user).toMatchObject({ firstName: 'Rita', language: 'de', smsNumber: '+18015550100', smsVerified: true, smsPending: null, uiSettings: { density: 'compact' } });
-    const weak = await owner.post<{ score: number; acceptable: boolean; brokenRules: string[] }>('/api/v1/auth/password-strength', { password: 'abc', kind: 'agent' });
+    const me = await owner.get<{
+      user: { firstName: string; language: string; smsNumber: string; uiSettings: unknown };
+    }>('/api/v1/auth/session');
+    expect(me.body.user).toMatchObject({
+      firstName: 'Rita',
+      language: 'de',
+      smsNumber: '+18015550100',
+      smsVerified: true,
+      smsPending: null,
+      uiSettings: { density: 'compact' },
+    });
+    const weak = await owner.post<{ score: number; acceptable: boolean; brokenRules: string[] }>(
+      '/api/v1/auth/password-strength',
+      { password: 'abc', kind: 'agent' },
+    );
     expect(weak.body).toMatchObject({ acceptable: false });
-    expect(weak.body.brokenRules).toEqual(expect.arrayContaining(['At least 8 characters', 'A digit', 'A special character']));
-    const strong = await owner.post<{ acceptable: boolean }>('/api/v1/auth/password-strength', { password: 'Rack#Room-7a', kind: 'agent' });
+    expect(weak.body.brokenRules).toEqual(
+      expect.arrayContaining(['At least 8 characters', 'A digit', 'A special character']),
+    );
+    const strong = await owner.post<{ acceptable: boolean }>('/api/v1/auth/password-strength', {
+      password: 'Rack#Room-7a',
+      kind: 'agent',
+    });
     expect(strong.body.acceptable).toBe(true);
   });
 });

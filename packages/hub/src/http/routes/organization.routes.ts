@@ -10,7 +10,9 @@ export function organizationRoutes(routes: ContractRoutes, d: { organizations: O
     const result = await d.organizations.createClient(ctx, body);
     return reply.status(result.dryRun ? 200 : 201).send(result);
   });
-  routes.org('updateClientPlan', (ctx, { params, body }) => d.organizations.updatePlan(ctx, params.clientId, body));
+  routes.org('updateClientPlan', (ctx, { params, body }) =>
+    d.organizations.updatePlan(ctx, params.clientId, body),
+  );
   routes.org('listSupportOrgs', async (ctx) => ({ items: await d.organizations.listSupportOrgs(ctx) }));
   routes.org('createSupportOrg', (ctx, { body }) => d.organizations.addSupportOrg(ctx, body));
 }

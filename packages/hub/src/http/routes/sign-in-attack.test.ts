@@ -29,7 +29,10 @@ describe('sign-in under attack', () => {
     const codes = new Map<string, number>();
     for (let i = 0; i < 1000; i++) {
       const attacker = attackers[i % attackers.length] as ApiClient;
-      const res = await attacker.request<{ error: { code: string } }>('POST', '/api/v1/auth/sign-in', { login: email, password: `guess-${i}` });
+      const res = await attacker.request<{ error: { code: string } }>('POST', '/api/v1/auth/sign-in', {
+        login: email,
+        password: `guess-${i}`,
+      });
       codes.set(res.body.error.code, (codes.get(res.body.error.code) ?? 0) + 1);
       now = new Date(now.getTime() + 100); // 100 s of attack in all: inside one lockout window
     }
@@ -67,10 +70,16 @@ describe('sign-in under attack', () => {
     const traveller = new ApiClient(hub.app, '198.51.100.20');
     expect((await traveller.signIn(email, strongPassword)).status).toBe(429);
     // …and strangers use up the account's reset emails: each link they triggered still works.
-    for (let i = 0; i < 10; i++) await new ApiClient(hub.app, `203.0.113.${String(150 + i)}`).post('/api/v1/auth/forgot-password', { email });
+    for (let i = 0; i < 10; i++)
+      await new ApiClient(hub.app, `203.0.113.${String(150 + i)}`).post('/api/v1/auth/forgot-password', {
+        email,
+      });
     await hub.services.mail.flush();
     const token = await linkTokenFor(hub, email);
-    const reset = await traveller.post('/api/v1/auth/reset-password', { token, password: 'copper-lantern-meadow-58' });
+    const reset = await traveller.post('/api/v1/auth/reset-password', {
+      token,
+      password: 'copper-lantern-meadow-58',
+    });
     expect(reset.status, JSON.stringify(reset.body)).toBe(200);
     expect((await traveller.signIn(email, 'copper-lantern-meadow-58')).status).toBe(200);
     password = 'copper-lantern-meadow-58';

@@ -28,16 +28,43 @@ interface Ids {
 }
 
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
-const samples: Record<string, { body?: unknown; query?: string; mutates: boolean; supportOnly?: boolean; platformOnly?: boolean; enterpriseOnly?: boolean; managersOnly?: boolean; stream?: boolean }> = {
+const samples: Record<
+  string,
+  {
+    body?: unknown;
+    query?: string;
+    mutates: boolean;
+    supportOnly?: boolean;
+    platformOnly?: boolean;
+    enterpriseOnly?: boolean;
+    managersOnly?: boolean;
+    stream?: boolean;
+  }
+> = {
   'GET /api/v1/orgs/{orgId}': { mutates: false },
   'PATCH /api/v1/orgs/{orgId}': { body: { name: 'Renamed' }, mutates: true },
   'GET /api/v1/orgs/{orgId}/clients': { mutates: false, supportOnly: true },
-  'POST /api/v1/orgs/{orgId}/clients': { body: { name: 'X', owner: { email: 'x@example.test' }, dryRun: true }, mutates: true, supportOnly: true },
-  'PATCH /api/v1/orgs/{orgId}/clients/{clientId}/plan': { body: { maxDevices: 1 }, mutates: true, supportOnly: true },
+  'POST /api/v1/orgs/{orgId}/clients': {
+    body: { name: 'X', owner: { email: 'x@example.test' }, dryRun: true },
+    mutates: true,
+    supportOnly: true,
+  },
+  'PATCH /api/v1/orgs/{orgId}/clients/{clientId}/plan': {
+    body: { maxDevices: 1 },
+    mutates: true,
+    supportOnly: true,
+  },
   'GET /api/v1/orgs/{orgId}/support-orgs': { mutates: false, platformOnly: true },
-  'POST /api/v1/orgs/{orgId}/support-orgs': { body: { name: 'Y', ownerEmail: 'y@example.test', devicePool: 1 }, mutates: true, platformOnly: true },
+  'POST /api/v1/orgs/{orgId}/support-orgs': {
+    body: { name: 'Y', ownerEmail: 'y@example.test', devicePool: 1 },
+    mutates: true,
+    platformOnly: true,
+  },
   'GET /api/v1/orgs/{orgId}/users': { mutates: false },
-  'POST /api/v1/orgs/{orgId}/users/invitations': { body: { emails: ['z@example.test'], role: 'monitor' }, mutates: true },
+  'POST /api/v1/orgs/{orgId}/users/invitations': {
+    body: { emails: ['z@example.test'], role: 'monitor' },
+    mutates: true,
+  },
   'POST /api/v1/orgs/{orgId}/users/{userId}/resend-invitation': { mutates: true },
   'PATCH /api/v1/orgs/{orgId}/users/{userId}': { body: { role: 'administrator' }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/users/{userId}': { mutates: true },
@@ -48,7 +75,10 @@ const samples: Record<string, { body?: unknown; query?: string; mutates: boolean
   'GET /api/v1/orgs/{orgId}/servers': { mutates: false },
   'POST /api/v1/orgs/{orgId}/servers': { body: { name: 'Other', password: agentPassword }, mutates: true },
   'PATCH /api/v1/orgs/{orgId}/servers/{serverId}': { body: { disabled: true }, mutates: true },
-  'PUT /api/v1/orgs/{orgId}/servers/{serverId}/password': { body: { password: agentPassword }, mutates: true },
+  'PUT /api/v1/orgs/{orgId}/servers/{serverId}/password': {
+    body: { password: agentPassword },
+    mutates: true,
+  },
   'DELETE /api/v1/orgs/{orgId}/servers/{serverId}': { mutates: true },
   'GET /api/v1/orgs/{orgId}/audit': { mutates: false },
   'GET /api/v1/orgs/{orgId}/api-tokens': { mutates: false, managersOnly: true },
@@ -58,18 +88,31 @@ const samples: Record<string, { body?: unknown; query?: string; mutates: boolean
   'GET /api/v1/orgs/{orgId}/devices': { mutates: false },
   'GET /api/v1/orgs/{orgId}/devices/summary': { mutates: false },
   'GET /api/v1/orgs/{orgId}/devices/{deviceId}': { mutates: false },
-  'PUT /api/v1/orgs/{orgId}/devices/location': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], locationId: null }, mutates: true },
+  'PUT /api/v1/orgs/{orgId}/devices/location': {
+    body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], locationId: null },
+    mutates: true,
+  },
   'GET /api/v1/orgs/{orgId}/events': { mutates: false, stream: true },
   'GET /api/v1/orgs/{orgId}/events/access': { mutates: false },
-  'POST /api/v1/orgs/{orgId}/jobs': { body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], command: { type: 'locate', on: true } }, mutates: true },
+  'POST /api/v1/orgs/{orgId}/jobs': {
+    body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], command: { type: 'locate', on: true } },
+    mutates: true,
+  },
   'GET /api/v1/orgs/{orgId}/jobs': { mutates: false },
   'GET /api/v1/orgs/{orgId}/jobs/{jobId}': { mutates: false },
-  'POST /api/v1/orgs/{orgId}/files': { query: '?name=fw.bin&kind=firmware', body: Buffer.from('image'), mutates: true },
+  'POST /api/v1/orgs/{orgId}/files': {
+    query: '?name=fw.bin&kind=firmware',
+    body: Buffer.from('image'),
+    mutates: true,
+  },
   // Backups and projects carry a stack's login: Administrators and Owners download them.
   'GET /api/v1/orgs/{orgId}/files/{fileId}': { mutates: false, managersOnly: true },
   'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
   'GET /api/v1/orgs/{orgId}/alerts/rules': { mutates: false },
-  'POST /api/v1/orgs/{orgId}/alerts/rules': { body: { name: 'R', condition: { kind: 'plan_overflow' } }, mutates: true },
+  'POST /api/v1/orgs/{orgId}/alerts/rules': {
+    body: { name: 'R', condition: { kind: 'plan_overflow' } },
+    mutates: true,
+  },
   'GET /api/v1/orgs/{orgId}/alerts/rules/{ruleId}': { mutates: false },
   'PATCH /api/v1/orgs/{orgId}/alerts/rules/{ruleId}': { body: { delayS: 60 }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/alerts/rules/{ruleId}': { mutates: true },
@@ -77,32 +120,52 @@ const samples: Record<string, { body?: unknown; query?: string; mutates: boolean
   'GET /api/v1/orgs/{orgId}/alerts/incidents/{incidentId}': { mutates: false },
   'GET /api/v1/orgs/{orgId}/alerts/deliveries': { mutates: false },
   'GET /api/v1/orgs/{orgId}/alerts/maintenance-windows': { mutates: false },
-  'POST /api/v1/orgs/{orgId}/alerts/maintenance-windows': { body: { name: 'W', scope: 'organization', schedule: { kind: 'weekly', days: [0], start: '02:00', durationMinutes: 60 } }, mutates: true },
+  'POST /api/v1/orgs/{orgId}/alerts/maintenance-windows': {
+    body: {
+      name: 'W',
+      scope: 'organization',
+      schedule: { kind: 'weekly', days: [0], start: '02:00', durationMinutes: 60 },
+    },
+    mutates: true,
+  },
   'PATCH /api/v1/orgs/{orgId}/alerts/maintenance-windows/{windowId}': { body: { name: 'W2' }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/alerts/maintenance-windows/{windowId}': { mutates: true },
   'GET /api/v1/orgs/{orgId}/alerts/webhooks': { mutates: false },
-  'POST /api/v1/orgs/{orgId}/alerts/webhooks': { body: { name: 'H', url: 'https://example.test/hook' }, mutates: true },
+  'POST /api/v1/orgs/{orgId}/alerts/webhooks': {
+    body: { name: 'H', url: 'https://example.test/hook' },
+    mutates: true,
+  },
   'PATCH /api/v1/orgs/{orgId}/alerts/webhooks/{webhookId}': { body: { rotateSecret: true }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/alerts/webhooks/{webhookId}': { mutates: true },
   'GET /api/v1/orgs/{orgId}/alerts/smtp': { mutates: false },
-  'PUT /api/v1/orgs/{orgId}/alerts/smtp': { body: { host: 'mail.example.test', port: 587, security: 'starttls', from: 'a@example.test' }, mutates: true },
+  'PUT /api/v1/orgs/{orgId}/alerts/smtp': {
+    body: { host: 'mail.example.test', port: 587, security: 'starttls', from: 'a@example.test' },
+    mutates: true,
+  },
   'DELETE /api/v1/orgs/{orgId}/alerts/smtp': { mutates: true },
   'POST /api/v1/orgs/{orgId}/alerts/smtp/test': { body: { to: 'a@example.test' }, mutates: true },
 };
 
 /** The access rule the route table gives a route of the OpenAPI document ("GET /api/v1/orgs/{orgId}"). */
 function accessOf(route: string): RouteAccess {
-  const found = Object.values(routeTable).find((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}` === route);
+  const found = Object.values(routeTable).find(
+    (r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}` === route,
+  );
   if (!found) throw new Error(`${route} is not in the route table`);
   return found.access;
 }
 
-const fill = (path: string, ids: Ids): string => path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k as keyof Ids]);
+const fill = (path: string, ids: Ids): string =>
+  path.replace(/\{(\w+)\}/g, (_, k: string) => ids[k as keyof Ids]);
 
 async function call(client: ApiClient, route: string, ids: Ids) {
   const [method = 'GET', path = ''] = route.split(' ');
   const sample = samples[route];
-  return client.request<{ error?: { code: string; message: string } }>(method, `${fill(path, ids)}${sample?.query ?? ''}`, sample?.body ?? (method === 'GET' ? undefined : {}));
+  return client.request<{ error?: { code: string; message: string } }>(
+    method,
+    `${fill(path, ids)}${sample?.query ?? ''}`,
+    sample?.body ?? (method === 'GET' ? undefined : {}),
+  );
 }
 
 describe.each(await databaseLanes())('tenant isolation and roles on $name', (lane) => {
@@ -133,34 +196,86 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
     // A's objects: a location, a server, an API token, an invited user, a monitor, a second client.
     const owner = a.support.owner;
     const supportId = a.support.id;
-    const location = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/locations`, { name: 'HQ', kind: 'building' });
-    const server = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/servers`, { name: 'Rack A', password: agentPassword });
-    const token = await owner.post<{ token: { id: string } }>(`/api/v1/orgs/${supportId}/api-tokens`, { name: 'sync', role: 'monitor' });
-    await owner.post(`/api/v1/orgs/${supportId}/users/invitations`, { emails: ['invitee-alpha@example.test'], role: 'monitor' });
-    await owner.post(`/api/v1/orgs/${supportId}/users/invitations`, { emails: ['monitor-alpha@example.test'], role: 'monitor' });
+    const location = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/locations`, {
+      name: 'HQ',
+      kind: 'building',
+    });
+    const server = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/servers`, {
+      name: 'Rack A',
+      password: agentPassword,
+    });
+    const token = await owner.post<{ token: { id: string } }>(`/api/v1/orgs/${supportId}/api-tokens`, {
+      name: 'sync',
+      role: 'monitor',
+    });
+    await owner.post(`/api/v1/orgs/${supportId}/users/invitations`, {
+      emails: ['invitee-alpha@example.test'],
+      role: 'monitor',
+    });
+    await owner.post(`/api/v1/orgs/${supportId}/users/invitations`, {
+      emails: ['monitor-alpha@example.test'],
+      role: 'monitor',
+    });
     aMonitor = await register(hub, 'monitor-alpha@example.test');
-    const users = await owner.get<{ items: { id: string; email: string }[] }>(`/api/v1/orgs/${supportId}/users?search=invitee`);
+    const users = await owner.get<{ items: { id: string; email: string }[] }>(
+      `/api/v1/orgs/${supportId}/users?search=invitee`,
+    );
     const second = await owner.post<{ client: { id: string } }>(`/api/v1/orgs/${supportId}/clients`, {
       name: 'Alpha Second Client',
       owner: { email: a.support.ownerEmail },
       plan: { maxDevices: 1, start: '2026-01-01', end: '2099-01-01' },
     });
     aSecondClientId = second.body.client.id;
-    await owner.post(`/api/v1/orgs/${a.client.id}/users/invitations`, { emails: ['client-monitor-alpha@example.test'], role: 'monitor' });
+    await owner.post(`/api/v1/orgs/${a.client.id}/users/invitations`, {
+      emails: ['client-monitor-alpha@example.test'],
+      role: 'monitor',
+    });
     aClientMonitor = await register(hub, 'client-monitor-alpha@example.test');
-    await new DeviceIngestRepository(hub.database.db).applyInventory(supportId, server.body.id, 0, [linkDevice(1)], new Date());
+    await new DeviceIngestRepository(hub.database.db).applyInventory(
+      supportId,
+      server.body.id,
+      0,
+      [linkDevice(1)],
+      new Date(),
+    );
     const device = await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/devices`);
-    const rule = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/alerts/rules`, { name: 'Down', condition: { kind: 'device_status', statuses: ['Down'] } });
+    const rule = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/alerts/rules`, {
+      name: 'Down',
+      condition: { kind: 'device_status', statuses: ['Down'] },
+    });
     const window = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/alerts/maintenance-windows`, {
       name: 'Sundays',
       scope: 'location',
       locationId: location.body.id,
-      schedule: { kind: 'weekly', days: [0], start: '02:00', durationMinutes: 120, timeZone: 'Europe/Berlin' },
+      schedule: {
+        kind: 'weekly',
+        days: [0],
+        start: '02:00',
+        durationMinutes: 120,
+        timeZone: 'Europe/Berlin',
+      },
     });
-    const webhook = await owner.post<{ webhook: { id: string } }>(`/api/v1/orgs/${supportId}/alerts/webhooks`, { name: 'Tickets', url: 'https://example.test/hook' });
-    const file = await owner.request<{ id: string }>('POST', `/api/v1/orgs/${supportId}/files?name=alpha.bin&kind=firmware`, Buffer.from('alpha firmware'));
+    const webhook = await owner.post<{ webhook: { id: string } }>(
+      `/api/v1/orgs/${supportId}/alerts/webhooks`,
+      { name: 'Tickets', url: 'https://example.test/hook' },
+    );
+    const file = await owner.request<{ id: string }>(
+      'POST',
+      `/api/v1/orgs/${supportId}/files?name=alpha.bin&kind=firmware`,
+      Buffer.from('alpha firmware'),
+    );
     const [incident] = await new AlertIncidentRepository(hub.database.db).insertPending([
-      { orgId: supportId, ruleId: rule.body.id, subjectType: 'device', subjectId: device.body.items[0]?.id ?? '', subjectName: 'Room 1', condition: 'Down', state: 'resolved', startedAt: new Date(), resolvedAt: new Date() },
+      {
+        orgId: supportId,
+        ruleId: rule.body.id,
+        subjectType: 'device',
+        subjectId: device.body.items[0]?.id ?? '',
+        subjectName: 'Room 1',
+        condition: 'Down',
+        state: 'resolved',
+        startedAt: new Date(),
+        resolvedAt: new Date(),
+      },
     ]);
     const job = await owner.post<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/jobs`, {
       deviceIds: [device.body.items[0]?.id],
@@ -207,7 +322,11 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
-    const objectRoutes = Object.keys(samples).filter((r) => /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId)\}/.test(r));
+    const objectRoutes = Object.keys(samples).filter((r) =>
+      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId)\}/.test(
+        r,
+      ),
+    );
     expect(objectRoutes.length).toBeGreaterThan(8);
     for (const route of objectRoutes) {
       const res = await call(bOwner, route, ownIds);
@@ -232,7 +351,9 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       if (sample.platformOnly === true || sample.enterpriseOnly === true || sample.stream === true) continue;
       const access = accessOf(route);
       const denied = access === 'operator' || (isPermissionAccess(access) && !can('monitor', access));
-      expect(denied, `${route}: the table and the sample disagree`).toBe(sample.mutates || sample.managersOnly === true);
+      expect(denied, `${route}: the table and the sample disagree`).toBe(
+        sample.mutates || sample.managersOnly === true,
+      );
       const res = await call(aMonitor, route, aIds);
       expect(res.status, `${route}: ${JSON.stringify(res.body)}`).toBe(denied ? 403 : 200);
       if (denied) expect(res.body.error?.code).toBe('FORBIDDEN');
@@ -240,21 +361,46 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
   });
 
   it('lets an API token act only in its organization, with its role', async () => {
-    const created = await a.support.owner.post<{ secret: string }>(`/api/v1/orgs/${a.support.id}/api-tokens`, { name: 'monitoring', role: 'monitor' });
+    const created = await a.support.owner.post<{ secret: string }>(
+      `/api/v1/orgs/${a.support.id}/api-tokens`,
+      { name: 'monitoring', role: 'monitor' },
+    );
     const bearer = { authorization: `Bearer ${created.body.secret}` };
-    const own = await a.support.owner.request('GET', `/api/v1/orgs/${a.support.id}/servers`, undefined, bearer);
+    const own = await a.support.owner.request(
+      'GET',
+      `/api/v1/orgs/${a.support.id}/servers`,
+      undefined,
+      bearer,
+    );
     expect(own.status).toBe(200);
     expect((await bOwner.request('GET', `/api/v1/orgs/${bSupportId}`, undefined, bearer)).status).toBe(404);
     expect((await bOwner.request('GET', `/api/v1/orgs/${a.client.id}`, undefined, bearer)).status).toBe(404);
-    expect((await bOwner.request('POST', `/api/v1/orgs/${a.support.id}/locations`, { name: 'T', kind: 'room' }, bearer)).status).toBe(403);
-    const bad = await bOwner.request<{ error: { code: string } }>('GET', `/api/v1/orgs/${a.support.id}`, undefined, { authorization: 'Bearer cpt_nope' });
+    expect(
+      (
+        await bOwner.request(
+          'POST',
+          `/api/v1/orgs/${a.support.id}/locations`,
+          { name: 'T', kind: 'room' },
+          bearer,
+        )
+      ).status,
+    ).toBe(403);
+    const bad = await bOwner.request<{ error: { code: string } }>(
+      'GET',
+      `/api/v1/orgs/${a.support.id}`,
+      undefined,
+      { authorization: 'Bearer cpt_nope' },
+    );
     expect(bad.status).toBe(401);
   });
 
   it('refuses changes without the session’s CSRF token', async () => {
     const saved = a.support.owner.csrf;
     a.support.owner.csrf = 'forged';
-    const res = await a.support.owner.post<{ error: { code: string } }>(`/api/v1/orgs/${a.support.id}/locations`, { name: 'Forged', kind: 'room' });
+    const res = await a.support.owner.post<{ error: { code: string } }>(
+      `/api/v1/orgs/${a.support.id}/locations`,
+      { name: 'Forged', kind: 'room' },
+    );
     a.support.owner.csrf = saved;
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('CSRF_FAILED');
@@ -262,15 +408,33 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
 
   it('lets only an Owner make or unmake Owners, and never removes the last one', async () => {
     const owner = a.support.owner;
-    await owner.post(`/api/v1/orgs/${a.support.id}/users/invitations`, { emails: ['admin-alpha@example.test'], role: 'administrator' });
+    await owner.post(`/api/v1/orgs/${a.support.id}/users/invitations`, {
+      emails: ['admin-alpha@example.test'],
+      role: 'administrator',
+    });
     const admin = await register(hub, 'admin-alpha@example.test');
-    const users = await owner.get<{ items: { id: string; email: string; role: string }[] }>(`/api/v1/orgs/${a.support.id}/users`);
+    const users = await owner.get<{ items: { id: string; email: string; role: string }[] }>(
+      `/api/v1/orgs/${a.support.id}/users`,
+    );
     const ownerRow = users.body.items.find((u) => u.role === 'owner');
     const monitorRow = users.body.items.find((u) => u.email === 'monitor-alpha@example.test');
-    expect((await admin.patch(`/api/v1/orgs/${a.support.id}/users/${monitorRow?.id ?? ''}`, { role: 'owner' })).status).toBe(403);
+    expect(
+      (await admin.patch(`/api/v1/orgs/${a.support.id}/users/${monitorRow?.id ?? ''}`, { role: 'owner' }))
+        .status,
+    ).toBe(403);
     expect((await admin.delete(`/api/v1/orgs/${a.support.id}/users/${ownerRow?.id ?? ''}`)).status).toBe(403);
-    expect((await admin.post(`/api/v1/orgs/${a.support.id}/users/invitations`, { emails: ['o2@example.test'], role: 'owner' })).status).toBe(403);
-    const last = await owner.patch<{ error: { code: string } }>(`/api/v1/orgs/${a.support.id}/users/${ownerRow?.id ?? ''}`, { role: 'monitor' });
+    expect(
+      (
+        await admin.post(`/api/v1/orgs/${a.support.id}/users/invitations`, {
+          emails: ['o2@example.test'],
+          role: 'owner',
+        })
+      ).status,
+    ).toBe(403);
+    const last = await owner.patch<{ error: { code: string } }>(
+      `/api/v1/orgs/${a.support.id}/users/${ownerRow?.id ?? ''}`,
+      { role: 'monitor' },
+    );
     expect(last.body.error.code).toBe('LAST_OWNER');
   });
 });

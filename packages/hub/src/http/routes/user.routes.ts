@@ -4,7 +4,9 @@ import { limits, type Limiter } from '../rate-limits.ts';
 
 export function userRoutes(routes: ContractRoutes, d: { users: UserService; limit: Limiter }): void {
   routes.org('listUsers', (ctx, { query }) => d.users.list(ctx, query));
-  routes.org('inviteUsers', (ctx, { body }) => d.users.invite(ctx, body), { preHandler: d.limit('invitation', limits.invitations) });
+  routes.org('inviteUsers', (ctx, { body }) => d.users.invite(ctx, body), {
+    preHandler: d.limit('invitation', limits.invitations),
+  });
   routes.org(
     'resendInvitation',
     async (ctx, { params }) => {

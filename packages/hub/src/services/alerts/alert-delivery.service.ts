@@ -3,7 +3,10 @@ import type { Mailer } from '../../adapters/mailer.ts';
 import type { SmsSender } from '../../adapters/sms.ts';
 import type { WebhookSender } from '../../adapters/webhook.ts';
 import type { AlertConfigRepository } from '../../repositories/alert-config.repository.ts';
-import type { AlertDeliveryRepository, DeliveryRecord } from '../../repositories/alert-delivery.repository.ts';
+import type {
+  AlertDeliveryRepository,
+  DeliveryRecord,
+} from '../../repositories/alert-delivery.repository.ts';
 import type { Clock } from '../context.ts';
 import { SerialRunner } from '../serial-runner.ts';
 
@@ -20,7 +23,14 @@ export interface DeliveryTuning {
   stopGraceMs: number;
 }
 
-export const defaultDeliveryTuning: DeliveryTuning = { everyMs: 2000, batch: 20, leaseMs: 120_000, retryBaseMs: 10_000, maxAttempts: 6, stopGraceMs: 15_000 };
+export const defaultDeliveryTuning: DeliveryTuning = {
+  everyMs: 2000,
+  batch: 20,
+  leaseMs: 120_000,
+  retryBaseMs: 10_000,
+  maxAttempts: 6,
+  stopGraceMs: 15_000,
+};
 
 export interface DeliveryChannels {
   /** The mail server of the alert's organization (its own, its support organization's, or the hub's). */
@@ -75,7 +85,10 @@ export class AlertDeliveryService {
     clearInterval(this.timer);
     this.timer = undefined;
     let grace: NodeJS.Timeout | undefined;
-    await Promise.race([this.runner.idle(), new Promise<void>((r) => (grace = setTimeout(r, this.tuning.stopGraceMs)))]);
+    await Promise.race([
+      this.runner.idle(),
+      new Promise<void>((r) => (grace = setTimeout(r, this.tuning.stopGraceMs))),
+    ]);
     clearTimeout(grace);
   }
 
@@ -93,7 +106,12 @@ export class AlertDeliveryService {
     while (!this.stopping) {
       const now = this.clock();
       const token = crypto.randomUUID();
-      const batch = await this.deliveries.claim(this.tuning.batch, now, new Date(now.getTime() + this.tuning.leaseMs), token);
+      const batch = await this.deliveries.claim(
+        this.tuning.batch,
+        now,
+        new Date(now.getTime() + this.tuning.leaseMs),
+        token,
+      );
       if (batch.length === 0) return;
       await Promise.all(batch.map((row) => this.sendOne(row, token)));
     }
@@ -108,7 +126,11 @@ export class AlertDeliveryService {
       const final = permanent || row.attempts >= this.tuning.maxAttempts;
       const backoff = Math.min(this.tuning.retryBaseMs * 2 ** Math.max(0, row.attempts - 1), 3_600_000);
       await this.deliveries
-        .finish(row.id, token, { status: final ? 'failed' : 'queued', error: (e as Error).message, retryAt: new Date(this.clock().getTime() + backoff) })
+        .finish(row.id, token, {
+          status: final ? 'failed' : 'queued',
+          error: (e as Error).message,
+          retryAt: new Date(this.clock().getTime() + backoff),
+        })
         .catch(this.onError);
     }
   }
@@ -123,7 +145,12 @@ export class AlertDeliveryService {
           await c.keepMail({ to: row.address, subject: row.subject ?? '', text: row.text, orgId: row.orgId });
           return true;
         }
-        await mailer.send({ to: row.address, subject: row.subject ?? '', text: row.text, messageId: `<${row.key}@${c.messageIdDomain}>` });
+        await mailer.send({
+          to: row.address,
+          subject: row.subject ?? '',
+          text: row.text,
+          messageId: `<${row.key}@${c.messageIdDomain}>`,
+        });
         return false;
       }
       case 'sms':
@@ -142,7 +169,13 @@ export class AlertDeliveryService {
           // Another hub (with the right key) may still send it: not final.
           throw new ChannelError((e as Error).message, false);
         }
-        await c.webhooks.send({ url: hook.url, secret, body, deliveryId: row.key, timestamp: Math.floor(this.clock().getTime() / 1000) });
+        await c.webhooks.send({
+          url: hook.url,
+          secret,
+          body,
+          deliveryId: row.key,
+          timestamp: Math.floor(this.clock().getTime() / 1000),
+        });
         return false;
       }
     }

@@ -1,6 +1,17 @@
 import type { EventBus, Unsubscribe } from '../../bus/event-bus.ts';
-import type { AlertConfigRepository, AlertRuleRecord, AlertWebhookRecord, MaintenanceWindowRecord } from '../../repositories/alert-config.repository.ts';
-import type { AlertIncidentRepository, IncidentRecord, NewDelivery, NewIncident, ServerRecord } from '../../repositories/alert-incident.repository.ts';
+import type {
+  AlertConfigRepository,
+  AlertRuleRecord,
+  AlertWebhookRecord,
+  MaintenanceWindowRecord,
+} from '../../repositories/alert-config.repository.ts';
+import type {
+  AlertIncidentRepository,
+  IncidentRecord,
+  NewDelivery,
+  NewIncident,
+  ServerRecord,
+} from '../../repositories/alert-incident.repository.ts';
 import type { DeviceRepository } from '../../repositories/device.repository.ts';
 import type { LocationRepository } from '../../repositories/location.repository.ts';
 import type { OrganizationRepository, OrgRecord } from '../../repositories/organization.repository.ts';
@@ -26,7 +37,13 @@ export interface AlertEngineTuning {
   resyncGraceMs: number;
 }
 
-export const defaultEngineTuning: AlertEngineTuning = { tickMs: 1000, quietS: 300, fullSweepMs: 30_000, staleAgentMs: 120_000, resyncGraceMs: 30_000 };
+export const defaultEngineTuning: AlertEngineTuning = {
+  tickMs: 1000,
+  quietS: 300,
+  fullSweepMs: 30_000,
+  staleAgentMs: 120_000,
+  resyncGraceMs: 30_000,
+};
 
 type SubjectType = IncidentRecord['subjectType'];
 type FoldTarget = { type: 'device' | 'server'; id: string } | null;
@@ -51,7 +68,13 @@ interface Subject {
 
 /** Who hears about an organization's alerts, by which channel. */
 interface Audience {
-  people: { userId: string; email: string | null; sms: string | null; language: string; mutedRuleIds: ReadonlySet<string> }[];
+  people: {
+    userId: string;
+    email: string | null;
+    sms: string | null;
+    language: string;
+    mutedRuleIds: ReadonlySet<string>;
+  }[];
   webhooks: AlertWebhookRecord[];
 }
 
@@ -66,12 +89,21 @@ interface OrgView {
 }
 
 export const incidentLink = (publicUrl: string, type: SubjectType, id: string): string =>
-  type === 'device' ? `${publicUrl}/devices/${id}` : type === 'server' ? `${publicUrl}/servers` : `${publicUrl}/organizations`;
+  type === 'device'
+    ? `${publicUrl}/devices/${id}`
+    : type === 'server'
+      ? `${publicUrl}/servers`
+      : `${publicUrl}/organizations`;
 
 const keyOf = (ruleId: string, type: string, id: string): string => `${ruleId}|${type}|${id}`;
 
 /** JSON with sorted keys: jsonb gives keys back in its own order. */
-const canonical = (value: Record<string, unknown>): string => JSON.stringify(Object.keys(value).sort().map((k) => [k, value[k]]));
+const canonical = (value: Record<string, unknown>): string =>
+  JSON.stringify(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, value[k]]),
+  );
 
 /**
  * The alert engine: evaluates each organization's rules against the stored state (on the org
@@ -195,7 +227,9 @@ export class AlertEngine {
     };
 
     const failing = new Map<string, Map<string, Subject>>();
-    const servers = rules.some((r) => r.kind === 'server_state' || r.kind === 'device_status') ? await incidents.servers(orgId) : [];
+    const servers = rules.some((r) => r.kind === 'server_state' || r.kind === 'device_status')
+      ? await incidents.servers(orgId)
+      : [];
     for (const rule of rules) {
       const c = rule.condition;
       const found =
@@ -220,14 +254,27 @@ export class AlertEngine {
       for (const s of subjects.values()) {
         if (!byKey.has(keyOf(rule.id, s.type, s.id))) fresh.push(this.newIncident(orgId, rule, s, now));
       }
-      const current = [...active.filter((i) => i.ruleId === rule.id), ...(await incidents.insertPending(fresh))];
-      const due = current.filter((i) => i.state === 'pending' && i.startedAt.getTime() + rule.delayS * 1000 <= now.getTime() && subjects.has(`${i.subjectType}|${i.subjectId}`));
-      const resolvedAt = await incidents.lastResolved(rule.id, due.map((i) => i.subjectId));
+      const current = [
+        ...active.filter((i) => i.ruleId === rule.id),
+        ...(await incidents.insertPending(fresh)),
+      ];
+      const due = current.filter(
+        (i) =>
+          i.state === 'pending' &&
+          i.startedAt.getTime() + rule.delayS * 1000 <= now.getTime() &&
+          subjects.has(`${i.subjectType}|${i.subjectId}`),
+      );
+      const resolvedAt = await incidents.lastResolved(
+        rule.id,
+        due.map((i) => i.subjectId),
+      );
       for (const incident of current) {
         const key = keyOf(rule.id, incident.subjectType, incident.subjectId);
         const subject = subjects.get(`${incident.subjectType}|${incident.subjectId}`);
         seen.add(key);
-        if (subject) moved = (await this.advance(rule, incident, subject, view, resolvedAt.get(incident.subjectId))) || moved;
+        if (subject)
+          moved =
+            (await this.advance(rule, incident, subject, view, resolvedAt.get(incident.subjectId))) || moved;
         else moved = (await this.clear(rule, incident, view)) || moved;
       }
     }
@@ -235,7 +282,13 @@ export class AlertEngine {
     for (const incident of active) {
       if (seen.has(keyOf(incident.ruleId, incident.subjectType, incident.subjectId))) continue;
       if (incident.state === 'pending') await incidents.deletePending([incident.id]);
-      else await incidents.transition(incident.id, { step: 'resolve' }, { state: 'resolved', resolvedAt: now, detail: { ...incident.detail, resolvedBy: 'rule disabled' } }, () => []);
+      else
+        await incidents.transition(
+          incident.id,
+          { step: 'resolve' },
+          { state: 'resolved', resolvedAt: now, detail: { ...incident.detail, resolvedBy: 'rule disabled' } },
+          () => [],
+        );
       moved = true;
     }
     if (moved) await this.live.publish(orgId, { kind: 'alerts' });
@@ -260,7 +313,13 @@ export class AlertEngine {
   }
 
   /** A failing subject's incident: open it after the delay, tell people when nothing holds it back, repeat. */
-  private async advance(rule: AlertRuleRecord, incident: IncidentRecord, s: Subject, view: OrgView, lastResolved: Date | undefined): Promise<boolean> {
+  private async advance(
+    rule: AlertRuleRecord,
+    incident: IncidentRecord,
+    s: Subject,
+    view: OrgView,
+    lastResolved: Date | undefined,
+  ): Promise<boolean> {
     const now = view.now.getTime();
     const notify = !s.muted && !s.foldedInto;
     const facts: Partial<NewIncident> = {
@@ -280,7 +339,8 @@ export class AlertEngine {
     const { incidents } = this.deps;
     if (incident.state === 'pending') {
       const due = incident.startedAt.getTime() + rule.delayS * 1000 <= now;
-      const quiet = lastResolved !== undefined && now - lastResolved.getTime() < this.deps.tuning.quietS * 1000;
+      const quiet =
+        lastResolved !== undefined && now - lastResolved.getTime() < this.deps.tuning.quietS * 1000;
       if (!due || quiet) {
         if (changed) await incidents.update(incident.id, facts);
         return false;
@@ -289,7 +349,12 @@ export class AlertEngine {
       const opened = await incidents.transition(
         incident.id,
         { step: 'open' },
-        { ...facts, state: 'open', openedAt: view.now, ...(notify ? { notifiedAt: view.now, lastNotifiedAt: view.now } : {}) },
+        {
+          ...facts,
+          state: 'open',
+          openedAt: view.now,
+          ...(notify ? { notifiedAt: view.now, lastNotifiedAt: view.now } : {}),
+        },
         (row) => (notify ? this.deliveries('opened', rule, row, s, view) : []),
       );
       if (opened && notify) this.deps.onQueued();
@@ -298,8 +363,11 @@ export class AlertEngine {
     if (notify && !incident.notifiedAt) {
       // Muted or folded when it opened: people hear about it once nothing holds it back.
       await this.audience(view);
-      const told = await incidents.transition(incident.id, { step: 'notify' }, { ...facts, notifiedAt: view.now, lastNotifiedAt: view.now }, (row) =>
-        this.deliveries('opened', rule, row, s, view),
+      const told = await incidents.transition(
+        incident.id,
+        { step: 'notify' },
+        { ...facts, notifiedAt: view.now, lastNotifiedAt: view.now },
+        (row) => this.deliveries('opened', rule, row, s, view),
       );
       if (told) this.deps.onQueued();
       return told !== undefined;
@@ -343,21 +411,30 @@ export class AlertEngine {
     if (tell) {
       await this.audience(view);
       if (incident.subjectType === 'device') {
-        const device = (await incidents.deviceFacts(view.org.id, [incident.subjectId])).get(incident.subjectId);
+        const device = (await incidents.deviceFacts(view.org.id, [incident.subjectId])).get(
+          incident.subjectId,
+        );
         if (device) {
           now = device.status;
           s = { ...s, model: device.model, where: device.path, locationId: device.locationId };
         }
       }
     }
-    const resolved = await incidents.transition(incident.id, { step: 'resolve' }, { state: 'resolved', resolvedAt: view.now }, (row) =>
-      tell ? this.deliveries('resolved', rule, row, s, view, now) : [],
+    const resolved = await incidents.transition(
+      incident.id,
+      { step: 'resolve' },
+      { state: 'resolved', resolvedAt: view.now },
+      (row) => (tell ? this.deliveries('resolved', rule, row, s, view, now) : []),
     );
     if (resolved && tell) this.deps.onQueued();
     return resolved !== undefined;
   }
 
-  private failingServers(c: Extract<AlertRuleRecord['condition'], { kind: 'server_state' }>, servers: ServerRecord[], view: OrgView): Subject[] {
+  private failingServers(
+    c: Extract<AlertRuleRecord['condition'], { kind: 'server_state' }>,
+    servers: ServerRecord[],
+    view: OrgView,
+  ): Subject[] {
     const now = view.now.getTime();
     const within = c.locationIds ? this.below(c.locationIds, view) : undefined;
     const out: Subject[] = [];
@@ -365,7 +442,10 @@ export class AlertEngine {
       if (server.disabled) continue;
       if (c.serverIds && !c.serverIds.includes(server.id)) continue;
       if (within && !(server.locationId && within.has(server.locationId))) continue;
-      const stale = server.connectedAt !== null && server.lastSeenAt !== null && now - server.lastSeenAt.getTime() > this.deps.tuning.staleAgentMs;
+      const stale =
+        server.connectedAt !== null &&
+        server.lastSeenAt !== null &&
+        now - server.lastSeenAt.getTime() > this.deps.tuning.staleAgentMs;
       let condition: 'disconnected' | 'monitoring_issue' | 'monitoring_off' | undefined;
       if ((server.connectedAt === null && server.lastSeenAt !== null) || stale) condition = 'disconnected';
       else if (server.connectedAt !== null && server.monitoring === 'issue') condition = 'monitoring_issue';
@@ -386,7 +466,11 @@ export class AlertEngine {
     return out;
   }
 
-  private async failingDevices(orgId: string, c: Extract<AlertRuleRecord['condition'], { kind: 'device_status' }>, view: OrgView): Promise<Subject[]> {
+  private async failingDevices(
+    orgId: string,
+    c: Extract<AlertRuleRecord['condition'], { kind: 'device_status' }>,
+    view: OrgView,
+  ): Promise<Subject[]> {
     const rows = await this.deps.incidents.failingDevices(orgId, c.statuses, {
       models: c.models,
       serverIds: c.serverIds,
@@ -410,22 +494,42 @@ export class AlertEngine {
     }));
   }
 
-  private async failingPlans(c: Extract<AlertRuleRecord['condition'], { kind: 'plan_overflow' | 'plan_expiry' }>, org: OrgRecord, now: Date): Promise<Subject[]> {
-    const targets = org.kind === 'support' ? (await this.deps.orgs.children(org.id)).filter((o) => o.kind === 'client') : org.kind === 'platform' ? [] : [org];
+  private async failingPlans(
+    c: Extract<AlertRuleRecord['condition'], { kind: 'plan_overflow' | 'plan_expiry' }>,
+    org: OrgRecord,
+    now: Date,
+  ): Promise<Subject[]> {
+    const targets =
+      org.kind === 'support'
+        ? (await this.deps.orgs.children(org.id)).filter((o) => o.kind === 'client')
+        : org.kind === 'platform'
+          ? []
+          : [org];
     const today = isoDay(now);
     const out: Subject[] = [];
     for (const t of targets) {
-      const base = { type: 'organization' as const, id: t.id, name: t.name, since: now, locationId: null, foldedInto: null, muted: false };
+      const base = {
+        type: 'organization' as const,
+        id: t.id,
+        name: t.name,
+        since: now,
+        locationId: null,
+        foldedInto: null,
+        muted: false,
+      };
       if (c.kind === 'plan_overflow') {
         const max = t.kind === 'client' ? t.planMaxDevices : t.kind === 'enterprise' ? t.devicePool : null;
         if (max === null) continue;
         const used = await this.deps.devices.proAudioCount(t.id);
-        if (used > max) out.push({ ...base, condition: 'Overflow', detail: { devices: used, planMaxDevices: max } });
+        if (used > max)
+          out.push({ ...base, condition: 'Overflow', detail: { devices: used, planMaxDevices: max } });
       } else if (t.planEnd) {
         const daysLeft = Math.round((Date.parse(t.planEnd) - Date.parse(today)) / 86_400_000);
         const warnDays = c.warnDays ?? 0;
-        if (daysLeft < 0) out.push({ ...base, condition: 'Expired', detail: { planEnd: t.planEnd, daysLeft } });
-        else if (warnDays > 0 && daysLeft <= warnDays) out.push({ ...base, condition: 'Expiring', detail: { planEnd: t.planEnd, daysLeft } });
+        if (daysLeft < 0)
+          out.push({ ...base, condition: 'Expired', detail: { planEnd: t.planEnd, daysLeft } });
+        else if (warnDays > 0 && daysLeft <= warnDays)
+          out.push({ ...base, condition: 'Expiring', detail: { planEnd: t.planEnd, daysLeft } });
       }
     }
     return out;
@@ -438,15 +542,26 @@ export class AlertEngine {
    * reconnected is held under its server during the resync grace, so the replay of an outage
    * does not become one alert per device.
    */
-  private async fold(orgId: string, failing: Map<string, Map<string, Subject>>, servers: ServerRecord[], now: Date): Promise<void> {
+  private async fold(
+    orgId: string,
+    failing: Map<string, Map<string, Subject>>,
+    servers: ServerRecord[],
+    now: Date,
+  ): Promise<void> {
     const grace = this.deps.tuning.resyncGraceMs;
-    const settling = new Set(servers.filter((s) => s.connectedAt && now.getTime() - s.connectedAt.getTime() < grace).map((s) => s.id));
+    const settling = new Set(
+      servers
+        .filter((s) => s.connectedAt && now.getTime() - s.connectedAt.getTime() < grace)
+        .map((s) => s.id),
+    );
     const disconnected = new Map<string, Subject[]>();
     const downHosts = new Map<string, Subject[]>();
     const all = [...failing.values()].flatMap((m) => [...m.values()]);
     for (const s of all) {
-      if (s.type === 'server' && s.condition === 'disconnected') disconnected.set(s.id, [...(disconnected.get(s.id) ?? []), s]);
-      if (s.type === 'device' && s.condition === 'Down' && s.agentDeviceId) downHosts.set(s.agentDeviceId, [...(downHosts.get(s.agentDeviceId) ?? []), s]);
+      if (s.type === 'server' && s.condition === 'disconnected')
+        disconnected.set(s.id, [...(disconnected.get(s.id) ?? []), s]);
+      if (s.type === 'device' && s.condition === 'Down' && s.agentDeviceId)
+        downHosts.set(s.agentDeviceId, [...(downHosts.get(s.agentDeviceId) ?? []), s]);
     }
     const intoServer = new Map<string, Set<string>>();
     const intoHost = new Map<string, Set<string>>();
@@ -468,7 +583,8 @@ export class AlertEngine {
       const counts = await this.deps.incidents.serverDeviceCounts(orgId);
       for (const [serverId, subjects] of disconnected) {
         const c = counts.get(serverId) ?? { devices: 0, down: 0 };
-        for (const s of subjects) s.detail = { devices: c.devices, down: c.down, folded: intoServer.get(serverId)?.size ?? 0 };
+        for (const s of subjects)
+          s.detail = { devices: c.devices, down: c.down, folded: intoServer.get(serverId)?.size ?? 0 };
       }
     }
     for (const [, hosts] of downHosts) {
@@ -481,7 +597,13 @@ export class AlertEngine {
 
   private muted(s: Subject, view: OrgView): boolean {
     if (view.windows.length === 0) return false;
-    const target = s.type === 'organization' ? ('organization' as const) : { deviceId: s.type === 'device' ? s.id : null, locationPath: locationPath(s.locationId, view.parentOf) };
+    const target =
+      s.type === 'organization'
+        ? ('organization' as const)
+        : {
+            deviceId: s.type === 'device' ? s.id : null,
+            locationPath: locationPath(s.locationId, view.parentOf),
+          };
     return view.windows.some((w) => windowCovers(w, target));
   }
 
@@ -498,7 +620,7 @@ export class AlertEngine {
   private async audience(view: OrgView): Promise<Audience> {
     if (view.audience) return view.audience;
     const chain: string[] = [view.org.id];
-    for (let parentId = view.org.parentId; parentId && chain.length < 4; ) {
+    for (let parentId = view.org.parentId; parentId && chain.length < 4;) {
       chain.push(parentId);
       parentId = (await this.deps.orgs.byId(parentId))?.parentId ?? null;
     }
@@ -516,12 +638,22 @@ export class AlertEngine {
         mutedRuleIds: new Set(r.preference?.mutedRuleIds ?? []),
       });
     }
-    view.audience = { people: [...people.values()], webhooks: (await this.deps.config.webhooks(view.org.id)).filter((w) => w.enabled) };
+    view.audience = {
+      people: [...people.values()],
+      webhooks: (await this.deps.config.webhooks(view.org.id)).filter((w) => w.enabled),
+    };
     return view.audience;
   }
 
   /** The messages of one incident event, one per channel and recipient, in each person's language. */
-  private deliveries(event: AlertEvent, rule: AlertRuleRecord, incident: IncidentRecord, s: Subject, view: OrgView, nowStatus?: string): NewDelivery[] {
+  private deliveries(
+    event: AlertEvent,
+    rule: AlertRuleRecord,
+    incident: IncidentRecord,
+    s: Subject,
+    view: OrgView,
+    nowStatus?: string,
+  ): NewDelivery[] {
     const audience = view.audience;
     if (!audience) return [];
     const eventKey = event === 'repeat' ? `repeat:${String(incident.repeats)}` : event;
@@ -548,10 +680,24 @@ export class AlertEngine {
       if (p.mutedRuleIds.has(rule.id)) continue;
       if (p.email && rule.channels.includes('email')) {
         const m = renderAlert(p.language, params, 'email');
-        out.push({ ...base, channel: 'email', recipient: p.userId, address: p.email, subject: m.subject, text: m.text });
+        out.push({
+          ...base,
+          channel: 'email',
+          recipient: p.userId,
+          address: p.email,
+          subject: m.subject,
+          text: m.text,
+        });
       }
       if (p.sms && rule.channels.includes('sms')) {
-        out.push({ ...base, channel: 'sms', recipient: p.userId, address: p.sms, subject: null, text: renderAlert(p.language, params, 'sms').sms });
+        out.push({
+          ...base,
+          channel: 'sms',
+          recipient: p.userId,
+          address: p.sms,
+          subject: null,
+          text: renderAlert(p.language, params, 'sms').sms,
+        });
       }
     }
     if (rule.channels.includes('webhook') && audience.webhooks.length > 0) {
@@ -576,7 +722,15 @@ export class AlertEngine {
         summary: m.subject.replace(/^\[Crosspoint\] /, ''),
       };
       for (const w of audience.webhooks) {
-        out.push({ ...base, channel: 'webhook', recipient: w.id, address: w.url, subject: m.subject, text: m.text, payload });
+        out.push({
+          ...base,
+          channel: 'webhook',
+          recipient: w.id,
+          address: w.url,
+          subject: m.subject,
+          text: m.text,
+          payload,
+        });
       }
     }
     return out;

@@ -5,7 +5,15 @@ import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts
 import { buildTenancy, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
 import type { ApiClient } from '../../test/api-client.ts';
-import { connectAgent, setStatus, verifySmsNumber, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
+import {
+  connectAgent,
+  setStatus,
+  verifySmsNumber,
+  type DeliveryView,
+  type IncidentView,
+  type LinkedSite,
+  type Page,
+} from '../../test/alert-fixture.ts';
 import { isoDay } from '../context.ts';
 
 describe('alert engine: delay, repeat, flap damping, plans, server monitoring, kept messages', () => {
@@ -20,16 +28,29 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
     await hub.services.alertEngine.evaluateAll();
     await hub.services.alertDeliveries.flush();
   };
-  const deliveries = async (orgId: string) => (await owner.get<Page<DeliveryView>>(`/api/v1/orgs/${orgId}/alerts/deliveries?limit=500`)).body.items;
-  const incidents = async (orgId: string, query = '') => (await owner.get<Page<IncidentView>>(`/api/v1/orgs/${orgId}/alerts/incidents?limit=500${query}`)).body.items;
+  const deliveries = async (orgId: string) =>
+    (await owner.get<Page<DeliveryView>>(`/api/v1/orgs/${orgId}/alerts/deliveries?limit=500`)).body.items;
+  const incidents = async (orgId: string, query = '') =>
+    (await owner.get<Page<IncidentView>>(`/api/v1/orgs/${orgId}/alerts/incidents?limit=500${query}`)).body
+      .items;
 
   beforeAll(async () => {
-    hub = await startHubForTest({ clock: () => new Date(now), config: { alertQuietS: 300 }, alerts: { engine: { tickMs: 0 }, delivery: { everyMs: 100 } } });
+    hub = await startHubForTest({
+      clock: () => new Date(now),
+      config: { alertQuietS: 300 },
+      alerts: { engine: { tickMs: 0 }, delivery: { everyMs: 100 } },
+    });
     t = await buildTenancy(hub, 'clock');
     owner = t.support.owner;
     await verifySmsNumber(hub, owner, '+41445550100');
     await owner.put(`/api/v1/me/alert-preferences/${t.client.id}`, { sms: true });
-    site = await connectAgent(hub, owner, t.client.id, 'Rack', [1, 2, 3].map((n) => linkDevice(n)));
+    site = await connectAgent(
+      hub,
+      owner,
+      t.client.id,
+      'Rack',
+      [1, 2, 3].map((n) => linkDevice(n)),
+    );
   }, 180_000);
   afterAll(async () => {
     site.agent.close();
@@ -50,14 +71,23 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
     advance(30);
     await setStatus(site, [linkDevice(1).id], 'Login Failed', now); // still failing: the same incident, the same delay
     await evaluate();
-    expect((await incidents(t.client.id)).map((i) => `${i.state}:${i.condition}`)).toEqual(['pending:Login Failed']);
+    expect((await incidents(t.client.id)).map((i) => `${i.state}:${i.condition}`)).toEqual([
+      'pending:Login Failed',
+    ]);
     advance(31);
     await evaluate();
     expect((await incidents(t.client.id)).map((i) => i.state)).toEqual(['open']);
     const opened = await deliveries(t.client.id);
-    expect(opened.map((d) => `${d.event}:${d.channel}:${d.status}:${d.to}`).sort()).toEqual([`opened:email:kept:${ownerEmail}`, 'opened:sms:kept:+41445550100']);
+    expect(opened.map((d) => `${d.event}:${d.channel}:${d.status}:${d.to}`).sort()).toEqual([
+      `opened:email:kept:${ownerEmail}`,
+      'opened:sms:kept:+41445550100',
+    ]);
     const [kept] = await hub.services.mail.recent(1, ownerEmail);
-    expect(kept).toMatchObject({ subject: '[Crosspoint] Login Failed: Room 1 — clock Client', status: 'kept', kind: 'alert' });
+    expect(kept).toMatchObject({
+      subject: '[Crosspoint] Login Failed: Room 1 — clock Client',
+      status: 'kept',
+      kind: 'alert',
+    });
 
     advance(600);
     await evaluate();
@@ -65,7 +95,9 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
     await evaluate();
     const repeated = (await deliveries(t.client.id)).filter((d) => d.event.startsWith('repeat'));
     expect(repeated.map((d) => `${d.event}:${d.channel}`).sort()).toEqual(['repeat:1:email', 'repeat:1:sms']);
-    expect(repeated.find((d) => d.channel === 'email')?.subject).toBe('[Crosspoint] Still Login Failed: Room 1 — clock Client');
+    expect(repeated.find((d) => d.channel === 'email')?.subject).toBe(
+      '[Crosspoint] Still Login Failed: Room 1 — clock Client',
+    );
 
     await setStatus(site, [linkDevice(1).id], 'Healthy', now);
     await evaluate();
@@ -95,7 +127,8 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
   });
 
   it('resolves the incidents of a disabled rule quietly', async () => {
-    const [rule] = (await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${t.client.id}/alerts/rules`)).body.items;
+    const [rule] = (await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${t.client.id}/alerts/rules`))
+      .body.items;
     const before = (await deliveries(t.client.id)).length;
     await owner.patch(`/api/v1/orgs/${t.client.id}/alerts/rules/${rule?.id ?? ''}`, { enabled: false });
     await evaluate();
@@ -105,15 +138,29 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
   });
 
   it('alerts a support organization when a client overflows its plan, and a client whose plan is about to end', async () => {
-    await owner.post(`/api/v1/orgs/${t.support.id}/alerts/rules`, { name: 'Overflow', condition: { kind: 'plan_overflow' }, delayS: 0 });
-    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, { name: 'Plan ending', condition: { kind: 'plan_expiry', warnDays: 30 }, delayS: 0, channels: ['email'] });
+    await owner.post(`/api/v1/orgs/${t.support.id}/alerts/rules`, {
+      name: 'Overflow',
+      condition: { kind: 'plan_overflow' },
+      delayS: 0,
+    });
+    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, {
+      name: 'Plan ending',
+      condition: { kind: 'plan_expiry', warnDays: 30 },
+      delayS: 0,
+      channels: ['email'],
+    });
     await evaluate();
     expect(await incidents(t.support.id)).toEqual([]);
 
     await owner.patch(`/api/v1/orgs/${t.support.id}/clients/${t.client.id}/plan`, { maxDevices: 2 });
     await evaluate();
     const [overflow] = await incidents(t.support.id);
-    expect(overflow).toMatchObject({ state: 'open', condition: 'Overflow', subject: { type: 'organization', name: 'clock Client' }, detail: { devices: 3, planMaxDevices: 2 } });
+    expect(overflow).toMatchObject({
+      state: 'open',
+      condition: 'Overflow',
+      subject: { type: 'organization', name: 'clock Client' },
+      detail: { devices: 3, planMaxDevices: 2 },
+    });
     const mail = (await deliveries(t.support.id)).find((d) => d.channel === 'email');
     expect(mail?.subject).toBe('[Crosspoint] Plan overflow: clock Client — clock AV Integrators');
     await owner.patch(`/api/v1/orgs/${t.support.id}/clients/${t.client.id}/plan`, { maxDevices: 10 });
@@ -124,13 +171,22 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
     await owner.patch(`/api/v1/orgs/${t.support.id}/clients/${t.client.id}/plan`, { end });
     await evaluate();
     const [ending] = await incidents(t.client.id, '&subjectType=organization');
-    expect(ending).toMatchObject({ state: 'open', condition: 'Expiring', detail: { planEnd: end, daysLeft: 10 } });
+    expect(ending).toMatchObject({
+      state: 'open',
+      condition: 'Expiring',
+      detail: { planEnd: end, daysLeft: 10 },
+    });
     const notice = (await deliveries(t.client.id)).find((d) => d.incidentId === ending?.id);
     expect(notice?.subject).toBe('[Crosspoint] Plan ending: clock Client — clock Client');
   });
 
   it('alerts when a server’s monitoring system reports Issue, and when it is Active again', async () => {
-    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, { name: 'Monitoring', condition: { kind: 'server_state', states: ['monitoring_issue', 'monitoring_off'] }, delayS: 0, channels: ['email'] });
+    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, {
+      name: 'Monitoring',
+      condition: { kind: 'server_state', states: ['monitoring_issue', 'monitoring_off'] },
+      delayS: 0,
+      channels: ['email'],
+    });
     site.agent.send({ type: 'heartbeat', at: now, monitoring: 'issue', sessions: 3 });
     const issue = await (async () => {
       for (let i = 0; i < 50; i++) {
@@ -142,13 +198,21 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
       return undefined;
     })();
     expect(issue).toMatchObject({ state: 'open', condition: 'monitoring_issue', subject: { name: 'Rack' } });
-    expect((await deliveries(t.client.id)).find((d) => d.incidentId === issue?.id)?.subject).toBe('[Crosspoint] Monitoring Issue: Rack — clock Client');
+    expect((await deliveries(t.client.id)).find((d) => d.incidentId === issue?.id)?.subject).toBe(
+      '[Crosspoint] Monitoring Issue: Rack — clock Client',
+    );
     site.agent.send({ type: 'heartbeat', at: now, monitoring: 'active', sessions: 3 });
-    for (let i = 0; i < 50 && (await incidents(t.client.id, '&subjectType=server&state=open')).length > 0; i++) {
+    for (
+      let i = 0;
+      i < 50 && (await incidents(t.client.id, '&subjectType=server&state=open')).length > 0;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 50));
       await evaluate();
     }
-    const events = (await deliveries(t.client.id)).filter((d) => d.incidentId === issue?.id).map((d) => d.event);
+    const events = (await deliveries(t.client.id))
+      .filter((d) => d.incidentId === issue?.id)
+      .map((d) => d.event);
     expect(events.sort()).toEqual(['opened', 'resolved']);
   });
 });

@@ -2,14 +2,30 @@
 // is opened once and every message sent once, whichever hub gets there first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
-import { createTestDatabase, laneAvailable, natsTestUrl, postgresAdminUrl, type TestDatabase } from '../../test/real-servers.ts';
+import {
+  createTestDatabase,
+  laneAvailable,
+  natsTestUrl,
+  postgresAdminUrl,
+  type TestDatabase,
+} from '../../test/real-servers.ts';
 import { startSmtpSink } from '../../test/smtp-sink.ts';
 import { startHttpReceiver } from '../../test/http-receiver.ts';
 import { buildTenancy, signedIn, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
-import { connectAgent, setStatus, sleep, until, type DeliveryView, type IncidentView, type LinkedSite, type Page } from '../../test/alert-fixture.ts';
+import {
+  connectAgent,
+  setStatus,
+  sleep,
+  until,
+  type DeliveryView,
+  type IncidentView,
+  type LinkedSite,
+  type Page,
+} from '../../test/alert-fixture.ts';
 
-const run = (await laneAvailable('PostgreSQL', postgresAdminUrl)) && (await laneAvailable('NATS', natsTestUrl));
+const run =
+  (await laneAvailable('PostgreSQL', postgresAdminUrl)) && (await laneAvailable('NATS', natsTestUrl));
 
 describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
   let db: TestDatabase;
@@ -26,7 +42,12 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
     receiver = await startHttpReceiver({ delayMs: 20 });
     const shared = {
       database: { kind: 'postgres' as const, url: db.url },
-      config: { natsUrl: natsTestUrl, smtpUrl: smtp.url, publicUrl: 'https://hub.example.test', webhookAllowPrivate: true },
+      config: {
+        natsUrl: natsTestUrl,
+        smtpUrl: smtp.url,
+        publicUrl: 'https://hub.example.test',
+        webhookAllowPrivate: true,
+      },
       alerts: { engine: { tickMs: 100, resyncGraceMs: 0 }, delivery: { everyMs: 100, batch: 3 } },
     };
     hubs = [await startHubForTest(shared), await startHubForTest(shared), await startHubForTest(shared)];
@@ -34,8 +55,16 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
     if (!a) throw new Error('no hubs');
     t = await buildTenancy(a, 'several');
     const owner = t.support.owner;
-    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/webhooks`, { name: 'NOC', url: `${receiver.url}/hook` });
-    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, { name: 'Down', condition: { kind: 'device_status', statuses: ['Down'] }, delayS: 0, channels: ['email', 'webhook'] });
+    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/webhooks`, {
+      name: 'NOC',
+      url: `${receiver.url}/hook`,
+    });
+    await owner.post(`/api/v1/orgs/${t.client.id}/alerts/rules`, {
+      name: 'Down',
+      condition: { kind: 'device_status', statuses: ['Down'] },
+      delayS: 0,
+      channels: ['email', 'webhook'],
+    });
     site = await connectAgent(a, owner, t.client.id, 'Rack', devices);
   }, 180_000);
   afterAll(async () => {
@@ -49,9 +78,14 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
   it('opens each incident once and sends each message once', async () => {
     const b = hubs[1];
     if (!b || !site) throw new Error('no hubs');
-    await setStatus(site, devices.map((d) => d.id), 'Down');
+    await setStatus(
+      site,
+      devices.map((d) => d.id),
+      'Down',
+    );
 
-    const mails = () => smtp.mails.filter((m) => m.to === t.support.ownerEmail && m.subject.startsWith('[Crosspoint]'));
+    const mails = () =>
+      smtp.mails.filter((m) => m.to === t.support.ownerEmail && m.subject.startsWith('[Crosspoint]'));
     await receiver.waitFor('/hook', 10);
     await until('ten alert mails', () => (mails().length >= 10 ? true : undefined));
     await sleep(1500);

@@ -68,9 +68,14 @@ const en: Words = {
     const back = p.event === 'resolved';
     switch (p.subjectType) {
       case 'device':
-        return back ? `${p.name} is no longer ${p.condition}${p.now ? ` (now ${p.now})` : ''}` : `${p.name} is ${p.event === 'repeat' ? 'still ' : ''}${p.condition}`;
+        return back
+          ? `${p.name} is no longer ${p.condition}${p.now ? ` (now ${p.now})` : ''}`
+          : `${p.name} is ${p.event === 'repeat' ? 'still ' : ''}${p.condition}`;
       case 'server':
-        if (p.condition === 'disconnected') return back ? `Server ${p.name} is connected again` : `Server ${p.name} is ${p.event === 'repeat' ? 'still ' : ''}disconnected`;
+        if (p.condition === 'disconnected')
+          return back
+            ? `Server ${p.name} is connected again`
+            : `Server ${p.name} is ${p.event === 'repeat' ? 'still ' : ''}disconnected`;
         return back
           ? `The monitoring system of server ${p.name} no longer reports ${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`
           : `The monitoring system of server ${p.name} ${p.event === 'repeat' ? 'still ' : ''}reports ${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`;
@@ -81,7 +86,9 @@ const en: Words = {
             : `${p.name} uses more Pro Audio devices than its service plan allows (${num(p.detail.devices)} of ${num(p.detail.planMaxDevices)})`;
         }
         if (back) return `The service plan of ${p.name} was extended`;
-        return p.condition === 'Expired' ? `The service plan of ${p.name} ended on ${str(p.detail.planEnd)}` : `The service plan of ${p.name} ends on ${str(p.detail.planEnd)}`;
+        return p.condition === 'Expired'
+          ? `The service plan of ${p.name} ended on ${str(p.detail.planEnd)}`
+          : `The service plan of ${p.name} ends on ${str(p.detail.planEnd)}`;
     }
   },
   since: (p, at) => (p.subjectType === 'organization' ? `(noticed ${at})` : `since ${at}`),
@@ -93,9 +100,11 @@ const en: Words = {
   rule: 'Alert rule',
   serverFold: (down, devices, folded) =>
     `${String(down)} of the ${String(devices)} devices on this server are Down${folded ? `; the alerts of ${String(folded)} of them are folded into this one` : ''}.`,
-  hostFold: (n) => `${String(n)} P-Link peripheral${n === 1 ? ' of this box is' : 's of this box are'} down too; their alerts are folded into this one.`,
+  hostFold: (n) =>
+    `${String(n)} P-Link peripheral${n === 1 ? ' of this box is' : 's of this box are'} down too; their alerts are folded into this one.`,
   open: 'Open',
-  footer: (org, channel) => `You receive this because alerts of ${org} reach you by ${channel}. Choose your channels in Crosspoint under Settings › Alerts.`,
+  footer: (org, channel) =>
+    `You receive this because alerts of ${org} reach you by ${channel}. Choose your channels in Crosspoint under Settings › Alerts.`,
   smsResolved: 'resolved',
 };
 
@@ -115,9 +124,14 @@ const de: Words = {
     const back = p.event === 'resolved';
     switch (p.subjectType) {
       case 'device':
-        return back ? `${p.name} ist nicht mehr ${p.condition}${p.now ? ` (jetzt ${p.now})` : ''}` : `${p.name} ist ${p.event === 'repeat' ? 'weiterhin ' : ''}${p.condition}`;
+        return back
+          ? `${p.name} ist nicht mehr ${p.condition}${p.now ? ` (jetzt ${p.now})` : ''}`
+          : `${p.name} ist ${p.event === 'repeat' ? 'weiterhin ' : ''}${p.condition}`;
       case 'server':
-        if (p.condition === 'disconnected') return back ? `Server ${p.name} ist wieder verbunden` : `Server ${p.name} ist ${p.event === 'repeat' ? 'weiterhin ' : ''}getrennt`;
+        if (p.condition === 'disconnected')
+          return back
+            ? `Server ${p.name} ist wieder verbunden`
+            : `Server ${p.name} ist ${p.event === 'repeat' ? 'weiterhin ' : ''}getrennt`;
         return back
           ? `Das Überwachungssystem von Server ${p.name} meldet nicht mehr ${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`
           : `Das Überwachungssystem von Server ${p.name} meldet ${p.event === 'repeat' ? 'weiterhin ' : ''}${p.condition === 'monitoring_off' ? 'Off' : 'Issue'}`;
@@ -128,7 +142,9 @@ const de: Words = {
             : `${p.name} nutzt mehr Pro-Audio-Geräte, als der Serviceplan erlaubt (${num(p.detail.devices)} von ${num(p.detail.planMaxDevices)})`;
         }
         if (back) return `Der Serviceplan von ${p.name} wurde verlängert`;
-        return p.condition === 'Expired' ? `Der Serviceplan von ${p.name} ist am ${str(p.detail.planEnd)} abgelaufen` : `Der Serviceplan von ${p.name} endet am ${str(p.detail.planEnd)}`;
+        return p.condition === 'Expired'
+          ? `Der Serviceplan von ${p.name} ist am ${str(p.detail.planEnd)} abgelaufen`
+          : `Der Serviceplan von ${p.name} endet am ${str(p.detail.planEnd)}`;
     }
   },
   since: (p, at) => (p.subjectType === 'organization' ? `(bemerkt ${at})` : `seit ${at}`),
@@ -140,9 +156,11 @@ const de: Words = {
   rule: 'Alarmregel',
   serverFold: (down, devices, folded) =>
     `${String(down)} von ${String(devices)} Geräten dieses Servers sind Down${folded ? `; die Alarme von ${String(folded)} davon sind in diesem zusammengefasst` : ''}.`,
-  hostFold: (n) => `${String(n)} P-Link-Peripheriegerät${n === 1 ? ' dieser Box ist' : 'e dieser Box sind'} ebenfalls ausgefallen; ihre Alarme sind in diesem zusammengefasst.`,
+  hostFold: (n) =>
+    `${String(n)} P-Link-Peripheriegerät${n === 1 ? ' dieser Box ist' : 'e dieser Box sind'} ebenfalls ausgefallen; ihre Alarme sind in diesem zusammengefasst.`,
   open: 'Öffnen',
-  footer: (org, channel) => `Sie erhalten diese Nachricht, weil Alarme von ${org} Sie per ${channel === 'email' ? 'E-Mail' : channel} erreichen. Ihre Kanäle wählen Sie in Crosspoint unter Einstellungen › Alarme.`,
+  footer: (org, channel) =>
+    `Sie erhalten diese Nachricht, weil Alarme von ${org} Sie per ${channel === 'email' ? 'E-Mail' : channel} erreichen. Ihre Kanäle wählen Sie in Crosspoint unter Einstellungen › Alarme.`,
   smsResolved: 'behoben',
 };
 
@@ -161,10 +179,19 @@ export function duration(ms: number): string {
   return `${String(Math.floor(h / 24))} d${h % 24 ? ` ${String(h % 24)} h` : ''}`;
 }
 
-export function renderAlert(language: string, p: AlertMessageParams, channel: 'email' | 'sms' | 'webhook'): AlertMessage {
+export function renderAlert(
+  language: string,
+  p: AlertMessageParams,
+  channel: 'email' | 'sms' | 'webhook',
+): AlertMessage {
   const w = languages[language] ?? en;
   const label = w.label(p.condition);
-  const prefix = p.event === 'opened' ? label : p.event === 'repeat' ? `${w.still} ${label}` : `${w.resolvedPrefix}: ${label}`;
+  const prefix =
+    p.event === 'opened'
+      ? label
+      : p.event === 'repeat'
+        ? `${w.still} ${label}`
+        : `${w.resolvedPrefix}: ${label}`;
   const subject = `[Crosspoint] ${prefix}: ${p.name} — ${p.organization}`;
   const headline = w.headline(p);
   const first =
@@ -177,8 +204,10 @@ export function renderAlert(language: string, p: AlertMessageParams, channel: 'e
   if (p.location) lines.push(`${w.location}: ${p.location}`);
   lines.push(`${w.rule}: ${p.ruleName}`);
   if (p.event !== 'resolved') {
-    if (p.subjectType === 'server' && num(p.detail.down) > 0) lines.push('', w.serverFold(num(p.detail.down), num(p.detail.devices), num(p.detail.folded)));
-    if (p.subjectType === 'device' && num(p.detail.peripheralsFolded) > 0) lines.push('', w.hostFold(num(p.detail.peripheralsFolded)));
+    if (p.subjectType === 'server' && num(p.detail.down) > 0)
+      lines.push('', w.serverFold(num(p.detail.down), num(p.detail.devices), num(p.detail.folded)));
+    if (p.subjectType === 'device' && num(p.detail.peripheralsFolded) > 0)
+      lines.push('', w.hostFold(num(p.detail.peripheralsFolded)));
   }
   lines.push('', `${w.open}: ${p.link}`);
   if (channel === 'email') lines.push('', '--', w.footer(p.organization, channel));

@@ -20,9 +20,20 @@ import type {
 } from '@crosspoint/protocol';
 import { alertChannels } from '@crosspoint/protocol';
 import type { AgentAccountRepository } from '../../repositories/agent-account.repository.ts';
-import type { AlertConfigRepository, AlertRuleRecord, AlertWebhookRecord, MaintenanceWindowRecord } from '../../repositories/alert-config.repository.ts';
-import type { AlertDeliveryRepository, DeliveryRecord } from '../../repositories/alert-delivery.repository.ts';
-import type { AlertIncidentRepository, IncidentRecord } from '../../repositories/alert-incident.repository.ts';
+import type {
+  AlertConfigRepository,
+  AlertRuleRecord,
+  AlertWebhookRecord,
+  MaintenanceWindowRecord,
+} from '../../repositories/alert-config.repository.ts';
+import type {
+  AlertDeliveryRepository,
+  DeliveryRecord,
+} from '../../repositories/alert-delivery.repository.ts';
+import type {
+  AlertIncidentRepository,
+  IncidentRecord,
+} from '../../repositories/alert-incident.repository.ts';
 import type { DeviceRepository } from '../../repositories/device.repository.ts';
 import type { LocationRepository } from '../../repositories/location.repository.ts';
 import type { UserRepository } from '../../repositories/user.repository.ts';
@@ -87,7 +98,13 @@ export class AlertService {
       notifyResolved: req.notifyResolved ?? true,
       channels: req.channels ?? [...alertChannels],
     });
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.rule_created', targetType: 'alert_rule', targetId: rule.id, detail: { name: rule.name, condition: rule.condition } });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.rule_created',
+      targetType: 'alert_rule',
+      targetId: rule.id,
+      detail: { name: rule.name, condition: rule.condition },
+    });
     this.deps.changed(ctx.org.id);
     return ruleView(rule);
   }
@@ -107,7 +124,13 @@ export class AlertService {
       updatedAt: this.deps.clock(),
     });
     if (!updated) throw ServiceError.notFound('The alert rule');
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.rule_updated', targetType: 'alert_rule', targetId: id, detail: { fields: Object.keys(req) } });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.rule_updated',
+      targetType: 'alert_rule',
+      targetId: id,
+      detail: { fields: Object.keys(req) },
+    });
     this.deps.changed(ctx.org.id);
     return ruleView(updated);
   }
@@ -116,7 +139,13 @@ export class AlertService {
     requirePermission(ctx, 'alerts.manage');
     const rule = await this.ruleRecord(ctx, id);
     await this.deps.config.deleteRule(ctx.org.id, id);
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.rule_deleted', targetType: 'alert_rule', targetId: id, detail: { name: rule.name } });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.rule_deleted',
+      targetType: 'alert_rule',
+      targetId: id,
+      detail: { name: rule.name },
+    });
   }
 
   async incidents(ctx: OrgContext, query: AlertIncidentListQuery): Promise<AlertIncidentPage> {
@@ -136,14 +165,28 @@ export class AlertService {
       },
       { limit, after: decodeCursor(query.cursor) },
     );
-    return { ...pageOf(rows, limit, (r) => this.incidentView(r), (r) => ({ value: r.startedAt.toISOString(), id: r.id })), total };
+    return {
+      ...pageOf(
+        rows,
+        limit,
+        (r) => this.incidentView(r),
+        (r) => ({ value: r.startedAt.toISOString(), id: r.id }),
+      ),
+      total,
+    };
   }
 
-  async incident(ctx: OrgContext, id: string): Promise<{ incident: AlertIncident; deliveries: AlertDelivery[] }> {
+  async incident(
+    ctx: OrgContext,
+    id: string,
+  ): Promise<{ incident: AlertIncident; deliveries: AlertDelivery[] }> {
     requirePermission(ctx, 'alerts.read');
     const row = await this.deps.incidents.byId(ctx.org.id, id);
     if (!row) throw ServiceError.notFound('The incident');
-    return { incident: this.incidentView(row), deliveries: (await this.deps.deliveries.forIncident(ctx.org.id, id)).map(deliveryView) };
+    return {
+      incident: this.incidentView(row),
+      deliveries: (await this.deps.deliveries.forIncident(ctx.org.id, id)).map(deliveryView),
+    };
   }
 
   async deliveries(ctx: OrgContext, query: AlertDeliveryListQuery): Promise<AlertDeliveryPage> {
@@ -157,7 +200,11 @@ export class AlertService {
     );
     const items = rows.slice(0, limit).map(deliveryView);
     const last = items[items.length - 1];
-    return { items, total, nextCursor: rows.length > limit && last ? encodeCursor(last.id, String(last.id)) : null };
+    return {
+      items,
+      total,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.id, String(last.id)) : null,
+    };
   }
 
   async windows(ctx: OrgContext): Promise<MaintenanceWindow[]> {
@@ -172,21 +219,47 @@ export class AlertService {
     let locationId: string | null = null;
     let deviceId: string | null = null;
     if (req.scope === 'location') {
-      if (!req.locationId) throw ServiceError.invalid('VALIDATION_FAILED', 'A location window needs a locationId.', [{ path: '/body/locationId', message: 'is required' }]);
-      if (!(await this.deps.locations.byId(ctx.org.id, req.locationId))) throw ServiceError.notFound('The location');
+      if (!req.locationId)
+        throw ServiceError.invalid('VALIDATION_FAILED', 'A location window needs a locationId.', [
+          { path: '/body/locationId', message: 'is required' },
+        ]);
+      if (!(await this.deps.locations.byId(ctx.org.id, req.locationId)))
+        throw ServiceError.notFound('The location');
       locationId = req.locationId;
     } else if (req.scope === 'device') {
-      if (!req.deviceId) throw ServiceError.invalid('VALIDATION_FAILED', 'A device window needs a deviceId.', [{ path: '/body/deviceId', message: 'is required' }]);
-      if (!(await this.deps.devices.byId(ctx.org.id, req.deviceId))) throw ServiceError.notFound('The device');
+      if (!req.deviceId)
+        throw ServiceError.invalid('VALIDATION_FAILED', 'A device window needs a deviceId.', [
+          { path: '/body/deviceId', message: 'is required' },
+        ]);
+      if (!(await this.deps.devices.byId(ctx.org.id, req.deviceId)))
+        throw ServiceError.notFound('The device');
       deviceId = req.deviceId;
     }
-    const w = await this.deps.config.createWindow({ orgId: ctx.org.id, name: req.name.trim(), scope: req.scope, locationId, deviceId, schedule: req.schedule, createdBy: ctx.actor.label });
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.window_created', targetType: 'maintenance_window', targetId: w.id, detail: { name: w.name, scope: w.scope, schedule: w.schedule } });
+    const w = await this.deps.config.createWindow({
+      orgId: ctx.org.id,
+      name: req.name.trim(),
+      scope: req.scope,
+      locationId,
+      deviceId,
+      schedule: req.schedule,
+      createdBy: ctx.actor.label,
+    });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.window_created',
+      targetType: 'maintenance_window',
+      targetId: w.id,
+      detail: { name: w.name, scope: w.scope, schedule: w.schedule },
+    });
     this.deps.changed(ctx.org.id);
     return windowView(w, this.deps.clock());
   }
 
-  async updateWindow(ctx: OrgContext, id: string, req: UpdateMaintenanceWindowRequest): Promise<MaintenanceWindow> {
+  async updateWindow(
+    ctx: OrgContext,
+    id: string,
+    req: UpdateMaintenanceWindowRequest,
+  ): Promise<MaintenanceWindow> {
     requirePermission(ctx, 'alerts.manage');
     if (req.schedule) this.checkSchedule(req.schedule);
     const w = await this.deps.config.updateWindow(ctx.org.id, id, {
@@ -194,7 +267,13 @@ export class AlertService {
       ...(req.schedule ? { schedule: req.schedule } : {}),
     });
     if (!w) throw ServiceError.notFound('The maintenance window');
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.window_updated', targetType: 'maintenance_window', targetId: id, detail: { fields: Object.keys(req) } });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.window_updated',
+      targetType: 'maintenance_window',
+      targetId: id,
+      detail: { fields: Object.keys(req) },
+    });
     this.deps.changed(ctx.org.id);
     return windowView(w, this.deps.clock());
   }
@@ -204,7 +283,13 @@ export class AlertService {
     const w = await this.deps.config.window(ctx.org.id, id);
     if (!w) throw ServiceError.notFound('The maintenance window');
     await this.deps.config.deleteWindow(ctx.org.id, id);
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.window_deleted', targetType: 'maintenance_window', targetId: id, detail: { name: w.name } });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.window_deleted',
+      targetType: 'maintenance_window',
+      targetId: id,
+      detail: { name: w.name },
+    });
     this.deps.changed(ctx.org.id);
   }
 
@@ -213,18 +298,38 @@ export class AlertService {
     return (await this.deps.config.webhooks(ctx.org.id)).map(webhookView);
   }
 
-  async createWebhook(ctx: OrgContext, req: { name: string; url: string; enabled?: boolean | undefined }): Promise<{ webhook: AlertWebhook; secret: string }> {
+  async createWebhook(
+    ctx: OrgContext,
+    req: { name: string; url: string; enabled?: boolean | undefined },
+  ): Promise<{ webhook: AlertWebhook; secret: string }> {
     requirePermission(ctx, 'alerts.manage');
     const secret = `whsec_${newSecret()}`;
-    const w = await this.deps.config.createWebhook({ orgId: ctx.org.id, name: req.name.trim(), url: req.url, secret: this.sealWebhookSecret(ctx.org.id, secret), enabled: req.enabled ?? true });
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.webhook_created', targetType: 'webhook', targetId: w.id, detail: { name: w.name, url: w.url } });
+    const w = await this.deps.config.createWebhook({
+      orgId: ctx.org.id,
+      name: req.name.trim(),
+      url: req.url,
+      secret: this.sealWebhookSecret(ctx.org.id, secret),
+      enabled: req.enabled ?? true,
+    });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.webhook_created',
+      targetType: 'webhook',
+      targetId: w.id,
+      detail: { name: w.name, url: w.url },
+    });
     return { webhook: webhookView(w), secret };
   }
 
   async updateWebhook(
     ctx: OrgContext,
     id: string,
-    req: { name?: string | undefined; url?: string | undefined; enabled?: boolean | undefined; rotateSecret?: boolean | undefined },
+    req: {
+      name?: string | undefined;
+      url?: string | undefined;
+      enabled?: boolean | undefined;
+      rotateSecret?: boolean | undefined;
+    },
   ): Promise<{ webhook: AlertWebhook; secret: string | null }> {
     requirePermission(ctx, 'alerts.manage');
     const secret = req.rotateSecret ? `whsec_${newSecret()}` : null;
@@ -240,7 +345,10 @@ export class AlertService {
       action: 'alerts.webhook_updated',
       targetType: 'webhook',
       targetId: id,
-      detail: { fields: Object.keys(req).filter((k) => k !== 'rotateSecret'), secretRotated: secret !== null },
+      detail: {
+        fields: Object.keys(req).filter((k) => k !== 'rotateSecret'),
+        secretRotated: secret !== null,
+      },
     });
     return { webhook: webhookView(w), secret };
   }
@@ -250,13 +358,22 @@ export class AlertService {
     const w = await this.deps.config.webhook(ctx.org.id, id);
     if (!w) throw ServiceError.notFound('The webhook');
     await this.deps.config.deleteWebhook(ctx.org.id, id);
-    await this.deps.audit.record(ctx.actor, { orgId: ctx.org.id, action: 'alerts.webhook_deleted', targetType: 'webhook', targetId: id, detail: { name: w.name, url: w.url } });
+    await this.deps.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'alerts.webhook_deleted',
+      targetType: 'webhook',
+      targetId: id,
+      detail: { name: w.name, url: w.url },
+    });
   }
 
   /** Seals the signing secrets of webhooks made before secrets were sealed (once, at start; idempotent). */
   async sealLegacyWebhookSecrets(): Promise<number> {
     const plain = (await this.deps.config.allWebhooks()).filter((w) => !isSealed(w.secret));
-    for (const w of plain) await this.deps.config.updateWebhook(w.orgId, w.id, { secret: this.sealWebhookSecret(w.orgId, w.secret) });
+    for (const w of plain)
+      await this.deps.config.updateWebhook(w.orgId, w.id, {
+        secret: this.sealWebhookSecret(w.orgId, w.secret),
+      });
     return plain.length;
   }
 
@@ -267,17 +384,31 @@ export class AlertService {
   /** The signed-in user's channels in every organization they can act in. */
   async preferences(actor: Actor): Promise<AlertPreferences> {
     const user = await this.person(actor);
-    const [choices, saved] = await Promise.all([this.deps.access.choices(user.id), this.deps.config.preferences(user.id)]);
+    const [choices, saved] = await Promise.all([
+      this.deps.access.choices(user.id),
+      this.deps.config.preferences(user.id),
+    ]);
     return {
       smsNumber: user.smsVerifiedAt ? user.smsNumber : null,
       items: choices.map((c) => {
         const p = saved.find((s) => s.orgId === c.id);
-        return { orgId: c.id, orgName: c.name, email: p ? p.email : c.via === 'member', sms: p?.sms ?? false, mutedRuleIds: p?.mutedRuleIds ?? [], custom: p !== undefined };
+        return {
+          orgId: c.id,
+          orgName: c.name,
+          email: p ? p.email : c.via === 'member',
+          sms: p?.sms ?? false,
+          mutedRuleIds: p?.mutedRuleIds ?? [],
+          custom: p !== undefined,
+        };
       }),
     };
   }
 
-  async updatePreference(actor: Actor, orgId: string, req: UpdateAlertPreferenceRequest): Promise<AlertPreference> {
+  async updatePreference(
+    actor: Actor,
+    orgId: string,
+    req: UpdateAlertPreferenceRequest,
+  ): Promise<AlertPreference> {
     const user = await this.person(actor);
     const ctx = await this.deps.access.resolve(actor, orgId);
     const saved = (await this.deps.config.preferences(user.id)).find((p) => p.orgId === orgId);
@@ -288,19 +419,36 @@ export class AlertService {
       mutedRuleIds: req.mutedRuleIds ?? saved?.mutedRuleIds ?? [],
     };
     if (req.sms === true && !(user.smsNumber && user.smsVerifiedAt)) {
-      throw ServiceError.conflict('SMS_NOT_VERIFIED', 'Add and verify your SMS number first (Settings › My Account, or PUT /api/v1/me/sms-number and POST /api/v1/me/sms-number/verify).');
+      throw ServiceError.conflict(
+        'SMS_NOT_VERIFIED',
+        'Add and verify your SMS number first (Settings › My Account, or PUT /api/v1/me/sms-number and POST /api/v1/me/sms-number/verify).',
+      );
     }
     if (req.mutedRuleIds) {
       const known = new Set((await this.deps.config.rules(orgId)).map((r) => r.id));
       if (req.mutedRuleIds.some((id) => !known.has(id))) throw ServiceError.notFound('The alert rule');
     }
     const row = await this.deps.config.savePreference({ userId: user.id, orgId, ...next });
-    await this.deps.audit.record(actor, { orgId, action: 'alerts.preferences_changed', targetType: 'user', targetId: user.id, detail: next });
-    return { orgId, orgName: ctx.org.name, email: row.email, sms: row.sms, mutedRuleIds: row.mutedRuleIds, custom: true };
+    await this.deps.audit.record(actor, {
+      orgId,
+      action: 'alerts.preferences_changed',
+      targetType: 'user',
+      targetId: user.id,
+      detail: next,
+    });
+    return {
+      orgId,
+      orgName: ctx.org.name,
+      email: row.email,
+      sms: row.sms,
+      mutedRuleIds: row.mutedRuleIds,
+      custom: true,
+    };
   }
 
   private async person(actor: Actor) {
-    if (!actor.userId) throw ServiceError.forbidden('Only people choose how alerts reach them; API tokens have no inbox.');
+    if (!actor.userId)
+      throw ServiceError.forbidden('Only people choose how alerts reach them; API tokens have no inbox.');
     const user = await this.deps.users.byId(actor.userId);
     if (!user) throw ServiceError.notFound('The user');
     return user;
@@ -325,10 +473,14 @@ export class AlertService {
 
   private checkSchedule(s: MaintenanceSchedule): void {
     if (s.kind === 'once' && Date.parse(s.endsAt) <= Date.parse(s.startsAt)) {
-      throw ServiceError.invalid('VALIDATION_FAILED', 'The window ends before it starts.', [{ path: '/body/schedule/endsAt', message: 'must be after startsAt' }]);
+      throw ServiceError.invalid('VALIDATION_FAILED', 'The window ends before it starts.', [
+        { path: '/body/schedule/endsAt', message: 'must be after startsAt' },
+      ]);
     }
     if (s.kind === 'weekly' && s.timeZone && !isTimeZone(s.timeZone)) {
-      throw ServiceError.invalid('VALIDATION_FAILED', `Unknown time zone "${s.timeZone}".`, [{ path: '/body/schedule/timeZone', message: 'is not an IANA time zone' }]);
+      throw ServiceError.invalid('VALIDATION_FAILED', `Unknown time zone "${s.timeZone}".`, [
+        { path: '/body/schedule/timeZone', message: 'is not an IANA time zone' },
+      ]);
     }
   }
 

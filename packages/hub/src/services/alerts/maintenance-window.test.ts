@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, locationPath, windowActive, windowCovers, type WindowLike } from './maintenance-window.ts';
+import {
+  isTimeZone,
+  locationPath,
+  windowActive,
+  windowCovers,
+  type WindowLike,
+} from './maintenance-window.ts';
 
 describe('maintenance windows', () => {
   it('runs a one-off window from its start (included) to its end (excluded)', () => {
@@ -12,7 +18,13 @@ describe('maintenance windows', () => {
 
   it('repeats weekly in its own time zone, across midnight and across the end of the week', () => {
     // Saturdays 23:00 Berlin for 3 hours: until Sunday 02:00 local (UTC+1 in winter).
-    const weekly = { kind: 'weekly' as const, days: [6], start: '23:00', durationMinutes: 180, timeZone: 'Europe/Berlin' };
+    const weekly = {
+      kind: 'weekly' as const,
+      days: [6],
+      start: '23:00',
+      durationMinutes: 180,
+      timeZone: 'Europe/Berlin',
+    };
     expect(windowActive(weekly, new Date('2026-11-28T21:59:00Z'))).toBe(false); // Sat 22:59 Berlin
     expect(windowActive(weekly, new Date('2026-11-28T22:00:00Z'))).toBe(true); // Sat 23:00 Berlin
     expect(windowActive(weekly, new Date('2026-11-29T00:59:00Z'))).toBe(true); // Sun 01:59 Berlin
@@ -33,7 +45,11 @@ describe('maintenance windows', () => {
       ['building', null],
       ['other', null],
     ]);
-    const schedule = { kind: 'once' as const, startsAt: '2026-01-01T00:00:00Z', endsAt: '2027-01-01T00:00:00Z' };
+    const schedule = {
+      kind: 'once' as const,
+      startsAt: '2026-01-01T00:00:00Z',
+      endsAt: '2027-01-01T00:00:00Z',
+    };
     const org: WindowLike = { scope: 'organization', locationId: null, deviceId: null, schedule };
     const floor: WindowLike = { scope: 'location', locationId: 'floor', deviceId: null, schedule };
     const device: WindowLike = { scope: 'device', locationId: null, deviceId: 'd1', schedule };

@@ -27,7 +27,13 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function localFormat(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formats.set(timeZone, f);
   }
   return f;
@@ -58,7 +64,9 @@ export function windowActive(schedule: MaintenanceScheduleValue, at: Date): bool
   const now = minuteOfWeek(at, schedule.timeZone ?? 'UTC');
   const [h = 0, m = 0] = schedule.start.split(':').map(Number);
   // A window may run past midnight or past Saturday into Sunday: compare around the week.
-  return schedule.days.some((day) => (now - (day * 1440 + h * 60 + m) + minutesPerWeek) % minutesPerWeek < schedule.durationMinutes);
+  return schedule.days.some(
+    (day) => (now - (day * 1440 + h * 60 + m) + minutesPerWeek) % minutesPerWeek < schedule.durationMinutes,
+  );
 }
 
 export function windowCovers(w: WindowLike, subject: CoveredSubject | 'organization'): boolean {
@@ -69,8 +77,12 @@ export function windowCovers(w: WindowLike, subject: CoveredSubject | 'organizat
 }
 
 /** The location and its ancestors, nearest first (cycles cut). */
-export function locationPath(locationId: string | null, parentOf: ReadonlyMap<string, string | null>): string[] {
+export function locationPath(
+  locationId: string | null,
+  parentOf: ReadonlyMap<string, string | null>,
+): string[] {
   const path: string[] = [];
-  for (let id = locationId; id && !path.includes(id) && path.length < 32; id = parentOf.get(id) ?? null) path.push(id);
+  for (let id = locationId; id && !path.includes(id) && path.length < 32; id = parentOf.get(id) ?? null)
+    path.push(id);
   return path;
 }

@@ -10,7 +10,15 @@ import { serverRoutes } from './servers.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
-const domains = [systemRoutes, authRoutes, organizationRoutes, userRoutes, serverRoutes, deviceRoutes, alertRoutes];
+const domains = [
+  systemRoutes,
+  authRoutes,
+  organizationRoutes,
+  userRoutes,
+  serverRoutes,
+  deviceRoutes,
+  alertRoutes,
+];
 const entries = Object.entries<RouteDefinition>(routeTable);
 const propertiesOf = (schema: { properties?: Record<string, unknown> } | undefined): string[] =>
   Object.keys(schema?.properties ?? {}).sort();
@@ -37,7 +45,8 @@ describe('the route table', () => {
     for (const [id, r] of entries) {
       const special = ['public', 'signed-in', 'session', 'operator'].includes(r.access);
       if (!special) expect(Object.keys(permissions), id).toContain(r.access);
-      if (r.path.startsWith('/api/v1/orgs/:orgId')) expect(special && r.access !== 'operator', id).toBe(false);
+      if (r.path.startsWith('/api/v1/orgs/:orgId'))
+        expect(special && r.access !== 'operator', id).toBe(false);
     }
   });
 
