@@ -7,6 +7,7 @@ import pino from 'pino';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { loadAgentConfig, startAgentProgram, type AgentProgram } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
+import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
@@ -22,7 +23,10 @@ describe('agent web UI in Chromium', () => {
   beforeAll(async () => {
     hub = await startHubForBrowser();
     ({ agentLogin, clientId } = await hub.services.bootstrap.seedDemo());
-    sim = await startSimulator({ site: generateSite({ devices: 6, seed: 5, subnetBase: '127.33' }), controlPort: 0 });
+    sim = await startSimulator({
+      site: generateSite({ devices: 6, seed: 5, subnetBase: '127.33' }),
+      controlPort: 0,
+    });
     dir = await mkdtemp(join(tmpdir(), 'cp-agent-ui-'));
     const config = loadAgentConfig(
       {
@@ -54,19 +58,23 @@ describe('agent web UI in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(program.ui.url);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expectNoSeriousViolations(page, 'agent UI › sign-in');
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill('wrong');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText('Wrong username or password.').waitFor();
+    await expectNoSeriousViolations(page, 'agent UI › sign-in, wrong password');
     await page.getByLabel('Username').fill('admin');
     await page.getByLabel('Password').fill(program.createdAdminPassword ?? '');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Discovered devices' }).waitFor();
     const count = program.agent.inventory().length;
     expect(await page.getByRole('status').innerText()).toBe(`${String(count)} of ${String(count)} devices`);
+    await expectNoSeriousViolations(page, 'agent UI › discovered devices');
 
     await page.getByRole('link', { name: 'Subnets' }).click();
     expect(await page.getByRole('table', { name: 'Subnets' }).innerText()).toMatch(/127\.33\.1\.0\/24/);
+    await expectNoSeriousViolations(page, 'agent UI › subnets');
 
     // Disable a subnet and enable it again, by the buttons' accessible names.
     const row = page.getByRole('row').filter({ hasText: '127.33.1.0/24' });
@@ -78,6 +86,7 @@ describe('agent web UI in Chromium', () => {
     expect(program.agent.subnetCounts()).toEqual({ enabled: 0, total: 1 });
     await page.getByRole('link', { name: 'Devices' }).click();
     await page.getByText('Not monitored (subnet disabled)').first().waitFor();
+    await expectNoSeriousViolations(page, 'agent UI › devices, subnet disabled');
     await page.getByRole('link', { name: 'Subnets' }).click();
     await page.getByRole('button', { name: 'Enable 127.33.1.0/24' }).click();
     await page.getByRole('button', { name: 'Disable 127.33.1.0/24' }).waitFor();
@@ -86,6 +95,7 @@ describe('agent web UI in Chromium', () => {
 
     await page.getByRole('link', { name: 'Settings › External Services' }).click();
     await page.getByText('Not connected to a hub.').waitFor();
+    await expectNoSeriousViolations(page, 'agent UI › settings, external services');
     await page.getByLabel('Hub URL').fill(hub.url);
     await page.getByLabel(/Agent account/).fill(agentLogin);
     await page.getByLabel('Password').fill(demoAccounts.agent.password);
@@ -95,6 +105,7 @@ describe('agent web UI in Chromium', () => {
       await page.reload();
     }
     await page.getByText(/Connected to Globex Corporation/).waitFor();
+    await expectNoSeriousViolations(page, 'agent UI › settings, connected');
     // The hub sees the agent's devices; the saved password is sealed on disk.
     const saved = await readFile(join(dir, 'hub.json'), 'utf8');
     expect(saved).not.toContain(demoAccounts.agent.password);
@@ -138,7 +149,10 @@ describe('agent web UI in Chromium', () => {
     // devices apart ("Not monitored"), not as issues.
     const hubPage = await browser.newPage();
     await signInToDemoClient(hubPage, hub.url);
-    await hubPage.getByRole('group', { name: 'Devices by Down, Issues, Healthy' }).getByRole('button', { name: `Not monitored: ${String(count)}` }).waitFor();
+    await hubPage
+      .getByRole('group', { name: 'Devices by Down, Issues, Healthy' })
+      .getByRole('button', { name: `Not monitored: ${String(count)}` })
+      .waitFor();
     await hubPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Servers' }).click();
     await hubPage.getByRole('cell', { name: '0 of 1' }).waitFor();
     await hubPage.close();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice, startSmtpSink } from '@crosspoint/hub/testing';
+import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { connectDemoAgent, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
@@ -37,9 +38,11 @@ describe('alerts in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('tab', { name: 'Rules' }).click();
     await page.getByText(/No alert rules yet/).waitFor();
+    await expectNoSeriousViolations(page, 'alerts › Rules, none yet');
     await page.getByRole('button', { name: 'Add rule' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add alert rule' });
     await dialog.getByLabel('For at least (minutes)').fill('0');
+    await expectNoSeriousViolations(page, 'dialog Add alert rule');
     await dialog.getByRole('button', { name: 'Add rule' }).click();
     await page.getByRole('cell', { name: 'Devices down', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Add rule' }).click();
@@ -49,23 +52,41 @@ describe('alerts in Chromium', () => {
     await second.getByLabel('For at least (minutes)').fill('0');
     await second.getByRole('button', { name: 'Add rule' }).click();
     await page.getByRole('cell', { name: 'Servers away', exact: true }).waitFor();
+    await expectNoSeriousViolations(page, 'alerts › Rules');
 
     await page.getByRole('tab', { name: 'Incidents' }).click();
     await page.getByText('Nothing is failing. Good.').waitFor();
-    agent.send({ type: 'deltas', seq: ++seq, changes: [{ id: linkDevice(2).id, status: 'Down', since: Date.now(), at: Date.now() }] });
-    await page.getByRole('table', { name: 'Incidents' }).getByRole('link', { name: 'Room 2' }).waitFor({ timeout: 15_000 });
+    await expectNoSeriousViolations(page, 'alerts › Incidents, none');
+    agent.send({
+      type: 'deltas',
+      seq: ++seq,
+      changes: [{ id: linkDevice(2).id, status: 'Down', since: Date.now(), at: Date.now() }],
+    });
+    await page
+      .getByRole('table', { name: 'Incidents' })
+      .getByRole('link', { name: 'Room 2' })
+      .waitFor({ timeout: 15_000 });
     const incidentText = await page.getByRole('table', { name: 'Incidents' }).innerText();
     // Within 30 s of the agent's (re)connect its devices are held under its server (resync grace),
     // so the row may say it is folded; either way the incident is there, live.
     expect(incidentText, incidentText).toMatch(/Room 2[^\t]*\s+Down\s+Devices down/);
     await screenshot(page, 'alerts');
+    await expectNoSeriousViolations(page, 'alerts › Incidents');
 
     // The agent goes away: one alert for its server, delivered (kept in the log: no SMTP here).
     agent.close();
-    await page.getByRole('table', { name: 'Incidents' }).getByText('Servers away').waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('table', { name: 'Incidents' })
+      .getByText('Servers away')
+      .waitFor({ timeout: 15_000 });
     await page.getByRole('tab', { name: 'Delivery log' }).click();
-    await page.getByRole('table', { name: 'Delivery log' }).getByText(demoAccounts.owner).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('table', { name: 'Delivery log' })
+      .getByText(demoAccounts.owner)
+      .first()
+      .waitFor({ timeout: 15_000 });
     expect(await page.getByRole('table', { name: 'Delivery log' }).innerText()).toMatch(/email/);
+    await expectNoSeriousViolations(page, 'alerts › Delivery log');
   });
 
   it('starts a maintenance window that shows it is muting alerts', async () => {
@@ -74,6 +95,7 @@ describe('alerts in Chromium', () => {
     await page.getByRole('button', { name: 'Start maintenance window' }).click();
     await page.getByRole('cell', { name: 'Firmware night' }).waitFor();
     await page.getByText('muting alerts').waitFor();
+    await expectNoSeriousViolations(page, 'alerts › Maintenance windows');
   });
 
   it('lets me choose how this organization’s alerts reach me', async () => {
@@ -83,13 +105,18 @@ describe('alerts in Chromium', () => {
     const before = await email.isChecked();
     await email.click();
     await expect.poll(() => email.isChecked()).toBe(!before);
+    await expectNoSeriousViolations(page, 'settings › My Account, alert channels');
     expect(await page.getByLabel('SMS text').isDisabled()).toBe(true);
   });
 
   it('sets up the organization’s own mail server and sends a test email through it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Alerts' }).click();
     await page.getByRole('tab', { name: 'Email server' }).click();
-    await page.getByTestId('smtp-mode').getByText(/no mail server/).waitFor();
+    await page
+      .getByTestId('smtp-mode')
+      .getByText(/no mail server/)
+      .waitFor();
+    await expectNoSeriousViolations(page, 'alerts › Email server');
     const form = page.getByRole('form', { name: 'Own mail server (SMTP)' });
     await form.getByLabel('Server').fill('127.0.0.1');
     await form.getByLabel('Encryption').selectOption('none');
@@ -97,12 +124,22 @@ describe('alerts in Chromium', () => {
     await form.getByLabel('Port').fill(String(sink.port));
     await form.getByLabel('Sender (From)').fill('Globex AV <av@globex.example>');
     await form.getByRole('button', { name: 'Save mail server' }).click();
-    await page.getByRole('status').getByText(/^Saved/).waitFor();
-    await page.getByTestId('smtp-mode').getByText(/own mail server, 127\.0\.0\.1/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved/)
+      .waitFor();
+    await page
+      .getByTestId('smtp-mode')
+      .getByText(/own mail server, 127\.0\.0\.1/)
+      .waitFor();
     await page.getByRole('button', { name: 'Send test email' }).click();
-    await page.getByRole('status').getByText(`The mail server took the test message for ${demoAccounts.owner}.`).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('status')
+      .getByText(`The mail server took the test message for ${demoAccounts.owner}.`)
+      .waitFor({ timeout: 15_000 });
     const mail = await sink.waitFor(demoAccounts.owner);
     expect(mail.from).toBe('"Globex AV" <av@globex.example>');
     await screenshot(page, 'alerts-mail-server');
+    await expectNoSeriousViolations(page, 'alerts › Email server, test sent');
   });
 });

@@ -47,5 +47,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const { mkdir } = await import('node:fs/promises');
   const dir = new URL('../../../.test-results/screenshots/', import.meta.url);
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: new URL(`${name}.png`, dir).pathname, fullPage: true }).catch(() => undefined);
+  await page
+    .screenshot({ path: new URL(`${name}.png`, dir).pathname, fullPage: true })
+    .catch(() => undefined);
 }

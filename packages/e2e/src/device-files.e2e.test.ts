@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { defaultCredentials, firmwareImageHeader } from '@crosspoint/protocol';
 import { buildProject } from '@crosspoint/sim';
 import type { RunningHub } from '@crosspoint/hub';
+import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { connectSimulatedSite, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
@@ -85,6 +86,7 @@ describe('firmware update, logs and backups in Chromium', () => {
     });
     await dialog.getByTestId('chosen-file').getByText('cp2-9.1.2.3.bin, 200 kB').waitFor();
     await screenshot(page, 'firmware-dialog');
+    await expectNoSeriousViolations(page, 'dialog Update firmware, file chosen');
     // On this machine the upload takes a moment only: record every text the upload progress shows.
     await page.evaluate(() => {
       const seen: string[] = [];
@@ -111,6 +113,7 @@ describe('firmware update, logs and backups in Chromium', () => {
       .getByText(/1 of 1 done/)
       .waitFor();
     await screenshot(page, 'firmware-done');
+    await expectNoSeriousViolations(page, 'device detail, firmware updated');
     // The device's facts follow: the agent sends the device whole once its facts changed, and the
     // page (live) shows the new version in its facts.
     for (let i = 0; i < 100 && (await devices()).find((d) => d.id === box.id)?.firmware !== '9.1.2.3'; i++)
@@ -128,6 +131,7 @@ describe('firmware update, logs and backups in Chromium', () => {
     });
     await dialog.getByRole('button', { name: `Upload and load on ${box.name}` }).click();
     await dialog.getByRole('alert').getByText('empty.PCCP2X is empty.').waitFor();
+    await expectNoSeriousViolations(page, 'dialog Load configuration, file refused');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
@@ -171,6 +175,7 @@ describe('firmware update, logs and backups in Chromium', () => {
       .getByRole('link', { name: /^Download .*\.PCCP2X \(/ })
       .waitFor({ timeout: 20_000 });
     await screenshot(page, 'device-logs-backup');
+    await expectNoSeriousViolations(page, 'device detail, logs and backup links');
   }, 60_000);
 
   it('downloads logs from a selection of boxes in the device list: one job each, batch progress', async () => {
@@ -199,5 +204,6 @@ describe('firmware update, logs and backups in Chromium', () => {
       .toBe(boxes.length);
     expect(await selection.getByTestId('job-results').innerText()).toMatch(/^DSP1:\s+Download system\.log/m);
     await screenshot(page, 'devices-batch-logs');
+    await expectNoSeriousViolations(page, 'devices, batch logs results');
   }, 90_000);
 });

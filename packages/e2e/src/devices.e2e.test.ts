@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
+import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { connectDemoAgent, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
@@ -33,45 +34,78 @@ describe('dashboard and devices in Chromium', () => {
     await chart.getByRole('button', { name: 'Down: 1' }).waitFor();
     await chart.getByRole('button', { name: 'Issues: 2' }).waitFor();
     await screenshot(page, 'dashboard');
+    await expectNoSeriousViolations(page, 'dashboard (client)');
     // The slices are keyboard-operable buttons; the legend beside them leads to the same lists.
     await chart.getByRole('button', { name: 'Healthy: 3' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Devices', exact: true }).waitFor();
-    await page.getByTestId('list-count').getByText(/^3 devices/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^3 devices/)
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('group')).toBe('healthy');
+    await expectNoSeriousViolations(page, 'devices, healthy');
   });
 
   it('updates the list live when the agent reports a change, without reload', async () => {
     await page.getByLabel('Filter by group').selectOption('down');
-    await page.getByTestId('list-count').getByText(/^1 device\b/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^1 device\b/)
+      .waitFor();
     await page.getByRole('status', { name: 'Live updates on' }).waitFor();
-    agent.send({ type: 'deltas', seq: ++seq, changes: [{ id: linkDevice(5).id, status: 'Down', since: Date.now(), at: Date.now() }] });
-    await page.getByTestId('list-count').getByText(/^2 devices/).waitFor();
+    agent.send({
+      type: 'deltas',
+      seq: ++seq,
+      changes: [{ id: linkDevice(5).id, status: 'Down', since: Date.now(), at: Date.now() }],
+    });
+    await page
+      .getByTestId('list-count')
+      .getByText(/^2 devices/)
+      .waitFor();
     expect(await page.getByRole('table', { name: 'Devices' }).innerText()).toMatch(/Room 5/);
     await screenshot(page, 'devices');
+    await expectNoSeriousViolations(page, 'devices, down');
   });
 
   it('sorts, searches, hides a column and opens a device with its history', async () => {
     await page.getByLabel('Filter by group').selectOption('');
-    await page.getByTestId('list-count').getByText(/^6 devices/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^6 devices/)
+      .waitFor();
     await page.getByRole('button', { name: 'Name' }).click();
-    await expect.poll(() => page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort')).toBe('descending');
-    const firstName = async () => (await page.getByRole('table', { name: 'Devices' }).locator('tbody tr').first().innerText()).includes('Room 6');
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort'))
+      .toBe('descending');
+    const firstName = async () =>
+      (await page.getByRole('table', { name: 'Devices' }).locator('tbody tr').first().innerText()).includes(
+        'Room 6',
+      );
     await expect.poll(firstName).toBe(true);
     await page.getByLabel('Search devices').fill('127.20.1.13');
-    await page.getByTestId('list-count').getByText(/^1 device\b/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^1 device\b/)
+      .waitFor();
     // The connections path reads on one line: its last two steps, the whole path on hover.
-    const path = page.getByRole('table', { name: 'Devices' }).getByTitle('HQ Rack › Subnet 127.20.1.0/24 (sim1) › Stack A › C-Link 03');
+    const path = page
+      .getByRole('table', { name: 'Devices' })
+      .getByTitle('HQ Rack › Subnet 127.20.1.0/24 (sim1) › Stack A › C-Link 03');
     expect(await path.innerText()).toBe('… › Stack A › C-Link 03');
     await page.locator('.columns-menu summary').click();
     await page.getByLabel('Serial #').uncheck();
     expect(await page.getByRole('columnheader', { name: 'Serial #' }).count()).toBe(0);
+    await expectNoSeriousViolations(page, 'devices, searched, columns menu open');
     await page.getByRole('link', { name: 'Room 3' }).click();
     await page.getByRole('heading', { name: 'Room 3' }).waitFor();
     expect(await page.getByTestId('device-status').innerText()).toMatch(/OVERHEATING!/);
-    expect(await page.getByRole('navigation', { name: 'Connections' }).innerText()).toMatch(/HQ Rack › Subnet 127\.20\.1\.0\/24 \(sim1\) › Stack A › C-Link 03/);
+    expect(await page.getByRole('navigation', { name: 'Connections' }).innerText()).toMatch(
+      /HQ Rack › Subnet 127\.20\.1\.0\/24 \(sim1\) › Stack A › C-Link 03/,
+    );
     await page.getByRole('list', { name: 'Status history' }).getByText('OVERHEATING!').waitFor();
     await screenshot(page, 'device-detail');
+    await expectNoSeriousViolations(page, 'device detail');
   });
 
   it('finds help for this organization and role, from the navigation bar', async () => {
@@ -80,8 +114,10 @@ describe('dashboard and devices in Chromium', () => {
     await page.getByRole('heading', { name: 'Help' }).waitFor();
     await page.getByRole('heading', { name: 'Device statuses and what to do' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Enterprise license' }).count()).toBe(0);
+    await expectNoSeriousViolations(page, 'help, searched');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click();
     await page.getByRole('heading', { name: 'Crosspoint agent' }).waitFor();
+    await expectNoSeriousViolations(page, 'downloads');
     await page.goBack();
     await page.goBack();
   });
@@ -91,7 +127,10 @@ describe('dashboard and devices in Chromium', () => {
     const locate = await agent.next('command');
     expect(locate.command).toEqual({ type: 'locate', on: true });
     agent.send({ type: 'command-result', commandId: locate.commandId, ok: true, result: { on: true } });
-    await page.getByTestId('job-progress').getByText(/1 of 1 done/).waitFor();
+    await page
+      .getByTestId('job-progress')
+      .getByText(/1 of 1 done/)
+      .waitFor();
 
     let asked = '';
     page.once('dialog', (d) => {
@@ -102,24 +141,45 @@ describe('dashboard and devices in Chromium', () => {
     const restart = await agent.next('command');
     expect(asked).toMatch(/Restart Room 3\?/);
     agent.send({ type: 'job-progress', commandId: restart.commandId, percent: 40, phase: 'Restarting...' });
-    await page.getByTestId('job-progress').getByText(/Restarting\.\.\./).waitFor();
-    agent.send({ type: 'command-result', commandId: restart.commandId, ok: false, error: { code: 'DEVICE_TIMEOUT', message: 'The device did not come back within 5 minutes.' } });
-    await page.getByTestId('job-progress').getByText(/1 failed/).waitFor();
+    await page
+      .getByTestId('job-progress')
+      .getByText(/Restarting\.\.\./)
+      .waitFor();
+    agent.send({
+      type: 'command-result',
+      commandId: restart.commandId,
+      ok: false,
+      error: { code: 'DEVICE_TIMEOUT', message: 'The device did not come back within 5 minutes.' },
+    });
+    await page
+      .getByTestId('job-progress')
+      .getByText(/1 failed/)
+      .waitFor();
     await page.getByText('The device did not come back within 5 minutes.').waitFor();
+    await expectNoSeriousViolations(page, 'device detail, job failed');
   });
 
   it('downloads the current view as CSV and selects all visible rows', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pro Audio', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Pro Audio', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Pro Audio devices' }).waitFor();
-    await page.getByTestId('list-count').getByText(/^6 devices/).waitFor();
+    await page
+      .getByTestId('list-count')
+      .getByText(/^6 devices/)
+      .waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV' }).click();
     const file = await download;
     const { readFile } = await import('node:fs/promises');
     const csv = await readFile(await file.path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('Status,Product model,Name,Serial #,Connections,Location,Firmware,Access IP');
+    expect(csv.split('\r\n')[0]).toBe(
+      'Status,Product model,Name,Serial #,Connections,Location,Firmware,Access IP',
+    );
     expect(csv.trim().split('\r\n')).toHaveLength(7);
     await page.getByLabel('Select all visible devices').check();
     await page.getByRole('region', { name: 'Selection' }).getByText('6 selected').waitFor();
+    await expectNoSeriousViolations(page, 'Pro Audio devices, all selected');
   });
 });

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { Page } from 'playwright-core';
-import { defaultWebDir, demoAccounts, loadHubConfig, startHub, type HubConfig, type RunningHub } from '@crosspoint/hub';
+import {
+  defaultWebDir,
+  demoAccounts,
+  loadHubConfig,
+  startHub,
+  type HubConfig,
+  type RunningHub,
+} from '@crosspoint/hub';
 import { captureMail, FakeAgent, linkDevice, mailedLinkToken } from '@crosspoint/hub/testing';
 import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
@@ -20,7 +27,11 @@ export const freePort = (): Promise<number> =>
   });
 
 /** Polls `check` every 50 ms until it holds; fails naming `what` after `ms`. */
-export async function until(what: string, check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+export async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  ms = 15_000,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -33,10 +44,13 @@ export async function startHubForBrowser(config: Partial<HubConfig> = {}): Promi
   if (!existsSync(join(defaultWebDir, 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');
   }
-  const hub = await startHub({ ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}), ...config }, {
-    logger: pino({ level: 'silent' }),
-    database: { kind: 'pglite', dataDir: null },
-  });
+  const hub = await startHub(
+    { ...loadHubConfig({ port: '0', logLevel: 'silent' }, {}), ...config },
+    {
+      logger: pino({ level: 'silent' }),
+      database: { kind: 'pglite', dataDir: null },
+    },
+  );
   captureMail(hub.services.mail);
   return hub;
 }
@@ -117,7 +131,12 @@ export async function seedDemoClient(
 ): Promise<{ clientId: string; agentLogin: string; token: string }> {
   const seeded = await hub.services.bootstrap.seedDemo();
   const org = await hub.services.access.resolve(
-    { userId: null, label: 'test', ip: null, token: { id: 'seed', orgId: seeded.clientId, role: 'administrator' } },
+    {
+      userId: null,
+      label: 'test',
+      ip: null,
+      token: { id: 'seed', orgId: seeded.clientId, role: 'administrator' },
+    },
     seeded.clientId,
   );
   const token = (await hub.services.tokens.create(org, { name: `test ${role}`, role })).secret;
@@ -170,16 +189,25 @@ export function outboxToken(hub: RunningHub, email: string): Promise<string> {
   return Promise.resolve(mailedLinkToken(hub.services.mail, email));
 }
 
-/** Signs the demo owner in, accepts the terms, and switches to the demo client (Globex Corporation). */
-export async function signInToDemoClient(page: Page, hubUrl: string): Promise<void> {
+/**
+ * Signs the demo owner in, accepts the terms (unless `termsAccepted`: the owner did already on this
+ * hub), and switches to the demo client (Globex Corporation).
+ */
+export async function signInToDemoClient(
+  page: Page,
+  hubUrl: string,
+  { termsAccepted = false }: { termsAccepted?: boolean } = {},
+): Promise<void> {
   await page.goto(`${hubUrl}/sign-in`);
   await page.getByLabel('Username or email address').fill(demoAccounts.owner);
   await page.getByLabel('Password', { exact: true }).fill(demoAccounts.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
-  await terms.getByLabel('I accept the Terms of Use').check();
-  await terms.getByLabel('I accept the Privacy Policy').check();
-  await terms.getByRole('button', { name: 'Accept' }).click();
+  if (!termsAccepted) {
+    const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
+    await terms.getByLabel('I accept the Terms of Use').check();
+    await terms.getByLabel('I accept the Privacy Policy').check();
+    await terms.getByRole('button', { name: 'Accept' }).click();
+  }
   await page.getByRole('button', { name: 'Choose Organization…' }).click();
   await page
     .getByRole('dialog', { name: 'Choose Organization' })

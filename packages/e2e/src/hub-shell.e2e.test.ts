@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
+import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { outboxToken, startHubForBrowser } from './hub-fixture.ts';
 
@@ -29,8 +30,10 @@ describe('sign-in and the shell in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${hub.url}/users`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expectNoSeriousViolations(page, 'sign-in');
     await signIn(page, hub.url, demoAccounts.owner, 'not-the-password');
     expect(await page.getByRole('alert').innerText()).toMatch(/not correct/);
+    await expectNoSeriousViolations(page, 'sign-in, wrong password');
     // The password can be shown to check what was typed.
     await page.getByLabel('Password', { exact: true }).fill('visible?');
     await page.getByRole('button', { name: 'Show password' }).click();
@@ -41,14 +44,18 @@ describe('sign-in and the shell in Chromium', () => {
     await dialog.waitFor();
     const accept = dialog.getByRole('button', { name: 'Accept' });
     expect(await accept.isDisabled()).toBe(true);
+    await expectNoSeriousViolations(page, 'dialog Read and accept terms');
     await dialog.getByLabel('I accept the Terms of Use').check();
     await dialog.getByLabel('I accept the Privacy Policy').check();
     await accept.click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.getByTestId('current-org').innerText()).toMatch(/Demo AV Integrators\s+Support organization/);
+    expect(await page.getByTestId('current-org').innerText()).toMatch(
+      /Demo AV Integrators\s+Support organization/,
+    );
     // Back where the visitor wanted to go.
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/users');
+    await expectNoSeriousViolations(page, 'users (support organization)');
     await page.close();
   });
 
@@ -58,9 +65,11 @@ describe('sign-in and the shell in Chromium', () => {
     await page.getByRole('button', { name: 'Choose Organization…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Choose Organization' });
     await dialog.getByLabel('Filter organizations').fill('globex');
+    await expectNoSeriousViolations(page, 'dialog Choose Organization, filtered');
     await dialog.getByRole('button', { name: /Globex Corporation/ }).click();
     await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
     expect(await page.getByTestId('current-org').innerText()).toMatch(/Client of Demo AV Integrators/);
+    await expectNoSeriousViolations(page, 'dashboard (client)');
     await page.close();
   });
 
@@ -69,7 +78,10 @@ describe('sign-in and the shell in Chromium', () => {
     await signIn(page, hub.url, demoAccounts.owner, demoAccounts.password);
     await page.getByRole('link', { name: 'Hub status' }).click();
     await page.getByTestId('hub-version').waitFor();
-    expect(await page.getByRole('table', { name: 'Dependencies' }).innerText()).toMatch(/database\s+Answering/);
+    expect(await page.getByRole('table', { name: 'Dependencies' }).innerText()).toMatch(
+      /database\s+Answering/,
+    );
+    await expectNoSeriousViolations(page, 'hub status');
     const answered = page.waitForResponse((r) => r.url().endsWith('/readyz'));
     await page.getByRole('button', { name: 'Refresh' }).click();
     await answered;
@@ -82,6 +94,7 @@ describe('sign-in and the shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Demo AV Integrators' }).waitFor();
     await page.goto(`${hub.url}/no/such/screen`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await expectNoSeriousViolations(page, 'page not found');
     await page.getByRole('link', { name: 'Back to the overview' }).click();
     expect(new URL(page.url()).pathname).toBe('/');
     await page.close();
@@ -109,10 +122,15 @@ describe('sign-in and the shell in Chromium', () => {
     await page.getByLabel('Email address').fill(demoAccounts.operator);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText(/a reset link is on its way/).waitFor();
+    await expectNoSeriousViolations(page, 'forgot password, link sent');
     const token = await outboxToken(hub, demoAccounts.operator);
     await page.goto(`${hub.url}/reset-password?token=${token}`);
     await page.getByLabel('New password').fill('amber-canyon-whistle-58');
-    await page.getByTestId('strength-label').getByText(/strong/i).waitFor();
+    await page
+      .getByTestId('strength-label')
+      .getByText(/strong/i)
+      .waitFor();
+    await expectNoSeriousViolations(page, 'reset password');
     await page.getByRole('button', { name: 'Set password' }).click();
     await page.getByText(/Your password is changed/).waitFor();
     await signIn(page, hub.url, demoAccounts.operator, 'amber-canyon-whistle-58');

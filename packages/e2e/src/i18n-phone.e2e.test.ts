@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RunningHub } from '@crosspoint/hub';
 import type { FakeAgent } from '@crosspoint/hub/testing';
+import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { connectDemoAgent, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
 
@@ -80,6 +81,7 @@ describe('languages and phone width in Chromium', () => {
       expect(texts[0]).toContain('Se connecter');
       expect(texts.filter((t) => english.test(t))).toEqual([]);
       expect(catalogs.sort()).toEqual(['catalog-en', 'fr']); // English is the fallback; no German.
+      await expectNoSeriousViolations(french, 'sign-in (French)');
     } finally {
       await context.close();
     }
@@ -135,6 +137,7 @@ describe('languages and phone width in Chromium', () => {
     expect(await stillMarked(page)).toBe(true);
     expect(await htmlLang(page)).toBe('fr');
     await screenshot(page, 'devices-fr');
+    await expectNoSeriousViolations(page, 'Pro Audio devices (French)');
 
     await recordTexts(page);
     await page.reload();
@@ -161,6 +164,7 @@ describe('languages and phone width in Chromium', () => {
       .waitFor();
     expect(await htmlLang(page)).toBe('de');
     await screenshot(page, 'devices-de');
+    await expectNoSeriousViolations(page, 'Pro Audio devices (German)');
 
     // Back to English for the next test; the profile keeps the last choice.
     await chooseLanguage(page, 'Sprache', 'en');
@@ -177,6 +181,7 @@ describe('languages and phone width in Chromium', () => {
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-dashboard');
+    await expectNoSeriousViolations(page, 'dashboard (phone)');
 
     const menu = page.getByRole('button', { name: 'Menu' });
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
@@ -184,6 +189,7 @@ describe('languages and phone width in Chromium', () => {
     await nav.waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     await screenshot(page, 'phone-navigation');
+    await expectNoSeriousViolations(page, 'navigation open (phone)');
     await nav.getByRole('link', { name: 'Pro Audio' }).click();
     await page.getByRole('heading', { name: 'Pro Audio devices' }).waitFor();
     expect(await nav.isVisible()).toBe(false); // Choosing a screen closes the menu.
@@ -199,12 +205,14 @@ describe('languages and phone width in Chromium', () => {
     expect(table.scroll).toBeGreaterThan(table.width);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-devices');
+    await expectNoSeriousViolations(page, 'Pro Audio devices (phone)');
 
     await page.getByRole('link', { name: 'Room 1' }).click();
     await page.getByRole('heading', { name: 'Room 1' }).waitFor();
     expect(await page.getByTestId('device-status').innerText()).toMatch(/^Down for/);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-device-detail');
+    await expectNoSeriousViolations(page, 'device detail (phone)');
 
     // The other main screens fit too (screenshots for review).
     for (const [link, name] of [
@@ -220,6 +228,7 @@ describe('languages and phone width in Chromium', () => {
       await page.getByRole('heading', { name: link, exact: true }).waitFor();
       expect(await overflow(), link).toBeLessThanOrEqual(0);
       await screenshot(page, name);
+      await expectNoSeriousViolations(page, `${link} (phone)`);
     }
   });
 });
