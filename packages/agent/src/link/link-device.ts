@@ -1,15 +1,14 @@
-import { modelByCode, notMonitoredStatus, type LinkChange, type LinkDevice } from '@crosspoint/protocol';
+import {
+  linkPathOf,
+  modelByCode,
+  notMonitoredStatus,
+  type LinkChange,
+  type LinkDevice,
+} from '@crosspoint/protocol';
 import type { InventoryDevice } from '../inventory/inventory.ts';
 
-/** Connections path as the hub shows it: Server › Subnet (iface) › Stack › C-Link NN › P-Link NN. */
-export function pathOf(d: InventoryDevice): string[] {
-  const t = d.topology;
-  const parts = [t.server, `Subnet ${t.subnet} (${t.interface})`];
-  if (t.stack !== undefined) parts.push(`Stack ${t.stack}`);
-  if (t.clink !== undefined) parts.push(`C-Link ${t.clink}`);
-  if (t.plink !== undefined) parts.push(`P-Link ${t.plink}`);
-  return parts;
-}
+/** Where the device sits, as the link carries it (the protocol's one encoding; the hub reads it back as steps). */
+export const pathOf = (d: InventoryDevice): string[] => linkPathOf(d.topology);
 
 /**
  * What the hub is told of a device on a disabled subnet: not Down (which would raise alerts) and not

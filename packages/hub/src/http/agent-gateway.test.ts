@@ -13,7 +13,7 @@ interface Device {
   id: string;
   name: string;
   status: string;
-  connections: string[];
+  connections: { kind: string; name: string; interface?: string }[];
 }
 
 describe('agent gateway /agent/v1', () => {
@@ -83,10 +83,10 @@ describe('agent gateway /agent/v1', () => {
       'Room 3:Healthy',
     ]);
     expect(list.body.items[0]?.connections).toEqual([
-      'HQ Rack',
-      'Subnet 127.20.1.0/24 (sim1)',
-      'Stack A',
-      'C-Link 01',
+      { kind: 'server', name: 'HQ Rack' },
+      { kind: 'subnet', name: '127.20.1.0/24', interface: 'sim1' },
+      { kind: 'stack', name: 'A' },
+      { kind: 'clink', name: '01' },
     ]);
     const servers = await owner.get<
       Page<{

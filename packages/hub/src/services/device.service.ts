@@ -1,4 +1,5 @@
 import {
+  connectionStepsOf,
   firmwareUpdateFor,
   groupOf,
   overflowedStatus,
@@ -177,7 +178,7 @@ function deviceRow(d: DeviceRecord, status: string, locationName: string | null)
     model: d.model,
     name: d.name,
     serial: d.serial,
-    connections: d.path,
+    connections: connectionStepsOf(d.path),
     location: d.locationId && locationName ? { id: d.locationId, name: locationName } : null,
     firmware: d.firmware,
     firmwareUpdate: firmwareUpdateFor(d.model, d.firmware),

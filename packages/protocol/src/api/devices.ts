@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Text } from '../text.ts';
 import { IsoDateTime, Uuid, listQueryFields } from './common.ts';
 import { deviceGroups } from '../devices/status.ts';
+import { ConnectionStep } from '../devices/connections.ts';
 
 export const DeviceRow = Type.Object(
   {
@@ -15,8 +16,8 @@ export const DeviceRow = Type.Object(
     model: Type.String(),
     name: Type.String(),
     serial: Type.String(),
-    connections: Type.Array(Type.String(), {
-      description: 'Server › Subnet (iface) › Stack › C-Link NN › P-Link NN',
+    connections: Type.Array(ConnectionStep, {
+      description: 'Where the device sits: server › subnet › stack › C-Link › P-Link.',
     }),
     location: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
     firmware: Type.String(),

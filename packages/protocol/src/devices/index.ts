@@ -7,3 +7,4 @@ export * from './cp2-dialect.ts';
 export * from './dialect.ts';
 export * from './bma360d-dialect.ts';
 export * from './video-api.ts';
+export * from './connections.ts';

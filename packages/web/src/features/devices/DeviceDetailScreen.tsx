@@ -7,6 +7,7 @@ import { DeviceActions } from './DeviceActions.tsx';
 import { statusTone } from '../../ui/StatusBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useDevice } from './queries.ts';
+import { connectionStepLabel } from './connections.ts';
 
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
 /** "Down for 5 minutes": the device's status and how long it has had it, counting on. */
@@ -49,9 +50,9 @@ export function DeviceDetailScreen() {
       </div>
       <nav aria-label={t('devices.columns.connections')} className="crumbs">
         {d.connections.map((c, i) => (
-          <span key={`${c}-${String(i)}`}>
+          <span key={`${c.kind}-${String(i)}`}>
             {i > 0 && ' › '}
-            {c}
+            {connectionStepLabel(t, c)}
           </span>
         ))}
       </nav>

@@ -5,6 +5,7 @@ import { formatDateTime, formatDuration } from '../../format.ts';
 import { statusLabel } from '../../i18n/labels.ts';
 import { statusTone } from '../../ui/StatusBadge.tsx';
 import type { Column } from '../../ui/DataTable.tsx';
+import { connectionsText } from './connections.ts';
 
 /** A column of the device list: its cell, and its text in the CSV export. */
 export type Col = Column<DeviceRow> & { text: (d: DeviceRow) => string };
@@ -53,13 +54,13 @@ export function deviceColumns(t: TFunction, lng: string): Col[] {
       sort: 'connections',
       // The last two steps (stack and C-Link or P-Link) on one line; the whole path on hover and in the CSV.
       render: (d) => (
-        <span className="nowrap" title={d.connections.join(' › ')}>
+        <span className="nowrap" title={connectionsText(t, d.connections)}>
           {d.connections.length > 2
-            ? `… › ${d.connections.slice(-2).join(' › ')}`
-            : d.connections.join(' › ')}
+            ? `… › ${connectionsText(t, d.connections.slice(-2))}`
+            : connectionsText(t, d.connections)}
         </span>
       ),
-      text: (d) => d.connections.join(' > '),
+      text: (d) => connectionsText(t, d.connections, ' > '),
     },
     {
       key: 'location',
