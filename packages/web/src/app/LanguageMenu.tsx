@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
 import { sessionKey, useSession } from '../auth/session.tsx';
 import { uiLanguageOf, uiLanguages } from '../i18n/i18n.ts';
-import { isOneOf } from '../ui/oneOf.ts';
 
 /** Each language in its own name (endonyms are never translated). */
 const names: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
@@ -41,7 +40,8 @@ export function LanguageMenu({ className = 'language', id }: { className?: strin
       className={className}
       value={session?.user.language ?? i18n.language}
       onChange={(e) => {
-        if (isOneOf(languages, e.target.value)) change(e.target.value);
+        const chosen = languages.find((l) => l === e.target.value);
+        if (chosen) change(chosen);
       }}
     >
       {choices.map((l) => (
