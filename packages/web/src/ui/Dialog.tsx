@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A modal dialog on the native <dialog> element: focus stays inside, Escape closes, the page
- * behind is inert. `onClose` runs for Escape, the close button and backdrop clicks.
+ * behind is inert. `onClose` runs for Escape, the close button and backdrop clicks. When it closes
+ * (or its screen removes it), the focus goes back to what had it before, e.g. the button that
+ * opened it, instead of falling to the page's body (WCAG 2.4.3).
  */
 export function Dialog({
   title,
@@ -22,9 +24,13 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (!d || !open) return;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!d.open) d.showModal();
+    return () => {
+      if (d.open) d.close();
+      if (before?.isConnected) before.focus();
+    };
   }, [open]);
   return (
     <dialog
