@@ -1,6 +1,6 @@
 // The agent's ledger of hub jobs on its real store: a job sent again joins, answers or resumes the
 // first copy — in the same process and after the agent restarts — and long jobs are bounded.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,20 @@ function gate() {
   return { done, open, fail };
 }
 
+/**
+ * Waits until `check` holds. The tests wait for the state they need (a job body started, a step on
+ * disk), never for a fixed time: on a loaded machine the journal's writes can take longer than any
+ * sleep.
+ */
+function until(check: () => boolean): Promise<void> {
+  return vi.waitFor(
+    () => {
+      if (!check()) throw new Error('not yet');
+    },
+    { timeout: 10_000, interval: 2 },
+  );
+}
+
 describe(CommandLedger.name, () => {
   it('runs a job once when it is sent again while running, and the repeat gets its progress and result', async () => {
     const { store } = await open();
@@ -56,7 +70,8 @@ describe(CommandLedger.name, () => {
     };
     const firstSeen: CommandProgress[] = [];
     const first = ledger.run('job-1', box, 'firmwareUpdate', (p) => firstSeen.push(p), work);
-    await new Promise((r) => setTimeout(r, 10));
+    // The repeat comes while the job runs: after its body started (the entry is on disk first).
+    await until(() => report !== undefined);
     const repeatSeen: CommandProgress[] = [];
     const repeat = ledger.run('job-1', box, 'firmwareUpdate', (p) => repeatSeen.push(p), work);
     report?.({ phase: 'apply', percent: 75 });
@@ -75,7 +90,9 @@ describe(CommandLedger.name, () => {
   it('answers a job that succeeded with its result, also after the agent restarted, without running it again', async () => {
     const { dir, store } = await open();
     const ledger = new CommandLedger(store, Date.now);
-    await ledger.run('job-2', box, 'restart', quiet, () => Promise.resolve({ firmware: '8.3.15.0', downtimeMs: 900 }));
+    await ledger.run('job-2', box, 'restart', quiet, () =>
+      Promise.resolve({ firmware: '8.3.15.0', downtimeMs: 900 }),
+    );
     await store.close();
     const again = new CommandLedger((await open(dir)).store, Date.now);
     let ran = false;
@@ -91,12 +108,14 @@ describe(CommandLedger.name, () => {
     const { dir, store } = await open();
     const ledger = new CommandLedger(store, () => 1_000);
     const g = gate();
+    let sent = false;
     const first = ledger.run('job-3', box, 'firmwareUpdate', quiet, async (job) => {
       await job.markSent({ firmware: '8.3.15.0' });
+      sent = true;
       return g.done;
     });
     first.catch(quiet);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(() => sent);
     // The agent process dies here: nothing more is written.
     await store.close();
     const reopened = (await open(dir)).store;
@@ -110,8 +129,14 @@ describe(CommandLedger.name, () => {
 
     // A job that never reached the device resumes without `sentAt`: it may simply run again.
     const g2 = gate();
-    again.run('job-4', box, 'loadConfig', quiet, () => g2.done).catch(quiet);
-    await new Promise((r) => setTimeout(r, 20));
+    let started = false;
+    again
+      .run('job-4', box, 'loadConfig', quiet, () => {
+        started = true;
+        return g2.done;
+      })
+      .catch(quiet);
+    await until(() => started);
     await reopened.close();
     const third = new CommandLedger((await open(dir)).store, () => 9_000);
     await third.run('job-4', box, 'loadConfig', quiet, (job) => {
@@ -152,26 +177,38 @@ describe(CommandLedger.name, () => {
     const { store } = await open();
     const ledger = new CommandLedger(store, Date.now, 2);
     const gates = [gate(), gate(), gate()];
+    const started = new Set<number>();
     let running = 0;
     let most = 0;
     const long = (i: number, seen: CommandProgress[] = []) =>
-      ledger.run(`long-${i}`, box, 'firmwareUpdate', (p) => seen.push(p), async () => {
-        running++;
-        most = Math.max(most, running);
-        try {
-          return await gates[i]?.done;
-        } finally {
-          running--;
-        }
-      });
+      ledger.run(
+        `long-${i}`,
+        box,
+        'firmwareUpdate',
+        (p) => seen.push(p),
+        async () => {
+          started.add(i);
+          running++;
+          most = Math.max(most, running);
+          try {
+            return await gates[i]?.done;
+          } finally {
+            running--;
+          }
+        },
+      );
     const waiting: CommandProgress[] = [];
     const jobs = [long(0), long(1), long(2, waiting)];
-    await new Promise((r) => setTimeout(r, 30));
-    expect(running).toBe(2);
+    // Two run; the third has said it waits (it only says so once it found no free slot).
+    await until(() => running === 2 && waiting.length > 0);
+    expect(started).toEqual(new Set([0, 1]));
     expect(waiting).toEqual([{ phase: 'waiting for a free slot on the agent', percent: 0 }]);
-    expect(await ledger.run('quick', box, 'locate', quiet, () => Promise.resolve({ on: true }))).toEqual({ on: true });
+    expect(await ledger.run('quick', box, 'locate', quiet, () => Promise.resolve({ on: true }))).toEqual({
+      on: true,
+    });
     gates[0]?.open(0);
-    await new Promise((r) => setTimeout(r, 30));
+    // The first one's slot goes to the waiting one: still two at once.
+    await until(() => started.has(2));
     expect(running).toBe(2);
     gates[1]?.open(1);
     gates[2]?.open(2);
