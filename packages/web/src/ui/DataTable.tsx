@@ -49,7 +49,9 @@ export function DataTable<T>({
   headersHidden?: boolean;
 }) {
   return (
-    <div className="table-wrap">
+    // A wide table scrolls sideways inside its wrapper: the wrapper takes the focus so the keyboard
+    // can scroll it too (WCAG 2.1.1).
+    <div className="table-wrap" tabIndex={0}>
       <table className={compact ? 'table compact' : 'table'} aria-label={label}>
         <thead className={headersHidden ? 'visually-hidden' : undefined}>
           <tr>
