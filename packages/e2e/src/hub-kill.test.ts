@@ -29,7 +29,20 @@ interface Job {
 async function startHubProcess(databaseUrl: string, port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/cli/src/main.ts', 'hub', '--database-url', databaseUrl, '--port', String(port), '--data-dir', dataDir, '--log-level', 'warn'],
+    [
+      '--import',
+      'tsx',
+      'packages/cli/src/main.ts',
+      'hub',
+      '--database-url',
+      databaseUrl,
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+    ],
     { env: { ...process.env, CROSSPOINT_SECRET_KEY: secretKey }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -57,11 +70,18 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
   let token: string;
 
   const url = () => `http://127.0.0.1:${String(port)}`;
-  const api = async <T>(method: string, path: string, body?: unknown, type = 'application/json'): Promise<T> => {
+  const api = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    type = 'application/json',
+  ): Promise<T> => {
     const res = await fetch(`${url()}/api/v1/orgs/${clientId}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': type }) },
-      ...(body === undefined ? {} : { body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) }),
+      ...(body === undefined
+        ? {}
+        : { body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) }),
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${String(res.status)}: ${await res.text()}`);
     return (await res.json()) as T;
@@ -79,7 +99,9 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
     return last;
   };
   const hubStatusOf = async (serial: string) =>
-    (await api<{ items: { serial: string; status: string }[] }>('GET', '/devices?limit=500')).items.find((d) => d.serial === serial)?.status;
+    (await api<{ items: { serial: string; status: string }[] }>('GET', '/devices?limit=500')).items.find(
+      (d) => d.serial === serial,
+    )?.status;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cp-kill-'));
@@ -87,7 +109,10 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
     port = await freePort();
     // Seed the database once, in this process: the demo tenants and an Administrator token.
     const seeder = await startHub(
-      loadHubConfig({ port: '0', databaseUrl: db.url, dataDir: join(dir, 'hub'), secretKey, logLevel: 'silent' }, {}),
+      loadHubConfig(
+        { port: '0', databaseUrl: db.url, dataDir: join(dir, 'hub'), secretKey, logLevel: 'silent' },
+        {},
+      ),
       { logger: pino({ level: 'silent' }) },
     );
     const seeded = await seedDemoClient(seeder, 'administrator');
@@ -102,7 +127,13 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
     });
     ({ agent, stop: stopAgent } = await startSiteAgent(sim, join(dir, 'agent'), url(), seeded.agentLogin));
     await agent.rediscover();
-    await until('the site on the hub', async () => (await api<{ items: unknown[] }>('GET', '/devices?limit=500')).items.length === agent.inventory().length, 30_000);
+    await until(
+      'the site on the hub',
+      async () =>
+        (await api<{ items: unknown[] }>('GET', '/devices?limit=500')).items.length ===
+        agent.inventory().length,
+      30_000,
+    );
   });
   afterAll(async () => {
     await stopAgent().catch(() => undefined);
@@ -114,18 +145,38 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
 
   it('takes the jobs over in a new process, one apply per box, and loses no status change', async () => {
     const seen = new Set<string>();
-    const boxes = sim.devices.filter((d) => d.kind === 'box' && d.stack !== null && !seen.has(d.stack) && seen.add(d.stack)).slice(0, 3);
+    const boxes = sim.devices
+      .filter((d) => d.kind === 'box' && d.stack !== null && !seen.has(d.stack) && seen.add(d.stack))
+      .slice(0, 3);
     const stacks = new Set(boxes.map((b) => b.stack));
     const rows = (await api<{ items: { id: string; serial: string }[] }>('GET', '/devices?limit=500')).items;
     const hubIds = boxes.map((b) => rows.find((r) => r.serial === b.serial)?.id ?? '');
     const run = async (command: Record<string, unknown>) =>
-      (await api<{ items: { id: string }[] }>('POST', '/jobs', { deviceIds: hubIds, command, deadlineS: 300 })).items.map((j) => j.id);
-    expect((await finished(await run({ type: 'ftp', enabled: true }))).map((j) => j.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+      (
+        await api<{ items: { id: string }[] }>('POST', '/jobs', {
+          deviceIds: hubIds,
+          command,
+          deadlineS: 300,
+        })
+      ).items.map((j) => j.id);
+    expect((await finished(await run({ type: 'ftp', enabled: true }))).map((j) => j.status)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ]);
     const image = Buffer.concat([Buffer.from(firmwareImageHeader('9.2.0.1')), Buffer.alloc(64 * 1024, 3)]);
-    const file = await api<{ id: string }>('POST', `/files?name=${encodeURIComponent('CP2 9.2.0.1.bin')}&kind=firmware`, image, 'application/octet-stream');
+    const file = await api<{ id: string }>(
+      'POST',
+      `/files?name=${encodeURIComponent('CP2 9.2.0.1.bin')}&kind=firmware`,
+      image,
+      'application/octet-stream',
+    );
     const ids = await run({ type: 'firmwareUpdate', fileId: file.id });
-    const agentId = (serial: string) => agent.inventory().find((d) => d.serial === serial && d.parentId === undefined)?.id as DeviceId;
-    await until('a box updating', () => boxes.some((b) => agent.device(agentId(b.serial))?.status === 'Updating Firmware'));
+    const agentId = (serial: string) =>
+      agent.inventory().find((d) => d.serial === serial && d.parentId === undefined)?.id as DeviceId;
+    await until('a box updating', () =>
+      boxes.some((b) => agent.device(agentId(b.serial))?.status === 'Updating Firmware'),
+    );
 
     hub?.kill('SIGKILL');
     const killedAt = Date.now();
@@ -143,7 +194,10 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
       expect(sim.device(b.id)?.firmware).toBe('9.2.0.1');
       expect(sim.logsOf(b.id).filter((l) => l.includes('firmware update to 9.2.0.1'))).toHaveLength(1);
     }
-    await until('the bystander Down on the new hub', async () => (await hubStatusOf(bystander.serial)) === 'Down');
+    await until(
+      'the bystander Down on the new hub',
+      async () => (await hubStatusOf(bystander.serial)) === 'Down',
+    );
     await sim.control.clearFaults(bystander.id);
     await until('the bystander back', async () => (await hubStatusOf(bystander.serial)) !== 'Down');
   });

@@ -46,21 +46,37 @@ describe('jobs sent again after a restart', () => {
   };
   let stopTheAgent: () => Promise<void>;
   const startTheAgent = async () => {
-    ({ agent, stop: stopTheAgent } = await startSiteAgent(sim, join(dir, 'agent'), `http://127.0.0.1:${String(port)}`, login));
+    ({ agent, stop: stopTheAgent } = await startSiteAgent(
+      sim,
+      join(dir, 'agent'),
+      `http://127.0.0.1:${String(port)}`,
+      login,
+    ));
   };
-  const api = async <T>(method: string, path: string, body?: unknown, type = 'application/json'): Promise<T> => {
+  const api = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    type = 'application/json',
+  ): Promise<T> => {
     const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': type }) },
-      ...(body === undefined ? {} : { body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) }),
+      ...(body === undefined
+        ? {}
+        : { body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) }),
     });
     if (!res.ok) throw new Error(`${method} ${path} answered ${String(res.status)}: ${await res.text()}`);
     return (await res.json()) as T;
   };
   const runJobs = async (command: Record<string, unknown>) =>
-    (await api<{ items: Job[] }>('POST', '/jobs', { deviceIds: boxes.map((b) => b.hubId), command, deadlineS: 180 })).items.map(
-      (j) => j.id,
-    );
+    (
+      await api<{ items: Job[] }>('POST', '/jobs', {
+        deviceIds: boxes.map((b) => b.hubId),
+        command,
+        deadlineS: 180,
+      })
+    ).items.map((j) => j.id);
   const jobs = (ids: string[]) => Promise.all(ids.map((id) => api<Job>('GET', `/jobs/${id}`)));
   const finished = async (ids: string[]) => {
     let last: Job[] = [];
@@ -86,7 +102,8 @@ describe('jobs sent again after a restart', () => {
     ).id;
   };
   const linesOf = (simId: string, text: string) => sim.logsOf(simId).filter((l) => l.includes(text)).length;
-  const updating = () => boxes.filter((b) => agent.device(agentIdOf(b))?.status === 'Updating Firmware').length;
+  const updating = () =>
+    boxes.filter((b) => agent.device(agentIdOf(b))?.status === 'Updating Firmware').length;
   let agentIds: Map<string, DeviceId>;
   const agentIdOf = (b: { hubId: string }): DeviceId => agentIds.get(b.hubId) ?? ('' as DeviceId);
 
@@ -113,12 +130,18 @@ describe('jobs sent again after a restart', () => {
     const serials = new Map(simBoxes.slice(0, 4).map((b) => [b.serial, b.id]));
     let rows: DeviceRow[] = [];
     await until('the boxes on the hub', async () => {
-      rows = (await api<{ items: DeviceRow[] }>('GET', '/devices?limit=500')).items.filter((d) => serials.has(d.serial));
+      rows = (await api<{ items: DeviceRow[] }>('GET', '/devices?limit=500')).items.filter((d) =>
+        serials.has(d.serial),
+      );
       return rows.length === serials.size;
     });
     boxes = rows.map((r) => ({ hubId: r.id, simId: serials.get(r.serial) ?? '' }));
     agentIds = new Map(
-      rows.map((r) => [r.id, agent.inventory().find((d) => d.serial === r.serial && d.parentId === undefined)?.id ?? ('' as DeviceId)]),
+      rows.map((r) => [
+        r.id,
+        agent.inventory().find((d) => d.serial === r.serial && d.parentId === undefined)?.id ??
+          ('' as DeviceId),
+      ]),
     );
     const ftp = await finished(await runJobs({ type: 'ftp', enabled: true }));
     expect(ftp.map((j) => j.status)).toEqual(boxes.map(() => 'succeeded'));
@@ -143,7 +166,8 @@ describe('jobs sent again after a restart', () => {
       expect(linesOf(b.simId, 'firmware update to 9.1.0.1')).toBe(1);
     }
     // The job's result tells what the box ran before, also when the agent that started it is gone.
-    for (const j of done) expect(j.result).toMatchObject({ firmware: '9.1.0.1', previous: previous.get(j.deviceId) });
+    for (const j of done)
+      expect(j.result).toMatchObject({ firmware: '9.1.0.1', previous: previous.get(j.deviceId) });
   });
 
   it('finishes a firmware update once per box although the hub restarts while the boxes apply it', async () => {
