@@ -12,9 +12,7 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only); with `auth`, it demands that user and password. */
-export async function startSmtpSink(
-  options: { auth?: { user: string; pass: string } } = {},
-): Promise<{
+export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<{
   url: string;
   port: number;
   mails: ReceivedMail[];
