@@ -49,6 +49,11 @@ export async function postJson(
           ...headers,
         },
         signal: AbortSignal.timeout(timeoutMs),
+        // A connection of its own, closed after the answer. Node's shared agent keeps idle sockets
+        // for 5 s, exactly as long as a Node receiver keeps them open: a call that reuses one the
+        // receiver is closing fails with ECONNRESET before the receiver reads it, and the alert
+        // waits for its retry. Alert and SMS calls are few; a handshake each costs little.
+        agent: false,
         ...(guard ? { lookup: guardedLookup(guard.refuse) } : {}),
       },
       (res) => {

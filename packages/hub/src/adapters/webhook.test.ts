@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startHttpReceiver } from '../test/http-receiver.ts';
 import { ChannelError } from './channel-error.ts';
@@ -73,6 +75,33 @@ describe('webhook adapter', () => {
       ).toMatchObject({ permanent: false });
     } finally {
       await receiver.close();
+    }
+  });
+
+  it('sends every call on a connection of its own, so a receiver closing an idle one fails no call', async () => {
+    // A receiver that drops a connection when a second request comes on it: what one whose
+    // keep-alive timer fires just as a kept socket is reused does (both sides wait 5 s in Node).
+    const seen = new Set<Socket>();
+    const headers: IncomingMessage['headers'][] = [];
+    const server = createServer((req, res) => {
+      if (seen.has(req.socket)) {
+        req.socket.destroy();
+        return;
+      }
+      seen.add(req.socket);
+      headers.push(req.headers);
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/hook`;
+      for (let i = 0; i < 3; i++) await postJson(url, '{}', {}, 5000, 'The receiver');
+      expect(seen.size).toBe(3);
+      expect(headers.map((h) => h.connection)).toEqual(['close', 'close', 'close']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });
