@@ -65,8 +65,6 @@ export interface RouteRegistry {
   assertComplete(): void;
 }
 
-const isPermission = isPermissionAccess;
-
 const accessTexts: Record<Exclude<RouteAccess, Permission>, string> = {
   public: 'Open to anyone.',
   'signed-in': 'Needs a signed-in person or an API token.',
@@ -75,7 +73,7 @@ const accessTexts: Record<Exclude<RouteAccess, Permission>, string> = {
 };
 
 const accessText = (access: RouteAccess): string =>
-  isPermission(access)
+  isPermissionAccess(access)
     ? `Needs the \`${access}\` permission in the organization (docs/roles.md); another organization’s id answers 404.`
     : accessTexts[access];
 
@@ -141,7 +139,7 @@ export function createRouteRegistry(access: AccessService): RouteRegistry {
     on: (app) => ({
       org(id, handler, options) {
         const def = claim(id);
-        if (!def.path.includes(':orgId') || !(isPermission(def.access) || def.access === 'operator'))
+        if (!def.path.includes(':orgId') || !(isPermissionAccess(def.access) || def.access === 'operator'))
           throw new Error(`Route ${id} is not a route of an organization with a permission.`);
         register(
           app,
@@ -151,7 +149,7 @@ export function createRouteRegistry(access: AccessService): RouteRegistry {
             const actor = requireAuth(request).actor;
             const ctx = await access.resolve(actor, (request.params as { orgId: string }).orgId);
             if (def.access === 'operator') await access.requireOperator(actor);
-            else if (isPermission(def.access)) requirePermission(ctx, def.access);
+            else if (isPermissionAccess(def.access)) requirePermission(ctx, def.access);
             return handler(ctx, callOf(request, reply));
           },
           options,
@@ -159,7 +157,7 @@ export function createRouteRegistry(access: AccessService): RouteRegistry {
       },
       plain(id, handler, options) {
         const def = claim(id);
-        if (isPermission(def.access))
+        if (isPermissionAccess(def.access))
           throw new Error(`Route ${id} needs a permission: register it with org().`);
         register(
           app,

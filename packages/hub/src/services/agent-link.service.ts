@@ -25,11 +25,10 @@ export interface LinkedAgent {
 /** Problems remembered per hub process, so a device sent again and again is audited once. */
 const maxRememberedProblems = 10_000;
 
-/** Subject of an organization's live events (devices, servers), for browsers on any hub. */
-
 /** Everything the hub does with what agents send: sign-in, inventory, changes, heartbeats. */
 export class AgentLinkService {
   private readonly reported = new Set<string>();
+  private readonly live: LiveEvents;
 
   constructor(
     private readonly accounts: AgentAccountRepository,
@@ -39,11 +38,13 @@ export class AgentLinkService {
     private readonly credentials: CredentialRepository,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
-    private readonly bus: EventBus,
+    bus: EventBus,
     private readonly clock: Clock,
     /** This hub's own caches hear of a change at once, before the bus brings it round. */
     private readonly devicesChanged: (orgId: string) => void = () => undefined,
-  ) {}
+  ) {
+    this.live = new LiveEvents(bus, clock);
+  }
 
   /** `login` is `<account name>@<organization code>` (account number, or the organization id). */
   async authenticate(login: string, password: string, ip: string): Promise<LinkedAgent | LinkRefusal> {
@@ -266,6 +267,6 @@ export class AgentLinkService {
     orgId: string,
     event: { kind: 'servers' } | { kind: 'devices'; changed: number },
   ): Promise<void> {
-    return new LiveEvents(this.bus, this.clock).publish(orgId, event);
+    return this.live.publish(orgId, event);
   }
 }

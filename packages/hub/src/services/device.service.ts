@@ -32,7 +32,7 @@ export class DeviceService {
     private readonly devices: DeviceRepository,
     private readonly locations: LocationRepository,
     private readonly audit: AuditService,
-    private readonly bus: EventBus,
+    bus: EventBus,
     private readonly clock: () => Date,
     summaryIntervalMs = 1_000,
   ) {
