@@ -113,7 +113,8 @@ describe('accessibility in Chromium', () => {
     await page.getByRole('alert').waitFor();
     await expectNoSeriousViolations(page, 'sign-in with an error');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
-    await page.getByLabel('Email address').waitFor();
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+    await page.getByLabel('Email address', { exact: true }).waitFor();
     await expectNoSeriousViolations(page, 'forgot password');
     await page.goto(`${hub.url}/reset-password?token=not-a-token`);
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -119,7 +119,10 @@ describe('sign-in and the shell in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${hub.url}/sign-in`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
-    await page.getByLabel('Email address').fill(demoAccounts.operator);
+    // The sign-in screen's "Username or email address" would also match a loose label: wait for the
+    // reset screen itself, then fill its field by its exact label.
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+    await page.getByLabel('Email address', { exact: true }).fill(demoAccounts.operator);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText(/a reset link is on its way/).waitFor();
     await expectNoSeriousViolations(page, 'forgot password, link sent');
