@@ -31,7 +31,7 @@ import { CommandService } from './services/command.service.ts';
 import { CommandFileService, defaultFileLimits, type FileLimits } from './services/command-file.service.ts';
 import { CommandFileRepository } from './repositories/command-file.repository.ts';
 import { JobRepository } from './repositories/job.repository.ts';
-import { LicenseService } from './services/license.service.ts';
+import { defaultLicenseTiming, LicenseService, type LicenseTiming } from './services/license.service.ts';
 import { LicenseRepository } from './repositories/license.repository.ts';
 import { createLicenseVerifier } from './adapters/license-signature.ts';
 import { createSmsSender, type SmsSender } from './adapters/sms.ts';
@@ -95,6 +95,8 @@ export interface ServiceSettings {
   apiTokenDefaultDays?: number;
   /** How long a job stays leased to the hub dispatching it before another takes it over (ms). */
   jobLeaseMs?: number;
+  /** Enterprise license: grace days after expiry, how often expiry is checked (tests: 0, they call checkAll). */
+  license?: Partial<LicenseTiming>;
   logger?: Logger;
 }
 
@@ -229,9 +231,13 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     licenses: new LicenseService(
       new LicenseRepository(db),
       orgRepo,
+      deviceRepo,
       createLicenseVerifier(settings.licensePublicKeys ?? []),
       audit,
       clock,
+      { ...defaultLicenseTiming, ...settings.license },
+      (orgId) => devices.changed(orgId),
+      (e) => settings.logger?.error({ err: e }, 'license check failed'),
     ),
   };
 }

@@ -65,6 +65,13 @@ export const HubConfigSchema = Type.Object({
         'Key (64 hex digits or base64 of 32 bytes) sealing secrets the hub reads back, such as organizations’ SMTP passwords. Hubs sharing a database need the same key; a lone hub keeps one in its data dir.',
     }),
   ),
+  licenseGraceDays: Type.Integer({
+    minimum: 0,
+    maximum: 365,
+    default: 14,
+    description:
+      'Enterprise edition: days an expired license still grants its devices; after them the unlicensed capacity applies.',
+  }),
   alertQuietS: Type.Integer({
     minimum: 0,
     maximum: 86_400,
@@ -97,6 +104,7 @@ export interface HubFlags {
   apiTokenDefaultDays?: string | undefined;
   fileQuotaMb?: string | undefined;
   secretKey?: string | undefined;
+  licenseGraceDays?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -121,6 +129,7 @@ export const hubEnvVars = {
   apiTokenDefaultDays: 'CROSSPOINT_API_TOKEN_DEFAULT_DAYS',
   fileQuotaMb: 'CROSSPOINT_FILE_QUOTA_MB',
   secretKey: 'CROSSPOINT_SECRET_KEY',
+  licenseGraceDays: 'CROSSPOINT_LICENSE_GRACE_DAYS',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */

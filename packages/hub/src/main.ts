@@ -47,6 +47,8 @@ export interface StartHubOptions {
   fileLimits?: ServiceSettings['fileLimits'];
   /** How often open live-events streams re-check their credentials (tests shorten it). */
   liveAccessCheckMs?: number;
+  /** How often the enterprise license's expiry is checked (ms; tests pass 0 and call checkAll). */
+  licenseCheckEveryMs?: number;
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -112,6 +114,10 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         },
       },
       licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
+      license: {
+        graceDays: config.licenseGraceDays,
+        ...(options.licenseCheckEveryMs !== undefined ? { checkEveryMs: options.licenseCheckEveryMs } : {}),
+      },
       logger,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.throttle ? { throttle: options.throttle } : {}),
@@ -146,8 +152,10 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     services.commands.start();
     await services.alertEngine.start();
     services.alertDeliveries.start();
+    await services.licenses.start();
   } catch (e) {
     services?.devices.stop();
+    await services?.licenses.stop().catch(() => undefined);
     services?.commands.stop();
     await services?.alertEngine.stop().catch(() => undefined);
     await services?.alertDeliveries.stop().catch(() => undefined);
@@ -185,6 +193,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         await runningApp.close();
         await handBack();
         runningServices.devices.stop();
+        await runningServices.licenses.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();
         runningServices.orgMailers.close();

@@ -1,48 +1,149 @@
 import { Value } from 'typebox/value';
-import { LicenseFile, licenseSigningText, type LicenseStatus, type LicenseTerms } from '@crosspoint/protocol';
-import type { LicenseRepository } from '../repositories/license.repository.ts';
+import {
+  LicenseFile,
+  licenseSigningText,
+  licenseWarnDays,
+  type LicenseState,
+  type LicenseStatus,
+  type LicenseTerms,
+} from '@crosspoint/protocol';
+import type { LicenseRecord, LicenseRepository } from '../repositories/license.repository.ts';
 import type { OrganizationRepository } from '../repositories/organization.repository.ts';
+import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { LicenseVerifier } from '../adapters/license-signature.ts';
 import type { AuditService } from './audit.service.ts';
 import { requirePermission, type Clock, type OrgContext } from './context.ts';
 import { ServiceError } from './service-error.ts';
+import { SerialRunner } from './serial-runner.ts';
 
 /** Devices an enterprise installation may monitor before a license is uploaded. */
 export const unlicensedCapacity = 5;
+
+export interface LicenseTiming {
+  /** Days an expired license still grants its pool (CROSSPOINT_LICENSE_GRACE_DAYS). */
+  graceDays: number;
+  /** How often the hub checks whether a license ran out (ms; 0: never, tests call `checkAll`). */
+  checkEveryMs: number;
+}
+export const defaultLicenseTiming: LicenseTiming = { graceDays: 14, checkEveryMs: 60 * 60 * 1000 };
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** What an installed license (or none) grants at `now`. */
+export function licenseStanding(
+  row: Pick<LicenseRecord, 'devices' | 'expiresAt'> | undefined,
+  now: Date,
+  graceDays: number,
+): { state: LicenseState; capacity: number; expiresAt: Date | null; graceEndsAt: Date | null } {
+  if (!row) return { state: 'unlicensed', capacity: unlicensedCapacity, expiresAt: null, graceEndsAt: null };
+  const expiresAt = row.expiresAt;
+  if (!expiresAt) return { state: 'valid', capacity: row.devices, expiresAt: null, graceEndsAt: null };
+  const graceEndsAt = new Date(expiresAt.getTime() + graceDays * dayMs);
+  const t = now.getTime();
+  const state: LicenseState =
+    t >= graceEndsAt.getTime()
+      ? 'expired'
+      : t >= expiresAt.getTime()
+        ? 'grace'
+        : t >= expiresAt.getTime() - licenseWarnDays * dayMs
+          ? 'expiring'
+          : 'valid';
+  return { state, capacity: state === 'expired' ? unlicensedCapacity : row.devices, expiresAt, graceEndsAt };
+}
 
 const invalid = (why: string): ServiceError =>
   ServiceError.invalid('LICENSE_INVALID', `This license file cannot be used: ${why}.`);
 
 /** Enterprise edition: Settings › Subscription and License › Upgrade License. */
 export class LicenseService {
+  private readonly runner: SerialRunner;
+  private timer: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly licenses: LicenseRepository,
     private readonly orgs: OrganizationRepository,
+    private readonly devices: DeviceRepository,
     private readonly verifier: LicenseVerifier,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
+    private readonly timing: LicenseTiming = defaultLicenseTiming,
+    /** Announces that an organization's devices changed (Overflow recomputed): live events. */
+    private readonly devicesChanged: (orgId: string) => Promise<void> = () => Promise.resolve(),
+    onError: (e: unknown) => void = () => undefined,
+  ) {
+    this.runner = new SerialRunner(() => this.checkAll(), onError);
+  }
+
+  /** Applies each enterprise organization's capacity now and then every `checkEveryMs` (a license runs out). */
+  start(): Promise<void> {
+    if (this.timing.checkEveryMs > 0) {
+      this.timer = setInterval(() => this.runner.kick(), this.timing.checkEveryMs);
+      this.timer.unref();
+    }
+    this.runner.kick();
+    return this.runner.idle(true);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.runner.idle(true);
+  }
+
+  /** Brings every enterprise organization's capacity and its devices' Overflow in line with its license and the clock. */
+  async checkAll(): Promise<void> {
+    for (const org of await this.orgs.byKind('enterprise')) await this.applyCapacity(org.id, org.devicePool);
+  }
+
+  /**
+   * The organization's pool becomes what its license grants now; Overflow is recomputed at once (no
+   * agent reconnect) and browsers are told.
+   */
+  private async applyCapacity(orgId: string, poolBefore: number | null): Promise<void> {
+    const row = await this.licenses.current(orgId);
+    const { capacity, state } = licenseStanding(row, this.clock(), this.timing.graceDays);
+    if (poolBefore !== capacity) {
+      await this.orgs.update(orgId, { devicePool: capacity });
+      if (state === 'expired') {
+        await this.audit.record(
+          { userId: null, label: 'hub (license check)', ip: null },
+          {
+            orgId,
+            action: 'license.expired',
+            targetType: 'license',
+            detail: { devices: row?.devices ?? null, capacity },
+          },
+        );
+      }
+    }
+    if (await this.devices.applyPlan(orgId, capacity)) await this.devicesChanged(orgId);
+  }
 
   async status(ctx: OrgContext): Promise<LicenseStatus> {
     requirePermission(ctx, 'org.read');
     this.requireEnterprise(ctx);
     const row = await this.licenses.current(ctx.org.id);
     const now = this.clock();
-    if (!row)
-      return { edition: 'enterprise', capacity: unlicensedCapacity, unlicensedCapacity, license: null };
-    const terms = parse(row.document).license;
-    const expired = row.expiresAt !== null && row.expiresAt <= now;
-    return {
-      edition: 'enterprise',
-      capacity: expired ? unlicensedCapacity : row.devices,
+    const standing = licenseStanding(row, now, this.timing.graceDays);
+    const base = {
+      edition: 'enterprise' as const,
+      capacity: standing.capacity,
       unlicensedCapacity,
+      state: standing.state,
+      expiresAt: standing.expiresAt?.toISOString() ?? null,
+      graceEndsAt: standing.graceEndsAt?.toISOString() ?? null,
+    };
+    if (!row) return { ...base, license: null };
+    const terms = parse(row.document).license;
+    return {
+      ...base,
       license: {
         id: terms.id,
         licensee: row.licensee,
         devices: row.devices,
         expiresAt: row.expiresAt?.toISOString() ?? null,
         installedAt: row.installedAt.toISOString(),
-        expired,
+        expired: row.expiresAt !== null && row.expiresAt <= now,
       },
     };
   }
@@ -63,8 +164,9 @@ export class LicenseService {
       devices: file.license.devices,
       expiresAt,
       document,
+      installedAt: this.clock(),
     });
-    await this.orgs.update(ctx.org.id, { devicePool: file.license.devices });
+    await this.applyCapacity(ctx.org.id, ctx.org.devicePool);
     await this.audit.record(ctx.actor, {
       orgId: ctx.org.id,
       action: 'license.installed',

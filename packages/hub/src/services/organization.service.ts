@@ -14,6 +14,7 @@ import type { MembershipInviter } from './user.service.ts';
 import { isoDay, requirePermission, type Actor, type Clock, type OrgContext } from './context.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
+import { unlicensedCapacity } from './license.service.ts';
 
 /** The status of a client organization, from its plan dates, first sign-in and device count. */
 export function clientStatus(
@@ -275,7 +276,12 @@ export class OrganizationService {
         'This hub already has organizations; the enterprise edition starts on an empty hub.',
       );
     }
-    const org = await this.orgs.create({ kind: 'enterprise', name: input.name.trim(), devicePool: 0 });
+    // Unlicensed until a license is uploaded: the pool is what the License screen says it is.
+    const org = await this.orgs.create({
+      kind: 'enterprise',
+      name: input.name.trim(),
+      devicePool: unlicensedCapacity,
+    });
     await this.audit.record(actor, {
       orgId: org.id,
       action: 'org.created',

@@ -36,11 +36,26 @@ export function licenseSigningText(t: LicenseTerms): string {
   });
 }
 
+/**
+ * Where the installed license stands: `unlicensed` (none), `valid`, `expiring` (expires within
+ * `licenseWarnDays`), `grace` (expired, its pool still granted until `graceEndsAt`), `expired`
+ * (past the grace period: the unlicensed capacity applies).
+ */
+export const licenseStates = ['unlicensed', 'valid', 'expiring', 'grace', 'expired'] as const;
+export type LicenseState = (typeof licenseStates)[number];
+/** Days before its expiry that a license counts as expiring (the banner shows). */
+export const licenseWarnDays = 30;
+
 export const LicenseStatus = Type.Object(
   {
     edition: Type.Literal('enterprise'),
     capacity: Type.Integer({ description: 'Devices the organization may monitor now.' }),
     unlicensedCapacity: Type.Integer(),
+    state: Type.Enum(licenseStates),
+    expiresAt: Type.Union([IsoDateTime, Type.Null()], { description: 'When the license expires.' }),
+    graceEndsAt: Type.Union([IsoDateTime, Type.Null()], {
+      description: 'When its pool stops being granted (expiry plus the grace period).',
+    }),
     license: Type.Union([
       Type.Object({
         id: Type.String(),
