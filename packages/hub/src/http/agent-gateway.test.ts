@@ -148,10 +148,19 @@ describe('agent gateway /agent/v1', () => {
       `/api/v1/orgs/${t.support.id}/clients`,
     );
     expect(clients.body.items[0]).toMatchObject({ status: 'Overflow', proAudioDevices: 12 });
+    // The operator sees the support organization's pool and its usage: allocated to clients, monitored.
+    const supportOrgs = async () =>
+      (
+        await t.operator.get<{ items: { id: string; pool: { allocated: number; monitored: number } }[] }>(
+          `/api/v1/orgs/${t.platformId}/support-orgs`,
+        )
+      ).body.items.find((o) => o.id === t.support.id)?.pool;
+    expect(await supportOrgs()).toEqual({ total: 100, allocated: 10, available: 90, monitored: 10 });
     await owner.patch(`/api/v1/orgs/${t.support.id}/clients/${t.client.id}/plan`, { maxDevices: 12 });
     expect(
       (await owner.get<Page<Device>>(`/api/v1/orgs/${t.client.id}/devices?status=Overflowed`)).body.total,
     ).toBe(0);
+    expect(await supportOrgs()).toMatchObject({ allocated: 12, monitored: 12 });
     agent.close();
   });
 

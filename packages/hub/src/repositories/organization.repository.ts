@@ -96,6 +96,16 @@ export class OrganizationRepository {
     return Number(row?.total ?? 0);
   }
 
+  /** Pro Audio devices monitored (not Overflowed) in an organization and its clients: the pool's usage. */
+  async poolMonitored(orgId: string): Promise<number> {
+    const result = await this.db.execute(sql`
+      SELECT count(*)::int AS n FROM devices d JOIN device_state s ON s.device_id = d.id
+      WHERE d.kind = 'pro-audio' AND NOT s.overflowed
+        AND d.org_id IN (SELECT id FROM organizations WHERE id = ${orgId} OR parent_id = ${orgId})`);
+    const [row] = rowsOf<{ n: number }>(result);
+    return row?.n ?? 0;
+  }
+
   async counts(orgId: string): Promise<{ users: number; servers: number; clients: number }> {
     const [u] = await this.db.select({ n: count() }).from(memberships).where(eq(memberships.orgId, orgId));
     const [s] = await this.db

@@ -68,7 +68,12 @@ export class OrganizationService {
           ? { maxDevices: org.planMaxDevices ?? 0, start: org.planStart, end: org.planEnd }
           : null,
       pool: hasPool
-        ? { total: org.devicePool ?? 0, allocated, available: (org.devicePool ?? 0) - allocated }
+        ? {
+            total: org.devicePool ?? 0,
+            allocated,
+            available: (org.devicePool ?? 0) - allocated,
+            monitored: await this.orgs.poolMonitored(org.id),
+          }
         : null,
       counts: { ...counts, proAudioDevices: devices },
       createdAt: org.createdAt.toISOString(),

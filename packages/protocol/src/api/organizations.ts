@@ -33,7 +33,15 @@ export const Organization = Type.Object(
     status: Type.Union([OrgStatus, Type.Null()]),
     plan: Type.Union([ServicePlan, Type.Null()]),
     pool: Type.Union([
-      Type.Object({ total: Type.Integer(), allocated: Type.Integer(), available: Type.Integer() }),
+      Type.Object({
+        total: Type.Integer(),
+        allocated: Type.Integer({ description: 'Devices promised to clients by their plans.' }),
+        available: Type.Integer(),
+        monitored: Type.Integer({
+          description:
+            'Pro Audio devices monitored now (not Overflowed) by the organization and its clients.',
+        }),
+      }),
       Type.Null(),
     ]),
     counts: Type.Object({

@@ -10,6 +10,7 @@ import { ChooseOrgDialog } from './ChooseOrgDialog.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { useLiveEvents } from '../live/useLiveEvents.ts';
 import { orgKindLabel } from '../i18n/labels.ts';
+import { LicenseBanner } from '../features/settings/LicenseBanner.tsx';
 
 /** Searches the help pages from anywhere. */
 function HelpSearch() {
@@ -167,7 +168,10 @@ export function AppShell() {
           {session.termsRequired ? (
             <p className="empty-state">{t('shell.acceptTermsFirst')}</p>
           ) : org ? (
-            <Outlet />
+            <>
+              <LicenseBanner />
+              <Outlet />
+            </>
           ) : (
             <p className="empty-state">{t('shell.noOrganization')}</p>
           )}

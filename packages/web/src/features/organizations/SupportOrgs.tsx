@@ -23,6 +23,7 @@ export function SupportOrgs() {
     { key: 'name', label: t('common.name'), render: (o) => o.name },
     { key: 'pool', label: t('orgs.devicePool'), render: (o) => o.pool?.total ?? 0 },
     { key: 'allocated', label: t('orgs.allocated'), render: (o) => o.pool?.allocated ?? 0 },
+    { key: 'monitored', label: t('orgs.monitored'), render: (o) => o.pool?.monitored ?? 0 },
     { key: 'clients', label: t('orgs.clients'), render: (o) => o.counts.clients },
     { key: 'users', label: t('nav.users'), render: (o) => o.counts.users },
     { key: 'created', label: t('common.created'), render: (o) => formatDate(o.createdAt, i18n.language) },

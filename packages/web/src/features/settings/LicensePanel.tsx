@@ -33,6 +33,8 @@ export function LicensePanel() {
         <dl className="facts" aria-label={t('settings.license')}>
           <dt>{t('settings.capacity')}</dt>
           <dd data-testid="capacity">{s.capacity}</dd>
+          <dt>{t('license.state')}</dt>
+          <dd data-testid="license-state">{t(`license.states.${s.state}`)}</dd>
           <dt>{t('settings.license')}</dt>
           <dd>
             {s.license
@@ -49,6 +51,17 @@ export function LicensePanel() {
               <dd>
                 {s.license.expiresAt ? formatDate(s.license.expiresAt, i18n.language) : t('common.never')}
                 {s.license.expired ? ` ${t('settings.expired')}` : ''}
+              </dd>
+            </>
+          )}
+          {s.graceEndsAt && (
+            <>
+              <dt>{t('license.graceEnds')}</dt>
+              <dd>
+                {t('license.graceEndsAt', {
+                  date: formatDate(s.graceEndsAt, i18n.language),
+                  count: s.unlicensedCapacity,
+                })}
               </dd>
             </>
           )}

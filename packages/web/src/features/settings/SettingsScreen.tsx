@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../auth/session.tsx';
 import { ApiTokensPanel } from './ApiTokensPanel.tsx';
@@ -6,6 +7,7 @@ import { Tabs } from '../../ui/Tabs.tsx';
 import { LicensePanel } from './LicensePanel.tsx';
 import { OrganizationPanel } from './OrganizationPanel.tsx';
 import { MyAccountPanel } from './MyAccountPanel.tsx';
+import { isOneOf } from '../../ui/oneOf.ts';
 
 const tabs = ['account', 'organization', 'tokens', 'license'] as const;
 type Tab = (typeof tabs)[number];
@@ -17,7 +19,16 @@ export function SettingsScreen() {
   const shown = tabs.filter(
     (name) => (name !== 'tokens' || can('tokens.manage')) && (name !== 'license' || enterprise),
   );
-  const [tab, setTab] = useState<Tab>('account');
+  // ?tab=license opens a tab directly (the license banner links there).
+  const [params] = useSearchParams();
+  const asked = params.get('tab') ?? '';
+  const [tab, setTab] = useState<Tab>(isOneOf(shown, asked) ? asked : 'account');
+  const [seen, setSeen] = useState(asked);
+  if (asked !== seen) {
+    // The link was followed again while Settings was open.
+    setSeen(asked);
+    if (isOneOf(shown, asked)) setTab(asked);
+  }
   return (
     <section aria-labelledby="settings-title">
       <div className="screen-head">

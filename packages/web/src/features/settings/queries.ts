@@ -18,10 +18,13 @@ export const useAlertPreferences = () =>
     queryFn: ({ signal }) => call('listAlertPreferences', {}, { signal }),
   });
 
-export const useLicense = (orgId: string) =>
+/** The enterprise license's status; rechecked hourly (it can run out while the app is open). */
+export const useLicense = (orgId: string, enabled = true) =>
   useQuery({
     queryKey: [...settingsKeys.license, orgId],
     queryFn: ({ signal }) => call('getLicense', { params: { orgId } }, { signal }),
+    enabled,
+    refetchInterval: 60 * 60 * 1000,
   });
 
 export const useApiTokens = (orgId: string) =>
