@@ -27,6 +27,7 @@ import { fileRoutes } from './http/routes/file.routes.ts';
 import { commandRoutes } from './http/routes/command.routes.ts';
 import { registerAgentGateway } from './http/agent-gateway.ts';
 import { alertRoutes } from './http/routes/alert.routes.ts';
+import { usageRoutes } from './http/routes/usage.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -98,10 +99,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(routes, { audit: s.audit, tokens: s.tokens });
   outboxRoutes(routes, { mail: s.mail });
   licenseRoutes(routes, { licenses: s.licenses });
-  deviceRoutes(app, routes, { devices: s.devices, bus: s.bus, accessCheckMs: deps.liveAccessCheckMs });
+  deviceRoutes(app, routes, { devices: s.devices, live: s.live, accessCheckMs: deps.liveAccessCheckMs });
   commandRoutes(routes, { commands: s.commands });
   await fileRoutes(app, registry, { files: s.files, link: s.link });
   alertRoutes(routes, { alerts: s.alerts, smtp: s.orgSmtp });
+  usageRoutes(routes, { usage: s.usage });
   registry.assertComplete();
   await registerAgentGateway(app, {
     link: s.link,

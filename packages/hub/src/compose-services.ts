@@ -61,6 +61,10 @@ import {
   type DeliveryTuning,
 } from './services/alerts/alert-delivery.service.ts';
 import { AlertService } from './services/alerts/alert.service.ts';
+import { LiveEvents } from './services/live-events.ts';
+import { Rollups } from './services/rollups.ts';
+import { UsageRepository } from './repositories/usage.repository.ts';
+import { defaultUsageTickMs, UsageService } from './services/usage/usage.service.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */
@@ -97,6 +101,8 @@ export interface ServiceSettings {
   jobLeaseMs?: number;
   /** Enterprise license: grace days after expiry, how often expiry is checked (tests: 0, they call checkAll). */
   license?: Partial<LicenseTiming>;
+  /** Usage metering: how often every organization's counts are recorded and closed days rolled up (ms; tests: 0, they call tick). */
+  usageTickMs?: number;
   logger?: Logger;
 }
 
@@ -144,12 +150,22 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const users = new UserService(userRepo, credentials, mail, audit, clock, settings.publicUrl, tokens);
   const deviceRepo = new DeviceRepository(db);
   const accountRepo = new AgentAccountRepository(db);
+  const usage = new UsageService(
+    new UsageRepository(db),
+    clock,
+    settings.usageTickMs ?? defaultUsageTickMs,
+    (e) => settings.logger?.error({ err: e }, 'usage metering failed'),
+  );
+  // Whatever applies a plan (devices added or removed, a plan or license changed) records usage after it.
+  const meteredDevices = usage.metering(deviceRepo);
+  const rollups = new Rollups((orgId) => orgRepo.byId(orgId));
+  const live = new LiveEvents(settings.bus, clock, (orgId) => rollups.of(orgId));
   const devices = new DeviceService(
     deviceRepo,
     locationRepo,
     audit,
-    settings.bus,
-    clock,
+    live,
+    async (ids) => new Map((await orgRepo.byIds(ids)).map((o) => [o.id, o.name])),
     settings.summaryIntervalMs,
   );
   const files = new CommandFileService(new CommandFileRepository(db), audit, clock, {
@@ -157,7 +173,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     ...(settings.fileQuotaMb ? { quotaBytes: settings.fileQuotaMb * 1024 * 1024 } : {}),
     ...settings.fileLimits,
   });
-  const organizations = new OrganizationService(orgRepo, deviceRepo, users, audit, clock, (orgId) =>
+  const organizations = new OrganizationService(orgRepo, meteredDevices, users, audit, clock, (orgId) =>
     devices.changed(orgId),
   );
   const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock);
@@ -173,8 +189,12 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     accountRepo,
     access,
     audit,
+    live,
   });
   return {
+    live,
+    rollups,
+    usage,
     ...alerting,
     clock,
     access,
@@ -206,12 +226,12 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     link: new AgentLinkService(
       accountRepo,
       orgRepo,
-      deviceRepo,
+      meteredDevices,
       new DeviceIngestRepository(db),
       credentials,
       passwords,
       audit,
-      settings.bus,
+      live,
       clock,
       (orgId) => devices.invalidate(orgId),
     ),
@@ -222,6 +242,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       deviceRepo,
       files,
       settings.bus,
+      live,
       audit,
       clock,
       (e) => settings.logger?.error({ err: e }, 'command dispatch failed'),
@@ -231,7 +252,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     licenses: new LicenseService(
       new LicenseRepository(db),
       orgRepo,
-      deviceRepo,
+      meteredDevices,
       createLicenseVerifier(settings.licensePublicKeys ?? []),
       audit,
       clock,
@@ -258,6 +279,7 @@ function composeAlerts(
     accountRepo: AgentAccountRepository;
     access: AccessService;
     audit: AuditService;
+    live: LiveEvents;
   },
 ) {
   const config = new AlertConfigRepository(db);
@@ -286,7 +308,7 @@ function composeAlerts(
     orgs: d.orgRepo,
     devices: d.deviceRepo,
     locations: d.locationRepo,
-    bus: settings.bus,
+    live: d.live,
     clock: d.clock,
     publicUrl: settings.publicUrl,
     tuning: { ...defaultEngineTuning, ...settings.alerts?.engine },

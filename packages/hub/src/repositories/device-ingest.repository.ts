@@ -233,6 +233,10 @@ async function applyPlainChanges(
   return row && row.claimed > 0 ? row.stored : null;
 }
 
+/** The organization whose roll-up includes an organization's devices (see `devices.rollup_org_id`). */
+export const rollupOf = (orgId: string): SQL =>
+  sql`SELECT CASE WHEN kind = 'client' AND parent_id IS NOT NULL THEN parent_id ELSE id END AS rollup FROM organizations WHERE id = ${orgId}`;
+
 /**
  * Adds or updates devices and their state in one statement. A device row is rewritten only when
  * one of its facts changed (an inventory of known devices leaves `devices` and its indexes alone);
@@ -256,9 +260,10 @@ async function upsertDevices(
         ${col((d) => JSON.stringify(d.path))}::text[], ${col((d) => d.status)}::text[], ${col((d) => d.since)}::float8[])
         AS v(agent_id, family, kind, model, serial, firmware, name, ip, parent, path, status, since)
     ),
+    r AS (${rollupOf(orgId)}),
     ins AS (
-      INSERT INTO devices AS d (org_id, server_id, agent_device_id, family, kind, model, serial, firmware, name, ip, parent_agent_id, path)
-      SELECT ${orgId}, ${serverId}, agent_id, family, kind, model, serial, firmware, name, ip, parent, path::jsonb FROM v
+      INSERT INTO devices AS d (org_id, rollup_org_id, server_id, agent_device_id, family, kind, model, serial, firmware, name, ip, parent_agent_id, path)
+      SELECT ${orgId}, r.rollup, ${serverId}, agent_id, family, kind, model, serial, firmware, name, ip, parent, path::jsonb FROM v CROSS JOIN r
       ON CONFLICT (org_id, agent_device_id) DO UPDATE SET
         server_id = excluded.server_id, family = excluded.family, kind = excluded.kind, model = excluded.model,
         serial = excluded.serial, firmware = excluded.firmware, name = excluded.name, ip = excluded.ip,
@@ -276,8 +281,8 @@ async function upsertDevices(
     ),
     prev AS (SELECT s.device_id, s.status FROM device_state s JOIN ids ON ids.id = s.device_id),
     st AS (
-      INSERT INTO device_state AS s (device_id, org_id, kind, status, status_since, last_seen_at)
-      SELECT ids.id, ${orgId}, v.kind, v.status, to_timestamp(v.since / 1000.0), ${observedAt} FROM v JOIN ids ON ids.agent_device_id = v.agent_id
+      INSERT INTO device_state AS s (device_id, org_id, rollup_org_id, kind, status, status_since, last_seen_at)
+      SELECT ids.id, ${orgId}, r.rollup, v.kind, v.status, to_timestamp(v.since / 1000.0), ${observedAt} FROM v JOIN ids ON ids.agent_device_id = v.agent_id CROSS JOIN r
       ON CONFLICT (device_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, status_since = excluded.status_since, last_seen_at = excluded.last_seen_at
       RETURNING s.device_id, s.status, s.status_since
     ),

@@ -23,6 +23,24 @@ export interface DeviceListFilter {
   serverId?: string | undefined;
   locationId?: string | undefined;
   kind?: 'pro-audio' | 'video' | undefined;
+  /** In a roll-up: one of its organizations only. */
+  orgId?: string | undefined;
+}
+
+/**
+ * Whose devices a list or a count covers: one organization's (`org`), or every device in an
+ * organization's roll-up (`rollup`: a support organization's own and all its clients').
+ */
+export interface DeviceScope {
+  orgId: string;
+  rollup: boolean;
+}
+
+/** The scope's condition on a table that carries `org_id` and `rollup_org_id`. */
+function inScope(table: 'devices' | 'device_state', scope: DeviceScope): SQL {
+  return scope.rollup
+    ? sql`${sql.raw(table)}.rollup_org_id = ${scope.orgId}`
+    : sql`${sql.raw(table)}.org_id = ${scope.orgId}`;
 }
 
 export interface StatusCount {
@@ -37,6 +55,8 @@ export interface DeviceSummaryCounts {
   byStatus: StatusCount[];
   byModel: { model: string; kind: string; n: number }[];
   byLocation: { locationId: string | null; n: number; down: number; issues: number }[];
+  /** A roll-up's counts per organization (empty for one organization's). */
+  byOrg: { orgId: string; n: number; down: number; issues: number }[];
 }
 
 const deviceColumns = (() => {
@@ -137,7 +157,7 @@ export class DeviceRepository {
    * first and sorts them after, instead of walking a sort index and filtering every row.
    */
   async list(
-    orgId: string,
+    scope: DeviceScope,
     filter: DeviceListFilter,
     page: {
       sort: string;
@@ -148,7 +168,12 @@ export class DeviceRepository {
       knownTotal?: number | undefined;
     },
   ): Promise<{
-    rows: (DeviceRecord & { locationName: string | null; sortKey: string; effective: string })[];
+    rows: (DeviceRecord & {
+      locationName: string | null;
+      orgName: string;
+      sortKey: string;
+      effective: string;
+    })[];
     total: number;
     capped: boolean;
   }> {
@@ -177,30 +202,27 @@ export class DeviceRepository {
       filter.group ? inGroup(status, filter.group) : undefined,
       filter.locationId ? sql`device_state.location_id = ${filter.locationId}` : undefined,
       filter.kind ? sql`device_state.kind = ${filter.kind}` : undefined,
+      filter.orgId ? sql`device_state.org_id = ${filter.orgId}` : undefined,
     ].filter((c) => c !== undefined);
     const onDevice = [
       like ? sql`devices.search_text LIKE ${like}` : undefined,
       filter.model ? sql`devices.model = ${filter.model}` : undefined,
       filter.serverId ? sql`devices.server_id = ${filter.serverId}` : undefined,
     ].filter((c) => c !== undefined);
-    const where = and(
-      sql`devices.org_id = ${orgId} AND device_state.org_id = ${orgId}`,
-      ...onState,
-      ...onDevice,
-    );
+    const where = and(inScope('devices', scope), inScope('device_state', scope), ...onState, ...onDevice);
     const from = sql`devices JOIN device_state ON device_state.device_id = devices.id LEFT JOIN locations ON locations.id = devices.location_id`;
     let total = page.knownTotal;
     if (total === undefined) {
       // Counted on one table when the filters allow: every device has exactly one state row.
-      const scope =
+      const countedIn =
         onDevice.length === 0
-          ? sql`device_state WHERE ${and(sql`device_state.org_id = ${orgId}`, ...onState)}`
+          ? sql`device_state WHERE ${and(inScope('device_state', scope), ...onState)}`
           : onState.length === 0
-            ? sql`devices WHERE ${and(sql`devices.org_id = ${orgId}`, ...onDevice)}`
+            ? sql`devices WHERE ${and(inScope('devices', scope), ...onDevice)}`
             : sql`${from} WHERE ${where}`;
       const counted = like
-        ? sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${scope} LIMIT ${SEARCH_COUNT_CAP + 1}) m`
-        : sql`SELECT count(*)::int AS n FROM ${scope}`;
+        ? sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${countedIn} LIMIT ${SEARCH_COUNT_CAP + 1}) m`
+        : sql`SELECT count(*)::int AS n FROM ${countedIn}`;
       total = rowsOf<{ n: number }>(await this.db.execute(counted))[0]?.n ?? 0;
     }
     // A LIMIT in the subquery keeps the planner from merging it: the matches are found first.
@@ -210,16 +232,17 @@ export class DeviceRepository {
     const after = page.after
       ? sql`WHERE (m.k ${cmp} ${page.after.value} OR (m.k = ${page.after.value} AND m.id ${cmp} ${page.after.id}))`
       : sql``;
+    // The organization's name is looked up for the page's rows only, after sorting and limiting.
     const result = await this.db.execute(sql`
-      SELECT m.* FROM (
-        SELECT devices.id, devices.org_id AS "orgId", devices.server_id AS "serverId", devices.agent_device_id AS "agentDeviceId",
+      SELECT m.*, organizations.name AS "orgName" FROM (
+        SELECT devices.id, devices.org_id AS "orgId", devices.rollup_org_id AS "rollupOrgId", devices.server_id AS "serverId", devices.agent_device_id AS "agentDeviceId",
           devices.family, devices.kind, devices.model, devices.serial, devices.firmware, devices.name, devices.ip,
           devices.parent_agent_id AS "parentAgentId", devices.path, devices.location_id AS "locationId", devices.created_at AS "createdAt",
           device_state.status, device_state.status_since AS "statusSince", device_state.overflowed, device_state.last_seen_at AS "lastSeenAt",
           locations.name AS "locationName", ${status} AS effective, ${key} AS k, (${key})::text AS "sortKey"
         FROM ${from} WHERE ${where}
         ${filterFirst ? sql`LIMIT ${SEARCH_COUNT_CAP + 1}` : sql``}
-      ) m ${after}
+      ) m JOIN organizations ON organizations.id = m."orgId" ${after}
       ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${page.limit + 1}`);
     type Raw = Omit<DeviceRecord, 'statusSince' | 'lastSeenAt' | 'createdAt' | 'path'> & {
       statusSince: Date | string;
@@ -227,6 +250,7 @@ export class DeviceRepository {
       createdAt: Date | string;
       path: string[] | string;
       locationName: string | null;
+      orgName: string;
       sortKey: string;
       effective: string;
     };
@@ -244,19 +268,21 @@ export class DeviceRepository {
    * Counts for dashboards: by effective status and by location in one pass over the narrow state
    * table, by model in one pass over the devices (no join of the two).
    */
-  async summary(orgId: string): Promise<DeviceSummaryCounts> {
+  async summary(scope: DeviceScope): Promise<DeviceSummaryCounts> {
     const status = DeviceRepository.effectiveStatus;
     const byState = await this.db.execute(sql`
-      SELECT GROUPING(e.status, device_state.location_id)::int AS g, e.status, device_state.location_id AS "locationId", count(*)::int AS n,
+      SELECT GROUPING(e.status, device_state.location_id, device_state.org_id)::int AS g, e.status,
+        device_state.location_id AS "locationId", device_state.org_id AS "orgId", count(*)::int AS n,
         (count(*) FILTER (WHERE ${inGroup(sql`e.status`, 'down')}))::int AS down,
         (count(*) FILTER (WHERE ${inGroup(sql`e.status`, 'issues')}))::int AS issues
       FROM device_state CROSS JOIN LATERAL (SELECT ${status} AS status) e
-      WHERE device_state.org_id = ${orgId}
-      GROUP BY GROUPING SETS ((e.status), (device_state.location_id))`);
+      WHERE ${inScope('device_state', scope)}
+      GROUP BY GROUPING SETS ((e.status), (device_state.location_id), (device_state.org_id))`);
     type Row = {
       g: number;
       status: string;
       locationId: string | null;
+      orgId: string;
       n: number;
       down: number;
       issues: number;
@@ -265,16 +291,20 @@ export class DeviceRepository {
     const byModel = await this.db
       .select({ model: devices.model, kind: devices.kind, n: sql<number>`count(*)::int` })
       .from(devices)
-      .where(eq(devices.orgId, orgId))
+      .where(scope.rollup ? eq(devices.rollupOrgId, scope.orgId) : eq(devices.orgId, scope.orgId))
       .groupBy(devices.model, devices.kind)
       .orderBy(desc(sql`count(*)`));
-    // GROUPING() sets a bit for each column a row is not grouped by: 0b01 by status, 0b10 by location.
+    // GROUPING() sets a bit for each column a row is not grouped by (status 0b100, location 0b010,
+    // organization 0b001): by status is 0b011, by location 0b101, by organization 0b110.
+    const counts = (r: Row) => ({ n: r.n, down: r.down, issues: r.issues });
     return {
-      byStatus: rows.filter((r) => r.g === 1).map((r) => ({ status: r.status, n: r.n })),
+      byStatus: rows.filter((r) => r.g === 0b011).map((r) => ({ status: r.status, n: r.n })),
       byModel,
-      byLocation: rows
-        .filter((r) => r.g === 2)
-        .map((r) => ({ locationId: r.locationId, n: r.n, down: r.down, issues: r.issues })),
+      byLocation: rows.filter((r) => r.g === 0b101).map((r) => ({ locationId: r.locationId, ...counts(r) })),
+      // Counted per organization in the same pass (one row for one organization's): a roll-up's.
+      byOrg: scope.rollup
+        ? rows.filter((r) => r.g === 0b110).map((r) => ({ orgId: r.orgId, ...counts(r) }))
+        : [],
     };
   }
 }

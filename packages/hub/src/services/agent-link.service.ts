@@ -1,5 +1,4 @@
 import type { LinkChange, LinkDevice, LinkItemProblem } from '@crosspoint/protocol';
-import type { EventBus } from '../bus/event-bus.ts';
 import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
 import type { CredentialRepository } from '../repositories/credential.repository.ts';
 import type { DeviceIngestRepository, RefusedItem } from '../repositories/device-ingest.repository.ts';
@@ -8,7 +7,7 @@ import type { OrganizationRepository, OrgRecord } from '../repositories/organiza
 import type { AuditService } from './audit.service.ts';
 import type { PasswordService } from './password.service.ts';
 import type { Clock } from './context.ts';
-import { LiveEvents } from './live-events.ts';
+import type { LiveEvents } from './live-events.ts';
 import { defaultThrottle } from './auth.service.ts';
 
 /** Failed agent logins from one address (any account) within the throttle window before it is refused unchecked. */
@@ -28,7 +27,6 @@ const maxRememberedProblems = 10_000;
 /** Everything the hub does with what agents send: sign-in, inventory, changes, heartbeats. */
 export class AgentLinkService {
   private readonly reported = new Set<string>();
-  private readonly live: LiveEvents;
 
   constructor(
     private readonly accounts: AgentAccountRepository,
@@ -38,13 +36,11 @@ export class AgentLinkService {
     private readonly credentials: CredentialRepository,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
-    bus: EventBus,
+    private readonly live: LiveEvents,
     private readonly clock: Clock,
     /** This hub's own caches hear of a change at once, before the bus brings it round. */
     private readonly devicesChanged: (orgId: string) => void = () => undefined,
-  ) {
-    this.live = new LiveEvents(bus, clock);
-  }
+  ) {}
 
   /** `login` is `<account name>@<organization code>` (account number, or the organization id). */
   async authenticate(login: string, password: string, ip: string): Promise<LinkedAgent | LinkRefusal> {

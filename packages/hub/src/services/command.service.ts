@@ -11,7 +11,7 @@ import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { JobRecord, JobRepository } from '../repositories/job.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import { requirePermission, type Clock, type OrgContext } from './context.ts';
-import { LiveEvents } from './live-events.ts';
+import type { LiveEvents } from './live-events.ts';
 import { ServiceError } from './service-error.ts';
 
 /** Subject on which the hub holding an agent's link answers commands for it. */
@@ -53,7 +53,6 @@ export class CommandService {
   private readonly waiting = new Map<string, (() => void)[]>();
   /** This hub process, as the owner of its job leases. */
   private readonly owner = randomUUID();
-  private readonly live: LiveEvents;
   private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
   private sweepRun: Promise<void> = Promise.resolve();
@@ -65,14 +64,13 @@ export class CommandService {
     private readonly devices: DeviceRepository,
     private readonly files: CommandFileService,
     private readonly bus: EventBus,
+    private readonly live: LiveEvents,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly onError: (e: unknown) => void = () => undefined,
     /** Short: a hub that died (kill -9, power) has its jobs taken over within seconds. A job sent again is safe: agents run a job once by its id. */
     private readonly leaseMs = 9_000,
-  ) {
-    this.live = new LiveEvents(bus, clock);
-  }
+  ) {}
 
   /** Renews this hub's leases and takes over orphaned jobs, every third of a lease. */
   start(): void {

@@ -11,7 +11,8 @@ function controlledCompute() {
     return new Promise((resolve) => {
       started.push({
         at,
-        release: () => resolve({ byStatus: [{ status: orgId, n: at }], byModel: [], byLocation: [] }),
+        release: () =>
+          resolve({ byStatus: [{ status: orgId, n: at }], byModel: [], byLocation: [], byOrg: [] }),
       });
     });
   };

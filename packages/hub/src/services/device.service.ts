@@ -8,36 +8,43 @@ import {
   type DeviceRow,
   type DeviceSummary,
 } from '@crosspoint/protocol';
-import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
+import type { Unsubscribe } from '../bus/event-bus.ts';
 import {
   type DeviceRecord,
   type DeviceRepository,
+  type DeviceScope,
   type DeviceSummaryCounts,
 } from '../repositories/device.repository.ts';
 import type { LocationRepository } from '../repositories/location.repository.ts';
 import type { AuditService } from './audit.service.ts';
-import { LiveEvents } from './live-events.ts';
+import type { LiveEvents } from './live-events.ts';
 import { requirePermission, type OrgContext } from './context.ts';
 import { DeviceSummaryCache } from './device-summary-cache.ts';
+import { seesRollup } from './rollups.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
 
 /** Devices of an organization: the list, one device with its history, and dashboard counts. */
 export class DeviceService {
   private readonly summaries: DeviceSummaryCache;
-  private readonly live: LiveEvents;
+  /** The scope of each organization whose counts are cached (a support organization's is its roll-up). */
+  private readonly scopes = new Map<string, DeviceScope>();
   private unsubscribe: Unsubscribe | undefined;
+  private unsubscribeRollups: Unsubscribe | undefined;
 
   constructor(
     private readonly devices: DeviceRepository,
     private readonly locations: LocationRepository,
     private readonly audit: AuditService,
-    bus: EventBus,
-    private readonly clock: () => Date,
+    private readonly live: LiveEvents,
+    /** Organizations' names, for a roll-up's counts per organization. */
+    private readonly orgNames: (orgIds: string[]) => Promise<Map<string, string>>,
     summaryIntervalMs = 1_000,
   ) {
-    this.live = new LiveEvents(bus, clock);
-    this.summaries = new DeviceSummaryCache((orgId) => this.devices.summary(orgId), summaryIntervalMs);
+    this.summaries = new DeviceSummaryCache(
+      (orgId) => this.devices.summary(this.scopes.get(orgId) ?? { orgId, rollup: false }),
+      summaryIntervalMs,
+    );
   }
 
   /**
@@ -48,11 +55,17 @@ export class DeviceService {
     this.unsubscribe ??= await this.live.subscribe('*', (event, orgId) => {
       if (event.kind === 'devices') this.summaries.invalidate(orgId);
     });
+    // A client's devices changed: its support organization's roll-up counts too.
+    this.unsubscribeRollups ??= await this.live.subscribeRollup('*', (event, rollupOrgId) => {
+      if (event.kind === 'devices') this.summaries.invalidate(rollupOrgId);
+    });
   }
 
   stop(): void {
     this.unsubscribe?.();
+    this.unsubscribeRollups?.();
     this.unsubscribe = undefined;
+    this.unsubscribeRollups = undefined;
   }
 
   /** Drops this hub's dashboard counts of the organization (the bus tells the other hubs). */
@@ -78,6 +91,7 @@ export class DeviceService {
       serverId: query.serverId,
       locationId: query.locationId,
       kind: query.kind,
+      orgId: query.organizationId,
     };
     const onlyKind =
       !filter.search?.trim() &&
@@ -85,11 +99,11 @@ export class DeviceService {
       !filter.group &&
       !filter.model &&
       !filter.serverId &&
-      !filter.locationId;
+      !filter.locationId &&
+      !filter.orgId;
     // The whole list (or one kind of it) is counted by the dashboard's counts already.
-    const knownTotal =
-      cursor?.total ?? (onlyKind ? countOf(await this.counts(ctx.org.id), filter.kind) : undefined);
-    const { rows, total, capped } = await this.devices.list(ctx.org.id, filter, {
+    const knownTotal = cursor?.total ?? (onlyKind ? countOf(await this.counts(ctx), filter.kind) : undefined);
+    const { rows, total, capped } = await this.devices.list(scopeOf(ctx), filter, {
       sort: query.sort ?? 'name',
       order: query.order ?? 'asc',
       limit,
@@ -99,7 +113,7 @@ export class DeviceService {
     const page = pageOf(
       rows,
       limit,
-      (r) => deviceRow(r, r.effective, r.locationName),
+      (r) => deviceRow(r, r.effective, r.locationName, r.orgName),
       (r) => ({ value: r.sortKey, id: r.id }),
       total,
     );
@@ -113,7 +127,7 @@ export class DeviceService {
     const location = d.locationId ? await this.locations.byId(ctx.org.id, d.locationId) : undefined;
     const history = await this.devices.history(d.id, 200);
     return {
-      device: deviceRow(d, d.overflowed ? overflowedStatus : d.status, location?.name ?? null),
+      device: deviceRow(d, d.overflowed ? overflowedStatus : d.status, location?.name ?? null, ctx.org.name),
       history: history.map((h) => ({
         status: h.status,
         since: h.since.toISOString(),
@@ -124,7 +138,7 @@ export class DeviceService {
 
   async summary(ctx: OrgContext): Promise<DeviceSummary> {
     requirePermission(ctx, 'devices.read');
-    const s = await this.counts(ctx.org.id);
+    const s = await this.counts(ctx);
     const groups = { down: 0, issues: 0, healthy: 0, unmonitored: 0 };
     const byStatus = s.byStatus.map((r) => {
       const g = groupOf(r.status);
@@ -141,8 +155,28 @@ export class DeviceService {
         down: l.down,
         issues: l.issues,
       })),
+      byOrganization: await this.byOrganization(s),
       total: groups.down + groups.issues + groups.healthy + groups.unmonitored,
     };
+  }
+
+  /** A roll-up's organizations, worst first: most Down, then most with issues, then most devices. */
+  private async byOrganization(s: DeviceSummaryCounts): Promise<DeviceSummary['byOrganization']> {
+    const names = await this.orgNames(s.byOrg.map((o) => o.orgId));
+    return s.byOrg
+      .map((o) => ({
+        organization: { id: o.orgId, name: names.get(o.orgId) ?? '' },
+        count: o.n,
+        down: o.down,
+        issues: o.issues,
+      }))
+      .sort(
+        (a, b) =>
+          b.down - a.down ||
+          b.issues - a.issues ||
+          b.count - a.count ||
+          a.organization.name.localeCompare(b.organization.name),
+      );
   }
 
   async assignLocation(ctx: OrgContext, deviceIds: string[], locationId: string | null): Promise<number> {
@@ -159,9 +193,17 @@ export class DeviceService {
     return n;
   }
 
-  private counts(orgId: string): Promise<DeviceSummaryCounts> {
-    return this.unsubscribe ? this.summaries.get(orgId) : this.devices.summary(orgId);
+  private counts(ctx: OrgContext): Promise<DeviceSummaryCounts> {
+    const scope = scopeOf(ctx);
+    if (!this.unsubscribe) return this.devices.summary(scope);
+    this.scopes.set(scope.orgId, scope);
+    return this.summaries.get(scope.orgId);
   }
+}
+
+/** What an organization's device list and counts cover: a support organization sees its roll-up. */
+function scopeOf(ctx: OrgContext): DeviceScope {
+  return { orgId: ctx.org.id, rollup: seesRollup(ctx.org) };
 }
 
 /** Devices of one kind (or all) from the dashboard counts. */
@@ -169,9 +211,10 @@ function countOf(counts: DeviceSummaryCounts, kind: 'pro-audio' | 'video' | unde
   return counts.byModel.reduce((n, m) => (kind === undefined || m.kind === kind ? n + m.n : n), 0);
 }
 
-function deviceRow(d: DeviceRecord, status: string, locationName: string | null): DeviceRow {
+function deviceRow(d: DeviceRecord, status: string, locationName: string | null, orgName: string): DeviceRow {
   return {
     id: d.id,
+    organization: { id: d.orgId, name: orgName },
     kind: d.kind,
     status,
     since: d.statusSince.toISOString(),

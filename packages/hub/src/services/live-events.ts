@@ -5,29 +5,56 @@ import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
 /** The bus subject of an organization's live events (`*`: every organization's). */
 export const orgEventsSubject = (orgId: string): string => `org.${orgId}.events`;
 
+/**
+ * The bus subject of the events of the organizations in a roll-up other than its own (a support
+ * organization's clients'; `*`: every roll-up's). Apart from `org.*.events`, so a listener of
+ * every organization's events does not hear a client's twice.
+ */
+export const rollupEventsSubject = (rollupOrgId: string): string => `rollup.${rollupOrgId}.events`;
+
 /** Distributes Omit over the union, so each kind keeps its own fields. */
 type WithoutTime<E> = E extends OrgEvent ? Omit<E, 'at'> : never;
+
+type Listener = (event: OrgEvent, orgId: string) => void;
 
 /**
  * An organization's live events on the hubs' bus: services publish what changed, every hub's
  * open streams (and its caches) hear it. One typed place, so a kind or a field cannot drift
- * between the publisher, the hub's listeners and the web app (`LiveEvent` in the protocol).
+ * between the publisher, the hub's listeners and the web app (`LiveEvent` in the protocol). A
+ * client's events also go to its support organization's roll-up.
  */
 export class LiveEvents {
   constructor(
     private readonly bus: EventBus,
     private readonly clock: () => Date,
+    /** The organization whose roll-up includes an organization (itself when none other). */
+    private readonly rollupOf: (orgId: string) => Promise<string> = (orgId) => Promise.resolve(orgId),
   ) {}
 
-  publish(orgId: string, event: WithoutTime<OrgEvent>): Promise<void> {
-    return this.bus.publish(orgEventsSubject(orgId), { ...event, at: this.clock().getTime() });
+  async publish(orgId: string, event: WithoutTime<OrgEvent>): Promise<void> {
+    const stamped = { ...event, at: this.clock().getTime() };
+    await this.bus.publish(orgEventsSubject(orgId), stamped);
+    const rollup = await this.rollupOf(orgId);
+    if (rollup !== orgId) await this.bus.publish(rollupEventsSubject(rollup), stamped);
   }
 
   /** Listens to one organization's events, or every organization's (`'*'`). */
-  subscribe(orgId: string, listener: (event: OrgEvent, orgId: string) => void): Promise<Unsubscribe> {
-    return this.bus.subscribe(orgEventsSubject(orgId), (payload, subject) => {
-      const from = subject.split('.')[1];
-      if (from && isOrgEvent(payload)) listener(payload, from);
+  subscribe(orgId: string, listener: Listener): Promise<Unsubscribe> {
+    return this.on(orgEventsSubject(orgId), listener);
+  }
+
+  /**
+   * Listens to the events of the other organizations in a roll-up, or in every roll-up (`'*'`);
+   * the listener is told the roll-up's organization.
+   */
+  subscribeRollup(rollupOrgId: string, listener: Listener): Promise<Unsubscribe> {
+    return this.on(rollupEventsSubject(rollupOrgId), listener);
+  }
+
+  private on(subject: string, listener: Listener): Promise<Unsubscribe> {
+    return this.bus.subscribe(subject, (payload, from) => {
+      const orgId = from.split('.')[1];
+      if (orgId && isOrgEvent(payload)) listener(payload, orgId);
     });
   }
 }

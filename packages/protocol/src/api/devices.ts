@@ -7,6 +7,13 @@ import { ConnectionStep } from '../devices/connections.ts';
 export const DeviceRow = Type.Object(
   {
     id: Uuid,
+    organization: Type.Object(
+      { id: Uuid, name: Type.String() },
+      {
+        description:
+          'The organization the device belongs to: in a support organization’s roll-up, the client’s (its own API serves the device’s detail and commands).',
+      },
+    ),
     kind: Type.Enum(['pro-audio', 'video'] as const),
     status: Type.String({
       description:
@@ -77,6 +84,13 @@ export const DeviceListQuery = Type.Object(
     serverId: Type.Optional(Uuid),
     locationId: Type.Optional(Uuid),
     kind: Type.Optional(Type.Enum(['pro-audio', 'video'] as const)),
+    organizationId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description:
+          'In a support organization’s roll-up: one organization’s devices only (the support organization’s own or one client’s).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -116,6 +130,18 @@ export const DeviceSummary = Type.Object(
         down: Type.Integer(),
         issues: Type.Integer(),
       }),
+    ),
+    byOrganization: Type.Array(
+      Type.Object({
+        organization: Type.Object({ id: Uuid, name: Type.String() }),
+        count: Type.Integer(),
+        down: Type.Integer(),
+        issues: Type.Integer(),
+      }),
+      {
+        description:
+          'A support organization’s roll-up: counts per organization (its own and each client’s with devices), worst first. Empty for other organizations.',
+      },
     ),
     total: Type.Integer(),
   },

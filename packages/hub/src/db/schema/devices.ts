@@ -25,6 +25,12 @@ export const devices = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
+    /**
+     * The organization whose roll-up includes the device: a client's support organization, else
+     * the device's own organization. Kept on the row (set on insert, moved when a client changes
+     * hands) so the support organization's list and counts read one index, like one organization's.
+     */
+    rollupOrgId: uuid('rollup_org_id').notNull(),
     serverId: uuid('server_id').references(() => agentAccounts.id, { onDelete: 'set null' }),
     /** The agent's id of the device (family + serial), stable across addresses. */
     agentDeviceId: text('agent_device_id').notNull(),
@@ -52,6 +58,7 @@ export const devices = pgTable(
   (t) => [
     uniqueIndex('devices_org_agent_id_idx').on(t.orgId, t.agentDeviceId),
     index('devices_org_name_idx').on(t.orgId, sql`lower(${t.name})`),
+    index('devices_rollup_name_idx').on(t.rollupOrgId, sql`lower(${t.name})`),
     index('devices_server_idx').on(t.serverId),
     index('devices_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
@@ -69,6 +76,8 @@ export const deviceState = pgTable(
       .primaryKey()
       .references(() => devices.id, { onDelete: 'cascade' }),
     orgId: uuid('org_id').notNull(),
+    /** A copy of `devices.rollup_org_id`, so the roll-up's counts and status filters read this table alone. */
+    rollupOrgId: uuid('rollup_org_id').notNull(),
     status: text('status').notNull(),
     statusSince: timestamp('status_since', { withTimezone: true }).notNull(),
     overflowed: boolean('overflowed').notNull().default(false),
@@ -82,6 +91,11 @@ export const deviceState = pgTable(
     // `effectiveStatus` in device.repository.ts for the planner to use it.
     index('device_state_org_effective_idx').on(
       t.orgId,
+      sql`(CASE WHEN ${t.overflowed} THEN 'Overflowed' ELSE ${t.status} END)`,
+      t.deviceId,
+    ),
+    index('device_state_rollup_effective_idx').on(
+      t.rollupOrgId,
       sql`(CASE WHEN ${t.overflowed} THEN 'Overflowed' ELSE ${t.status} END)`,
       t.deviceId,
     ),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeviceService } from '../../services/device.service.ts';
-import type { EventBus } from '../../bus/event-bus.ts';
-import { LiveEvents } from '../../services/live-events.ts';
+import type { LiveEvents } from '../../services/live-events.ts';
+import { seesRollup } from '../../services/rollups.ts';
 import type { LiveEvent } from '@crosspoint/protocol';
 import type { ContractRoutes } from '../contract-routes.ts';
 
@@ -10,13 +10,12 @@ export function deviceRoutes(
   routes: ContractRoutes,
   d: {
     devices: DeviceService;
-    bus: EventBus;
+    live: LiveEvents;
     /** How often an open live-events stream checks that its credentials still reach the organization (default 10 s). */
     accessCheckMs?: number | undefined;
   },
 ): void {
   const streams = new Set<{ end: () => void }>();
-  const live = new LiveEvents(d.bus, () => new Date());
   // Before the server stops listening: it waits for open requests, and a live-events stream never
   // ends on its own (with a browser open, Ctrl-C would wait for ever).
   root.addHook('preClose', (done) => {
@@ -60,7 +59,13 @@ export function deviceRoutes(
     const send = (event: LiveEvent) => write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
     write('retry: 2000\n');
     send({ kind: 'hello' });
-    const off = await live.subscribe(ctx.org.id, send);
+    const offOwn = await d.live.subscribe(ctx.org.id, send);
+    // A support organization's screens show its roll-up: its clients' events too.
+    const offRollup = seesRollup(ctx.org) ? await d.live.subscribeRollup(ctx.org.id, send) : undefined;
+    const off = () => {
+      offOwn();
+      offRollup?.();
+    };
     const keepAlive = setInterval(() => write(': keep-alive\n\n'), 25_000);
     const stream = { end: () => res.end() };
     streams.add(stream);

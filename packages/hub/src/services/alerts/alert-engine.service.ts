@@ -1,4 +1,4 @@
-import type { EventBus, Unsubscribe } from '../../bus/event-bus.ts';
+import type { Unsubscribe } from '../../bus/event-bus.ts';
 import type { AlertConfigRepository, AlertRuleRecord } from '../../repositories/alert-config.repository.ts';
 import type {
   AlertIncidentRepository,
@@ -8,7 +8,7 @@ import type {
 import type { DeviceRepository } from '../../repositories/device.repository.ts';
 import type { LocationRepository } from '../../repositories/location.repository.ts';
 import type { OrganizationRepository } from '../../repositories/organization.repository.ts';
-import { LiveEvents } from '../live-events.ts';
+import type { LiveEvents } from '../live-events.ts';
 import type { Clock } from '../context.ts';
 import { windowActive } from './maintenance-window.ts';
 import { SerialRunner } from '../serial-runner.ts';
@@ -76,7 +76,6 @@ export class AlertEngine {
   private lastSweep = Number.NEGATIVE_INFINITY;
   private readonly dirty = new Set<string>();
 
-  private readonly live: LiveEvents;
   constructor(
     private readonly deps: {
       config: AlertConfigRepository;
@@ -84,7 +83,7 @@ export class AlertEngine {
       orgs: OrganizationRepository;
       devices: DeviceRepository;
       locations: LocationRepository;
-      bus: EventBus;
+      live: LiveEvents;
       clock: Clock;
       publicUrl: string;
       tuning: AlertEngineTuning;
@@ -94,12 +93,11 @@ export class AlertEngine {
     },
   ) {
     this.runner = new SerialRunner(() => this.tick(), deps.onError);
-    this.live = new LiveEvents(deps.bus, deps.clock);
   }
 
   async start(): Promise<void> {
     this.stopped = false;
-    this.unsubscribe = await this.live.subscribe('*', (event, orgId) => {
+    this.unsubscribe = await this.deps.live.subscribe('*', (event, orgId) => {
       if (event.kind === 'devices' || event.kind === 'servers') this.touch(orgId);
     });
     if (this.deps.tuning.tickMs > 0) {
@@ -243,7 +241,7 @@ export class AlertEngine {
         );
       moved = true;
     }
-    if (moved) await this.live.publish(orgId, { kind: 'alerts' });
+    if (moved) await this.deps.live.publish(orgId, { kind: 'alerts' });
     return moved;
   }
 

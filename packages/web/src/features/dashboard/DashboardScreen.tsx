@@ -8,6 +8,7 @@ import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { DonutChart } from '../../ui/DonutChart.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { LocationCounts } from './LocationCounts.tsx';
+import { OrganizationCounts } from './OrganizationCounts.tsx';
 import { useLocations } from '../locations/queries.ts';
 import { useOrganization } from '../organizations/queries.ts';
 import { useDeviceSummary } from '../devices/queries.ts';
@@ -25,10 +26,13 @@ export function DashboardScreen() {
   return session.currentOrg?.kind === 'platform' ? <OperatorDashboard /> : <DevicesDashboard />;
 }
 
-/** Audio devices by Down / Issues / Healthy (click a slice → that list), by status, model and location. */
+/**
+ * Audio devices by Down / Issues / Healthy (click a slice → that list), by status, model and location;
+ * a support organization's take in all its clients' devices, with a table of its clients worst first.
+ */
 function DevicesDashboard() {
   const { t, i18n } = useTranslation();
-  const { orgId } = useOrg();
+  const { orgId, session } = useOrg();
   const navigate = useNavigate();
   const summary = useDeviceSummary(orgId, { refetchInterval: 60_000 });
   const org = useOrganization(orgId);
@@ -113,6 +117,12 @@ function DevicesDashboard() {
           <Link to="/servers">{t('dashboard.openServers')}</Link>
         </figure>
       </div>
+      {session.currentOrg?.kind === 'support' && (
+        <figure className="card">
+          <figcaption>{t('dashboard.byOrganization')}</figcaption>
+          <OrganizationCounts counts={s?.byOrganization ?? []} />
+        </figure>
+      )}
       <figure className="card">
         <figcaption>{t('dashboard.locations')}</figcaption>
         <LocationCounts locations={locations.data?.items ?? []} counts={s?.byLocation ?? []} />

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../auth/session.tsx';
 import { formatDateTime, formatDuration } from '../../format.ts';
@@ -27,8 +27,11 @@ function StatusFor({ status, since }: { status: string; since: string }) {
 export function DeviceDetailScreen() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { orgId, can } = useOrg();
+  const { orgId: currentOrgId, can } = useOrg();
   const { deviceId = '' } = useParams();
+  // A client's device opened from a support organization's roll-up: read in the client's organization.
+  const [params] = useSearchParams();
+  const orgId = params.get('org') || currentOrgId;
   const detail = useDevice(orgId, deviceId);
   if (detail.isPending) return <p role="status">{t('device.loading')}</p>;
   if (detail.isError) {
@@ -70,6 +73,8 @@ export function DeviceDetailScreen() {
         </dd>
         <dt>{t('devices.columns.ip')}</dt>
         <dd>{d.ip}</dd>
+        <dt>{t('devices.columns.organization')}</dt>
+        <dd>{d.organization.name}</dd>
         <dt>{t('devices.columns.location')}</dt>
         <dd>{d.location?.name ?? '—'}</dd>
         <dt>{t('device.lastReport')}</dt>

@@ -9,7 +9,7 @@ import type { FiltersOf } from '../../ui/useCursorList.ts';
 /** What the device list can be filtered by, kept in the page's address so a filtered list can be shared. */
 export type DeviceListFilters = Pick<
   FiltersOf<'listDevices'>,
-  'status' | 'group' | 'model' | 'locationId' | 'kind'
+  'status' | 'group' | 'model' | 'locationId' | 'kind' | 'organizationId'
 >;
 
 /** The device list's filters (group, status, model, location, each with its count) and its column chooser. */
@@ -32,8 +32,25 @@ export function DeviceFilters({
   setHidden: (hidden: Set<string>) => void;
 }) {
   const { t } = useTranslation();
+  const organizations = summary?.byOrganization ?? [];
   return (
     <>
+      {(organizations.length > 0 || filters.organizationId) && (
+        <select
+          aria-label={t('devices.filterOrganization')}
+          value={filters.organizationId ?? ''}
+          onChange={(e) => setFilter('organizationId', e.target.value)}
+        >
+          <option value="">{t('devices.anyOrganization')}</option>
+          {[...organizations]
+            .sort((a, b) => a.organization.name.localeCompare(b.organization.name))
+            .map((o) => (
+              <option key={o.organization.id} value={o.organization.id}>
+                {o.organization.name} ({o.count})
+              </option>
+            ))}
+        </select>
+      )}
       <select
         aria-label={t('devices.filterGroup')}
         value={filters.group ?? ''}

@@ -39,6 +39,7 @@ function fromAddress(params: URLSearchParams) {
     model: value('model'),
     locationId: value('locationId'),
     kind: oneOf(deviceKinds, 'kind'),
+    organizationId: value('organizationId'),
   };
   return {
     filters,
@@ -50,8 +51,10 @@ function fromAddress(params: URLSearchParams) {
 /** Devices › Pro Audio and Video: search, sort, filter per column, choose columns, select, CSV, live. */
 export function DevicesScreen() {
   const { t, i18n } = useTranslation();
-  const columns = deviceColumns(t, i18n.language);
-  const { orgId, can } = useOrg();
+  const { orgId, can, session } = useOrg();
+  // A support organization's list is its roll-up: every client's devices, with their organization.
+  const rollup = session.currentOrg?.kind === 'support';
+  const columns = deviceColumns(t, i18n.language, orgId, rollup);
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
@@ -72,7 +75,10 @@ export function DevicesScreen() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const allVisibleSelected = list.items.length > 0 && list.items.every((d) => selected.has(d.id));
+  // The selection's actions work in the current organization: a client's device in the roll-up is
+  // acted on from its own page.
+  const selectable = list.items.filter((d) => d.organization.id === orgId);
+  const allVisibleSelected = selectable.length > 0 && selectable.every((d) => selected.has(d.id));
 
   const selectColumn: Column<DeviceRow> = {
     key: 'select',
@@ -82,17 +88,18 @@ export function DevicesScreen() {
         type="checkbox"
         aria-label={t('devices.selectAll')}
         checked={allVisibleSelected}
-        onChange={() => setSelected(allVisibleSelected ? new Set() : new Set(list.items.map((d) => d.id)))}
+        onChange={() => setSelected(allVisibleSelected ? new Set() : new Set(selectable.map((d) => d.id)))}
       />
     ),
-    render: (d) => (
-      <input
-        type="checkbox"
-        aria-label={t('devices.selectOne', { name: d.name })}
-        checked={selected.has(d.id)}
-        onChange={() => setSelected(toggled(selected, d.id))}
-      />
-    ),
+    render: (d) =>
+      d.organization.id !== orgId ? null : (
+        <input
+          type="checkbox"
+          aria-label={t('devices.selectOne', { name: d.name })}
+          checked={selected.has(d.id)}
+          onChange={() => setSelected(toggled(selected, d.id))}
+        />
+      ),
   };
 
   const exportCsv = async () => {
@@ -204,7 +211,7 @@ export function DevicesScreen() {
       <FormError error={error ?? list.error} />
       <DataTable
         label={t('devices.table')}
-        columns={[selectColumn, ...shown]}
+        columns={rollup && selectable.length === 0 ? shown : [selectColumn, ...shown]}
         rows={list.items}
         rowKey={(d) => d.id}
         selected={(d) => selected.has(d.id)}
@@ -221,7 +228,9 @@ export function DevicesScreen() {
             ? t('devices.loading')
             : debounced || Object.values(filters).some(Boolean)
               ? t('devices.noMatch')
-              : t('devices.empty')
+              : rollup
+                ? t('devices.emptyRollup')
+                : t('devices.empty')
         }
       />
       <MoreButton

@@ -10,9 +10,29 @@ import { connectionsText } from './connections.ts';
 /** A column of the device list: its cell, and its text in the CSV export. */
 export type Col = Column<DeviceRow> & { text: (d: DeviceRow) => string };
 
-/** The device list's columns in the active language (the CSV export uses the same labels). */
-export function deviceColumns(t: TFunction, lng: string): Col[] {
+/**
+ * Where a device's page is: a device of another organization than the current one (a client's, in
+ * a support organization's roll-up) is opened in its own organization, without switching to it.
+ */
+export function devicePath(d: Pick<DeviceRow, 'id' | 'organization'>, currentOrgId: string): string {
+  return d.organization.id === currentOrgId
+    ? `/devices/${d.id}`
+    : `/devices/${d.id}?org=${encodeURIComponent(d.organization.id)}`;
+}
+
+/**
+ * The device list's columns in the active language (the CSV export uses the same labels); a
+ * roll-up (a support organization's list of its clients' devices) has an Organization column.
+ */
+export function deviceColumns(t: TFunction, lng: string, currentOrgId: string, rollup: boolean): Col[] {
+  const organization: Col = {
+    key: 'organization',
+    label: t('devices.columns.organization'),
+    render: (d) => d.organization.name,
+    text: (d) => d.organization.name,
+  };
   return [
+    ...(rollup ? [organization] : []),
     {
       key: 'status',
       label: t('devices.columns.status'),
@@ -38,7 +58,7 @@ export function deviceColumns(t: TFunction, lng: string): Col[] {
       key: 'name',
       label: t('devices.columns.name'),
       sort: 'name',
-      render: (d) => <Link to={`/devices/${d.id}`}>{d.name}</Link>,
+      render: (d) => <Link to={devicePath(d, currentOrgId)}>{d.name}</Link>,
       text: (d) => d.name,
     },
     {

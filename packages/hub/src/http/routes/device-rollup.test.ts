@@ -1,0 +1,176 @@
+// A support organization's roll-up: its list and counts take in every client's devices, with the
+// organization of each, a filter to one of them and counts per client worst first, and its live
+// events hear its clients' changes — while a client sees only its own devices, never a sibling's,
+// and another support organization sees none of them. On PGlite and on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
+import { agentPassword, buildTenancy, type Tenancy } from '../../test/tenancy-fixture.ts';
+import { FakeAgent, linkDevice } from '../../test/fake-agent.ts';
+import { databaseLanes } from '../../test/database-lanes.ts';
+import { openStream } from '../../test/live-stream.ts';
+import type { ApiClient } from '../../test/api-client.ts';
+
+interface Row {
+  id: string;
+  name: string;
+  status: string;
+  organization: { id: string; name: string };
+}
+interface Page {
+  items: Row[];
+  total: number;
+  nextCursor: string | null;
+}
+interface Summary {
+  total: number;
+  groups: { down: number; issues: number; healthy: number };
+  byOrganization: {
+    organization: { id: string; name: string };
+    count: number;
+    down: number;
+    issues: number;
+  }[];
+}
+
+describe.each(await databaseLanes())('a support organization’s roll-up on $name', (lane) => {
+  let hub: HubUnderTest;
+  let drop: () => Promise<void>;
+  let a: Tenancy;
+  let b: Tenancy;
+  let second: string;
+  const agents: FakeAgent[] = [];
+
+  /** Links an agent to the organization and reports its devices. */
+  async function site(
+    owner: ApiClient,
+    orgId: string,
+    name: string,
+    devices: ReturnType<typeof linkDevice>[],
+  ) {
+    const server = await owner.post<{ login: string }>(`/api/v1/orgs/${orgId}/servers`, {
+      name,
+      password: agentPassword,
+    });
+    expect(server.status, JSON.stringify(server.body)).toBe(201);
+    const agent = await FakeAgent.connect(hub.url, server.body.login, agentPassword);
+    agents.push(agent);
+    agent.hello();
+    await agent.next('welcome');
+    agent.send({ type: 'inventory', seq: 0, devices });
+    await agent.next('ack', (f) => f.seq === 0);
+    return agent;
+  }
+
+  beforeAll(async () => {
+    const db = await lane.open();
+    drop = db.drop;
+    hub = await startHubForTest({ database: db.target });
+    a = await buildTenancy(hub, `rollup-a-${lane.name.toLowerCase()}`);
+    b = await buildTenancy(hub, `rollup-b-${lane.name.toLowerCase()}`);
+    const added = await a.support.owner.post<{ client: { id: string } }>(
+      `/api/v1/orgs/${a.support.id}/clients`,
+      {
+        name: 'Second Client',
+        owner: { email: a.support.ownerEmail },
+        plan: { maxDevices: 10, start: '2026-01-01', end: '2099-12-31' },
+      },
+    );
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    second = added.body.client.id;
+    // First client: 4 healthy. Second: 3, one Down. The other support organization's client: 2.
+    await site(
+      a.support.owner,
+      a.client.id,
+      'First Rack',
+      [1, 2, 3, 4].map((n) => linkDevice(n)),
+    );
+    await site(a.support.owner, second, 'Second Rack', [
+      linkDevice(11),
+      linkDevice(12),
+      linkDevice(13, 'Down'),
+    ]);
+    await site(b.support.owner, b.client.id, 'Other Rack', [linkDevice(21), linkDevice(22)]);
+  });
+  afterAll(async () => {
+    for (const agent of agents) agent.close();
+    await hub.close();
+    await drop();
+  });
+
+  it('lists every client’s devices with their organization, and filters to one of them', async () => {
+    const all = await a.support.owner.get<Page>(`/api/v1/orgs/${a.support.id}/devices?sort=name&limit=50`);
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(7);
+    expect(new Set(all.body.items.map((d) => d.organization.id))).toEqual(new Set([a.client.id, second]));
+    expect(all.body.items.find((d) => d.name === 'Room 13')).toMatchObject({
+      status: 'Down',
+      organization: { id: second, name: 'Second Client' },
+    });
+    // Cursor pages of the roll-up carry on in order.
+    const first = await a.support.owner.get<Page>(`/api/v1/orgs/${a.support.id}/devices?sort=name&limit=3`);
+    const next = await a.support.owner.get<Page>(
+      `/api/v1/orgs/${a.support.id}/devices?sort=name&limit=50&cursor=${first.body.nextCursor ?? ''}`,
+    );
+    expect([...first.body.items, ...next.body.items].map((d) => d.id)).toEqual(
+      all.body.items.map((d) => d.id),
+    );
+
+    const one = await a.support.owner.get<Page>(
+      `/api/v1/orgs/${a.support.id}/devices?organizationId=${second}&group=down`,
+    );
+    expect(one.body.items.map((d) => d.name)).toEqual(['Room 13']);
+    // Another support organization's client as the filter: nothing, not its devices.
+    const foreign = await a.support.owner.get<Page>(
+      `/api/v1/orgs/${a.support.id}/devices?organizationId=${b.client.id}`,
+    );
+    expect(foreign.body).toMatchObject({ total: 0, items: [] });
+  });
+
+  it('counts per client, worst first; a client counts only its own', async () => {
+    const summary = await a.support.owner.get<Summary>(`/api/v1/orgs/${a.support.id}/devices/summary`);
+    expect(summary.body).toMatchObject({ total: 7, groups: { down: 1, healthy: 6 } });
+    expect(summary.body.byOrganization).toEqual([
+      { organization: { id: second, name: 'Second Client' }, count: 3, down: 1, issues: 0 },
+      { organization: { id: a.client.id, name: expect.any(String) as string }, count: 4, down: 0, issues: 0 },
+    ]);
+    const client = await a.support.owner.get<Summary>(`/api/v1/orgs/${a.client.id}/devices/summary`);
+    expect(client.body).toMatchObject({ total: 4, byOrganization: [] });
+    const other = await b.support.owner.get<Summary>(`/api/v1/orgs/${b.support.id}/devices/summary`);
+    expect(other.body.total).toBe(2);
+  });
+
+  it('never shows a client its siblings', async () => {
+    const own = await a.support.owner.get<Page>(`/api/v1/orgs/${a.client.id}/devices?limit=50`);
+    expect(own.body.total).toBe(4);
+    expect(own.body.items.every((d) => d.organization.id === a.client.id)).toBe(true);
+    // The roll-up filter names a sibling: a client's list stays its own.
+    const sibling = await a.support.owner.get<Page>(
+      `/api/v1/orgs/${a.client.id}/devices?organizationId=${second}`,
+    );
+    expect(sibling.body.total).toBe(0);
+  });
+
+  it('hears a client’s device change live, and counts it at once; the other support organization does not', async () => {
+    const rollupStream = await openStream(hub, a.support.id, { cookie: a.support.owner.cookieHeader });
+    const otherStream = await openStream(hub, b.support.id, { cookie: b.support.owner.cookieHeader });
+    try {
+      const agent = agents[0];
+      if (!agent) throw new Error('no agent');
+      agent.send({
+        type: 'deltas',
+        seq: 1,
+        changes: [{ id: linkDevice(2).id, status: 'Down', since: Date.now(), at: Date.now() }],
+      });
+      await agent.next('ack', (f) => f.seq === 1);
+      await rollupStream.waitFor((s) => s.text.includes('event: devices'), 'the client’s devices event');
+      await vi.waitFor(async () => {
+        const summary = await a.support.owner.get<Summary>(`/api/v1/orgs/${a.support.id}/devices/summary`);
+        expect(summary.body.groups.down).toBe(2);
+      });
+      expect(otherStream.state.text).not.toContain('event: devices');
+    } finally {
+      await rollupStream.close();
+      await otherStream.close();
+    }
+  });
+});
