@@ -22,13 +22,14 @@ export function SettingsScreen() {
   // ?tab=license opens a tab directly (the license banner links there).
   const [params] = useSearchParams();
   const asked = params.get('tab') ?? '';
-  const [tab, setTab] = useState<Tab>(isOneOf(shown, asked) ? asked : 'account');
+  const [chosen, setTab] = useState<Tab | null>(null);
   const [seen, setSeen] = useState(asked);
   if (asked !== seen) {
-    // The link was followed again while Settings was open.
+    // The link was followed again while Settings was open: it wins over the tab clicked before.
     setSeen(asked);
-    if (isOneOf(shown, asked)) setTab(asked);
+    setTab(null);
   }
+  const tab = chosen ?? (isOneOf(shown, asked) ? asked : 'account');
   return (
     <section aria-labelledby="settings-title">
       <div className="screen-head">
