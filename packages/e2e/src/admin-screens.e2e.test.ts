@@ -51,6 +51,12 @@ describe('admin screens in Chromium', () => {
     await expectNoSeriousViolations(page, 'dialog Add support organization');
     await dialog.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('cell', { name: 'Acme AV' }).waitFor();
+    // Its pool and the pool's usage: allocated to clients, devices monitored.
+    const supportTable = page.getByRole('table', { name: 'Support organizations' });
+    expect(await supportTable.getByRole('columnheader').allInnerTexts()).toEqual(
+      expect.arrayContaining(['Device pool', 'Allocated', 'Monitored']),
+    );
+    expect(await supportTable.innerText()).toMatch(/Acme AV\s+40\s+0\s+0\s/);
     await expectNoSeriousViolations(page, 'organizations (operator)');
     // The operator's dashboard: what an operator looks after, no device widget, no Servers to point at.
     await nav(page, 'Dashboard');
@@ -166,10 +172,38 @@ describe('admin screens in Chromium', () => {
     await expectNoSeriousViolations(page, 'dialog Add agent server account, passwords differ');
     await dialog.getByLabel('Confirm password').fill('Rack#Room-7a');
     await dialog.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('cell', { name: 'HQ Rack' }).waitFor();
-    expect(await page.getByRole('table', { name: 'Servers' }).innerText()).toMatch(
-      /Disconnected\s+HQ Rack\s+0\s+Off\s+—\s+0 of 0/,
+    // The success step: the agent login to copy, the password hint, and the way to Downloads.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.url });
+    const added = page.getByRole('dialog', { name: 'Server account HQ Rack added' });
+    const login = await added.getByTestId('agent-login').innerText();
+    expect(login).toMatch(/^HQ Rack@C1\d{4}$/);
+    await added.getByText('the password you just set').waitFor();
+    await added.getByRole('link', { name: /Downloads/ }).waitFor();
+    await expectNoSeriousViolations(page, 'dialog server account added');
+    await added.getByRole('button', { name: 'Copy the agent login' }).click();
+    await added.getByRole('status').getByText('Copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(login);
+    await added.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('cell', { name: 'HQ Rack', exact: true }).waitFor();
+    const table = page.getByRole('table', { name: 'Servers' });
+    expect(await table.innerText()).toMatch(
+      /Disconnected\s+HQ Rack\s+HQ Rack@C1\d{4}\s+Copy\s+0\s+Off\s+—\s+0 of 0/,
     );
+    // The list's search finds an account by its agent login, and each row copies its own.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByLabel('Search servers').fill(login.toLowerCase());
+    await table.getByRole('button', { name: 'Copy the agent login of HQ Rack' }).click();
+    await table.getByRole('status').getByText('Copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(login);
+    await page.getByLabel('Search servers').fill('');
+    // Downloads says where the login is and what to type into the agent.
+    await nav(page, 'Downloads');
+    const code = login.split('@')[1] ?? '';
+    await page.getByText(`Rack@${code}`, { exact: true }).waitFor();
+    await page.getByText(/column Agent login/).waitFor();
+    await page.getByText(/Settings › External Services and type/).waitFor();
+    await expectNoSeriousViolations(page, 'downloads, where the agent login is');
+    await nav(page, 'Servers');
     await page.getByRole('button', { name: 'Disable' }).click();
     await page.getByRole('cell', { name: 'Disabled' }).waitFor();
     await screenshot(page, 'servers');

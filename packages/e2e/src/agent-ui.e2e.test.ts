@@ -97,7 +97,7 @@ describe('agent web UI in Chromium', () => {
     await page.getByText('Not connected to a hub.').waitFor();
     await expectNoSeriousViolations(page, 'agent UI › settings, external services');
     await page.getByLabel('Hub URL').fill(hub.url);
-    await page.getByLabel(/Agent account/).fill(agentLogin);
+    await page.getByLabel('Agent login', { exact: true }).fill(agentLogin);
     await page.getByLabel('Password').fill(demoAccounts.agent.password);
     await page.getByRole('button', { name: 'Connect' }).click();
     for (let i = 0; i < 50 && !(await page.getByText(/Connected to Globex Corporation/).count()); i++) {

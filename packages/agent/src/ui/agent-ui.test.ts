@@ -80,6 +80,14 @@ describe('agent UI: subnets', () => {
     expect(await ui.get('/subnets')).toContain('2 of 2 enabled');
   });
 
+  it('tells on the hub connection form what the agent login looks like and where the hub shows it', async () => {
+    const ui = await start(undefined);
+    const html = await ui.get('/settings/hub');
+    expect(html).toMatch(/<label>Agent login <input name="login"[^>]*aria-describedby="login-help"/);
+    expect(html).toContain('<code>Name@C10001</code> on a cloud hub');
+    expect(html).toContain('<strong>Servers</strong>, column Agent login');
+  });
+
   it('explains how to configure subnets when there are none', async () => {
     const ui = await start(undefined);
     const html = await ui.get('/subnets');

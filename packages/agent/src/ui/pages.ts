@@ -124,9 +124,12 @@ export function hubPage(
 <p role="status" data-state="${h(s?.state ?? 'none')}">${h(state)} ${current.pending ? `${current.pending} changes waiting to be sent.` : ''}</p>
 ${message ? `<p role="alert">${h(message)}</p>` : ''}
 <form class="card" method="post" action="/settings/hub"><input type="hidden" name="csrf" value="${h(csrf)}">
-<label>Hub URL <input name="hubUrl" type="url" required value="${h(current.settings?.hubUrl ?? '')}" placeholder="https://av.example.com"></label>
-<label>Agent account (login from the hub’s Servers screen) <input name="login" required value="${h(current.settings?.login ?? '')}" placeholder="name@C10000"></label>
-<label>Password <input name="password" type="password" autocomplete="new-password" ${current.settings ? 'placeholder="(unchanged)"' : 'required'}></label>
+<label>Hub URL <input name="hubUrl" type="url" required aria-describedby="hub-url-help" value="${h(current.settings?.hubUrl ?? '')}" placeholder="https://av.example.com"></label>
+<p id="hub-url-help" class="muted">The address you open the hub at in a browser.</p>
+<label>Agent login <input name="login" required aria-describedby="login-help" autocomplete="username" spellcheck="false" value="${h(current.settings?.login ?? '')}" placeholder="Name@C10001"></label>
+<p id="login-help" class="muted">The agent login is the server account’s name, <code>@</code>, and your organization’s code: <code>Name@C10001</code> on a cloud hub, <code>Name@&lt;organization id&gt;</code> on an enterprise hub. Find it in the hub under <strong>Servers</strong>, column Agent login (with a Copy button); it is also shown when the server account is added. No account yet? Add one there first (Servers › Add agent server account).</p>
+<label>Password <input name="password" type="password" autocomplete="new-password" aria-describedby="password-help" ${current.settings ? 'placeholder="(unchanged)"' : 'required'}></label>
+<p id="password-help" class="muted">The password set for that server account in the hub (not your personal one).</p>
 <button>Connect</button></form>
 ${current.settings ? `<form method="post" action="/settings/hub/disconnect"><input type="hidden" name="csrf" value="${h(csrf)}"><button>Disconnect</button></form>` : ''}`,
     true,

@@ -53,7 +53,7 @@ export class AgentAccountRepository {
 
   async list(
     orgId: string,
-    filter: { search?: string | undefined; status?: string | undefined },
+    filter: { search?: string | undefined; status?: string | undefined; orgCode?: string | undefined },
     page: {
       sort: string;
       order: 'asc' | 'desc';
@@ -77,7 +77,13 @@ export class AgentAccountRepository {
     const like = filter.search ? `%${escapeLike(filter.search)}%` : undefined;
     const where = and(
       eq(agentAccounts.orgId, orgId),
-      like ? or(ilike(agentAccounts.name, like), ilike(agentAccounts.agentVersion, like)) : undefined,
+      like
+        ? or(
+            // The agent login is <name>@<organization code>: a pasted login finds its account.
+            ilike(sql`${agentAccounts.name} || '@' || ${filter.orgCode ?? ''}`, like),
+            ilike(agentAccounts.agentVersion, like),
+          )
+        : undefined,
       filter.status ? sql`${status} = ${filter.status}` : undefined,
     );
     const [totalRow] = await this.db

@@ -32,7 +32,7 @@ export class ServerService {
     const limit = query.limit ?? 50;
     const { rows, total } = await this.accounts.list(
       ctx.org.id,
-      { search: query.search, status: query.status },
+      { search: query.search, status: query.status, orgCode: orgCode(ctx) },
       { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
     );
     return {

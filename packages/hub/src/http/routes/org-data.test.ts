@@ -89,7 +89,7 @@ describe('organization data through the API', () => {
     ).toBe('NAME_TAKEN');
     expect((await owner.patch(`${base}/${emea.body.id}`, { parentId: floor.body.id })).status).toBe(400);
     expect((await owner.delete(`${base}/${berlin.body.id}`)).status).toBe(409);
-    const server = await owner.post<{ id: string; location: { name: string } }>(
+    const server = await owner.post<{ id: string; login: string; location: { name: string } }>(
       `/api/v1/orgs/${t.client.id}/servers`,
       {
         name: 'Berlin agent',
@@ -109,6 +109,12 @@ describe('organization data through the API', () => {
       `/api/v1/orgs/${t.client.id}/servers?search=Berlin`,
     );
     expect(after.body.items[0]?.location).toBeNull();
+    const login = server.body.login;
+    expect(login).toMatch(/^Berlin agent@C\d+$/);
+    const byLogin = await owner.get<Page<{ login: string }>>(
+      `/api/v1/orgs/${t.client.id}/servers?search=${encodeURIComponent(login.toLowerCase())}`,
+    );
+    expect(byLogin.body.items.map((s) => s.login)).toEqual([login]);
   });
 
   it('disables, renames, rotates and deletes a server account, each in the history', async () => {

@@ -1,4 +1,5 @@
 import { useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { serverSortKeys, type ServerRow } from '@crosspoint/protocol';
@@ -10,6 +11,7 @@ import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
@@ -54,6 +56,16 @@ export function ServersScreen() {
       render: (s) => <StatusBadge status={s.status} />,
     },
     { key: 'name', label: t('common.name'), sort: 'name', render: (s) => s.name },
+    {
+      key: 'login',
+      label: t('servers.login'),
+      render: (s) => (
+        <span className="row-actions">
+          <code>{s.login}</code>
+          <CopyButton text={s.login} label={t('servers.copyLoginOf', { name: s.name })} />
+        </span>
+      ),
+    },
     { key: 'devices', label: t('dashboard.devices'), sort: 'deviceCount', render: (s) => s.deviceCount },
     { key: 'monitoring', label: t('servers.monitoring'), render: (s) => statusLabel(t, s.monitoring) },
     { key: 'version', label: t('servers.agentVersion'), render: (s) => s.agentVersion ?? '—' },
@@ -202,17 +214,23 @@ function ServerAccountDialog({
   const [confirm, setConfirm] = useState('');
   const [locationId, setLocationId] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [created, setCreated] = useState<ServerRow | null>(null);
   const locations = useLocations(orgId, { enabled: open && !server });
   const mismatch = confirm.length > 0 && confirm !== password;
+  const close = () => {
+    setCreated(null);
+    onClose();
+  };
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     if (mismatch) return;
     setError(null);
     try {
+      let added: ServerRow | null = null;
       if (server)
         await call('rotateServerPassword', { params: { orgId, serverId: server.id }, body: { password } });
       else
-        await call('createServer', {
+        added = await call('createServer', {
           params: { orgId },
           body: { name, password, ...(locationId ? { locationId } : {}) },
         });
@@ -220,13 +238,42 @@ function ServerAccountDialog({
       setName('');
       setPassword('');
       setConfirm('');
-      onClose();
+      // A new account: the success step shows the agent login to copy; a new password: done.
+      if (added) setCreated(added);
+      else onClose();
     } catch (err) {
       setError(err);
     }
   };
+  if (created)
+    return (
+      <Dialog title={t('servers.createdTitle', { name: created.name })} open={open} onClose={close}>
+        <div className="form">
+          <p>{t('servers.createdIntro')}</p>
+          <dl className="facts" aria-label={t('servers.credentials')}>
+            <dt>{t('servers.login')}</dt>
+            <dd className="row-actions">
+              <code data-testid="agent-login">{created.login}</code>
+              <CopyButton text={created.login} label={t('servers.copyLogin')} />
+            </dd>
+            <dt>{t('auth.password')}</dt>
+            <dd>{t('servers.passwordHint')}</dd>
+          </dl>
+          <p>
+            <Link to="/downloads" onClick={close}>
+              {t('servers.toDownloads')}
+            </Link>
+          </p>
+          <div className="actions">
+            <button type="button" onClick={close}>
+              {t('common.done')}
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    );
   return (
-    <Dialog title={title} open={open} onClose={onClose}>
+    <Dialog title={title} open={open} onClose={close}>
       <form onSubmit={(e) => void submit(e)} className="form">
         <p className="muted">{t('servers.credentialsHint')}</p>
         {!server && (
@@ -277,7 +324,7 @@ function ServerAccountDialog({
         </div>
         <FormError error={error} />
         <div className="actions">
-          <button type="button" className="secondary" onClick={onClose}>
+          <button type="button" className="secondary" onClick={close}>
             {t('common.cancel')}
           </button>
           <button type="submit" disabled={mismatch}>
