@@ -82,7 +82,7 @@ export const helpTopics: HelpTopic[] = [
     kinds: ['client', 'support', 'enterprise'],
     body: [
       'Servers › Add agent server account: choose a name and a password (at least 8 characters with a letter, a digit and a special character).',
-      'On the site, run the agent and enter the hub address, the account’s login (shown as “name@code” on the Servers screen) and the password. See Downloads.',
+      'On the site, run the agent and enter the hub address, the account’s agent login (“Name@code”: shown when the account is added and in the Servers list’s Agent login column, each with a Copy button) and the password. See Downloads.',
       'A server is Connected while its agent holds its link; its devices count and enabled subnets show here.',
     ],
   },
@@ -93,6 +93,8 @@ export const helpTopics: HelpTopic[] = [
     body: [
       'Without a license the enterprise edition monitors up to 5 devices. Settings › Subscription and License › choose the license file to unlock its capacity.',
       'A license file is signed; an edited or expired file is refused with the reason.',
+      'A new license counts at once: devices past the old capacity stop being Overflowed without the agent reconnecting.',
+      'From 30 days before the license expires, Owners and Administrators see a banner with the days left. After its expiry the license keeps its devices for a grace period (14 days unless the hub is set otherwise); then the enterprise edition monitors 5 devices again.',
     ],
   },
   {
