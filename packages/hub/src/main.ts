@@ -153,9 +153,11 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await services.alertEngine.start();
     services.alertDeliveries.start();
     await services.licenses.start();
+    await services.usage.start();
   } catch (e) {
     services?.devices.stop();
     await services?.licenses.stop().catch(() => undefined);
+    await services?.usage.stop().catch(() => undefined);
     services?.commands.stop();
     await services?.alertEngine.stop().catch(() => undefined);
     await services?.alertDeliveries.stop().catch(() => undefined);
@@ -194,6 +196,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         await handBack();
         runningServices.devices.stop();
         await runningServices.licenses.stop();
+        await runningServices.usage.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();
         runningServices.orgMailers.close();

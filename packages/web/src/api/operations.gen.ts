@@ -83,4 +83,8 @@ export const operations = {
   testOrgSmtp: ['POST', '/api/v1/orgs/:orgId/alerts/smtp/test'],
   listAlertPreferences: ['GET', '/api/v1/me/alert-preferences'],
   updateAlertPreference: ['PUT', '/api/v1/me/alert-preferences/:orgId'],
+  getUsage: ['GET', '/api/v1/orgs/:orgId/usage'],
+  exportUsage: ['GET', '/api/v1/orgs/:orgId/usage/export'],
+  listClientUsage: ['GET', '/api/v1/orgs/:orgId/clients/usage'],
+  exportClientUsage: ['GET', '/api/v1/orgs/:orgId/clients/usage/export'],
 } as const satisfies { [K in OperationId]: readonly [RouteTable[K]['method'], RouteTable[K]['path']] };

@@ -5,3 +5,4 @@ export * from './org-data.ts';
 export * from './devices.ts';
 export * from './alerts.ts';
 export * from './files.ts';
+export * from './usage.ts';

@@ -5,6 +5,7 @@ import { organizationRoutes } from './organizations.routes.ts';
 import { serverRoutes } from './servers.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { userRoutes } from './users.routes.ts';
+import { usageRoutes } from './usage.routes.ts';
 
 /**
  * The route table: every route of the hub's HTTP API (the agent's link and file routes excepted),
@@ -19,6 +20,7 @@ export const routeTable = {
   ...serverRoutes,
   ...deviceRoutes,
   ...alertRoutes,
+  ...usageRoutes,
 };
 export type RouteTable = typeof routeTable;
 export type OperationId = keyof RouteTable;

@@ -9,6 +9,7 @@ import { organizationRoutes } from './organizations.routes.ts';
 import { serverRoutes } from './servers.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { userRoutes } from './users.routes.ts';
+import { usageRoutes } from './usage.routes.ts';
 
 const domains = [
   systemRoutes,
@@ -18,6 +19,7 @@ const domains = [
   serverRoutes,
   deviceRoutes,
   alertRoutes,
+  usageRoutes,
 ];
 const entries = Object.entries<RouteDefinition>(routeTable);
 const propertiesOf = (schema: { properties?: Record<string, unknown> } | undefined): string[] =>
