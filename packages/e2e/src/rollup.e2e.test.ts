@@ -1,6 +1,7 @@
 // The support organization's one view over its clients in Chromium: the dashboard ranks the clients
 // by health, a click opens the roll-up list filtered to one client, a client's new device appears
-// in it live, and a device opens in its client's organization without switching to it.
+// in it live, a device opens in its client's organization without switching to it, and History
+// names the organization of each entry and filters to one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
@@ -100,5 +101,19 @@ describe('a support organization’s roll-up in Chromium', () => {
     // Still in the support organization: the shell names it.
     await page.getByRole('button', { name: 'Choose Organization…' }).waitFor();
     await expectNoSeriousViolations(page, 'device (client’s, from the roll-up)');
+  });
+
+  it('shows the clients’ history with their organization, and filters to one', async () => {
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    const table = page.getByRole('table', { name: 'History' });
+    await table.getByRole('columnheader', { name: 'Organization' }).waitFor();
+    // The demo seeded the client's agent account in Globex Corporation.
+    const globexCells = table.getByRole('cell', { name: 'Globex Corporation', exact: true });
+    await globexCells.first().waitFor();
+    await page.getByLabel('Filter by organization').selectOption({ label: 'Demo AV Integrators' });
+    await table.getByRole('cell', { name: 'Demo AV Integrators', exact: true }).first().waitFor();
+    await expect.poll(() => globexCells.count(), { timeout: 10_000 }).toBe(0);
+    await expectNoSeriousViolations(page, 'history (roll-up)');
   });
 });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { alertDeliveries } from '../db/schema/index.ts';
+import { alertDeliveries, organizations } from '../db/schema/index.ts';
+import { inOrgScope, type OrgScope } from './org-scope.ts';
 
 export type DeliveryRecord = typeof alertDeliveries.$inferSelect;
 
@@ -80,12 +81,12 @@ export class AlertDeliveryRepository {
 
   /** The delivery log, newest first. */
   async list(
-    orgId: string,
+    scope: OrgScope,
     filter: DeliveryFilter,
     page: { limit: number; beforeId?: number | undefined },
-  ): Promise<{ rows: DeliveryRecord[]; total: number }> {
+  ): Promise<{ rows: (DeliveryRecord & { orgName: string })[]; total: number }> {
     const where = and(
-      eq(alertDeliveries.orgId, orgId),
+      inOrgScope(alertDeliveries.orgId, scope),
       filter.status ? eq(alertDeliveries.status, filter.status) : undefined,
       filter.channel ? eq(alertDeliveries.channel, filter.channel) : undefined,
       filter.incidentId ? eq(alertDeliveries.incidentId, filter.incidentId) : undefined,
@@ -95,11 +96,12 @@ export class AlertDeliveryRepository {
       .from(alertDeliveries)
       .where(where);
     const rows = await this.db
-      .select()
+      .select({ delivery: alertDeliveries, orgName: organizations.name })
       .from(alertDeliveries)
+      .innerJoin(organizations, eq(organizations.id, alertDeliveries.orgId))
       .where(and(where, page.beforeId !== undefined ? lt(alertDeliveries.id, page.beforeId) : undefined))
       .orderBy(desc(alertDeliveries.id))
       .limit(page.limit + 1);
-    return { rows, total: totalRow?.n ?? 0 };
+    return { rows: rows.map((r) => ({ ...r.delivery, orgName: r.orgName })), total: totalRow?.n ?? 0 };
   }
 }

@@ -7,8 +7,10 @@ import {
   alertRules,
   deviceState,
   devices,
+  organizations,
 } from '../db/schema/index.ts';
 import { DeviceRepository } from './device.repository.ts';
+import { inOrgScope, type OrgScope } from './org-scope.ts';
 
 export type IncidentRecord = typeof alertIncidents.$inferSelect;
 export type NewIncident = typeof alertIncidents.$inferInsert;
@@ -228,12 +230,15 @@ export class AlertIncidentRepository {
 
   /** Newest first, keyset paging on (started_at, id). */
   async list(
-    orgId: string,
+    scope: OrgScope,
     filter: IncidentFilter,
     page: { limit: number; after?: { value: string | number | null; id: string } | undefined },
-  ): Promise<{ rows: (IncidentRecord & { ruleName: string; ruleKind: string })[]; total: number }> {
+  ): Promise<{
+    rows: (IncidentRecord & { ruleName: string; ruleKind: string; orgName: string })[];
+    total: number;
+  }> {
     const where = and(
-      eq(alertIncidents.orgId, orgId),
+      inOrgScope(alertIncidents.orgId, scope),
       filter.state ? eq(alertIncidents.state, filter.state) : undefined,
       filter.ruleId ? eq(alertIncidents.ruleId, filter.ruleId) : undefined,
       filter.subjectType ? eq(alertIncidents.subjectType, filter.subjectType) : undefined,
@@ -261,14 +266,25 @@ export class AlertIncidentRepository {
         )
       : undefined;
     const rows = await this.db
-      .select({ incident: alertIncidents, ruleName: alertRules.name, ruleKind: alertRules.kind })
+      .select({
+        incident: alertIncidents,
+        ruleName: alertRules.name,
+        ruleKind: alertRules.kind,
+        orgName: organizations.name,
+      })
       .from(alertIncidents)
       .innerJoin(alertRules, eq(alertRules.id, alertIncidents.ruleId))
+      .innerJoin(organizations, eq(organizations.id, alertIncidents.orgId))
       .where(and(where, after))
       .orderBy(desc(alertIncidents.startedAt), desc(alertIncidents.id))
       .limit(page.limit + 1);
     return {
-      rows: rows.map((r) => ({ ...r.incident, ruleName: r.ruleName, ruleKind: r.ruleKind })),
+      rows: rows.map((r) => ({
+        ...r.incident,
+        ruleName: r.ruleName,
+        ruleKind: r.ruleKind,
+        orgName: r.orgName,
+      })),
       total: totalRow?.n ?? 0,
     };
   }

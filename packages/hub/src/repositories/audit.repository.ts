@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, like, lt, lte, or, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { auditEvents } from '../db/schema/index.ts';
+import { auditEvents, organizations } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
+import { inOrgScope, type OrgScope } from './org-scope.ts';
 
 export type AuditRecord = typeof auditEvents.$inferSelect;
 export type NewAudit = typeof auditEvents.$inferInsert;
@@ -15,7 +16,7 @@ export class AuditRepository {
   }
 
   async list(
-    orgId: string,
+    scope: OrgScope,
     filter: {
       action?: string | undefined;
       actorUserId?: string | undefined;
@@ -24,7 +25,7 @@ export class AuditRepository {
       search?: string | undefined;
     },
     page: { limit: number; beforeId?: number | undefined },
-  ): Promise<{ rows: AuditRecord[]; total: number }> {
+  ): Promise<{ rows: (AuditRecord & { orgName: string | null })[]; total: number }> {
     const action = filter.action
       ? filter.action.endsWith('.')
         ? like(auditEvents.action, `${escapeLike(filter.action)}%`)
@@ -32,7 +33,7 @@ export class AuditRepository {
       : undefined;
     const search = filter.search ? `%${escapeLike(filter.search)}%` : undefined;
     const where = and(
-      eq(auditEvents.orgId, orgId),
+      inOrgScope(auditEvents.orgId, scope),
       action,
       filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
       filter.from ? gte(auditEvents.at, filter.from) : undefined,
@@ -50,11 +51,12 @@ export class AuditRepository {
       .from(auditEvents)
       .where(where);
     const rows = await this.db
-      .select()
+      .select({ event: auditEvents, orgName: organizations.name })
       .from(auditEvents)
+      .leftJoin(organizations, eq(organizations.id, auditEvents.orgId))
       .where(and(where, page.beforeId !== undefined ? lt(auditEvents.id, page.beforeId) : undefined))
       .orderBy(desc(auditEvents.id))
       .limit(page.limit + 1);
-    return { rows, total: totalRow?.n ?? 0 };
+    return { rows: rows.map((r) => ({ ...r.event, orgName: r.orgName })), total: totalRow?.n ?? 0 };
   }
 }

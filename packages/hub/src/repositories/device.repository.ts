@@ -10,6 +10,7 @@ import type { Db } from '../db/open-database.ts';
 import { deviceState, deviceStatusHistory, devices } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
 import { rowsOf } from './raw-rows.ts';
+import type { OrgScope } from './org-scope.ts';
 
 /** A device with its current state (the two halves of `devices` and `device_state`). */
 export type DeviceRecord = Omit<typeof devices.$inferSelect, 'searchText'> &
@@ -27,17 +28,8 @@ export interface DeviceListFilter {
   orgId?: string | undefined;
 }
 
-/**
- * Whose devices a list or a count covers: one organization's (`org`), or every device in an
- * organization's roll-up (`rollup`: a support organization's own and all its clients').
- */
-export interface DeviceScope {
-  orgId: string;
-  rollup: boolean;
-}
-
-/** The scope's condition on a table that carries `org_id` and `rollup_org_id`. */
-function inScope(table: 'devices' | 'device_state', scope: DeviceScope): SQL {
+/** The scope's condition on a table that carries `org_id` and `rollup_org_id` (the roll-up on the row). */
+function inScope(table: 'devices' | 'device_state', scope: OrgScope): SQL {
   return scope.rollup
     ? sql`${sql.raw(table)}.rollup_org_id = ${scope.orgId}`
     : sql`${sql.raw(table)}.org_id = ${scope.orgId}`;
@@ -157,7 +149,7 @@ export class DeviceRepository {
    * first and sorts them after, instead of walking a sort index and filtering every row.
    */
   async list(
-    scope: DeviceScope,
+    scope: OrgScope,
     filter: DeviceListFilter,
     page: {
       sort: string;
@@ -268,7 +260,7 @@ export class DeviceRepository {
    * Counts for dashboards: by effective status and by location in one pass over the narrow state
    * table, by model in one pass over the devices (no join of the two).
    */
-  async summary(scope: DeviceScope): Promise<DeviceSummaryCounts> {
+  async summary(scope: OrgScope): Promise<DeviceSummaryCounts> {
     const status = DeviceRepository.effectiveStatus;
     const byState = await this.db.execute(sql`
       SELECT GROUPING(e.status, device_state.location_id, device_state.org_id)::int AS g, e.status,

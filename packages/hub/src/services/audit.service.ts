@@ -2,6 +2,7 @@ import type { AuditEntry, AuditListQuery, AuditPage } from '@crosspoint/protocol
 import type { AuditRepository } from '../repositories/audit.repository.ts';
 import { requirePermission, type Actor, type OrgContext } from './context.ts';
 import { decodeCursor, encodeCursor } from './paging.ts';
+import { scopeOf } from './rollups.ts';
 
 export interface AuditInput {
   orgId: string | null;
@@ -33,7 +34,7 @@ export class AuditService {
     const limit = query.limit ?? 50;
     const cursor = decodeCursor(query.cursor);
     const { rows, total } = await this.audit.list(
-      ctx.org.id,
+      scopeOf(ctx.org, query.organizationId),
       {
         action: query.action,
         actorUserId: query.actorUserId,
@@ -45,6 +46,7 @@ export class AuditService {
     );
     const items: AuditEntry[] = rows.slice(0, limit).map((r) => ({
       id: r.id,
+      organization: r.orgId ? { id: r.orgId, name: r.orgName ?? '' } : null,
       at: r.at.toISOString(),
       actor: r.actor,
       actorUserId: r.actorUserId,

@@ -12,7 +12,6 @@ import type { Unsubscribe } from '../bus/event-bus.ts';
 import {
   type DeviceRecord,
   type DeviceRepository,
-  type DeviceScope,
   type DeviceSummaryCounts,
 } from '../repositories/device.repository.ts';
 import type { LocationRepository } from '../repositories/location.repository.ts';
@@ -20,7 +19,8 @@ import type { AuditService } from './audit.service.ts';
 import type { LiveEvents } from './live-events.ts';
 import { requirePermission, type OrgContext } from './context.ts';
 import { DeviceSummaryCache } from './device-summary-cache.ts';
-import { seesRollup } from './rollups.ts';
+import type { OrgScope } from '../repositories/org-scope.ts';
+import { scopeOf } from './rollups.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
 
@@ -28,7 +28,7 @@ import { ServiceError } from './service-error.ts';
 export class DeviceService {
   private readonly summaries: DeviceSummaryCache;
   /** The scope of each organization whose counts are cached (a support organization's is its roll-up). */
-  private readonly scopes = new Map<string, DeviceScope>();
+  private readonly scopes = new Map<string, OrgScope>();
   private unsubscribe: Unsubscribe | undefined;
   private unsubscribeRollups: Unsubscribe | undefined;
 
@@ -103,7 +103,7 @@ export class DeviceService {
       !filter.orgId;
     // The whole list (or one kind of it) is counted by the dashboard's counts already.
     const knownTotal = cursor?.total ?? (onlyKind ? countOf(await this.counts(ctx), filter.kind) : undefined);
-    const { rows, total, capped } = await this.devices.list(scopeOf(ctx), filter, {
+    const { rows, total, capped } = await this.devices.list(scopeOf(ctx.org), filter, {
       sort: query.sort ?? 'name',
       order: query.order ?? 'asc',
       limit,
@@ -194,16 +194,11 @@ export class DeviceService {
   }
 
   private counts(ctx: OrgContext): Promise<DeviceSummaryCounts> {
-    const scope = scopeOf(ctx);
+    const scope = scopeOf(ctx.org);
     if (!this.unsubscribe) return this.devices.summary(scope);
     this.scopes.set(scope.orgId, scope);
     return this.summaries.get(scope.orgId);
   }
-}
-
-/** What an organization's device list and counts cover: a support organization sees its roll-up. */
-function scopeOf(ctx: OrgContext): DeviceScope {
-  return { orgId: ctx.org.id, rollup: seesRollup(ctx.org) };
 }
 
 /** Devices of one kind (or all) from the dashboard counts. */

@@ -1,4 +1,5 @@
 import type { OrgRecord } from '../repositories/organization.repository.ts';
+import type { OrgScope } from '../repositories/org-scope.ts';
 
 /**
  * Which organization's roll-up includes an organization: a client's support organization, every
@@ -32,3 +33,11 @@ export function rollupOf(org: Pick<OrgRecord, 'id' | 'kind' | 'parentId'>): stri
 
 /** Whether an organization's own views (dashboard, device lists) are its roll-up. */
 export const seesRollup = (org: Pick<OrgRecord, 'kind'>): boolean => org.kind === 'support';
+
+/**
+ * What an organization's lists and counts cover: a support organization sees its roll-up (and may
+ * narrow it to one of its organizations, `only`), any other organization its own rows.
+ */
+export function scopeOf(org: Pick<OrgRecord, 'id' | 'kind'>, only?: string): OrgScope {
+  return { orgId: org.id, rollup: seesRollup(org), only };
+}

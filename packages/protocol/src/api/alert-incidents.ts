@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Text } from '../text.ts';
-import { IsoDateTime, Page, Uuid } from './common.ts';
+import { IsoDateTime, OrgRef, Page, Uuid, organizationIdFilter } from './common.ts';
 import { alertChannels, alertRuleKinds } from './alert-rules.ts';
 
 // Alert incidents (one per rule and failing subject) and the log of the messages sent for them.
@@ -12,6 +12,7 @@ const SubjectRef = Type.Object({ type: Type.Enum(incidentSubjectTypes), id: Uuid
 export const AlertIncident = Type.Object(
   {
     id: Uuid,
+    organization: OrgRef,
     rule: Type.Object({ id: Uuid, name: Type.String(), kind: Type.Enum(alertRuleKinds) }),
     subject: Type.Object({ type: Type.Enum(incidentSubjectTypes), id: Uuid, name: Type.String() }),
     condition: Type.String({ description: 'What fails, e.g. "Down", "disconnected", "Overflow".' }),
@@ -49,6 +50,7 @@ export const AlertIncidentListQuery = Type.Object(
     ),
     from: Type.Optional(IsoDateTime),
     to: Type.Optional(IsoDateTime),
+    ...organizationIdFilter,
     cursor: Type.Optional(Text({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },
@@ -61,6 +63,7 @@ export const deliveryStatuses = ['queued', 'sending', 'sent', 'failed', 'kept'] 
 export const AlertDelivery = Type.Object(
   {
     id: Type.Integer(),
+    organization: OrgRef,
     incidentId: Uuid,
     event: Type.String({ description: 'opened, repeat:<n> or resolved.' }),
     channel: Type.Enum(alertChannels),
@@ -85,6 +88,7 @@ export const AlertDeliveryListQuery = Type.Object(
     status: Type.Optional(Type.Enum(deliveryStatuses)),
     channel: Type.Optional(Type.Enum(alertChannels)),
     incidentId: Type.Optional(Uuid),
+    ...organizationIdFilter,
     cursor: Type.Optional(Text({ maxLength: 500 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   },

@@ -1,10 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { Text } from '../text.ts';
-import { IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
+import { IsoDateTime, OrgRef, Page, Uuid, listQueryFields, organizationIdFilter } from './common.ts';
 
 export const AuditEntry = Type.Object(
   {
     id: Type.Integer(),
+    organization: Type.Union([OrgRef, Type.Null()], {
+      description: 'Where it happened: in a support organization’s roll-up, often a client.',
+    }),
     at: IsoDateTime,
     actor: Type.String(),
     actorUserId: Type.Union([Uuid, Type.Null()]),
@@ -29,6 +32,7 @@ export const AuditListQuery = Type.Object(
     actorUserId: Type.Optional(Uuid),
     from: Type.Optional(IsoDateTime),
     to: Type.Optional(IsoDateTime),
+    ...organizationIdFilter,
   },
   { additionalProperties: false },
 );

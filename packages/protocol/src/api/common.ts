@@ -2,6 +2,21 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { MultilineText, Text } from '../text.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
+
+/** The organization a row belongs to: in a support organization's roll-up, often a client's. */
+export const OrgRef = Type.Object({ id: Uuid, name: Type.String() }, { $id: 'OrgRef' });
+export type OrgRef = Static<typeof OrgRef>;
+
+/** A roll-up list's filter to one of its organizations (another organization's id matches nothing). */
+export const organizationIdFilter = {
+  organizationId: Type.Optional(
+    Type.String({
+      format: 'uuid',
+      description:
+        'In a support organization’s roll-up: one organization’s rows only (its own or one client’s).',
+    }),
+  ),
+};
 export const IsoDate = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'Calendar date, YYYY-MM-DD.',

@@ -1,19 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { Text } from '../text.ts';
-import { IsoDateTime, Uuid, listQueryFields } from './common.ts';
+import { IsoDateTime, OrgRef, Uuid, listQueryFields, organizationIdFilter } from './common.ts';
 import { deviceGroups } from '../devices/status.ts';
 import { ConnectionStep } from '../devices/connections.ts';
 
 export const DeviceRow = Type.Object(
   {
     id: Uuid,
-    organization: Type.Object(
-      { id: Uuid, name: Type.String() },
-      {
-        description:
-          'The organization the device belongs to: in a support organization’s roll-up, the client’s (its own API serves the device’s detail and commands).',
-      },
-    ),
+    organization: OrgRef,
     kind: Type.Enum(['pro-audio', 'video'] as const),
     status: Type.String({
       description:
@@ -84,13 +78,7 @@ export const DeviceListQuery = Type.Object(
     serverId: Type.Optional(Uuid),
     locationId: Type.Optional(Uuid),
     kind: Type.Optional(Type.Enum(['pro-audio', 'video'] as const)),
-    organizationId: Type.Optional(
-      Type.String({
-        format: 'uuid',
-        description:
-          'In a support organization’s roll-up: one organization’s devices only (the support organization’s own or one client’s).',
-      }),
-    ),
+    ...organizationIdFilter,
   },
   { additionalProperties: false },
 );
@@ -133,7 +121,7 @@ export const DeviceSummary = Type.Object(
     ),
     byOrganization: Type.Array(
       Type.Object({
-        organization: Type.Object({ id: Uuid, name: Type.String() }),
+        organization: OrgRef,
         count: Type.Integer(),
         down: Type.Integer(),
         issues: Type.Integer(),

@@ -217,6 +217,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     );
   });
 
+  // The support organization's own rack: its lists are its roll-up, so these look at its own rows.
   it('folds 200 devices of a disconnected agent into one alert for its server', async () => {
     const supportId = t.support.id;
     await owner.post(`/api/v1/orgs/${supportId}/alerts/rules`, {
@@ -253,7 +254,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     expect(alertMails(ownerEmail).length - before).toBe(1);
 
     const server = await owner.get<Page<Incident>>(
-      `/api/v1/orgs/${supportId}/alerts/incidents?subjectType=server`,
+      `/api/v1/orgs/${supportId}/alerts/incidents?subjectType=server&organizationId=${supportId}`,
     );
     expect(server.body.items).toHaveLength(1);
     expect(server.body.items[0]).toMatchObject({
@@ -262,13 +263,15 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
       detail: { devices: 200, down: 200, folded: 200 },
     });
     const folded = await owner.get<Page<Incident>>(
-      `/api/v1/orgs/${supportId}/alerts/incidents?subjectType=device&folded=true&limit=500`,
+      `/api/v1/orgs/${supportId}/alerts/incidents?subjectType=device&folded=true&limit=500&organizationId=${supportId}`,
     );
     expect(folded.body.total).toBe(200);
     expect(folded.body.items.every((i) => i.foldedInto?.type === 'server' && i.notifiedAt === null)).toBe(
       true,
     );
-    const log = await owner.get<Page<Delivery>>(`/api/v1/orgs/${supportId}/alerts/deliveries`);
+    const log = await owner.get<Page<Delivery>>(
+      `/api/v1/orgs/${supportId}/alerts/deliveries?organizationId=${supportId}`,
+    );
     expect(log.body.items.map((d) => `${d.event}:${d.channel}:${d.to}`)).toEqual([
       `opened:email:${ownerEmail}`,
     ]);
@@ -291,7 +294,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     await sleep(2000);
     expect(alertMails(ownerEmail).length - before).toBe(1);
     const open = await owner.get<Page<Incident>>(
-      `/api/v1/orgs/${t.support.id}/alerts/incidents?state=open&subjectType=device`,
+      `/api/v1/orgs/${t.support.id}/alerts/incidents?state=open&subjectType=device&organizationId=${t.support.id}`,
     );
     expect(open.body.total).toBe(0);
   });
@@ -318,7 +321,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     await sleep(1500);
     expect(alertMails(ownerEmail).length - before).toBe(1);
     const peripheralIncidents = await owner.get<Page<Incident>>(
-      `/api/v1/orgs/${supportId}/alerts/incidents?subjectType=device&limit=500&folded=true`,
+      `/api/v1/orgs/${supportId}/alerts/incidents?subjectType=device&limit=500&folded=true&organizationId=${supportId}`,
     );
     const intoHost = peripheralIncidents.body.items.filter((i) => i.foldedInto?.type === 'device');
     expect(intoHost.map((i) => i.subject.name).sort()).toEqual([

@@ -19,6 +19,7 @@ import { requirePermission, type OrgContext } from '../context.ts';
 import { incidentLink } from './alert-messages.ts';
 import { decodeCursor, encodeCursor, pageOf } from '../paging.ts';
 import { ServiceError } from '../service-error.ts';
+import { scopeOf } from '../rollups.ts';
 
 /** The incidents the rules opened, and the log of the messages sent for them. */
 export class AlertIncidentService {
@@ -34,7 +35,7 @@ export class AlertIncidentService {
     requirePermission(ctx, 'alerts.read');
     const limit = query.limit ?? 50;
     const { rows, total } = await this.deps.incidents.list(
-      ctx.org.id,
+      scopeOf(ctx.org, query.organizationId),
       {
         state: query.state,
         ruleId: query.ruleId,
@@ -65,9 +66,12 @@ export class AlertIncidentService {
     requirePermission(ctx, 'alerts.read');
     const row = await this.deps.incidents.byId(ctx.org.id, id);
     if (!row) throw ServiceError.notFound('The incident');
+    const organization = { id: ctx.org.id, name: ctx.org.name };
     return {
-      incident: this.incidentView(row),
-      deliveries: (await this.deps.deliveries.forIncident(ctx.org.id, id)).map(deliveryView),
+      incident: this.incidentView({ ...row, orgName: ctx.org.name }),
+      deliveries: (await this.deps.deliveries.forIncident(ctx.org.id, id)).map((d) =>
+        deliveryView(d, organization),
+      ),
     };
   }
 
@@ -76,11 +80,11 @@ export class AlertIncidentService {
     const limit = query.limit ?? 50;
     const cursor = decodeCursor(query.cursor);
     const { rows, total } = await this.deps.deliveries.list(
-      ctx.org.id,
+      scopeOf(ctx.org, query.organizationId),
       { status: query.status, channel: query.channel, incidentId: query.incidentId },
       { limit, beforeId: cursor ? Number(cursor.value) : undefined },
     );
-    const items = rows.slice(0, limit).map(deliveryView);
+    const items = rows.slice(0, limit).map((d) => deliveryView(d, { id: d.orgId, name: d.orgName }));
     const last = items[items.length - 1];
     return {
       items,
@@ -89,9 +93,12 @@ export class AlertIncidentService {
     };
   }
 
-  private incidentView(r: IncidentRecord & { ruleName: string; ruleKind: string }): AlertIncident {
+  private incidentView(
+    r: IncidentRecord & { ruleName: string; ruleKind: string; orgName: string },
+  ): AlertIncident {
     return {
       id: r.id,
+      organization: { id: r.orgId, name: r.orgName },
       rule: { id: r.ruleId, name: r.ruleName, kind: r.ruleKind as AlertRule['condition']['kind'] },
       subject: { type: r.subjectType, id: r.subjectId, name: r.subjectName },
       condition: r.condition,
@@ -109,9 +116,10 @@ export class AlertIncidentService {
   }
 }
 
-function deliveryView(d: DeliveryRecord): AlertDelivery {
+function deliveryView(d: DeliveryRecord, organization: { id: string; name: string }): AlertDelivery {
   return {
     id: d.id,
+    organization,
     incidentId: d.incidentId,
     event: d.event,
     channel: d.channel,

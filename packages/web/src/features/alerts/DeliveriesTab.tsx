@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../auth/session.tsx';
 import { statusLabel } from '../../i18n/labels.ts';
@@ -7,13 +8,17 @@ import { when } from './alert-format.ts';
 import { useDeliveries } from './queries.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import type { AlertDelivery } from '@crosspoint/protocol';
+import { OrganizationFilter, organizationColumn, useRollup } from '../organizations/OrganizationFilter.tsx';
 
 export function DeliveriesTab() {
   const { t, i18n } = useTranslation();
   const { orgId } = useOrg();
-  const list = useDeliveries(orgId);
+  const [organizationId, setOrganizationId] = useState('');
+  const rollup = useRollup();
+  const list = useDeliveries(orgId, organizationId);
   const columns: Column<AlertDelivery>[] = [
     { key: 'when', label: t('alerts.col.when'), render: (d) => when(d.sentAt ?? d.createdAt, i18n.language) },
+    ...organizationColumn<AlertDelivery>(t('devices.columns.organization'), rollup, (d) => d.organization),
     {
       key: 'channel',
       label: t('alerts.col.channel'),
@@ -38,6 +43,11 @@ export function DeliveriesTab() {
   ];
   return (
     <>
+      {rollup && (
+        <div className="toolbar">
+          <OrganizationFilter value={organizationId} onChange={setOrganizationId} />
+        </div>
+      )}
       <FormError error={list.error} />
       <DataTable
         label={t('alerts.tabs.deliveries')}

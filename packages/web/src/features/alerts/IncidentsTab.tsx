@@ -10,13 +10,18 @@ import { useIncidents, type IncidentState } from './queries.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { incidentStates, type AlertIncident } from '@crosspoint/protocol';
 import { isOneOf } from '../../ui/oneOf.ts';
+import { devicePath } from '../devices/device-columns.tsx';
+import { OrganizationFilter, organizationColumn, useRollup } from '../organizations/OrganizationFilter.tsx';
 
 export function IncidentsTab() {
   const { t, i18n } = useTranslation();
   const { orgId } = useOrg();
   const [state, setState] = useState<IncidentState | ''>('open');
-  const list = useIncidents(orgId, state);
+  const [organizationId, setOrganizationId] = useState('');
+  const rollup = useRollup();
+  const list = useIncidents(orgId, state, organizationId);
   const columns: Column<AlertIncident>[] = [
+    ...organizationColumn<AlertIncident>(t('devices.columns.organization'), rollup, (i) => i.organization),
     {
       key: 'what',
       label: t('alerts.col.what'),
@@ -25,7 +30,7 @@ export function IncidentsTab() {
           <Link
             to={
               i.subject.type === 'device'
-                ? `/devices/${i.subject.id}`
+                ? devicePath({ id: i.subject.id, organization: i.organization }, orgId)
                 : i.subject.type === 'server'
                   ? '/servers'
                   : '/overview'
@@ -56,6 +61,7 @@ export function IncidentsTab() {
   return (
     <>
       <div className="toolbar">
+        <OrganizationFilter value={organizationId} onChange={setOrganizationId} />
         <select
           aria-label={t('alerts.filterState')}
           value={state}

@@ -16,11 +16,18 @@ export const alertKeys = {
 export type IncidentState = (typeof incidentStates)[number];
 
 /** Incidents in a state ('' for all), newest first, refreshed every 10 s. */
-export const useIncidents = (orgId: string, state: IncidentState | '') =>
-  useCursorList('listIncidents', { orgId }, { state: state || undefined }, 50, 10_000);
+export const useIncidents = (orgId: string, state: IncidentState | '', organizationId = '') =>
+  useCursorList(
+    'listIncidents',
+    { orgId },
+    { state: state || undefined, organizationId: organizationId || undefined },
+    50,
+    10_000,
+  );
 
-/** What was sent (or kept), newest first, refreshed every 10 s. */
-export const useDeliveries = (orgId: string) => useCursorList('listDeliveries', { orgId }, {}, 50, 10_000);
+/** What was sent (or kept), newest first, refreshed every 10 s; in a roll-up, of one organization or all. */
+export const useDeliveries = (orgId: string, organizationId = '') =>
+  useCursorList('listDeliveries', { orgId }, { organizationId: organizationId || undefined }, 50, 10_000);
 
 export const useAlertRules = (orgId: string) =>
   useQuery({

@@ -9,6 +9,7 @@ import { useAudit } from './queries.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
 import { BarChart } from '../../ui/BarChart.tsx';
 import { formatDateTime } from '../../format.ts';
+import { OrganizationFilter, organizationColumn, useRollup } from '../organizations/OrganizationFilter.tsx';
 
 /** Action prefixes the hub filters by, and each one's label (`history.areas.<key>`). */
 const areas = [
@@ -31,9 +32,12 @@ export function HistoryScreen() {
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [organizationId, setOrganizationId] = useState('');
+  const rollup = useRollup();
   const debounced = useDebounced(search);
   const list = useAudit(orgId, {
     search: debounced,
+    organizationId: organizationId || undefined,
     action: action || undefined,
     from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
     to: to ? new Date(`${to}T23:59:59`).toISOString() : undefined,
@@ -50,6 +54,7 @@ export function HistoryScreen() {
   }, [list.items]);
   const columns: Column<AuditEntry>[] = [
     { key: 'at', label: t('alerts.col.when'), render: (e) => formatDateTime(e.at, i18n.language) },
+    ...organizationColumn<AuditEntry>(t('devices.columns.organization'), rollup, (e) => e.organization),
     { key: 'actor', label: t('history.who'), render: (e) => e.actor },
     { key: 'action', label: t('history.action'), render: (e) => <code>{e.action}</code> },
     { key: 'detail', label: t('history.details'), render: (e) => <Detail entry={e} /> },
@@ -69,6 +74,7 @@ export function HistoryScreen() {
         total={list.total}
         shown={list.items.length}
       >
+        <OrganizationFilter value={organizationId} onChange={setOrganizationId} />
         <select
           aria-label={t('history.filterArea')}
           value={action}

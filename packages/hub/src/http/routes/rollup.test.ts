@@ -1,7 +1,8 @@
-// A support organization's roll-up: its list and counts take in every client's devices, with the
-// organization of each, a filter to one of them and counts per client worst first, and its live
-// events hear its clients' changes — while a client sees only its own devices, never a sibling's,
-// and another support organization sees none of them. On PGlite and on PostgreSQL.
+// A support organization's roll-up: its device list and counts, alert incidents and deliveries, and
+// history take in every client's, with the organization of each, a filter to one of them and
+// device counts per client worst first, and its live events hear its clients' changes — while a
+// client sees only its own, never a sibling's, and another support organization sees none of them.
+// On PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
 import { agentPassword, buildTenancy, type Tenancy } from '../../test/tenancy-fixture.ts';
@@ -64,7 +65,10 @@ describe.each(await databaseLanes())('a support organization’s roll-up on $nam
   beforeAll(async () => {
     const db = await lane.open();
     drop = db.drop;
-    hub = await startHubForTest({ database: db.target });
+    hub = await startHubForTest({
+      database: db.target,
+      alerts: { engine: { tickMs: 100, resyncGraceMs: 0 }, delivery: { everyMs: 100 } },
+    });
     a = await buildTenancy(hub, `rollup-a-${lane.name.toLowerCase()}`);
     b = await buildTenancy(hub, `rollup-b-${lane.name.toLowerCase()}`);
     const added = await a.support.owner.post<{ client: { id: string } }>(
@@ -137,6 +141,51 @@ describe.each(await databaseLanes())('a support organization’s roll-up on $nam
     expect(client.body).toMatchObject({ total: 4, byOrganization: [] });
     const other = await b.support.owner.get<Summary>(`/api/v1/orgs/${b.support.id}/devices/summary`);
     expect(other.body.total).toBe(2);
+  });
+
+  it('takes in the clients’ alert incidents, their deliveries and their history', async () => {
+    const rule = await a.support.owner.post(`/api/v1/orgs/${second}/alerts/rules`, {
+      name: 'Rooms down',
+      condition: { kind: 'device_status', statuses: ['Down'] },
+      delayS: 0,
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    type Listed = { items: { organization: { id: string; name: string } | null }[]; total: number };
+    await vi.waitFor(
+      async () => {
+        const incidents = await a.support.owner.get<Listed>(`/api/v1/orgs/${a.support.id}/alerts/incidents`);
+        expect(incidents.body.items.map((i) => i.organization)).toContainEqual({
+          id: second,
+          name: 'Second Client',
+        });
+        const deliveries = await a.support.owner.get<Listed>(
+          `/api/v1/orgs/${a.support.id}/alerts/deliveries`,
+        );
+        expect(deliveries.body.items.map((d) => d.organization?.id)).toContain(second);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const onlyFirst = await a.support.owner.get<Listed>(
+      `/api/v1/orgs/${a.support.id}/alerts/incidents?organizationId=${a.client.id}`,
+    );
+    expect(onlyFirst.body.items.every((i) => i.organization?.id === a.client.id)).toBe(true);
+    const other = await b.support.owner.get<Listed>(`/api/v1/orgs/${b.support.id}/alerts/incidents`);
+    expect(other.body.items.map((i) => i.organization?.id)).not.toContain(second);
+
+    // History: the clients' server accounts were created in them.
+    const history = await a.support.owner.get<Listed>(`/api/v1/orgs/${a.support.id}/audit?limit=200`);
+    const where = new Set(history.body.items.map((e) => e.organization?.id));
+    expect(where).toEqual(new Set([a.support.id, a.client.id, second]));
+    const ofSecond = await a.support.owner.get<Listed>(
+      `/api/v1/orgs/${a.support.id}/audit?organizationId=${second}`,
+    );
+    expect(ofSecond.body.total).toBeGreaterThan(0);
+    expect(ofSecond.body.items.every((e) => e.organization?.id === second)).toBe(true);
+    const otherHistory = await b.support.owner.get<Listed>(`/api/v1/orgs/${b.support.id}/audit?limit=200`);
+    expect(otherHistory.body.items.map((e) => e.organization?.id)).not.toContain(second);
+    // A client's history is its own.
+    const clientHistory = await a.support.owner.get<Listed>(`/api/v1/orgs/${a.client.id}/audit?limit=200`);
+    expect(new Set(clientHistory.body.items.map((e) => e.organization?.id))).toEqual(new Set([a.client.id]));
   });
 
   it('never shows a client its siblings', async () => {
