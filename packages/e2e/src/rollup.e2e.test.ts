@@ -1,7 +1,8 @@
 // The support organization's one view over its clients in Chromium: the dashboard ranks the clients
 // by health, a click opens the roll-up list filtered to one client, a client's new device appears
-// in it live, a device opens in its client's organization without switching to it, and History
-// names the organization of each entry and filters to one.
+// in it live, a device opens in its client's organization without switching to it, Servers lists
+// the clients' agent accounts and adds one to the client it is filtered to, and History names the
+// organization of each entry and filters to one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
@@ -115,5 +116,20 @@ describe('a support organization’s roll-up in Chromium', () => {
     await table.getByRole('cell', { name: 'Demo AV Integrators', exact: true }).first().waitFor();
     await expect.poll(() => globexCells.count(), { timeout: 10_000 }).toBe(0);
     await expectNoSeriousViolations(page, 'history (roll-up)');
+  });
+
+  it('lists the clients’ server accounts and adds one to the client the list is filtered to', async () => {
+    await page.getByRole('link', { name: 'Servers' }).click();
+    await page.getByRole('heading', { name: 'Servers' }).waitFor();
+    const table = page.getByRole('table', { name: 'Servers' });
+    const row = table.getByRole('row', { name: new RegExp(demoAccounts.agent.name) });
+    await row.getByRole('cell', { name: 'Globex Corporation', exact: true }).waitFor();
+    await page.getByLabel('Filter by organization').selectOption({ label: 'Globex Corporation' });
+    await page.getByRole('button', { name: 'Add agent server account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a server account to Globex Corporation' });
+    await dialog.waitFor();
+    await expectNoSeriousViolations(page, 'servers (roll-up), add to a client');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 });

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, ilike, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { agentAccounts, locations } from '../db/schema/index.ts';
+import { agentAccounts, locations, organizations } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
+import { inOrgScope, type OrgScope } from './org-scope.ts';
 
 export type AgentAccountRecord = typeof agentAccounts.$inferSelect;
 
@@ -52,8 +53,8 @@ export class AgentAccountRepository {
   }
 
   async list(
-    orgId: string,
-    filter: { search?: string | undefined; status?: string | undefined; orgCode?: string | undefined },
+    scope: OrgScope,
+    filter: { search?: string | undefined; status?: string | undefined },
     page: {
       sort: string;
       order: 'asc' | 'desc';
@@ -61,7 +62,12 @@ export class AgentAccountRepository {
       after?: { value: string | number | null; id: string } | undefined;
     },
   ): Promise<{
-    rows: (AgentAccountRecord & { locationName: string | null; sortKey: string })[];
+    rows: (AgentAccountRecord & {
+      locationName: string | null;
+      sortKey: string;
+      orgName: string;
+      orgCode: string;
+    })[];
     total: number;
   }> {
     const status = sql<string>`CASE WHEN ${agentAccounts.disabled} THEN 'Disabled'
@@ -75,12 +81,14 @@ export class AgentAccountRepository {
     };
     const key = sortColumn[page.sort] ?? sql`lower(${agentAccounts.name})`;
     const like = filter.search ? `%${escapeLike(filter.search)}%` : undefined;
+    // The organization part of an agent login: the account number, or the id of orgs without one.
+    const orgCode = sql<string>`coalesce(${organizations.accountNumber}, ${organizations.id}::text)`;
     const where = and(
-      eq(agentAccounts.orgId, orgId),
+      inOrgScope(agentAccounts.orgId, scope),
       like
         ? or(
             // The agent login is <name>@<organization code>: a pasted login finds its account.
-            ilike(sql`${agentAccounts.name} || '@' || ${filter.orgCode ?? ''}`, like),
+            ilike(sql`${agentAccounts.name} || '@' || ${orgCode}`, like),
             ilike(agentAccounts.agentVersion, like),
           )
         : undefined,
@@ -89,6 +97,7 @@ export class AgentAccountRepository {
     const [totalRow] = await this.db
       .select({ n: sql<number>`count(*)::int` })
       .from(agentAccounts)
+      .innerJoin(organizations, eq(organizations.id, agentAccounts.orgId))
       .where(where);
     const cmp = page.order === 'asc' ? gt : lt;
     const after = page.after
@@ -99,14 +108,27 @@ export class AgentAccountRepository {
       : undefined;
     const dir = page.order === 'asc' ? asc : desc;
     const rows = await this.db
-      .select({ a: agentAccounts, locationName: locations.name, sortKey: sql<string>`(${key})::text` })
+      .select({
+        a: agentAccounts,
+        locationName: locations.name,
+        sortKey: sql<string>`(${key})::text`,
+        orgName: organizations.name,
+        orgCode,
+      })
       .from(agentAccounts)
+      .innerJoin(organizations, eq(organizations.id, agentAccounts.orgId))
       .leftJoin(locations, eq(locations.id, agentAccounts.locationId))
       .where(and(where, after))
       .orderBy(dir(key), dir(agentAccounts.id))
       .limit(page.limit + 1);
     return {
-      rows: rows.map((r) => ({ ...r.a, locationName: r.locationName, sortKey: r.sortKey })),
+      rows: rows.map((r) => ({
+        ...r.a,
+        locationName: r.locationName,
+        sortKey: r.sortKey,
+        orgName: r.orgName,
+        orgCode: r.orgCode,
+      })),
       total: totalRow?.n ?? 0,
     };
   }

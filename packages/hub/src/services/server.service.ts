@@ -6,6 +6,7 @@ import type { PasswordService } from './password.service.ts';
 import { requirePermission, type Clock, type OrgContext } from './context.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
+import { scopeOf } from './rollups.ts';
 
 /** Agent server accounts: the credentials an on-site agent connects with, and what it reports. */
 export class ServerService {
@@ -22,6 +23,7 @@ export class ServerService {
     query: {
       search?: string | undefined;
       status?: string | undefined;
+      organizationId?: string | undefined;
       sort?: string | undefined;
       order?: 'asc' | 'desc' | undefined;
       cursor?: string | undefined;
@@ -31,15 +33,15 @@ export class ServerService {
     requirePermission(ctx, 'servers.read');
     const limit = query.limit ?? 50;
     const { rows, total } = await this.accounts.list(
-      ctx.org.id,
-      { search: query.search, status: query.status, orgCode: orgCode(ctx) },
+      scopeOf(ctx.org, query.organizationId),
+      { search: query.search, status: query.status },
       { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
     );
     return {
       ...pageOf(
         rows,
         limit,
-        (r) => serverRow(r, r.locationName, orgCode(ctx)),
+        (r) => serverRow(r, r.locationName, { id: r.orgId, name: r.orgName, code: r.orgCode }),
         (r) => ({ value: r.sortKey, id: r.id }),
       ),
       total,
@@ -71,7 +73,7 @@ export class ServerService {
       targetId: created.id,
       detail: { name },
     });
-    return serverRow(created, location?.name ?? null, orgCode(ctx));
+    return serverRow(created, location?.name ?? null, orgOf(ctx));
   }
 
   async update(ctx: OrgContext, id: string, req: UpdateServerRequest): Promise<ServerRow> {
@@ -109,7 +111,7 @@ export class ServerService {
     const locationName = updated.locationId
       ? ((await this.locations.byId(ctx.org.id, updated.locationId))?.name ?? null)
       : null;
-    return serverRow(updated, locationName, orgCode(ctx));
+    return serverRow(updated, locationName, orgOf(ctx));
   }
 
   async rotatePassword(ctx: OrgContext, id: string, password: string): Promise<void> {
@@ -147,14 +149,23 @@ export class ServerService {
   }
 }
 
-/** The organization part of an agent login: the account number, or the id of orgs without one. */
-const orgCode = (ctx: OrgContext): string => ctx.org.accountNumber ?? ctx.org.id;
+/** A server's organization, with the code its agent login ends in: the account number, or the id of orgs without one. */
+const orgOf = (ctx: OrgContext) => ({
+  id: ctx.org.id,
+  name: ctx.org.name,
+  code: ctx.org.accountNumber ?? ctx.org.id,
+});
 
-function serverRow(a: AgentAccountRecord, locationName: string | null, orgCode: string): ServerRow {
+function serverRow(
+  a: AgentAccountRecord,
+  locationName: string | null,
+  org: { id: string; name: string; code: string },
+): ServerRow {
   return {
     id: a.id,
+    organization: { id: org.id, name: org.name },
     name: a.name,
-    login: `${a.name}@${orgCode}`,
+    login: `${a.name}@${org.code}`,
     status: a.disabled ? 'Disabled' : a.connectedAt ? 'Connected' : 'Disconnected',
     monitoring: a.monitoring === 'active' ? 'Active' : a.monitoring === 'issue' ? 'Issue' : 'Off',
     deviceCount: a.deviceCount,

@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { Text } from '../text.ts';
-import { IsoDateTime, Page, Uuid, listQueryFields } from './common.ts';
+import { IsoDateTime, OrgRef, Page, Uuid, listQueryFields, organizationIdFilter } from './common.ts';
 
 export const ServerRow = Type.Object(
   {
     id: Uuid,
+    organization: OrgRef,
     name: Type.String(),
     login: Type.String({ description: 'What the agent signs in with: <name>@<organization code>.' }),
     status: Type.Enum(['Connected', 'Disconnected', 'Disabled'] as const),
@@ -28,6 +29,7 @@ export const ServerListQuery = Type.Object(
     ...listQueryFields,
     sort: Type.Optional(Type.Enum(serverSortKeys, { default: 'name' })),
     status: Type.Optional(Type.Enum(['Connected', 'Disconnected', 'Disabled'] as const)),
+    ...organizationIdFilter,
   },
   { additionalProperties: false },
 );

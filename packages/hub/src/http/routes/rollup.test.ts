@@ -188,6 +188,33 @@ describe.each(await databaseLanes())('a support organization’s roll-up on $nam
     expect(new Set(clientHistory.body.items.map((e) => e.organization?.id))).toEqual(new Set([a.client.id]));
   });
 
+  it('lists every client’s server accounts with their organization and agent login', async () => {
+    type Servers = {
+      items: { name: string; login: string; organization: { id: string; name: string } }[];
+      total: number;
+    };
+    const all = await a.support.owner.get<Servers>(`/api/v1/orgs/${a.support.id}/servers?sort=name`);
+    expect(all.body.items.map((s) => [s.name, s.organization.id])).toEqual([
+      ['First Rack', a.client.id],
+      ['Second Rack', second],
+    ]);
+    // Each login ends in its own organization's code, and a pasted login finds its account.
+    const login = all.body.items[1]?.login ?? '';
+    expect(login).toMatch(/^Second Rack@C\d+$/);
+    const found = await a.support.owner.get<Servers>(
+      `/api/v1/orgs/${a.support.id}/servers?search=${encodeURIComponent(login)}`,
+    );
+    expect(found.body.items.map((s) => s.name)).toEqual(['Second Rack']);
+    const one = await a.support.owner.get<Servers>(
+      `/api/v1/orgs/${a.support.id}/servers?organizationId=${a.client.id}`,
+    );
+    expect(one.body.items.map((s) => s.name)).toEqual(['First Rack']);
+    const other = await b.support.owner.get<Servers>(`/api/v1/orgs/${b.support.id}/servers`);
+    expect(other.body.items.map((s) => s.name)).toEqual(['Other Rack']);
+    const own = await a.support.owner.get<Servers>(`/api/v1/orgs/${second}/servers`);
+    expect(own.body.items.map((s) => s.name)).toEqual(['Second Rack']);
+  });
+
   it('never shows a client its siblings', async () => {
     const own = await a.support.owner.get<Page>(`/api/v1/orgs/${a.client.id}/devices?limit=50`);
     expect(own.body.total).toBe(4);

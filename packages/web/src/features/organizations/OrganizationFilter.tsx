@@ -33,8 +33,8 @@ export function OrganizationFilter({
   onChange,
 }: {
   value: string;
-  /** '' for all organizations. */
-  onChange: (organizationId: string) => void;
+  /** '' for all organizations; with the organization's name. */
+  onChange: (organizationId: string, name: string) => void;
 }) {
   const { t } = useTranslation();
   const rollup = useRollup();
@@ -44,7 +44,9 @@ export function OrganizationFilter({
     <select
       aria-label={t('devices.filterOrganization')}
       value={value}
-      onChange={(e) => onChange(e.target.value)}
+      onChange={(e) =>
+        onChange(e.target.value, organizations.find((o) => o.id === e.target.value)?.name ?? '')
+      }
     >
       <option value="">{t('devices.anyOrganization')}</option>
       {organizations.map((o) => (

@@ -20,6 +20,7 @@ import { serversKey, useServers } from './queries.ts';
 import { useDebounced } from '../../ui/useDebounced.ts';
 import { isOneOf } from '../../ui/oneOf.ts';
 import { useLocations } from '../locations/queries.ts';
+import { OrganizationFilter, organizationColumn, useRollup } from '../organizations/OrganizationFilter.tsx';
 
 /** Agent server accounts: what each on-site agent signs in with, and how it is doing. */
 export function ServersScreen() {
@@ -35,8 +36,17 @@ export function ServersScreen() {
   const [adding, setAdding] = useState(false);
   const [rotating, setRotating] = useState<ServerRow | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // In a roll-up filtered to one organization, a new server account is added to it.
+  const [organization, setOrganization] = useState({ id: '', name: '' });
+  const organizationId = organization.id;
+  const rollup = useRollup();
   const debounced = useDebounced(search);
-  const list = useServers(orgId, { search: debounced, status: status || undefined, ...sort });
+  const list = useServers(orgId, {
+    search: debounced,
+    status: status || undefined,
+    organizationId: organizationId || undefined,
+    ...sort,
+  });
   const manage = can('servers.manage');
   const refresh = () => client.invalidateQueries({ queryKey: serversKey });
   const act = async (fn: () => Promise<unknown>) => {
@@ -55,6 +65,7 @@ export function ServersScreen() {
       sort: 'status',
       render: (s) => <StatusBadge status={s.status} />,
     },
+    ...organizationColumn<ServerRow>(t('devices.columns.organization'), rollup, (s) => s.organization),
     { key: 'name', label: t('common.name'), sort: 'name', render: (s) => s.name },
     {
       key: 'login',
@@ -93,7 +104,7 @@ export function ServersScreen() {
               onClick={() =>
                 void act(() =>
                   call('updateServer', {
-                    params: { orgId, serverId: s.id },
+                    params: { orgId: s.organization.id, serverId: s.id },
                     body: { disabled: s.status !== 'Disabled' },
                   }),
                 )
@@ -109,7 +120,9 @@ export function ServersScreen() {
               className="link danger"
               onClick={() => {
                 if (window.confirm(t('servers.confirmDelete', { name: s.name }))) {
-                  void act(() => call('deleteServer', { params: { orgId, serverId: s.id } }));
+                  void act(() =>
+                    call('deleteServer', { params: { orgId: s.organization.id, serverId: s.id } }),
+                  );
                 }
               }}
             >
@@ -138,6 +151,7 @@ export function ServersScreen() {
         total={list.total}
         shown={list.items.length}
       >
+        <OrganizationFilter value={organizationId} onChange={(id, name) => setOrganization({ id, name })} />
         <StatusFilter
           value={status}
           onChange={setStatus}
@@ -170,9 +184,9 @@ export function ServersScreen() {
       />
       <ServerAccountDialog
         open={adding}
-        title={t('servers.add')}
-        orgId={orgId}
-        orgName={session.currentOrg?.name ?? ''}
+        title={organizationId ? t('servers.addTo', { name: organization.name }) : t('servers.add')}
+        orgId={organizationId || orgId}
+        orgName={organizationId ? organization.name : (session.currentOrg?.name ?? '')}
         onClose={() => setAdding(false)}
         onDone={() => void refresh()}
       />
@@ -180,8 +194,8 @@ export function ServersScreen() {
         <ServerAccountDialog
           open
           title={t('servers.changePasswordOf', { name: rotating.name })}
-          orgId={orgId}
-          orgName={session.currentOrg?.name ?? ''}
+          orgId={rotating.organization.id}
+          orgName={rotating.organization.name}
           server={rotating}
           onClose={() => setRotating(null)}
           onDone={() => void refresh()}
