@@ -198,6 +198,21 @@ export async function signInToDemoClient(
   hubUrl: string,
   { termsAccepted = false }: { termsAccepted?: boolean } = {},
 ): Promise<void> {
+  await signInAsDemoOwner(page, hubUrl, { termsAccepted });
+  await page.getByRole('button', { name: 'Choose Organization…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Choose Organization' })
+    .getByRole('button', { name: /Globex Corporation/ })
+    .click();
+  await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
+}
+
+/** Signs the demo owner in (accepting the terms the first time): the support organization's home. */
+export async function signInAsDemoOwner(
+  page: Page,
+  hubUrl: string,
+  { termsAccepted = false }: { termsAccepted?: boolean } = {},
+): Promise<void> {
   await page.goto(`${hubUrl}/sign-in`);
   await page.getByLabel('Username or email address').fill(demoAccounts.owner);
   await page.getByLabel('Password', { exact: true }).fill(demoAccounts.password);
@@ -208,10 +223,4 @@ export async function signInToDemoClient(
     await terms.getByLabel('I accept the Privacy Policy').check();
     await terms.getByRole('button', { name: 'Accept' }).click();
   }
-  await page.getByRole('button', { name: 'Choose Organization…' }).click();
-  await page
-    .getByRole('dialog', { name: 'Choose Organization' })
-    .getByRole('button', { name: /Globex Corporation/ })
-    .click();
-  await page.getByRole('heading', { name: 'Globex Corporation' }).waitFor();
 }

@@ -64,6 +64,8 @@ function navFor(t: TFunction, session: SessionInfo): { to: string; label: string
     );
   }
   items.push({ to: '/overview', label: t('nav.organization') });
+  if (org?.kind === 'client' || org?.kind === 'enterprise')
+    items.push({ to: '/usage', label: t('nav.usage') });
   if (org?.kind === 'support' || org?.kind === 'platform')
     items.push({ to: '/organizations', label: t('nav.organizations') });
   items.push({ to: '/users', label: t('nav.users') });

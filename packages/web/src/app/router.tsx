@@ -54,6 +54,7 @@ const AlertsScreen = lazyScreen(
 const DownloadsScreen = lazyScreen(
   async () => (await import('../features/downloads/DownloadsScreen.tsx')).DownloadsScreen,
 );
+const UsageScreen = lazyScreen(async () => (await import('../features/usage/UsageScreen.tsx')).UsageScreen);
 const NotFoundScreen = lazyScreen(async () => (await import('./NotFoundScreen.tsx')).NotFoundScreen);
 
 /** What a route keeps in `handle`: the screen to start downloading when a page opens on it. */
@@ -99,6 +100,8 @@ export const appRoutes: RouteObject[] = [
               screen(DeviceDetailScreen, { path: 'devices/:deviceId' }),
               screen(OverviewScreen, { path: 'overview' }),
               screen(OrganizationsScreen, { path: 'organizations' }),
+              screen(UsageScreen, { path: 'organizations/:clientId/usage' }),
+              screen(UsageScreen, { path: 'usage' }),
               screen(UsersScreen, { path: 'users' }),
               screen(ServersScreen, { path: 'servers' }),
               screen(LocationsScreen, { path: 'locations' }),

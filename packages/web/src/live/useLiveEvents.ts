@@ -21,6 +21,8 @@ const stale: Record<OrgEventKind, string[]> = {
     'listServers',
     'incidents',
     'listIncidents',
+    'getUsage',
+    'listClientUsage',
   ],
   servers: ['servers', 'listServers', 'org', 'incidents', 'listIncidents'],
   jobs: ['jobs'],

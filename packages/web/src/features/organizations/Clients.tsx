@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { clientSortKeys, type ClientRow, type OrgStatus } from '@crosspoint/protocol';
@@ -16,6 +16,7 @@ import { useDebounced } from '../../ui/useDebounced.ts';
 import { isOneOf } from '../../ui/oneOf.ts';
 import { AddClientWizard } from './AddClientWizard.tsx';
 import { EditPlanDialog } from './EditPlanDialog.tsx';
+import { ClientUsageCell, useMonthUsage } from '../usage/ClientUsageCell.tsx';
 
 export function Clients() {
   const { t, i18n } = useTranslation();
@@ -33,6 +34,7 @@ export function Clients() {
   const [editing, setEditing] = useState<ClientRow | null>(null);
   const [error, setError] = useState<unknown>(null);
   const debounced = useDebounced(search);
+  const usage = useMonthUsage(orgId);
   const list = useCursorList(
     'listClients',
     { orgId },
@@ -75,6 +77,11 @@ export function Clients() {
     { key: 'devices', label: t('devices.titleProAudio'), render: (c) => c.proAudioDevices },
     { key: 'servers', label: t('nav.servers'), render: (c) => c.servers },
     {
+      key: 'usage',
+      label: t('usage.thisMonth'),
+      render: (c) => <ClientUsageCell row={usage.get(c.id)} />,
+    },
+    {
       key: 'actions',
       label: t('common.actions'),
       render: (c) => (
@@ -82,6 +89,9 @@ export function Clients() {
           <button type="button" className="link" onClick={() => void signInto(c.id)}>
             {t('auth.signIn')}
           </button>
+          <Link to={`/organizations/${c.id}/usage`} aria-label={t('usage.openFor', { name: c.name })}>
+            {t('usage.open')}
+          </Link>
           {can('clients.manage') && (
             <button type="button" className="link" onClick={() => setEditing(c)}>
               {t('orgs.editPlan')}
