@@ -27,6 +27,15 @@ describe('usage routes', () => {
       'Rack U',
       Array.from({ length: 12 }, (_, i) => linkDevice(i + 1)),
     );
+    // Overflow shows as the seeds describe: on the client's row, and on the devices past the plan.
+    const clients = await t.support.owner.get<{ items: { id: string; status: string }[] }>(
+      `/api/v1/orgs/${t.support.id}/clients`,
+    );
+    expect(clients.body.items.find((c) => c.id === t.client.id)?.status).toBe('Overflow');
+    const overflowed = await t.support.owner.get<{ total: number }>(
+      `/api/v1/orgs/${t.client.id}/devices?status=Overflowed`,
+    );
+    expect(overflowed.body.total).toBe(2);
     // Sessions expire by the same clock: the owner signs in again after each jump.
     now = new Date('2026-05-04T12:00:00Z');
     const plan = await (
