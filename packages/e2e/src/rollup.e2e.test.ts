@@ -1,8 +1,9 @@
 // The support organization's one view over its clients in Chromium: the dashboard ranks the clients
 // by health, a click opens the roll-up list filtered to one client, a client's new device appears
 // in it live, a device opens in its client's organization without switching to it, Servers lists
-// the clients' agent accounts and adds one to the client it is filtered to, and History names the
-// organization of each entry and filters to one.
+// the clients' agent accounts and adds one to the client it is filtered to, History names the
+// organization of each entry and filters to one, and a released client is attached again from the
+// add-client wizard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
@@ -131,5 +132,26 @@ describe('a support organization’s roll-up in Chromium', () => {
     await expectNoSeriousViolations(page, 'servers (roll-up), add to a client');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('releases a client, then attaches it again as an available organization', async () => {
+    await page.getByRole('link', { name: 'Organizations', exact: true }).click();
+    const clients = page.getByRole('table', { name: 'Organizations' });
+    const globex = clients.getByRole('row', { name: /Globex Corporation/ });
+    await globex.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await globex.getByRole('button', { name: 'Release' }).click();
+    await globex.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Add client organization' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Add client organization' });
+    const available = wizard.getByLabel('Available client organization');
+    await available.selectOption({ index: 1 });
+    expect(await available.locator('option:checked').innerText()).toMatch(
+      /^Globex Corporation \(C10000, 5 devices\)$/,
+    );
+    await expectNoSeriousViolations(page, 'add client, available organization');
+    await wizard.getByRole('button', { name: 'Attach' }).click();
+    await wizard.waitFor({ state: 'hidden' });
+    await globex.waitFor();
   });
 });

@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: deps.secureCookies,
     limit,
   });
-  organizationRoutes(routes, { organizations: s.organizations });
+  organizationRoutes(routes, { organizations: s.organizations, attachments: s.clientAttachments });
   userRoutes(routes, { users: s.users, limit });
   locationRoutes(routes, { locations: s.locations });
   serverRoutes(routes, { servers: s.servers });

@@ -63,6 +63,7 @@ import {
 import { AlertService } from './services/alerts/alert.service.ts';
 import { LiveEvents } from './services/live-events.ts';
 import { Rollups } from './services/rollups.ts';
+import { ClientAttachmentService } from './services/client-attachment.service.ts';
 import { UsageRepository } from './repositories/usage.repository.ts';
 import { defaultUsageTickMs, UsageService } from './services/usage/usage.service.ts';
 
@@ -219,6 +220,14 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       smsPending: (userId) => smsNumbers.pending(userId),
     }),
     organizations,
+    clientAttachments: new ClientAttachmentService({
+      orgs: orgRepo,
+      devices: deviceRepo,
+      rollups,
+      audit,
+      clock,
+      devicesChanged: (orgId) => devices.changed(orgId),
+    }),
     bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock),
     locations: new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId)),
     servers,

@@ -91,6 +91,14 @@ export class DeviceRepository {
     return rowsOf(result).length > 0;
   }
 
+  /** An organization's devices move to another roll-up (a client attached to or released by a support organization). */
+  async moveRollup(orgId: string, rollupOrgId: string): Promise<void> {
+    await this.db.execute(sql`UPDATE devices SET rollup_org_id = ${rollupOrgId} WHERE org_id = ${orgId}`);
+    await this.db.execute(
+      sql`UPDATE device_state SET rollup_org_id = ${rollupOrgId} WHERE org_id = ${orgId}`,
+    );
+  }
+
   async countByServer(serverId: string): Promise<number> {
     const [row] = await this.db
       .select({ n: sql<number>`count(*)::int` })

@@ -64,6 +64,24 @@ export class OrganizationRepository {
       .orderBy(asc(organizations.createdAt));
   }
 
+  /** Client organizations without a support organization of which the user is an Owner, by name. */
+  async availableClients(userId: string): Promise<OrgRecord[]> {
+    const rows = await this.db
+      .select({ org: organizations })
+      .from(organizations)
+      .innerJoin(memberships, eq(memberships.orgId, organizations.id))
+      .where(
+        and(
+          eq(organizations.kind, 'client'),
+          isNull(organizations.parentId),
+          eq(memberships.userId, userId),
+          eq(memberships.role, 'owner'),
+        ),
+      )
+      .orderBy(asc(sql`lower(${organizations.name})`));
+    return rows.map((r) => r.org);
+  }
+
   async children(parentId: string): Promise<OrgRecord[]> {
     return this.db.select().from(organizations).where(eq(organizations.parentId, parentId));
   }

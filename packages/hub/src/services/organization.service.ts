@@ -115,7 +115,7 @@ export class OrganizationService {
       ...pageOf(
         rows,
         limit,
-        (r) => this.clientRow(r, r.servers, today, r.devices),
+        (r) => clientRowOf(r, r.servers, today, r.devices),
         (r) => ({ value: r.sortKey, id: r.id }),
       ),
       total,
@@ -129,7 +129,7 @@ export class OrganizationService {
     const today = isoDay(this.clock());
     const plan = req.plan ?? defaultPlan(today);
     const available = (ctx.org.devicePool ?? 0) - (await this.orgs.allocated(ctx.org.id));
-    this.checkPlan(plan, available);
+    checkPlan(plan, available);
     const name = req.name.trim();
     if (!name)
       throw ServiceError.invalid('VALIDATION_FAILED', 'The organization needs a name.', [
@@ -171,7 +171,7 @@ export class OrganizationService {
       firstName: req.owner.firstName,
       lastName: req.owner.lastName,
     });
-    return { dryRun: false, client: this.clientRow(client, 0, today, 0), review };
+    return { dryRun: false, client: clientRowOf(client, 0, today, 0), review };
   }
 
   async updatePlan(ctx: OrgContext, clientId: string, req: UpdatePlanRequest): Promise<ClientRow> {
@@ -192,7 +192,7 @@ export class OrganizationService {
       end: req.end ?? current.end,
     };
     const available = (ctx.org.devicePool ?? 0) - (await this.orgs.allocated(ctx.org.id, client.id));
-    this.checkPlan(plan, available);
+    checkPlan(plan, available);
     const updated = await this.orgs.update(client.id, {
       planMaxDevices: plan.maxDevices,
       planStart: plan.start,
@@ -214,7 +214,7 @@ export class OrganizationService {
     });
     const counts = await this.orgs.counts(client.id);
     if (await this.devices.applyPlan(client.id, plan.maxDevices)) await this.devicesChanged(client.id);
-    return this.clientRow(updated, counts.servers, today, await this.devices.proAudioCount(client.id));
+    return clientRowOf(updated, counts.servers, today, await this.devices.proAudioCount(client.id));
   }
 
   /** The platform's support organizations (operators only). */
@@ -301,38 +301,40 @@ export class OrganizationService {
     return existing ?? this.orgs.create({ kind: 'platform', name: 'Platform operator' });
   }
 
-  private clientRow(org: OrgRecord, servers: number, today: string, devices: number): ClientRow {
-    return {
-      id: org.id,
-      status: clientStatus(org, devices, today),
-      name: org.name,
-      accountNumber: org.accountNumber ?? '',
-      clientReference: org.clientReference,
-      start: org.planStart ?? today,
-      end: org.planEnd ?? today,
-      devicesAllocated: org.planMaxDevices ?? 0,
-      proAudioDevices: devices,
-      servers,
-    };
-  }
-
   private requireSupport(ctx: OrgContext): void {
     if (ctx.org.kind !== 'support') {
       throw ServiceError.invalid('BAD_REQUEST', 'Only a support organization has client organizations.');
     }
   }
+}
 
-  private checkPlan(plan: ServicePlan, available: number): void {
-    if (plan.end < plan.start) {
-      throw ServiceError.invalid('VALIDATION_FAILED', 'The plan ends before it starts.', [
-        { path: '/body/plan/end', message: 'must not be before the start date' },
-      ]);
-    }
-    if (plan.maxDevices > available) {
-      throw ServiceError.conflict(
-        'POOL_EXCEEDED',
-        `The plan needs ${plan.maxDevices} devices but only ${Math.max(0, available)} are left in your licensed pool.`,
-      );
-    }
+/** A row of the Organizations (clients) table. */
+export function clientRowOf(org: OrgRecord, servers: number, today: string, devices: number): ClientRow {
+  return {
+    id: org.id,
+    status: clientStatus(org, devices, today),
+    name: org.name,
+    accountNumber: org.accountNumber ?? '',
+    clientReference: org.clientReference,
+    start: org.planStart ?? today,
+    end: org.planEnd ?? today,
+    devicesAllocated: org.planMaxDevices ?? 0,
+    proAudioDevices: devices,
+    servers,
+  };
+}
+
+/** A plan must not end before it starts, nor take more devices than the pool has left. */
+export function checkPlan(plan: ServicePlan, available: number): void {
+  if (plan.end < plan.start) {
+    throw ServiceError.invalid('VALIDATION_FAILED', 'The plan ends before it starts.', [
+      { path: '/body/plan/end', message: 'must not be before the start date' },
+    ]);
+  }
+  if (plan.maxDevices > available) {
+    throw ServiceError.conflict(
+      'POOL_EXCEEDED',
+      `The plan needs ${plan.maxDevices} devices but only ${Math.max(0, available)} are left in your licensed pool.`,
+    );
   }
 }

@@ -98,6 +98,34 @@ export const ClientListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A client organization no support organization looks after (released by its former one), of which
+ * the person asking is an Owner: it can be attached as a client ("Choose available client
+ * organization").
+ */
+export const AvailableClient = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    accountNumber: Type.String(),
+    plan: Type.Union([ServicePlan, Type.Null()]),
+    proAudioDevices: Type.Integer(),
+  },
+  { $id: 'AvailableClient' },
+);
+export type AvailableClient = Static<typeof AvailableClient>;
+export const AvailableClientList = Type.Object(
+  { items: Type.Array(AvailableClient) },
+  { $id: 'AvailableClientList' },
+);
+
+/** Attach an available client organization; without a plan it keeps the one it has (or gets none). */
+export const AttachClientRequest = Type.Object(
+  { organizationId: Uuid, plan: Type.Optional(ServicePlan) },
+  { $id: 'AttachClientRequest', additionalProperties: false },
+);
+export type AttachClientRequest = Static<typeof AttachClientRequest>;
+
 /** The add-client wizard in one request; `dryRun` validates a step without adding anything. */
 export const CreateClientRequest = Type.Object(
   {

@@ -249,4 +249,52 @@ describe.each(await databaseLanes())('a support organization’s roll-up on $nam
       await otherStream.close();
     }
   });
+
+  it('releases a client out of the roll-up, and its Owner attaches it again (its devices follow at once)', async () => {
+    const owner = a.support.owner;
+    const total = async () =>
+      (await owner.get<Summary>(`/api/v1/orgs/${a.support.id}/devices/summary`)).body.total;
+    expect(await total()).toBe(7);
+    const released = await owner.post<{ id: string; proAudioDevices: number }>(
+      `/api/v1/orgs/${a.support.id}/clients/${second}/release`,
+    );
+    expect(released.status, JSON.stringify(released.body)).toBe(200);
+    expect(released.body).toMatchObject({ id: second, proAudioDevices: 3 });
+    await vi.waitFor(async () => expect(await total()).toBe(4));
+    // Released, it keeps its devices; its Owner still reaches it, the support organization no more
+    // through its clients.
+    expect((await owner.get<Page>(`/api/v1/orgs/${second}/devices`)).body.total).toBe(3);
+    const clients = await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${a.support.id}/clients`);
+    expect(clients.body.items.map((c) => c.id)).not.toContain(second);
+    const available = await owner.get<{ items: { id: string; name: string }[] }>(
+      `/api/v1/orgs/${a.support.id}/clients/available`,
+    );
+    expect(available.body.items).toEqual([expect.objectContaining({ id: second, name: 'Second Client' })]);
+    // Someone who is not its Owner cannot take it, nor see that it exists.
+    expect(
+      (await b.support.owner.get<{ items: unknown[] }>(`/api/v1/orgs/${b.support.id}/clients/available`)).body
+        .items,
+    ).toEqual([]);
+    const taken = await b.support.owner.post(`/api/v1/orgs/${b.support.id}/clients/attach`, {
+      organizationId: second,
+    });
+    expect(taken.status).toBe(404);
+    // A plan beyond the pool is refused; the plan it has fits.
+    const tooBig = await owner.post<{ error: { code: string } }>(
+      `/api/v1/orgs/${a.support.id}/clients/attach`,
+      {
+        organizationId: second,
+        plan: { maxDevices: 1_000, start: '2026-01-01', end: '2099-12-31' },
+      },
+    );
+    expect(tooBig.status).toBe(409);
+    expect(tooBig.body.error.code).toBe('POOL_EXCEEDED');
+    const attached = await owner.post<{ id: string }>(`/api/v1/orgs/${a.support.id}/clients/attach`, {
+      organizationId: second,
+    });
+    expect(attached.status, JSON.stringify(attached.body)).toBe(200);
+    await vi.waitFor(async () => expect(await total()).toBe(7));
+    const back = await owner.get<Page>(`/api/v1/orgs/${a.support.id}/devices?organizationId=${second}`);
+    expect(back.body.total).toBe(3);
+  });
 });

@@ -49,6 +49,13 @@ const samples: Record<
     mutates: true,
     supportOnly: true,
   },
+  'GET /api/v1/orgs/{orgId}/clients/available': { mutates: false, supportOnly: true, managersOnly: true },
+  'POST /api/v1/orgs/{orgId}/clients/attach': {
+    body: { organizationId: '00000000-0000-4000-8000-000000000000' },
+    mutates: true,
+    supportOnly: true,
+  },
+  'POST /api/v1/orgs/{orgId}/clients/{clientId}/release': { mutates: true, supportOnly: true },
   'PATCH /api/v1/orgs/{orgId}/clients/{clientId}/plan': {
     body: { maxDevices: 1 },
     mutates: true,

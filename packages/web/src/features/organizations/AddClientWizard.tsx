@@ -5,6 +5,7 @@ import { formatDay } from '../../format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PlanFields } from './PlanFields.tsx';
+import { AvailableClientPicker } from './AvailableClientPicker.tsx';
 
 /** What the hub answers a wizard step with: the client as it would be added. */
 type Review = CallAnswer<'createClient'>['review'];
@@ -102,6 +103,13 @@ export function AddClientWizard({
       <form onSubmit={(e) => void next(e)} className="form">
         {step === 0 && (
           <>
+            <AvailableClientPicker
+              orgId={orgId}
+              onAttached={() => {
+                onAdded();
+                close();
+              }}
+            />
             <div className="field">
               <label htmlFor="c-name">{t('common.orgName')}</label>
               <input id="c-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />

@@ -42,7 +42,7 @@ export function Clients() {
   );
   const refresh = () =>
     client.invalidateQueries({
-      predicate: (q) => q.queryKey[0] === 'listClients' || q.queryKey[0] === 'org',
+      predicate: (q) => ['listClients', 'listAvailableClients', 'org'].includes(String(q.queryKey[0])),
     });
   const signInto = async (id: string) => {
     try {
@@ -51,6 +51,17 @@ export function Clients() {
     } catch (e) {
       setError(e);
     }
+  };
+  // The client keeps its devices, users and plan; its Owners can attach it to a support organization again.
+  const release = async (c: ClientRow) => {
+    if (!window.confirm(t('orgs.confirmRelease', { name: c.name }))) return;
+    setError(null);
+    try {
+      await call('releaseClient', { params: { orgId, clientId: c.id } });
+    } catch (e) {
+      setError(e);
+    }
+    await refresh();
   };
   const columns: Column<ClientRow>[] = [
     {
@@ -95,6 +106,11 @@ export function Clients() {
           {can('clients.manage') && (
             <button type="button" className="link" onClick={() => setEditing(c)}>
               {t('orgs.editPlan')}
+            </button>
+          )}
+          {can('clients.manage') && (
+            <button type="button" className="link danger" onClick={() => void release(c)}>
+              {t('orgs.release')}
             </button>
           )}
         </span>
