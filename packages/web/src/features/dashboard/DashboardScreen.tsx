@@ -111,11 +111,19 @@ function DevicesDashboard() {
             headersHidden
           />
         </figure>
-        <figure className="card stat">
-          <figcaption>{t('nav.servers')}</figcaption>
-          <p className="big">{org.data?.counts.servers ?? '–'}</p>
-          <Link to="/servers">{t('dashboard.openServers')}</Link>
-        </figure>
+        {session.currentOrg?.kind === 'support' ? (
+          <figure className="card stat">
+            <figcaption>{t('nav.organizations')}</figcaption>
+            <p className="big">{org.data?.counts.clients ?? '–'}</p>
+            <Link to="/organizations">{t('overview.openClients')}</Link>
+          </figure>
+        ) : (
+          <figure className="card stat">
+            <figcaption>{t('nav.servers')}</figcaption>
+            <p className="big">{org.data?.counts.servers ?? '–'}</p>
+            <Link to="/servers">{t('dashboard.openServers')}</Link>
+          </figure>
+        )}
       </div>
       {session.currentOrg?.kind === 'support' && (
         <figure className="card">
