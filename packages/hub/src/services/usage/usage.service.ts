@@ -40,7 +40,7 @@ export class UsageService {
     private readonly repo: UsageRepository,
     private readonly clock: Clock,
     private readonly tickMs = defaultUsageTickMs,
-    onError: (e: unknown) => void = () => undefined,
+    private readonly onError: (e: unknown) => void = () => undefined,
   ) {
     this.runner = new SerialRunner(() => this.tick(), onError);
   }
@@ -53,13 +53,20 @@ export class UsageService {
   metering<T extends { applyPlan(orgId: string, maxDevices: number | null): Promise<boolean> }>(
     devices: T,
   ): T {
-    const metered = Object.create(devices) as T;
-    metered.applyPlan = async (orgId, maxDevices) => {
+    const applyPlan = async (orgId: string, maxDevices: number | null): Promise<boolean> => {
       const changed = await devices.applyPlan(orgId, maxDevices);
-      await this.record(orgId);
+      // Metering never fails what applied the plan: a count missed here is taken by the hourly sweep.
+      await this.record(orgId).catch(this.onError);
       return changed;
     };
-    return metered;
+    // Every other member is the repository's own, called on the repository itself.
+    return new Proxy(devices, {
+      get(target, key) {
+        if (key === 'applyPlan') return applyPlan;
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
   }
 
   /** Records an organization's counts now, if they changed since its last record. */
