@@ -28,6 +28,7 @@ import { commandRoutes } from './http/routes/command.routes.ts';
 import { registerAgentGateway } from './http/agent-gateway.ts';
 import { alertRoutes } from './http/routes/alert.routes.ts';
 import { usageRoutes } from './http/routes/usage.routes.ts';
+import { billingRoutes } from './http/routes/billing.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await fileRoutes(app, registry, { files: s.files, link: s.link });
   alertRoutes(routes, { alerts: s.alerts, smtp: s.orgSmtp });
   usageRoutes(routes, { usage: s.usage });
+  billingRoutes(routes, { billing: s.billing });
   registry.assertComplete();
   await registerAgentGateway(app, {
     link: s.link,

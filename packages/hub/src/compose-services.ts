@@ -66,6 +66,11 @@ import { Rollups } from './services/rollups.ts';
 import { ClientAttachmentService } from './services/client-attachment.service.ts';
 import { UsageRepository } from './repositories/usage.repository.ts';
 import { defaultUsageTickMs, UsageService } from './services/usage/usage.service.ts';
+import { BillingRepository } from './repositories/billing.repository.ts';
+import { BillingService } from './services/billing/billing.service.ts';
+import { BillingSweep, defaultBillingTickMs } from './services/billing/billing-sweep.ts';
+import { InvoiceWebhooks } from './services/billing/invoice-webhooks.ts';
+import { renderInvoicePdf } from './adapters/invoice-pdf.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */
@@ -104,6 +109,8 @@ export interface ServiceSettings {
   license?: Partial<LicenseTiming>;
   /** Usage metering: how often every organization's counts are recorded and closed days rolled up (ms; tests: 0, they call tick). */
   usageTickMs?: number;
+  /** Billing: how often overdue invoices and payment reminders are swept (ms; tests: 0, they call sweep). */
+  billingTickMs?: number;
   logger?: Logger;
 }
 
@@ -192,10 +199,12 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     audit,
     live,
   });
+  const billing = composeBilling(db, settings, { clock, usage, audit, mail, orgRepo });
   return {
     live,
     rollups,
     usage,
+    ...billing,
     ...alerting,
     clock,
     access,
@@ -270,6 +279,48 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       (e) => settings.logger?.error({ err: e }, 'license check failed'),
     ),
   };
+}
+
+/** Billing: invoices from usage metering, their mails and webhooks, and the sweep (overdue, reminders). */
+function composeBilling(
+  db: Db,
+  settings: ServiceSettings,
+  d: {
+    clock: Clock;
+    usage: UsageService;
+    audit: AuditService;
+    mail: MailService;
+    orgRepo: OrganizationRepository;
+  },
+) {
+  const repo = new BillingRepository(db);
+  const config = new AlertConfigRepository(db);
+  const onError = (e: unknown) => settings.logger?.error({ err: e }, 'billing failed');
+  const webhooks = new InvoiceWebhooks({
+    webhooks: (orgId) => config.webhooks(orgId),
+    secret: (orgId, stored) => openWebhookSecret(settings.sealer, orgId, stored),
+    sender: createWebhookSender({ allowPrivate: settings.webhookAllowPrivate ?? false }),
+    repo,
+    clock: d.clock,
+    onError,
+  });
+  const billing = new BillingService({
+    repo,
+    usage: d.usage,
+    audit: d.audit,
+    mail: d.mail,
+    notify: (type, invoice) => webhooks.notify(type, invoice),
+    pdf: (model) => renderInvoicePdf(model),
+    orgName: async (orgId) => (await d.orgRepo.byId(orgId))?.name ?? '',
+    clock: d.clock,
+    onError,
+  });
+  const billingSweep = new BillingSweep(
+    () => billing.sweep(),
+    settings.billingTickMs ?? defaultBillingTickMs,
+    onError,
+  );
+  return { billing, billingSweep };
 }
 
 /** Alerts: the engine (rules → incidents → deliveries), the sender (deliveries → channels) and the API's service. */

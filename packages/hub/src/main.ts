@@ -154,7 +154,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     services.alertDeliveries.start();
     await services.licenses.start();
     await services.usage.start();
+    await services.billingSweep.start();
   } catch (e) {
+    await services?.billingSweep.stop().catch(() => undefined);
     services?.devices.stop();
     await services?.licenses.stop().catch(() => undefined);
     await services?.usage.stop().catch(() => undefined);
@@ -197,6 +199,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         runningServices.devices.stop();
         await runningServices.licenses.stop();
         await runningServices.usage.stop();
+        await runningServices.billingSweep.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();
         runningServices.orgMailers.close();

@@ -3,3 +3,4 @@ export { FakeAgent, linkDevice } from './test/fake-agent.ts';
 export { startSmtpSink, type ReceivedMail } from './test/smtp-sink.ts';
 export { captureMail, mailedLinkToken, newestMail } from './test/mail-capture.ts';
 export { createTestDatabase, laneAvailable, postgresAdminUrl } from './test/real-servers.ts';
+export { pdfText } from './test/pdf-text.ts';

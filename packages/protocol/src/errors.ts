@@ -38,6 +38,8 @@ export const ErrorCode = {
   TokenOutlivesParent: 'TOKEN_OUTLIVES_PARENT',
   FileQuotaExceeded: 'FILE_QUOTA_EXCEEDED',
   TooManyTransfers: 'TOO_MANY_TRANSFERS',
+  /** The invoice is not in a state that allows this (e.g. editing an issued invoice). */
+  InvoiceState: 'INVOICE_STATE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

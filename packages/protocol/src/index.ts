@@ -25,6 +25,7 @@ export * from './api/files.ts';
 export * from './devices/firmware-catalog.ts';
 export * from './api/alerts.ts';
 export * from './api/usage.ts';
+export * from './api/billing.ts';
 export * from './api/route.ts';
 export * from './api/routes/index.ts';
 export * from './api/live-events.ts';

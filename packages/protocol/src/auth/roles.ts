@@ -32,6 +32,9 @@ export const permissions = {
   'license.manage': 'Upload an enterprise license',
   'alerts.read': 'See alert rules, incidents, deliveries, maintenance windows and webhooks',
   'alerts.manage': 'Add, change and delete alert rules, maintenance windows and webhooks',
+  'billing.read': 'See invoices, the price list and billing settings (support organizations)',
+  'billing.manage':
+    'Draft, edit, issue, void and mark invoices paid; change the price list and billing settings',
 } as const;
 export type Permission = keyof typeof permissions;
 
@@ -45,6 +48,8 @@ const read: Permission[] = [
   'audit.read',
   'alerts.read',
 ];
+/** Money: Owners and Administrators, not Monitors. */
+const billing: Permission[] = ['billing.read', 'billing.manage'];
 const manage: Permission[] = [
   'org.update',
   'users.manage',
@@ -57,8 +62,8 @@ const manage: Permission[] = [
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
-  owner: new Set<Permission>([...read, ...manage, 'owners.manage', 'license.manage']),
-  administrator: new Set<Permission>([...read, ...manage]),
+  owner: new Set<Permission>([...read, ...manage, ...billing, 'owners.manage', 'license.manage']),
+  administrator: new Set<Permission>([...read, ...manage, ...billing]),
   monitor: new Set<Permission>(read),
 };
 

@@ -6,3 +6,4 @@ export * from './devices.ts';
 export * from './alerts.ts';
 export * from './files.ts';
 export * from './usage.ts';
+export * from './billing.ts';

@@ -9,6 +9,7 @@ import { agentPassword, buildTenancy, register, type Tenancy } from '../../test/
 import { DeviceIngestRepository } from '../../repositories/device-ingest.repository.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
 import { AlertIncidentRepository } from '../../repositories/alert-incident.repository.ts';
+import { sql } from 'drizzle-orm';
 import { can, isPermissionAccess, routeTable, type RouteAccess } from '@crosspoint/protocol';
 
 interface Ids {
@@ -25,6 +26,7 @@ interface Ids {
   windowId: string;
   webhookId: string;
   fileId: string;
+  invoiceId: string;
 }
 
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
@@ -155,6 +157,51 @@ const samples: Record<
   },
   'DELETE /api/v1/orgs/{orgId}/alerts/smtp': { mutates: true },
   'POST /api/v1/orgs/{orgId}/alerts/smtp/test': { body: { to: 'a@example.test' }, mutates: true },
+  // Billing: Owners and Administrators only (billing.read / billing.manage).
+  'GET /api/v1/orgs/{orgId}/billing/settings': { mutates: false, managersOnly: true, supportOnly: true },
+  'PUT /api/v1/orgs/{orgId}/billing/settings': {
+    body: {
+      currency: 'EUR',
+      pricePeriod: 'month',
+      proAudioPrice: 1000,
+      videoPrice: 2000,
+      minimum: 0,
+      taxRateBp: 1900,
+      paymentTermsDays: 30,
+      legalName: 'Alpha AV GmbH',
+      address: '',
+      taxId: '',
+      paymentDetails: '',
+      numberPrefix: 'A-',
+      nextNumber: 1,
+      reminderDays: [-7, 0, 7, 14],
+    },
+    mutates: true,
+    supportOnly: true,
+  },
+  'GET /api/v1/orgs/{orgId}/clients/{clientId}/billing-contact': {
+    mutates: false,
+    managersOnly: true,
+    supportOnly: true,
+  },
+  'PUT /api/v1/orgs/{orgId}/clients/{clientId}/billing-contact': {
+    body: { name: 'Billing', email: 'billing@example.test', language: 'en' },
+    mutates: true,
+    supportOnly: true,
+  },
+  'GET /api/v1/orgs/{orgId}/billing/invoices': { mutates: false, managersOnly: true, supportOnly: true },
+  'POST /api/v1/orgs/{orgId}/billing/invoices/drafts': {
+    body: { month: '2026-01' },
+    mutates: true,
+    supportOnly: true,
+  },
+  'GET /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}': { mutates: false, managersOnly: true },
+  'PATCH /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}': { body: { notes: 'n' }, mutates: true },
+  'POST /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/issue': { mutates: true },
+  'POST /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/paid': { body: {}, mutates: true },
+  'POST /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/void': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/pdf': { mutates: false, managersOnly: true },
+  'GET /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/csv': { mutates: false, managersOnly: true },
 };
 
 /** The access rule the route table gives a route of the OpenAPI document ("GET /api/v1/orgs/{orgId}"). */
@@ -288,6 +335,22 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
         resolvedAt: new Date(),
       },
     ]);
+    // A draft invoice: the client metered one device all last month, at a price.
+    await owner.put(
+      `/api/v1/orgs/${supportId}/billing/settings`,
+      samples['PUT /api/v1/orgs/{orgId}/billing/settings']?.body,
+    );
+    const today = new Date();
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 7);
+    await hub.database.db.execute(sql`
+      INSERT INTO usage_counts (org_id, at, pro_audio, video, pro_audio_overflowed, video_overflowed, plan_max)
+      VALUES (${a.client.id}, ${`${month}-01T00:00:00Z`}::timestamptz, 1, 0, 0, 0, 5)`);
+    const drafts = await owner.post<{ created: { id: string }[] }>(
+      `/api/v1/orgs/${supportId}/billing/invoices/drafts`,
+      { month, clientIds: [a.client.id] },
+    );
     const job = await owner.post<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/jobs`, {
       deviceIds: [device.body.items[0]?.id],
       command: { type: 'locate', on: true },
@@ -307,6 +370,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       windowId: window.body.id,
       webhookId: webhook.body.webhook.id,
       fileId: file.body.id,
+      invoiceId: drafts.body.created[0]?.id ?? '00000000-0000-4000-8000-000000000000',
     };
   });
   afterAll(async () => {
@@ -334,7 +398,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
     const objectRoutes = Object.keys(samples).filter((r) =>
-      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId)\}/.test(
+      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId)\}/.test(
         r,
       ),
     );

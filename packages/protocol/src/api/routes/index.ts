@@ -1,4 +1,5 @@
 import { alertRoutes } from './alerts.routes.ts';
+import { billingRoutes } from './billing.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { deviceRoutes } from './devices.routes.ts';
 import { organizationRoutes } from './organizations.routes.ts';
@@ -21,6 +22,7 @@ export const routeTable = {
   ...deviceRoutes,
   ...alertRoutes,
   ...usageRoutes,
+  ...billingRoutes,
 };
 export type RouteTable = typeof routeTable;
 export type OperationId = keyof RouteTable;

@@ -10,6 +10,7 @@ import { serverRoutes } from './servers.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { usageRoutes } from './usage.routes.ts';
+import { billingRoutes } from './billing.routes.ts';
 
 const domains = [
   systemRoutes,
@@ -20,6 +21,7 @@ const domains = [
   deviceRoutes,
   alertRoutes,
   usageRoutes,
+  billingRoutes,
 ];
 const entries = Object.entries<RouteDefinition>(routeTable);
 const propertiesOf = (schema: { properties?: Record<string, unknown> } | undefined): string[] =>

@@ -1,0 +1,540 @@
+import type {
+  BillingContact,
+  BillingContactAnswer,
+  BillingSettings,
+  DraftInvoicesAnswer,
+  DraftInvoicesRequest,
+  Invoice,
+  InvoiceChanges,
+  InvoiceDetail,
+  InvoiceList,
+  InvoiceListQuery,
+  MarkPaidRequest,
+} from '@crosspoint/protocol';
+import type {
+  BillingRepository,
+  BillingSettingsRecord,
+  InvoiceEventRecord,
+  InvoiceView,
+} from '../../repositories/billing.repository.ts';
+import type { InvoicePdfModel } from '../../adapters/invoice-pdf.ts';
+import type { AuditService } from '../audit.service.ts';
+import type { MailService } from '../mail.service.ts';
+import type { UsageService } from '../usage/usage.service.ts';
+import { isoDay, requirePermission, type Actor, type Clock, type OrgContext } from '../context.ts';
+import { ServiceError } from '../service-error.ts';
+import { monthDays } from '../usage/usage-rule.ts';
+import { addDays, averageHundredths, hundredths, lineOf, monthlyPrice, totalsOf } from './invoice-rule.ts';
+import { invoiceCsv, invoicePdfModel, issuedMail, reminderMail, wordsFor } from './invoice-documents.ts';
+import type { InvoiceWebhookEvent } from './invoice-webhooks.ts';
+
+export interface BillingDeps {
+  repo: BillingRepository;
+  usage: UsageService;
+  audit: AuditService;
+  mail: MailService;
+  /** Billing events to the organization's webhooks (InvoiceWebhooks). */
+  notify: (type: InvoiceWebhookEvent, invoice: Invoice) => Promise<void>;
+  pdf: (model: InvoicePdfModel) => Promise<Buffer>;
+  /** The name of an organization (the seller on documents the sweep writes). */
+  orgName: (orgId: string) => Promise<string>;
+  clock: Clock;
+  onError?: (e: unknown) => void;
+}
+
+/** What the hub's own timed work acts as in the audit log and the invoice history. */
+export const billingSweepActor: Actor = { userId: null, label: 'hub (billing sweep)', ip: null };
+
+/**
+ * Invoices of a support organization to its clients (docs/billing.md): the price list and details,
+ * drafting a month from usage metering, review, issue (number, mail, webhook), paid, void, the
+ * documents, and the timed sweep (overdue, payment reminders).
+ */
+export class BillingService {
+  constructor(private readonly d: BillingDeps) {}
+
+  async settings(ctx: OrgContext): Promise<BillingSettings> {
+    requirePermission(ctx, 'billing.read');
+    supportOnly(ctx);
+    return settingsOut(await this.d.repo.settings(ctx.org.id));
+  }
+
+  async updateSettings(ctx: OrgContext, req: BillingSettings): Promise<BillingSettings> {
+    requirePermission(ctx, 'billing.manage');
+    supportOnly(ctx);
+    const reminderDays = [...new Set(req.reminderDays)].sort((a, b) => a - b);
+    const saved = await this.d.repo.saveSettings(
+      ctx.org.id,
+      {
+        ...req,
+        legalName: req.legalName.trim(),
+        taxId: req.taxId.trim(),
+        numberPrefix: req.numberPrefix.trim(),
+        reminderDays,
+      },
+      this.d.clock(),
+    );
+    await this.d.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'billing.settings_updated',
+      targetType: 'organization',
+      targetId: ctx.org.id,
+      detail: { ...settingsOut(saved) },
+    });
+    return settingsOut(saved);
+  }
+
+  async contact(ctx: OrgContext, clientId: string): Promise<BillingContactAnswer> {
+    requirePermission(ctx, 'billing.read');
+    await this.requireClient(ctx, clientId);
+    const c = await this.d.repo.contact(ctx.org.id, clientId);
+    return { contact: c ? { name: c.name, email: c.email, language: languageOf(c.language) } : null };
+  }
+
+  async setContact(ctx: OrgContext, clientId: string, req: BillingContact): Promise<BillingContactAnswer> {
+    requirePermission(ctx, 'billing.manage');
+    await this.requireClient(ctx, clientId);
+    const c = await this.d.repo.setContact({
+      clientId,
+      name: req.name.trim(),
+      email: req.email.trim().toLowerCase(),
+      language: req.language,
+    });
+    await this.d.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'billing.contact_set',
+      targetType: 'organization',
+      targetId: clientId,
+      detail: { name: c.name, email: c.email, language: c.language },
+    });
+    return { contact: { name: c.name, email: c.email, language: languageOf(c.language) } };
+  }
+
+  async list(ctx: OrgContext, query: InvoiceListQuery): Promise<InvoiceList> {
+    requirePermission(ctx, 'billing.read');
+    supportOnly(ctx);
+    const rows = await this.d.repo.list(ctx.org.id, query);
+    const live = rows.filter((r) => r.state !== 'void');
+    return {
+      items: rows.map(invoiceOut),
+      totals: {
+        count: rows.length,
+        total: live.reduce((n, r) => n + r.total, 0),
+        outstanding: rows
+          .filter((r) => r.state === 'issued' || r.state === 'overdue')
+          .reduce((n, r) => n + r.total, 0),
+      },
+    };
+  }
+
+  /**
+   * Drafts the month's invoice of each client (or of those named) from usage metering: a line per
+   * family (average devices × the month's price), the minimum, tax. A client that already has a
+   * live invoice for the month, or nothing to bill, is skipped: drafting again adds nothing.
+   */
+  async draft(ctx: OrgContext, req: DraftInvoicesRequest): Promise<DraftInvoicesAnswer> {
+    requirePermission(ctx, 'billing.manage');
+    supportOnly(ctx);
+    const now = this.d.clock();
+    if (`${req.month}-01` > isoDay(now))
+      throw ServiceError.invalid('VALIDATION_FAILED', 'A month can be drafted once it has begun.', [
+        { path: '/body/month', message: 'must not be in the future' },
+      ]);
+    const settings = await this.d.repo.settings(ctx.org.id);
+    const usage = await this.d.usage.clientUsage(ctx, { month: req.month });
+    const wanted = req.clientIds ? new Set(req.clientIds) : undefined;
+    const rows = usage.items.filter((c) => !wanted || wanted.has(c.orgId));
+    if (wanted && rows.length !== wanted.size) throw ServiceError.notFound('A client');
+    const invoiced = await this.d.repo.invoicedClients(ctx.org.id, req.month);
+    const { to } = monthDays(req.month);
+    const days = Number(to.slice(8));
+    const answer: DraftInvoicesAnswer = { created: [], skipped: [] };
+    for (const client of rows) {
+      if (invoiced.has(client.orgId)) {
+        answer.skipped.push({ clientId: client.orgId, reason: 'exists' });
+        continue;
+      }
+      const contact = await this.d.repo.contact(ctx.org.id, client.orgId);
+      const w = wordsFor(contact?.language);
+      const lines = [];
+      const proAudio = averageHundredths(client.total.proAudio.deviceDays, days);
+      const video = averageHundredths(client.total.video.deviceDays, days);
+      if (proAudio > 0)
+        lines.push(
+          lineOf(
+            'pro-audio',
+            w.proAudio(req.month),
+            proAudio,
+            monthlyPrice(settings.proAudioPrice, settings.pricePeriod),
+          ),
+        );
+      if (video > 0)
+        lines.push(
+          lineOf('video', w.video(req.month), video, monthlyPrice(settings.videoPrice, settings.pricePeriod)),
+        );
+      const totals = totalsOf(lines, settings.minimum, settings.taxRateBp, w.minimum);
+      if (lines.length === 0) {
+        answer.skipped.push({ clientId: client.orgId, reason: 'nothing-to-bill' });
+        continue;
+      }
+      const row = await this.d.repo.insertDraft({
+        orgId: ctx.org.id,
+        clientId: client.orgId,
+        period: req.month,
+        state: 'draft',
+        currency: settings.currency,
+        taxRateBp: settings.taxRateBp,
+        minimum: settings.minimum,
+        ...totals,
+        createdAt: now,
+        updatedAt: now,
+      });
+      if (!row) {
+        answer.skipped.push({ clientId: client.orgId, reason: 'exists' });
+        continue;
+      }
+      await this.d.repo.addEvent({
+        invoiceId: row.id,
+        orgId: ctx.org.id,
+        at: now,
+        kind: 'drafted',
+        actor: ctx.actor.label,
+        detail: {
+          proAudioDeviceDays: client.total.proAudio.deviceDays,
+          videoDeviceDays: client.total.video.deviceDays,
+          days,
+        },
+      });
+      await this.d.audit.record(ctx.actor, {
+        orgId: ctx.org.id,
+        action: 'billing.invoice_drafted',
+        targetType: 'invoice',
+        targetId: row.id,
+        detail: { client: client.name, period: req.month, total: row.total },
+      });
+      answer.created.push(invoiceOut(await this.view(ctx, row.id)));
+    }
+    return answer;
+  }
+
+  async detail(ctx: OrgContext, id: string): Promise<InvoiceDetail> {
+    requirePermission(ctx, 'billing.read');
+    const invoice = await this.view(ctx, id);
+    const history = await this.d.repo.events(ctx.org.id, id);
+    return { invoice: invoiceOut(invoice), history: history.map(eventOut) };
+  }
+
+  /** Edits a draft: its lines (the minimum and tax recomputed) or notes. */
+  async update(ctx: OrgContext, id: string, req: InvoiceChanges): Promise<InvoiceDetail> {
+    requirePermission(ctx, 'billing.manage');
+    const inv = await this.view(ctx, id);
+    if (inv.state !== 'draft') throw stateError(inv.state, 'edited');
+    const w = wordsFor(inv.contactLanguage);
+    const totals = req.lines
+      ? totalsOf(
+          req.lines.map((l) => lineOf(l.kind, l.description.trim(), hundredths(l.quantity), l.unitPrice)),
+          inv.minimum,
+          inv.taxRateBp,
+          w.minimum,
+        )
+      : {};
+    const row = await this.d.repo.updateDraft(ctx.org.id, id, {
+      ...totals,
+      ...(req.notes !== undefined ? { notes: req.notes } : {}),
+      updatedAt: this.d.clock(),
+    });
+    if (!row) throw stateError('issued', 'edited');
+    await this.record(ctx, id, 'edited', 'billing.invoice_edited', {
+      fields: Object.keys(req),
+      total: row.total,
+    });
+    return this.detail(ctx, id);
+  }
+
+  /** Issues a draft: the next number, issue and due dates, the mail to the billing contact, the webhooks. */
+  async issue(ctx: OrgContext, id: string): Promise<InvoiceDetail> {
+    requirePermission(ctx, 'billing.manage');
+    const inv = await this.view(ctx, id);
+    if (inv.state !== 'draft') throw stateError(inv.state, 'issued');
+    const now = this.d.clock();
+    const today = isoDay(now);
+    const row = await this.d.repo.issue(
+      ctx.org.id,
+      id,
+      { issuedOn: today, dueOn: (t) => addDays(today, t) },
+      now,
+    );
+    if (!row) throw stateError('issued', 'issued');
+    await this.record(ctx, id, 'issued', 'billing.invoice_issued', {
+      number: row.number,
+      total: row.total,
+      dueOn: row.dueOn,
+    });
+    const issued = await this.view(ctx, id);
+    await this.mailIssued(ctx, issued);
+    await this.d.notify('invoice.issued', invoiceOut(issued));
+    return this.detail(ctx, id);
+  }
+
+  async markPaid(ctx: OrgContext, id: string, req: MarkPaidRequest): Promise<InvoiceDetail> {
+    requirePermission(ctx, 'billing.manage');
+    const inv = await this.view(ctx, id);
+    if (inv.state !== 'issued' && inv.state !== 'overdue') throw stateError(inv.state, 'marked paid');
+    const paidAt = req.paidAt ? new Date(req.paidAt) : this.d.clock();
+    const row = await this.d.repo.transition(
+      ctx.org.id,
+      id,
+      ['issued', 'overdue'],
+      'paid',
+      this.d.clock(),
+      paidAt,
+    );
+    if (!row) throw stateError('paid', 'marked paid');
+    await this.record(ctx, id, 'paid', 'billing.invoice_paid', {
+      number: row.number,
+      paidAt: paidAt.toISOString(),
+    });
+    await this.d.notify('invoice.paid', invoiceOut(await this.view(ctx, id)));
+    return this.detail(ctx, id);
+  }
+
+  async void(ctx: OrgContext, id: string): Promise<InvoiceDetail> {
+    requirePermission(ctx, 'billing.manage');
+    const inv = await this.view(ctx, id);
+    if (inv.state === 'paid' || inv.state === 'void') throw stateError(inv.state, 'voided');
+    const row = await this.d.repo.transition(
+      ctx.org.id,
+      id,
+      ['draft', 'issued', 'overdue'],
+      'void',
+      this.d.clock(),
+    );
+    if (!row) throw stateError('paid', 'voided');
+    await this.record(ctx, id, 'voided', 'billing.invoice_voided', { number: row.number });
+    return this.detail(ctx, id);
+  }
+
+  async pdf(ctx: OrgContext, id: string): Promise<{ name: string; data: Buffer }> {
+    requirePermission(ctx, 'billing.read');
+    const inv = await this.view(ctx, id);
+    const settings = await this.d.repo.settings(ctx.org.id);
+    return {
+      name: `${fileName(inv)}.pdf`,
+      data: await this.d.pdf(invoicePdfModel(inv, settings, ctx.org.name)),
+    };
+  }
+
+  async csv(ctx: OrgContext, id: string): Promise<{ name: string; text: string }> {
+    requirePermission(ctx, 'billing.read');
+    const inv = await this.view(ctx, id);
+    return { name: `${fileName(inv)}.csv`, text: invoiceCsv(inv) };
+  }
+
+  /**
+   * The timed work, safe on several hubs: issued invoices past due become overdue (the UPDATE
+   * answers each row to one hub, which calls the webhooks), and every reminder whose day has come is
+   * claimed by its unique key in the invoice's history before its mail is queued, so it goes once.
+   * Reminders on or before the issue day are not sent (the invoice mail says it all); of several
+   * due at once (the hub was down) only the latest is mailed, the others are recorded as skipped.
+   */
+  async sweep(now = this.d.clock()): Promise<{ overdue: number; reminders: number }> {
+    const today = isoDay(now);
+    const overdue = await this.d.repo.markOverdue(today, now);
+    for (const row of overdue) {
+      await this.d.repo.addEvent({
+        invoiceId: row.id,
+        orgId: row.orgId,
+        at: now,
+        kind: 'overdue',
+        actor: billingSweepActor.label,
+        key: 'overdue',
+        detail: { dueOn: row.dueOn },
+      });
+      await this.d.audit.record(billingSweepActor, {
+        orgId: row.orgId,
+        action: 'billing.invoice_overdue',
+        targetType: 'invoice',
+        targetId: row.id,
+        detail: { number: row.number, dueOn: row.dueOn },
+      });
+      const view = await this.d.repo.invoice(row.orgId, row.id);
+      if (view) await this.d.notify('invoice.overdue', invoiceOut(view));
+    }
+    let reminders = 0;
+    const settings = new Map<string, BillingSettingsRecord>();
+    for (const inv of await this.d.repo.open()) {
+      const { dueOn, issuedOn } = inv;
+      if (!dueOn || !issuedOn) continue;
+      const due = inv.reminderDays
+        .map((day) => ({ day, on: addDays(dueOn, day) }))
+        .filter((r) => r.on > issuedOn && r.on <= today)
+        .sort((a, b) => a.day - b.day);
+      const latest = due[due.length - 1];
+      for (const r of due) {
+        const send = r === latest;
+        const claimed = await this.d.repo.addEvent({
+          invoiceId: inv.id,
+          orgId: inv.orgId,
+          at: now,
+          kind: send ? 'reminder' : 'reminder_skipped',
+          actor: billingSweepActor.label,
+          key: `reminder:${String(r.day)}`,
+          detail: { day: r.day, to: send ? inv.contactEmail : null },
+        });
+        if (!claimed || !send) continue;
+        if (!inv.contactEmail) continue;
+        const s = settings.get(inv.orgId) ?? (await this.d.repo.settings(inv.orgId));
+        settings.set(inv.orgId, s);
+        const mail = reminderMail(inv, s, await this.d.orgName(inv.orgId), r.on > dueOn);
+        try {
+          await this.d.mail.queue({
+            to: inv.contactEmail,
+            ...mail,
+            kind: 'invoice-reminder',
+            orgId: inv.orgId,
+          });
+          reminders++;
+        } catch (e) {
+          this.d.onError?.(e);
+        }
+      }
+    }
+    return { overdue: overdue.length, reminders };
+  }
+
+  private async mailIssued(ctx: OrgContext, inv: InvoiceView): Promise<void> {
+    const now = this.d.clock();
+    if (!inv.contactEmail) {
+      await this.d.repo.addEvent({
+        invoiceId: inv.id,
+        orgId: inv.orgId,
+        at: now,
+        kind: 'mail_skipped',
+        detail: { reason: 'no billing contact' },
+      });
+      return;
+    }
+    const settings = await this.d.repo.settings(ctx.org.id);
+    const mail = issuedMail(inv, settings, ctx.org.name);
+    let error: string | null = null;
+    try {
+      await this.d.mail.queue({ to: inv.contactEmail, ...mail, kind: 'invoice', orgId: ctx.org.id });
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+      this.d.onError?.(e);
+    }
+    await this.d.repo.addEvent({
+      invoiceId: inv.id,
+      orgId: inv.orgId,
+      at: now,
+      kind: 'emailed',
+      detail: { to: inv.contactEmail, ok: error === null, ...(error ? { error } : {}) },
+    });
+  }
+
+  private async record(
+    ctx: OrgContext,
+    id: string,
+    kind: string,
+    action: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.d.repo.addEvent({
+      invoiceId: id,
+      orgId: ctx.org.id,
+      at: this.d.clock(),
+      kind,
+      actor: ctx.actor.label,
+      detail,
+    });
+    await this.d.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action,
+      targetType: 'invoice',
+      targetId: id,
+      detail,
+    });
+  }
+
+  private async view(ctx: OrgContext, id: string): Promise<InvoiceView> {
+    const inv = await this.d.repo.invoice(ctx.org.id, id);
+    if (!inv) throw ServiceError.notFound('The invoice');
+    return inv;
+  }
+
+  private async requireClient(ctx: OrgContext, clientId: string): Promise<void> {
+    supportOnly(ctx);
+    if (!(await this.d.repo.isClientOf(ctx.org.id, clientId))) throw ServiceError.notFound('The client');
+  }
+}
+
+function supportOnly(ctx: OrgContext): void {
+  if (ctx.org.kind !== 'support')
+    throw ServiceError.invalid('BAD_REQUEST', 'Only a support organization bills client organizations.');
+}
+
+function stateError(state: string, what: string): ServiceError {
+  return ServiceError.conflict('INVOICE_STATE', `An invoice that is ${state} cannot be ${what}.`);
+}
+
+const languageOf = (l: string): 'en' | 'de' | 'fr' => (l === 'de' || l === 'fr' ? l : 'en');
+
+const fileName = (inv: InvoiceView): string =>
+  `invoice-${(inv.number ?? `draft-${inv.period}`).replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+
+function settingsOut(s: BillingSettingsRecord): BillingSettings {
+  return {
+    currency: s.currency,
+    pricePeriod: s.pricePeriod,
+    proAudioPrice: s.proAudioPrice,
+    videoPrice: s.videoPrice,
+    minimum: s.minimum,
+    taxRateBp: s.taxRateBp,
+    paymentTermsDays: s.paymentTermsDays,
+    legalName: s.legalName,
+    address: s.address,
+    taxId: s.taxId,
+    paymentDetails: s.paymentDetails,
+    numberPrefix: s.numberPrefix,
+    nextNumber: s.nextNumber,
+    reminderDays: s.reminderDays,
+  };
+}
+
+export function invoiceOut(r: InvoiceView): Invoice {
+  return {
+    id: r.id,
+    orgId: r.orgId,
+    client: {
+      id: r.clientId,
+      name: r.clientName,
+      accountNumber: r.clientAccountNumber,
+      reference: r.clientReference,
+    },
+    period: r.period,
+    state: r.state,
+    number: r.number,
+    currency: r.currency,
+    taxRateBp: r.taxRateBp,
+    lines: r.lines.map((l) => ({
+      kind: l.kind,
+      description: l.description,
+      quantity: l.quantity100 / 100,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+    })),
+    notes: r.notes,
+    subtotal: r.subtotal,
+    tax: r.tax,
+    total: r.total,
+    issuedOn: r.issuedOn,
+    dueOn: r.dueOn,
+    paidAt: r.paidAt ? r.paidAt.toISOString() : null,
+    contactEmail: r.contactEmail,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+function eventOut(e: InvoiceEventRecord) {
+  return { at: e.at.toISOString(), kind: e.kind, actor: e.actor, detail: e.detail };
+}
