@@ -90,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     users: s.users,
     smsNumbers: s.smsNumbers,
     passwords: s.passwords,
+    trials: s.trials,
     secureCookies: deps.secureCookies,
     limit,
   });

@@ -64,6 +64,7 @@ import { AlertService } from './services/alerts/alert.service.ts';
 import { LiveEvents } from './services/live-events.ts';
 import { Rollups } from './services/rollups.ts';
 import { ClientAttachmentService } from './services/client-attachment.service.ts';
+import { TrialSignupService, type TrialTerms } from './services/trial-signup.service.ts';
 import { UsageRepository } from './repositories/usage.repository.ts';
 import { defaultUsageTickMs, UsageService } from './services/usage/usage.service.ts';
 import { BillingRepository } from './repositories/billing.repository.ts';
@@ -107,6 +108,8 @@ export interface ServiceSettings {
   jobLeaseMs?: number;
   /** Enterprise license: grace days after expiry, how often expiry is checked (tests: 0, they call checkAll). */
   license?: Partial<LicenseTiming>;
+  /** Self-service trial sign-ups (off unless enabled). */
+  trial?: TrialTerms;
   /** Usage metering: how often every organization's counts are recorded and closed days rolled up (ms; tests: 0, they call tick). */
   usageTickMs?: number;
   /** Billing: how often overdue invoices and payment reminders are swept (ms; tests: 0, they call sweep). */
@@ -229,6 +232,11 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       smsPending: (userId) => smsNumbers.pending(userId),
     }),
     organizations,
+    trials: new TrialSignupService({
+      organizations,
+      clock,
+      terms: settings.trial ?? { enabled: false, days: 30, maxDevices: 25 },
+    }),
     clientAttachments: new ClientAttachmentService({
       orgs: orgRepo,
       devices: deviceRepo,

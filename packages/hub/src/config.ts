@@ -65,6 +65,23 @@ export const HubConfigSchema = Type.Object({
         'Key (64 hex digits or base64 of 32 bytes) sealing secrets the hub reads back, such as organizations’ SMTP passwords. Hubs sharing a database need the same key; a lone hub keeps one in its data dir.',
     }),
   ),
+  trialSignup: Type.Boolean({
+    default: false,
+    description:
+      'Cloud edition: let AV integrators sign up for a trial support organization themselves (Start a free trial on the sign-in screen). Off unless set.',
+  }),
+  trialDays: Type.Integer({
+    minimum: 1,
+    maximum: 365,
+    default: 30,
+    description: 'How long a self-service trial lasts, in days.',
+  }),
+  trialMaxDevices: Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    default: 25,
+    description: 'The most Pro Audio devices a self-service trial pool holds, whatever the sign-up asks for.',
+  }),
   licenseGraceDays: Type.Integer({
     minimum: 0,
     maximum: 365,
@@ -105,6 +122,9 @@ export interface HubFlags {
   fileQuotaMb?: string | undefined;
   secretKey?: string | undefined;
   licenseGraceDays?: string | undefined;
+  trialSignup?: string | undefined;
+  trialDays?: string | undefined;
+  trialMaxDevices?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -130,6 +150,9 @@ export const hubEnvVars = {
   fileQuotaMb: 'CROSSPOINT_FILE_QUOTA_MB',
   secretKey: 'CROSSPOINT_SECRET_KEY',
   licenseGraceDays: 'CROSSPOINT_LICENSE_GRACE_DAYS',
+  trialSignup: 'CROSSPOINT_TRIAL_SIGNUP',
+  trialDays: 'CROSSPOINT_TRIAL_DAYS',
+  trialMaxDevices: 'CROSSPOINT_TRIAL_MAX_DEVICES',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */

@@ -114,6 +114,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         },
       },
       licensePublicKeys: config.licensePublicKey ? [config.licensePublicKey] : [],
+      trial: { enabled: config.trialSignup, days: config.trialDays, maxDevices: config.trialMaxDevices },
       license: {
         graceDays: config.licenseGraceDays,
         ...(options.licenseCheckEveryMs !== undefined ? { checkEveryMs: options.licenseCheckEveryMs } : {}),

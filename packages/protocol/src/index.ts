@@ -9,6 +9,7 @@ export * from './auth/roles.ts';
 export * from './auth/password-policy.ts';
 export * from './api/common.ts';
 export * from './api/auth.ts';
+export * from './api/trial.ts';
 export * from './api/organizations.ts';
 export * from './api/users.ts';
 export * from './api/locations.ts';

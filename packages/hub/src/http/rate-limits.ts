@@ -56,6 +56,11 @@ export const limits = {
     { name: 'account', max: 5, windowMs: 60 * minute, key: keys.bodyField('email') },
   ],
   oneTimeLink: [{ name: 'address', max: 30, windowMs: 15 * minute, key: keys.address }],
+  // Each sign-up creates an organization and mails an invitation.
+  trialSignup: [
+    { name: 'address', max: 5, windowMs: 60 * minute, key: keys.address },
+    { name: 'account', max: 3, windowMs: 24 * 60 * minute, key: keys.bodyField('email') },
+  ],
   invitations: [
     { name: 'actor', max: 30, windowMs: 10 * minute, key: keys.actor },
     { name: 'address', max: 120, windowMs: 10 * minute, key: keys.address },

@@ -241,7 +241,20 @@ export class OrganizationService {
   /** Operator: a new support organization (AV integrator) with its pool and initial owner. */
   async createSupportOrg(
     actor: Actor,
-    input: { name: string; ownerEmail: string; devicePool: number },
+    input: {
+      name: string;
+      ownerEmail: string;
+      devicePool: number;
+      /** A self-service trial: its dates (kept as the organization's plan dates). */
+      trial?: { start: string; end: string };
+      owner?: {
+        firstName?: string | undefined;
+        lastName?: string | undefined;
+        language?: string | undefined;
+      };
+      /** More for the platform's history (a trial's contact details). */
+      detail?: Record<string, unknown>;
+    },
   ): Promise<OrgRecord> {
     if ((await this.orgs.byKind('enterprise')).length > 0) {
       throw ServiceError.conflict(
@@ -255,20 +268,27 @@ export class OrganizationService {
       parentId: platform.id,
       name: input.name.trim(),
       devicePool: input.devicePool,
+      ...(input.trial ? { planStart: input.trial.start, planEnd: input.trial.end } : {}),
     });
     await this.audit.record(actor, {
       orgId: platform.id,
-      action: 'support_orgs.created',
+      action: input.trial ? 'support_orgs.trial_started' : 'support_orgs.created',
       targetType: 'organization',
       targetId: org.id,
-      detail: input,
+      detail: {
+        name: input.name,
+        ownerEmail: input.ownerEmail,
+        devicePool: input.devicePool,
+        trial: input.trial,
+        ...input.detail,
+      },
     });
     await this.audit.record(actor, {
       orgId: org.id,
       action: 'org.created',
-      detail: { devicePool: input.devicePool },
+      detail: { devicePool: input.devicePool, trial: input.trial },
     });
-    await this.inviter.addMember(actor, org, input.ownerEmail, 'owner', {});
+    await this.inviter.addMember(actor, org, input.ownerEmail, 'owner', input.owner ?? {});
     return org;
   }
 

@@ -8,6 +8,8 @@ export const operations = {
   getReadiness: ['GET', '/readyz'],
   getMetrics: ['GET', '/metrics'],
   getSystemInfo: ['GET', '/api/v1/system/info'],
+  getTrialOffer: ['GET', '/api/v1/trial'],
+  startTrial: ['POST', '/api/v1/trial'],
   signIn: ['POST', '/api/v1/auth/sign-in'],
   signOut: ['POST', '/api/v1/auth/sign-out'],
   getSession: ['GET', '/api/v1/auth/session'],

@@ -16,6 +16,7 @@ const ResetPasswordScreen = lazyScreen(
 const RegisterScreen = lazyScreen(
   async () => (await import('../features/auth/RegisterScreen.tsx')).RegisterScreen,
 );
+const TrialScreen = lazyScreen(async () => (await import('../features/auth/TrialScreen.tsx')).TrialScreen);
 const DashboardScreen = lazyScreen(
   async () => (await import('../features/dashboard/DashboardScreen.tsx')).DashboardScreen,
 );
@@ -83,6 +84,7 @@ export const appRoutes: RouteObject[] = [
       screen(ForgotPasswordScreen, { path: '/forgot-password' }),
       screen(ResetPasswordScreen, { path: '/reset-password' }),
       screen(RegisterScreen, { path: '/register' }),
+      screen(TrialScreen, { path: '/trial' }),
       {
         path: '/',
         element: <AppShell />,

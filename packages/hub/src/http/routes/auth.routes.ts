@@ -2,6 +2,7 @@ import type { AuthService } from '../../services/auth.service.ts';
 import type { PasswordService } from '../../services/password.service.ts';
 import type { UserService } from '../../services/user.service.ts';
 import type { SmsNumberService } from '../../services/sms-number.service.ts';
+import type { TrialSignupService } from '../../services/trial-signup.service.ts';
 import { ServiceError } from '../../services/service-error.ts';
 import type { ContractRoutes } from '../contract-routes.ts';
 import { clearSessionCookie, requireAuth, requireSession, setSessionCookie } from '../request-auth.ts';
@@ -12,6 +13,7 @@ export interface AuthRouteDeps {
   users: UserService;
   smsNumbers: SmsNumberService;
   passwords: PasswordService;
+  trials: TrialSignupService;
   secureCookies: boolean;
   limit: Limiter;
 }
@@ -61,6 +63,15 @@ export function authRoutes(routes: ContractRoutes, d: AuthRouteDeps): void {
     await d.auth.switchOrg(actor, sessionToken, body.orgId);
     return sessionInfo(sessionToken);
   });
+  routes.plain('getTrialOffer', () => d.trials.offer());
+  routes.plain(
+    'startTrial',
+    async ({ body, request }) => {
+      await d.trials.start(body, request.ip);
+      return ok;
+    },
+    { preHandler: d.limit('trial sign-up', limits.trialSignup) },
+  );
   routes.plain(
     'forgotPassword',
     async ({ body, request }) => {

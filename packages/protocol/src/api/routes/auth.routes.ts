@@ -18,6 +18,7 @@ import {
   VerifySmsRequest,
 } from '../auth.ts';
 import { Ok } from '../common.ts';
+import { TrialOffer, TrialSignupRequest } from '../trial.ts';
 import { route } from '../route.ts';
 
 const tags = ['auth'];
@@ -26,6 +27,25 @@ const InvitationParams = Type.Object({ token: Type.String({ minLength: 20, maxLe
 
 /** Sign-in, sessions, terms, invitations, password resets and the signed-in person's own account. */
 export const authRoutes = {
+  getTrialOffer: route({
+    method: 'GET',
+    path: '/api/v1/trial',
+    tags,
+    access: 'public',
+    summary: 'Whether this hub takes self-service trial sign-ups, for how long and how many devices',
+    answer: TrialOffer,
+  }),
+  startTrial: route({
+    method: 'POST',
+    path: '/api/v1/trial',
+    tags,
+    access: 'public',
+    summary:
+      'Sign up for a trial: a support organization with a trial pool, and an emailed invitation to its first Owner',
+    body: TrialSignupRequest,
+    answer: Ok,
+    status: 202,
+  }),
   signIn: route({
     method: 'POST',
     path: '/api/v1/auth/sign-in',

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
@@ -16,6 +17,13 @@ export function SignInScreen() {
   const [stay, setStay] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Whether this hub offers self-service trials (a link under the form when it does).
+  const trial = useQuery({
+    queryKey: ['getTrialOffer'],
+    queryFn: ({ signal }) => call('getTrialOffer', {}, { signal }),
+    staleTime: 300_000,
+    retry: false,
+  });
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (session) return <Navigate to={from} replace />;
 
@@ -66,6 +74,11 @@ export function SignInScreen() {
         <p>
           <Link to="/forgot-password">{t('auth.forgotTitle')}</Link>
         </p>
+        {trial.data?.enabled && (
+          <p>
+            {t('trial.newHere')} <Link to="/trial">{t('trial.start')}</Link>
+          </p>
+        )}
       </form>
     </PublicFrame>
   );
