@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { likePattern, listQueries, summaryQueries } from './device-queries.ts';
+import { keysetCursor, likePattern, listQueries, summaryQueries } from './device-queries.ts';
 
 describe(likePattern.name, () => {
   it('lowercases, turns control characters into spaces and escapes LIKE wildcards as the hub does', () => {
@@ -33,14 +33,48 @@ describe(listQueries.name, () => {
     const queries = listQueries('org', { group: 'down', limit: 10, knownTotal: 3 });
     expect(queries).toHaveLength(1);
     expect(queries[0]?.text).toContain(
-      `CASE WHEN device_state.overflowed THEN 'Overflowed' ELSE device_state.status END = 'Down'`,
+      `CASE WHEN device_state.overflowed THEN 'Overflowed' ELSE device_state.status END IN ('Down')`,
     );
     expect(queries[0]?.text).toMatch(/lower\(devices\.name\) AS k/);
+  });
+  it('reads a roll-up by rollup_org_id, narrows it to one organization on the state half, and names the page’s organizations', () => {
+    const [count, page] = listQueries('support', { rollup: true, organizationId: 'client' });
+    expect(count?.text).toBe(
+      'SELECT count(*)::int AS n FROM device_state WHERE device_state.rollup_org_id = $1 AND device_state.org_id = $2',
+    );
+    expect(page?.values).toEqual(['support', 'client']);
+    expect(page?.text).toContain('devices.rollup_org_id = $1 AND device_state.rollup_org_id = $1');
+    expect(page?.text).toContain('JOIN organizations ON organizations.id = m.org_id');
+    expect(listQueries('org', {})[0]?.text).toBe(
+      'SELECT count(*)::int AS n FROM device_state WHERE device_state.org_id = $1',
+    );
+  });
+  it('bounds the walk at the cursor inside the subquery only in the seek what-if', () => {
+    const after = { value: 'milan 9-4 codec', id: 'id1' };
+    const [hub] = listQueries('org', { sort: 'name', knownTotal: 10, after });
+    const [seek] = listQueries('org', { sort: 'name', knownTotal: 10, after, seek: true });
+    expect(hub?.text).not.toContain('lower(devices.name) >= $2');
+    expect(seek?.text).toMatch(/lower\(devices\.name\) >= \$2 +\) m JOIN organizations/);
+    expect(seek?.values).toEqual(hub?.values);
   });
 });
 
 describe(summaryQueries.name, () => {
-  it('is one pass over each half of the devices', () => {
+  it('is one pass over each half of the devices, by rollup_org_id for a roll-up', () => {
     expect(summaryQueries('org').map((q) => q.values)).toEqual([['org'], ['org']]);
+    expect(summaryQueries('org', true).every((q) => q.text.includes('.rollup_org_id = $1'))).toBe(true);
+    expect(summaryQueries('org')[0]?.text).toContain('(device_state.org_id))');
+  });
+});
+
+describe(keysetCursor.name, () => {
+  it('is the hub’s cursor: [value, id, total] as base64url JSON', () => {
+    const cursor = keysetCursor('lisbon 7-12 dsp1', 'id1', 100_000);
+    expect(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).toEqual([
+      'lisbon 7-12 dsp1',
+      'id1',
+      100_000,
+    ]);
+    expect(cursor).not.toMatch(/[+/=]/);
   });
 });

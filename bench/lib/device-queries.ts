@@ -11,12 +11,21 @@ import { deviceSearchCountCap } from '@crosspoint/protocol';
 export const searchCountCap = deviceSearchCountCap;
 
 export interface ListShape {
+  /** A support organization's roll-up (`rollup_org_id`) instead of one organization's rows (`org_id`). */
+  rollup?: boolean;
+  /** In a roll-up: one of its organizations only (the API's `organizationId`). */
+  organizationId?: string;
   sort?: 'name' | 'status';
   order?: 'asc' | 'desc';
   search?: string;
   group?: 'down';
   /** Keyset cursor: the sort value and id of the previous page's last row. */
   after?: { value: string; id: string };
+  /**
+   * What-if (not what the hub sends): the cursor's sort value also bounds the rows inside the
+   * subquery (`key >= value`), so the sort index's walk starts at the cursor instead of the list's start.
+   */
+  seek?: boolean;
   limit?: number;
   /**
    * The total, when the hub knows it without counting: a cursor page (carried in the cursor) or
@@ -54,16 +63,20 @@ export function listQueries(orgId: string, shape: ListShape, matches?: number): 
   };
   const onDevice =
     shape.search === undefined ? [] : [`devices.search_text LIKE ${param(likePattern(shape.search))}`];
-  const onState = shape.group === 'down' ? [`${effectiveStatusSql} = 'Down'`] : [];
-  const where = ['devices.org_id = $1 AND device_state.org_id = $1', ...onDevice, ...onState];
+  const onState = [
+    ...(shape.group === 'down' ? [`${effectiveStatusSql} IN ('Down')`] : []),
+    ...(shape.organizationId === undefined ? [] : [`device_state.org_id = ${param(shape.organizationId)}`]),
+  ];
+  const column = shape.rollup ? 'rollup_org_id' : 'org_id';
+  const where = [`devices.${column} = $1 AND device_state.${column} = $1`, ...onState, ...onDevice];
   const queries: Query[] = [];
   if (shape.knownTotal === undefined) {
     // Counted on one table when the filters allow, as the hub does.
     const scope =
       onDevice.length === 0
-        ? `device_state WHERE ${['device_state.org_id = $1', ...onState].join(' AND ')}`
+        ? `device_state WHERE ${[`device_state.${column} = $1`, ...onState].join(' AND ')}`
         : onState.length === 0
-          ? `devices WHERE ${['devices.org_id = $1', ...onDevice].join(' AND ')}`
+          ? `devices WHERE ${[`devices.${column} = $1`, ...onDevice].join(' AND ')}`
           : `${from} WHERE ${where.join(' AND ')}`;
     queries.push({
       text:
@@ -79,35 +92,49 @@ export function listQueries(orgId: string, shape: ListShape, matches?: number): 
   const dir = shape.order === 'desc' ? 'DESC' : 'ASC';
   const cmp = shape.order === 'desc' ? '<' : '>';
   let after = '';
+  const inner = [...where];
   if (shape.after) {
     const v = param(shape.after.value);
     const id = param(shape.after.id);
     after = `WHERE (m.k ${cmp} ${v} OR (m.k = ${v} AND m.id ${cmp} ${id}))`;
+    if (shape.seek) inner.push(`${key} ${cmp}= ${v}`);
   }
+  // The organization's name is looked up for the page's rows only, after sorting and limiting.
   queries.push({
-    text: `SELECT m.* FROM (SELECT devices.*, device_state.status, device_state.status_since, device_state.overflowed, device_state.last_seen_at,
+    text: `SELECT m.*, organizations.name AS org_name FROM (SELECT devices.id, devices.org_id, devices.rollup_org_id, devices.server_id, devices.agent_device_id,
+      devices.family, devices.kind, devices.model, devices.serial, devices.firmware, devices.name, devices.ip,
+      devices.parent_agent_id, devices.path, devices.location_id, devices.created_at,
+      device_state.status, device_state.status_since, device_state.overflowed, device_state.last_seen_at,
       locations.name AS location_name, ${effectiveStatusSql} AS effective, ${key} AS k, (${key})::text AS sort_key
-      FROM ${from} WHERE ${where.join(' AND ')} ${filterFirst ? `LIMIT ${String(searchCountCap + 1)}` : ''}) m ${after}
+      FROM ${from} WHERE ${inner.join(' AND ')} ${filterFirst ? `LIMIT ${String(searchCountCap + 1)}` : ''}) m JOIN organizations ON organizations.id = m.org_id ${after}
       ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${String((shape.limit ?? 50) + 1)}`,
     values,
   });
   return queries;
 }
 
-/** The dashboard counts as the hub recounts them after a change: state by status and location, devices by model. */
-export function summaryQueries(orgId: string): Query[] {
+/**
+ * The dashboard counts as the hub recounts them after a change: state by status, location and
+ * organization (a roll-up's counts per client) in one pass, devices by model in another.
+ */
+export function summaryQueries(orgId: string, rollup = false): Query[] {
+  const column = rollup ? 'rollup_org_id' : 'org_id';
   return [
     {
-      text: `SELECT GROUPING(e.status, device_state.location_id)::int AS g, e.status, device_state.location_id, count(*)::int AS n,
-        (count(*) FILTER (WHERE e.status = 'Down'))::int AS down, (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy')))::int AS issues
+      text: `SELECT GROUPING(e.status, device_state.location_id, device_state.org_id)::int AS g, e.status, device_state.location_id, device_state.org_id, count(*)::int AS n,
+        (count(*) FILTER (WHERE e.status IN ('Down')))::int AS down, (count(*) FILTER (WHERE e.status NOT IN ('Down', 'Healthy', 'Not Monitored')))::int AS issues
         FROM device_state CROSS JOIN LATERAL (SELECT ${effectiveStatusSql} AS status) e
-        WHERE device_state.org_id = $1
-        GROUP BY GROUPING SETS ((e.status), (device_state.location_id))`,
+        WHERE device_state.${column} = $1
+        GROUP BY GROUPING SETS ((e.status), (device_state.location_id), (device_state.org_id))`,
       values: [orgId],
     },
     {
-      text: 'SELECT devices.model, devices.kind, count(*)::int AS n FROM devices WHERE devices.org_id = $1 GROUP BY devices.model, devices.kind ORDER BY count(*) DESC',
+      text: `SELECT devices.model, devices.kind, count(*)::int AS n FROM devices WHERE devices.${column} = $1 GROUP BY devices.model, devices.kind ORDER BY count(*) DESC`,
       values: [orgId],
     },
   ];
 }
+
+/** The API's opaque keyset cursor for a row (the hub's `encodeCursor`): sort value, id, and the total it carries. */
+export const keysetCursor = (value: string, id: string, total: number): string =>
+  Buffer.from(JSON.stringify([value, id, total])).toString('base64url');

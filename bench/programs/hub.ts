@@ -1,13 +1,17 @@
 // The hub under test in its own process, so its CPU and RSS are its own:
 // `node --import tsx bench/programs/hub.ts (--database-url URL | --data-dir DIR) [--agents N] [--plan N]
-//   [--smtp-url URL] [--public-url URL] [--admin-token] [--port P] [--resume]`. With `--resume` it only starts the hub
+//   [--clients N] [--smtp-url URL] [--public-url URL] [--admin-token] [--port P] [--resume]`. With `--resume` it only starts the hub
 // on a database an earlier run seeded (a hub restarted; `--port` keeps its URL) and prints `hub ready {url}`.
 // Starts the hub on 127.0.0.1 (port chosen by the system), seeds the demo tenants, gives the demo
 // client a service plan of `--plan` devices (the demo's 100 would mark every device past the
 // hundredth "Overflowed"), creates `--agents` extra agent server accounts, and an API token (Monitor
 // role) for reading. `--smtp-url` sends the hub's mail (alerts) to that server; `--admin-token` also
-// creates an Administrator token (`adminToken`: alert rules). Prints one line
-// `hub ready {url, orgId, logins, password, token[, adminToken]}`; stops on SIGTERM.
+// creates an Administrator token (`adminToken`: alert rules). `--clients N` adds N client
+// organizations under the demo support organization (its device pool and each client's plan raised
+// in SQL to `--plan` devices apiece), one agent server account each, a Monitor token of the support
+// organization (it reaches the roll-up of every client's devices) and one of the first client, as
+// `support: {orgId, token, clientToken, clients: [{id, logins}]}`. Prints one line
+// `hub ready {url, orgId, logins, password, token[, adminToken][, support]}`; stops on SIGTERM.
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
@@ -19,6 +23,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     agents: { type: 'string', default: '0' },
     plan: { type: 'string', default: '1000000' },
+    clients: { type: 'string', default: '0' },
     'log-level': { type: 'string', default: 'warn' },
     'smtp-url': { type: 'string' },
     'public-url': { type: 'string' },
@@ -71,9 +76,56 @@ async function seed(): Promise<void> {
   const adminToken = values['admin-token']
     ? (await hub.services.tokens.create(org, { name: 'bench admin', role: 'administrator' })).secret
     : undefined;
+  const support = Number(values.clients) > 0 ? await seedClients(org.org, Number(values.clients)) : undefined;
   console.log(
-    `hub ready ${JSON.stringify({ url: hub.url, orgId, logins, password, token, adminToken, database: hub.database.kind })}`,
+    `hub ready ${JSON.stringify({ url: hub.url, orgId, logins, password, token, adminToken, database: hub.database.kind, support })}`,
   );
+}
+
+/** `count` clients of the demo client's support organization, each with a plan of `--plan` devices and an agent account. */
+async function seedClients(demoClient: { parentId: string | null }, count: number) {
+  const plan = Number(values.plan);
+  const supportId = demoClient.parentId;
+  if (!supportId) throw new Error('hub: the demo client has no support organization');
+  // Room in the pool for every plan (the demo client's included), as the support organization's license would give.
+  await hub.database.db.execute(
+    sql`UPDATE organizations SET device_pool = ${plan * (count + 1)} WHERE id = ${supportId}`,
+  );
+  const actor = (id: string) => ({
+    ...cliActor,
+    token: { id: 'bench', orgId: id, role: 'administrator' as const },
+  });
+  const asOwner = async (id: string) => ({
+    ...(await hub.services.access.resolve(actor(id), id)),
+    role: 'owner' as const,
+  });
+  const supportCtx = await asOwner(supportId);
+  const today = new Date().toISOString().slice(0, 10);
+  const end = `${String(Number(today.slice(0, 4)) + 1)}${today.slice(4)}`;
+  const password = demoAccounts.agent.password;
+  const clients: { id: string; logins: string[] }[] = [];
+  for (let i = 1; i <= count; i++) {
+    const created = await hub.services.organizations.createClient(supportCtx, {
+      name: `Bench client ${String(i).padStart(3, '0')}`,
+      owner: { email: demoAccounts.owner },
+      plan: { maxDevices: 1, start: today, end },
+    });
+    if (!created.client) throw new Error(`hub: client ${String(i)} was not created`);
+    const ctx = await asOwner(created.client.id);
+    const server = await hub.services.servers.create(ctx, { name: 'Bench site', password });
+    clients.push({ id: created.client.id, logins: [server.login] });
+  }
+  // Plans as big as the demo client's: no device Overflowed.
+  await hub.database.db.execute(
+    sql`UPDATE organizations SET plan_max_devices = ${plan} WHERE parent_id = ${supportId} AND kind = 'client'`,
+  );
+  const token = (await hub.services.tokens.create(supportCtx, { name: 'bench roll-up', role: 'monitor' }))
+    .secret;
+  const first = clients[0];
+  const clientToken = first
+    ? (await hub.services.tokens.create(await asOwner(first.id), { name: 'bench', role: 'monitor' })).secret
+    : undefined;
+  return { orgId: supportId, token, clientToken, clients };
 }
 
 process.on('SIGTERM', () => {

@@ -6,6 +6,7 @@ import { batchFirmwareScenario } from './batch-firmware.ts';
 import { detectionScenario } from './detection.ts';
 import { fileTransferScenario } from './file-transfer.ts';
 import { ingestScenario } from './ingest.ts';
+import { rollupListScenario } from './rollup-list.ts';
 import { soakScenario } from './soak.ts';
 import { uplinkScenario } from './uplink.ts';
 import { webListScenario } from './web-list.ts';
@@ -18,6 +19,7 @@ export const scenarios: Scenario[] = [
   ingestScenario,
   uplinkScenario,
   webListScenario,
+  rollupListScenario,
   alertsScenario,
   batchFirmwareScenario,
   fileTransferScenario,

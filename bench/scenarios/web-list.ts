@@ -9,10 +9,13 @@ import {
 import { listQueries, searchCountCap, summaryQueries, type Query } from '../lib/device-queries.ts';
 import { apiGet, startHubProcess, type HubProcess } from '../lib/hub-process.ts';
 import { timeSequential } from '../lib/http-load.ts';
-import { benchFleet, connectScripted, sendInventory, type ScriptedAgent } from '../lib/link-load.ts';
+import { inventoriesOf, loadFleet } from '../lib/fleet-load.ts';
+import { benchFleet, connectScripted } from '../lib/link-load.ts';
 import { sampleMachine } from '../lib/machine-load.ts';
+import { explain, timeSql, type Explained } from '../lib/raw-sql.ts';
 import { createBenchDatabase } from '../lib/postgres.ts';
-import { round, summarize, type Summary } from '../lib/stats.ts';
+import { summaryAfterChange } from '../lib/summary-after-change.ts';
+import { round, type Summary } from '../lib/stats.ts';
 import type { Figure, Scenario, TargetCheck } from '../lib/scenario.ts';
 
 /** Devices per agent account: one inventory frame each (a frame may hold 20,000, and 4 MiB). */
@@ -59,7 +62,7 @@ interface Shape {
 
 const shapes: Shape[] = [
   // Served from the counts the hub keeps; the raw statement is what a recount costs (after a change).
-  { name: 'summary', path: () => '/devices/summary', sql: summaryQueries, targetMs: 50 },
+  { name: 'summary', path: () => '/devices/summary', sql: (org) => summaryQueries(org), targetMs: 50 },
   {
     name: 'sortName',
     path: () => '/devices?sort=name',
@@ -99,75 +102,11 @@ const shapes: Shape[] = [
   },
 ];
 
-/** Loads `devices` into the hub's organization, `perAgent` per agent account, `parallel` accounts at a time. */
-async function loadFleet(
-  hub: HubProcess,
-  devices: number,
-  parallel: number,
-  log: (line: string) => void,
-): Promise<{ seconds: number; inventoryMs: Summary }> {
-  const agents = Math.ceil(devices / perAgent);
-  const ms: number[] = [];
-  const t0 = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      for (let a = next++; a < agents; a = next++) {
-        const s = await connectScripted(hub.url, hub.logins[a] ?? '', hub.password);
-        try {
-          ms.push(await sendInventory(s, benchFleet(a + 1, Math.min(perAgent, devices - a * perAgent))));
-        } finally {
-          s.agent.close();
-        }
-        if ((a + 1) % 5 === 0 || a + 1 === agents)
-          log(`${Math.min(devices, (a + 1) * perAgent)} devices loaded`);
-      }
-    }),
-  );
-  return { seconds: (performance.now() - t0) / 1000, inventoryMs: summarize(ms) };
-}
-
-/** Times the raw statements of a shape, back to back on one connection, like the API's one request (same budget rule). */
-async function timeSql(
-  client: pg.Client,
-  queries: Query[],
-  count: number,
-  warmup: number,
-  budgetMs: number,
-): Promise<Summary> {
-  const ms: number[] = [];
-  const until = performance.now() + budgetMs;
-  for (let i = 0; i < warmup + count && (ms.length < 10 || performance.now() < until); i++) {
-    const t0 = performance.now();
-    for (const q of queries) await client.query(q.text, q.values);
-    if (i >= warmup) ms.push(performance.now() - t0);
-  }
-  return summarize(ms);
-}
-
-/** EXPLAIN (ANALYZE, BUFFERS) of each statement: the plan lines and the execution time. */
-async function explain(
-  client: pg.Client,
-  queries: Query[],
-): Promise<{ executionMs: number; plan: string[] }[]> {
-  const out: { executionMs: number; plan: string[] }[] = [];
-  for (const q of queries) {
-    const res = await client.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN (ANALYZE, BUFFERS) ${q.text}`,
-      q.values,
-    );
-    const plan = res.rows.map((r) => r['QUERY PLAN']);
-    const exec = /Execution Time: ([\d.]+) ms/.exec(plan.join('\n'));
-    out.push({ executionMs: Number(exec?.[1] ?? Number.NaN), plan });
-  }
-  return out;
-}
-
 interface ShapeResult {
   api: Summary;
   apiErrors: number;
   sql: Summary;
-  explain: { executionMs: number; plan: string[] }[];
+  explain: Explained[];
   /** Rows matching the filters (the page's `total`). */
   total: number;
 }
@@ -235,42 +174,6 @@ async function measureShapes(
 }
 
 /**
- * The dashboard summary as a viewer sees it while the organization changes: one status change
- * through the link (acknowledged, so stored and announced), then the summary through the API —
- * the first request after a change pays for the recount.
- */
-async function summaryAfterChange(
-  hub: HubProcess,
-  agent: ScriptedAgent,
-  ids: string[],
-  run: Run,
-): Promise<{ api: Summary; errors: number }> {
-  const ms: number[] = [];
-  let errors = 0;
-  const until = performance.now() + run.budgetMs;
-  for (let i = 0; i < run.warmup + run.requests && (ms.length < 10 || performance.now() < until); i++) {
-    const seq = agent.seq++;
-    const at = Date.now();
-    agent.agent.send({
-      type: 'deltas',
-      seq,
-      changes: [{ id: ids[i % ids.length] ?? '', status: i % 2 ? 'Healthy' : 'Down', since: at, at }],
-    });
-    await agent.agent.next('ack', (f) => f.seq === seq);
-    // The hub recounts at most once a second per organization: wait that out, so each sample is one recount.
-    await new Promise((r) => setTimeout(r, 1_000));
-    const t0 = performance.now();
-    const res = await fetch(`${hub.url}/api/v1/orgs/${hub.orgId}/devices/summary`, {
-      headers: { authorization: `Bearer ${hub.token}` },
-    });
-    await res.arrayBuffer();
-    if (res.status !== 200) errors++;
-    if (i >= run.warmup) ms.push(performance.now() - t0);
-  }
-  return { api: summarize(ms), errors };
-}
-
-/**
  * The hub's device list and dashboard summary on one big organization (100,000 devices full,
  * 10,000 quick) on a fresh PostgreSQL database: devices arrive through the agent link (scripted
  * agents, one inventory of 5,000 per agent account), then each query shape of the web app is timed
@@ -315,7 +218,13 @@ export const webListScenario: Scenario = {
         log(
           `hub on PostgreSQL ${db.version} at ${hub.url}; loading ${config.devices} devices through ${agents} agent accounts`,
         );
-        load = await loadFleet(hub, config.devices, config.parallelLoads, log);
+        load = await loadFleet(
+          hub.url,
+          hub.password,
+          inventoriesOf(hub.logins, config.devices, perAgent),
+          config.parallelLoads,
+          log,
+        );
         // As autovacuum would have by the time anyone looks: statistics for the planner; and the
         // load's dirty pages written out, so the first shape timed does not pay for a checkpoint.
         await db.client.query('VACUUM (ANALYZE) devices, device_state');
