@@ -22,10 +22,10 @@ export interface ListShape {
   /** Keyset cursor: the sort value and id of the previous page's last row. */
   after?: { value: string; id: string };
   /**
-   * What-if (not what the hub sends): the cursor's sort value also bounds the rows inside the
-   * subquery (`key >= value`), so the sort index's walk starts at the cursor instead of the list's start.
+   * What-if (what the hub sent before): the cursor filters only outside the subquery, so the sort
+   * index's walk starts at the list's start. The hub also bounds the rows inside (`key >= value`).
    */
-  seek?: boolean;
+  unbounded?: boolean;
   limit?: number;
   /**
    * The total, when the hub knows it without counting: a cursor page (carried in the cursor) or
@@ -97,7 +97,7 @@ export function listQueries(orgId: string, shape: ListShape, matches?: number): 
     const v = param(shape.after.value);
     const id = param(shape.after.id);
     after = `WHERE (m.k ${cmp} ${v} OR (m.k = ${v} AND m.id ${cmp} ${id}))`;
-    if (shape.seek) inner.push(`${key} ${cmp}= ${v}`);
+    if (!shape.unbounded) inner.push(`${key} ${cmp}= ${v}`);
   }
   // The organization's name is looked up for the page's rows only, after sorting and limiting.
   queries.push({

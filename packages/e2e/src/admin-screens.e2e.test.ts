@@ -144,7 +144,7 @@ describe('admin screens in Chromium', () => {
     await review.getByText('15', { exact: true }).waitFor();
     await expectNoSeriousViolations(page, 'wizard Add client organization, review');
     await wizard.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('cell', { name: 'Globex Corp' }).waitFor();
+    await page.getByRole('cell', { name: 'Globex Corp', exact: true }).waitFor();
     await screenshot(page, 'organizations');
     await expectNoSeriousViolations(page, 'organizations (support)');
     expect(await page.getByRole('table', { name: 'Client organizations' }).innerText()).toMatch(

@@ -232,6 +232,12 @@ export class DeviceRepository {
     const after = page.after
       ? sql`WHERE (m.k ${cmp} ${page.after.value} OR (m.k = ${page.after.value} AND m.id ${cmp} ${page.after.id}))`
       : sql``;
+    // The same bound inside, loosened to the sort key alone: the index walk starts at the cursor
+    // instead of reading (and dropping) every row before it — a page deep in the list costs what
+    // the first one does.
+    const fromCursor = page.after
+      ? sql` AND ${key} ${page.order === 'asc' ? sql`>=` : sql`<=`} ${page.after.value}`
+      : sql``;
     // The organization's name is looked up for the page's rows only, after sorting and limiting.
     const result = await this.db.execute(sql`
       SELECT m.*, organizations.name AS "orgName" FROM (
@@ -240,7 +246,7 @@ export class DeviceRepository {
           devices.parent_agent_id AS "parentAgentId", devices.path, devices.location_id AS "locationId", devices.created_at AS "createdAt",
           device_state.status, device_state.status_since AS "statusSince", device_state.overflowed, device_state.last_seen_at AS "lastSeenAt",
           locations.name AS "locationName", ${status} AS effective, ${key} AS k, (${key})::text AS "sortKey"
-        FROM ${from} WHERE ${where}
+        FROM ${from} WHERE ${where}${fromCursor}
         ${filterFirst ? sql`LIMIT ${SEARCH_COUNT_CAP + 1}` : sql``}
       ) m JOIN organizations ON organizations.id = m."orgId" ${after}
       ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${page.limit + 1}`);

@@ -119,6 +119,33 @@ describe.each(await databaseLanes())('a support organization’s roll-up on $nam
       all.body.items.map((d) => d.id),
     );
 
+    // Every sort key, both ways: small cursor pages give the same order as one big page.
+    for (const sort of [
+      'status',
+      'since',
+      'model',
+      'name',
+      'serial',
+      'connections',
+      'location',
+      'firmware',
+      'ip',
+    ])
+      for (const order of ['asc', 'desc']) {
+        const base = `/api/v1/orgs/${a.support.id}/devices?sort=${sort}&order=${order}`;
+        const whole = (await a.support.owner.get<Page>(`${base}&limit=50`)).body.items.map((d) => d.id);
+        const paged: string[] = [];
+        let cursor: string | null = '';
+        while (cursor !== null) {
+          const page: Page = (
+            await a.support.owner.get<Page>(`${base}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+          ).body;
+          paged.push(...page.items.map((d) => d.id));
+          cursor = page.nextCursor;
+        }
+        expect(paged, `${sort} ${order}`).toEqual(whole);
+      }
+
     const one = await a.support.owner.get<Page>(
       `/api/v1/orgs/${a.support.id}/devices?organizationId=${second}&group=down`,
     );
