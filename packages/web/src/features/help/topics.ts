@@ -65,6 +65,18 @@ export const helpTopics: HelpTopic[] = [
       'Organizations › Add client organization: enter the name and the initial owner (a member of your organization is recommended), then the service plan: the number of Pro Audio devices from your licensed pool and the dates.',
       'Review and add. The client shows Invited until someone works in it, Active while its plan runs, Expired after its end date, and Overflow when it has more devices than its plan.',
       'Use “Sign in” on a client’s row, or Choose Organization…, to work in it with your own account.',
+      'An organization you own that no support organization looks after any more appears first in the wizard, under “Attach an organization you own”: attach it as it is, with its devices, users and plan. “Release” on a client’s row does the opposite: the client keeps everything, leaves your overview and your pool, and its Owners can attach it again.',
+    ],
+  },
+  {
+    id: 'rollup',
+    title: 'All your clients at a glance',
+    kinds: ['support'],
+    body: [
+      'Your own Dashboard, Pro Audio and Video lists, Servers, Alerts and History take in every client’s devices and events, each row naming its organization. Nothing to switch: this is the view of your support organization.',
+      '“Clients by health” on the Dashboard puts the clients with the most devices Down, then with issues, first. Click a client, or its Down or Issues count, to open the device list filtered to it.',
+      'Filter any of these lists by organization. A client’s device opens in the client’s own organization (its page says which), and its actions run there, with your role.',
+      'Each client sees only its own devices and events, never another client’s.',
     ],
   },
   {
