@@ -28,11 +28,19 @@ describe('alert engine: delay, repeat, flap damping, plans, server monitoring, k
     await hub.services.alertEngine.evaluateAll();
     await hub.services.alertDeliveries.flush();
   };
+  // Each organization's own rows (a support organization's lists are its roll-up: its clients' too).
   const deliveries = async (orgId: string) =>
-    (await owner.get<Page<DeliveryView>>(`/api/v1/orgs/${orgId}/alerts/deliveries?limit=500`)).body.items;
+    (
+      await owner.get<Page<DeliveryView>>(
+        `/api/v1/orgs/${orgId}/alerts/deliveries?limit=500&organizationId=${orgId}`,
+      )
+    ).body.items;
   const incidents = async (orgId: string, query = '') =>
-    (await owner.get<Page<IncidentView>>(`/api/v1/orgs/${orgId}/alerts/incidents?limit=500${query}`)).body
-      .items;
+    (
+      await owner.get<Page<IncidentView>>(
+        `/api/v1/orgs/${orgId}/alerts/incidents?limit=500&organizationId=${orgId}${query}`,
+      )
+    ).body.items;
 
   beforeAll(async () => {
     hub = await startHubForTest({
