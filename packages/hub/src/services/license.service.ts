@@ -12,7 +12,7 @@ import type { OrganizationRepository } from '../repositories/organization.reposi
 import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { LicenseVerifier } from '../adapters/license-signature.ts';
 import type { AuditService } from './audit.service.ts';
-import { requirePermission, type Clock, type OrgContext } from './context.ts';
+import { isoDay, requirePermission, type Clock, type OrgContext } from './context.ts';
 import { ServiceError } from './service-error.ts';
 import { SerialRunner } from './serial-runner.ts';
 
@@ -116,6 +116,13 @@ export class LicenseService {
         );
       }
     }
+    // The license's term is the organization's plan dates: the plan_expiry alert rule warns before
+    // it ends, as it does for a client's plan.
+    const planStart = row?.expiresAt ? isoDay(row.installedAt) : null;
+    const planEnd = row?.expiresAt ? isoDay(row.expiresAt) : null;
+    const org = await this.orgs.byId(orgId);
+    if (org && (org.planStart !== planStart || org.planEnd !== planEnd))
+      await this.orgs.update(orgId, { planStart, planEnd });
     if (await this.devices.applyPlan(orgId, capacity)) await this.devicesChanged(orgId);
   }
 

@@ -185,6 +185,28 @@ describe('enterprise capacity follows the license, at once and on expiry', () =>
     controller.abort();
   });
 
+  it('warns before the license ends through the plan_expiry alert rule, as for a client’s plan', async () => {
+    const rule = await owner.post(`/api/v1/orgs/${orgId}/alerts/rules`, {
+      name: 'License ending',
+      condition: { kind: 'plan_expiry', warnDays: 30 },
+      delayS: 0,
+      channels: ['email'],
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    await hub.services.licenses.checkAll();
+    await hub.services.alertEngine.evaluateAll();
+    const incidents = await owner.get<{
+      items: { condition: string; subject: { type: string; name: string }; detail: { daysLeft: number } }[];
+    }>(`/api/v1/orgs/${orgId}/alerts/incidents?subjectType=organization`);
+    expect(incidents.body.items).toEqual([
+      expect.objectContaining({
+        condition: 'Expiring',
+        subject: expect.objectContaining({ type: 'organization', name: 'Globex' }) as unknown,
+        detail: expect.objectContaining({ daysLeft: 20 }) as unknown,
+      }),
+    ]);
+  });
+
   it('keeps the pool through the grace period, then falls back to the unlicensed capacity', async () => {
     now = new Date(start.getTime() + 21 * day);
     await hub.services.licenses.checkAll();

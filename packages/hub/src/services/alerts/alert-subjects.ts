@@ -131,11 +131,16 @@ export async function failingPlans(
   org: OrgRecord,
   now: Date,
 ): Promise<Subject[]> {
+  // A support organization watches its clients (and its own trial, if it is one); the platform
+  // watches the support organizations on a trial; an enterprise its license (its plan dates).
   const targets =
     org.kind === 'support'
-      ? (await deps.orgs.children(org.id)).filter((o) => o.kind === 'client')
+      ? [
+          ...(await deps.orgs.children(org.id)).filter((o) => o.kind === 'client'),
+          ...(org.planEnd ? [org] : []),
+        ]
       : org.kind === 'platform'
-        ? []
+        ? (await deps.orgs.children(org.id)).filter((o) => o.kind === 'support' && o.planEnd)
         : [org];
   const today = isoDay(now);
   const out: Subject[] = [];
