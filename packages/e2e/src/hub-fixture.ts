@@ -12,6 +12,7 @@ import {
   startHub,
   type HubConfig,
   type RunningHub,
+  type StartHubOptions,
 } from '@crosspoint/hub';
 import { captureMail, FakeAgent, linkDevice, mailedLinkToken } from '@crosspoint/hub/testing';
 import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
@@ -39,8 +40,11 @@ export async function until(
   }
 }
 
-/** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app. */
-export async function startHubForBrowser(config: Partial<HubConfig> = {}): Promise<RunningHub> {
+/** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app (optionally on a movable clock). */
+export async function startHubForBrowser(
+  config: Partial<HubConfig> = {},
+  options: Pick<StartHubOptions, 'clock'> = {},
+): Promise<RunningHub> {
   if (!existsSync(join(defaultWebDir, 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');
   }
@@ -49,6 +53,7 @@ export async function startHubForBrowser(config: Partial<HubConfig> = {}): Promi
     {
       logger: pino({ level: 'silent' }),
       database: { kind: 'pglite', dataDir: null },
+      ...options,
     },
   );
   captureMail(hub.services.mail);

@@ -56,3 +56,11 @@ export function formatBytes(bytes: number, lng: string): string {
  */
 export const formatTotal = (total: number, capped: boolean, lng: string): string =>
   capped ? `${formatNumber(Math.max(0, total - 1), lng)}+` : formatNumber(total, lng);
+
+/** The number of minor units in one unit of `currency` (100 for EUR, 1 for JPY), as Intl knows it. */
+export const minorDigits = (currency: string): number =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/** An amount the hub sends in minor units (cents), in `currency` and the language's format: "€1,234.50". */
+export const formatMoney = (minor: number, currency: string, lng: string): string =>
+  new Intl.NumberFormat(lng, { style: 'currency', currency }).format(minor / 10 ** minorDigits(currency));

@@ -68,6 +68,8 @@ function navFor(t: TFunction, session: SessionInfo): { to: string; label: string
     items.push({ to: '/usage', label: t('nav.usage') });
   if (org?.kind === 'support' || org?.kind === 'platform')
     items.push({ to: '/organizations', label: t('nav.organizations') });
+  if (org?.kind === 'support' && session.permissions.includes('billing.read'))
+    items.push({ to: '/invoices', label: t('nav.invoices') });
   items.push({ to: '/users', label: t('nav.users') });
   if (org?.kind !== 'platform') {
     items.push({ to: '/servers', label: t('nav.servers') }, { to: '/locations', label: t('nav.locations') });

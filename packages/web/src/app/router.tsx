@@ -56,6 +56,9 @@ const DownloadsScreen = lazyScreen(
   async () => (await import('../features/downloads/DownloadsScreen.tsx')).DownloadsScreen,
 );
 const UsageScreen = lazyScreen(async () => (await import('../features/usage/UsageScreen.tsx')).UsageScreen);
+const InvoicesScreen = lazyScreen(
+  async () => (await import('../features/billing/InvoicesScreen.tsx')).InvoicesScreen,
+);
 const NotFoundScreen = lazyScreen(async () => (await import('./NotFoundScreen.tsx')).NotFoundScreen);
 
 /** What a route keeps in `handle`: the screen to start downloading when a page opens on it. */
@@ -104,6 +107,7 @@ export const appRoutes: RouteObject[] = [
               screen(OrganizationsScreen, { path: 'organizations' }),
               screen(UsageScreen, { path: 'organizations/:clientId/usage' }),
               screen(UsageScreen, { path: 'usage' }),
+              screen(InvoicesScreen, { path: 'invoices' }),
               screen(UsersScreen, { path: 'users' }),
               screen(ServersScreen, { path: 'servers' }),
               screen(LocationsScreen, { path: 'locations' }),

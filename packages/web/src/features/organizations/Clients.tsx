@@ -17,6 +17,7 @@ import { isOneOf } from '../../ui/oneOf.ts';
 import { AddClientWizard } from './AddClientWizard.tsx';
 import { EditPlanDialog } from './EditPlanDialog.tsx';
 import { ClientUsageCell, useMonthUsage } from '../usage/ClientUsageCell.tsx';
+import { BillingContactDialog } from '../billing/BillingContactDialog.tsx';
 
 export function Clients() {
   const { t, i18n } = useTranslation();
@@ -32,6 +33,7 @@ export function Clients() {
   });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ClientRow | null>(null);
+  const [billingFor, setBillingFor] = useState<ClientRow | null>(null);
   const [error, setError] = useState<unknown>(null);
   const debounced = useDebounced(search);
   const usage = useMonthUsage(orgId);
@@ -108,6 +110,16 @@ export function Clients() {
               {t('orgs.editPlan')}
             </button>
           )}
+          {can('billing.read') && (
+            <button
+              type="button"
+              className="link"
+              aria-label={t('billing.contact.openFor', { name: c.name })}
+              onClick={() => setBillingFor(c)}
+            >
+              {t('billing.contact.open')}
+            </button>
+          )}
           {can('clients.manage') && (
             <button type="button" className="link danger" onClick={() => void release(c)}>
               {t('orgs.release')}
@@ -179,6 +191,9 @@ export function Clients() {
           onClose={() => setEditing(null)}
           onSaved={() => void refresh()}
         />
+      )}
+      {billingFor && (
+        <BillingContactDialog orgId={orgId} client={billingFor} onClose={() => setBillingFor(null)} />
       )}
     </section>
   );
