@@ -1,7 +1,7 @@
 // Invoices in Chromium (docs/billing.md): the support owner sets a price list in Billing settings and
 // Globex's billing contact, drafts this month's invoices client by client, reviews the draft, issues
 // it (the mail reaches the outbox), opens its PDF from the page's link (text checked against the
-// screen), and marks it paid.
+// screen), sees the amount due on the Organizations table, and marks it paid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
@@ -148,6 +148,19 @@ describe('invoices in Chromium', () => {
     const digits = /[\d.,]+/.exec(total)?.[0] ?? '';
     expect(digits).toBe('59.50');
     expect(text).toContain(`${digits} EUR`);
+
+    // The Organizations table shows what Globex owes.
+    await issued.getByRole('button', { name: 'Close' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Organizations' }).click();
+    const clients = page.getByRole('table', { name: 'Client organizations' });
+    await clients.getByRole('columnheader', { name: 'Amount due' }).waitFor();
+    await clients
+      .getByRole('row', { name: /Globex Corporation/ })
+      .getByRole('cell', { name: total })
+      .waitFor();
+    await nav.getByRole('link', { name: 'Invoices' }).click();
+    await page.getByRole('button', { name: 'Open DAV-1' }).click();
 
     await issued.getByRole('button', { name: 'Mark paid' }).click();
     await issued.getByTestId('invoice-state').getByText('Paid').waitFor();

@@ -8,12 +8,13 @@ import { call } from '../../api/client.ts';
 /** How often the invoice list refreshes by itself (the sweep marks invoices overdue hourly). */
 export const invoiceListRefreshMs = 30_000;
 
-export const useInvoices = (orgId: string, filters: InvoiceListQuery) =>
+export const useInvoices = (orgId: string, filters: InvoiceListQuery, enabled = true) =>
   useQuery({
     queryKey: ['listInvoices', orgId, filters],
     queryFn: ({ signal }) => call('listInvoices', { params: { orgId }, query: filters }, { signal }),
     refetchInterval: invoiceListRefreshMs,
     placeholderData: (prev) => prev,
+    enabled,
   });
 
 export const useInvoice = (orgId: string, invoiceId: string) =>

@@ -18,6 +18,7 @@ import { AddClientWizard } from './AddClientWizard.tsx';
 import { EditPlanDialog } from './EditPlanDialog.tsx';
 import { ClientUsageCell, useMonthUsage } from '../usage/ClientUsageCell.tsx';
 import { BillingContactDialog } from '../billing/BillingContactDialog.tsx';
+import { AmountDueCell, useAmountsDue } from '../billing/AmountDue.tsx';
 
 export function Clients() {
   const { t, i18n } = useTranslation();
@@ -37,6 +38,7 @@ export function Clients() {
   const [error, setError] = useState<unknown>(null);
   const debounced = useDebounced(search);
   const usage = useMonthUsage(orgId);
+  const amountsDue = useAmountsDue(orgId, can('billing.read'));
   const list = useCursorList(
     'listClients',
     { orgId },
@@ -94,6 +96,15 @@ export function Clients() {
       label: t('usage.thisMonth'),
       render: (c) => <ClientUsageCell row={usage.get(c.id)} />,
     },
+    ...(can('billing.read')
+      ? [
+          {
+            key: 'due',
+            label: t('billing.amountDue'),
+            render: (c: ClientRow) => <AmountDueCell due={amountsDue.get(c.id)} />,
+          },
+        ]
+      : []),
     {
       key: 'actions',
       label: t('common.actions'),
