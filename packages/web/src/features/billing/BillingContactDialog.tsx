@@ -106,9 +106,15 @@ function ContactForm({
             if (v) setLanguage(v);
           }}
         >
-          <option value="en">English</option>
-          <option value="de">Deutsch</option>
-          <option value="fr">Français</option>
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="de" lang="de">
+            Deutsch
+          </option>
+          <option value="fr" lang="fr">
+            Français
+          </option>
         </select>
         <span className="muted">{t('billing.contact.languageHint')}</span>
       </div>
