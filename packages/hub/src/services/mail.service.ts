@@ -93,6 +93,8 @@ export class MailService {
       kind: mail.kind,
       orgId: mail.orgId ?? null,
       status,
+      // Due now by the hub's clock, which the sender reads too (not the database's).
+      nextAttemptAt: this.clock(),
     });
     for (const watcher of this.watchers) {
       try {

@@ -1,9 +1,10 @@
 // Billing on PGlite and PostgreSQL, clock injected: drafting a month from usage metering, totals
 // with tax and the minimum, numbering without gaps when two issues race, the states, the overdue
-// sweep, reminders sent once each on schedule and stopped when paid, signed webhooks, the PDF.
+// sweep, reminders sent once each on schedule (through a real SMTP server, with the hub's clock far
+// behind the real one) and stopped when paid, signed webhooks, the PDF.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../db/open-database.ts';
 import { databaseLanes } from '../../test/database-lanes.ts';
@@ -18,6 +19,7 @@ import { Sealer } from '../../adapters/sealer.ts';
 import { createWebhookSender, verifyWebhookSignature } from '../../adapters/webhook.ts';
 import { renderInvoicePdf } from '../../adapters/invoice-pdf.ts';
 import { pdfText } from '../../test/pdf-text.ts';
+import { startSmtpSink } from '../../test/smtp-sink.ts';
 import { AuditService } from '../audit.service.ts';
 import { MailService, type WrittenMail } from '../mail.service.ts';
 import { UsageService } from '../usage/usage.service.ts';
@@ -58,6 +60,7 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
   let mail: MailService;
   const mails: WrittenMail[] = [];
   let hookServer: Server;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
   const secret = 'whsec_test';
   const ctx = (org: OrgRecord): OrgContext => ({ actor: cliActor, org, role: 'owner' });
@@ -107,9 +110,10 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
       enabled: true,
     });
     const repo = new BillingRepository(database.db);
+    smtp = await startSmtpSink();
     mail = new MailService(
       new OutboxRepository(database.db),
-      createMailer(undefined, 'hub@example.test'),
+      createMailer(smtp.url, 'hub@example.test'),
       new Sealer(Buffer.alloc(32, 7)),
       clock,
     );
@@ -154,6 +158,8 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     });
   });
   afterAll(async () => {
+    await mail.stop();
+    await smtp.close();
     await new Promise((r) => hookServer.close(r));
     await database.close();
     await drop();
@@ -291,6 +297,14 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]).toMatchObject({ to: 'billing@bank.example' });
     expect(reminders()[0]?.subject).toBe('Zahlungserinnerung: Rechnung ACME-2026-1');
+    // It reaches the contact's mail server, though the hub's clock is months behind the real one.
+    await mail.flush();
+    await vi.waitFor(() =>
+      expect(smtp.mails.map((m) => [m.to, m.subject])).toContainEqual([
+        'billing@bank.example',
+        'Zahlungserinnerung: Rechnung ACME-2026-1',
+      ]),
+    );
     now = new Date('2026-05-02T09:00:00Z');
     expect(await billing.sweep()).toEqual({ overdue: 0, reminders: 1 });
     now = new Date('2026-05-03T09:00:00Z');
