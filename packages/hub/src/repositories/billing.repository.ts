@@ -145,7 +145,41 @@ export class BillingRepository {
     return row ? flat(row) : undefined;
   }
 
+  /** The invoices matching a filter, newest period first, at most `limit` (see `totals` for all of them). */
   async list(orgId: string, filter: InvoiceFilter, limit = 2000): Promise<InvoiceView[]> {
+    const rows = await this.view()
+      .where(this.matching(orgId, filter))
+      .orderBy(desc(invoices.period), asc(sql`lower(${organizations.name})`), asc(invoices.id))
+      .limit(limit);
+    return rows.map(flat);
+  }
+
+  /** Counted and summed over every invoice matching the filter (the list may show fewer); sums are bigint (a string from pg). */
+  async totals(
+    orgId: string,
+    filter: InvoiceFilter,
+  ): Promise<{ count: number; total: number; outstanding: number }> {
+    const [row] = await this.db
+      .select({
+        count: sql<number>`count(*)::int`,
+        total: sql<
+          string | number
+        >`coalesce(sum(${invoices.total}) FILTER (WHERE ${invoices.state} <> 'void'), 0)::bigint`,
+        outstanding: sql<
+          string | number
+        >`coalesce(sum(${invoices.total}) FILTER (WHERE ${invoices.state} IN ('issued', 'overdue')), 0)::bigint`,
+      })
+      .from(invoices)
+      .innerJoin(organizations, eq(organizations.id, invoices.clientId))
+      .where(this.matching(orgId, filter));
+    return {
+      count: row?.count ?? 0,
+      total: Number(row?.total ?? 0),
+      outstanding: Number(row?.outstanding ?? 0),
+    };
+  }
+
+  private matching(orgId: string, filter: InvoiceFilter): SQL | undefined {
     const where: SQL[] = [eq(invoices.orgId, orgId)];
     if (filter.state) where.push(eq(invoices.state, filter.state));
     if (filter.clientId) where.push(eq(invoices.clientId, filter.clientId));
@@ -161,11 +195,7 @@ export class BillingRepository {
       );
       if (match) where.push(match);
     }
-    const rows = await this.view()
-      .where(and(...where))
-      .orderBy(desc(invoices.period), asc(sql`lower(${organizations.name})`), asc(invoices.id))
-      .limit(limit);
-    return rows.map(flat);
+    return and(...where);
   }
 
   async updateDraft(

@@ -141,9 +141,11 @@ export const InvoiceListQuery = Type.Object(
 export type InvoiceListQuery = Static<typeof InvoiceListQuery>;
 
 export const InvoiceList = Type.Object({
-  items: Type.Array(Invoice),
+  items: Type.Array(Invoice, {
+    description: 'The matching invoices, newest period first: at most 2,000 (narrow the filters for more).',
+  }),
   totals: Type.Object({
-    count: Type.Integer(),
+    count: Type.Integer({ description: 'Every matching invoice, also those past the listed ones.' }),
     total: Type.Integer({ description: 'Sum of the listed invoices’ totals, minor units (void left out).' }),
     outstanding: Type.Integer({ description: 'Sum of the issued and overdue ones.' }),
   }),

@@ -114,17 +114,8 @@ export class BillingService {
     requirePermission(ctx, 'billing.read');
     supportOnly(ctx);
     const rows = await this.d.repo.list(ctx.org.id, query);
-    const live = rows.filter((r) => r.state !== 'void');
-    return {
-      items: rows.map(invoiceOut),
-      totals: {
-        count: rows.length,
-        total: live.reduce((n, r) => n + r.total, 0),
-        outstanding: rows
-          .filter((r) => r.state === 'issued' || r.state === 'overdue')
-          .reduce((n, r) => n + r.total, 0),
-      },
-    };
+    // The totals count every matching invoice, also past the ones listed.
+    return { items: rows.map(invoiceOut), totals: await this.d.repo.totals(ctx.org.id, query) };
   }
 
   /**

@@ -342,4 +342,20 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     expect(cafe.filter((e) => e.kind === 'reminder')).toHaveLength(4);
     expect(cafe.find((e) => e.kind === 'mail_skipped')).toBeDefined();
   });
+
+  it('sums the totals over every matching invoice, also past the ones listed', async () => {
+    const list = await billing.list(ctx(support), {});
+    const live = list.items.filter((i) => i.state !== 'void');
+    expect(list.totals).toEqual({
+      count: list.items.length,
+      total: live.reduce((n, i) => n + i.total, 0),
+      outstanding: list.items
+        .filter((i) => i.state === 'issued' || i.state === 'overdue')
+        .reduce((n, i) => n + i.total, 0),
+    });
+    const repo = new BillingRepository(database.db);
+    expect(await repo.list(support.id, {}, 1)).toHaveLength(1);
+    expect((await repo.totals(support.id, {})).count).toBe(list.items.length);
+    expect(list.items.length).toBeGreaterThan(1);
+  });
 });
