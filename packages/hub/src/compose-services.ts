@@ -68,8 +68,8 @@ import { TrialSignupService, type TrialTerms } from './services/trial-signup.ser
 import { UsageRepository } from './repositories/usage.repository.ts';
 import { defaultUsageTickMs, UsageService } from './services/usage/usage.service.ts';
 import { BillingRepository } from './repositories/billing.repository.ts';
-import { BillingService } from './services/billing/billing.service.ts';
-import { BillingSweep, defaultBillingTickMs } from './services/billing/billing-sweep.ts';
+import { BillingService, defaultBillingTickMs } from './services/billing/billing.service.ts';
+import { PeriodicTask } from './services/serial-runner.ts';
 import { InvoiceWebhooks } from './services/billing/invoice-webhooks.ts';
 import { renderInvoicePdf } from './adapters/invoice-pdf.ts';
 
@@ -323,8 +323,11 @@ function composeBilling(
     clock: d.clock,
     onError,
   });
-  const billingSweep = new BillingSweep(
-    () => billing.sweep(),
+  // Overdue invoices and payment reminders, on every hub (each invoice's change is made once).
+  const billingSweep = new PeriodicTask(
+    async () => {
+      await billing.sweep();
+    },
     settings.billingTickMs ?? defaultBillingTickMs,
     onError,
   );

@@ -14,7 +14,7 @@ import type { LicenseVerifier } from '../adapters/license-signature.ts';
 import type { AuditService } from './audit.service.ts';
 import { isoDay, requirePermission, type Clock, type OrgContext } from './context.ts';
 import { ServiceError } from './service-error.ts';
-import { SerialRunner } from './serial-runner.ts';
+import { PeriodicTask } from './serial-runner.ts';
 
 /** Devices an enterprise installation may monitor before a license is uploaded. */
 export const unlicensedCapacity = 5;
@@ -56,8 +56,7 @@ const invalid = (why: string): ServiceError =>
 
 /** Enterprise edition: Settings › Subscription and License › Upgrade License. */
 export class LicenseService {
-  private readonly runner: SerialRunner;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly periodic: PeriodicTask;
 
   constructor(
     private readonly licenses: LicenseRepository,
@@ -71,23 +70,16 @@ export class LicenseService {
     private readonly devicesChanged: (orgId: string) => Promise<void> = () => Promise.resolve(),
     onError: (e: unknown) => void = () => undefined,
   ) {
-    this.runner = new SerialRunner(() => this.checkAll(), onError);
+    this.periodic = new PeriodicTask(() => this.checkAll(), timing.checkEveryMs, onError);
   }
 
   /** Applies each enterprise organization's capacity now and then every `checkEveryMs` (a license runs out). */
   start(): Promise<void> {
-    if (this.timing.checkEveryMs > 0) {
-      this.timer = setInterval(() => this.runner.kick(), this.timing.checkEveryMs);
-      this.timer.unref();
-    }
-    this.runner.kick();
-    return this.runner.idle(true);
+    return this.periodic.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.runner.idle(true);
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Brings every enterprise organization's capacity and its devices' Overflow in line with its license and the clock. */

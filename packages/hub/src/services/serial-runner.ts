@@ -33,3 +33,36 @@ export class SerialRunner {
     while (this.running) await this.running;
   }
 }
+
+/**
+ * A task run at once when started, then every `everyMs` (0: only at start and when kicked), one
+ * run at a time (a SerialRunner); `stop` waits for the run in progress.
+ */
+export class PeriodicTask {
+  private readonly runner: SerialRunner;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    task: () => Promise<void>,
+    private readonly everyMs: number,
+    onError: (e: unknown) => void,
+  ) {
+    this.runner = new SerialRunner(task, onError);
+  }
+
+  /** Runs the task now (resolving once it is done), then every `everyMs`. */
+  start(): Promise<void> {
+    if (this.everyMs > 0 && !this.timer) {
+      this.timer = setInterval(() => this.runner.kick(), this.everyMs);
+      this.timer.unref();
+    }
+    this.runner.kick();
+    return this.runner.idle(true);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.runner.idle(true);
+  }
+}

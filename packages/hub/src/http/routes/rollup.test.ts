@@ -4,6 +4,7 @@
 // client sees only its own, never a sibling's, and another support organization sees none of them.
 // On PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deviceSortKeys } from '@crosspoint/protocol';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
 import { agentPassword, buildTenancy, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { FakeAgent, linkDevice } from '../../test/fake-agent.ts';
@@ -120,17 +121,7 @@ describe.each(await databaseLanes())('a support organization’s roll-up on $nam
     );
 
     // Every sort key, both ways: small cursor pages give the same order as one big page.
-    for (const sort of [
-      'status',
-      'since',
-      'model',
-      'name',
-      'serial',
-      'connections',
-      'location',
-      'firmware',
-      'ip',
-    ])
+    for (const sort of deviceSortKeys)
       for (const order of ['asc', 'desc']) {
         const base = `/api/v1/orgs/${a.support.id}/devices?sort=${sort}&order=${order}`;
         const whole = (await a.support.owner.get<Page>(`${base}&limit=50`)).body.items.map((d) => d.id);

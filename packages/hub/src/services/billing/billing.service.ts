@@ -43,6 +43,9 @@ export interface BillingDeps {
 }
 
 /** What the hub's own timed work acts as in the audit log and the invoice history. */
+/** How often every hub runs billing's timed work (overdue, payment reminders): `sweep`. */
+export const defaultBillingTickMs = 3_600_000;
+
 export const billingSweepActor: Actor = { userId: null, label: 'hub (billing sweep)', ip: null };
 
 /**

@@ -8,7 +8,7 @@ import type {
 } from '@crosspoint/protocol';
 import type { PlanChangeRecord, UsageRepository } from '../../repositories/usage.repository.ts';
 import { isoDay, requirePermission, type Clock, type OrgContext } from '../context.ts';
-import { SerialRunner } from '../serial-runner.ts';
+import { PeriodicTask } from '../serial-runner.ts';
 import { ServiceError } from '../service-error.ts';
 import {
   dayMs,
@@ -33,16 +33,15 @@ const startOf = (day: string): Date => new Date(`${day}T00:00:00Z`);
  * change, rolls closed days up into `usage_days`, and answers usage by day and by month.
  */
 export class UsageService {
-  private readonly runner: SerialRunner;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly periodic: PeriodicTask;
 
   constructor(
     private readonly repo: UsageRepository,
     private readonly clock: Clock,
-    private readonly tickMs = defaultUsageTickMs,
+    tickMs = defaultUsageTickMs,
     private readonly onError: (e: unknown) => void = () => undefined,
   ) {
-    this.runner = new SerialRunner(() => this.tick(), onError);
+    this.periodic = new PeriodicTask(() => this.tick(), tickMs, onError);
   }
 
   /**
@@ -76,18 +75,11 @@ export class UsageService {
 
   /** Records every organization and rolls up now, then every `tickMs`. */
   start(): Promise<void> {
-    if (this.tickMs > 0) {
-      this.timer = setInterval(() => this.runner.kick(), this.tickMs);
-      this.timer.unref();
-    }
-    this.runner.kick();
-    return this.runner.idle(true);
+    return this.periodic.start();
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.runner.idle(true);
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** Every organization's counts (a change a crash kept from being recorded is caught here), then the rollup. */
