@@ -240,6 +240,8 @@ export class UserService implements MembershipInviter {
   }
 }
 
+const userTypes = { local: 'Local', ldap: 'LDAP', oidc: 'OpenID' } as const;
+
 function userRow(user: UserRecord, role: Role, invitedAt: Date): UserRow {
   const name =
     [user.firstName, user.lastName].filter(Boolean).join(' ') ||
@@ -254,6 +256,6 @@ function userRow(user: UserRecord, role: Role, invitedAt: Date): UserRow {
     email: user.email,
     role,
     lastAccessedAt: user.lastAccessedAt?.toISOString() ?? null,
-    type: 'Local',
+    type: userTypes[user.authSource],
   };
 }

@@ -11,7 +11,9 @@ export const UserRow = Type.Object(
     email: Type.String(),
     role: RoleSchema,
     lastAccessedAt: Type.Union([IsoDateTime, Type.Null()]),
-    type: Type.Literal('Local'),
+    type: Type.Enum(['Local', 'LDAP', 'OpenID'] as const, {
+      description: 'Where the password is checked: here, the LDAP directory, or an OpenID provider.',
+    }),
   },
   { $id: 'UserRow' },
 );

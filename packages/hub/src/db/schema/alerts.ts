@@ -185,6 +185,10 @@ export const alertWebhooks = pgTable(
     name: text('name').notNull(),
     url: text('url').notNull(),
     secret: text('secret').notNull(),
+    /** What the body looks like: our signed JSON, or the incoming-webhook format of Slack or Microsoft Teams. */
+    format: text('format', { enum: ['crosspoint', 'slack', 'teams'] })
+      .notNull()
+      .default('crosspoint'),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -31,10 +31,25 @@ export const users = pgTable(
     termsAcceptedAt: timestamp('terms_accepted_at', { withTimezone: true }),
     uiSettings: jsonb('ui_settings').$type<Record<string, unknown>>().notNull().default({}),
     registeredAt: timestamp('registered_at', { withTimezone: true }),
+    /** Where the password is checked: here, the organization's LDAP directory, or an OpenID provider. */
+    authSource: text('auth_source', { enum: ['local', 'ldap', 'oidc'] })
+      .notNull()
+      .default('local'),
+    /**
+     * Who the account is in its source, unique per hub: `ldap:<directory org id>:<entry's objectGUID,
+     * entryUUID or DN>` or `oidc:<provider id>:<sub>`. Null for local accounts.
+     */
+    externalId: text('external_id'),
+    /** The TOTP secret (sealed), set while enrolling; two-factor is on once `totpEnabledAt` is set. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     lastAccessedAt: timestamp('last_accessed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`)],
+  (t) => [
+    uniqueIndex('users_username_idx').on(sql`lower(${t.username})`),
+    uniqueIndex('users_external_id_idx').on(t.externalId),
+  ],
 );
 
 export const memberships = pgTable(

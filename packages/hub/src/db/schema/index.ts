@@ -7,3 +7,4 @@ export * from './alerts.ts';
 export * from './files.ts';
 export * from './usage.ts';
 export * from './billing.ts';
+export * from './sign-in.ts';

@@ -10,6 +10,7 @@ import {
   uuid,
   index,
   check,
+  boolean,
 } from 'drizzle-orm/pg-core';
 
 /** Client account numbers C10000, C10001, … are unique per hub. */
@@ -35,6 +36,8 @@ export const organizations = pgTable(
     planEnd: date('plan_end', { mode: 'string' }),
     /** First time a member of this organization signed in (Invited → Active). */
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    /** Members must use a second factor (accounts whose directory or provider does it are excepted). */
+    requireTwoFactor: boolean('require_two_factor').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
