@@ -40,6 +40,22 @@ export const ErrorCode = {
   TooManyTransfers: 'TOO_MANY_TRANSFERS',
   /** The invoice is not in a state that allows this (e.g. editing an issued invoice). */
   InvoiceState: 'INVOICE_STATE',
+  /** The account's password is kept by its directory or OpenID provider, not here. */
+  PasswordExternal: 'PASSWORD_EXTERNAL',
+  /** The organization's directory could not be reached or answered with an error. */
+  DirectoryUnavailable: 'DIRECTORY_UNAVAILABLE',
+  /** The directory knows the person but refuses them here (account disabled, no group that gives a role). */
+  DirectoryRefused: 'DIRECTORY_REFUSED',
+  /** "Test connection" / "Test a user" of a directory failed; the message says at which step. */
+  DirectoryTestFailed: 'DIRECTORY_TEST_FAILED',
+  /** An OpenID sign-in failed (provider unreachable, state expired, claims map to no role). */
+  OidcFailed: 'OIDC_FAILED',
+  /** The password was right; the sign-in waits for a second factor (TOTP or recovery code). */
+  SecondFactorRequired: 'SECOND_FACTOR_REQUIRED',
+  /** The TOTP or recovery code is wrong, used already, or the sign-in waiting for it has expired. */
+  SecondFactorInvalid: 'SECOND_FACTOR_INVALID',
+  /** The organization requires two-factor sign-in: turn it on before working in it. */
+  TwoFactorSetupRequired: 'TWO_FACTOR_SETUP_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -58,8 +58,21 @@ export interface AuthServiceDeps {
   clock: Clock;
   publicUrl: string;
   throttle?: ThrottlePolicy;
+  /** An organization's LDAP directory, for logins written `DOMAIN\\name` or `name@domain`. */
+  directory?: DirectorySignIn;
   /** The number waiting for its texted code, if any. */
   smsPending: (userId: string) => Promise<{ number: string; expiresAt: string } | null>;
+}
+
+/**
+ * Checks a login against a directory (LDAP / Active Directory). Answers undefined when the login is
+ * not one of a directory's (no sign-in domain matches): the local password is checked then. Otherwise
+ * the directory decides: `user` is the account (created or updated from the directory) when the
+ * password is right, undefined when it is not. Throws a ServiceError with a stable code when the
+ * directory refuses for another reason (account disabled, no group that gives a role, unreachable).
+ */
+export interface DirectorySignIn {
+  signIn(login: string, password: string): Promise<{ user: UserRecord | undefined } | undefined>;
 }
 
 /** Sign-in, sessions, terms, invitations and password resets. */
@@ -87,8 +100,8 @@ export class AuthService {
     const lockedUntil = locks.map((l) => l.lockedUntil).find((t): t is Date => t !== null && t > now);
     if (lockedUntil) throw this.locked(lockedUntil, now);
 
-    const ok = await this.d.passwords.verify(user?.passwordHash ?? null, password);
-    if (!ok || !user) {
+    const checked = await this.checkPassword(user, login, password);
+    if (!checked) {
       const t = this.throttle;
       const results = await Promise.all([
         this.d.credentials.recordFailure(keys.address, now, t.windowMs, t.perAddress, t.lockMs),
@@ -109,8 +122,30 @@ export class AuthService {
       );
     }
     await this.d.credentials.clearThrottle(keys.accountAddress);
-    await this.d.credentials.rememberAddress(user.id, ip, now);
-    return this.openSession(user, staySignedIn, ip, userAgent);
+    await this.d.credentials.rememberAddress(checked.id, ip, now);
+    return this.openSession(checked, staySignedIn, ip, userAgent);
+  }
+
+  /**
+   * Opens a session for someone an OpenID provider has just vouched for (the provider did the
+   * password and any second factor).
+   */
+  async signInFromProvider(user: UserRecord, ip: string, userAgent: string | null): Promise<SignedIn> {
+    await this.d.credentials.rememberAddress(user.id, ip, this.d.clock());
+    return this.openSession(user, false, ip, userAgent);
+  }
+
+  /** The account whose password this is, or undefined. Directory accounts have no local password. */
+  private async checkPassword(
+    user: UserRecord | undefined,
+    login: string,
+    password: string,
+  ): Promise<UserRecord | undefined> {
+    const viaDirectory = await this.d.directory?.signIn(login, password);
+    if (viaDirectory) return viaDirectory.user;
+    const local = user?.authSource === 'local' ? user : undefined;
+    const ok = await this.d.passwords.verify(local?.passwordHash ?? null, password);
+    return ok ? local : undefined;
   }
 
   async signOut(sessionToken: string): Promise<void> {
@@ -181,7 +216,8 @@ export class AuthService {
   /** Always answers the same way, whether or not the address has an account. */
   async forgotPassword(email: string, ip: string): Promise<void> {
     const user = await this.d.users.byEmail(email);
-    if (!user?.registeredAt) return;
+    // Directory and OpenID accounts have no password here to reset.
+    if (!user?.registeredAt || user.authSource !== 'local') return;
     const token = newSecret();
     await this.d.credentials.createOneTimeToken({
       tokenHash: hashSecret(token),
@@ -289,6 +325,12 @@ export class AuthService {
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = actor.userId ? await this.d.users.byId(actor.userId) : undefined;
     if (!user) throw ServiceError.forbidden('Only people have passwords here.');
+    if (user.authSource !== 'local') {
+      throw ServiceError.invalid(
+        'PASSWORD_EXTERNAL',
+        "Your password is kept by your organization's directory or sign-in provider: change it there.",
+      );
+    }
     if (!(await this.d.passwords.verify(user.passwordHash, current))) {
       throw new ServiceError('INVALID_CREDENTIALS', 'The current password is not correct.', 400);
     }
