@@ -8,8 +8,9 @@ import { LicensePanel } from './LicensePanel.tsx';
 import { OrganizationPanel } from './OrganizationPanel.tsx';
 import { MyAccountPanel } from './MyAccountPanel.tsx';
 import { isOneOf } from '../../ui/oneOf.ts';
+import { SignInSettingsPanel } from '../sign-in/SignInSettingsPanel.tsx';
 
-const tabs = ['account', 'organization', 'tokens', 'license'] as const;
+const tabs = ['account', 'organization', 'sign-in', 'tokens', 'license'] as const;
 type Tab = (typeof tabs)[number];
 
 export function SettingsScreen() {
@@ -17,7 +18,10 @@ export function SettingsScreen() {
   const { session, can } = useOrg();
   const enterprise = session.currentOrg?.kind === 'enterprise';
   const shown = tabs.filter(
-    (name) => (name !== 'tokens' || can('tokens.manage')) && (name !== 'license' || enterprise),
+    (name) =>
+      (name !== 'tokens' || can('tokens.manage')) &&
+      (name !== 'sign-in' || can('users.manage')) &&
+      (name !== 'license' || enterprise),
   );
   // ?tab=license opens a tab directly (the license banner links there).
   const [params] = useSearchParams();
@@ -44,6 +48,7 @@ export function SettingsScreen() {
       >
         {tab === 'account' && <MyAccountPanel />}
         {tab === 'organization' && <OrganizationPanel />}
+        {tab === 'sign-in' && <SignInSettingsPanel />}
         {tab === 'tokens' && <ApiTokensPanel />}
         {tab === 'license' && <LicensePanel />}
       </Tabs>
