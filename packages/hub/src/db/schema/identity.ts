@@ -43,6 +43,8 @@ export const users = pgTable(
     /** The TOTP secret (sealed), set while enrolling; two-factor is on once `totpEnabledAt` is set. */
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The time step of the last code accepted: a code is good once (no replay within its window). */
+    totpLastStep: integer('totp_last_step'),
     lastAccessedAt: timestamp('last_accessed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
