@@ -15,6 +15,7 @@ import type { HubServices } from './compose-services.ts';
 import { registerRequestAuth } from './http/request-auth.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
+import { twoFactorRoutes } from './http/routes/two-factor.routes.ts';
 import { organizationRoutes } from './http/routes/organization.routes.ts';
 import { userRoutes } from './http/routes/user.routes.ts';
 import { locationRoutes } from './http/routes/location.routes.ts';
@@ -29,6 +30,8 @@ import { registerAgentGateway } from './http/agent-gateway.ts';
 import { alertRoutes } from './http/routes/alert.routes.ts';
 import { usageRoutes } from './http/routes/usage.routes.ts';
 import { billingRoutes } from './http/routes/billing.routes.ts';
+import { directoryRoutes } from './http/routes/directory.routes.ts';
+import { oidcRoutes } from './http/routes/oidc.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -94,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: deps.secureCookies,
     limit,
   });
+  twoFactorRoutes(routes, { auth: s.auth, twoFactor: s.twoFactor, secureCookies: deps.secureCookies, limit });
   organizationRoutes(routes, { organizations: s.organizations, attachments: s.clientAttachments });
   userRoutes(routes, { users: s.users, limit });
   locationRoutes(routes, { locations: s.locations });
@@ -107,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   alertRoutes(routes, { alerts: s.alerts, smtp: s.orgSmtp });
   usageRoutes(routes, { usage: s.usage });
   billingRoutes(routes, { billing: s.billing });
+  directoryRoutes(routes, { directory: s.directory });
+  oidcRoutes(routes, { oidc: s.oidc, auth: s.auth, secureCookies: deps.secureCookies, limit });
   registry.assertComplete();
   await registerAgentGateway(app, {
     link: s.link,

@@ -12,6 +12,8 @@ import { AgentAccountRepository } from './repositories/agent-account.repository.
 import { OutboxRepository } from './repositories/outbox.repository.ts';
 import { AccessService } from './services/access.service.ts';
 import { AuditService } from './services/audit.service.ts';
+import { TwoFactorService } from './services/two-factor.service.ts';
+import { TwoFactorRepository } from './repositories/two-factor.repository.ts';
 import { AuthService, type ThrottlePolicy } from './services/auth.service.ts';
 import { BootstrapService } from './services/bootstrap.service.ts';
 import { LocationService } from './services/location.service.ts';
@@ -72,6 +74,12 @@ import { BillingService, defaultBillingTickMs } from './services/billing/billing
 import { PeriodicTask } from './services/serial-runner.ts';
 import { InvoiceWebhooks } from './services/billing/invoice-webhooks.ts';
 import { renderInvoicePdf } from './adapters/invoice-pdf.ts';
+import { createLdapDirectory } from './adapters/ldap-directory.ts';
+import { DirectoryRepository } from './repositories/directory.repository.ts';
+import { DirectoryService } from './services/directory.service.ts';
+import { createOAuthClient } from './adapters/oauth-client.ts';
+import { OidcRepository } from './repositories/oidc.repository.ts';
+import { OidcSignInService } from './services/oidc-sign-in.service.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */
@@ -203,7 +211,29 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     live,
   });
   const billing = composeBilling(db, settings, { clock, usage, audit, mail, orgRepo });
+  const directory = new DirectoryService({
+    repo: new DirectoryRepository(db),
+    users: userRepo,
+    orgs: orgRepo,
+    ldap: createLdapDirectory(),
+    sealer: settings.sealer,
+    audit,
+    tokens,
+    clock,
+    onError: (e) => settings.logger?.error({ err: e }, 'directory sign-in failed'),
+  });
+  const twoFactor = new TwoFactorService({
+    users: userRepo,
+    orgs: orgRepo,
+    store: new TwoFactorRepository(db),
+    sealer: settings.sealer,
+    audit,
+    clock,
+    issuer: 'Crosspoint',
+  });
   return {
+    directory,
+    twoFactor,
     live,
     rollups,
     usage,
@@ -230,8 +260,20 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       publicUrl: settings.publicUrl,
       ...(settings.throttle ? { throttle: settings.throttle } : {}),
       smsPending: (userId) => smsNumbers.pending(userId),
+      directory,
+      secondFactor: twoFactor,
     }),
     organizations,
+    oidc: new OidcSignInService({
+      repo: new OidcRepository(db),
+      users: userRepo,
+      orgs: orgRepo,
+      oauth: createOAuthClient(),
+      sealer: settings.sealer,
+      audit,
+      clock,
+      publicUrl: settings.publicUrl,
+    }),
     trials: new TrialSignupService({
       organizations,
       clock,

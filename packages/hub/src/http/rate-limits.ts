@@ -74,6 +74,9 @@ export const limits = {
     { name: 'address', max: 60, windowMs: 60 * minute, key: keys.address },
   ],
   smsVerify: [{ name: 'actor', max: 20, windowMs: 10 * minute, key: keys.actor }],
+  // Each waiting sign-in also ends after five wrong codes (kept in the database).
+  secondFactor: [{ name: 'address', max: 30, windowMs: 10 * minute, key: keys.address }],
+  twoFactorCode: [{ name: 'actor', max: 20, windowMs: 10 * minute, key: keys.actor }],
 } satisfies Record<string, Limit[]>;
 
 /** Registers @fastify/rate-limit (no global limit) and returns the limiter that routes use. */

@@ -31,7 +31,30 @@ export class AccessService {
       if (chain.some((o) => o.id === m.orgId)) role = role ? strongerRole(role, m.role) : m.role;
     }
     if (!role) throw ServiceError.notFound('The organization');
+    if (chain.some((o) => o.requireTwoFactor) && (await this.secondFactorMissing(actor.userId))) {
+      throw new ServiceError(
+        'TWO_FACTOR_SETUP_REQUIRED',
+        `${org.name} requires two-factor sign-in: turn it on under Settings › My account first.`,
+        403,
+      );
+    }
     return { actor, org, role };
+  }
+
+  /**
+   * Whether the person must turn on two-factor sign-in before working in this organization (it or an
+   * organization above it requires it). Accounts of an OpenID provider are excepted.
+   */
+  async twoFactorSetupRequired(userId: string, orgId: string): Promise<boolean> {
+    const org = await this.orgs.byId(orgId);
+    if (!org) return false;
+    const chain = await this.ancestry(org);
+    return chain.some((o) => o.requireTwoFactor) && (await this.secondFactorMissing(userId));
+  }
+
+  private async secondFactorMissing(userId: string): Promise<boolean> {
+    const user = await this.users.byId(userId);
+    return !!user && user.totpEnabledAt === null && user.authSource !== 'oidc';
   }
 
   /** Operators (owners and administrators of the platform or enterprise organization) read the outbox. */

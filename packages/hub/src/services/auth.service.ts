@@ -3,6 +3,7 @@ import {
   rolePermissions,
   type OrgChoice,
   type Role,
+  type SecondFactorChallenge,
   type SessionInfo,
 } from '@crosspoint/protocol';
 import type { CredentialRepository, SessionRecord } from '../repositories/credential.repository.ts';
@@ -44,6 +45,8 @@ const resetLinkMs = 60 * 60_000;
 export interface SignedIn {
   sessionToken: string;
   expiresAt: Date;
+  /** The cookie outlives the browser (until `expiresAt`). */
+  staySignedIn: boolean;
   info: SessionInfo;
 }
 
@@ -58,6 +61,8 @@ export interface AuthServiceDeps {
   clock: Clock;
   publicUrl: string;
   throttle?: ThrottlePolicy;
+  /** Asks for the second factor of accounts that have one. */
+  secondFactor?: SecondFactorGate;
   /** An organization's LDAP directory, for logins written `DOMAIN\\name` or `name@domain`. */
   directory?: DirectorySignIn;
   /** The number waiting for its texted code, if any. */
@@ -75,6 +80,13 @@ export interface DirectorySignIn {
   signIn(login: string, password: string): Promise<{ user: UserRecord | undefined } | undefined>;
 }
 
+/** The second step of a sign-in (TwoFactorService). */
+export interface SecondFactorGate {
+  needed(user: UserRecord): boolean;
+  begin(user: UserRecord, staySignedIn: boolean): Promise<SecondFactorChallenge>;
+  finish(challenge: string, code: string): Promise<{ user: UserRecord; staySignedIn: boolean; how: string }>;
+}
+
 /** Sign-in, sessions, terms, invitations and password resets. */
 export class AuthService {
   private readonly throttle: ThrottlePolicy;
@@ -89,7 +101,7 @@ export class AuthService {
     staySignedIn: boolean,
     ip: string,
     userAgent: string | null,
-  ): Promise<SignedIn> {
+  ): Promise<SignedIn | SecondFactorChallenge> {
     const now = this.d.clock();
     const user = await this.d.users.byLogin(login);
     const accountKey = user ? `acct:${user.id}` : `login:${login.trim().toLowerCase()}`;
@@ -123,7 +135,32 @@ export class AuthService {
     }
     await this.d.credentials.clearThrottle(keys.accountAddress);
     await this.d.credentials.rememberAddress(checked.id, ip, now);
+    if (this.d.secondFactor?.needed(checked)) {
+      await this.d.audit.record(
+        { userId: checked.id, label: checked.email, ip },
+        { orgId: null, action: 'auth.second_factor_asked' },
+      );
+      return this.d.secondFactor.begin(checked, staySignedIn);
+    }
     return this.openSession(checked, staySignedIn, ip, userAgent);
+  }
+
+  /** The second step of a sign-in: the code of the authenticator app, or a recovery code. */
+  async signInSecondFactor(
+    challenge: string,
+    code: string,
+    ip: string,
+    userAgent: string | null,
+  ): Promise<SignedIn> {
+    if (!this.d.secondFactor) throw new ServiceError('SECOND_FACTOR_INVALID', 'Sign in again.', 401);
+    const { user, staySignedIn, how } = await this.d.secondFactor.finish(challenge, code);
+    if (how === 'recovery') {
+      await this.d.audit.record(
+        { userId: user.id, label: user.email, ip },
+        { orgId: null, action: 'auth.recovery_code_used' },
+      );
+    }
+    return this.openSession(user, staySignedIn, ip, userAgent);
   }
 
   /**
@@ -187,6 +224,12 @@ export class AuthService {
       termsRequired: user.termsVersion !== termsKey(),
       terms: { ...currentTerms },
       permissions: currentOrg ? [...rolePermissions[currentOrg.role]] : [],
+      twoFactor: {
+        enabled: user.totpEnabledAt !== null,
+        setupRequired: currentOrg
+          ? await this.d.access.twoFactorSetupRequired(user.id, currentOrg.id)
+          : false,
+      },
     };
   }
 
@@ -371,7 +414,7 @@ export class AuthService {
       { userId: user.id, label: user.email, ip },
       { orgId: current?.id ?? null, action: 'auth.signed_in' },
     );
-    return { sessionToken: token, expiresAt, info: await this.info(session, user) };
+    return { sessionToken: token, expiresAt, staySignedIn, info: await this.info(session, user) };
   }
 
   /**

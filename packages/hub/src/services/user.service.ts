@@ -256,6 +256,7 @@ function userRow(user: UserRecord, role: Role, invitedAt: Date): UserRow {
     email: user.email,
     role,
     lastAccessedAt: user.lastAccessedAt?.toISOString() ?? null,
+    twoFactor: user.totpEnabledAt !== null,
     type: userTypes[user.authSource],
   };
 }

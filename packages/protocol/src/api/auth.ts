@@ -78,6 +78,13 @@ export const SessionInfo = Type.Object(
     permissions: Type.Array(Type.String(), {
       description: 'What the user may do in the current organization.',
     }),
+    twoFactor: Type.Object({
+      enabled: Type.Boolean(),
+      setupRequired: Type.Boolean({
+        description:
+          'The current organization requires two-factor sign-in and this person has not turned it on: nothing else works there until they do.',
+      }),
+    }),
   },
   { $id: 'SessionInfo' },
 );

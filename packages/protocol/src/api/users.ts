@@ -11,6 +11,7 @@ export const UserRow = Type.Object(
     email: Type.String(),
     role: RoleSchema,
     lastAccessedAt: Type.Union([IsoDateTime, Type.Null()]),
+    twoFactor: Type.Boolean({ description: 'Signs in with a second factor (TOTP).' }),
     type: Type.Enum(['Local', 'LDAP', 'OpenID'] as const, {
       description: 'Where the password is checked: here, the LDAP directory, or an OpenID provider.',
     }),

@@ -6,6 +6,7 @@ import type { SessionInfo } from '@crosspoint/protocol';
 import { call } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { TermsDialog } from './TermsDialog.tsx';
+import { TwoFactorRequired } from '../features/two-factor/TwoFactorRequired.tsx';
 import { ChooseOrgDialog } from './ChooseOrgDialog.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { useLiveEvents } from '../live/useLiveEvents.ts';
@@ -131,7 +132,9 @@ export function AppShell() {
           </span>
         )}
         <div className="topbar-right">
-          {org && !session.termsRequired && <LiveIndicator key={org.id} orgId={org.id} />}
+          {org && !session.termsRequired && !session.twoFactor.setupRequired && (
+            <LiveIndicator key={org.id} orgId={org.id} />
+          )}
           {session.organizations.length > 1 && (
             <button type="button" className="ghost" onClick={() => setChoosing(true)}>
               {t('shell.chooseOrganization')}
@@ -171,6 +174,8 @@ export function AppShell() {
         <main id="main" tabIndex={-1}>
           {session.termsRequired ? (
             <p className="empty-state">{t('shell.acceptTermsFirst')}</p>
+          ) : session.twoFactor.setupRequired && org ? (
+            <TwoFactorRequired orgName={org.name} />
           ) : org ? (
             <>
               <LicenseBanner />

@@ -38,6 +38,7 @@ export function authRoutes(routes: ContractRoutes, d: AuthRouteDeps): void {
         request.ip,
         request.headers['user-agent'] ?? null,
       );
+      if ('secondFactorRequired' in signed) return signed;
       setSessionCookie(
         reply,
         signed.sessionToken,

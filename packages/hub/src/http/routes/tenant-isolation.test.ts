@@ -27,6 +27,7 @@ interface Ids {
   webhookId: string;
   fileId: string;
   invoiceId: string;
+  providerId: string;
 }
 
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
@@ -94,6 +95,8 @@ const samples: Record<
   'GET /api/v1/orgs/{orgId}/usage/export': { query: '?month=2026-03', mutates: false },
   'GET /api/v1/orgs/{orgId}/clients/usage': { query: '?month=2026-03', mutates: false, supportOnly: true },
   'GET /api/v1/orgs/{orgId}/clients/usage/export': { mutates: false, supportOnly: true },
+  'GET /api/v1/orgs/{orgId}/sign-in-policy': { mutates: false },
+  'PUT /api/v1/orgs/{orgId}/sign-in-policy': { body: { requireTwoFactor: false }, mutates: true },
   'GET /api/v1/orgs/{orgId}/api-tokens': { mutates: false, managersOnly: true },
   'POST /api/v1/orgs/{orgId}/api-tokens': { body: { name: 'ci', role: 'monitor' }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/api-tokens/{tokenId}': { mutates: true },
@@ -202,6 +205,18 @@ const samples: Record<
   'POST /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/void': { mutates: true },
   'GET /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/pdf': { mutates: false, managersOnly: true },
   'GET /api/v1/orgs/{orgId}/billing/invoices/{invoiceId}/csv': { mutates: false, managersOnly: true },
+  // OpenID Connect providers: those who manage users (users.manage).
+  'GET /api/v1/orgs/{orgId}/oidc-providers': { mutates: false, managersOnly: true },
+  'POST /api/v1/orgs/{orgId}/oidc-providers': {
+    body: { name: 'SSO', issuer: 'https://idp.example.test', clientId: 'hub', claimRoles: [] },
+    mutates: true,
+  },
+  'PUT /api/v1/orgs/{orgId}/oidc-providers/{providerId}': {
+    body: { name: 'SSO', issuer: 'https://idp.example.test', clientId: 'hub', claimRoles: [] },
+    mutates: true,
+  },
+  'PUT /api/v1/orgs/{orgId}/oidc-providers/{providerId}/enabled': { body: { enabled: true }, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/oidc-providers/{providerId}': { mutates: true },
 };
 
 /** The access rule the route table gives a route of the OpenAPI document ("GET /api/v1/orgs/{orgId}"). */
@@ -351,6 +366,13 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       `/api/v1/orgs/${supportId}/billing/invoices/drafts`,
       { month, clientIds: [a.client.id] },
     );
+    const oidcProvider = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/oidc-providers`, {
+      name: 'Alpha SSO',
+      issuer: 'https://idp.alpha.example.test',
+      clientId: 'hub',
+      clientSecret: 'alpha-client-secret',
+      claimRoles: [{ value: 'staff', role: 'monitor' }],
+    });
     const job = await owner.post<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/jobs`, {
       deviceIds: [device.body.items[0]?.id],
       command: { type: 'locate', on: true },
@@ -371,6 +393,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       webhookId: webhook.body.webhook.id,
       fileId: file.body.id,
       invoiceId: drafts.body.created[0]?.id ?? '00000000-0000-4000-8000-000000000000',
+      providerId: oidcProvider.body.id,
     };
   });
   afterAll(async () => {
@@ -398,7 +421,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
     const objectRoutes = Object.keys(samples).filter((r) =>
-      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId)\}/.test(
+      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId)\}/.test(
         r,
       ),
     );

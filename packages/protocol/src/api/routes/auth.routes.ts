@@ -18,6 +18,7 @@ import {
   VerifySmsRequest,
 } from '../auth.ts';
 import { Ok } from '../common.ts';
+import { SecondFactorChallenge } from '../two-factor.ts';
 import { TrialOffer, TrialSignupRequest } from '../trial.ts';
 import { route } from '../route.ts';
 
@@ -51,9 +52,10 @@ export const authRoutes = {
     path: '/api/v1/auth/sign-in',
     tags,
     access: 'public',
-    summary: 'Sign in with username or email and password',
+    summary:
+      'Sign in with username or email and password; when the account has two-factor sign-in, the answer asks for the code',
     body: SignInRequest,
-    answer: SessionInfo,
+    answer: Type.Union([SessionInfo, SecondFactorChallenge]),
   }),
   signOut: route({
     method: 'POST',

@@ -1,12 +1,15 @@
 import { alertRoutes } from './alerts.routes.ts';
 import { billingRoutes } from './billing.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
 import { deviceRoutes } from './devices.routes.ts';
 import { organizationRoutes } from './organizations.routes.ts';
 import { serverRoutes } from './servers.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { usageRoutes } from './usage.routes.ts';
+import { oidcRoutes } from './oidc.routes.ts';
+import { directoryRoutes } from './directory.routes.ts';
 
 /**
  * The route table: every route of the hub's HTTP API (the agent's link and file routes excepted),
@@ -16,6 +19,7 @@ import { usageRoutes } from './usage.routes.ts';
 export const routeTable = {
   ...systemRoutes,
   ...authRoutes,
+  ...twoFactorRoutes,
   ...organizationRoutes,
   ...userRoutes,
   ...serverRoutes,
@@ -23,6 +27,8 @@ export const routeTable = {
   ...alertRoutes,
   ...usageRoutes,
   ...billingRoutes,
+  ...oidcRoutes,
+  ...directoryRoutes,
 };
 export type RouteTable = typeof routeTable;
 export type OperationId = keyof RouteTable;

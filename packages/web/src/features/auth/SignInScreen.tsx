@@ -7,6 +7,8 @@ import { useSession } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
+import type { SecondFactorChallenge } from '@crosspoint/protocol';
+import { SecondFactorStep } from '../two-factor/SecondFactorStep.tsx';
 
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -17,6 +19,8 @@ export function SignInScreen() {
   const [stay, setStay] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The password was right and the account asks for a second factor.
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
   // Whether this hub offers self-service trials (a link under the form when it does).
   const trial = useQuery({
     queryKey: ['getTrialOffer'],
@@ -32,7 +36,11 @@ export function SignInScreen() {
     setBusy(true);
     setError(null);
     try {
-      replace(await call('signIn', { body: { login, password, staySignedIn: stay } }));
+      const answer = await call('signIn', { body: { login, password, staySignedIn: stay } });
+      if ('secondFactorRequired' in answer) {
+        setChallenge(answer);
+        setPassword('');
+      } else replace(answer);
     } catch (err) {
       setError(err);
       setPassword('');
@@ -40,6 +48,22 @@ export function SignInScreen() {
       setBusy(false);
     }
   };
+
+  if (challenge) {
+    return (
+      <PublicFrame title={t('auth.signIn')}>
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={replace}
+          onRestart={(err) => {
+            setChallenge(null);
+            setPassword('');
+            setError(err);
+          }}
+        />
+      </PublicFrame>
+    );
+  }
 
   return (
     <PublicFrame title={t('auth.signIn')}>

@@ -8,6 +8,7 @@ import { FormError } from '../../ui/FormError.tsx';
 import { AlertPreferencesPanel } from './AlertPreferencesPanel.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SmsDialog } from './SmsDialog.tsx';
+import { TwoFactorSection } from '../two-factor/TwoFactorSection.tsx';
 
 export function MyAccountPanel() {
   const { t } = useTranslation();
@@ -92,6 +93,7 @@ export function MyAccountPanel() {
       <button type="button" className="secondary" onClick={() => setPwOpen(true)}>
         {t('settings.changePasswordMenu')}
       </button>
+      <TwoFactorSection />
       {smsOpen && (
         <SmsDialog
           open

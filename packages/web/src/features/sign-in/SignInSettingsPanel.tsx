@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TwoFactorPolicy } from '../two-factor/TwoFactorPolicy.tsx';
 
 /**
  * Settings › Sign-in: how the organization's people sign in — its LDAP / Active Directory, its
@@ -10,6 +11,7 @@ export function SignInSettingsPanel() {
   return (
     <div>
       <p className="muted">{t('signInSettings.intro')}</p>
+      <TwoFactorPolicy />
     </div>
   );
 }

@@ -93,6 +93,11 @@ export function UsersScreen() {
       render: (u) => (u.lastAccessedAt ? formatDate(u.lastAccessedAt, lng) : t('common.never')),
     },
     {
+      key: 'twoFactor',
+      label: t('users.twoFactor'),
+      render: (u) => (u.twoFactor ? t('twoFactor.on') : t('twoFactor.off')),
+    },
+    {
       key: 'type',
       label: t('users.type'),
       render: (u) => t(`users.types.${u.type}`, { defaultValue: u.type }),
