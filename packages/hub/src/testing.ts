@@ -4,3 +4,4 @@ export { startSmtpSink, type ReceivedMail } from './test/smtp-sink.ts';
 export { captureMail, mailedLinkToken, newestMail } from './test/mail-capture.ts';
 export { createTestDatabase, laneAvailable, postgresAdminUrl } from './test/real-servers.ts';
 export { pdfText } from './test/pdf-text.ts';
+export { totpCode } from './adapters/totp.ts';

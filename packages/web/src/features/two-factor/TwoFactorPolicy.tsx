@@ -17,9 +17,12 @@ export function TwoFactorPolicy() {
   });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  // The box follows the click at once; it goes back if saving fails.
+  const [typed, setTyped] = useState<boolean | null>(null);
   const change = async (requireTwoFactor: boolean) => {
     setError(null);
     setSaved(false);
+    setTyped(requireTwoFactor);
     try {
       await call('updateSignInPolicy', { params: { orgId }, body: { requireTwoFactor } });
       await client.invalidateQueries({ queryKey: key });
@@ -27,6 +30,8 @@ export function TwoFactorPolicy() {
       setSaved(true);
     } catch (err) {
       setError(err);
+    } finally {
+      setTyped(null);
     }
   };
   return (
@@ -36,7 +41,7 @@ export function TwoFactorPolicy() {
         <label className="check">
           <input
             type="checkbox"
-            checked={policy.data.requireTwoFactor}
+            checked={typed ?? policy.data.requireTwoFactor}
             disabled={!can('users.manage')}
             onChange={(e) => void change(e.target.checked)}
           />{' '}
