@@ -16,6 +16,7 @@ import { registerRequestAuth } from './http/request-auth.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
 import { authRoutes } from './http/routes/auth.routes.ts';
 import { twoFactorRoutes } from './http/routes/two-factor.routes.ts';
+import { compatibleRoutes } from './http/routes/compatible.routes.ts';
 import { organizationRoutes } from './http/routes/organization.routes.ts';
 import { userRoutes } from './http/routes/user.routes.ts';
 import { locationRoutes } from './http/routes/location.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   alertRoutes(routes, { alerts: s.alerts, smtp: s.orgSmtp });
   usageRoutes(routes, { usage: s.usage });
   billingRoutes(routes, { billing: s.billing });
+  compatibleRoutes(routes, { compatible: s.compatible });
   directoryRoutes(routes, { directory: s.directory });
   oidcRoutes(routes, { oidc: s.oidc, auth: s.auth, secureCookies: deps.secureCookies, limit });
   registry.assertComplete();

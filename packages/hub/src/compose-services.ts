@@ -12,6 +12,7 @@ import { AgentAccountRepository } from './repositories/agent-account.repository.
 import { OutboxRepository } from './repositories/outbox.repository.ts';
 import { AccessService } from './services/access.service.ts';
 import { AuditService } from './services/audit.service.ts';
+import { CompatibleApiService } from './services/compatible-api.service.ts';
 import { TwoFactorService } from './services/two-factor.service.ts';
 import { TwoFactorRepository } from './repositories/two-factor.repository.ts';
 import { AuthService, type ThrottlePolicy } from './services/auth.service.ts';
@@ -231,7 +232,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     clock,
     issuer: 'Crosspoint',
   });
+  const compatible = new CompatibleApiService({ access, devices, deviceRepo, orgs: orgRepo, clock });
   return {
+    compatible,
     directory,
     twoFactor,
     live,

@@ -10,6 +10,7 @@ export * from './auth/password-policy.ts';
 export * from './api/common.ts';
 export * from './api/auth.ts';
 export * from './api/two-factor.ts';
+export * from './api/compatible.ts';
 export * from './api/trial.ts';
 export * from './api/organizations.ts';
 export * from './api/users.ts';

@@ -77,6 +77,12 @@ const accessText = (access: RouteAccess): string =>
     ? `Needs the \`${access}\` permission in the organization (docs/roles.md); another organization’s id answers 404.`
     : accessTexts[access];
 
+/** A redirect: no body, the Location header says where the browser goes next. */
+const redirectAnswer = {
+  description: 'Redirect: the Location header says where the browser goes next.',
+  type: 'null',
+};
+
 /** Fastify's route schema from a table entry: OpenAPI gets the operation id, the access rule and every answer status. */
 function schemaOf(id: string, def: RouteDefinition) {
   const statuses = new Set([def.status ?? 200, 200, ...(def.alsoAnswers ?? [])]);
@@ -89,6 +95,7 @@ function schemaOf(id: string, def: RouteDefinition) {
     ...(def.query ? { querystring: def.query } : {}),
     ...(def.body ? { body: def.body } : {}),
     ...(def.answer ? { response: Object.fromEntries([...statuses].map((s) => [s, def.answer])) } : {}),
+    ...(def.redirect ? { response: { 302: redirectAnswer } } : {}),
   };
 }
 

@@ -43,6 +43,11 @@ export interface RouteDefinition {
   status?: 200 | 201 | 202;
   /** Other statuses that carry the same answer (e.g. readiness: 503 with the same body). */
   alsoAnswers?: readonly number[];
+  /**
+   * The answer is a redirect (302 with a Location header): a step of a browser's navigation, e.g.
+   * an OpenID sign-in. Input the schemas refuse is still answered with a 4xx in the error shape.
+   */
+  redirect?: true;
 }
 
 /** Declares a route table entry (the identity, for the literal types). */

@@ -32,6 +32,8 @@ export const operations = {
   newRecoveryCodes: ['POST', '/api/v1/auth/two-factor/recovery-codes'],
   getSignInPolicy: ['GET', '/api/v1/orgs/:orgId/sign-in-policy'],
   updateSignInPolicy: ['PUT', '/api/v1/orgs/:orgId/sign-in-policy'],
+  compatibleSearchDevices: ['GET', '/dashboard-back/api/devices/pro-audio/search'],
+  compatibleGetDevice: ['GET', '/dashboard-back/api/devices/pro-audio/:deviceId'],
   getOrganization: ['GET', '/api/v1/orgs/:orgId'],
   updateOrganization: ['PATCH', '/api/v1/orgs/:orgId'],
   listClients: ['GET', '/api/v1/orgs/:orgId/clients'],

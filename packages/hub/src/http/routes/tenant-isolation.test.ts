@@ -30,6 +30,21 @@ interface Ids {
   providerId: string;
 }
 
+const directorySample = {
+  enabled: true,
+  domain: 'isolation',
+  url: 'ldap://127.0.0.1:1',
+  startTls: false,
+  verifyCertificate: true,
+  bindDn: 'cn=svc,dc=example,dc=test',
+  bindPassword: 'svc-secret',
+  userBase: 'dc=example,dc=test',
+  userFilter: '',
+  loginAttribute: 'uid',
+  groupAttribute: 'memberOf',
+  groupRoles: [],
+};
+
 /** A valid request for every org-scoped route, so validation passes and access is what decides. */
 const samples: Record<
   string,
@@ -217,6 +232,12 @@ const samples: Record<
   },
   'PUT /api/v1/orgs/{orgId}/oidc-providers/{providerId}/enabled': { body: { enabled: true }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/oidc-providers/{providerId}': { mutates: true },
+  // LDAP / Active Directory: those who manage users (users.manage).
+  'GET /api/v1/orgs/{orgId}/directory': { mutates: false, managersOnly: true },
+  'PUT /api/v1/orgs/{orgId}/directory': { body: directorySample, mutates: true },
+  'DELETE /api/v1/orgs/{orgId}/directory': { mutates: true },
+  'POST /api/v1/orgs/{orgId}/directory/test': { body: directorySample, mutates: true },
+  'POST /api/v1/orgs/{orgId}/directory/test-user': { body: { login: 'alice' }, mutates: true },
 };
 
 /** The access rule the route table gives a route of the OpenAPI document ("GET /api/v1/orgs/{orgId}"). */

@@ -2,6 +2,7 @@ import { alertRoutes } from './alerts.routes.ts';
 import { billingRoutes } from './billing.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { twoFactorRoutes } from './two-factor.routes.ts';
+import { compatibleRoutes } from './compatible.routes.ts';
 import { deviceRoutes } from './devices.routes.ts';
 import { organizationRoutes } from './organizations.routes.ts';
 import { serverRoutes } from './servers.routes.ts';
@@ -20,6 +21,7 @@ export const routeTable = {
   ...systemRoutes,
   ...authRoutes,
   ...twoFactorRoutes,
+  ...compatibleRoutes,
   ...organizationRoutes,
   ...userRoutes,
   ...serverRoutes,

@@ -11,6 +11,7 @@ import { systemRoutes } from './system.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { usageRoutes } from './usage.routes.ts';
 import { billingRoutes } from './billing.routes.ts';
+import { oidcRoutes } from './oidc.routes.ts';
 
 const domains = [
   systemRoutes,
@@ -22,6 +23,7 @@ const domains = [
   alertRoutes,
   usageRoutes,
   billingRoutes,
+  oidcRoutes,
 ];
 const entries = Object.entries<RouteDefinition>(routeTable);
 const propertiesOf = (schema: { properties?: Record<string, unknown> } | undefined): string[] =>
