@@ -6,6 +6,7 @@ import { isSealed, type Sealer } from '../adapters/sealer.ts';
  */
 export const smtpSealContext = (orgId: string) => `org-smtp:${orgId}`;
 export const webhookSealContext = (orgId: string) => `webhook:${orgId}`;
+export const ldapSealContext = (orgId: string) => `ldap:${orgId}`;
 
 /** A webhook's signing secret as stored (sealed, or plain from before sealing) → the secret. */
 export function openWebhookSecret(sealer: Sealer, orgId: string, stored: string): string {
