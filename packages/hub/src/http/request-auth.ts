@@ -20,6 +20,9 @@ declare module 'fastify' {
   }
 }
 
+/** Where the vendor-compatible read API lives. */
+export const compatiblePrefix = '/dashboard-back/api/';
+
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Paths a signed-in user may use before accepting the terms. */
@@ -36,6 +39,22 @@ export function registerRequestAuth(
 ): void {
   app.decorateRequest('auth', null);
   app.addHook('preHandler', async (request) => {
+    if (request.url.startsWith(compatiblePrefix)) {
+      // The vendor-compatible API: an API token in X-Api-Key, never a cookie (docs/compatible-api.md).
+      const key = request.headers['x-api-key'];
+      if (typeof key !== 'string' || !key.trim()) {
+        throw new ServiceError(
+          'UNAUTHENTICATED',
+          'Send one of your API tokens in the X-Api-Key header.',
+          401,
+        );
+      }
+      const actor = await deps.tokens.authenticate(key.trim(), request.ip);
+      if (!actor)
+        throw new ServiceError('UNAUTHENTICATED', 'The API key is unknown, revoked or expired.', 401);
+      request.auth = { actor, sessionToken: null, termsRequired: false };
+      return;
+    }
     if (!request.url.startsWith('/api/v1/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open-database.ts';
 import { deviceState, deviceStatusHistory, devices } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
 import { rowsOf } from './raw-rows.ts';
-import type { OrgScope } from './org-scope.ts';
+import { inOrgScope, type OrgScope } from './org-scope.ts';
 
 /** A device with its current state (the two halves of `devices` and `device_state`). */
 export type DeviceRecord = Omit<typeof devices.$inferSelect, 'searchText'> &
@@ -122,6 +122,15 @@ export class DeviceRepository {
       .innerJoin(deviceState, eq(deviceState.deviceId, devices.id))
       .where(and(eq(devices.orgId, orgId), eq(devices.id, id)));
     return row;
+  }
+
+  /** The organization of a device when it is in the scope (a roll-up: the support organization's or a client's). */
+  async orgOfInScope(scope: OrgScope, id: string): Promise<string | undefined> {
+    const [row] = await this.db
+      .select({ orgId: devices.orgId })
+      .from(devices)
+      .where(and(eq(devices.id, id), inOrgScope(devices.orgId, scope)));
+    return row?.orgId;
   }
 
   async history(deviceId: string, limit: number): Promise<(typeof deviceStatusHistory.$inferSelect)[]> {
