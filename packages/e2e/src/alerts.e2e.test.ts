@@ -142,4 +142,28 @@ describe('alerts in Chromium', () => {
     await screenshot(page, 'alerts-mail-server');
     await expectNoSeriousViolations(page, 'alerts › Email server, test sent');
   });
+
+  it('adds a webhook for a Microsoft Teams channel and switches another to Slack', async () => {
+    await page.getByRole('tab', { name: 'Webhooks', exact: true }).click();
+    await page.getByLabel('Name', { exact: true }).fill('AV channel');
+    await page.getByLabel('URL', { exact: true }).fill('https://globex.webhook.office.example/webhookb2/av');
+    await page.getByLabel('Format', { exact: true }).selectOption('teams');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await page.getByTestId('webhook-secret').waitFor();
+    const table = page.getByRole('table', { name: 'Webhooks' });
+    const teams = table.getByLabel('Format of AV channel', { exact: true });
+    await expect.poll(() => teams.inputValue()).toBe('teams');
+    await page.getByLabel('Name', { exact: true }).fill('Ops chat');
+    await page.getByLabel('URL', { exact: true }).fill('https://hooks.slack.example/services/T0/B0/x');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const ops = table.getByLabel('Format of Ops chat', { exact: true });
+    await expect.poll(() => ops.inputValue()).toBe('crosspoint');
+    await ops.selectOption('slack');
+    await page.reload();
+    await page.getByRole('tab', { name: 'Webhooks', exact: true }).click();
+    await expect
+      .poll(() => page.getByLabel('Format of Ops chat', { exact: true }).inputValue())
+      .toBe('slack');
+    await expectNoSeriousViolations(page, 'alerts › Webhooks with formats');
+  });
 });

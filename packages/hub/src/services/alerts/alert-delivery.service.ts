@@ -2,6 +2,7 @@ import { ChannelError } from '../../adapters/channel-error.ts';
 import type { Mailer } from '../../adapters/mailer.ts';
 import type { SmsSender } from '../../adapters/sms.ts';
 import type { WebhookSender } from '../../adapters/webhook.ts';
+import { webhookBody } from './webhook-formats.ts';
 import type { AlertConfigRepository } from '../../repositories/alert-config.repository.ts';
 import type {
   AlertDeliveryRepository,
@@ -161,7 +162,7 @@ export class AlertDeliveryService {
         const hook = await this.config.webhook(row.orgId, row.recipient);
         if (!hook) throw new ChannelError('The webhook was deleted.', true);
         if (!hook.enabled) throw new ChannelError('The webhook is disabled.', true);
-        const body = JSON.stringify({ id: row.key, ...row.payload });
+        const body = webhookBody(hook.format, row.key, row.payload ?? {});
         let secret: string;
         try {
           secret = c.webhookSecret(row.orgId, hook.secret);

@@ -9,11 +9,13 @@ import { newSecret } from '../secrets.ts';
 import { webhookSealContext } from '../sealed-secrets.ts';
 import { isSealed, type Sealer } from '../../adapters/sealer.ts';
 import { ServiceError } from '../service-error.ts';
+import type { WebhookFormat } from './webhook-formats.ts';
 
 /** A webhook to create (enabled unless said otherwise). */
 export interface NewWebhook {
   name: string;
   url: string;
+  format?: WebhookFormat | undefined;
   enabled?: boolean | undefined;
 }
 
@@ -21,6 +23,7 @@ export interface NewWebhook {
 export interface WebhookChanges {
   name?: string | undefined;
   url?: string | undefined;
+  format?: WebhookFormat | undefined;
   enabled?: boolean | undefined;
   rotateSecret?: boolean | undefined;
 }
@@ -48,6 +51,7 @@ export class AlertWebhookService {
       orgId: ctx.org.id,
       name: req.name.trim(),
       url: req.url,
+      format: req.format ?? 'crosspoint',
       secret: this.sealWebhookSecret(ctx.org.id, secret),
       enabled: req.enabled ?? true,
     });
@@ -56,7 +60,7 @@ export class AlertWebhookService {
       action: 'alerts.webhook_created',
       targetType: 'webhook',
       targetId: w.id,
-      detail: { name: w.name, url: w.url },
+      detail: { name: w.name, url: w.url, format: w.format },
     });
     return { webhook: webhookView(w), secret };
   }
@@ -71,6 +75,7 @@ export class AlertWebhookService {
     const w = await this.deps.config.updateWebhook(ctx.org.id, id, {
       ...(req.name !== undefined ? { name: req.name.trim() } : {}),
       ...(req.url !== undefined ? { url: req.url } : {}),
+      ...(req.format !== undefined ? { format: req.format } : {}),
       ...(req.enabled !== undefined ? { enabled: req.enabled } : {}),
       ...(secret ? { secret: this.sealWebhookSecret(ctx.org.id, secret) } : {}),
     });
@@ -118,5 +123,12 @@ export class AlertWebhookService {
 }
 
 function webhookView(w: AlertWebhookRecord): AlertWebhook {
-  return { id: w.id, name: w.name, url: w.url, enabled: w.enabled, createdAt: w.createdAt.toISOString() };
+  return {
+    id: w.id,
+    name: w.name,
+    url: w.url,
+    format: w.format,
+    enabled: w.enabled,
+    createdAt: w.createdAt.toISOString(),
+  };
 }

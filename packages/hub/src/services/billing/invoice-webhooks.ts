@@ -1,5 +1,6 @@
 import type { Invoice } from '@crosspoint/protocol';
 import type { WebhookSender } from '../../adapters/webhook.ts';
+import { webhookBody } from '../alerts/webhook-formats.ts';
 import type { AlertWebhookRecord } from '../../repositories/alert-config.repository.ts';
 import type { BillingRepository } from '../../repositories/billing.repository.ts';
 import type { Clock } from '../context.ts';
@@ -27,15 +28,21 @@ export class InvoiceWebhooks {
   async notify(type: InvoiceWebhookEvent, invoice: Invoice): Promise<void> {
     const hooks = (await this.deps.webhooks(invoice.orgId)).filter((h) => h.enabled);
     const now = this.deps.clock();
-    const body = JSON.stringify({ type, occurredAt: now.toISOString(), invoice });
+    const payload = { type, occurredAt: now.toISOString(), invoice };
     for (const hook of hooks) {
+      const deliveryId = `${invoice.id}.${type}.${hook.id}`;
+      // Our JSON keeps the shape it always had (no id); chat formats make a message of it.
+      const body =
+        hook.format === 'crosspoint'
+          ? JSON.stringify(payload)
+          : webhookBody(hook.format, deliveryId, payload);
       let error: string | null = null;
       try {
         await this.deps.sender.send({
           url: hook.url,
           secret: this.deps.secret(invoice.orgId, hook.secret),
           body,
-          deliveryId: `${invoice.id}.${type}.${hook.id}`,
+          deliveryId,
           timestamp: Math.floor(now.getTime() / 1000),
         });
       } catch (e) {

@@ -6,7 +6,9 @@ import { useOrg } from '../../auth/session.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { alertKeys, useWebhooks } from './queries.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
-import type { AlertWebhook } from '@crosspoint/protocol';
+import { webhookFormats, type AlertWebhook } from '@crosspoint/protocol';
+
+type Format = (typeof webhookFormats)[number];
 
 export function WebhooksTab() {
   const { t } = useTranslation();
@@ -15,24 +17,56 @@ export function WebhooksTab() {
   const hooks = useWebhooks(orgId);
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
+  const [format, setFormat] = useState<Format>('crosspoint');
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const add = async (e: SyntheticEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      const r = await call('createWebhook', { params: { orgId }, body: { name, url } });
+      const r = await call('createWebhook', { params: { orgId }, body: { name, url, format } });
       setSecret(r.secret);
       setName('');
       setUrl('');
+      setFormat('crosspoint');
       await client.invalidateQueries({ queryKey: alertKeys.webhooks });
     } catch (err) {
       setError(err);
     }
   };
+  const changeFormat = async (w: AlertWebhook, next: Format) => {
+    setError(null);
+    try {
+      await call('updateWebhook', { params: { orgId, webhookId: w.id }, body: { format: next } });
+      await client.invalidateQueries({ queryKey: alertKeys.webhooks });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const formatOptions = webhookFormats.map((f) => (
+    <option key={f} value={f}>
+      {t(`alerts.webhookFormats.${f}`)}
+    </option>
+  ));
   const columns: Column<AlertWebhook>[] = [
     { key: 'name', label: t('common.name'), render: (w) => w.name },
     { key: 'url', label: t('alerts.url'), render: (w) => <code>{w.url}</code> },
+    {
+      key: 'format',
+      label: t('alerts.webhookFormat'),
+      render: (w) =>
+        can('alerts.manage') ? (
+          <select
+            aria-label={t('alerts.webhookFormatOf', { name: w.name })}
+            value={w.format}
+            onChange={(e) => void changeFormat(w, e.target.value as Format)}
+          >
+            {formatOptions}
+          </select>
+        ) : (
+          t(`alerts.webhookFormats.${w.format}`)
+        ),
+    },
     {
       key: 'enabled',
       label: t('common.enabled'),
@@ -57,6 +91,12 @@ export function WebhooksTab() {
               required
               placeholder="https://tickets.example.com/hooks/crosspoint"
             />
+          </div>
+          <div className="field">
+            <label htmlFor="wh-format">{t('alerts.webhookFormat')}</label>
+            <select id="wh-format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+              {formatOptions}
+            </select>
           </div>
           <button type="submit">{t('alerts.addWebhook')}</button>
         </form>
