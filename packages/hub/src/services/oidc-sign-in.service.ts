@@ -120,9 +120,10 @@ export class OidcSignInService {
     return ctx.org.kind === 'platform' ? null : ctx.org.id;
   }
 
-  async list(ctx: OrgContext): Promise<{ items: OidcProvider[] }> {
+  async list(ctx: OrgContext): Promise<{ items: OidcProvider[]; redirectUri: string }> {
     requirePermission(ctx, 'users.manage');
-    return { items: (await this.d.repo.list(this.scopeOf(ctx))).map((p) => this.view(p)) };
+    const items = (await this.d.repo.list(this.scopeOf(ctx))).map((p) => this.view(p));
+    return { items, redirectUri: this.redirectUri };
   }
 
   async create(ctx: OrgContext, req: SaveOidcProviderRequest): Promise<OidcProvider> {

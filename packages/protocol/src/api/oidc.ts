@@ -43,7 +43,13 @@ export const OidcProvider = Type.Object(
 );
 export type OidcProvider = Static<typeof OidcProvider>;
 
-export const OidcProviderList = Type.Object({ items: Type.Array(OidcProvider) }, { $id: 'OidcProviderList' });
+export const OidcProviderList = Type.Object(
+  {
+    items: Type.Array(OidcProvider),
+    redirectUri: Type.String({ description: 'The redirect URI to register at every provider.' }),
+  },
+  { $id: 'OidcProviderList' },
+);
 export type OidcProviderList = Static<typeof OidcProviderList>;
 
 const Issuer = Type.String({

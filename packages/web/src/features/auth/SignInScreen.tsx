@@ -9,6 +9,7 @@ import { PasswordInput } from '../../ui/PasswordInput.tsx';
 import { PublicFrame } from './PublicFrame.tsx';
 import type { SecondFactorChallenge } from '@crosspoint/protocol';
 import { SecondFactorStep } from '../two-factor/SecondFactorStep.tsx';
+import { OidcSignInButtons, OidcSignInError } from '../sign-in/OidcSignIn.tsx';
 
 export function SignInScreen() {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function SignInScreen() {
 
   return (
     <PublicFrame title={t('auth.signIn')}>
+      <OidcSignInError />
       <form onSubmit={(e) => void submit(e)} className="form">
         <div className="field">
           <label htmlFor="login">{t('auth.login')}</label>
@@ -78,7 +80,11 @@ export function SignInScreen() {
             autoComplete="username"
             autoFocus
             required
+            aria-describedby="login-directory-hint"
           />
+          <span className="muted" id="login-directory-hint">
+            {t('auth.directoryHint')}
+          </span>
         </div>
         <PasswordInput
           label={t('auth.password')}
@@ -104,6 +110,7 @@ export function SignInScreen() {
           </p>
         )}
       </form>
+      <OidcSignInButtons returnTo={from} />
     </PublicFrame>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TwoFactorPolicy } from '../two-factor/TwoFactorPolicy.tsx';
+import { OidcProvidersPanel } from './OidcProvidersPanel.tsx';
+import { DirectoryPanel } from './DirectoryPanel.tsx';
 
 /**
  * Settings › Sign-in: how the organization's people sign in — its LDAP / Active Directory, its
@@ -11,6 +13,8 @@ export function SignInSettingsPanel() {
   return (
     <div>
       <p className="muted">{t('signInSettings.intro')}</p>
+      <DirectoryPanel />
+      <OidcProvidersPanel />
       <TwoFactorPolicy />
     </div>
   );
