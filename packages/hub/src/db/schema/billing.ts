@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   bigserial,
   date,
   index,
@@ -42,6 +43,13 @@ export const billingSettings = pgTable('billing_settings', {
   nextNumber: integer('next_number').notNull().default(1),
   /** Days relative to the due date reminders go out (-7: a week before). */
   reminderDays: jsonb('reminder_days').$type<number[]>().notNull().default([-7, 0, 7, 14]),
+  /** Draft each month's invoices on the 2nd of the next month (billing's sweep). */
+  autoDraft: boolean('auto_draft').notNull().default(true),
+  /**
+   * The last month (YYYY-MM) the sweep drafted, or the month before prices were first set (nothing
+   * earlier is drafted by itself); claimed by one hub with a conditional update.
+   */
+  autoDraftedThrough: text('auto_drafted_through'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
