@@ -3,7 +3,7 @@
 // normal sign-in route with a uid-style directory and an Active-Directory-like one.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ldapDirectories } from '../../db/schema/index.ts';
+import { ldapDirectories, memberships } from '../../db/schema/index.ts';
 import { ApiClient } from '../../test/api-client.ts';
 import { closedPort } from '../../test/failing-peers.ts';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
@@ -352,6 +352,41 @@ describe('LDAP / Active Directory sign-in', () => {
       await ldap.restart();
     }
     expect((await fresh().signIn('GLOBEX\\alice', 'alice-Dir-pw1')).status).toBe(200);
+  });
+
+  it('never demotes or removes the organization’s last Owner', async () => {
+    // Another organization's directory, where carl's groups make him Owner.
+    const umbrella = other.client.id;
+    const boss = other.support.owner;
+    expect((await boss.put(directoryOf(umbrella), globex({ domain: 'umbrella' }))).status).toBe(200);
+    const carl = fresh();
+    expect((await carl.signIn('UMBRELLA\\carl', 'carl-Dir-pw1')).status).toBe(200);
+    await carl.post('/api/v1/auth/accept-terms', { terms: '2026-11', privacy: '2026-11' });
+    const rows = (await boss.get<{ items: UserRow[] }>(`/api/v1/orgs/${umbrella}/users?limit=500`)).body
+      .items;
+    const carlRow = rows.find((u) => u.type === 'LDAP');
+    const bossRow = rows.find((u) => u.email === other.support.ownerEmail);
+    expect(carlRow?.role).toBe('owner');
+    // Carl, now Owner, removes the local Owner: he is the last one.
+    expect((await carl.delete(`/api/v1/orgs/${umbrella}/users/${bossRow?.id ?? ''}`)).status).toBe(200);
+    const roleOfCarl = async () =>
+      (await carl.get<{ items: UserRow[] }>(`/api/v1/orgs/${umbrella}/users?limit=500`)).body.items.find(
+        (u) => u.id === carlRow?.id,
+      )?.role;
+
+    // Out of the Owners' group: still Owner (someone must be), and the sign-in goes on.
+    await ldap.deleteValue(group('av-owners'), 'member', dn('uid=carl,ou=people'));
+    expect((await carl.signIn('UMBRELLA\\carl', 'carl-Dir-pw1')).status).toBe(200);
+    expect(await roleOfCarl()).toBe('owner');
+    // In no group at all: refused, but the membership stays.
+    await ldap.deleteValue(group('av-monitors'), 'member', dn('uid=carl,ou=people'));
+    const refused = await fresh().signIn('UMBRELLA\\carl', 'carl-Dir-pw1');
+    expect((refused.body as unknown as ErrorAnswer).error.code).toBe('DIRECTORY_REFUSED');
+    const kept = await hub.database.db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, carlRow?.id ?? ''));
+    expect(kept).toEqual([expect.objectContaining({ orgId: umbrella, role: 'owner' })]);
   });
 
   it('removes the directory: its accounts can no longer sign in', async () => {
