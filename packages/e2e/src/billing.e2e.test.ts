@@ -79,6 +79,33 @@ describe('invoices in Chromium', () => {
     await form.getByLabel('Payment terms (days)').fill('14');
     await form.getByRole('button', { name: 'Save billing settings' }).click();
     await form.getByRole('status').getByText('Saved.').waitFor();
+    // Monthly drafts are on unless switched off; switched off, it stays off.
+    const autoDraft = form.getByLabel(
+      'Draft each client’s invoice for a month on the 2nd of the next month',
+      {
+        exact: true,
+      },
+    );
+    expect(await autoDraft.isChecked()).toBe(true);
+    await autoDraft.uncheck();
+    await form.getByRole('button', { name: 'Save billing settings' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Billing settings' }).click();
+    const again = page
+      .getByRole('form', { name: 'Billing settings' })
+      .getByLabel('Draft each client’s invoice for a month on the 2nd of the next month', { exact: true });
+    expect(await again.isChecked()).toBe(false);
+    await again.check();
+    await page
+      .getByRole('form', { name: 'Billing settings' })
+      .getByRole('button', { name: 'Save billing settings' })
+      .click();
+    await page
+      .getByRole('form', { name: 'Billing settings' })
+      .getByRole('status')
+      .getByText('Saved.')
+      .waitFor();
     await expectNoSeriousViolations(page, 'billing settings');
     await screenshot(page, 'billing-settings');
   });

@@ -81,6 +81,7 @@ import { DirectoryService } from './services/directory.service.ts';
 import { createOAuthClient } from './adapters/oauth-client.ts';
 import { OidcRepository } from './repositories/oidc.repository.ts';
 import { OidcSignInService } from './services/oidc-sign-in.service.ts';
+import { AgentBuildService, defaultAgentFile } from './services/agent-build.service.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */
@@ -123,6 +124,8 @@ export interface ServiceSettings {
   usageTickMs?: number;
   /** Billing: how often overdue invoices and payment reminders are swept (ms; tests: 0, they call sweep). */
   billingTickMs?: number;
+  /** The single-file agent offered for download (default packages/agent/dist/agent.mjs). */
+  agentFile?: string | undefined;
   logger?: Logger;
 }
 
@@ -196,6 +199,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const organizations = new OrganizationService(orgRepo, meteredDevices, users, audit, clock, (orgId) =>
     devices.changed(orgId),
   );
+  const agentBuilds = new AgentBuildService(settings.agentFile ?? defaultAgentFile);
   const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock);
   const alerting = composeAlerts(db, settings, {
     clock,
@@ -293,6 +297,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock),
     locations: new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId)),
     servers,
+    agentBuilds,
     devices,
     link: new AgentLinkService(
       accountRepo,
@@ -365,6 +370,7 @@ function composeBilling(
     notify: (type, invoice) => webhooks.notify(type, invoice),
     pdf: (model) => renderInvoicePdf(model),
     orgName: async (orgId) => (await d.orgRepo.byId(orgId))?.name ?? '',
+    org: (orgId) => d.orgRepo.byId(orgId),
     clock: d.clock,
     onError,
   });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import {
   billingContacts,
@@ -79,6 +79,43 @@ export class BillingRepository {
       .returning();
     if (!row) throw new Error('billing settings not saved');
     return row;
+  }
+
+  /**
+   * Support organizations whose month `period` the sweep should draft: automatic drafting on, a
+   * price list set (a price or a minimum), and not drafted through that month yet.
+   */
+  async autoDraftDue(period: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ orgId: billingSettings.orgId })
+      .from(billingSettings)
+      .where(
+        and(
+          eq(billingSettings.autoDraft, true),
+          or(
+            gt(billingSettings.proAudioPrice, 0),
+            gt(billingSettings.videoPrice, 0),
+            gt(billingSettings.minimum, 0),
+          ),
+          or(isNull(billingSettings.autoDraftedThrough), lt(billingSettings.autoDraftedThrough, period)),
+        ),
+      );
+    return rows.map((r) => r.orgId);
+  }
+
+  /** Claims drafting `period` for one organization: false when another hub (or an earlier sweep) has. */
+  async claimAutoDraft(orgId: string, period: string): Promise<boolean> {
+    const rows = await this.db
+      .update(billingSettings)
+      .set({ autoDraftedThrough: period })
+      .where(
+        and(
+          eq(billingSettings.orgId, orgId),
+          or(isNull(billingSettings.autoDraftedThrough), lt(billingSettings.autoDraftedThrough, period)),
+        ),
+      )
+      .returning({ orgId: billingSettings.orgId });
+    return rows.length === 1;
   }
 
   /** A client's billing contact; the client must be the support organization's. */

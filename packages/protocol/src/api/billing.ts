@@ -45,6 +45,12 @@ export const BillingSettings = Type.Object(
       maxItems: 10,
       description: 'Days relative to the due date a reminder goes out: -7 before, 0 on, 7 after.',
     }),
+    autoDraft: Type.Optional(
+      Type.Boolean({
+        description:
+          "Draft each client's invoice for a month on the 2nd of the next month, for a person to review and issue (default true; left out: unchanged).",
+      }),
+    ),
   },
   { $id: 'BillingSettings', additionalProperties: false },
 );

@@ -18,6 +18,7 @@ import type {
   InvoiceView,
 } from '../../repositories/billing.repository.ts';
 import type { InvoicePdfModel } from '../../adapters/invoice-pdf.ts';
+import type { OrgRecord } from '../../repositories/organization.repository.ts';
 import type { AuditService } from '../audit.service.ts';
 import type { MailService } from '../mail.service.ts';
 import type { UsageService } from '../usage/usage.service.ts';
@@ -38,6 +39,8 @@ export interface BillingDeps {
   pdf: (model: InvoicePdfModel) => Promise<Buffer>;
   /** The name of an organization (the seller on documents the sweep writes). */
   orgName: (orgId: string) => Promise<string>;
+  /** An organization, for the sweep to act in (drafting a month). */
+  org: (orgId: string) => Promise<OrgRecord | undefined>;
   clock: Clock;
   onError?: (e: unknown) => void;
 }
@@ -66,16 +69,23 @@ export class BillingService {
     requirePermission(ctx, 'billing.manage');
     supportOnly(ctx);
     const reminderDays = [...new Set(req.reminderDays)].sort((a, b) => a - b);
+    const before = await this.d.repo.settings(ctx.org.id);
+    const now = this.d.clock();
+    // Months before the price list was first set are not drafted by themselves.
+    const firstPriced = !priced(before) && priced(req);
     const saved = await this.d.repo.saveSettings(
       ctx.org.id,
       {
         ...req,
+        autoDraft: req.autoDraft ?? before.autoDraft,
+        autoDraftedThrough:
+          firstPriced && !before.autoDraftedThrough ? previousMonth(isoDay(now)) : before.autoDraftedThrough,
         legalName: req.legalName.trim(),
         taxId: req.taxId.trim(),
         numberPrefix: req.numberPrefix.trim(),
         reminderDays,
       },
-      this.d.clock(),
+      now,
     );
     await this.d.audit.record(ctx.actor, {
       orgId: ctx.org.id,
@@ -331,8 +341,9 @@ export class BillingService {
    * Reminders on or before the issue day are not sent (the invoice mail says it all); of several
    * due at once (the hub was down) only the latest is mailed, the others are recorded as skipped.
    */
-  async sweep(now = this.d.clock()): Promise<{ overdue: number; reminders: number }> {
+  async sweep(now = this.d.clock()): Promise<{ overdue: number; reminders: number; drafted: number }> {
     const today = isoDay(now);
+    const drafted = await this.autoDraft(today);
     const overdue = await this.d.repo.markOverdue(today, now);
     for (const row of overdue) {
       await this.d.repo.addEvent({
@@ -393,7 +404,35 @@ export class BillingService {
         }
       }
     }
-    return { overdue: overdue.length, reminders };
+    return { overdue: overdue.length, reminders, drafted };
+  }
+
+  /**
+   * From the 2nd of a month on (the metering of the month before is closed by then), drafts the
+   * month before for every support organization that bills automatically, once: the claim on its
+   * settings row decides which hub does it, and a month is never drafted by itself twice (a voided
+   * draft stays voided). Answers the invoices drafted.
+   */
+  private async autoDraft(today: string): Promise<number> {
+    if (Number(today.slice(8, 10)) < 2) return 0;
+    const month = previousMonth(today);
+    let drafted = 0;
+    for (const orgId of await this.d.repo.autoDraftDue(month)) {
+      const org = await this.d.org(orgId);
+      if (org?.kind !== 'support' || !(await this.d.repo.claimAutoDraft(orgId, month))) continue;
+      try {
+        const answer = await this.draft({ actor: billingSweepActor, org, role: 'owner' }, { month });
+        drafted += answer.created.length;
+        await this.d.audit.record(billingSweepActor, {
+          orgId,
+          action: 'billing.month_drafted',
+          detail: { period: month, created: answer.created.length, skipped: answer.skipped.length },
+        });
+      } catch (e) {
+        this.d.onError?.(e);
+      }
+    }
+    return drafted;
   }
 
   private async mailIssued(ctx: OrgContext, inv: InvoiceView): Promise<void> {
@@ -492,7 +531,18 @@ function settingsOut(s: BillingSettingsRecord): BillingSettings {
     numberPrefix: s.numberPrefix,
     nextNumber: s.nextNumber,
     reminderDays: s.reminderDays,
+    autoDraft: s.autoDraft,
   };
+}
+
+const priced = (s: Pick<BillingSettings, 'proAudioPrice' | 'videoPrice' | 'minimum'>): boolean =>
+  s.proAudioPrice > 0 || s.videoPrice > 0 || s.minimum > 0;
+
+/** `2026-12-07` → `2026-11`. */
+export function previousMonth(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return m === 1 ? `${String(y - 1)}-12` : `${String(y)}-${String(m - 1).padStart(2, '0')}`;
 }
 
 export function invoiceOut(r: InvoiceView): Invoice {

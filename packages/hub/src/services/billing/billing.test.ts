@@ -133,6 +133,7 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
       notify: (type, invoice) => webhooks.notify(type, invoice),
       pdf: (model) => renderInvoicePdf(model, { compress: false }),
       orgName: async (orgId) => (await orgs.byId(orgId))?.name ?? '',
+      org: (orgId) => orgs.byId(orgId),
       clock,
     });
     await billing.updateSettings(ctx(support), {
@@ -306,9 +307,10 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
       ]),
     );
     now = new Date('2026-05-02T09:00:00Z');
-    expect(await billing.sweep()).toEqual({ overdue: 0, reminders: 1 });
+    // The 2nd of May: April is drafted by itself too (its drafts by hand were voided; next test).
+    expect(await billing.sweep()).toEqual({ overdue: 0, reminders: 1, drafted: 3 });
     now = new Date('2026-05-03T09:00:00Z');
-    expect(await billing.sweep()).toEqual({ overdue: 2, reminders: 0 });
+    expect(await billing.sweep()).toEqual({ overdue: 2, reminders: 0, drafted: 0 });
     expect((await billing.detail(ctx(support), bankInvoice)).invoice.state).toBe('overdue');
     expect(
       hooks.filter((h) => (JSON.parse(h.body) as { type: string }).type === 'invoice.overdue'),
@@ -341,6 +343,39 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     const cafe = (await billing.detail(ctx(support), cafeInvoice)).history;
     expect(cafe.filter((e) => e.kind === 'reminder')).toHaveLength(4);
     expect(cafe.find((e) => e.kind === 'mail_skipped')).toBeDefined();
+  });
+
+  it('drafts the month before by itself on the 2nd, once: a voided draft stays voided, and off means off', async () => {
+    const april = async () => (await billing.list(ctx(support), { period: '2026-04' })).items;
+    const drafts = (await april()).filter((i) => i.state === 'draft');
+    expect(drafts.map((i) => i.client.name).sort()).toEqual(['Bank of Youngus', 'Cafe Lumen', 'Empty Hall']);
+    const first = drafts[0];
+    if (!first) throw new Error('no April draft');
+    expect((await billing.detail(ctx(support), first.id)).history[0]).toMatchObject({
+      kind: 'drafted',
+      actor: 'hub (billing sweep)',
+    });
+    // March was before the price list was set (on April 2): it was drafted by hand, never by itself.
+    expect((await billing.list(ctx(support), { period: '2026-03' })).items.length).toBeGreaterThan(0);
+
+    const cafeApril = drafts.find((i) => i.client.name === 'Cafe Lumen');
+    await billing.void(ctx(support), cafeApril?.id ?? '');
+    now = new Date('2026-05-21T09:00:00Z');
+    expect((await billing.sweep()).drafted).toBe(0);
+    expect((await april()).filter((i) => i.state !== 'void')).toHaveLength(2);
+
+    const settings = await billing.settings(ctx(support));
+    expect(settings.autoDraft).toBe(true);
+    await billing.updateSettings(ctx(support), { ...settings, autoDraft: false });
+    now = new Date('2026-06-02T09:00:00Z');
+    expect((await billing.sweep()).drafted).toBe(0);
+    expect((await billing.list(ctx(support), { period: '2026-05' })).items).toEqual([]);
+    // Left out of a change, it stays as it was; switched on again, May is drafted at the next sweep.
+    const { autoDraft: _left, ...rest } = await billing.settings(ctx(support));
+    expect((await billing.updateSettings(ctx(support), rest)).autoDraft).toBe(false);
+    await billing.updateSettings(ctx(support), { ...rest, autoDraft: true });
+    expect((await billing.sweep()).drafted).toBe(3);
+    expect((await billing.sweep()).drafted).toBe(0);
   });
 
   it('sums the totals over every matching invoice, also past the ones listed', async () => {

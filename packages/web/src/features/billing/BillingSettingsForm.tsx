@@ -23,7 +23,7 @@ type Field =
   | 'nextNumber'
   | 'reminderDays';
 
-type Values = Record<Field, string> & { pricePeriod: 'month' | 'year' };
+type Values = Record<Field, string> & { pricePeriod: 'month' | 'year'; autoDraft: boolean };
 
 const isCurrency = (c: string): boolean => {
   if (!/^[A-Z]{3}$/.test(c)) return false;
@@ -51,6 +51,7 @@ function valuesOf(s: BillingSettings): Values {
     numberPrefix: s.numberPrefix,
     nextNumber: String(s.nextNumber),
     reminderDays: s.reminderDays.join(', '),
+    autoDraft: s.autoDraft ?? true,
   };
 }
 
@@ -74,7 +75,7 @@ function SettingsFields({ orgId, initial }: { orgId: string; initial: BillingSet
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const set = (field: keyof Values, value: string) => {
+  const set = (field: keyof Values, value: string | boolean) => {
     setSaved(false);
     setV((old) => ({ ...old, [field]: value }));
   };
@@ -121,6 +122,7 @@ function SettingsFields({ orgId, initial }: { orgId: string; initial: BillingSet
       numberPrefix: v.numberPrefix.trim(),
       nextNumber: next,
       reminderDays: [...new Set(days)].sort((a, b) => a - b),
+      autoDraft: v.autoDraft,
     };
   };
 
@@ -259,6 +261,19 @@ function SettingsFields({ orgId, initial }: { orgId: string; initial: BillingSet
           inputMode: 'numeric',
           hint: t('billing.settings.nextNumberHint', { example: `${v.numberPrefix}${v.nextNumber}` }),
         })}
+      </fieldset>
+      <fieldset>
+        <legend>{t('billing.settings.drafting')}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={v.autoDraft}
+            disabled={readOnly}
+            onChange={(e) => set('autoDraft', e.target.checked)}
+          />{' '}
+          {t('billing.settings.autoDraft')}
+        </label>
+        <p className="muted">{t('billing.settings.autoDraftHint')}</p>
       </fieldset>
       <fieldset>
         <legend>{t('billing.settings.reminders')}</legend>
