@@ -100,6 +100,11 @@ export const mailOutbox = pgTable(
     /** The text as mailed, sealed under the hub's secret key, while it still has to be sent; null once sent, given up or kept. */
     textSealed: text('text_sealed'),
     kind: text('kind').notNull(),
+    /**
+     * Files to attach, by reference (e.g. an invoice's PDF): made when the mail is sent, so the
+     * outbox holds no documents.
+     */
+    attachments: jsonb('attachments').$type<{ kind: string; orgId: string; id: string }[]>(),
     status: text('status', { enum: ['queued', 'sent', 'failed', 'kept'] })
       .notNull()
       .default('queued'),
