@@ -71,7 +71,7 @@ import { TrialSignupService, type TrialTerms } from './services/trial-signup.ser
 import { UsageRepository } from './repositories/usage.repository.ts';
 import { defaultUsageTickMs, UsageService } from './services/usage/usage.service.ts';
 import { BillingRepository } from './repositories/billing.repository.ts';
-import { BillingService, defaultBillingTickMs } from './services/billing/billing.service.ts';
+import { BillingService, defaultBillingTickMs, invoicePdfAttachment } from './services/billing/billing.service.ts';
 import { PeriodicTask } from './services/serial-runner.ts';
 import { InvoiceWebhooks } from './services/billing/invoice-webhooks.ts';
 import { renderInvoicePdf } from './adapters/invoice-pdf.ts';
@@ -374,6 +374,7 @@ function composeBilling(
     clock: d.clock,
     onError,
   });
+  d.mail.makeAttachments(invoicePdfAttachment, (ref) => billing.pdfAttachment(ref));
   // Overdue invoices and payment reminders, on every hub (each invoice's change is made once).
   const billingSweep = new PeriodicTask(
     async () => {

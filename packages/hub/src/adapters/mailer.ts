@@ -10,6 +10,7 @@ export interface OutgoingMail {
   text: string;
   /** Message-ID header, e.g. an idempotency key receivers can deduplicate on. */
   messageId?: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** Sends mail through SMTP; without an SMTP URL, `kind` is 'none' and mail stays in the outbox. */
@@ -45,6 +46,7 @@ function smtpMailer(transport: Transport, from: string, timeoutMs: number, refus
           subject: mail.subject,
           text: mail.text,
           ...(mail.messageId ? { messageId: mail.messageId } : {}),
+          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
         });
       } catch (e) {
         if (e instanceof RefusedAddress && refusedMessage) throw new ChannelError(refusedMessage, true);

@@ -14,6 +14,20 @@ export const redactLinks = (text: string): string => text.replace(linkToken, '$1
 
 const outboxSealContext = (to: string) => `outbox:${to}`;
 
+/** A file to attach, named by what makes it (e.g. `invoice-pdf`) and whose it is. */
+export interface AttachmentRef {
+  kind: string;
+  orgId: string;
+  id: string;
+}
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+/** Makes the file of one kind of attachment when its mail is sent. */
+export type AttachmentMaker = (ref: AttachmentRef) => Promise<Attachment>;
+
 /** A message as written, with its links: given to watchers (`MailService.watch`), never stored as is. */
 export interface WrittenMail {
   id: number;
@@ -37,6 +51,7 @@ export class MailService {
   private timer: NodeJS.Timeout | undefined;
   private readonly runner: SerialRunner;
   private readonly watchers = new Set<(mail: WrittenMail) => void>();
+  private readonly makers = new Map<string, AttachmentMaker>();
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -48,12 +63,18 @@ export class MailService {
     this.runner = new SerialRunner(() => this.deliver(), onError);
   }
 
+  /** Registers what makes the attachments of `kind` (the composition root does, for each kind). */
+  makeAttachments(kind: string, maker: AttachmentMaker): void {
+    this.makers.set(kind, maker);
+  }
+
   async queue(mail: {
     to: string;
     subject: string;
     text: string;
     kind: string;
     orgId?: string | null;
+    attachments?: AttachmentRef[];
   }): Promise<OutboxRecord> {
     const send = this.mailer.kind === 'smtp';
     const row = await this.store(mail, send ? 'queued' : 'kept');
@@ -79,7 +100,14 @@ export class MailService {
   }
 
   private async store(
-    mail: { to: string; subject: string; text: string; kind: string; orgId?: string | null },
+    mail: {
+      to: string;
+      subject: string;
+      text: string;
+      kind: string;
+      orgId?: string | null;
+      attachments?: AttachmentRef[];
+    },
     status: 'queued' | 'kept',
   ): Promise<OutboxRecord> {
     const to = mail.to.toLowerCase();
@@ -92,6 +120,7 @@ export class MailService {
       textSealed: redacted && status === 'queued' ? this.sealer.seal(mail.text, outboxSealContext(to)) : null,
       kind: mail.kind,
       orgId: mail.orgId ?? null,
+      attachments: mail.attachments?.length ? mail.attachments : null,
       status,
       // Due now by the hub's clock, which the sender reads too (not the database's).
       nextAttemptAt: this.clock(),
@@ -131,6 +160,12 @@ export class MailService {
     return this.runner.idle();
   }
 
+  private attachment(ref: AttachmentRef): Promise<Attachment> {
+    const make = this.makers.get(ref.kind);
+    if (!make) return Promise.reject(new Error(`Nothing makes ${ref.kind} attachments in this hub.`));
+    return make(ref);
+  }
+
   private kick(): void {
     this.runner.kick();
   }
@@ -145,7 +180,8 @@ export class MailService {
           const text = mail.textSealed
             ? this.sealer.open(mail.textSealed, outboxSealContext(mail.to))
             : mail.text;
-          await this.mailer.send({ to: mail.to, subject: mail.subject, text });
+          const attachments = await Promise.all((mail.attachments ?? []).map((a) => this.attachment(a)));
+          await this.mailer.send({ to: mail.to, subject: mail.subject, text, attachments });
           await this.outbox.markSent(mail.id, this.clock(), redactLinks(mail.text));
         } catch (e) {
           // Backoff: 10 s, 20 s, 40 s, 80 s between attempts.

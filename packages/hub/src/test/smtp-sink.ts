@@ -9,6 +9,7 @@ export interface ReceivedMail {
   from: string;
   /** The user name the client signed in with, if it did. */
   user: string | undefined;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only); with `auth`, it demands that user and password. */
@@ -50,6 +51,11 @@ export async function startSmtpSink(options: { auth?: { user: string; pass: stri
             messageId: parsed.messageId ?? '',
             from: parsed.from?.text ?? '',
             user,
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content,
+            })),
           });
           for (const w of waiters.splice(0)) w();
           callback();

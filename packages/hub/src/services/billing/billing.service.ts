@@ -20,7 +20,7 @@ import type {
 import type { InvoicePdfModel } from '../../adapters/invoice-pdf.ts';
 import type { OrgRecord } from '../../repositories/organization.repository.ts';
 import type { AuditService } from '../audit.service.ts';
-import type { MailService } from '../mail.service.ts';
+import type { Attachment, AttachmentRef, MailService } from '../mail.service.ts';
 import type { UsageService } from '../usage/usage.service.ts';
 import { isoDay, requirePermission, type Actor, type Clock, type OrgContext } from '../context.ts';
 import { ServiceError } from '../service-error.ts';
@@ -48,6 +48,9 @@ export interface BillingDeps {
 /** What the hub's own timed work acts as in the audit log and the invoice history. */
 /** How often every hub runs billing's timed work (overdue, payment reminders): `sweep`. */
 export const defaultBillingTickMs = 3_600_000;
+
+/** The kind of the invoice PDF attached to an issued invoice's mail. */
+export const invoicePdfAttachment = 'invoice-pdf';
 
 export const billingSweepActor: Actor = { userId: null, label: 'hub (billing sweep)', ip: null };
 
@@ -318,6 +321,14 @@ export class BillingService {
     return this.detail(ctx, id);
   }
 
+  /** The PDF attached to an invoice's mail (MailService calls it when it sends). */
+  async pdfAttachment(ref: AttachmentRef): Promise<Attachment> {
+    const org = await this.d.org(ref.orgId);
+    if (!org) throw new Error('The invoice’s organization is gone.');
+    const { name, data } = await this.pdf({ actor: billingSweepActor, org, role: 'owner' }, ref.id);
+    return { filename: name, contentType: 'application/pdf', content: data };
+  }
+
   async pdf(ctx: OrgContext, id: string): Promise<{ name: string; data: Buffer }> {
     requirePermission(ctx, 'billing.read');
     const inv = await this.view(ctx, id);
@@ -451,7 +462,14 @@ export class BillingService {
     const mail = issuedMail(inv, settings, ctx.org.name);
     let error: string | null = null;
     try {
-      await this.d.mail.queue({ to: inv.contactEmail, ...mail, kind: 'invoice', orgId: ctx.org.id });
+      await this.d.mail.queue({
+        to: inv.contactEmail,
+        ...mail,
+        kind: 'invoice',
+        orgId: ctx.org.id,
+        // The PDF is made when the mail is sent (the outbox keeps no documents).
+        attachments: [{ kind: invoicePdfAttachment, orgId: ctx.org.id, id: inv.id }],
+      });
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
       this.d.onError?.(e);

@@ -118,6 +118,7 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
       clock,
     );
     mail.watch((m) => mails.push(m));
+    mail.makeAttachments('invoice-pdf', (ref) => billing.pdfAttachment(ref));
     const webhooks = new InvoiceWebhooks({
       webhooks: (orgId) => new AlertConfigRepository(database.db).webhooks(orgId),
       secret: (_orgId, stored) => stored,
@@ -251,11 +252,24 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     now = new Date('2026-04-02T09:00:00Z');
   });
 
-  it('mails the issued invoice to the billing contact in its language and calls the webhook, signed', () => {
+  it('mails the issued invoice to the billing contact in its language and calls the webhook, signed', async () => {
     const issued = mails.filter((m) => m.kind === 'invoice' && m.subject.includes('ACME-2026-1 '));
     expect(issued).toHaveLength(1);
     expect(issued[0]?.subject).toBe('Rechnung ACME-2026-1 von Acme Audio Visual GmbH');
     expect(issued[0]?.text).toContain('220.15 EUR');
+    // At the contact's mail server, with the invoice's PDF attached (made when sent).
+    await mail.flush();
+    const received = await vi.waitFor(() => {
+      const m = smtp.mails.find((r) => r.subject === 'Rechnung ACME-2026-1 von Acme Audio Visual GmbH');
+      if (!m) throw new Error('not arrived yet');
+      return m;
+    });
+    expect(received.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['invoice-ACME-2026-1.pdf', 'application/pdf'],
+    ]);
+    const pdf = pdfText(received.attachments[0]?.content ?? Buffer.alloc(0)).join('\n');
+    expect(pdf).toContain('Rechnung ACME-2026-1');
+    expect(pdf).toContain('220.15 EUR');
     const call = hooks.find(
       (h) => (JSON.parse(h.body) as { invoice: { number: string } }).invoice.number === 'ACME-2026-1',
     );
