@@ -27,13 +27,7 @@ describe('LDAP sign-in in Chromium', () => {
 
   beforeAll(async () => {
     ldap = await startLdapServer();
-    await ldap.admin((c) =>
-      c.add(dn('cn=svc'), {
-        objectClass: ['organizationalRole', 'simpleSecurityObject'],
-        cn: 'svc',
-        userPassword: bindPassword,
-      }),
-    );
+    await ldap.addServiceAccount('svc', bindPassword);
     jane = await ldap.addPerson({
       uid: 'jdoe',
       password: janePassword,

@@ -41,6 +41,8 @@ export interface LdapTestServer {
   admin<T>(work: (client: Client) => Promise<T>): Promise<T>;
   /** Adds a person: an inetOrgPerson, with the AD-like attributes when `ad` is given. */
   addPerson(p: TestPerson): Promise<string>;
+  /** Adds a service account `cn=<cn>,<suffix>` (a simpleSecurityObject) with this password: the bind DN. */
+  addServiceAccount(cn: string, password: string): Promise<string>;
   /** Adds a groupOfNames with these member DNs (and a placeholder, as the schema wants one member at least). */
   addGroup(cn: string, members: string[]): Promise<string>;
   replace(dn: string, type: string, values: string[]): Promise<void>;
@@ -214,6 +216,16 @@ export async function startLdapServer(options: { tls?: boolean } = {}): Promise<
           if (p.ad.upn) entry.userPrincipalName = p.ad.upn;
         }
         await client.add(dn, entry);
+        return dn;
+      }),
+    addServiceAccount: (cn, password) =>
+      admin(async (client) => {
+        const dn = `cn=${cn},${suffix}`;
+        await client.add(dn, {
+          objectClass: ['organizationalRole', 'simpleSecurityObject'],
+          cn,
+          userPassword: password,
+        });
         return dn;
       }),
     addGroup: (cn, members) =>

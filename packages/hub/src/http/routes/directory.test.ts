@@ -72,14 +72,7 @@ describe('LDAP / Active Directory sign-in', () => {
 
   beforeAll(async () => {
     ldap = await startLdapServer({ tls: true });
-    // The service account is an ordinary entry with a password.
-    await ldap.admin((c) =>
-      c.add(dn('cn=svc'), {
-        objectClass: ['organizationalRole', 'simpleSecurityObject'],
-        cn: 'svc',
-        userPassword: bindPassword,
-      }),
-    );
+    await ldap.addServiceAccount('svc', bindPassword);
     alice = await ldap.addPerson({
       uid: 'alice',
       password: 'alice-Dir-pw1',

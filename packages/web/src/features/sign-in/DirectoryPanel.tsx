@@ -20,6 +20,8 @@ type Security = 'none' | 'ldaps' | 'starttls';
 const securities: Security[] = ['none', 'ldaps', 'starttls'];
 const defaultPorts = { ldap: '389', ldaps: '636' };
 
+type TextSetting = 'domain' | 'url' | 'bindDn' | 'userBase' | 'userFilter' | 'groupAttribute';
+
 interface Form {
   enabled: boolean;
   domain: string;
@@ -123,6 +125,22 @@ export function DirectoryPanel() {
   const setGroup = (i: number, change: Partial<DirectoryGroupRole>) =>
     setForm((f) => ({ ...f, groupRoles: f.groupRoles.map((g, j) => (j === i ? { ...g, ...change } : g)) }));
 
+  /** A text setting of the form (id `directory-<key>`). */
+  const field = (
+    k: TextSetting,
+    label: string,
+    more: { placeholder?: string; required?: boolean; hint?: string } = {},
+  ) => (
+    <TextField
+      id={`directory-${k}`}
+      label={label}
+      value={form[k]}
+      onChange={(v) => set(k, v)}
+      autoComplete="off"
+      {...more}
+    />
+  );
+
   const run = async (work: () => Promise<string>) => {
     setError(null);
     setMessage(null);
@@ -181,30 +199,18 @@ export function DirectoryPanel() {
             />{' '}
             {t('directory.enabled')}
           </label>
-          <TextField
-            id="directory-domain"
-            label={t('directory.domain')}
-            value={form.domain}
-            onChange={(v) => set('domain', v)}
-            required
-            placeholder="GLOBEX"
-            autoComplete="off"
-            hint={t('directory.domainHint', {
-              domain: form.domain.trim() || 'GLOBEX',
-            })}
-          />
+          {field('domain', t('directory.domain'), {
+            required: true,
+            placeholder: 'GLOBEX',
+            hint: t('directory.domainHint', { domain: form.domain.trim() || 'GLOBEX' }),
+          })}
           <fieldset>
             <legend>{t('directory.server')}</legend>
             <div className="row">
-              <TextField
-                id="directory-url"
-                label={t('directory.url')}
-                value={form.url}
-                onChange={(v) => set('url', v)}
-                required
-                placeholder="ldap://dc1.globex.example:389"
-                autoComplete="off"
-              />
+              {field('url', t('directory.url'), {
+                required: true,
+                placeholder: 'ldap://dc1.globex.example:389',
+              })}
               <div className="field">
                 <label htmlFor="directory-security">{t('directory.security')}</label>
                 <select
@@ -243,15 +249,10 @@ export function DirectoryPanel() {
               />
             </div>
             <div className="row">
-              <TextField
-                id="directory-bind-dn"
-                label={t('directory.bindDn')}
-                value={form.bindDn}
-                onChange={(v) => set('bindDn', v)}
-                required
-                placeholder="CN=svc-crosspoint,OU=Service,DC=globex,DC=example"
-                autoComplete="off"
-              />
+              {field('bindDn', t('directory.bindDn'), {
+                required: true,
+                placeholder: 'CN=svc-crosspoint,OU=Service,DC=globex,DC=example',
+              })}
               <PasswordInput
                 label={t('directory.bindPassword')}
                 value={form.bindPassword}
@@ -264,24 +265,12 @@ export function DirectoryPanel() {
           </fieldset>
           <fieldset>
             <legend>{t('directory.people')}</legend>
-            <TextField
-              id="directory-base"
-              label={t('directory.userBase')}
-              value={form.userBase}
-              onChange={(v) => set('userBase', v)}
-              required
-              placeholder="OU=Staff,DC=globex,DC=example"
-              autoComplete="off"
-            />
+            {field('userBase', t('directory.userBase'), {
+              required: true,
+              placeholder: 'OU=Staff,DC=globex,DC=example',
+            })}
             <div className="row">
-              <TextField
-                id="directory-filter"
-                label={t('directory.userFilter')}
-                value={form.userFilter}
-                onChange={(v) => set('userFilter', v)}
-                placeholder="(objectClass=person)"
-                autoComplete="off"
-              />
+              {field('userFilter', t('directory.userFilter'), { placeholder: '(objectClass=person)' })}
               <div className="field">
                 <label htmlFor="directory-login-attribute">{t('directory.loginAttribute')}</label>
                 <select
@@ -296,15 +285,10 @@ export function DirectoryPanel() {
                   ))}
                 </select>
               </div>
-              <TextField
-                id="directory-group-attribute"
-                label={t('directory.groupAttribute')}
-                value={form.groupAttribute}
-                onChange={(v) => set('groupAttribute', v)}
-                placeholder="memberOf"
-                autoComplete="off"
-                hint={t('directory.groupAttributeHint')}
-              />
+              {field('groupAttribute', t('directory.groupAttribute'), {
+                placeholder: 'memberOf',
+                hint: t('directory.groupAttributeHint'),
+              })}
             </div>
           </fieldset>
           <fieldset>
