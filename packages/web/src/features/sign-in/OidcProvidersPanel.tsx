@@ -76,30 +76,23 @@ export function OidcProvidersPanel() {
       label: t('common.actions'),
       render: (p) => (
         <span className="row-actions">
-          <button
-            type="button"
-            className="link"
-            aria-label={t('oidc.editNamed', { name: p.name })}
-            onClick={() => setEditing(p)}
-          >
-            {t('common.edit')}
-          </button>
-          <button
-            type="button"
-            className="link"
-            aria-label={t(p.enabled ? 'oidc.disableNamed' : 'oidc.enableNamed', { name: p.name })}
-            onClick={() => toggle(p)}
-          >
-            {p.enabled ? t('oidc.disable') : t('oidc.enable')}
-          </button>
-          <button
-            type="button"
-            className="link danger"
-            aria-label={t('oidc.deleteNamed', { name: p.name })}
-            onClick={() => remove(p)}
-          >
-            {t('common.delete')}
-          </button>
+          {[
+            { label: t('common.edit'), named: 'oidc.editNamed', run: () => setEditing(p) },
+            p.enabled
+              ? { label: t('oidc.disable'), named: 'oidc.disableNamed', run: () => toggle(p) }
+              : { label: t('oidc.enable'), named: 'oidc.enableNamed', run: () => toggle(p) },
+            { label: t('common.delete'), named: 'oidc.deleteNamed', run: () => remove(p), danger: true },
+          ].map((a) => (
+            <button
+              key={a.named}
+              type="button"
+              className={a.danger ? 'link danger' : 'link'}
+              aria-label={t(a.named, { name: p.name })}
+              onClick={a.run}
+            >
+              {a.label}
+            </button>
+          ))}
         </span>
       ),
     },
