@@ -109,18 +109,16 @@ export class DirectoryService implements DirectorySignIn {
     requirePermission(ctx, 'users.manage');
     const before = await this.d.repo.get(ctx.org.id);
     this.mayMapOwners(ctx, before, req);
-    const settings = this.checked(req);
+    const settings = this.checked(req, before);
     const bindPassword =
       req.bindPassword !== undefined
         ? this.d.sealer.seal(req.bindPassword, ldapSealContext(ctx.org.id))
-        : this.keptPassword(before, req).sealed;
+        : this.keptPassword(before, settings).sealed;
     let saved: DirectoryRecord;
     try {
       saved = await this.d.repo.save({
         orgId: ctx.org.id,
         ...settings,
-        caCertificate:
-          req.caCertificate === undefined ? (before?.caCertificate ?? null) : settings.caCertificate,
         bindPassword,
         updatedBy: ctx.actor.userId,
         updatedAt: this.d.clock(),
@@ -164,13 +162,9 @@ export class DirectoryService implements DirectorySignIn {
   async testConnection(ctx: OrgContext, req: TestOrgDirectoryRequest): Promise<TestOrgDirectoryResult> {
     requirePermission(ctx, 'users.manage');
     const before = await this.d.repo.get(ctx.org.id);
-    const settings = this.checked(req);
-    const password = req.bindPassword ?? this.keptPassword(before, req).open(this.d.sealer, ctx.org.id);
-    const connection = {
-      ...settings,
-      caCertificate: req.caCertificate ?? before?.caCertificate ?? null,
-      bindPassword: password,
-    };
+    const settings = this.checked(req, before);
+    const password = req.bindPassword ?? this.keptPassword(before, settings).open(this.d.sealer, ctx.org.id);
+    const connection = { ...settings, bindPassword: password };
     try {
       const result = await this.d.ldap.testConnection(connection);
       await this.tested(ctx, 'directory.tested', { url: settings.url, ok: true, people: result.people });
@@ -230,6 +224,9 @@ export class DirectoryService implements DirectorySignIn {
     if (!parsed) return undefined;
     const dir = await this.d.repo.byDomain(parsed.domain);
     if (!dir?.enabled) return undefined;
+    // A local account whose email (or username) is exactly this login keeps its local password: its
+    // password never goes to a directory, whoever set one up for that domain.
+    if ((await this.d.users.byLogin(login))?.authSource === 'local') return undefined;
     const orgId = dir.orgId;
     const value = searchValue(dir, login);
     let auth;
@@ -391,8 +388,11 @@ export class DirectoryService implements DirectorySignIn {
     return { ...dir, bindPassword: this.d.sealer.open(dir.bindPassword, ldapSealContext(dir.orgId)) };
   }
 
-  /** The settings of a request as stored (domain lower-case, URL without a trailing slash). */
-  private checked(req: UpdateOrgDirectoryRequest) {
+  /**
+   * The settings of a request as stored (domain lower-case, URL without a trailing slash; no CA
+   * given: the stored one).
+   */
+  private checked(req: UpdateOrgDirectoryRequest, before: DirectoryRecord | undefined) {
     const details: { path: string; message: string }[] = [];
     const url = req.url.trim().replace(/\/$/, '');
     const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
@@ -417,7 +417,7 @@ export class DirectoryService implements DirectorySignIn {
       url: `${scheme}${url.slice(scheme.length)}`,
       startTls: req.startTls,
       verifyCertificate: req.verifyCertificate,
-      caCertificate: ca,
+      caCertificate: req.caCertificate === undefined ? (before?.caCertificate ?? null) : ca,
       bindDn: req.bindDn.trim(),
       userBase: req.userBase.trim(),
       userFilter: req.userFilter.trim(),
@@ -427,20 +427,27 @@ export class DirectoryService implements DirectorySignIn {
     };
   }
 
-  /** The stored bind password, usable only while the URL and bind DN are the ones it was given for. */
+  /**
+   * The stored bind password, usable only with the server and the protection it was given for: a new
+   * URL, bind DN or CA, or a weaker connection (StartTLS or the certificate check turned off), needs
+   * it typed again, so an administrator cannot send it anywhere else.
+   */
   private keptPassword(
     before: DirectoryRecord | undefined,
-    req: Pick<UpdateOrgDirectoryRequest, 'url' | 'bindDn'>,
+    next: Pick<DirectoryRecord, 'url' | 'bindDn' | 'startTls' | 'verifyCertificate' | 'caCertificate'>,
   ): { sealed: string; open: (sealer: Sealer, orgId: string) => string } {
     const same =
       before &&
-      before.url.toLowerCase() === req.url.trim().replace(/\/$/, '').toLowerCase() &&
-      before.bindDn === req.bindDn.trim();
+      before.url.toLowerCase() === next.url.toLowerCase() &&
+      before.bindDn === next.bindDn &&
+      before.caCertificate === next.caCertificate &&
+      (next.startTls || !before.startTls) &&
+      (next.verifyCertificate || !before.verifyCertificate);
     if (!same)
       throw ServiceError.invalid(
         'VALIDATION_FAILED',
-        'Enter the bind password (a new URL or bind DN needs it again).',
-        [{ path: '/body/bindPassword', message: 'is required with a new URL or bind DN' }],
+        'Enter the bind password: a new server, bind DN or CA, or a connection with less protection, needs it again.',
+        [{ path: '/body/bindPassword', message: 'is required with these changes' }],
       );
     return {
       sealed: before.bindPassword,

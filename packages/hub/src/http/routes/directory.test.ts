@@ -138,6 +138,14 @@ describe('LDAP / Active Directory sign-in', () => {
       bindDn: dn('cn=x'),
     });
     expect(newDn.status).toBe(400);
+    // …and so does a weaker connection (the certificate check turned off): no stealing it on the way.
+    const unchecked = await owner.put<ErrorAnswer>(directoryOf(t.client.id), {
+      ...withoutPassword,
+      verifyCertificate: false,
+    });
+    expect(unchecked.status).toBe(400);
+    // The same settings keep the password: "Test connection" without it works.
+    expect((await owner.post(`${directoryOf(t.client.id)}/test`, withoutPassword)).status).toBe(200);
     // So does "Test connection" against another server (the stored password goes nowhere else).
     const elsewhere = await owner.post<ErrorAnswer>(`${directoryOf(t.client.id)}/test`, {
       ...withoutPassword,
@@ -316,6 +324,20 @@ describe('LDAP / Active Directory sign-in', () => {
     const res = await fresh().signIn(email, strongPassword);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect((await memberRow(t.support.id, email))?.type).toBe('Local');
+    // The directory has a "dave" too: the local account's login never reaches it…
+    await ldap.addPerson({
+      uid: 'dave',
+      ou: 'staff',
+      password: 'dave-Dir-pw1',
+      ad: { sAMAccountName: 'dave', memberOf: [group('av-monitors')] },
+    });
+    expect((await fresh('198.51.100.60').signIn(email, 'dave-Dir-pw1')).status).toBe(401);
+    expect((await fresh().signIn(email, strongPassword)).status).toBe(200);
+    // …while DOMAIN\name is the directory's: another account, of type LDAP.
+    expect((await fresh().signIn('INITECH.TEST\\dave', 'dave-Dir-pw1')).status).toBe(200);
+    const rows = (await owner.get<{ items: UserRow[] }>(`/api/v1/orgs/${t.support.id}/users?limit=500`)).body
+      .items;
+    expect(rows.filter((u) => u.type === 'LDAP').length).toBe(2);
   });
 
   it('keeps another organization out of this one’s directory', async () => {
