@@ -71,7 +71,11 @@ import { TrialSignupService, type TrialTerms } from './services/trial-signup.ser
 import { UsageRepository } from './repositories/usage.repository.ts';
 import { defaultUsageTickMs, UsageService } from './services/usage/usage.service.ts';
 import { BillingRepository } from './repositories/billing.repository.ts';
-import { BillingService, defaultBillingTickMs, invoicePdfAttachment } from './services/billing/billing.service.ts';
+import {
+  BillingService,
+  defaultBillingTickMs,
+  invoicePdfAttachment,
+} from './services/billing/billing.service.ts';
 import { PeriodicTask } from './services/serial-runner.ts';
 import { InvoiceWebhooks } from './services/billing/invoice-webhooks.ts';
 import { renderInvoicePdf } from './adapters/invoice-pdf.ts';
@@ -159,6 +163,11 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const orgMailers = new OrgMailers(smtpRepo, settings.sealer, mailer, {
     allowPrivate: settings.smtpAllowPrivate ?? false,
   });
+  // Invoices and payment reminders come from the organization's own mail server when it has one.
+  mail.sendThroughOrganizations(
+    ['invoice', 'invoice-reminder'],
+    async (orgId) => (await orgMailers.forOrg(orgId)).mailer,
+  );
   const orgSmtp = new OrgSmtpService({
     repo: smtpRepo,
     mailers: orgMailers,

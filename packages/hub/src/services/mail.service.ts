@@ -52,6 +52,8 @@ export class MailService {
   private readonly runner: SerialRunner;
   private readonly watchers = new Set<(mail: WrittenMail) => void>();
   private readonly makers = new Map<string, AttachmentMaker>();
+  /** Kinds of mail an organization sends in its own name, and its mail server. */
+  private orgRoute: { kinds: Set<string>; mailerFor: (orgId: string) => Promise<Mailer> } | undefined;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -68,6 +70,15 @@ export class MailService {
     this.makers.set(kind, maker);
   }
 
+  /**
+   * Mail of these kinds (an invoice, a payment reminder) goes through the mail server of the
+   * organization it is queued for — its own, else its support organization's, else the hub's — so
+   * it comes from the organization's address. Registered by the composition root.
+   */
+  sendThroughOrganizations(kinds: string[], mailerFor: (orgId: string) => Promise<Mailer>): void {
+    this.orgRoute = { kinds: new Set(kinds), mailerFor };
+  }
+
   async queue(mail: {
     to: string;
     subject: string;
@@ -76,7 +87,7 @@ export class MailService {
     orgId?: string | null;
     attachments?: AttachmentRef[];
   }): Promise<OutboxRecord> {
-    const send = this.mailer.kind === 'smtp';
+    const send = (await this.mailerOf(mail.kind, mail.orgId ?? null)).kind === 'smtp';
     const row = await this.store(mail, send ? 'queued' : 'kept');
     if (send) this.kick();
     return row;
@@ -137,7 +148,7 @@ export class MailService {
 
   /** Starts the sender loop (every `everyMs`, and right after each queued message). */
   start(everyMs = 5000): void {
-    if (this.mailer.kind !== 'smtp' || this.timer) return;
+    if ((this.mailer.kind !== 'smtp' && !this.orgRoute) || this.timer) return;
     this.timer = setInterval(() => this.kick(), everyMs);
     this.timer.unref();
     this.kick();
@@ -158,6 +169,11 @@ export class MailService {
   flush(): Promise<void> {
     this.kick();
     return this.runner.idle();
+  }
+
+  private async mailerOf(kind: string, orgId: string | null): Promise<Mailer> {
+    const route = this.orgRoute;
+    return route && orgId && route.kinds.has(kind) ? route.mailerFor(orgId) : this.mailer;
   }
 
   private attachment(ref: AttachmentRef): Promise<Attachment> {
@@ -181,7 +197,8 @@ export class MailService {
             ? this.sealer.open(mail.textSealed, outboxSealContext(mail.to))
             : mail.text;
           const attachments = await Promise.all((mail.attachments ?? []).map((a) => this.attachment(a)));
-          await this.mailer.send({ to: mail.to, subject: mail.subject, text, attachments });
+          const mailer = await this.mailerOf(mail.kind, mail.orgId);
+          await mailer.send({ to: mail.to, subject: mail.subject, text, attachments });
           await this.outbox.markSent(mail.id, this.clock(), redactLinks(mail.text));
         } catch (e) {
           // Backoff: 10 s, 20 s, 40 s, 80 s between attempts.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { orgSmtpSettings } from '../../db/schema/index.ts';
 import { connectAgent, setStatus, until, type LinkedSite } from '../../test/alert-fixture.ts';
 import type { ApiClient } from '../../test/api-client.ts';
@@ -161,6 +162,36 @@ describe('Alert emails through the organization’s own SMTP server', () => {
       host: 'evil\r\nhost',
     });
     expect(badHost.status).toBe(400);
+  });
+
+  it('sends the organization’s invoices from its own server, with the PDF attached', async () => {
+    const base = `/api/v1/orgs/${t.support.id}/billing`;
+    // The right password again (the test before left a wrong one).
+    expect((await owner.put(`/api/v1/orgs/${t.support.id}/alerts/smtp`, own())).status).toBe(200);
+    const settings = await owner.get<Record<string, unknown>>(`${base}/settings`);
+    expect(
+      (await owner.put(`${base}/settings`, { ...settings.body, proAudioPrice: 1000, numberPrefix: 'OWN-' }))
+        .status,
+    ).toBe(200);
+    await owner.put(`/api/v1/orgs/${t.support.id}/clients/${t.client.id}/billing-contact`, {
+      name: 'Accounts payable',
+      email: 'ap@client.example',
+      language: 'en',
+    });
+    const month = new Date().toISOString().slice(0, 7);
+    await hub.database.db.execute(sql`
+      INSERT INTO usage_counts (org_id, at, pro_audio, video, pro_audio_overflowed, video_overflowed, plan_max)
+      VALUES (${t.client.id}, ${`${month}-01T00:00:00Z`}::timestamptz, 2, 0, 0, 0, 10)`);
+    const drafted = await owner.post<{ created: { id: string }[] }>(`${base}/invoices/drafts`, { month });
+    expect(drafted.body.created, JSON.stringify(drafted.body)).toHaveLength(1);
+    const issued = await owner.post<{ invoice: { number: string } }>(
+      `${base}/invoices/${drafted.body.created[0]?.id ?? ''}/issue`,
+    );
+    expect(issued.body.invoice.number).toBe('OWN-1');
+    const mail = await ownSmtp.waitFor('ap@client.example');
+    expect(mail).toMatchObject({ from: '"Acme AV" <av-alerts@acme.example>', user: 'alerts@acme.example' });
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['invoice-OWN-1.pdf']);
+    expect(hubSmtp.mails.filter((m) => m.to === 'ap@client.example')).toEqual([]);
   });
 
   it('lets only Owners and Administrators change it, audits every change, and goes back to the hub’s server', async () => {
