@@ -346,7 +346,7 @@ function classify(e: unknown): 'connect' | 'tls' | 'other' {
   const message = typeof err?.message === 'string' ? err.message : '';
   if (
     connectCodes.has(code) ||
-    /connection timeout|socket closed|connection closed|connect ETIMEDOUT/i.test(message)
+    /connection timeout|timed out|socket closed|connection closed|connect ETIMEDOUT/i.test(message)
   )
     return 'connect';
   if (
@@ -364,6 +364,8 @@ function describe(e: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve.';
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'the host cannot be reached.';
   const message = typeof err?.message === 'string' ? err.message : String(e);
+  if (/operation timed out/i.test(message))
+    return 'the server took the connection but gave no answer in time (is this an LDAP port?).';
   if (/timeout/i.test(message)) return 'no answer in time.';
   return message;
 }

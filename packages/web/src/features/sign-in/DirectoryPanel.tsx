@@ -338,13 +338,15 @@ export function DirectoryPanel() {
                 </div>
               );
             })}
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => set('groupRoles', [...form.groupRoles, { group: '', role: 'monitor' }])}
-            >
-              {t('directory.addGroup')}
-            </button>
+            <div className="actions">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => set('groupRoles', [...form.groupRoles, { group: '', role: 'monitor' }])}
+              >
+                {t('directory.addGroup')}
+              </button>
+            </div>
           </fieldset>
           <div className="actions">
             <button type="button" className="secondary" onClick={test} disabled={busy} aria-busy={busy}>
