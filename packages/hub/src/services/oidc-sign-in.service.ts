@@ -276,9 +276,13 @@ export class OidcSignInService {
     ip: string,
   ): Promise<{ user: UserRecord; orgId: string | null }> {
     const email = text(claims.email).toLowerCase();
-    if (!email || !email.includes('@') || claims.email_verified === false)
+    const unverified = claims.email_verified === false || claims.email_verified === 'false';
+    if (!email || !email.includes('@') || unverified)
       throw new OidcSignInRefused('claims', 'The provider sent no verified email address.');
     const roles = rolesFromClaims(provider, claims);
+    // A hub-wide rule may name an organization deleted since: it gives nothing.
+    const existing = new Set((await this.d.orgs.byIds([...roles.keys()])).map((o) => o.id));
+    for (const orgId of roles.keys()) if (!existing.has(orgId)) roles.delete(orgId);
     const anyRole = [...roles.values()].some((r) => r !== undefined);
     const externalId = `oidc:${provider.id}:${claims.sub}`;
     const names = { firstName: text(claims.given_name), lastName: text(claims.family_name) };
@@ -375,13 +379,14 @@ export class OidcSignInService {
   }
 
   private settings(provider: OidcProviderRecord): OidcClientSettings {
-    return {
-      issuer: provider.issuer,
-      clientId: provider.clientId,
-      clientSecret: provider.clientSecret
-        ? this.d.sealer.open(provider.clientSecret, oidcSealContext(provider.id))
-        : null,
-    };
+    let clientSecret: string | null = null;
+    try {
+      if (provider.clientSecret)
+        clientSecret = this.d.sealer.open(provider.clientSecret, oidcSealContext(provider.id));
+    } catch (e) {
+      throw new OidcSignInRefused('provider', `The client secret does not open: ${(e as Error).message}`);
+    }
+    return { issuer: provider.issuer, clientId: provider.clientId, clientSecret };
   }
 
   private async found(orgId: string | null, id: string): Promise<OidcProviderRecord> {

@@ -8,6 +8,7 @@ import { buildTenancy, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../../test/oidc-provider.ts';
 import { claimValues, rolesFromClaims, safeReturnTo } from '../../services/oidc-sign-in.service.ts';
 import { issuerProblem } from '../../adapters/oauth-client.ts';
+import { UserRepository } from '../../repositories/user.repository.ts';
 
 const freePort = (): Promise<number> =>
   new Promise((resolve) => {
@@ -399,6 +400,49 @@ describe('OpenID Connect sign-in through a local provider', () => {
       ['o1', 'owner'],
       ['o2', undefined],
     ]);
+  });
+
+  it('keeps the last Owner an Owner when the claims would demote them', async () => {
+    const rules = [
+      { value: 'av-owners', role: 'owner' },
+      { value: 'av-admins', role: 'administrator' },
+      { value: 'av-staff', role: 'monitor' },
+    ];
+    const saved = await t.support.owner.put(`${providersUrl()}/${providerId}`, {
+      name: 'Acme SSO',
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      scopes: 'openid email profile groups',
+      claimRoles: rules,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const jane = idp.accounts.get('jane');
+    if (!jane) throw new Error('no jane');
+    jane.groups = ['av-owners'];
+    expect(await signIn(new Browser(), 'jane', 'jane-pass')).toBe('/devices');
+    expect(await janeIn(t.support.id)).toMatchObject({ role: 'owner' });
+    // The organization's other Owner leaves: Jane is its last Owner.
+    const users = new UserRepository(hub.database.db);
+    const human = await users.byEmail(t.support.ownerEmail);
+    if (!human) throw new Error('no owner');
+    await users.removeMembership(human.id, t.support.id);
+    try {
+      jane.groups = ['av-staff'];
+      expect(await signIn(new Browser(), 'jane', 'jane-pass')).toBe('/devices');
+      const row = (await users.memberships((await users.byEmail('jane@acme.example'))?.id ?? '')).find(
+        (m) => m.orgId === t.support.id,
+      );
+      expect(row?.role).toBe('owner');
+    } finally {
+      await users.addMembership(human.id, t.support.id, 'owner');
+      jane.groups = ['av-admins'];
+    }
+    expect(await signIn(new Browser(), 'jane', 'jane-pass')).toBe('/devices');
+    expect(await janeIn(t.support.id)).toMatchObject({ role: 'administrator' });
+    const audit = await t.support.owner.get<{ items: { action: string }[] }>(
+      `/api/v1/orgs/${t.support.id}/audit?limit=200`,
+    );
+    expect(audit.body.items.map((e) => e.action)).toContain('oidc.last_owner_kept');
   });
 
   it('answers a provider that is down with a clear error, at the start and at the code exchange', async () => {

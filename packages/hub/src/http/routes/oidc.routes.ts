@@ -44,7 +44,9 @@ export function oidcRoutes(routes: ContractRoutes, d: OidcRouteDeps): void {
     }
     // A refusal of the session itself (e.g. a rule of the organization): its code, on the same page.
     if (e instanceof ServiceError) return reply.redirect(`/sign-in?error=${e.code}`, 302);
-    throw e;
+    // Anything else is the hub's fault: logged, and the browser still lands on a page that says so.
+    request.log.error({ err: e }, 'OpenID sign-in failed unexpectedly');
+    return reply.redirect(`/sign-in?error=${ErrorCode.Internal}`, 302);
   };
 
   routes.plain(
