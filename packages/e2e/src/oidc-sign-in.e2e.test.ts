@@ -4,7 +4,7 @@
 // app as that person with the role the group gives; Users shows Type "OpenID".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunningHub } from '@crosspoint/hub';
+import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { startTestOidcProvider, type TestOidcProvider } from '@crosspoint/hub/testing';
 import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
@@ -120,5 +120,49 @@ describe('OpenID Connect sign-in in Chromium', () => {
       .getByText('Your account at the provider gives you no role here. Ask your administrator.')
       .waitFor();
     await expectNoSeriousViolations(page, 'sign-in with an OpenID error');
+  });
+
+  it('the platform operator adds a hub-wide provider, offered on every sign-in page', async () => {
+    await page.goto(`${hub.url}/sign-in`);
+    await page.getByLabel('Username or email address', { exact: true }).fill(demoAccounts.operator);
+    await page.getByLabel('Password', { exact: true }).fill(demoAccounts.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const terms = page.getByRole('dialog', { name: 'Read and accept terms' });
+    await terms.getByLabel('I accept the Terms of Use').check();
+    await terms.getByLabel('I accept the Privacy Policy').check();
+    await terms.getByRole('button', { name: 'Accept' }).click();
+    await nav(page, 'Settings');
+    await page.getByRole('tab', { name: 'Sign-in', exact: true }).click();
+    const section = page.getByRole('region', { name: 'OpenID Connect providers' });
+    await section.getByText(/offered on the sign-in page of the whole hub/).waitFor();
+    await section.getByRole('button', { name: 'Add provider' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an OpenID Connect provider' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Hub SSO');
+    await dialog.getByLabel('Issuer URL', { exact: true }).fill(idp.issuer);
+    await dialog.getByLabel('Client ID', { exact: true }).fill(idp.clientId);
+    await dialog.getByLabel('Client secret', { exact: true }).fill(idp.clientSecret);
+    await dialog.getByLabel('Scopes', { exact: true }).fill('openid email profile groups');
+    await dialog.getByRole('button', { name: 'Add rule' }).click();
+    await dialog.getByLabel('Claim value 1', { exact: true }).fill('av-admins');
+    await dialog.getByLabel('Role 1', { exact: true }).selectOption('monitor');
+    await dialog.getByLabel('Organization 1', { exact: true }).selectOption({ label: 'Globex Corporation' });
+    await expectNoSeriousViolations(page, 'dialog Add a hub-wide OpenID Connect provider');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section.getByRole('cell', { name: 'Hub SSO', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // The plain sign-in page now offers it; Mia already has an account through the organization's
+    // provider, with the same address: this one does not take it over.
+    await page.getByRole('button', { name: 'Sign in with Hub SSO' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Sign in with Demo SSO' }).count()).toBe(0);
+    const mia = idp.accounts.get('mia');
+    if (mia) mia.groups = ['av-admins'];
+    await page.getByRole('button', { name: 'Sign in with Hub SSO' }).click();
+    await page.waitForURL((u) => u.href.startsWith(`${hub.url}/sign-in?error=`));
+    await page
+      .getByRole('alert')
+      .getByText(/Another account here already has your email address/)
+      .waitFor();
   });
 });
