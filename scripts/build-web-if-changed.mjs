@@ -1,5 +1,6 @@
 // `npm start`: builds the web app only when it is missing or older than its sources (the web app,
 // the protocol it imports, the build's own config, the lockfile), so a second start is immediate.
+// The same for the single-file agent the hub offers on Downloads (packages/agent/dist/agent.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,5 +41,23 @@ if (builtAt > changedAt) {
     ],
     { stdio: 'inherit' },
   );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const agentBuilt = 'packages/agent/dist/agent.mjs';
+const agentSources = [
+  'packages/agent/src',
+  'packages/cli/src/commands/agent.command.ts',
+  'packages/cli/src/commands/agent-service.command.ts',
+  'packages/protocol/src',
+  'scripts/build-agent.mjs',
+  'package-lock.json',
+];
+const agentBuiltAt = existsSync(agentBuilt) ? statSync(agentBuilt).mtimeMs : 0;
+if (agentBuiltAt > Math.max(...agentSources.map(newest))) {
+  console.log('agent up to date (packages/agent/dist)');
+} else {
+  console.log(agentBuiltAt === 0 ? 'building the agent…' : 'the agent changed: building it…');
+  const r = spawnSync(process.execPath, ['scripts/build-agent.mjs'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

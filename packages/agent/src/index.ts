@@ -32,3 +32,16 @@ export { startHubLink, type HubLink, type LinkState, type LinkSource } from './l
 export { LinkBuffer } from './link/link-buffer.ts';
 export { toLinkDevice } from './link/link-device.ts';
 export { startAgentProgram, agentVersion, type AgentProgram } from './program.ts';
+export {
+  systemdUnit,
+  invalidServiceSettings,
+  defaultServiceSettings,
+  type ServiceSettings,
+} from './service/systemd-unit.ts';
+export {
+  ServiceInstaller,
+  ServiceSetupError,
+  execRunner,
+  type SystemRunner,
+  type CommandOutcome,
+} from './service/service-installer.ts';

@@ -10,7 +10,11 @@ import { LinkController } from './ui/link-controller.ts';
 import { LocalAdmin } from './ui/local-admin.ts';
 import { startAgentUi, type AgentUi } from './ui/agent-ui.ts';
 
-export const agentVersion = '0.1.0';
+/** Set by scripts/build-agent.mjs (esbuild `define`); absent when run from source. */
+declare const __CROSSPOINT_AGENT_VERSION__: string | undefined;
+/** This agent's version: the build's, or the package's when run from source. */
+export const agentVersion: string =
+  typeof __CROSSPOINT_AGENT_VERSION__ === 'string' ? __CROSSPOINT_AGENT_VERSION__ : '0.1.0';
 
 export interface AgentProgram {
   agent: Agent;

@@ -16,6 +16,8 @@ export function buildProgram(output: Output): Command {
   const program = new Command('crosspoint')
     .description('Crosspoint: an open, self-hostable AV fleet manager (hub, agent, simulator).')
     .version(hubVersion, '-v, --version')
+    // Options after a command are that command's (agent install-service --data-dir …).
+    .enablePositionalOptions()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => output.out(s.trimEnd()),

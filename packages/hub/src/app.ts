@@ -33,6 +33,7 @@ import { usageRoutes } from './http/routes/usage.routes.ts';
 import { billingRoutes } from './http/routes/billing.routes.ts';
 import { directoryRoutes } from './http/routes/directory.routes.ts';
 import { oidcRoutes } from './http/routes/oidc.routes.ts';
+import { downloadRoutes } from './http/routes/download.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   userRoutes(routes, { users: s.users, limit });
   locationRoutes(routes, { locations: s.locations });
   serverRoutes(routes, { servers: s.servers });
+  downloadRoutes(routes, { agentBuilds: s.agentBuilds });
   auditRoutes(routes, { audit: s.audit, tokens: s.tokens });
   outboxRoutes(routes, { mail: s.mail });
   licenseRoutes(routes, { licenses: s.licenses });
@@ -113,7 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   usageRoutes(routes, { usage: s.usage });
   billingRoutes(routes, { billing: s.billing });
   compatibleRoutes(routes, { compatible: s.compatible });
-  directoryRoutes(routes, { directory: s.directory });
+  directoryRoutes(routes, { directory: s.directory, limit });
   oidcRoutes(routes, { oidc: s.oidc, auth: s.auth, secureCookies: deps.secureCookies, limit });
   registry.assertComplete();
   await registerAgentGateway(app, {

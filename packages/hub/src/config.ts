@@ -10,6 +10,12 @@ export const HubConfigSchema = Type.Object({
   natsUrl: Type.Optional(Type.String({ pattern: '^(nats|tls)://' })),
   logLevel: LogLevelSetting,
   webDir: Type.Optional(Type.String({ minLength: 1 })),
+  agentFile: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'The single-file agent the hub offers for download (scripts/build-agent.mjs builds it).',
+    }),
+  ),
   publicUrl: Type.Optional(
     Type.String({ pattern: '^https?://[^/]+$', description: 'Base URL people open; used in emailed links.' }),
   ),
@@ -108,6 +114,7 @@ export interface HubFlags {
   natsUrl?: string | undefined;
   logLevel?: string | undefined;
   webDir?: string | undefined;
+  agentFile?: string | undefined;
   publicUrl?: string | undefined;
   smtpUrl?: string | undefined;
   mailFrom?: string | undefined;
@@ -136,6 +143,7 @@ export const hubEnvVars = {
   natsUrl: 'NATS_URL',
   logLevel: 'CROSSPOINT_LOG_LEVEL',
   webDir: 'CROSSPOINT_WEB_DIR',
+  agentFile: 'CROSSPOINT_AGENT_FILE',
   publicUrl: 'CROSSPOINT_PUBLIC_URL',
   smtpUrl: 'CROSSPOINT_SMTP_URL',
   mailFrom: 'CROSSPOINT_MAIL_FROM',

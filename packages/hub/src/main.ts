@@ -105,6 +105,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       webhookAllowPrivate: config.webhookAllowPrivate,
       apiTokenDefaultDays: config.apiTokenDefaultDays,
       fileQuotaMb: config.fileQuotaMb,
+      agentFile: config.agentFile,
       alerts: {
         ...options.alerts,
         engine: {

@@ -18,6 +18,7 @@ export * from './api/oidc.ts';
 export * from './api/directory.ts';
 export * from './api/locations.ts';
 export * from './api/servers.ts';
+export * from './api/agent-downloads.ts';
 export * from './api/audit.ts';
 export * from './api/tokens.ts';
 export * from './auth/roles-doc.ts';

@@ -7,10 +7,13 @@ import {
   type DiscoveryReport,
 } from '@crosspoint/agent';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
+import { registerAgentServiceCommands } from './agent-service.command.ts';
 
 export function registerAgentCommand(program: Command, output: Output): void {
-  program
+  const agentCommand = program
     .command('agent')
+    // Options before a subcommand (install-service …) are the agent's, after it the subcommand's.
+    .enablePositionalOptions()
     .summary('run the on-site agent: discovery, device sessions, link to a hub')
     .description(
       'Runs the agent on a customer LAN. It discovers devices on its enabled subnets, keeps a live session to each, ' +
@@ -123,6 +126,7 @@ export function registerAgentCommand(program: Command, output: Output): void {
       }
       await runUntilSignal([program], output);
     });
+  registerAgentServiceCommands(agentCommand, output);
 }
 
 function printDiscovery(agent: Agent, report: DiscoveryReport, output: Output): void {

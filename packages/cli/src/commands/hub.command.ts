@@ -15,6 +15,10 @@ export function withHubOptions(cmd: Command, defaults: { port?: string } = {}): 
     .option('--nats-url <url>', 'NATS URL for several hub processes (env NATS_URL)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .option('--web-dir <path>', 'folder of the built web app (env CROSSPOINT_WEB_DIR)')
+    .option(
+      '--agent-file <path>',
+      'single-file agent offered on Downloads (env CROSSPOINT_AGENT_FILE; default packages/agent/dist/agent.mjs)',
+    )
     .option('--public-url <url>', 'base URL people open, used in emailed links (env CROSSPOINT_PUBLIC_URL)')
     .option(
       '--smtp-url <url>',

@@ -28,6 +28,7 @@ interface Ids {
   fileId: string;
   invoiceId: string;
   providerId: string;
+  supportId: string;
 }
 
 const directorySample = {
@@ -57,6 +58,8 @@ const samples: Record<
     enterpriseOnly?: boolean;
     managersOnly?: boolean;
     stream?: boolean;
+    /** Answers 404 "not built" on a hub without the agent build (a fresh clone). */
+    needsAgentBuild?: boolean;
   }
 > = {
   'GET /api/v1/orgs/{orgId}': { mutates: false },
@@ -85,6 +88,11 @@ const samples: Record<
     mutates: true,
     platformOnly: true,
   },
+  'PATCH /api/v1/orgs/{orgId}/support-orgs/{supportId}': {
+    body: { devicePool: 500 },
+    mutates: true,
+    platformOnly: true,
+  },
   'GET /api/v1/orgs/{orgId}/users': { mutates: false },
   'POST /api/v1/orgs/{orgId}/users/invitations': {
     body: { emails: ['z@example.test'], role: 'monitor' },
@@ -98,6 +106,8 @@ const samples: Record<
   'PATCH /api/v1/orgs/{orgId}/locations/{locationId}': { body: { name: 'Room 2' }, mutates: true },
   'DELETE /api/v1/orgs/{orgId}/locations/{locationId}': { mutates: true },
   'GET /api/v1/orgs/{orgId}/servers': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/downloads/agent': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/downloads/agent/file': { mutates: false, needsAgentBuild: true },
   'POST /api/v1/orgs/{orgId}/servers': { body: { name: 'Other', password: agentPassword }, mutates: true },
   'PATCH /api/v1/orgs/{orgId}/servers/{serverId}': { body: { disabled: true }, mutates: true },
   'PUT /api/v1/orgs/{orgId}/servers/{serverId}/password': {
@@ -415,6 +425,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       fileId: file.body.id,
       invoiceId: drafts.body.created[0]?.id ?? '00000000-0000-4000-8000-000000000000',
       providerId: oidcProvider.body.id,
+      supportId,
     };
   });
   afterAll(async () => {
@@ -442,7 +453,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
     const objectRoutes = Object.keys(samples).filter((r) =>
-      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId)\}/.test(
+      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId|supportId)\}/.test(
         r,
       ),
     );
@@ -474,7 +485,8 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
         sample.mutates || sample.managersOnly === true,
       );
       const res = await call(aMonitor, route, aIds);
-      expect(res.status, `${route}: ${JSON.stringify(res.body)}`).toBe(denied ? 403 : 200);
+      const notBuilt = sample.needsAgentBuild === true && /not built/.test(res.body.error?.message ?? '');
+      expect(res.status, `${route}: ${JSON.stringify(res.body)}`).toBe(denied ? 403 : notBuilt ? 404 : 200);
       if (denied) expect(res.body.error?.code).toBe('FORBIDDEN');
     }
   });

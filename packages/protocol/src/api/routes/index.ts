@@ -11,6 +11,7 @@ import { userRoutes } from './users.routes.ts';
 import { usageRoutes } from './usage.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { directoryRoutes } from './directory.routes.ts';
+import { downloadRoutes } from './downloads.routes.ts';
 
 /**
  * The route table: every route of the hub's HTTP API (the agent's link and file routes excepted),
@@ -25,6 +26,7 @@ export const routeTable = {
   ...organizationRoutes,
   ...userRoutes,
   ...serverRoutes,
+  ...downloadRoutes,
   ...deviceRoutes,
   ...alertRoutes,
   ...usageRoutes,

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AgentDownload } from '@crosspoint/protocol';
+import { requirePermission, type OrgContext } from './context.ts';
+import { ServiceError } from './service-error.ts';
+
+/** Where `npm run build:agent` puts the agent: packages/agent/dist, beside the web app's packages/web/dist. */
+export const defaultAgentFile = fileURLToPath(new URL('../../../agent/dist/agent.mjs', import.meta.url));
+/** The name the agent is saved as. */
+export const agentFileName = 'crosspoint-agent.mjs';
+/** The oldest Node.js the agent runs on (the root package's engines). */
+export const agentNodeVersion = '20.19';
+
+/** The build the hub found: what it checked itself (size, SHA-256) and what the build says (version). */
+export interface AgentBuild {
+  path: string;
+  bytes: number;
+  sha256: string;
+  /** From the build's agent.json, when its SHA-256 matches the file; null otherwise. */
+  version: string | null;
+  builtAt: Date;
+  /** The detached Ed25519 signature next to the file (`<file>.sig`, base64), when there is one. */
+  signature: string | null;
+}
+
+interface Manifest {
+  version?: unknown;
+  sha256?: unknown;
+}
+
+/**
+ * The single-file agent the hub offers (scripts/build-agent.mjs writes it with an agent.json
+ * beside it). Read from disk when asked and kept while the file's size and time stay the same, so
+ * a new build is offered without restarting the hub. No file: "not built", never a failure to start.
+ */
+export class AgentBuildService {
+  private cached: { key: string; build: AgentBuild } | undefined;
+
+  constructor(private readonly file: string) {}
+
+  /** The current build, or null when the hub has none. */
+  async current(): Promise<AgentBuild | null> {
+    const info = await stat(this.file).catch(() => null);
+    if (!info?.isFile()) return null;
+    const key = `${String(info.size)}|${String(info.mtimeMs)}`;
+    if (this.cached?.key === key) return this.cached.build;
+    const bytes = await readFile(this.file);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const manifest = await readFile(join(dirname(this.file), 'agent.json'), 'utf8')
+      .then((t) => JSON.parse(t) as Manifest)
+      .catch((): Manifest => ({}));
+    const signature = await readFile(`${this.file}.sig`, 'utf8')
+      .then((t) => t.trim() || null)
+      .catch(() => null);
+    const build: AgentBuild = {
+      path: this.file,
+      bytes: bytes.byteLength,
+      sha256,
+      version: manifest.sha256 === sha256 && typeof manifest.version === 'string' ? manifest.version : null,
+      builtAt: info.mtime,
+      signature,
+    };
+    this.cached = { key, build };
+    return build;
+  }
+
+  /** The version of the current build (for "Update available" on Servers), or null. */
+  async currentVersion(): Promise<string | null> {
+    return (await this.current().catch(() => null))?.version ?? null;
+  }
+
+  /** What the Downloads screen shows. */
+  async describe(ctx: OrgContext): Promise<AgentDownload> {
+    mayDownload(ctx);
+    const build = await this.current();
+    return {
+      available: build !== null,
+      fileName: agentFileName,
+      version: build?.version ?? null,
+      bytes: build?.bytes ?? null,
+      sha256: build?.sha256 ?? null,
+      builtAt: build?.builtAt.toISOString() ?? null,
+      signed: build?.signature != null,
+      nodeVersion: agentNodeVersion,
+    };
+  }
+
+  /** The file to send: 404 with a clear message when the hub has no build. */
+  async open(ctx: OrgContext): Promise<{ build: AgentBuild; stream: ReadStream }> {
+    mayDownload(ctx);
+    const build = await this.current();
+    if (!build) {
+      throw new ServiceError(
+        'NOT_FOUND',
+        'The agent is not built on this hub: run `npm run build:agent` where the hub runs (or set CROSSPOINT_AGENT_FILE).',
+        404,
+      );
+    }
+    return { build, stream: createReadStream(build.path) };
+  }
+}
+
+/** People of organizations that have servers (not the platform's own) who may see server accounts. */
+function mayDownload(ctx: OrgContext): void {
+  requirePermission(ctx, 'servers.read');
+  if (ctx.org.kind === 'platform') throw ServiceError.notFound('The agent download');
+}
