@@ -6,9 +6,10 @@ import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
 import type { AuditService } from './audit.service.ts';
 import type { PasswordService } from './password.service.ts';
-import type { Clock } from './context.ts';
+import { isoDay, type Clock } from './context.ts';
 import type { LiveEvents } from './live-events.ts';
 import { defaultThrottle } from './auth.service.ts';
+import { deviceLimit } from './editions.ts';
 
 /** Failed agent logins from one address (any account) within the throttle window before it is refused unchecked. */
 export const agentFailuresPerAddress = 50;
@@ -246,9 +247,8 @@ export class AgentLinkService {
   private async afterIngest(agent: LinkedAgent, changed: number, membership: boolean): Promise<void> {
     if (membership) {
       const org = (await this.orgs.byId(agent.org.id)) ?? agent.org;
-      const limit =
-        org.kind === 'client' ? org.planMaxDevices : org.kind === 'enterprise' ? org.devicePool : null;
-      await this.devices.applyPlan(org.id, limit);
+      const parent = org.parentId ? await this.orgs.byId(org.parentId) : undefined;
+      await this.devices.applyPlan(org.id, deviceLimit(org, parent, isoDay(this.clock())));
       await this.accounts.update(org.id, agent.account.id, {
         deviceCount: await this.devices.countByServer(agent.account.id),
       });

@@ -13,6 +13,7 @@ import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { LicenseVerifier } from '../adapters/license-signature.ts';
 import type { AuditService } from './audit.service.ts';
 import { isoDay, requirePermission, type Clock, type OrgContext } from './context.ts';
+import { applyTrial } from './editions.ts';
 import { ServiceError } from './service-error.ts';
 import { PeriodicTask } from './serial-runner.ts';
 
@@ -85,6 +86,14 @@ export class LicenseService {
   /** Brings every enterprise organization's capacity and its devices' Overflow in line with its license and the clock. */
   async checkAll(): Promise<void> {
     for (const org of await this.orgs.byKind('enterprise')) await this.applyCapacity(org.id, org.devicePool);
+    // Support organizations on trial: once one ends, its devices and its clients' stop being monitored.
+    const today = isoDay(this.clock());
+    for (const org of await this.orgs.byKind('support')) {
+      if (org.planEnd === null) continue;
+      for (const orgId of await applyTrial(org, today, { orgs: this.orgs, devices: this.devices })) {
+        await this.devicesChanged(orgId);
+      }
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import type {
   OrgStatus,
   ServicePlan,
   UpdatePlanRequest,
+  UpdateSupportOrgRequest,
 } from '@crosspoint/protocol';
 import type { OrganizationRepository, OrgRecord } from '../repositories/organization.repository.ts';
 import type { DeviceRepository } from '../repositories/device.repository.ts';
@@ -15,6 +16,7 @@ import { isoDay, requirePermission, type Actor, type Clock, type OrgContext } fr
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
 import { unlicensedCapacity } from './license.service.ts';
+import { applyTrial, deviceLimit, trialEnded } from './editions.ts';
 
 /** The status of a client organization, from its plan dates, first sign-in and device count. */
 export function clientStatus(
@@ -54,6 +56,7 @@ export class OrganizationService {
     const today = isoDay(this.clock());
     const devices = await this.devices.proAudioCount(org.id);
     const hasPool = org.kind === 'support' || org.kind === 'enterprise';
+    const onTrial = org.kind === 'support' ? org : org.kind === 'client' ? parent : undefined;
     const allocated = hasPool ? await this.orgs.allocated(org.id) : 0;
     return {
       id: org.id,
@@ -75,6 +78,10 @@ export class OrganizationService {
             monitored: await this.orgs.poolMonitored(org.id),
           }
         : null,
+      trial:
+        onTrial?.kind === 'support' && onTrial.planEnd
+          ? { organization: onTrial.name, end: onTrial.planEnd, ended: trialEnded(onTrial, today) }
+          : null,
       counts: { ...counts, proAudioDevices: devices },
       createdAt: org.createdAt.toISOString(),
     };
@@ -213,7 +220,8 @@ export class OrganizationService {
       detail: { from: current, to: plan },
     });
     const counts = await this.orgs.counts(client.id);
-    if (await this.devices.applyPlan(client.id, plan.maxDevices)) await this.devicesChanged(client.id);
+    if (await this.devices.applyPlan(client.id, deviceLimit(updated, ctx.org, today)))
+      await this.devicesChanged(client.id);
     return clientRowOf(updated, counts.servers, today, await this.devices.proAudioCount(client.id));
   }
 
@@ -236,6 +244,64 @@ export class OrganizationService {
       throw ServiceError.invalid('BAD_REQUEST', 'Only the platform organization adds support organizations.');
     const org = await this.createSupportOrg(ctx.actor, input);
     return this.get({ ...ctx, org });
+  }
+
+  /**
+   * The operator changes a support organization's pool, extends its trial or makes it a paying one
+   * (no trial end). Its devices and its clients' follow at once (a trial extended or ended).
+   */
+  async updateSupportOrg(
+    ctx: OrgContext,
+    supportId: string,
+    req: UpdateSupportOrgRequest,
+  ): Promise<Organization> {
+    requirePermission(ctx, 'clients.manage');
+    const support = await this.orgs.byId(supportId);
+    if (support?.kind !== 'support' || support.parentId !== ctx.org.id)
+      throw ServiceError.notFound('The support organization');
+    const today = isoDay(this.clock());
+    if (req.devicePool !== undefined) {
+      const allocated = await this.orgs.allocated(support.id);
+      if (req.devicePool < allocated)
+        throw ServiceError.conflict(
+          'POOL_EXCEEDED',
+          `Its clients’ plans hold ${String(allocated)} devices: the pool cannot be smaller. Lower their plans first.`,
+        );
+    }
+    if (req.trialEnd && req.trialEnd < (support.planStart ?? today))
+      throw ServiceError.invalid('VALIDATION_FAILED', 'The trial cannot end before it started.', [
+        { path: '/body/trialEnd', message: 'must not be before the trial’s start' },
+      ]);
+    const trial =
+      req.trialEnd === undefined
+        ? {}
+        : req.trialEnd === null
+          ? { planStart: null, planEnd: null }
+          : { planStart: support.planStart ?? today, planEnd: req.trialEnd };
+    const updated =
+      (await this.orgs.update(support.id, {
+        ...(req.devicePool !== undefined ? { devicePool: req.devicePool } : {}),
+        ...trial,
+      })) ?? support;
+    const detail = {
+      name: support.name,
+      ...(req.devicePool !== undefined
+        ? { devicePool: { from: support.devicePool, to: req.devicePool } }
+        : {}),
+      ...(req.trialEnd !== undefined ? { trialEnd: { from: support.planEnd, to: req.trialEnd } } : {}),
+    };
+    for (const orgId of [ctx.org.id, support.id])
+      await this.audit.record(ctx.actor, {
+        orgId,
+        action:
+          req.trialEnd === null && support.planEnd ? 'support_orgs.trial_converted' : 'support_orgs.updated',
+        targetType: 'organization',
+        targetId: support.id,
+        detail,
+      });
+    for (const orgId of await applyTrial(updated, today, { orgs: this.orgs, devices: this.devices }))
+      await this.devicesChanged(orgId);
+    return this.get({ ...ctx, org: updated });
   }
 
   /** Operator: a new support organization (AV integrator) with its pool and initial owner. */

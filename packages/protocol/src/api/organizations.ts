@@ -44,6 +44,21 @@ export const Organization = Type.Object(
       }),
       Type.Null(),
     ]),
+    trial: Type.Union(
+      [
+        Type.Object({
+          /** The support organization on trial: this one, or (for a client) the one that looks after it. */
+          organization: Type.String(),
+          end: IsoDate,
+          ended: Type.Boolean({
+            description:
+              'Past its last day: its clients’ devices are Overflowed (not monitored) until it is extended or made a paying one.',
+          }),
+        }),
+        Type.Null(),
+      ],
+      { description: 'A support organization’s trial, as it bears on this organization (null: none).' },
+    ),
     counts: Type.Object({
       users: Type.Integer(),
       proAudioDevices: Type.Integer(),
@@ -186,4 +201,24 @@ export const CreateSupportOrgRequest = Type.Object(
   },
   { $id: 'CreateSupportOrgRequest', additionalProperties: false },
 );
+export const UpdateSupportOrgRequest = Type.Object(
+  {
+    devicePool: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10_000_000,
+        description: 'Licensed Pro Audio devices it may allocate (not below what its clients’ plans hold).',
+      }),
+    ),
+    trialEnd: Type.Optional(
+      Type.Union([IsoDate, Type.Null()], {
+        description: 'The last day of its trial; null: a paying organization, no end.',
+      }),
+    ),
+  },
+  { $id: 'UpdateSupportOrgRequest', additionalProperties: false },
+);
+export type UpdateSupportOrgRequest = Static<typeof UpdateSupportOrgRequest>;
+export const SupportOrgParams = Type.Object({ orgId: Uuid, supportId: Uuid });
+
 export const OrganizationList = Type.Object({ items: Type.Array(Organization) }, { $id: 'OrganizationList' });

@@ -7,6 +7,7 @@ import { call } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { TermsDialog } from './TermsDialog.tsx';
 import { TwoFactorRequired } from '../features/two-factor/TwoFactorRequired.tsx';
+import { TrialBanner } from '../features/organizations/TrialBanner.tsx';
 import { ChooseOrgDialog } from './ChooseOrgDialog.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { useLiveEvents } from '../live/useLiveEvents.ts';
@@ -179,6 +180,7 @@ export function AppShell() {
           ) : org ? (
             <>
               <LicenseBanner />
+              <TrialBanner />
               <Outlet />
             </>
           ) : (

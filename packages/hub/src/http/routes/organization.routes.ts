@@ -22,4 +22,7 @@ export function organizationRoutes(
   );
   routes.org('listSupportOrgs', async (ctx) => ({ items: await d.organizations.listSupportOrgs(ctx) }));
   routes.org('createSupportOrg', (ctx, { body }) => d.organizations.addSupportOrg(ctx, body));
+  routes.org('updateSupportOrg', (ctx, { params, body }) =>
+    d.organizations.updateSupportOrg(ctx, params.supportId, body),
+  );
 }

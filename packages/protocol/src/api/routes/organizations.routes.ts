@@ -20,6 +20,8 @@ import {
   CreateClientRequest,
   CreateClientResult,
   CreateSupportOrgRequest,
+  SupportOrgParams,
+  UpdateSupportOrgRequest,
   Organization,
   OrganizationList,
   UpdateOrganizationRequest,
@@ -129,6 +131,17 @@ export const organizationRoutes = {
     body: CreateSupportOrgRequest,
     answer: Organization,
     status: 201,
+  }),
+  updateSupportOrg: route({
+    method: 'PATCH',
+    path: `${orgPath}/support-orgs/:supportId`,
+    tags,
+    access: 'clients.manage',
+    summary:
+      'Change a support organization’s device pool, extend its trial, or make it a paying one (no trial end)',
+    params: SupportOrgParams,
+    body: UpdateSupportOrgRequest,
+    answer: Organization,
   }),
 
   listLocations: route({

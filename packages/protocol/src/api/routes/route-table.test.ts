@@ -12,6 +12,10 @@ import { userRoutes } from './users.routes.ts';
 import { usageRoutes } from './usage.routes.ts';
 import { billingRoutes } from './billing.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
+import { compatibleRoutes } from './compatible.routes.ts';
+import { directoryRoutes } from './directory.routes.ts';
+import { downloadRoutes } from './downloads.routes.ts';
 
 const domains = [
   systemRoutes,
@@ -24,6 +28,10 @@ const domains = [
   usageRoutes,
   billingRoutes,
   oidcRoutes,
+  twoFactorRoutes,
+  compatibleRoutes,
+  directoryRoutes,
+  downloadRoutes,
 ];
 const entries = Object.entries<RouteDefinition>(routeTable);
 const propertiesOf = (schema: { properties?: Record<string, unknown> } | undefined): string[] =>

@@ -4,18 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { Organization } from '@crosspoint/protocol';
 import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, formatDay } from '../../format.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar } from '../../ui/ListToolbar.tsx';
 import { supportOrgsKey, useSupportOrgs } from './queries.ts';
+import { SupportOrgPlanDialog } from './SupportOrgPlanDialog.tsx';
 
 export function SupportOrgs() {
   const { t, i18n } = useTranslation();
   const { orgId, can } = useOrg();
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Organization | null>(null);
   const [filter, setFilter] = useState('');
   const list = useSupportOrgs(orgId, { refetchInterval: 30_000 });
   const rows = (list.data?.items ?? []).filter((o) => o.name.toLowerCase().includes(filter.toLowerCase()));
@@ -26,7 +28,39 @@ export function SupportOrgs() {
     { key: 'monitored', label: t('orgs.monitored'), render: (o) => o.pool?.monitored ?? 0 },
     { key: 'clients', label: t('orgs.clients'), render: (o) => o.counts.clients },
     { key: 'users', label: t('nav.users'), render: (o) => o.counts.users },
+    {
+      key: 'edition',
+      label: t('orgs.edition'),
+      render: (o) =>
+        !o.trial ? (
+          t('orgs.paying')
+        ) : (
+          <span className={o.trial.ended ? 'badge down' : 'badge issue'}>
+            {o.trial.ended
+              ? t('orgs.trialEnded', { date: formatDay(o.trial.end, i18n.language) })
+              : t('orgs.trialUntil', { date: formatDay(o.trial.end, i18n.language) })}
+          </span>
+        ),
+    },
     { key: 'created', label: t('common.created'), render: (o) => formatDate(o.createdAt, i18n.language) },
+    ...(can('clients.manage')
+      ? [
+          {
+            key: 'actions',
+            label: t('common.actions'),
+            render: (o: Organization) => (
+              <button
+                type="button"
+                className="link"
+                aria-label={t('orgs.supportPlanOf', { name: o.name })}
+                onClick={() => setEditing(o)}
+              >
+                {t('orgs.changePlan')}
+              </button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <section aria-labelledby="support-title">
@@ -55,6 +89,14 @@ export function SupportOrgs() {
         rowKey={(o) => o.id}
         empty={list.isPending ? t('common.loading') : t('orgs.noSupport')}
       />
+      {editing && (
+        <SupportOrgPlanDialog
+          support={editing}
+          orgId={orgId}
+          onClose={() => setEditing(null)}
+          onSaved={() => void client.invalidateQueries({ queryKey: supportOrgsKey })}
+        />
+      )}
       <AddSupportOrgDialog
         open={adding}
         orgId={orgId}
