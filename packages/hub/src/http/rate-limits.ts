@@ -77,6 +77,9 @@ export const limits = {
   // Each waiting sign-in also ends after five wrong codes (kept in the database).
   secondFactor: [{ name: 'address', max: 30, windowMs: 10 * minute, key: keys.address }],
   twoFactorCode: [{ name: 'actor', max: 20, windowMs: 10 * minute, key: keys.actor }],
+  // Each test reaches the organization's directory; a user test with a password is a guess at it
+  // that the sign-in lockout does not see.
+  directoryTest: [{ name: 'actor', max: 30, windowMs: 10 * minute, key: keys.actor }],
 } satisfies Record<string, Limit[]>;
 
 /** Registers @fastify/rate-limit (no global limit) and returns the limiter that routes use. */

@@ -408,4 +408,19 @@ describe('LDAP / Active Directory sign-in', () => {
     expect((await owner.delete<Settings>(directoryOf(t.client.id))).body).toEqual({ directory: null });
     expect((await fresh().signIn('GLOBEX\\alice', 'alice-Dir-pw1')).status).toBe(401);
   });
+
+  it('limits the tests: a user test with a password is a guess the sign-in lockout does not see', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++)
+      codes.push(
+        (
+          await owner.post(`${directoryOf(t.support.id)}/test-user`, {
+            login: 'bob',
+            password: `guess-${String(i)}`,
+          })
+        ).status,
+      );
+    expect(codes.slice(0, 10).every((c) => c === 422)).toBe(true);
+    expect(codes.at(-1)).toBe(429);
+  });
 });
