@@ -91,6 +91,16 @@ export class OrganizationRepository {
     return row;
   }
 
+  /** Sets the device pool; false when it already was that (another hub changed it first). */
+  async setDevicePool(id: string, pool: number): Promise<boolean> {
+    const rows = await this.db
+      .update(organizations)
+      .set({ devicePool: pool })
+      .where(and(eq(organizations.id, id), sql`${organizations.devicePool} IS DISTINCT FROM ${pool}`))
+      .returning({ id: organizations.id });
+    return rows.length === 1;
+  }
+
   async markActivated(ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
     await this.db

@@ -103,8 +103,8 @@ export class LicenseService {
   private async applyCapacity(orgId: string, poolBefore: number | null): Promise<void> {
     const row = await this.licenses.current(orgId);
     const { capacity, state } = licenseStanding(row, this.clock(), this.timing.graceDays);
-    if (poolBefore !== capacity) {
-      await this.orgs.update(orgId, { devicePool: capacity });
+    // Only the hub whose update changes the pool records it (several hubs check at the same time).
+    if (poolBefore !== capacity && (await this.orgs.setDevicePool(orgId, capacity))) {
       if (state === 'expired') {
         await this.audit.record(
           { userId: null, label: 'hub (license check)', ip: null },
