@@ -57,6 +57,17 @@ export const agentAccounts = pgTable(
     subnetsEnabled: integer('subnets_enabled').notNull().default(0),
     subnetsTotal: integer('subnets_total').notNull().default(0),
     deviceCount: integer('device_count').notNull().default(0),
+    /**
+     * The agent's latest health report (its CPU, memory, backlog and issues, with the hub's own
+     * findings such as clock skew added), as of `reportedAt`; null until an agent sends one.
+     */
+    health: jsonb('health').$type<{
+      cpuPercent: number;
+      memoryMb: number;
+      backlog: number;
+      issues: { code: string; reason: string }[];
+      reportedAt: string;
+    }>(),
     /** Highest frame sequence number of the agent's link that is stored (acknowledged). */
     lastSeq: integer('last_seq').notNull().default(-1),
     /** The agent installation the sequence numbers belong to (a reinstalled agent starts again). */
