@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { agentAccounts, memberships, organizations } from '../db/schema/index.ts';
+import { agentAccounts, clientTerms, memberships, organizations } from '../db/schema/index.ts';
 import { rowsOf } from './raw-rows.ts';
 
 export type OrgRecord = typeof organizations.$inferSelect;
@@ -89,6 +89,29 @@ export class OrganizationRepository {
   async update(id: string, values: Partial<NewOrg>): Promise<OrgRecord | undefined> {
     const [row] = await this.db.update(organizations).set(values).where(eq(organizations.id, id)).returning();
     return row;
+  }
+
+  /** A support organization attaches an existing client: its term opens now. */
+  async openClientTerm(clientId: string, supportId: string, at: Date): Promise<void> {
+    await this.db.insert(clientTerms).values({ clientId, supportId, startedAt: at });
+  }
+
+  /**
+   * A support organization releases a client: its open term ends now, or (a client it created, which
+   * has no term) a term from its creation until now is recorded.
+   */
+  async closeClientTerm(clientId: string, supportId: string, at: Date): Promise<void> {
+    const open = and(
+      eq(clientTerms.clientId, clientId),
+      eq(clientTerms.supportId, supportId),
+      isNull(clientTerms.endedAt),
+    );
+    const closed = await this.db
+      .update(clientTerms)
+      .set({ endedAt: at })
+      .where(open)
+      .returning({ id: clientTerms.id });
+    if (closed.length === 0) await this.db.insert(clientTerms).values({ clientId, supportId, endedAt: at });
   }
 
   /** Sets the device pool; false when it already was that (another hub changed it first). */

@@ -1,6 +1,17 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
-import { auditEvents, organizations, usageCounts, usageDays } from '../db/schema/index.ts';
+import { auditEvents, clientTerms, organizations, usageCounts, usageDays } from '../db/schema/index.ts';
+
+/** A client and the part of a range a support organization looked after it (null: no bound). */
+export interface ClientTermRecord {
+  id: string;
+  name: string;
+  accountNumber: string | null;
+  clientReference: string | null;
+  planMax: number | null;
+  since: Date | null;
+  until: Date | null;
+}
 import { rowsOf } from './raw-rows.ts';
 
 export type UsageKind = 'pro-audio' | 'video';
@@ -176,19 +187,46 @@ export class UsageRepository {
     return rowsOf<{ orgId: string; from: string }>(result);
   }
 
-  /** The client organizations of a support organization, by name. */
-  clientsOf(supportId: string) {
-    return this.db
-      .select({
-        id: organizations.id,
-        name: organizations.name,
-        accountNumber: organizations.accountNumber,
-        clientReference: organizations.clientReference,
-        planMax: organizations.planMaxDevices,
-      })
+  /**
+   * The clients a support organization looked after during [from, to): its clients now (from when it
+   * attached them, or all along) and the ones it released since `from` (until then), by name. A
+   * client looked after twice in the range has a row per term.
+   */
+  async clientsDuring(supportId: string, from: Date, to: Date): Promise<ClientTermRecord[]> {
+    const client = {
+      id: organizations.id,
+      name: organizations.name,
+      accountNumber: organizations.accountNumber,
+      clientReference: organizations.clientReference,
+      planMax: organizations.planMaxDevices,
+    };
+    const current = await this.db
+      .select({ ...client, since: clientTerms.startedAt })
       .from(organizations)
-      .where(and(eq(organizations.parentId, supportId), eq(organizations.kind, 'client')))
-      .orderBy(sql`lower(${organizations.name})`, organizations.id);
+      .leftJoin(
+        clientTerms,
+        and(
+          eq(clientTerms.clientId, organizations.id),
+          eq(clientTerms.supportId, supportId),
+          isNull(clientTerms.endedAt),
+        ),
+      )
+      .where(and(eq(organizations.parentId, supportId), eq(organizations.kind, 'client')));
+    const former = await this.db
+      .select({ ...client, since: clientTerms.startedAt, until: clientTerms.endedAt })
+      .from(clientTerms)
+      .innerJoin(organizations, eq(organizations.id, clientTerms.clientId))
+      .where(
+        and(
+          eq(clientTerms.supportId, supportId),
+          gt(clientTerms.endedAt, from),
+          or(isNull(clientTerms.startedAt), lt(clientTerms.startedAt, to)),
+        ),
+      );
+    return [
+      ...current.filter((c) => !c.since || c.since < to).map((c) => ({ ...c, until: null })),
+      ...former.map((c) => ({ ...c, until: c.until ?? null })),
+    ].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
   }
 
   /** The plan changes of an organization from `from` to `to`, as its history recorded them (who, when, from → to). */

@@ -59,6 +59,8 @@ export class ClientAttachmentService {
       planEnd: next.end,
     });
     if (!updated) throw ServiceError.notFound('The client organization');
+    // Its usage from now on is this support organization's (metering's client terms).
+    await this.d.orgs.openClientTerm(client.id, ctx.org.id, this.d.clock());
     await this.moved(client.id, ctx.org.id);
     await this.d.audit.record(ctx.actor, {
       orgId: ctx.org.id,
@@ -84,6 +86,8 @@ export class ClientAttachmentService {
       throw ServiceError.notFound('The client organization');
     const released = await this.d.orgs.update(client.id, { parentId: null });
     if (!released) throw ServiceError.notFound('The client organization');
+    // Its usage until now stays this support organization's, for this month's invoice.
+    await this.d.orgs.closeClientTerm(client.id, ctx.org.id, this.d.clock());
     await this.moved(client.id, client.id);
     await this.d.audit.record(ctx.actor, {
       orgId: ctx.org.id,

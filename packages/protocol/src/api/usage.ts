@@ -103,6 +103,12 @@ export const ClientUsageRow = Type.Object(
     accountNumber: Type.Union([Type.String(), Type.Null()]),
     clientReference: Type.Union([Type.String(), Type.Null()]),
     planMaxDevices: Type.Union([Type.Integer(), Type.Null()]),
+    since: Type.Union([IsoDateTime, Type.Null()], {
+      description: 'Attached during the month: its days count from then (null: the whole month).',
+    }),
+    until: Type.Union([IsoDateTime, Type.Null()], {
+      description: 'Released during the month: its days count until then (null: still a client).',
+    }),
     total: UsageTotal,
   },
   { $id: 'ClientUsageRow' },

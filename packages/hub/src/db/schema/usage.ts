@@ -63,3 +63,30 @@ export const usageDays = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day, t.kind] })],
 );
+
+/**
+ * Hand-overs of clients between support organizations: a term opens when a support organization
+ * attaches an existing client and closes when it releases one (a client it created has no row until
+ * it is released: it was looked after from its creation). A month's usage of a client belongs to the
+ * support organization of the days it looked after it (docs/metering.md).
+ */
+export const clientTerms = pgTable(
+  'client_terms',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    supportId: uuid('support_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** Null: since the client was created. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** Null while the support organization still looks after the client. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('client_terms_support_idx').on(t.supportId, t.startedAt),
+    index('client_terms_client_idx').on(t.clientId),
+  ],
+);

@@ -60,9 +60,11 @@ export const clientUsageCsvHeader = [
   'video_device_days',
   'overflow_days',
   'days_metered',
+  'since',
+  'until',
 ];
 
-/** A month's usage of a support organization's clients, one line per client. */
+/** A month's usage of a support organization's clients, one line per client (per term, if it changed hands). */
 export function clientUsageCsv(report: ClientUsageReport): string {
   return lines([
     clientUsageCsvHeader,
@@ -81,6 +83,8 @@ export function clientUsageCsv(report: ClientUsageReport): string {
       c.total.video.deviceDays,
       c.total.overflowDays,
       c.total.daysMetered,
+      c.since,
+      c.until,
     ]),
   ]);
 }

@@ -137,12 +137,10 @@ export class UsageService {
       throw ServiceError.invalid('BAD_REQUEST', 'Only a support organization has client organizations.');
     const month = query.month ?? isoDay(this.clock()).slice(0, 7);
     const { from, to } = monthDays(month);
-    const clients = await this.repo.clientsOf(ctx.org.id);
-    const metered = await this.metered(
-      clients.map((c) => c.id),
-      from,
-      to,
-    );
+    const end = new Date(startOf(to).getTime() + dayMs);
+    // Its clients now and those it released during the month: each for the days it looked after it.
+    const clients = await this.repo.clientsDuring(ctx.org.id, startOf(from), end);
+    const metered = await this.metered([...new Set(clients.map((c) => c.id))], from, to);
     return {
       month,
       items: clients.map((c) => ({
@@ -151,7 +149,9 @@ export class UsageService {
         accountNumber: c.accountNumber,
         clientReference: c.clientReference,
         planMaxDevices: c.planMax,
-        total: totalOf(metered.get(c.id) ?? []),
+        since: c.since && c.since > startOf(from) ? c.since.toISOString() : null,
+        until: c.until && c.until < end ? c.until.toISOString() : null,
+        total: totalOf((metered.get(c.id) ?? []).filter((d) => lookedAfter(d.day, c.since, c.until))),
       })),
     };
   }
@@ -247,4 +247,13 @@ function planChangeOut(r: PlanChangeRecord): PlanChange {
     end: date(to.end),
     previousMaxDevices: int(before.maxDevices),
   };
+}
+
+/**
+ * Whether a support organization looked after a client on a day: its term overlaps the day (the day
+ * of a hand-over belongs to both the support organization that released and the one that attached).
+ */
+function lookedAfter(day: string, since: Date | null, until: Date | null): boolean {
+  const start = startOf(day).getTime();
+  return (!since || since.getTime() < start + dayMs) && (!until || until.getTime() > start);
 }

@@ -161,6 +161,34 @@ describe.each(await databaseLanes())('usage metering on $name', (lane) => {
     expect(report.total.daysMetered).toBe(1.5);
   });
 
+  it('splits a month between the support organization that released a client and the one that attached it', async () => {
+    const orgs = new OrganizationRepository(database.db);
+    const beta = await orgs.create({ kind: 'support', name: 'Beta AV', devicePool: 100 });
+    // Released on 10 April at midnight (as ClientAttachmentService does), attached by Beta on the 20th.
+    await orgs.closeClientTerm(client.id, support.id, new Date('2026-04-10T00:00:00Z'));
+    await orgs.update(client.id, { parentId: null });
+    await orgs.openClientTerm(client.id, beta.id, new Date('2026-04-20T00:00:00Z'));
+    await orgs.update(client.id, { parentId: beta.id });
+    now = new Date('2026-05-01T02:00:00Z');
+    await usage.tick();
+    const acme = await usage.clientUsage(ctx(support), { month: '2026-04' });
+    expect(acme.items).toEqual([
+      expect.objectContaining({ orgId: client.id, since: null, until: '2026-04-10T00:00:00.000Z' }),
+    ]);
+    // 1–9 April, 15 devices a day.
+    expect(acme.items[0]?.total.proAudio.deviceDays).toBe(135);
+    const b = await usage.clientUsage(ctx(beta), { month: '2026-04' });
+    expect(b.items).toEqual([
+      expect.objectContaining({ orgId: client.id, since: '2026-04-20T00:00:00.000Z', until: null }),
+    ]);
+    // 20–30 April.
+    expect(b.items[0]?.total.proAudio.deviceDays).toBe(165);
+    // March was wholly Acme's, and May will be wholly Beta's.
+    expect((await usage.clientUsage(ctx(support), { month: '2026-03' })).items[0]?.until).toBeNull();
+    expect((await usage.clientUsage(ctx(support), { month: '2026-05' })).items).toEqual([]);
+    now = new Date('2026-04-02T12:00:00Z');
+  });
+
   it('refuses a range that is not one', async () => {
     await expect(usage.usage(ctx(client), { from: '2026-03-10' })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
