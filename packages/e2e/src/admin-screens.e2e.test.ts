@@ -50,7 +50,7 @@ describe('admin screens in Chromium', () => {
     await dialog.getByLabel('Licensed Pro Audio devices').fill('40');
     await expectNoSeriousViolations(page, 'dialog Add support organization');
     await dialog.getByRole('button', { name: 'Add' }).click();
-    await page.getByRole('cell', { name: 'Acme AV' }).waitFor();
+    await page.getByRole('cell', { name: 'Acme AV', exact: true }).waitFor();
     // Its pool and the pool's usage: allocated to clients, devices monitored.
     const supportTable = page.getByRole('table', { name: 'Support organizations' });
     expect(await supportTable.getByRole('columnheader').allInnerTexts()).toEqual(

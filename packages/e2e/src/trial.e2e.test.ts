@@ -84,7 +84,7 @@ describe('a self-service trial in Chromium', () => {
       .click();
     const table = page.getByRole('table', { name: 'Support organizations' });
     await table.getByText(/^Trial until /).waitFor();
-    await table.getByRole('button', { name: 'Pool and edition of Ellis Integration' }).click();
+    await table.getByRole('button', { name: 'Change pool and edition of Ellis Integration' }).click();
     const dialog = page.getByRole('dialog', { name: 'Pool and edition of Ellis Integration' });
     expect(await dialog.getByLabel('On trial', { exact: true }).isChecked()).toBe(true);
     await dialog.getByLabel('Licensed Pro Audio devices', { exact: true }).fill('40');

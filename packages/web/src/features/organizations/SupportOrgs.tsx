@@ -52,7 +52,7 @@ export function SupportOrgs() {
               <button
                 type="button"
                 className="link"
-                aria-label={t('orgs.supportPlanOf', { name: o.name })}
+                aria-label={t('orgs.changePlanOf', { name: o.name })}
                 onClick={() => setEditing(o)}
               >
                 {t('orgs.changePlan')}
