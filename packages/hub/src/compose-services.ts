@@ -209,7 +209,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     devices.changed(orgId),
   );
   const agentBuilds = new AgentBuildService(settings.agentFile ?? defaultAgentFile);
-  const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock);
+  const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock, () =>
+    agentBuilds.currentVersion(),
+  );
   const alerting = composeAlerts(db, settings, {
     clock,
     mail,
@@ -376,7 +378,7 @@ function composeBilling(
     usage: d.usage,
     audit: d.audit,
     mail: d.mail,
-    notify: (type, invoice) => webhooks.notify(type, invoice),
+    notify: (type, invoice, only) => webhooks.notify(type, invoice, only),
     pdf: (model) => renderInvoicePdf(model),
     orgName: async (orgId) => (await d.orgRepo.byId(orgId))?.name ?? '',
     org: (orgId) => d.orgRepo.byId(orgId),

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
+import { rowsOf } from './raw-rows.ts';
 import {
   billingContacts,
   billingSettings,
@@ -333,6 +334,34 @@ export class BillingRepository {
   }
 
   /** Appends to an invoice's history; with a key, only once per invoice (answers false if it was there). */
+  /** Writes the outcome into a history entry claimed by its key. */
+  async setEventDetail(invoiceId: string, key: string, detail: Record<string, unknown>): Promise<void> {
+    await this.db
+      .update(invoiceEvents)
+      .set({ detail })
+      .where(and(eq(invoiceEvents.invoiceId, invoiceId), eq(invoiceEvents.key, key)));
+  }
+
+  /** The latest attempt of each invoice webhook call (invoice, event, webhook) that names its webhook. */
+  async latestWebhookCalls(): Promise<
+    { invoiceId: string; orgId: string; at: Date; detail: Record<string, unknown> }[]
+  > {
+    const rows = rowsOf<{
+      invoiceId: string;
+      orgId: string;
+      at: string | Date;
+      detail: Record<string, unknown>;
+    }>(
+      await this.db.execute(sql`
+        SELECT DISTINCT ON (invoice_id, detail->>'type', detail->>'webhookId')
+          invoice_id AS "invoiceId", org_id AS "orgId", at, detail
+        FROM invoice_events
+        WHERE kind = 'webhook' AND detail ? 'webhookId'
+        ORDER BY invoice_id, detail->>'type', detail->>'webhookId', (detail->>'attempt')::int DESC`),
+    );
+    return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+  }
+
   async addEvent(e: {
     invoiceId: string;
     orgId: string;

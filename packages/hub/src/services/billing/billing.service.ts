@@ -27,15 +27,19 @@ import { ServiceError } from '../service-error.ts';
 import { monthDays } from '../usage/usage-rule.ts';
 import { addDays, averageHundredths, hundredths, lineOf, monthlyPrice, totalsOf } from './invoice-rule.ts';
 import { invoiceCsv, invoicePdfModel, issuedMail, reminderMail, wordsFor } from './invoice-documents.ts';
-import type { InvoiceWebhookEvent } from './invoice-webhooks.ts';
+import { maxWebhookAttempts, webhookBackoffMs, type InvoiceWebhookEvent } from './invoice-webhooks.ts';
 
 export interface BillingDeps {
   repo: BillingRepository;
   usage: UsageService;
   audit: AuditService;
   mail: MailService;
-  /** Billing events to the organization's webhooks (InvoiceWebhooks). */
-  notify: (type: InvoiceWebhookEvent, invoice: Invoice) => Promise<void>;
+  /** Billing events to the organization's webhooks (InvoiceWebhooks); `only` retries one call. */
+  notify: (
+    type: InvoiceWebhookEvent,
+    invoice: Invoice,
+    only?: { webhookId: string; attempt: number },
+  ) => Promise<void>;
   pdf: (model: InvoicePdfModel) => Promise<Buffer>;
   /** The name of an organization (the seller on documents the sweep writes). */
   orgName: (orgId: string) => Promise<string>;
@@ -352,9 +356,12 @@ export class BillingService {
    * Reminders on or before the issue day are not sent (the invoice mail says it all); of several
    * due at once (the hub was down) only the latest is mailed, the others are recorded as skipped.
    */
-  async sweep(now = this.d.clock()): Promise<{ overdue: number; reminders: number; drafted: number }> {
+  async sweep(
+    now = this.d.clock(),
+  ): Promise<{ overdue: number; reminders: number; drafted: number; webhooksRetried: number }> {
     const today = isoDay(now);
     const drafted = await this.autoDraft(today);
+    const webhooksRetried = await this.retryWebhooks(now);
     const overdue = await this.d.repo.markOverdue(today, now);
     for (const row of overdue) {
       await this.d.repo.addEvent({
@@ -415,7 +422,28 @@ export class BillingService {
         }
       }
     }
-    return { overdue: overdue.length, reminders, drafted };
+    return { overdue: overdue.length, reminders, drafted, webhooksRetried };
+  }
+
+  /** Tries again the invoice webhook calls whose last attempt failed, once their wait is over. */
+  private async retryWebhooks(now: Date): Promise<number> {
+    let retried = 0;
+    for (const call of await this.d.repo.latestWebhookCalls()) {
+      const { type, webhookId, attempt, ok } = call.detail;
+      if (ok !== false || typeof webhookId !== 'string' || typeof attempt !== 'number') continue;
+      if (attempt >= maxWebhookAttempts || call.at.getTime() + webhookBackoffMs(attempt) > now.getTime())
+        continue;
+      if (type !== 'invoice.issued' && type !== 'invoice.paid' && type !== 'invoice.overdue') continue;
+      const view = await this.d.repo.invoice(call.orgId, call.invoiceId);
+      if (!view) continue;
+      try {
+        await this.d.notify(type, invoiceOut(view), { webhookId, attempt: attempt + 1 });
+        retried++;
+      } catch (e) {
+        this.d.onError?.(e);
+      }
+    }
+    return retried;
   }
 
   /**

@@ -131,7 +131,7 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
       usage: new UsageService(new UsageRepository(database.db), clock, 0),
       audit: new AuditService(new AuditRepository(database.db)),
       mail,
-      notify: (type, invoice) => webhooks.notify(type, invoice),
+      notify: (type, invoice, only) => webhooks.notify(type, invoice, only),
       pdf: (model) => renderInvoicePdf(model, { compress: false }),
       orgName: async (orgId) => (await orgs.byId(orgId))?.name ?? '',
       org: (orgId) => orgs.byId(orgId),
@@ -322,9 +322,9 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     );
     now = new Date('2026-05-02T09:00:00Z');
     // The 2nd of May: April is drafted by itself too (its drafts by hand were voided; next test).
-    expect(await billing.sweep()).toEqual({ overdue: 0, reminders: 1, drafted: 3 });
+    expect(await billing.sweep()).toEqual({ overdue: 0, reminders: 1, drafted: 3, webhooksRetried: 0 });
     now = new Date('2026-05-03T09:00:00Z');
-    expect(await billing.sweep()).toEqual({ overdue: 2, reminders: 0, drafted: 0 });
+    expect(await billing.sweep()).toEqual({ overdue: 2, reminders: 0, drafted: 0, webhooksRetried: 0 });
     expect((await billing.detail(ctx(support), bankInvoice)).invoice.state).toBe('overdue');
     expect(
       hooks.filter((h) => (JSON.parse(h.body) as { type: string }).type === 'invoice.overdue'),
@@ -406,5 +406,59 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     expect(await repo.list(support.id, {}, 1)).toHaveLength(1);
     expect((await repo.totals(support.id, {})).count).toBe(list.items.length);
     expect(list.items.length).toBeGreaterThan(1);
+  });
+
+  it('tries a failing webhook receiver again later (same delivery id), until it takes the call', async () => {
+    let failures = 2;
+    const calls: string[] = [];
+    const flaky = createServer((req, res) => {
+      calls.push(String(req.headers['x-crosspoint-delivery']));
+      req.resume();
+      req.on('end', () => {
+        res.statusCode = failures-- > 0 ? 503 : 200;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => flaky.listen(0, '127.0.0.1', r));
+    const config = new AlertConfigRepository(database.db);
+    const hook = await config.createWebhook({
+      orgId: support.id,
+      name: 'Flaky PSA',
+      url: `http://127.0.0.1:${String((flaky.address() as AddressInfo).port)}/psa`,
+      secret,
+      enabled: true,
+    });
+    try {
+      const draft = (await billing.list(ctx(support), { state: 'draft' })).items[0];
+      if (!draft) throw new Error('no draft left');
+      await billing.issue(ctx(support), draft.id);
+      const attempts = async () =>
+        (await billing.detail(ctx(support), draft.id)).history
+          .filter((e) => e.kind === 'webhook' && e.detail.webhook === 'Flaky PSA')
+          .map((e) => [e.detail.attempt, e.detail.ok]);
+      expect(await attempts()).toEqual([[1, false]]);
+      // Not before its wait (a minute after the first attempt), then once per sweep as they come due.
+      expect((await billing.sweep()).webhooksRetried).toBe(0);
+      now = new Date(now.getTime() + 61_000);
+      expect((await billing.sweep()).webhooksRetried).toBe(1);
+      expect(await attempts()).toEqual([
+        [1, false],
+        [2, false],
+      ]);
+      now = new Date(now.getTime() + 5 * 60_000);
+      await Promise.all([billing.sweep(), billing.sweep()]); // two hubs: one call
+      expect(await attempts()).toEqual([
+        [1, false],
+        [2, false],
+        [3, true],
+      ]);
+      now = new Date(now.getTime() + 3_600_000);
+      expect((await billing.sweep()).webhooksRetried).toBe(0);
+      expect(calls).toHaveLength(3);
+      expect(new Set(calls)).toEqual(new Set([`${draft.id}.invoice.issued.${hook.id}`]));
+    } finally {
+      await config.deleteWebhook(support.id, hook.id);
+      flaky.close();
+    }
   });
 });

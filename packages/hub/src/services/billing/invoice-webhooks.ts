@@ -10,7 +10,8 @@ export type InvoiceWebhookEvent = 'invoice.issued' | 'invoice.paid' | 'invoice.o
 /**
  * Billing events to the organization's webhooks (the ones it set up under Alerts › Webhooks, with
  * their signing secrets): the same signed POST the alert deliveries make (adapters/webhook.ts). A
- * receiver that fails fails that call only; each call is written to the invoice's history.
+ * receiver that fails fails that call only, which is tried again later (up to five times in all);
+ * each call is written to the invoice's history.
  */
 export class InvoiceWebhooks {
   constructor(
@@ -25,11 +26,36 @@ export class InvoiceWebhooks {
     },
   ) {}
 
-  async notify(type: InvoiceWebhookEvent, invoice: Invoice): Promise<void> {
-    const hooks = (await this.deps.webhooks(invoice.orgId)).filter((h) => h.enabled);
+  /**
+   * Calls the organization's enabled webhooks (or, for a retry, the one named) with the event. Each
+   * call is claimed first in the invoice's history by its unique key
+   * (`webhook:<type>:<webhook>:<attempt>`), so with several hubs one makes it; its outcome is
+   * written to that entry. Failed calls are retried by billing's sweep (`retryDue`).
+   */
+  async notify(
+    type: InvoiceWebhookEvent,
+    invoice: Invoice,
+    only?: { webhookId: string; attempt: number },
+  ): Promise<void> {
+    const hooks = (await this.deps.webhooks(invoice.orgId)).filter(
+      (h) => h.enabled && (!only || h.id === only.webhookId),
+    );
     const now = this.deps.clock();
+    const attempt = only?.attempt ?? 1;
     const payload = { type, occurredAt: now.toISOString(), invoice };
     for (const hook of hooks) {
+      const key = `webhook:${type}:${hook.id}:${String(attempt)}`;
+      const base = { type, webhook: hook.name, webhookId: hook.id, attempt };
+      const claimed = await this.deps.repo.addEvent({
+        invoiceId: invoice.id,
+        orgId: invoice.orgId,
+        at: now,
+        kind: 'webhook',
+        key,
+        detail: { ...base, ok: null },
+      });
+      if (!claimed) continue;
+      // The same delivery id on every attempt: receivers deduplicate on it.
       const deliveryId = `${invoice.id}.${type}.${hook.id}`;
       // Our JSON keeps the shape it always had (no id); chat formats make a message of it.
       const body =
@@ -49,13 +75,18 @@ export class InvoiceWebhooks {
         error = e instanceof Error ? e.message : String(e);
         this.deps.onError?.(e);
       }
-      await this.deps.repo.addEvent({
-        invoiceId: invoice.id,
-        orgId: invoice.orgId,
-        at: this.deps.clock(),
-        kind: 'webhook',
-        detail: { type, webhook: hook.name, ok: error === null, ...(error ? { error } : {}) },
+      const final = error !== null && attempt >= maxWebhookAttempts;
+      await this.deps.repo.setEventDetail(invoice.id, key, {
+        ...base,
+        ok: error === null,
+        ...(error ? { error, ...(final ? { final } : {}) } : {}),
       });
     }
   }
 }
+
+/** A failed invoice webhook call is tried this many times in all. */
+export const maxWebhookAttempts = 5;
+
+/** Wait before attempt n + 1: 1, 4, 16, 64 minutes (billing's sweep runs hourly by default). */
+export const webhookBackoffMs = (attempt: number): number => 60_000 * 4 ** (attempt - 1);

@@ -47,14 +47,20 @@ export function invoiceEventLabel(t: TFunction, e: InvoiceEvent): string {
       return t('billing.event.reminder', { day: text(d['day']), to: text(d['to']) });
     case 'reminder_skipped':
       return t('billing.event.reminderSkipped', { day: text(d['day']) });
-    case 'webhook':
-      return ok
-        ? t('billing.event.webhook', { type: text(d['type']), webhook: text(d['webhook']) })
-        : t('billing.event.webhookFailed', {
-            type: text(d['type']),
-            webhook: text(d['webhook']),
-            error: text(d['error']),
-          });
+    case 'webhook': {
+      const attempt = typeof d['attempt'] === 'number' && d['attempt'] > 1 ? d['attempt'] : null;
+      const which = { type: text(d['type']), webhook: text(d['webhook']) };
+      const line =
+        d['ok'] === null
+          ? t('billing.event.webhookSending', which)
+          : ok
+            ? t('billing.event.webhook', which)
+            : t(d['final'] ? 'billing.event.webhookGaveUp' : 'billing.event.webhookFailed', {
+                ...which,
+                error: text(d['error']),
+              });
+      return attempt ? `${line} ${t('billing.event.attempt', { n: attempt })}` : line;
+    }
     default:
       return e.kind;
   }
