@@ -217,6 +217,26 @@ export class BillingRepository {
     };
   }
 
+  /** Each client's issued and overdue invoices summed per currency. */
+  async amountsDue(
+    orgId: string,
+  ): Promise<{ clientId: string; currency: string; amount: number; overdue: number; invoices: number }[]> {
+    const rows = await this.db
+      .select({
+        clientId: invoices.clientId,
+        currency: invoices.currency,
+        amount: sql<string | number>`sum(${invoices.total})::bigint`,
+        overdue: sql<
+          string | number
+        >`coalesce(sum(${invoices.total}) FILTER (WHERE ${invoices.state} = 'overdue'), 0)::bigint`,
+        invoices: sql<number>`count(*)::int`,
+      })
+      .from(invoices)
+      .where(and(eq(invoices.orgId, orgId), inArray(invoices.state, ['issued', 'overdue'])))
+      .groupBy(invoices.clientId, invoices.currency);
+    return rows.map((r) => ({ ...r, amount: Number(r.amount), overdue: Number(r.overdue) }));
+  }
+
   private matching(orgId: string, filter: InvoiceFilter): SQL | undefined {
     const where: SQL[] = [eq(invoices.orgId, orgId)];
     if (filter.state) where.push(eq(invoices.state, filter.state));

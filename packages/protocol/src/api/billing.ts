@@ -210,3 +210,20 @@ export const MarkPaidRequest = Type.Object(
   { additionalProperties: false },
 );
 export type MarkPaidRequest = Static<typeof MarkPaidRequest>;
+
+/** What each client owes: its issued and overdue invoices summed per currency (all of them). */
+export const AmountsDue = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        clientId: Uuid,
+        currency: Type.String(),
+        amount: Type.Integer({ description: 'Minor units.' }),
+        overdue: Type.Integer({ description: 'Of which overdue, minor units.' }),
+        invoices: Type.Integer(),
+      }),
+    ),
+  },
+  { $id: 'AmountsDue' },
+);
+export type AmountsDue = Static<typeof AmountsDue>;

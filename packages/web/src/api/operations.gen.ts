@@ -110,6 +110,7 @@ export const operations = {
   getBillingContact: ['GET', '/api/v1/orgs/:orgId/clients/:clientId/billing-contact'],
   setBillingContact: ['PUT', '/api/v1/orgs/:orgId/clients/:clientId/billing-contact'],
   listInvoices: ['GET', '/api/v1/orgs/:orgId/billing/invoices'],
+  listAmountsDue: ['GET', '/api/v1/orgs/:orgId/billing/amounts-due'],
   draftInvoices: ['POST', '/api/v1/orgs/:orgId/billing/invoices/drafts'],
   getInvoice: ['GET', '/api/v1/orgs/:orgId/billing/invoices/:invoiceId'],
   updateInvoice: ['PATCH', '/api/v1/orgs/:orgId/billing/invoices/:invoiceId'],

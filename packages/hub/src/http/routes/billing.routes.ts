@@ -10,6 +10,7 @@ export function billingRoutes(routes: ContractRoutes, d: { billing: BillingServi
     d.billing.setContact(ctx, params.clientId, body),
   );
   routes.org('listInvoices', (ctx, { query }) => d.billing.list(ctx, query));
+  routes.org('listAmountsDue', (ctx) => d.billing.amountsDue(ctx));
   routes.org('draftInvoices', (ctx, { body }) => d.billing.draft(ctx, body));
   routes.org('getInvoice', (ctx, { params }) => d.billing.detail(ctx, params.invoiceId));
   routes.org('updateInvoice', (ctx, { params, body }) => d.billing.update(ctx, params.invoiceId, body));

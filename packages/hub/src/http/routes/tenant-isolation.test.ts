@@ -187,6 +187,7 @@ const samples: Record<
   'POST /api/v1/orgs/{orgId}/alerts/smtp/test': { body: { to: 'a@example.test' }, mutates: true },
   // Billing: Owners and Administrators only (billing.read / billing.manage).
   'GET /api/v1/orgs/{orgId}/billing/settings': { mutates: false, managersOnly: true, supportOnly: true },
+  'GET /api/v1/orgs/{orgId}/billing/amounts-due': { mutates: false, managersOnly: true, supportOnly: true },
   'PUT /api/v1/orgs/{orgId}/billing/settings': {
     body: {
       currency: 'EUR',

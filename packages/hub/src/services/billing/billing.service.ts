@@ -1,4 +1,5 @@
 import type {
+  AmountsDue,
   BillingContact,
   BillingContactAnswer,
   BillingSettings,
@@ -136,6 +137,12 @@ export class BillingService {
     const rows = await this.d.repo.list(ctx.org.id, query);
     // The totals count every matching invoice, also past the ones listed.
     return { items: rows.map(invoiceOut), totals: await this.d.repo.totals(ctx.org.id, query) };
+  }
+
+  async amountsDue(ctx: OrgContext): Promise<AmountsDue> {
+    requirePermission(ctx, 'billing.read');
+    supportOnly(ctx);
+    return { items: await this.d.repo.amountsDue(ctx.org.id) };
   }
 
   /**

@@ -406,6 +406,20 @@ describe.each(await databaseLanes())('billing on $name', (lane) => {
     expect(await repo.list(support.id, {}, 1)).toHaveLength(1);
     expect((await repo.totals(support.id, {})).count).toBe(list.items.length);
     expect(list.items.length).toBeGreaterThan(1);
+    // What each client owes, summed by the database over all its unpaid invoices.
+    const due = await billing.amountsDue(ctx(support));
+    expect(due.items.reduce((n, r) => n + r.amount, 0)).toBe(list.totals.outstanding);
+    for (const row of due.items) {
+      const open = list.items.filter(
+        (i) => i.client.id === row.clientId && (i.state === 'issued' || i.state === 'overdue'),
+      );
+      expect(row).toMatchObject({
+        currency: 'EUR',
+        invoices: open.length,
+        amount: open.reduce((n, i) => n + i.total, 0),
+        overdue: open.filter((i) => i.state === 'overdue').reduce((n, i) => n + i.total, 0),
+      });
+    }
   });
 
   it('tries a failing webhook receiver again later (same delivery id), until it takes the call', async () => {

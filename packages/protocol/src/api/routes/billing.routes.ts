@@ -1,5 +1,6 @@
 import { IdParams } from '../common.ts';
 import {
+  AmountsDue,
   BillingContact,
   BillingContactAnswer,
   BillingSettings,
@@ -68,6 +69,15 @@ export const billingRoutes = {
     params: IdParams,
     query: InvoiceListQuery,
     answer: InvoiceList,
+  }),
+  listAmountsDue: route({
+    method: 'GET',
+    path: `${billingPath}/amounts-due`,
+    tags,
+    access: 'billing.read',
+    summary: 'What each client owes (issued and overdue invoices), per currency',
+    params: IdParams,
+    answer: AmountsDue,
   }),
   draftInvoices: route({
     method: 'POST',

@@ -17,6 +17,15 @@ export const useInvoices = (orgId: string, filters: InvoiceListQuery, enabled = 
     enabled,
   });
 
+/** What each client owes, summed by the hub over all its unpaid invoices. */
+export const useAmountsDueQuery = (orgId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['listAmountsDue', orgId],
+    queryFn: ({ signal }) => call('listAmountsDue', { params: { orgId } }, { signal }),
+    refetchInterval: invoiceListRefreshMs,
+    enabled,
+  });
+
 export const useInvoice = (orgId: string, invoiceId: string) =>
   useQuery({
     queryKey: ['getInvoice', orgId, invoiceId],
@@ -32,5 +41,5 @@ export const useBillingSettings = (orgId: string) =>
 /** After a draft, edit, issue, payment or void: the lists and the open invoice are read again. */
 export const refreshBilling = (client: QueryClient) =>
   client.invalidateQueries({
-    predicate: (q) => ['listInvoices', 'getInvoice'].includes(String(q.queryKey[0])),
+    predicate: (q) => ['listInvoices', 'getInvoice', 'listAmountsDue'].includes(String(q.queryKey[0])),
   });
