@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type RunningHub } from '@crosspoint/hub';
-import { startLdapServer, type LdapTestServer } from '@crosspoint/hub/testing';
+import { slapdAvailable, startLdapServer, type LdapTestServer } from '@crosspoint/hub/testing';
 import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
 import { signInAsDemoOwner, startHubForBrowser } from './hub-fixture.ts';
@@ -17,7 +17,7 @@ const janePassword = 'jane-Dir-pw1';
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
-describe('LDAP sign-in in Chromium', () => {
+describe.runIf(slapdAvailable())('LDAP sign-in in Chromium', () => {
   let ldap: LdapTestServer;
   let hub: RunningHub;
   let browser: TestBrowser;

@@ -5,5 +5,5 @@ export { captureMail, mailedLinkToken, newestMail } from './test/mail-capture.ts
 export { createTestDatabase, laneAvailable, postgresAdminUrl } from './test/real-servers.ts';
 export { pdfText } from './test/pdf-text.ts';
 export { totpCode } from './adapters/totp.ts';
-export { startLdapServer, type LdapTestServer } from './test/ldap-server.ts';
+export { slapdAvailable, startLdapServer, type LdapTestServer } from './test/ldap-server.ts';
 export { startTestOidcProvider, type TestOidcProvider } from './test/oidc-provider.ts';

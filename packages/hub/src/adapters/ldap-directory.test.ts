@@ -3,7 +3,7 @@
 // two entries share, a filter without parentheses, an empty password.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSilentPeer, startUntrustedTlsPeer, type Peer } from '../test/failing-peers.ts';
-import { startLdapServer, type LdapTestServer } from '../test/ldap-server.ts';
+import { slapdAvailable, startLdapServer, type LdapTestServer } from '../test/ldap-server.ts';
 import {
   createLdapDirectory,
   DirectoryError,
@@ -11,7 +11,7 @@ import {
   type DirectoryConnection,
 } from './ldap-directory.ts';
 
-describe('ldap-directory adapter', () => {
+describe.runIf(slapdAvailable())('ldap-directory adapter', () => {
   let ldap: LdapTestServer;
   let silent: Peer;
   let untrusted: Peer;

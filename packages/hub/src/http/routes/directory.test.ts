@@ -7,7 +7,7 @@ import { ldapDirectories, memberships } from '../../db/schema/index.ts';
 import { ApiClient } from '../../test/api-client.ts';
 import { closedPort } from '../../test/failing-peers.ts';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
-import { startLdapServer, type LdapTestServer } from '../../test/ldap-server.ts';
+import { slapdAvailable, startLdapServer, type LdapTestServer } from '../../test/ldap-server.ts';
 import { buildTenancy, register, strongPassword, type Tenancy } from '../../test/tenancy-fixture.ts';
 
 type ErrorAnswer = {
@@ -16,7 +16,7 @@ type ErrorAnswer = {
 type Settings = { directory: Record<string, unknown> | null };
 type UserRow = { id: string; email: string; role: string; type: string; name: string };
 
-describe('LDAP / Active Directory sign-in', () => {
+describe.runIf(slapdAvailable())('LDAP / Active Directory sign-in', () => {
   let ldap: LdapTestServer;
   let hub: HubUnderTest;
   let t: Tenancy;
