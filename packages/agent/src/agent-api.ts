@@ -4,7 +4,7 @@ import type { FileTransfer } from './adapters/ftp-transfer.ts';
 import type { CommandLedger, JobContext } from './commands/command-ledger.ts';
 import type { CommandResult, DeviceCommand, ProgressListener } from './commands/device-command.ts';
 import type { LoginTarget } from './credentials/login-changes.ts';
-import type { DiscoveryReport } from './discovery/discovery-service.ts';
+import type { DiscoveryReport, SubnetSweep } from './discovery/discovery-service.ts';
 import type { DiscoveryMethod } from './discovery/discovery-method.ts';
 import type { SubnetChange } from './discovery/monitored-subnets.ts';
 import type { SubnetState } from './discovery/subnet-service.ts';
@@ -39,6 +39,8 @@ export interface Agent {
   /** The configured subnets (--subnets) and whether each is enabled. */
   subnets(): SubnetState[];
   subnetCounts(): { enabled: number; total: number };
+  /** How the latest sweep of each enabled subnet went (subnets not swept yet are left out). */
+  sweeps(): SubnetSweep[];
   /**
    * Enables or disables a configured subnet (saved in the data dir). Disabling closes the sessions
    * of its devices and stops sweeping it; enabling restarts them and sweeps it at once (`sweep`).

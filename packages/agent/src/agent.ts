@@ -111,6 +111,7 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     rediscover: () => discovery.run(),
     subnets: () => subnets.list(),
     subnetCounts: () => subnets.counts(),
+    sweeps: () => discovery.sweeps(subnets.enabled()),
     setSubnetEnabled: (cidr, enabled) => monitored.setEnabled(cidr, enabled),
     onSubnetChange: (listener) => monitored.changes.add(listener),
     command: (deviceId, command, onProgress, job) => commands.run(deviceId, command, onProgress, job),

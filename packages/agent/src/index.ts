@@ -11,7 +11,7 @@ export type { AgentDevice } from './inventory/live-inventory.ts';
 export type { SubnetChange } from './discovery/monitored-subnets.ts';
 export type { DeviceChange, SessionTimings } from './sessions/session.ts';
 export { defaultTimings } from './sessions/session.ts';
-export type { DiscoveryReport, SubnetReport } from './discovery/discovery-service.ts';
+export type { DiscoveryReport, SubnetReport, SubnetSweep } from './discovery/discovery-service.ts';
 export type { DiscoveryMethod, Candidate } from './discovery/discovery-method.ts';
 export { parseSubnets, type SubnetSpec } from './discovery/subnet.ts';
 export { UnknownSubnetError, type SubnetState } from './discovery/subnet-service.ts';

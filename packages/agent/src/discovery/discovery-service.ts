@@ -22,6 +22,22 @@ export interface SubnetReport {
   errors: { host: string; port: number; message: string }[];
 }
 
+/** How the latest sweep of one subnet went: what the agent's health report judges. */
+export interface SubnetSweep {
+  cidr: string;
+  interface: string;
+  /** When it finished (ms since the epoch). */
+  at: number;
+  candidates: number;
+  identified: number;
+  loginFailed: number;
+  /** Answering addresses whose identification failed with an error, and the first error. */
+  errors: number;
+  firstError?: string;
+  /** The sweep itself failed (nothing of the subnet was learnt): why. */
+  failure?: string;
+}
+
 export interface DiscoveryReport {
   startedAt: number;
   finishedAt: number;
@@ -63,10 +79,20 @@ export class DiscoveryService {
   private timer: NodeJS.Timeout | undefined;
   private readonly abort = new AbortController();
   last: DiscoveryReport | undefined;
+  /** The latest sweep of each subnet, by CIDR. */
+  private readonly outcomes = new Map<string, SubnetSweep>();
 
   constructor(private readonly deps: DiscoveryDeps) {
     // Every probe of a sweep listens on this one signal.
     setMaxListeners(0, this.abort.signal);
+  }
+
+  /** The latest sweep of each of these subnets that was swept. */
+  sweeps(of: readonly SubnetSpec[]): SubnetSweep[] {
+    return of.flatMap((s) => {
+      const outcome = this.outcomes.get(s.cidr);
+      return outcome ? [outcome] : [];
+    });
   }
 
   /** Sweeps every enabled subnet. */
@@ -114,7 +140,25 @@ export class DiscoveryService {
     const done: SubnetSpec[] = [];
     for (const subnet of asked) {
       if (!deps.subnets().some((s) => s.cidr === subnet.cidr)) continue;
-      subnets.push(await this.sweepSubnet(subnet, found));
+      let report: SubnetReport;
+      try {
+        report = await this.sweepSubnet(subnet, found);
+      } catch (e) {
+        if (!this.abort.signal.aborted) {
+          const failure = e instanceof Error ? e.message : String(e);
+          this.outcomes.set(subnet.cidr, { ...sweepOf(subnet, deps.session.now()), failure });
+        }
+        throw e;
+      }
+      this.outcomes.set(subnet.cidr, {
+        ...sweepOf(subnet, deps.session.now()),
+        candidates: report.candidates,
+        identified: report.identified,
+        loginFailed: report.loginFailed,
+        errors: report.errors.length,
+        ...(report.errors[0] ? { firstError: report.errors[0].message } : {}),
+      });
+      subnets.push(report);
       done.push(subnet);
     }
     // Only subnets swept to the end (and still enabled) say which of their devices are missing.
@@ -188,3 +232,13 @@ export class DiscoveryService {
     return report;
   }
 }
+
+const sweepOf = (subnet: SubnetSpec, at: number): SubnetSweep => ({
+  cidr: subnet.cidr,
+  interface: subnet.interface,
+  at,
+  candidates: 0,
+  identified: 0,
+  loginFailed: 0,
+  errors: 0,
+});

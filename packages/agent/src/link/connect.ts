@@ -8,6 +8,7 @@ import { startHubLink, type HubLink, type LinkState } from './hub-link.ts';
 import { notMonitored, toLinkDevice } from './link-device.ts';
 import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
 import { commandFromHub, hubFiles, resultForHub } from './command-files.ts';
+import { HealthMonitor, type HealthThresholds } from '../health/agent-health.ts';
 
 export interface HubConnection {
   hubUrl: string;
@@ -30,6 +31,10 @@ export async function connectAgentToHub(
     logger: Logger;
     onState?: (s: LinkState) => void;
     batchMs?: number;
+    /** Between heartbeats (with the health report); default 30 s. */
+    heartbeatMs?: number;
+    /** Health thresholds (tests lower them). */
+    health?: Partial<HealthThresholds>;
   },
 ): Promise<HubLink> {
   const buffer = await LinkBuffer.open(join(options.dataDir, 'link'));
@@ -50,6 +55,11 @@ export async function connectAgentToHub(
     };
   };
   const files = hubFiles(hub);
+  const monitor = new HealthMonitor({
+    sweeps: () => agent.sweeps(),
+    statuses: () => agent.inventory().map((d) => d.status),
+    ...(options.health ? { thresholds: options.health } : {}),
+  });
   return startHubLink({
     hubUrl: hub.hubUrl,
     login: hub.login,
@@ -59,6 +69,8 @@ export async function connectAgentToHub(
     logger: options.logger,
     ...(options.onState ? { onState: options.onState } : {}),
     ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
+    ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
+    health: (backlog) => monitor.report(backlog),
     source: {
       inventory: () => agent.inventory().map(toLinkDevice),
       subnets: () => options.subnets ?? agent.subnetCounts(),

@@ -6,6 +6,7 @@ import {
   LinkClose,
   linkProtocolVersion,
   type AgentFrame,
+  type AgentHealth,
   type LinkChange,
   type LinkDevice,
 } from '@crosspoint/protocol';
@@ -51,6 +52,11 @@ export interface HubLinkOptions {
   /** After a change is sent, further changes wait up to this long and travel together (default 200 ms). */
   batchMs?: number;
   heartbeatMs?: number;
+  /**
+   * The agent's health report for a heartbeat, given the backlog: its issues set monitoring to
+   * `issue` for any hub; the report itself goes only to hubs whose welcome says they take it.
+   */
+  health?: (backlog: number) => AgentHealth;
   onState?: (s: LinkState) => void;
 }
 
@@ -82,6 +88,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   let ready = false;
   /** The subnet counts this connection last told the hub (hello, then heartbeats). */
   let toldSubnets = '';
+  /** The hub of this connection takes health reports (its welcome said so). */
+  let hubTakesHealth = false;
 
   const setState = (s: LinkState) => {
     current = s;
@@ -139,6 +147,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     attempt = 0;
     setState({ state: 'connected', organization, since: Date.now() });
     heartbeat = setInterval(sendHeartbeat, o.heartbeatMs ?? 30_000);
+    // The first report at once: the Servers screen need not wait a heartbeat for CPU, issues…
+    if (o.health) sendHeartbeat();
   };
 
   /**
@@ -148,12 +158,19 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   function sendHeartbeat() {
     const subnets = o.source.subnets();
     const changed = JSON.stringify(subnets) !== toldSubnets;
+    let health: AgentHealth | undefined;
+    try {
+      health = o.health?.(o.buffer.size() + queued.length);
+    } catch (e) {
+      o.logger.warn({ err: e }, 'hub link: the health report failed');
+    }
     send({
       type: 'heartbeat',
       at: Date.now(),
-      monitoring: 'active',
+      monitoring: health && health.issues.length > 0 ? 'issue' : 'active',
       sessions: o.source.sessions(),
       ...(changed ? { subnets } : {}),
+      ...(health && hubTakesHealth ? { health } : {}),
     });
     if (changed) toldSubnets = JSON.stringify(subnets);
   }
@@ -194,6 +211,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
         return;
       }
       if (frame.type === 'welcome') {
+        hubTakesHealth = frame.health === true;
         const welcome = writing.then(() => onWelcome(frame.lastSeq, frame.organization));
         writing = welcome.catch(() => undefined);
         welcome.catch((e: unknown) => {

@@ -139,6 +139,8 @@ export async function registerAgentGateway(
           serverId: deps.serverId,
           organization: agent.org.name,
           lastSeq,
+          health: true,
+          now: Date.now(),
         });
         // This hub now answers commands for this agent, from any hub (through the bus).
         stopAnswering = await deps.bus.respond(agentCommandSubject(agent.account.id), (payload) => {
@@ -173,7 +175,7 @@ export async function registerAgentGateway(
           send(socket, { type: 'ack', seq: frame.seq });
           return;
         case 'heartbeat':
-          await deps.link.heartbeat(agent, frame.monitoring, frame.subnets);
+          await deps.link.heartbeat(agent, frame.monitoring, frame.subnets, frame.health, frame.at);
           await report();
           return;
         case 'command-result': {

@@ -1,4 +1,4 @@
-import type { LinkChange, LinkDevice, LinkItemProblem } from '@crosspoint/protocol';
+import type { AgentHealth, AgentIssue, LinkChange, LinkDevice, LinkItemProblem } from '@crosspoint/protocol';
 import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
 import type { CredentialRepository } from '../repositories/credential.repository.ts';
 import type { DeviceIngestRepository, RefusedItem } from '../repositories/device-ingest.repository.ts';
@@ -10,6 +10,21 @@ import { isoDay, type Clock } from './context.ts';
 import type { LiveEvents } from './live-events.ts';
 import { defaultThrottle } from './auth.service.ts';
 import { deviceLimit } from './editions.ts';
+
+/** An agent clock further than this from the hub's is an issue (CLOCK_SKEW): times of changes would be wrong. */
+export const clockSkewLimitMs = 30_000;
+
+/** What the hub sees itself of an agent whose heartbeat was sent `skewMs` ahead of (or behind) its own clock. */
+function clockIssues(skewMs: number): AgentIssue[] {
+  if (!Number.isFinite(skewMs) || Math.abs(skewMs) <= clockSkewLimitMs) return [];
+  const seconds = Math.round(Math.abs(skewMs) / 1000);
+  return [
+    {
+      code: 'CLOCK_SKEW',
+      reason: `The agent's clock is ${String(seconds)} s ${skewMs > 0 ? 'ahead of' : 'behind'} the hub's: status change times are off. Set up NTP on the server.`,
+    },
+  ];
+}
 
 /** Failed agent logins from one address (any account) within the throttle window before it is refused unchecked. */
 export const agentFailuresPerAddress = 50;
@@ -220,27 +235,50 @@ export class AgentLinkService {
     return orgIds.length;
   }
 
-  /** A heartbeat: monitoring state, and the enabled subnets when they changed since hello (subnets enabled or disabled in the agent's UI). */
+  /**
+   * A heartbeat: monitoring state, the enabled subnets when they changed since hello (subnets
+   * enabled or disabled in the agent's UI), and the agent's health report when it sends one. The
+   * hub adds what it sees itself (the agent's clock against its own, from `sentAt`) and keeps the
+   * latest report; the Servers screen hears at once when the monitoring state or the issues change.
+   */
   async heartbeat(
     agent: LinkedAgent,
-    monitoring: 'active' | 'issue' | 'off',
+    reported: 'active' | 'issue' | 'off',
     subnets?: { enabled: number; total: number },
+    health?: AgentHealth,
+    sentAt?: number,
   ): Promise<void> {
     const before = agent.account;
+    const now = this.clock();
     // A live link is connected, even if a presence check marked it silent in between.
-    const connectedAt = before.connectedAt ?? this.clock();
+    const connectedAt = before.connectedAt ?? now;
     const counts = subnets ? { subnetsEnabled: subnets.enabled, subnetsTotal: subnets.total } : {};
+    const hubIssues = sentAt === undefined ? [] : clockIssues(sentAt - now.getTime());
+    const issues = [...(health?.issues ?? []), ...hubIssues];
+    const monitoring = reported === 'active' && issues.length > 0 ? 'issue' : reported;
+    const stored =
+      health || hubIssues.length > 0
+        ? {
+            cpuPercent: health ? Math.round(health.cpuPercent * 10) / 10 : null,
+            memoryMb: health ? Math.round(health.memoryMb) : null,
+            backlog: health?.backlog ?? null,
+            issues,
+            reportedAt: now.toISOString(),
+          }
+        : null;
     await this.accounts.update(agent.org.id, before.id, {
-      lastSeenAt: this.clock(),
+      lastSeenAt: now,
       monitoring,
       connectedAt,
+      health: stored,
       ...counts,
     });
-    agent.account = { ...before, monitoring, connectedAt, ...counts };
+    agent.account = { ...before, monitoring, connectedAt, health: stored, ...counts };
     const subnetsChanged =
       subnets !== undefined &&
       (before.subnetsEnabled !== subnets.enabled || before.subnetsTotal !== subnets.total);
-    if (before.monitoring !== monitoring || subnetsChanged)
+    const codes = (h: { issues: { code: string }[] } | null) => (h?.issues ?? []).map((i) => i.code).join();
+    if (before.monitoring !== monitoring || subnetsChanged || codes(before.health) !== codes(stored))
       await this.publish(agent.org.id, { kind: 'servers' });
   }
 

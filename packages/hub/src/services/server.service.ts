@@ -1,4 +1,10 @@
-import type { CreateServerRequest, ServerPage, ServerRow, UpdateServerRequest } from '@crosspoint/protocol';
+import {
+  compareVersions,
+  type CreateServerRequest,
+  type ServerPage,
+  type ServerRow,
+  type UpdateServerRequest,
+} from '@crosspoint/protocol';
 import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
 import type { LocationRepository } from '../repositories/location.repository.ts';
 import type { AuditService } from './audit.service.ts';
@@ -16,6 +22,8 @@ export class ServerService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** The version of the agent build the hub offers (for "Update available"), or null. */
+    private readonly latestAgentVersion: () => Promise<string | null> = () => Promise.resolve(null),
   ) {}
 
   async list(
@@ -37,11 +45,12 @@ export class ServerService {
       { search: query.search, status: query.status },
       { sort: query.sort ?? 'name', order: query.order ?? 'asc', limit, after: decodeCursor(query.cursor) },
     );
+    const latest = await this.latestAgentVersion();
     return {
       ...pageOf(
         rows,
         limit,
-        (r) => serverRow(r, r.locationName, { id: r.orgId, name: r.orgName, code: r.orgCode }),
+        (r) => serverRow(r, r.locationName, { id: r.orgId, name: r.orgName, code: r.orgCode }, latest),
         (r) => ({ value: r.sortKey, id: r.id }),
       ),
       total,
@@ -73,7 +82,7 @@ export class ServerService {
       targetId: created.id,
       detail: { name },
     });
-    return serverRow(created, location?.name ?? null, orgOf(ctx));
+    return serverRow(created, location?.name ?? null, orgOf(ctx), await this.latestAgentVersion());
   }
 
   async update(ctx: OrgContext, id: string, req: UpdateServerRequest): Promise<ServerRow> {
@@ -111,7 +120,7 @@ export class ServerService {
     const locationName = updated.locationId
       ? ((await this.locations.byId(ctx.org.id, updated.locationId))?.name ?? null)
       : null;
-    return serverRow(updated, locationName, orgOf(ctx));
+    return serverRow(updated, locationName, orgOf(ctx), await this.latestAgentVersion());
   }
 
   async rotatePassword(ctx: OrgContext, id: string, password: string): Promise<void> {
@@ -156,21 +165,47 @@ const orgOf = (ctx: OrgContext) => ({
   code: ctx.org.accountNumber ?? ctx.org.id,
 });
 
+/**
+ * Monitoring as the Servers screen shows it: Off unless the agent is connected; Issue while it
+ * reports an issue (or says so itself); Active otherwise.
+ */
+function monitoringOf(a: AgentAccountRecord, connected: boolean): ServerRow['monitoring'] {
+  if (!connected || a.monitoring === 'off') return 'Off';
+  return a.monitoring === 'issue' || (a.health?.issues.length ?? 0) > 0 ? 'Issue' : 'Active';
+}
+
 function serverRow(
   a: AgentAccountRecord,
   locationName: string | null,
   org: { id: string; name: string; code: string },
+  latestAgentVersion: string | null,
 ): ServerRow {
+  const connected = !a.disabled && a.connectedAt !== null;
+  const health = connected ? a.health : null;
   return {
     id: a.id,
     organization: { id: org.id, name: org.name },
     name: a.name,
     login: `${a.name}@${org.code}`,
     status: a.disabled ? 'Disabled' : a.connectedAt ? 'Connected' : 'Disconnected',
-    monitoring: a.monitoring === 'active' ? 'Active' : a.monitoring === 'issue' ? 'Issue' : 'Off',
+    monitoring: monitoringOf(a, connected),
     deviceCount: a.deviceCount,
     agentVersion: a.agentVersion,
+    updateAvailable:
+      a.agentVersion !== null &&
+      latestAgentVersion !== null &&
+      compareVersions(latestAgentVersion, a.agentVersion) > 0,
+    latestAgentVersion,
     subnets: { enabled: a.subnetsEnabled, total: a.subnetsTotal },
+    issues: health?.issues ?? [],
+    health: health
+      ? {
+          cpuPercent: health.cpuPercent,
+          memoryMb: health.memoryMb,
+          backlog: health.backlog,
+          reportedAt: health.reportedAt,
+        }
+      : null,
     location: a.locationId && locationName ? { id: a.locationId, name: locationName } : null,
     lastSeenAt: a.lastSeenAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),

@@ -2,6 +2,7 @@ import { Value } from 'typebox/value';
 import { cleanDeviceText, isCleanText, isUnstorableText, storableText } from '../text.ts';
 import {
   AgentFrame,
+  AgentHealth,
   LinkChange,
   LinkDevice,
   linkMaxSeq,
@@ -212,6 +213,16 @@ export function salvageAgentFrame(value: unknown): SalvagedFrame | undefined {
     };
   }
   const cleaned = cleanStrings(value);
+  // A health report the hub cannot read is left out; the heartbeat itself still counts.
+  if (value.type === 'heartbeat' && isRecord(cleaned) && !Value.Check(AgentHealth, cleaned.health)) {
+    const withoutHealth = Object.fromEntries(Object.entries(cleaned).filter(([k]) => k !== 'health'));
+    if (Value.Check(AgentFrame, withoutHealth))
+      return {
+        frame: withoutHealth,
+        problems: [{ id: null, action: 'refused', reason: 'health report left out: it breaks the schema' }],
+        refusedIds: [],
+      };
+  }
   if (!Value.Check(AgentFrame, cleaned)) return undefined;
   return {
     frame: cleaned,

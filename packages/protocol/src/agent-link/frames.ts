@@ -119,6 +119,49 @@ export const DeltasFrame = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Issues an agent reports, each with a stable code (docs/agent-install.md explains each). The link
+ * takes any code of this shape, so a newer agent's codes reach an older hub as they are.
+ */
+export const agentIssueCodes = [
+  'SUBNET_SWEEP_FAILING',
+  'BUFFER_GROWING',
+  'CLOCK_SKEW',
+  'CREDENTIALS_FAILING',
+  'CPU_HIGH',
+  'MEMORY_HIGH',
+] as const;
+export type AgentIssueCode = (typeof agentIssueCodes)[number];
+export const linkIssueLimits = { code: 40, reason: 300, issues: 20 } as const;
+
+export const AgentIssue = Type.Object(
+  {
+    code: Type.String({ pattern: '^[A-Z][A-Z0-9_]*$', maxLength: linkIssueLimits.code }),
+    /** For people: what is wrong, with the numbers (in English; the hub shows it as sent). */
+    reason: Text({ minLength: 1, maxLength: linkIssueLimits.reason }),
+  },
+  { additionalProperties: false },
+);
+export type AgentIssue = Static<typeof AgentIssue>;
+
+/**
+ * How the agent itself is doing, sent with heartbeats to hubs whose welcome says `health: true`
+ * (so an older hub never meets the field). Monitoring is `issue` while `issues` is not empty.
+ */
+export const AgentHealth = Type.Object(
+  {
+    /** The agent process's CPU since the last report, in % of one core. */
+    cpuPercent: Type.Number({ minimum: 0, maximum: 100_000 }),
+    /** Its resident memory, in MB. */
+    memoryMb: Type.Number({ minimum: 0, maximum: 10_000_000 }),
+    /** Changes waiting for the hub's acknowledgement (on disk and queued). */
+    backlog: Type.Integer({ minimum: 0 }),
+    issues: Type.Array(AgentIssue, { maxItems: linkIssueLimits.issues }),
+  },
+  { additionalProperties: false },
+);
+export type AgentHealth = Static<typeof AgentHealth>;
+
 export const HeartbeatFrame = Type.Object(
   {
     type: Type.Literal('heartbeat'),
@@ -130,6 +173,8 @@ export const HeartbeatFrame = Type.Object(
      * agent's UI), so the hub need not wait for a reconnect to show them.
      */
     subnets: Type.Optional(SubnetCounts),
+    /** Optional: the agent's health report (only to a hub whose welcome has `health: true`). */
+    health: Type.Optional(AgentHealth),
   },
   { additionalProperties: false },
 );
@@ -174,6 +219,10 @@ export const WelcomeFrame = Type.Object({
   serverId: Type.String(),
   organization: Type.String(),
   lastSeq: Type.Integer(),
+  /** This hub takes health reports in heartbeats (older hubs leave it out; agents then send none). */
+  health: Type.Optional(Type.Boolean()),
+  /** The hub's clock (ms since the epoch) when it said welcome. */
+  now: Type.Optional(Type.Number()),
 });
 /** Everything up to `seq` is stored: the agent may drop it from its buffer. */
 export const AckFrame = Type.Object({ type: Type.Literal('ack'), seq: Type.Integer() });

@@ -12,7 +12,28 @@ export const ServerRow = Type.Object(
     monitoring: Type.Enum(['Active', 'Issue', 'Off'] as const),
     deviceCount: Type.Integer(),
     agentVersion: Type.Union([Type.String(), Type.Null()]),
+    /** The agent build this hub offers is newer than the connected agent's version. */
+    updateAvailable: Type.Boolean(),
+    /** The version of the agent build this hub offers (Downloads), when it has one. */
+    latestAgentVersion: Type.Union([Type.String(), Type.Null()]),
     subnets: Type.Object({ enabled: Type.Integer(), total: Type.Integer() }),
+    /** What the connected agent reports as wrong (monitoring is Issue while there is any); empty when Off. */
+    issues: Type.Array(
+      Type.Object({
+        code: Type.String({ description: 'Stable: SUBNET_SWEEP_FAILING, BUFFER_GROWING, CLOCK_SKEW, …' }),
+        reason: Type.String(),
+      }),
+    ),
+    /** The agent's own load from its latest health report (null: no report, e.g. an older agent). */
+    health: Type.Union([
+      Type.Object({
+        cpuPercent: Type.Union([Type.Number(), Type.Null()]),
+        memoryMb: Type.Union([Type.Number(), Type.Null()]),
+        backlog: Type.Union([Type.Integer(), Type.Null()]),
+        reportedAt: IsoDateTime,
+      }),
+      Type.Null(),
+    ]),
     location: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
     lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),
     createdAt: IsoDateTime,

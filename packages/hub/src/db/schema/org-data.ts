@@ -62,9 +62,10 @@ export const agentAccounts = pgTable(
      * findings such as clock skew added), as of `reportedAt`; null until an agent sends one.
      */
     health: jsonb('health').$type<{
-      cpuPercent: number;
-      memoryMb: number;
-      backlog: number;
+      /** Null when only the hub's own findings are known (an agent sending no report). */
+      cpuPercent: number | null;
+      memoryMb: number | null;
+      backlog: number | null;
       issues: { code: string; reason: string }[];
       reportedAt: string;
     }>(),

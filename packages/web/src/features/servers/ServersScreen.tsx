@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { serverSortKeys, type ServerRow } from '@crosspoint/protocol';
 import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
-import { formatDateTime } from '../../format.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
 import { statusLabel } from '../../i18n/labels.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -78,12 +78,52 @@ export function ServersScreen() {
       ),
     },
     { key: 'devices', label: t('dashboard.devices'), sort: 'deviceCount', render: (s) => s.deviceCount },
-    { key: 'monitoring', label: t('servers.monitoring'), render: (s) => statusLabel(t, s.monitoring) },
-    { key: 'version', label: t('servers.agentVersion'), render: (s) => s.agentVersion ?? '—' },
+    {
+      key: 'monitoring',
+      label: t('servers.monitoring'),
+      render: (s) => <MonitoringCell server={s} />,
+    },
+    {
+      key: 'version',
+      label: t('servers.agentVersion'),
+      render: (s) => (
+        <>
+          {s.agentVersion ?? '—'}
+          {s.updateAvailable && s.latestAgentVersion ? (
+            <>
+              {' '}
+              <span className="badge update" title={t('servers.updateTo', { version: s.latestAgentVersion })}>
+                {t('servers.updateAvailable')}
+              </span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
     {
       key: 'subnets',
       label: t('servers.subnets'),
       render: (s) => t('servers.subnetsOf', { enabled: s.subnets.enabled, total: s.subnets.total }),
+    },
+    {
+      key: 'load',
+      label: t('servers.load'),
+      render: (s) =>
+        s.health ? (
+          <span className="load">
+            {s.health.cpuPercent !== null
+              ? t('servers.cpuMemory', {
+                  cpu: formatNumber(s.health.cpuPercent, i18n.language, { maximumFractionDigits: 1 }),
+                  memory: formatNumber(s.health.memoryMb ?? 0, i18n.language, { maximumFractionDigits: 0 }),
+                })
+              : null}
+            {s.health.backlog !== null ? (
+              <span className="muted"> {t('servers.backlog', { count: s.health.backlog })}</span>
+            ) : null}
+          </span>
+        ) : (
+          '—'
+        ),
     },
     { key: 'location', label: t('devices.columns.location'), render: (s) => s.location?.name ?? '—' },
     {
@@ -347,5 +387,27 @@ function ServerAccountDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** Monitoring System Active / Issue / Off, and while Issue, what the agent reports, each in a line. */
+function MonitoringCell({ server }: { server: ServerRow }) {
+  const { t } = useTranslation();
+  return (
+    <div className="monitoring">
+      <span className={`monitoring-state ${server.monitoring.toLowerCase()}`}>
+        {statusLabel(t, server.monitoring)}
+      </span>
+      {server.issues.length > 0 ? (
+        <ul className="issues" aria-label={t('servers.issuesOf', { name: server.name })}>
+          {server.issues.map((issue) => (
+            <li key={issue.code}>
+              <strong>{t(`servers.issue.${issue.code}`, { defaultValue: issue.code })}</strong>
+              <span className="muted"> {issue.reason}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }
