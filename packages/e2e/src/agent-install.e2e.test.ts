@@ -118,6 +118,8 @@ describe('the agent as people install it, in Chromium', () => {
       /127\.47\.\d+\.0\/24 \(\w+\): \d+ of \d+ answering addresses could not be identified/,
     );
     await table.getByText('Update available', { exact: true }).waitFor();
+    // The agent heard of the newer build from the hub's welcome, too.
+    expect(link.state()).toMatchObject({ state: 'connected', hubAgentBuild: { version: '9.9.9-e2e' } });
     await table.getByText(/CPU [\d.]+ %, \d+ MB/).waitFor();
     await screenshot(page, 'servers-issue');
     await expectNoSeriousViolations(page, 'servers with an agent issue');

@@ -124,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bus: s.bus,
     metrics: deps.metrics,
     serverId: deps.serverId,
+    agentBuilds: s.agentBuilds,
   });
   await registerWebApp(app, deps.webDir);
   return app;

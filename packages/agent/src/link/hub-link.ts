@@ -36,7 +36,13 @@ export interface LinkSource {
 
 export type LinkState =
   | { state: 'connecting' }
-  | { state: 'connected'; organization: string; since: number }
+  | {
+      state: 'connected';
+      organization: string;
+      since: number;
+      /** The agent build the hub offers, when it announces one (newer or not). */
+      hubAgentBuild?: { version: string; sha256: string; bytes: number };
+    }
   | { state: 'disconnected'; reason: string; retryInMs: number }
   | { state: 'refused'; reason: string; retryInMs: number };
 
@@ -138,14 +144,23 @@ export function startHubLink(o: HubLinkOptions): HubLink {
    * Runs in the same chain as buffering, so no batch can be appended between the replay and the
    * inventory: later batches get numbers after the inventory's and are sent live.
    */
-  const onWelcome = async (lastSeq: number, organization: string) => {
+  const onWelcome = async (
+    lastSeq: number,
+    organization: string,
+    hubAgentBuild?: { version: string; sha256: string; bytes: number },
+  ) => {
     await o.buffer.acknowledge(lastSeq);
     for (const batch of o.buffer.unacknowledged(lastSeq))
       send({ type: 'deltas', seq: batch.seq, changes: batch.changes });
     send({ type: 'inventory', seq: await o.buffer.nextSeq(), devices: o.source.inventory() });
     ready = true;
     attempt = 0;
-    setState({ state: 'connected', organization, since: Date.now() });
+    setState({
+      state: 'connected',
+      organization,
+      since: Date.now(),
+      ...(hubAgentBuild ? { hubAgentBuild } : {}),
+    });
     heartbeat = setInterval(sendHeartbeat, o.heartbeatMs ?? 30_000);
     // The first report at once: the Servers screen need not wait a heartbeat for CPU, issues…
     if (o.health) sendHeartbeat();
@@ -212,7 +227,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       }
       if (frame.type === 'welcome') {
         hubTakesHealth = frame.health === true;
-        const welcome = writing.then(() => onWelcome(frame.lastSeq, frame.organization));
+        const welcome = writing.then(() => onWelcome(frame.lastSeq, frame.organization, frame.agentBuild));
         writing = welcome.catch(() => undefined);
         welcome.catch((e: unknown) => {
           o.logger.error({ err: e }, 'hub link: resync failed');

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { compareVersions } from '@crosspoint/protocol';
 import {
+  agentVersion,
   loadAgentConfig,
   startAgentProgram,
   type Agent,
@@ -87,8 +89,14 @@ export function registerAgentCommand(program: Command, output: Output): void {
       const program = await startAgentProgram(config, {
         agent: { discoverOnStart: false },
         onLinkState: (s) => {
-          if (s.state === 'connected') output.out(`Connected to the hub (${s.organization}).`);
-          else if (s.state === 'refused')
+          if (s.state === 'connected') {
+            output.out(`Connected to the hub (${s.organization}).`);
+            const offered = s.hubAgentBuild?.version;
+            if (offered && compareVersions(offered, agentVersion) > 0)
+              output.out(
+                `Update available: the hub offers agent ${offered} (this is ${agentVersion}); download it from the hub's Downloads screen.`,
+              );
+          } else if (s.state === 'refused')
             output.err(
               `The hub refused this agent: ${s.reason} Retrying in ${String(Math.round(s.retryInMs / 1000))} s.`,
             );

@@ -12,6 +12,7 @@ import {
   type LinkItemProblem,
 } from '@crosspoint/protocol';
 import type { AgentLinkService, LinkedAgent } from '../services/agent-link.service.ts';
+import type { AgentBuildService } from '../services/agent-build.service.ts';
 import type { HubMetrics } from '../adapters/metrics.ts';
 import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
 import {
@@ -53,6 +54,8 @@ export async function registerAgentGateway(
     bus: EventBus;
     metrics: HubMetrics;
     serverId: string;
+    /** The agent build the hub offers: announced in welcome ("Update available" on the agent). */
+    agentBuilds?: AgentBuildService;
   },
 ): Promise<void> {
   await app.register(websocket, { options: { maxPayload: maxFrameBytes, perMessageDeflate: true } });
@@ -133,6 +136,7 @@ export async function registerAgentGateway(
         await report();
         connected.add(socket);
         deps.metrics.agentsConnected.inc();
+        const build = await deps.agentBuilds?.current().catch(() => null);
         send(socket, {
           type: 'welcome',
           v: linkProtocolVersion,
@@ -141,6 +145,9 @@ export async function registerAgentGateway(
           lastSeq,
           health: true,
           now: Date.now(),
+          ...(build?.version
+            ? { agentBuild: { version: build.version, sha256: build.sha256, bytes: build.bytes } }
+            : {}),
         });
         // This hub now answers commands for this agent, from any hub (through the bus).
         stopAnswering = await deps.bus.respond(agentCommandSubject(agent.account.id), (payload) => {

@@ -2,7 +2,8 @@
 // them; Servers shows Issue with the reasons, the agent's CPU, memory and backlog, and goes back to
 // Active; the screen hears at once (a live "servers" event); an older agent's heartbeat without a
 // report is still accepted; a report the hub cannot read is left out without closing the link; the
-// hub adds clock skew itself; "Update available" when the hub offers a newer build.
+// hub adds clock skew itself; "Update available" when the hub offers a newer build, which the
+// welcome announces.
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -72,7 +73,15 @@ describe('agent health on the Servers screen', () => {
     try {
       agent.hello();
       const welcome = await agent.next('welcome');
-      expect(welcome).toMatchObject({ health: true });
+      // The hub announces the build it offers: the agent can tell it is behind.
+      expect(welcome).toMatchObject({
+        health: true,
+        agentBuild: {
+          version: '9.9.9',
+          bytes: 28,
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+        },
+      });
       expect(Math.abs(((welcome as { now?: number }).now ?? 0) - Date.now())).toBeLessThan(5000);
       await until((r) => r.status === 'Connected', 'connected');
       const heard = (stream.state.text.match(/event: servers/g) ?? []).length;

@@ -223,6 +223,10 @@ export const WelcomeFrame = Type.Object({
   health: Type.Optional(Type.Boolean()),
   /** The hub's clock (ms since the epoch) when it said welcome. */
   now: Type.Optional(Type.Number()),
+  /** The agent build this hub offers (Downloads), when it has one with a known version. */
+  agentBuild: Type.Optional(
+    Type.Object({ version: Type.String(), sha256: Type.String(), bytes: Type.Integer() }),
+  ),
 });
 /** Everything up to `seq` is stored: the agent may drop it from its buffer. */
 export const AckFrame = Type.Object({ type: Type.Literal('ack'), seq: Type.Integer() });
