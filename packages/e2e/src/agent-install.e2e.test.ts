@@ -105,6 +105,7 @@ describe('the agent as people install it, in Chromium', () => {
     await page.getByRole('heading', { name: 'Linux server (systemd)', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Windows server (WinSW)', exact: true }).waitFor();
     await page.getByText('sudo node crosspoint-agent.mjs install-service', { exact: true }).waitFor();
+    await screenshot(page, 'downloads-agent');
     await expectNoSeriousViolations(page, 'downloads with the agent build');
   });
 
