@@ -23,27 +23,27 @@ describe('support organization plan: pool, trial, paying', () => {
   const day = (offset: number) => isoDay(new Date(now.getTime() + offset * 86_400_000));
   // The clock moves weeks ahead (sessions end after 12 hours): the test acts through API tokens.
   const tokens = { operator: '', owner: '' };
-  const as = async <T>(who: keyof typeof tokens, method: 'GET' | 'PATCH', url: string, body?: unknown) => {
+  /** Any of the answers read here: an organization, an error, a list of devices or of history. */
+  type Answer = Org & ErrorAnswer & { items: { status: string; action: string }[] };
+  const as = async (
+    who: keyof typeof tokens,
+    method: 'GET' | 'PATCH',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Answer }> => {
     const res = await hub.app.inject({
       method,
       url,
       headers: { authorization: `Bearer ${tokens[who]}` },
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
     });
-    return { status: res.statusCode, body: res.json<T>() };
+    return { status: res.statusCode, body: res.json() };
   };
   const patch = (body: unknown) =>
-    as<Org & ErrorAnswer>(
-      'operator',
-      'PATCH',
-      `/api/v1/orgs/${t.platformId}/support-orgs/${t.support.id}`,
-      body,
-    );
-  const clientOrg = async () => (await as<Org>('owner', 'GET', `/api/v1/orgs/${t.client.id}`)).body;
+    as('operator', 'PATCH', `/api/v1/orgs/${t.platformId}/support-orgs/${t.support.id}`, body);
+  const clientOrg = async () => (await as('owner', 'GET', `/api/v1/orgs/${t.client.id}`)).body;
   const statuses = async () =>
-    (
-      await as<{ items: { status: string }[] }>('owner', 'GET', `/api/v1/orgs/${t.client.id}/devices`)
-    ).body.items.map((d) => d.status);
+    (await as('owner', 'GET', `/api/v1/orgs/${t.client.id}/devices`)).body.items.map((d) => d.status);
 
   beforeAll(async () => {
     hub = await startHubForTest({ clock: () => now });
@@ -121,11 +121,7 @@ describe('support organization plan: pool, trial, paying', () => {
     const paying = await patch({ trialEnd: null });
     expect(paying.body).toMatchObject({ trial: null, plan: null });
     expect(await statuses()).toEqual(['Healthy', 'Healthy', 'Healthy', 'Healthy']);
-    const history = await as<{ items: { action: string }[] }>(
-      'operator',
-      'GET',
-      `/api/v1/orgs/${t.platformId}/audit?action=support_orgs.`,
-    );
+    const history = await as('operator', 'GET', `/api/v1/orgs/${t.platformId}/audit?action=support_orgs.`);
     expect(history.body.items.map((e) => e.action)).toEqual(
       expect.arrayContaining(['support_orgs.updated', 'support_orgs.trial_converted']),
     );
