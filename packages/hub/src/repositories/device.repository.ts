@@ -21,6 +21,8 @@ export interface DeviceListFilter {
   status?: string | undefined;
   group?: DeviceGroup | undefined;
   model?: string | undefined;
+  /** Exactly this address. */
+  ip?: string | undefined;
   serverId?: string | undefined;
   locationId?: string | undefined;
   kind?: 'pro-audio' | 'video' | undefined;
@@ -216,6 +218,7 @@ export class DeviceRepository {
     const onDevice = [
       like ? sql`devices.search_text LIKE ${like}` : undefined,
       filter.model ? sql`devices.model = ${filter.model}` : undefined,
+      filter.ip ? sql`devices.ip = ${filter.ip}` : undefined,
       filter.serverId ? sql`devices.server_id = ${filter.serverId}` : undefined,
     ].filter((c) => c !== undefined);
     const where = and(inScope('devices', scope), inScope('device_state', scope), ...onState, ...onDevice);

@@ -37,17 +37,17 @@ export class CompatibleApiService {
   async search(actor: Actor, q: string | undefined): Promise<CompatibleSearchAnswer> {
     const ctx = await this.keyContext(actor);
     const term = q?.trim() ?? '';
+    // An address is looked up, not searched: 127.0.0.1 does not also answer 127.0.0.10.
+    const match = ipv4.test(term) ? { ip: term } : term ? { search: term } : {};
     const page = await this.d.devices.list(ctx, {
-      ...(term ? { search: term } : {}),
+      ...match,
       kind: 'pro-audio',
       sort: 'name',
       order: 'asc',
       limit: compatibleSearchLimit,
     });
-    // An address is looked up, not searched: 127.0.0.1 does not also answer 127.0.0.10.
-    const rows = ipv4.test(term) ? page.items.filter((r) => r.ip === term) : page.items;
     const now = this.d.clock();
-    return { avDevices: rows.map((r) => compatibleDevice(r, now)) };
+    return { avDevices: page.items.map((r) => compatibleDevice(r, now)) };
   }
 
   async device(actor: Actor, id: string): Promise<CompatibleDeviceDetail> {

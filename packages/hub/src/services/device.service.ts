@@ -88,6 +88,7 @@ export class DeviceService {
       status: query.status,
       group: query.group,
       model: query.model,
+      ip: query.ip,
       serverId: query.serverId,
       locationId: query.locationId,
       kind: query.kind,
@@ -98,6 +99,7 @@ export class DeviceService {
       !filter.status &&
       !filter.group &&
       !filter.model &&
+      !filter.ip &&
       !filter.serverId &&
       !filter.locationId &&
       !filter.orgId;

@@ -13,7 +13,7 @@ import type { DeviceRepository } from '../repositories/device.repository.ts';
 import type { LicenseVerifier } from '../adapters/license-signature.ts';
 import type { AuditService } from './audit.service.ts';
 import { isoDay, requirePermission, type Clock, type OrgContext } from './context.ts';
-import { applyTrial } from './editions.ts';
+import { applyTrial, trialEnded } from './editions.ts';
 import { ServiceError } from './service-error.ts';
 import { PeriodicTask } from './serial-runner.ts';
 
@@ -88,8 +88,9 @@ export class LicenseService {
     for (const org of await this.orgs.byKind('enterprise')) await this.applyCapacity(org.id, org.devicePool);
     // Support organizations on trial: once one ends, its devices and its clients' stop being monitored.
     const today = isoDay(this.clock());
+    // (A trial extended or made paying is applied at once by the operator's change.)
     for (const org of await this.orgs.byKind('support')) {
-      if (org.planEnd === null) continue;
+      if (!trialEnded(org, today)) continue;
       for (const orgId of await applyTrial(org, today, { orgs: this.orgs, devices: this.devices })) {
         await this.devicesChanged(orgId);
       }

@@ -49,13 +49,11 @@ export class TwoFactorService {
 
   async status(actor: Actor): Promise<TwoFactorStatus> {
     const user = await this.person(actor);
-    const memberships = await this.d.users.memberships(user.id);
-    const orgs = await this.d.orgs.byIds(memberships.map((m) => m.orgId));
     return {
       enabled: hasSecondFactor(user),
       enabledAt: user.totpEnabledAt?.toISOString() ?? null,
       recoveryCodesLeft: hasSecondFactor(user) ? await this.d.store.recoveryCodesLeft(user.id) : 0,
-      requiredBy: orgs.filter((o) => o.requireTwoFactor).map((o) => o.name),
+      requiredBy: await this.requiredBy(user.id),
       exempt: secondFactorExempt(user),
     };
   }
@@ -102,7 +100,7 @@ export class TwoFactorService {
   async disable(actor: Actor, code: string): Promise<void> {
     const user = await this.person(actor);
     if (!hasSecondFactor(user)) return;
-    const requiredBy = (await this.status(actor)).requiredBy;
+    const requiredBy = await this.requiredBy(user.id);
     if (requiredBy.length) {
       throw ServiceError.forbidden(
         `${requiredBy.join(', ')} require${requiredBy.length === 1 ? 's' : ''} two-factor sign-in: it stays on.`,
@@ -210,6 +208,13 @@ export class TwoFactorService {
       codes.map((c) => hashSecret(normalizeRecoveryCode(c) ?? c)),
     );
     return codes;
+  }
+
+  /** The person's organizations that require two-factor sign-in, by name. */
+  private async requiredBy(userId: string): Promise<string[]> {
+    const memberships = await this.d.users.memberships(userId);
+    const orgs = await this.d.orgs.byIds(memberships.map((m) => m.orgId));
+    return orgs.filter((o) => o.requireTwoFactor).map((o) => o.name);
   }
 
   private async person(actor: Actor): Promise<UserRecord> {

@@ -75,6 +75,9 @@ export const DeviceListQuery = Type.Object(
       Type.Enum(deviceGroups, { description: "'unmonitored': devices on a subnet disabled at their agent." }),
     ),
     model: Type.Optional(Text({ maxLength: 60 })),
+    ip: Type.Optional(
+      Text({ maxLength: 45, description: 'Exactly this address (the search matches parts).' }),
+    ),
     serverId: Type.Optional(Uuid),
     locationId: Type.Optional(Uuid),
     kind: Type.Optional(Type.Enum(['pro-audio', 'video'] as const)),
