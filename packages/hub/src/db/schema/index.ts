@@ -8,3 +8,4 @@ export * from './files.ts';
 export * from './usage.ts';
 export * from './billing.ts';
 export * from './sign-in.ts';
+export * from './firmware.ts';
