@@ -22,6 +22,18 @@ export function projectOf(stack: StackPort): Project {
     locateTimeoutS: stack.locateTimeoutS,
     macros: Object.fromEntries(stack.macros),
     boxes: stack.boxes.map((b) => ({ name: b.name, serial: b.serial, model: b.model, firmware: b.firmware })),
+    levels: stack.endpoints.changedLevels(),
+    aliases: Object.fromEntries(stack.aliases),
+    voip: stack.boxes.flatMap((b) =>
+      b.voip.map((l) => ({
+        box: b.name,
+        line: l.line,
+        enabled: l.enabled,
+        user: l.user,
+        password: l.password,
+        registrar: l.registrar,
+      })),
+    ),
   };
 }
 

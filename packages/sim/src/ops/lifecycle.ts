@@ -71,6 +71,26 @@ export function applyConfig(stack: StackPort, project: Project, timing: OpTiming
     stack.macros = levelLinesOnly(project.macros);
     stack.configured = true;
     stack.endpoints.reset();
+    for (const l of project.levels ?? []) {
+      if (!stack.endpoints.exists(l.ept, l.epn)) continue;
+      Object.assign(stack.endpoints.level(l.ept, l.epn), {
+        gain: l.gain,
+        mute: l.mute,
+        minGain: l.minGain,
+        maxGain: l.maxGain,
+      });
+    }
+    if (project.aliases) stack.aliases = new Map(Object.entries(project.aliases));
+    for (const v of project.voip ?? []) {
+      const line = stack.boxByName(v.box)?.voip.find((l) => l.line === v.line);
+      if (line)
+        Object.assign(line, {
+          enabled: v.enabled,
+          user: v.user,
+          password: v.password,
+          registrar: v.registrar,
+        });
+    }
     stack.setSafetyMute(project.safetyMute);
     for (const b of stack.boxes) b.setUnitState('READY');
   });

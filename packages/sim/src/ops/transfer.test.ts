@@ -129,4 +129,36 @@ describe('configuration backup and load [G]', () => {
     expect(await failedLogin(pool, dsp2, cp2LoginFailedText)).toBe(cp2LoginFailedText);
     await session(dsp2, 'tech', 'p4ss');
   });
+
+  it('keeps channel levels in the backup and puts them back on load (only levels off their defaults)', async () => {
+    await waitUntil(() => connects(dsp1));
+    const c = await session(dsp1, 'tech', 'p4ss');
+    await c.ask('BOX DSP1 FTP 1', 'BOX DSP1 FTP');
+    const f = await ftp();
+    await f.login('tech', 'p4ss');
+    const before = readProject((await f.retrieve('/config/current.PCCP2X')).data);
+    expect(before.levels).toEqual([]);
+    await c.ask('EP MIC 101 LEVEL GAIN 0', 'EP MIC 101 LEVEL GAIN');
+    expect(await c.ask('EP MIC 102 LEVEL GAIN -6.5', 'EP MIC 102 LEVEL GAIN')).toBe(
+      'EP MIC 102 LEVEL GAIN -6.5',
+    );
+    await c.ask('EP OUTPUT 101 LEVEL MUTE 1', 'EP OUTPUT 101 LEVEL MUTE');
+    const changed = readProject((await f.retrieve('/config/current.PCCP2X')).data);
+    expect(changed.levels?.map((l) => [l.ept, l.epn, l.gain, l.mute])).toEqual([
+      ['MIC', '102', -6.5, false],
+      ['OUTPUT', '101', 0, true],
+    ]);
+    expect((await f.store('/config/before.PCCP2X', Buffer.from(buildProject(before)))).code).toBe(226);
+    c.send('STACK CONFIG APPLY before.PCCP2X');
+    await c.next('STACK CONFIG APPLY');
+    await c.next('BOX DSP1 UNIT STATE READY');
+    expect(await c.ask('EP MIC 102 LEVEL GAIN', 'EP MIC 102 LEVEL GAIN')).toBe('EP MIC 102 LEVEL GAIN 0');
+    await c.ask('EP MIC 102 LEVEL GAIN -3', 'EP MIC 102 LEVEL GAIN');
+    const again = readProject((await f.retrieve('/config/current.PCCP2X')).data);
+    expect((await f.store('/config/again.PCCP2X', Buffer.from(buildProject(again)))).code).toBe(226);
+    await c.ask('EP MIC 102 LEVEL GAIN 4', 'EP MIC 102 LEVEL GAIN');
+    c.send('STACK CONFIG APPLY again.PCCP2X');
+    await c.next('BOX DSP1 UNIT STATE READY');
+    expect(await c.ask('EP MIC 102 LEVEL GAIN', 'EP MIC 102 LEVEL GAIN')).toBe('EP MIC 102 LEVEL GAIN -3');
+  });
 });

@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { gainLimits } from '@crosspoint/protocol';
 import { SimError, SimErrorCode } from '../errors.ts';
 
 /**
@@ -13,6 +14,24 @@ export interface ProjectBox {
   model: string;
   firmware: string;
 }
+/** One end point's LEVEL block as the project keeps it (only levels that differ from the defaults). */
+export interface ProjectLevel {
+  ept: string;
+  epn: string;
+  gain: number;
+  mute: boolean;
+  minGain: number;
+  maxGain: number;
+}
+/** One VoIP user agent line's provisioning (its password is kept too, like the stack's login). */
+export interface ProjectVoipLine {
+  box: string;
+  line: number;
+  enabled: boolean;
+  user: string;
+  password: string;
+  registrar: string;
+}
 export interface Project {
   stackName: string;
   username: string;
@@ -21,6 +40,11 @@ export interface Project {
   locateTimeoutS: number;
   macros: Record<string, string[]>;
   boxes: ProjectBox[];
+  /** Channel levels (gain, mute, limits) that differ from the defaults; absent → all at defaults. */
+  levels?: ProjectLevel[];
+  /** Alias → `EPT EPN` (e.g. `SPKR_ZN_1` → `OUTPUT 101`). */
+  aliases?: Record<string, string>;
+  voip?: ProjectVoipLine[];
 }
 
 /** Upper bounds against hostile files (zip bombs, huge XML). */
@@ -55,6 +79,21 @@ export function projectXml(p: Project): string {
         `<TimpDeviceProps ${attrs({ Name: b.name, SerialNumber: b.serial, ProductID: b.model, HostDSPVersion: b.firmware, TelnetPort: 0 })}/>`,
     )
     .join('');
+  const levels = (p.levels ?? [])
+    .map(
+      (l) =>
+        `<Channels_Level ${attrs({ EPT: l.ept, EPN: l.epn, Gain: l.gain, Mute: l.mute ? 1 : 0, MinGain: l.minGain, MaxGain: l.maxGain })}/>`,
+    )
+    .join('');
+  const aliases = Object.entries(p.aliases ?? {})
+    .map(([name, target]) => `<Aliases_Alias ${attrs({ Name: name, Target: target })}/>`)
+    .join('');
+  const voip = (p.voip ?? [])
+    .map(
+      (v) =>
+        `<Voip_UaLine ${attrs({ Box: v.box, Line: v.line, Enabled: v.enabled ? 1 : 0, User: v.user, Password: v.password, Registrar: v.registrar })}/>`,
+    )
+    .join('');
   const settings = attrs({
     Password: p.password,
     SafetyMute: p.safetyMute ? 1 : 0,
@@ -65,7 +104,7 @@ export function projectXml(p: Project): string {
     '\uFEFF<?xml version="1.0" encoding="utf-8"?>' +
     `<Root Version="9"><CFileContainer><FileContainer ${attrs({ FileName: p.stackName, ApplicationID: 2 })}>` +
     `<Kernel_Kernel ${attrs({ StackName: p.stackName, LocateTimeout: p.locateTimeoutS })}>` +
-    `<StackSettingsObj_StackSettings ${settings}/>${macros}${boxes}` +
+    `<StackSettingsObj_StackSettings ${settings}/>${macros}${boxes}${levels}${aliases}${voip}` +
     '</Kernel_Kernel></FileContainer></CFileContainer></Root>'
   );
 }
@@ -127,6 +166,39 @@ export function readProject(bytes: Uint8Array): Project {
       unescapeXml(c[1] ?? ''),
     );
   }
+  const each = (element: string): Record<string, string>[] =>
+    [...xml.matchAll(new RegExp(`<${element}\\b([^>]*?)\\/?>`, 'g'))].map(
+      (m) => attributesOf(`<X${m[1] ?? ''}>`, 'X') ?? {},
+    );
+  const num = (v: string | undefined, fallback: number): number => {
+    const n = Number(v);
+    return v !== undefined && Number.isFinite(n) ? n : fallback;
+  };
+  const levels = each('Channels_Level')
+    .filter((a) => /^[A-Z_]{2,12}$/.test(a.EPT ?? '') && /^\d{3,4}$/.test(a.EPN ?? ''))
+    .map((a) => ({
+      ept: a.EPT ?? '',
+      epn: a.EPN ?? '',
+      gain: num(a.Gain, 0),
+      mute: a.Mute === '1',
+      minGain: num(a.MinGain, gainLimits.min),
+      maxGain: num(a.MaxGain, gainLimits.max),
+    }));
+  const aliases = Object.fromEntries(
+    each('Aliases_Alias')
+      .filter((a) => token.test(a.Name ?? '') && /^[A-Z_]{2,12} \d{3,4}$/i.test(a.Target ?? ''))
+      .map((a) => [a.Name ?? '', a.Target ?? '']),
+  );
+  const voip = each('Voip_UaLine')
+    .filter((a) => num(a.Line, 0) >= 1)
+    .map((a) => ({
+      box: a.Box ?? '',
+      line: num(a.Line, 1),
+      enabled: a.Enabled === '1',
+      user: a.User ?? '',
+      password: a.Password ?? '',
+      registrar: a.Registrar ?? '',
+    }));
   const boxes = [...xml.matchAll(/<TimpDeviceProps\b([^>]*?)\/?>/g)].map((m) => {
     const a = attributesOf(`<X${m[1] ?? ''}>`, 'X') ?? {};
     return {
@@ -144,5 +216,8 @@ export function readProject(bytes: Uint8Array): Project {
     locateTimeoutS: Number.isFinite(locate) && locate > 0 ? locate : 30,
     macros,
     boxes,
+    levels,
+    aliases,
+    voip,
   };
 }

@@ -94,6 +94,17 @@ export class Endpoints {
     (this.settings ??= new Map<string, string>()).set(`${ept} ${epn} ${param}`, value);
   }
 
+  /** Levels that differ from the defaults (what a project keeps), in a stable order. */
+  changedLevels(): ({ ept: string; epn: string } & Level)[] {
+    const out: ({ ept: string; epn: string } & Level)[] = [];
+    for (const [key, l] of this.levels ?? []) {
+      if (l.gain === 0 && !l.mute && l.minGain === gainLimits.min && l.maxGain === gainLimits.max) continue;
+      const [ept = '', epn = ''] = key.split(' ');
+      out.push({ ept, epn, ...l });
+    }
+    return out.sort((a, b) => a.ept.localeCompare(b.ept) || Number(a.epn) - Number(b.epn));
+  }
+
   /** Forgets every level and setting (factory default, configuration load). */
   reset(): void {
     this.levels = undefined;
