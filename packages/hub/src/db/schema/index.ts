@@ -9,3 +9,4 @@ export * from './usage.ts';
 export * from './billing.ts';
 export * from './sign-in.ts';
 export * from './firmware.ts';
+export * from './configurations.ts';
