@@ -6,7 +6,8 @@ import { roles } from '../auth/roles.ts';
 /** Versions of the Terms of Use and Privacy Policy a user must accept once. */
 export const currentTerms = { terms: '2026-11', privacy: '2026-11' } as const;
 
-export const languages = ['en', 'de', 'fr', 'es'] as const;
+/** The twelve languages of the product (the screens, email, SMS and the agent's local page speak each). */
+export const languages = ['en', 'fr', 'it', 'es', 'de', 'pt', 'pl', 'zh', 'ko', 'ja', 'ar', 'ru'] as const;
 export const Language = Type.Enum(languages, { default: 'en' });
 
 export const SignInRequest = Type.Object(

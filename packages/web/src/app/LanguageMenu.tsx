@@ -6,7 +6,20 @@ import { sessionKey, useSession } from '../auth/session.tsx';
 import { uiLanguageOf, uiLanguages } from '../i18n/i18n.ts';
 
 /** Each language in its own name (endonyms are never translated). */
-const names: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
+const names: Record<string, string> = {
+  en: 'English',
+  fr: 'Français',
+  it: 'Italiano',
+  es: 'Español',
+  de: 'Deutsch',
+  pt: 'Português',
+  pl: 'Polski',
+  zh: '简体中文',
+  ko: '한국어',
+  ja: '日本語',
+  ar: 'العربية',
+  ru: 'Русский',
+};
 
 /**
  * The language of the screens, switched at once. Signed in, it is the user's profile language (also

@@ -6,7 +6,7 @@ import { languageStorageKey, uiLanguageOf } from './i18n.ts';
 /**
  * Keeps the screens in the right language: the signed-in user's profile language wins (English when
  * the app has no catalog for it); the choice is remembered in this browser for the sign-in screens,
- * and `<html lang>` follows.
+ * and `<html lang>` and `<html dir>` follow.
  */
 export function LanguageSync() {
   const { i18n } = useTranslation();
@@ -18,6 +18,8 @@ export function LanguageSync() {
   useEffect(() => {
     const apply = (lng: string) => {
       document.documentElement.lang = lng;
+      // Arabic reads right to left: the layout mirrors through the CSS's logical properties.
+      document.documentElement.dir = i18n.dir(lng);
       try {
         localStorage.setItem(languageStorageKey, lng);
       } catch {

@@ -1,3 +1,5 @@
+import { languages } from '@crosspoint/protocol';
+import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
   createI18n,
@@ -92,5 +94,30 @@ describe('formatDay', () => {
     expect(formatDay('2026-03-01', 'en')).toBe('3/1/2026');
     expect(formatDay('2026-03-01', 'de')).toBe('1.3.2026');
     expect(formatDay('not a day', 'fr')).toBe('not a day');
+  });
+});
+
+describe('plural forms of the twelve languages', () => {
+  // Each language's catalog has the forms Intl.PluralRules names (catalogs.test checks that); here
+  // i18next must pick the same one: Arabic zero/one/two/few/many/other, Polish and Russian
+  // one/few/many/other, Chinese, Japanese and Korean other only.
+  it.each(languages)('%s: i18next picks the form Intl.PluralRules selects', async (lng) => {
+    const rules = new Intl.PluralRules(lng);
+    const forms = rules.resolvedOptions().pluralCategories;
+    const i18n = createInstance();
+    await i18n.init({
+      lng,
+      resources: { [lng]: { translation: Object.fromEntries(forms.map((f) => [`n_${f}`, f])) } },
+      initAsync: false,
+    });
+    const counts = [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 100, 101, 102, 111, 1.5, 1000000];
+    expect(counts.map((count) => i18n.t('n', { count }))).toEqual(counts.map((c) => rules.select(c)));
+    // Every form is reachable with these counts (so the test covers each one).
+    expect(new Set(counts.map((c) => rules.select(c)))).toEqual(new Set(forms));
+  });
+
+  it('knows which languages read right to left', async () => {
+    const i18n = await createI18n('en');
+    expect(languages.filter((l) => i18n.dir(l) === 'rtl')).toEqual(['ar']);
   });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 /** A tree table's first cell is indented by its depth (0 for the top level). */
 export const treeIndent = (depth: number): CSSProperties => ({
-  paddingLeft: `${String(0.75 + depth * 1.25)}rem`,
+  paddingInlineStart: `${String(0.75 + depth * 1.25)}rem`,
 });
 
 /**
