@@ -2,14 +2,17 @@
 //   node scripts/build-agent.mjs            → packages/agent/dist/agent.mjs  (`crosspoint agent`, same flags)
 //   node scripts/build-agent.mjs --probe    → also bench/dist/agent-probe.mjs (the benchmark's agent)
 //   node scripts/build-agent.mjs --out-dir D --version V → D/agent.mjs as version V (tests)
+//   node scripts/build-agent.mjs --signing-key K.pem → also agent.mjs.sig (Ed25519), and the build trusts K's
+//                                  public key for its own updates (env CROSSPOINT_AGENT_SIGNING_KEY)
+//   node scripts/build-agent.mjs --new-signing-key K.pem → writes a new release key pair (K.pem, K.pub.pem)
 // Next to agent.mjs it writes agent.json (version, bytes, SHA-256, built at): what the hub's
 // Downloads route offers (docs/agent-install.md).
 // esbuild (already installed: tsx's own dependency) bundles our TypeScript workspaces and the npm
 // dependencies into a single ES module in about a second; nothing is type-checked here
 // (`npm run typecheck` does that). Node built-ins stay external.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -66,21 +69,41 @@ export async function buildAgent({
   probe = false,
   outDir = 'packages/agent/dist',
   version = packageVersion(),
+  signingKey = undefined,
 } = {}) {
   const outputs = [join(outDir, 'agent.mjs')];
+  // The release key: the build trusts its public half for its own updates and is signed with it.
+  const privateKey = signingKey ? createPrivateKey(readFileSync(resolve(root, signingKey))) : undefined;
+  if (privateKey && privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`${signingKey}: not an Ed25519 private key`);
+  const publicKey = privateKey
+    ? createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
+    : '';
   await build({
     ...common,
     stdin: { contents: agentMain, resolveDir: root, sourcefile: 'agent-main.ts', loader: 'ts' },
     outfile: outputs[0],
-    define: { __CROSSPOINT_AGENT_VERSION__: JSON.stringify(version) },
+    define: {
+      __CROSSPOINT_AGENT_VERSION__: JSON.stringify(version),
+      __CROSSPOINT_RELEASE_PUBLIC_KEY__: JSON.stringify(publicKey),
+    },
   });
   const bytes = readFileSync(resolve(root, outputs[0]));
+  const signatureFile = resolve(root, outDir, 'agent.mjs.sig');
+  if (privateKey) {
+    writeFileSync(signatureFile, `${sign(null, bytes, privateKey).toString('base64')}\n`);
+    outputs.push(join(outDir, 'agent.mjs.sig'));
+  } else rmSync(signatureFile, { force: true });
   const manifest = {
     file: 'agent.mjs',
     version,
     bytes: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     builtAt: new Date().toISOString(),
+    signed: Boolean(privateKey),
+    ...(publicKey
+      ? { releaseKeySha256: createHash('sha256').update(publicKey).digest('hex').slice(0, 16) }
+      : {}),
   };
   writeFileSync(resolve(root, outDir, 'agent.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   outputs.push(join(outDir, 'agent.json'));
@@ -92,19 +115,37 @@ export async function buildAgent({
   return outputs;
 }
 
+/** A new Ed25519 release key pair: `file` (PKCS#8 PEM, mode 0600) and `<file without .pem>.pub.pem`. */
+export function newSigningKey(file) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const publicFile = `${file.replace(/\.pem$/, '')}.pub.pem`;
+  writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  writeFileSync(publicFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  return [file, publicFile];
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       probe: { type: 'boolean', default: false },
       'out-dir': { type: 'string' },
       version: { type: 'string' },
+      'signing-key': { type: 'string' },
+      'new-signing-key': { type: 'string' },
     },
   });
+  if (values['new-signing-key']) {
+    const files = newSigningKey(values['new-signing-key']);
+    console.log(`wrote ${files.join(' and ')}: keep the private key offline; build with --signing-key`);
+    process.exit(0);
+  }
   const started = Date.now();
+  const signingKey = values['signing-key'] ?? process.env.CROSSPOINT_AGENT_SIGNING_KEY;
   const files = await buildAgent({
     probe: values.probe,
     ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
     ...(values.version ? { version: values.version } : {}),
+    ...(signingKey ? { signingKey } : {}),
   });
   console.log(`built ${files.join(', ')} in ${Date.now() - started} ms`);
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Type, type Static } from 'typebox';
 import {
+  agentUpdateModes,
   LogLevelSetting,
   SettingsError,
   defaultCredentials,
@@ -45,6 +46,14 @@ export const AgentConfigSchema = Type.Object({
   keepAliveTimeoutMs: Type.Integer({ minimum: 50, default: 1500 }),
   /** Long device jobs (firmware, configuration, restart, transfers) run at once on this agent, whatever hubs ask. */
   maxConcurrentJobs: Type.Integer({ minimum: 1, maximum: 256, default: 8 }),
+  /** Take new builds from the hub by itself or only when asked (saved; also set in the web UI). */
+  updateMode: Type.Optional(Type.Enum(agentUpdateModes)),
+  /** Seconds a new build has to link to the hub before the previous one comes back. */
+  updateRollbackS: Type.Integer({ minimum: 5, maximum: 86_400, default: 180 }),
+  /** A supervisor (WinSW, a process manager) starts the agent again when it exits: self-updates may restart it. */
+  supervised: Type.Boolean({ default: false }),
+  /** Set by systemd for a service it runs (so the agent knows it is supervised). */
+  systemdInvocation: Type.Optional(Type.String()),
   logLevel: LogLevelSetting,
 });
 export type AgentConfig = Static<typeof AgentConfigSchema>;
@@ -72,6 +81,10 @@ export const agentEnvVars = {
   keepAliveMs: 'CROSSPOINT_AGENT_KEEPALIVE_MS',
   keepAliveTimeoutMs: 'CROSSPOINT_AGENT_KEEPALIVE_TIMEOUT_MS',
   maxConcurrentJobs: 'CROSSPOINT_AGENT_MAX_CONCURRENT_JOBS',
+  updateMode: 'CROSSPOINT_AGENT_UPDATE_MODE',
+  updateRollbackS: 'CROSSPOINT_AGENT_UPDATE_ROLLBACK_S',
+  supervised: 'CROSSPOINT_AGENT_SUPERVISED',
+  systemdInvocation: 'INVOCATION_ID',
   logLevel: 'CROSSPOINT_LOG_LEVEL',
 } as const satisfies Record<keyof AgentConfig, string>;
 

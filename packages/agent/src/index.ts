@@ -32,6 +32,13 @@ export { startHubLink, type HubLink, type LinkState, type LinkSource } from './l
 export { LinkBuffer } from './link/link-buffer.ts';
 export { toLinkDevice } from './link/link-device.ts';
 export { startAgentProgram, agentVersion, type AgentProgram } from './program.ts';
+export { isSupervised } from './update/release-key.ts';
+export {
+  SelfUpdater,
+  restartExitCode,
+  type SelfUpdaterOptions,
+  type UpdateChannel,
+} from './update/self-update.ts';
 export {
   systemdUnit,
   invalidServiceSettings,

@@ -9,6 +9,8 @@ import { HubSettingsFile } from './ui/hub-settings.ts';
 import { LinkController } from './ui/link-controller.ts';
 import { LocalAdmin } from './ui/local-admin.ts';
 import { startAgentUi, type AgentUi } from './ui/agent-ui.ts';
+import { releasePublicKey, runningBuildFile } from './update/release-key.ts';
+import { SelfUpdater } from './update/self-update.ts';
 
 /** Set by scripts/build-agent.mjs (esbuild `define`); absent when run from source. */
 declare const __CROSSPOINT_AGENT_VERSION__: string | undefined;
@@ -36,16 +38,33 @@ export async function startAgentProgram(
     uiPassword?: string;
     onLinkState?: (s: LinkState) => void;
     agent?: StartAgentOptions;
+    /**
+     * How the program restarts after a self-update: under a supervisor (systemd, WinSW) it exits
+     * and is started again. Absent: the agent updates nothing by itself (tests, the hub's demo).
+     */
+    selfUpdate?: { supervised: boolean; restart: (why: string) => void };
   } = {},
 ): Promise<AgentProgram> {
   const logger = options.logger ?? pino({ level: config.logLevel, name: 'agent' });
   const agent = await startAgent(config, { logger, ...options.agent });
   try {
     const secrets = createSecretBox(await loadOrCreateKey(config.dataDir, config.credentialKey));
+    const updater = await SelfUpdater.open({
+      dataDir: config.dataDir,
+      version: agentVersion,
+      file: runningBuildFile(),
+      publicKey: releasePublicKey,
+      supervised: options.selfUpdate?.supervised ?? false,
+      logger,
+      restart: (why) => options.selfUpdate?.restart(why),
+      rollbackAfterMs: config.updateRollbackS * 1000,
+    });
+    if (config.updateMode) await updater.setMode(config.updateMode);
     const link = new LinkController(agent, new HubSettingsFile(config.dataDir, secrets), {
       dataDir: config.dataDir,
       agentVersion,
       logger,
+      updater,
       ...(options.onLinkState ? { onState: options.onLinkState } : {}),
     });
     const fromConfig =
@@ -54,13 +73,21 @@ export async function startAgentProgram(
         : undefined;
     await link.start(fromConfig);
     const { admin, createdPassword } = await LocalAdmin.open(config.dataDir, options.uiPassword);
-    const ui = await startAgentUi({ host: config.uiHost, port: config.uiPort, agent, admin, link });
+    const ui = await startAgentUi({
+      host: config.uiHost,
+      port: config.uiPort,
+      agent,
+      admin,
+      link,
+      version: agentVersion,
+    });
     return {
       agent,
       ui,
       link,
       ...(createdPassword ? { createdAdminPassword: createdPassword } : {}),
       close: async () => {
+        updater.close();
         await ui.close();
         await link.close();
         await agent.close();

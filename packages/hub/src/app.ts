@@ -27,6 +27,7 @@ import { licenseRoutes } from './http/routes/license.routes.ts';
 import { deviceRoutes } from './http/routes/device.routes.ts';
 import { fileRoutes } from './http/routes/file.routes.ts';
 import { commandRoutes } from './http/routes/command.routes.ts';
+import { configurationRoutes } from './http/routes/configuration.routes.ts';
 import { registerAgentGateway } from './http/agent-gateway.ts';
 import { alertRoutes } from './http/routes/alert.routes.ts';
 import { usageRoutes } from './http/routes/usage.routes.ts';
@@ -34,6 +35,7 @@ import { billingRoutes } from './http/routes/billing.routes.ts';
 import { directoryRoutes } from './http/routes/directory.routes.ts';
 import { oidcRoutes } from './http/routes/oidc.routes.ts';
 import { downloadRoutes } from './http/routes/download.routes.ts';
+import { firmwareRoutes } from './http/routes/firmware.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -110,13 +112,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   licenseRoutes(routes, { licenses: s.licenses });
   deviceRoutes(app, routes, { devices: s.devices, live: s.live, accessCheckMs: deps.liveAccessCheckMs });
   commandRoutes(routes, { commands: s.commands });
-  await fileRoutes(app, registry, { files: s.files, link: s.link });
+  configurationRoutes(routes, { configurations: s.configurations });
+  await fileRoutes(app, registry, { files: s.files, link: s.link, agentBuilds: s.agentBuilds });
   alertRoutes(routes, { alerts: s.alerts, smtp: s.orgSmtp });
   usageRoutes(routes, { usage: s.usage });
   billingRoutes(routes, { billing: s.billing });
   compatibleRoutes(routes, { compatible: s.compatible });
   directoryRoutes(routes, { directory: s.directory, limit });
   oidcRoutes(routes, { oidc: s.oidc, auth: s.auth, secureCookies: deps.secureCookies, limit });
+  firmwareRoutes(routes, { catalog: s.firmwareCatalog, campaigns: s.campaigns });
   registry.assertComplete();
   await registerAgentGateway(app, {
     link: s.link,
@@ -125,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics: deps.metrics,
     serverId: deps.serverId,
     agentBuilds: s.agentBuilds,
+    configurations: s.configurations,
   });
   await registerWebApp(app, deps.webDir);
   return app;

@@ -30,7 +30,7 @@ import { DeviceIngestRepository } from './repositories/device-ingest.repository.
 import { DeviceRepository } from './repositories/device.repository.ts';
 import { DeviceService } from './services/device.service.ts';
 import { AgentLinkService } from './services/agent-link.service.ts';
-import { CommandService } from './services/command.service.ts';
+import { agentControlSubject, CommandService } from './services/command.service.ts';
 import { CommandFileService, defaultFileLimits, type FileLimits } from './services/command-file.service.ts';
 import { CommandFileRepository } from './repositories/command-file.repository.ts';
 import { JobRepository } from './repositories/job.repository.ts';
@@ -86,6 +86,19 @@ import { createOAuthClient } from './adapters/oauth-client.ts';
 import { OidcRepository } from './repositories/oidc.repository.ts';
 import { OidcSignInService } from './services/oidc-sign-in.service.ts';
 import { AgentBuildService, defaultAgentFile } from './services/agent-build.service.ts';
+import { FirmwarePackageRepository } from './repositories/firmware-package.repository.ts';
+import { FirmwareCampaignRepository } from './repositories/firmware-campaign.repository.ts';
+import { FirmwareCatalogService } from './services/firmware/firmware-catalog.service.ts';
+import { CampaignService } from './services/firmware/campaign.service.ts';
+import { CampaignEngine } from './services/firmware/campaign-engine.ts';
+import { CampaignNotifier } from './services/firmware/campaign-notifier.ts';
+import { renderCampaignReportPdf } from './adapters/campaign-report-pdf.ts';
+import { ConfigurationRepository } from './repositories/configuration.repository.ts';
+import {
+  ConfigurationService,
+  defaultConfigurationTuning,
+  type ConfigurationTuning,
+} from './services/configurations/configuration.service.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */
@@ -128,6 +141,10 @@ export interface ServiceSettings {
   usageTickMs?: number;
   /** Billing: how often overdue invoices and payment reminders are swept (ms; tests: 0, they call sweep). */
   billingTickMs?: number;
+  /** Configuration versions: nightly sweep interval and hour, the wait for a backup before a change (tests: tickMs 0). */
+  configurations?: Partial<ConfigurationTuning>;
+  /** Firmware campaigns: how often the engine looks at them (ms; tests: 0, they call campaignEngine.tick). */
+  campaignTickMs?: number;
   /** The single-file agent offered for download (default packages/agent/dist/agent.mjs). */
   agentFile?: string | undefined;
   logger?: Logger;
@@ -192,6 +209,27 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   const meteredDevices = usage.metering(deviceRepo);
   const rollups = new Rollups((orgId) => orgRepo.byId(orgId));
   const live = new LiveEvents(settings.bus, clock, (orgId) => rollups.of(orgId));
+  const files: CommandFileService = new CommandFileService(
+    new CommandFileRepository(db),
+    audit,
+    clock,
+    {
+      ...defaultFileLimits,
+      ...(settings.fileQuotaMb ? { quotaBytes: settings.fileQuotaMb * 1024 * 1024 } : {}),
+      ...settings.fileLimits,
+    },
+    (orgId: string, fileId: string): Promise<string | undefined> =>
+      firmwareCatalog.agentMayFetch(orgId, fileId),
+  );
+  const firmwarePackages = new FirmwarePackageRepository(db);
+  const firmwareCatalog: FirmwareCatalogService = new FirmwareCatalogService({
+    packages: firmwarePackages,
+    files,
+    fileHead: (orgId, fileId) => files.head(orgId, fileId),
+    rollupOf: (orgId) => rollups.of(orgId),
+    audit,
+    clock,
+  });
   const devices = new DeviceService(
     deviceRepo,
     locationRepo,
@@ -199,18 +237,25 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     live,
     async (ids) => new Map((await orgRepo.byIds(ids)).map((o) => [o.id, o.name])),
     settings.summaryIntervalMs,
+    (orgIds) => firmwareCatalog.lookup(orgIds),
   );
-  const files = new CommandFileService(new CommandFileRepository(db), audit, clock, {
-    ...defaultFileLimits,
-    ...(settings.fileQuotaMb ? { quotaBytes: settings.fileQuotaMb * 1024 * 1024 } : {}),
-    ...settings.fileLimits,
-  });
   const organizations = new OrganizationService(orgRepo, meteredDevices, users, audit, clock, (orgId) =>
     devices.changed(orgId),
   );
   const agentBuilds = new AgentBuildService(settings.agentFile ?? defaultAgentFile);
-  const servers = new ServerService(accountRepo, locationRepo, passwords, audit, clock, () =>
-    agentBuilds.currentVersion(),
+  const servers = new ServerService(
+    accountRepo,
+    locationRepo,
+    passwords,
+    audit,
+    clock,
+    () => agentBuilds.currentVersion(),
+    async (serverId) => {
+      const answer = await settings.bus
+        .request(agentControlSubject(serverId), { kind: 'update-agent' }, 5_000)
+        .catch(() => null);
+      return (answer as { ok?: unknown } | null)?.ok === true;
+    },
   );
   const alerting = composeAlerts(db, settings, {
     clock,
@@ -247,10 +292,48 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     clock,
     issuer: 'Crosspoint',
   });
+  const jobRepo = new JobRepository(db);
+  const commands = new CommandService(
+    jobRepo,
+    deviceRepo,
+    files,
+    settings.bus,
+    live,
+    audit,
+    clock,
+    (e) => settings.logger?.error({ err: e }, 'command dispatch failed'),
+    settings.jobLeaseMs,
+  );
+  const configurations = new ConfigurationService({
+    repo: new ConfigurationRepository(db),
+    files: new CommandFileRepository(db),
+    jobs: jobRepo,
+    devices: deviceRepo,
+    orgs: orgRepo,
+    commands,
+    audit,
+    live,
+    clock,
+    tuning: { ...defaultConfigurationTuning, ...settings.configurations },
+    onError: (e) => settings.logger?.error({ err: e }, 'configuration versions failed'),
+  });
+  alerting.alertEngine.watchConfigurations(configurations);
   const compatible = new CompatibleApiService({ access, devices, deviceRepo, orgs: orgRepo, clock });
+  const firmware = composeFirmware(db, settings, {
+    clock,
+    audit,
+    live,
+    mail,
+    orgRepo,
+    userRepo,
+    catalog: firmwareCatalog,
+    packages: firmwarePackages,
+  });
   return {
     compatible,
     directory,
+    firmwareCatalog,
+    ...firmware,
     twoFactor,
     live,
     rollups,
@@ -324,17 +407,8 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     ),
     bus: settings.bus,
     files,
-    commands: new CommandService(
-      new JobRepository(db),
-      deviceRepo,
-      files,
-      settings.bus,
-      live,
-      audit,
-      clock,
-      (e) => settings.logger?.error({ err: e }, 'command dispatch failed'),
-      settings.jobLeaseMs,
-    ),
+    commands,
+    configurations,
     tokens,
     licenses: new LicenseService(
       new LicenseRepository(db),
@@ -348,6 +422,68 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       (e) => settings.logger?.error({ err: e }, 'license check failed'),
     ),
   };
+}
+
+/** Firmware campaigns: the API's service, the engine that drives them (on every hub) and their notices. */
+function composeFirmware(
+  db: Db,
+  settings: ServiceSettings,
+  d: {
+    clock: Clock;
+    audit: AuditService;
+    live: LiveEvents;
+    mail: MailService;
+    orgRepo: OrganizationRepository;
+    userRepo: UserRepository;
+    catalog: FirmwareCatalogService;
+    packages: FirmwarePackageRepository;
+  },
+) {
+  const repo = new FirmwareCampaignRepository(db);
+  const config = new AlertConfigRepository(db);
+  const onError = (e: unknown) => settings.logger?.error({ err: e }, 'firmware campaign failed');
+  const notifier = new CampaignNotifier({
+    webhooks: (orgId) => config.webhooks(orgId),
+    secret: (orgId, stored) => openWebhookSecret(settings.sealer, orgId, stored),
+    sender: createWebhookSender({ allowPrivate: settings.webhookAllowPrivate ?? false }),
+    mail: async (m) => {
+      await d.mail.queue({ ...m, kind: 'firmware-campaign' });
+    },
+    authorEmail: async (c) =>
+      c.createdByUserId ? (await d.userRepo.byId(c.createdByUserId))?.email : undefined,
+    publicUrl: settings.publicUrl,
+    clock: d.clock,
+    onError,
+  });
+  const changed = (c: { id: string; orgId: string }) =>
+    d.live.publish(c.orgId, { kind: 'campaigns', campaignId: c.id });
+  const campaignEngine = new CampaignEngine({
+    campaigns: repo,
+    packageOf: (id) => d.packages.byId(id),
+    clock: d.clock,
+    changed,
+    notify: (c, event) => notifier.notify(c, event),
+    onError,
+  });
+  const campaignTicks = new PeriodicTask(
+    async () => {
+      await campaignEngine.tick();
+    },
+    settings.campaignTickMs ?? 2_000,
+    onError,
+  );
+  const campaigns = new CampaignService({
+    campaigns: repo,
+    catalog: d.catalog,
+    clientsOf: async (supportId) => (await d.orgRepo.children(supportId)).filter((o) => o.kind === 'client'),
+    audit: d.audit,
+    clock: d.clock,
+    changed,
+    notify: (c, event) => notifier.notify(c, event),
+    kick: () => void campaignTicks.start(),
+    pdf: (model) => renderCampaignReportPdf(model),
+  });
+  return { campaigns, campaignEngine, campaignTicks };
 }
 
 /** Billing: invoices from usage metering, their mails and webhooks, and the sweep (overdue, reminders). */

@@ -56,6 +56,20 @@ export const ErrorCode = {
   SecondFactorInvalid: 'SECOND_FACTOR_INVALID',
   /** The organization requires two-factor sign-in: turn it on before working in it. */
   TwoFactorSetupRequired: 'TWO_FACTOR_SETUP_REQUIRED',
+  /** The agent cannot take the offered build now (not connected, already on it, cannot replace itself). */
+  AgentUpdateUnavailable: 'AGENT_UPDATE_UNAVAILABLE',
+  /** A firmware file is not a valid image for the package's models (header, version, size, SHA-256). */
+  FirmwareInvalid: 'FIRMWARE_INVALID',
+  /** The firmware package is withdrawn: no new update starts with it. */
+  FirmwareWithdrawn: 'FIRMWARE_WITHDRAWN',
+  /** The campaign is not in a state that allows this (e.g. resuming a completed campaign). */
+  CampaignState: 'CAMPAIGN_STATE',
+  /** A campaign's filter chose no device the package can update. */
+  CampaignEmpty: 'CAMPAIGN_EMPTY',
+  /** Approval must come from someone other than the campaign's author. */
+  CampaignSelfApproval: 'CAMPAIGN_SELF_APPROVAL',
+  /** A configuration version loads only to devices of the model it was taken from. */
+  ConfigurationModelMismatch: 'CONFIGURATION_MODEL_MISMATCH',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

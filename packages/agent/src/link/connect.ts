@@ -9,6 +9,9 @@ import { notMonitored, toLinkDevice } from './link-device.ts';
 import type { LinkChange, LinkDevice } from '@crosspoint/protocol';
 import { commandFromHub, hubFiles, resultForHub } from './command-files.ts';
 import { HealthMonitor, type HealthThresholds } from '../health/agent-health.ts';
+import type { SelfUpdater } from '../update/self-update.ts';
+import { fetchHubBuild } from '../update/hub-build.ts';
+import type { LinkUpdates } from './hub-link.ts';
 
 export interface HubConnection {
   hubUrl: string;
@@ -35,6 +38,8 @@ export async function connectAgentToHub(
     heartbeatMs?: number;
     /** Health thresholds (tests lower them). */
     health?: Partial<HealthThresholds>;
+    /** The agent's self-update (absent: the agent never replaces itself, e.g. run inside the hub's demo). */
+    updater?: SelfUpdater;
   },
 ): Promise<HubLink> {
   const buffer = await LinkBuffer.open(join(options.dataDir, 'link'));
@@ -71,6 +76,7 @@ export async function connectAgentToHub(
     ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
     health: (backlog) => monitor.report(backlog),
+    ...(options.updater ? { updates: linkUpdates(options.updater, hub, options.logger) } : {}),
     source: {
       inventory: () => agent.inventory().map(toLinkDevice),
       subnets: () => options.subnets ?? agent.subnetCounts(),
@@ -99,6 +105,7 @@ export async function connectAgentToHub(
             return resultForHub(command.type, result, files);
           },
         ),
+      onConfigChange: (listener) => agent.onConfigChange(listener),
       onChange: (listener) => {
         emit = listener;
         const off = agent.onChange((change) => {
@@ -122,4 +129,19 @@ export async function connectAgentToHub(
       },
     },
   });
+}
+
+/** The self-update as the link drives it: offers, steps to report, the build fetched from this hub. */
+function linkUpdates(updater: SelfUpdater, hub: HubConnection, logger: Logger): LinkUpdates {
+  const failed = (e: unknown) => logger.error({ err: e }, 'agent update failed');
+  return {
+    info: () => updater.info(),
+    linked: (report) => {
+      updater.linked({ report, fetchBuild: () => fetchHubBuild(hub) }).catch(failed);
+    },
+    unlinked: () => updater.unlinked(),
+    offered: (build, requested) => {
+      updater.offer(build, requested).catch(failed);
+    },
+  };
 }

@@ -7,8 +7,11 @@ import {
   linkProtocolVersion,
   type AgentFrame,
   type AgentHealth,
+  type AgentUpdateEvent,
+  type AgentUpdateInfo,
   type LinkChange,
   type LinkDevice,
+  type OfferedAgentBuild,
 } from '@crosspoint/protocol';
 import type { LinkBuffer } from './link-buffer.ts';
 
@@ -18,6 +21,8 @@ const checkHubFrame = Compile(HubFrame);
 export interface LinkSource {
   inventory(): LinkDevice[];
   onChange(listener: (change: LinkChange) => void): () => void;
+  /** A device's configuration was changed by someone else: told to hubs that take `config-changed`. */
+  onConfigChange?(listener: (deviceId: string) => void): () => void;
   subnets(): { enabled: number; total: number };
   /** Called when a subnet is enabled or disabled (the counts may have changed). */
   onSubnetsChange?(listener: () => void): () => void;
@@ -41,7 +46,7 @@ export type LinkState =
       organization: string;
       since: number;
       /** The agent build the hub offers, when it announces one (newer or not). */
-      hubAgentBuild?: { version: string; sha256: string; bytes: number };
+      hubAgentBuild?: OfferedAgentBuild;
     }
   | { state: 'disconnected'; reason: string; retryInMs: number }
   | { state: 'refused'; reason: string; retryInMs: number };
@@ -64,6 +69,19 @@ export interface HubLinkOptions {
    */
   health?: (backlog: number) => AgentHealth;
   onState?: (s: LinkState) => void;
+  /** The agent's self-update, for hubs whose welcome says `selfUpdate: true`. */
+  updates?: LinkUpdates;
+}
+
+/** What the link does for the agent's self-update (update/self-update.ts). */
+export interface LinkUpdates {
+  /** The setting and state, sent with every heartbeat. */
+  info(): AgentUpdateInfo;
+  /** Linked to a hub that takes update steps: `report` sends one. */
+  linked(report: (event: AgentUpdateEvent) => void): void;
+  unlinked(): void;
+  /** The hub offers a build; `requested`: a person pressed Update. */
+  offered(build: OfferedAgentBuild, requested: boolean): void;
 }
 
 export interface HubLink {
@@ -96,6 +114,10 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   let toldSubnets = '';
   /** The hub of this connection takes health reports (its welcome said so). */
   let hubTakesHealth = false;
+  /** … and update steps, and may offer builds. */
+  let hubTakesUpdates = false;
+  /** The hub of this connection takes `config-changed` frames (its welcome said so). */
+  let hubTakesConfigChanges = false;
 
   const setState = (s: LinkState) => {
     current = s;
@@ -131,6 +153,11 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     } else batchTimer ??= setTimeout(flush, Math.max(0, quietUntil - now));
   });
 
+  // A change seen while the link is down is not kept: the nightly backup finds it.
+  const offConfigChange = o.source.onConfigChange?.((deviceId) => {
+    if (ready && hubTakesConfigChanges) send({ type: 'config-changed', deviceId, at: Date.now() });
+  });
+
   const scheduleReconnect = (refused: boolean, reason: string) => {
     if (closed) return;
     attempt++;
@@ -144,11 +171,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
    * Runs in the same chain as buffering, so no batch can be appended between the replay and the
    * inventory: later batches get numbers after the inventory's and are sent live.
    */
-  const onWelcome = async (
-    lastSeq: number,
-    organization: string,
-    hubAgentBuild?: { version: string; sha256: string; bytes: number },
-  ) => {
+  const onWelcome = async (lastSeq: number, organization: string, hubAgentBuild?: OfferedAgentBuild) => {
     await o.buffer.acknowledge(lastSeq);
     for (const batch of o.buffer.unacknowledged(lastSeq))
       send({ type: 'deltas', seq: batch.seq, changes: batch.changes });
@@ -161,6 +184,10 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       since: Date.now(),
       ...(hubAgentBuild ? { hubAgentBuild } : {}),
     });
+    if (hubTakesUpdates && o.updates) {
+      o.updates.linked((event) => send({ type: 'agent-update', event }));
+      if (hubAgentBuild) o.updates.offered(hubAgentBuild, false);
+    }
     heartbeat = setInterval(sendHeartbeat, o.heartbeatMs ?? 30_000);
     // The first report at once: the Servers screen need not wait a heartbeat for CPU, issues…
     if (o.health) sendHeartbeat();
@@ -186,6 +213,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       sessions: o.source.sessions(),
       ...(changed ? { subnets } : {}),
       ...(health && hubTakesHealth ? { health } : {}),
+      ...(o.updates && hubTakesUpdates ? { update: o.updates.info() } : {}),
     });
     if (changed) toldSubnets = JSON.stringify(subnets);
   }
@@ -227,6 +255,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       }
       if (frame.type === 'welcome') {
         hubTakesHealth = frame.health === true;
+        hubTakesUpdates = frame.selfUpdate === true;
+        hubTakesConfigChanges = frame.configChanges === true;
         const welcome = writing.then(() => onWelcome(frame.lastSeq, frame.organization, frame.agentBuild));
         writing = welcome.catch(() => undefined);
         welcome.catch((e: unknown) => {
@@ -236,6 +266,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       } else if (frame.type === 'ack') {
         if (closed) return; // the buffer is being closed; the hub resends its lastSeq next time
         writing = writing.then(() => o.buffer.acknowledge(frame.seq)).catch(() => undefined);
+      } else if (frame.type === 'update-agent') {
+        if (hubTakesUpdates) o.updates?.offered(frame.build, frame.requested === true);
       } else {
         const commandId = frame.commandId;
         let lastProgress = 0;
@@ -272,6 +304,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       ready = false;
       clearInterval(heartbeat);
       if (socket === ws) socket = undefined;
+      if (hubTakesUpdates) o.updates?.unlinked();
       const reason = reasonBuffer.toString() || `connection closed (${String(code)})`;
       const refused =
         code === LinkClose.BadCredentials ||
@@ -289,6 +322,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     close: async () => {
       closed = true;
       offChange();
+      offConfigChange?.();
       offSubnets?.();
       clearTimeout(retryTimer);
       clearInterval(heartbeat);

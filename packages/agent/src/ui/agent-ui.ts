@@ -26,6 +26,8 @@ export async function startAgentUi(o: {
   agent: Agent;
   admin: LocalAdmin;
   link: LinkController;
+  /** This agent's version (shown beside the update setting). */
+  version?: string;
 }): Promise<AgentUi> {
   const sessions = new Map<string, { csrf: string; expires: number }>();
   const failures = new Map<string, { n: number; until: number }>();
@@ -74,6 +76,11 @@ export async function startAgentUi(o: {
       enabled,
       devices: inventory.filter((d) => inSubnet(d.host, spec)).length,
     }));
+  };
+
+  const updatesOf = () => {
+    const updater = o.link.updater();
+    return updater ? { version: o.version ?? 'unknown', info: updater.info() } : undefined;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -161,11 +168,19 @@ export async function startAgentUi(o: {
               o.link.current(),
               session.csrf,
               'Enter the hub URL (https://…) and the agent login shown on the hub’s Servers screen (name@code).',
+              updatesOf(),
             ),
           );
           return;
         }
         await o.link.update({ hubUrl, login, password: form.get('password') ?? '' });
+        redirect(res, '/settings/hub');
+        return;
+      }
+      if (path === '/settings/updates') {
+        const mode = form.get('mode');
+        const updater = o.link.updater();
+        if (updater && (mode === 'automatic' || mode === 'manual')) await updater.setMode(mode);
         redirect(res, '/settings/hub');
         return;
       }
@@ -186,7 +201,7 @@ export async function startAgentUi(o: {
       return;
     }
     if (path === '/settings/hub') {
-      send(res, 200, hubPage(o.link.current(), session.csrf));
+      send(res, 200, hubPage(o.link.current(), session.csrf, undefined, updatesOf()));
       return;
     }
     send(res, 404, 'Not found');

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Agent } from '../agent-api.ts';
 import { connectAgentToHub } from '../link/connect.ts';
 import type { HubLink, LinkState } from '../link/hub-link.ts';
+import type { SelfUpdater } from '../update/self-update.ts';
 import type { HubSettings, HubSettingsFile } from './hub-settings.ts';
 
 /** Owns the agent's hub link: started from saved settings, restarted when they change. */
@@ -18,6 +19,7 @@ export class LinkController {
       agentVersion: string;
       logger: Logger;
       onState?: (s: LinkState) => void;
+      updater?: SelfUpdater;
     },
   ) {}
 
@@ -26,6 +28,11 @@ export class LinkController {
     if (initial) await this.file.write(initial);
     const settings = initial ?? (await this.file.read());
     if (settings?.hubUrl) await this.connect(settings);
+  }
+
+  /** The self-update, when this agent has one (the UI's "Updates" setting). */
+  updater(): SelfUpdater | undefined {
+    return this.options.updater;
   }
 
   current(): {

@@ -1,4 +1,5 @@
 import type { AgentDevice } from '../inventory/live-inventory.ts';
+import { compareVersions, type AgentUpdateEvent, type AgentUpdateInfo } from '@crosspoint/protocol';
 import type { LinkState } from '../link/hub-link.ts';
 
 /** Escapes text for HTML. */
@@ -14,7 +15,8 @@ header a{color:#cfe3ff}main{padding:1.5rem;max-width:70rem}table{border-collapse
 th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #e3e8ef}.badge{padding:.1rem .5rem;border-radius:999px;color:#fff;background:#9a5c00}
 .ok{background:#1a7f45}.down{background:#c62828}.off{background:#5b7089}form.card{background:#fff;padding:1rem;border-radius:8px;display:flex;flex-direction:column;gap:.6rem;max-width:28rem}
 label{font-weight:600;display:flex;flex-direction:column;gap:.2rem}input{font:inherit;padding:.4rem}button{font:inherit;padding:.4rem .9rem}
-.error{color:#c62828}.muted{color:#5b7089}`;
+.error{color:#c62828}.muted{color:#5b7089}fieldset{border:0;padding:0;display:flex;flex-direction:column;gap:.3rem}
+fieldset label{flex-direction:row;align-items:center;gap:.4rem}fieldset p{margin:0 0 .4rem 1.6rem}`;
 
 export function page(title: string, body: string, nav = true, csrf = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -109,6 +111,7 @@ export function hubPage(
   },
   csrf: string,
   message?: string,
+  updates?: { version: string; info: AgentUpdateInfo },
 ): string {
   const s = current.state;
   const state = !s
@@ -131,8 +134,40 @@ ${message ? `<p role="alert">${h(message)}</p>` : ''}
 <label>Password <input name="password" type="password" autocomplete="new-password" aria-describedby="password-help" ${current.settings ? 'placeholder="(unchanged)"' : 'required'}></label>
 <p id="password-help" class="muted">The password set for that server account in the hub (not your personal one).</p>
 <button>Connect</button></form>
-${current.settings ? `<form method="post" action="/settings/hub/disconnect"><input type="hidden" name="csrf" value="${h(csrf)}"><button>Disconnect</button></form>` : ''}`,
+${current.settings ? `<form method="post" action="/settings/hub/disconnect"><input type="hidden" name="csrf" value="${h(csrf)}"><button>Disconnect</button></form>` : ''}
+${updates ? updatesSection(updates, s, csrf) : ''}`,
     true,
     csrf,
   );
+}
+
+const updateSteps: Record<AgentUpdateEvent['step'], string> = {
+  downloading: 'Downloading',
+  refused: 'Refused',
+  failed: 'Failed',
+  installing: 'Installed, restarting',
+  updated: 'Updated',
+  'rolled-back': 'Rolled back',
+};
+
+/** Settings › External Services › Agent updates: the setting, what the hub offers, the latest step. */
+function updatesSection(
+  u: { version: string; info: AgentUpdateInfo },
+  state: LinkState | undefined,
+  csrf: string,
+): string {
+  const offered = state?.state === 'connected' ? state.hubAgentBuild?.version : undefined;
+  const newer = offered !== undefined && compareVersions(offered, u.version) > 0;
+  const last = u.info.last;
+  const radio = (mode: AgentUpdateInfo['mode'], label: string, help: string) =>
+    `<label><input type="radio" name="mode" value="${mode}"${u.info.mode === mode ? ' checked' : ''}> ${label}</label><p class="muted">${help}</p>`;
+  return `<h2>Agent updates</h2>
+<p data-testid="agent-version">This agent is version <strong>${h(u.version)}</strong>.${offered ? ` The hub offers ${h(offered)}${newer ? ' (update available)' : ''}.` : ''}</p>
+${u.info.able ? '' : `<p class="muted" data-testid="update-unable">${h(u.info.reason ?? '')}</p>`}
+${last ? `<p data-testid="update-last">Latest update: ${h(updateSteps[last.step])} ${h(last.from)} → ${h(last.to)}, ${h(new Date(last.at).toLocaleString())}${last.reason ? ` — ${h(last.reason)}` : ''}</p>` : ''}
+<form class="card" method="post" action="/settings/updates"><input type="hidden" name="csrf" value="${h(csrf)}">
+<fieldset><legend>Install new agent builds from the hub</legend>
+${radio('automatic', 'Automatically (recommended)', 'The agent downloads each new build the hub offers, checks its release signature, installs it and restarts; it goes back to this build by itself if the new one cannot reach the hub.')}
+${radio('manual', 'Manually', 'The hub’s Servers screen shows “Update available” with an Update button.')}
+</fieldset><button>Save</button></form>`;
 }

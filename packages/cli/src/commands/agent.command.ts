@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { compareVersions } from '@crosspoint/protocol';
 import {
   agentVersion,
+  isSupervised,
   loadAgentConfig,
+  restartExitCode,
+  type AgentProgram,
   startAgentProgram,
   type Agent,
   type AgentFlags,
@@ -83,11 +86,33 @@ export function registerAgentCommand(program: Command, output: Output): void {
       '--max-concurrent-jobs <n>',
       'long device jobs (firmware, configuration, restart) at once (env CROSSPOINT_AGENT_MAX_CONCURRENT_JOBS; default 8)',
     )
+    .option(
+      '--update-mode <mode>',
+      'automatic|manual: install new builds from the hub by itself, or when asked on the Servers screen (env CROSSPOINT_AGENT_UPDATE_MODE; saved; default automatic)',
+    )
+    .option(
+      '--update-rollback-s <seconds>',
+      'seconds a new build has to link to the hub before the previous one comes back (env CROSSPOINT_AGENT_UPDATE_ROLLBACK_S; default 180)',
+    )
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .action(async (flags: AgentFlags) => {
       const config = loadAgentConfig(flags);
-      const program = await startAgentProgram(config, {
+      let restarting = false;
+      const program: AgentProgram = await startAgentProgram(config, {
         agent: { discoverOnStart: false },
+        // After a self-update (or its roll-back) the agent exits and its supervisor starts the file again.
+        selfUpdate: {
+          supervised: isSupervised(config),
+          restart: (why) => {
+            if (restarting) return;
+            restarting = true;
+            output.out(`Restarting (${why}).`);
+            void program
+              .close()
+              .catch(() => undefined)
+              .finally(() => process.exit(restartExitCode));
+          },
+        },
         onLinkState: (s) => {
           if (s.state === 'connected') {
             output.out(`Connected to the hub (${s.organization}).`);

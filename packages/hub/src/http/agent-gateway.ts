@@ -13,10 +13,12 @@ import {
 } from '@crosspoint/protocol';
 import type { AgentLinkService, LinkedAgent } from '../services/agent-link.service.ts';
 import type { AgentBuildService } from '../services/agent-build.service.ts';
+import type { ConfigurationService } from '../services/configurations/configuration.service.ts';
 import type { HubMetrics } from '../adapters/metrics.ts';
 import type { EventBus, Unsubscribe } from '../bus/event-bus.ts';
 import {
   agentCommandSubject,
+  agentControlSubject,
   type AgentCommandAnswer,
   type AgentCommandRequest,
   type CommandService,
@@ -56,6 +58,8 @@ export async function registerAgentGateway(
     serverId: string;
     /** The agent build the hub offers: announced in welcome ("Update available" on the agent). */
     agentBuilds?: AgentBuildService;
+    /** Configuration versions: a change an agent saw is backed up. */
+    configurations?: Pick<ConfigurationService, 'changeSeen'>;
   },
 ): Promise<void> {
   await app.register(websocket, { options: { maxPayload: maxFrameBytes, perMessageDeflate: true } });
@@ -70,6 +74,9 @@ export async function registerAgentGateway(
     let helloDone = false;
     let queue = Promise.resolve();
     let stopAnswering: Unsubscribe | undefined;
+    let stopControl: Unsubscribe | undefined;
+    /** The SHA-256 of the build last announced on this link (welcome or update-agent). */
+    let announcedSha: string | undefined;
     /** Commands sent to this agent, waiting for their command-result. */
     const pending = new Map<string, { resolve: (a: AgentCommandAnswer) => void; orgId: string }>();
     const credentials = basicCredentials(request);
@@ -136,7 +143,8 @@ export async function registerAgentGateway(
         await report();
         connected.add(socket);
         deps.metrics.agentsConnected.inc();
-        const build = await deps.agentBuilds?.current().catch(() => null);
+        const build = await deps.agentBuilds?.announcement();
+        announcedSha = build?.sha256;
         send(socket, {
           type: 'welcome',
           v: linkProtocolVersion,
@@ -145,9 +153,18 @@ export async function registerAgentGateway(
           lastSeq,
           health: true,
           now: Date.now(),
-          ...(build?.version
-            ? { agentBuild: { version: build.version, sha256: build.sha256, bytes: build.bytes } }
-            : {}),
+          selfUpdate: true,
+          configChanges: deps.configurations !== undefined,
+          ...(build ? { agentBuild: build } : {}),
+        });
+        // The Servers screen's Update button reaches the agent through whichever hub holds its link.
+        const account = agent.account.id;
+        stopControl = await deps.bus.respond(agentControlSubject(account), async () => {
+          const offered = await deps.agentBuilds?.announcement();
+          if (!offered) return { ok: false, reason: 'This hub offers no agent build.' };
+          announcedSha = offered.sha256;
+          send(socket, { type: 'update-agent', build: offered, requested: true });
+          return { ok: true };
         });
         // This hub now answers commands for this agent, from any hub (through the bus).
         stopAnswering = await deps.bus.respond(agentCommandSubject(agent.account.id), (payload) => {
@@ -181,9 +198,26 @@ export async function registerAgentGateway(
           deps.metrics.ingestedChanges.inc(frame.changes.length);
           send(socket, { type: 'ack', seq: frame.seq });
           return;
-        case 'heartbeat':
-          await deps.link.heartbeat(agent, frame.monitoring, frame.subnets, frame.health, frame.at);
+        case 'heartbeat': {
+          await deps.link.heartbeat(
+            agent,
+            frame.monitoring,
+            frame.subnets,
+            frame.health,
+            frame.at,
+            frame.update,
+          );
           await report();
+          // A build published while the agent is linked is offered at its next heartbeat.
+          const offered = await deps.agentBuilds?.announcement();
+          if (offered && offered.sha256 !== announcedSha) {
+            announcedSha = offered.sha256;
+            send(socket, { type: 'update-agent', build: offered });
+          }
+          return;
+        }
+        case 'agent-update':
+          await deps.link.agentUpdate(agent, frame.event, ip);
           return;
         case 'command-result': {
           await report();
@@ -201,6 +235,10 @@ export async function registerAgentGateway(
             await deps.commands.progress(waiting.orgId, frame.commandId, frame.percent, frame.phase);
           return;
         }
+        case 'config-changed':
+          await report();
+          await deps.configurations?.changeSeen(agent.org.id, frame.deviceId, agent.account.name);
+          return;
       }
     };
 
@@ -232,6 +270,7 @@ export async function registerAgentGateway(
     socket.on('close', () => {
       connected.delete(socket);
       stopAnswering?.();
+      stopControl?.();
       for (const [, waiting] of pending)
         waiting.resolve({
           ok: false,

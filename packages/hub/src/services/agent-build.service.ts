@@ -67,6 +67,23 @@ export class AgentBuildService {
     return build;
   }
 
+  /** What the link announces to agents: a build with a known version, with its signature when signed. */
+  async announcement(): Promise<{
+    version: string;
+    sha256: string;
+    bytes: number;
+    signature?: string;
+  } | null> {
+    const build = await this.current().catch(() => null);
+    if (!build?.version) return null;
+    return {
+      version: build.version,
+      sha256: build.sha256,
+      bytes: build.bytes,
+      ...(build.signature ? { signature: build.signature } : {}),
+    };
+  }
+
   /** The version of the current build (for "Update available" on Servers), or null. */
   async currentVersion(): Promise<string | null> {
     return (await this.current().catch(() => null))?.version ?? null;
@@ -91,6 +108,11 @@ export class AgentBuildService {
   /** The file to send: 404 with a clear message when the hub has no build. */
   async open(ctx: OrgContext): Promise<{ build: AgentBuild; stream: ReadStream }> {
     mayDownload(ctx);
+    return this.openForAgent();
+  }
+
+  /** The file an agent fetches to update itself (`/agent/v1/build`, signed in as its server account). */
+  async openForAgent(): Promise<{ build: AgentBuild; stream: ReadStream }> {
     const build = await this.current();
     if (!build) {
       throw new ServiceError(

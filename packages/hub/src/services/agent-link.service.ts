@@ -1,4 +1,12 @@
-import type { AgentHealth, AgentIssue, LinkChange, LinkDevice, LinkItemProblem } from '@crosspoint/protocol';
+import type {
+  AgentHealth,
+  AgentIssue,
+  AgentUpdateEvent,
+  AgentUpdateInfo,
+  LinkChange,
+  LinkDevice,
+  LinkItemProblem,
+} from '@crosspoint/protocol';
 import type { AgentAccountRecord, AgentAccountRepository } from '../repositories/agent-account.repository.ts';
 import type { CredentialRepository } from '../repositories/credential.repository.ts';
 import type { DeviceIngestRepository, RefusedItem } from '../repositories/device-ingest.repository.ts';
@@ -128,6 +136,30 @@ export class AgentLinkService {
     return updated?.lastSeq ?? -1;
   }
 
+  /**
+   * A step of the agent's self-update: audited (`agents.update_<step>`, with the versions and the
+   * reason) and shown on Servers at once.
+   */
+  async agentUpdate(agent: LinkedAgent, event: AgentUpdateEvent, ip: string): Promise<void> {
+    await this.audit.record(
+      { userId: null, label: `agent ${agent.account.name}`, ip },
+      {
+        orgId: agent.org.id,
+        action: `agents.update_${event.step.replace('-', '_')}`,
+        targetType: 'server',
+        targetId: agent.account.id,
+        detail: { from: event.from, to: event.to, ...(event.reason ? { reason: event.reason } : {}) },
+      },
+    );
+    const before = agent.account.health;
+    if (before?.update) {
+      const health = { ...before, update: { ...before.update, last: event } };
+      await this.accounts.update(agent.org.id, agent.account.id, { health });
+      agent.account = { ...agent.account, health };
+    }
+    await this.publish(agent.org.id, { kind: 'servers' });
+  }
+
   async disconnected(agent: LinkedAgent): Promise<void> {
     await this.accounts.update(agent.org.id, agent.account.id, {
       connectedAt: null,
@@ -247,6 +279,7 @@ export class AgentLinkService {
     subnets?: { enabled: number; total: number },
     health?: AgentHealth,
     sentAt?: number,
+    update?: AgentUpdateInfo,
   ): Promise<void> {
     const before = agent.account;
     const now = this.clock();
@@ -257,13 +290,14 @@ export class AgentLinkService {
     const issues = [...(health?.issues ?? []), ...hubIssues];
     const monitoring = reported === 'active' && issues.length > 0 ? 'issue' : reported;
     const stored =
-      health || hubIssues.length > 0
+      health || hubIssues.length > 0 || update
         ? {
             cpuPercent: health ? Math.round(health.cpuPercent * 10) / 10 : null,
             memoryMb: health ? Math.round(health.memoryMb) : null,
             backlog: health?.backlog ?? null,
             issues,
             reportedAt: now.toISOString(),
+            ...(update ? { update } : {}),
           }
         : null;
     await this.accounts.update(agent.org.id, before.id, {
@@ -278,7 +312,13 @@ export class AgentLinkService {
       subnets !== undefined &&
       (before.subnetsEnabled !== subnets.enabled || before.subnetsTotal !== subnets.total);
     const codes = (h: { issues: { code: string }[] } | null) => (h?.issues ?? []).map((i) => i.code).join();
-    if (before.monitoring !== monitoring || subnetsChanged || codes(before.health) !== codes(stored))
+    const updateOf = (h: { update?: AgentUpdateInfo } | null) => JSON.stringify(h?.update ?? null);
+    if (
+      before.monitoring !== monitoring ||
+      subnetsChanged ||
+      codes(before.health) !== codes(stored) ||
+      updateOf(before.health) !== updateOf(stored)
+    )
       await this.publish(agent.org.id, { kind: 'servers' });
   }
 

@@ -16,6 +16,8 @@ import { ServiceError } from './service-error.ts';
 
 /** Subject on which the hub holding an agent's link answers commands for it. */
 export const agentCommandSubject = (serverId: string): string => `agent.${serverId}.cmd`;
+/** Requests to the agent itself (not to a device): "update now". Answered by the hub holding its link. */
+export const agentControlSubject = (serverId: string): string => `agent.${serverId}.control`;
 
 /** A command as the agent gets it: a file command also names its file, which the agent fetches. */
 export type AgentCommand = DeviceCommandRequest & { fileName?: string };
@@ -32,6 +34,20 @@ export interface AgentCommandAnswer {
   result?: unknown;
   error?: { code: string; message: string };
 }
+
+/**
+ * What other parts of the hub do around jobs (configuration versions, #20): a backup before a change
+ * is sent, and something once a job has ended.
+ */
+export interface CommandHooks {
+  /** A change (`changeCommands`) is about to be sent to the device: resolves once a backup was taken or given up. */
+  beforeChange?: (ctx: OrgContext, deviceId: string, command: string) => Promise<void>;
+  /** A job ended (on whichever hub ended it). */
+  finished?: (job: JobRecord) => Promise<void>;
+}
+
+/** Commands that replace a device's configuration or firmware: a backup is taken first. */
+export const changeCommands: readonly string[] = ['loadConfig', 'restoreConfig', 'firmwareUpdate'];
 
 /** Commands in flight per agent from this hub: many devices at once, but gently. */
 const perAgentConcurrency = 8;
@@ -58,6 +74,7 @@ export class CommandService {
   private sweepRun: Promise<void> = Promise.resolve();
   /** Once stopping, dispatches give up quietly: their leases run out and another hub goes on. */
   private stopped = false;
+  private hooks: CommandHooks = {};
 
   constructor(
     private readonly jobs: JobRepository,
@@ -71,6 +88,10 @@ export class CommandService {
     /** Short: a hub that died (kill -9, power) has its jobs taken over within seconds. A job sent again is safe: agents run a job once by its id. */
     private readonly leaseMs = 9_000,
   ) {}
+
+  setHooks(hooks: CommandHooks): void {
+    this.hooks = hooks;
+  }
 
   /** Renews this hub's leases and takes over orphaned jobs, every third of a lease. */
   start(): void {
@@ -141,7 +162,12 @@ export class CommandService {
     }
   }
 
-  async run(ctx: OrgContext, req: RunCommandRequest): Promise<Job[]> {
+  /** Runs a command on devices, a job each; `onCreated` hears of each job before it is sent. */
+  async run(
+    ctx: OrgContext,
+    req: RunCommandRequest,
+    onCreated?: (job: JobRecord) => Promise<void>,
+  ): Promise<Job[]> {
     requirePermission(ctx, 'devices.command');
     const deadline = new Date(this.clock().getTime() + (req.deadlineS ?? 120) * 1000);
     let command: AgentCommand = req.command;
@@ -183,6 +209,7 @@ export class CommandService {
         },
       });
       created.push(job);
+      await onCreated?.(job);
       if (!device.serverId) {
         created[created.length - 1] =
           (await this.finish(job, false, {
@@ -191,7 +218,15 @@ export class CommandService {
           })) ?? job;
         continue;
       }
-      void this.dispatch(job, device.serverId, device.agentDeviceId, command).catch(this.onError);
+      const serverId = device.serverId;
+      const before = this.hooks.beforeChange;
+      if (before && changeCommands.includes(command.type)) {
+        await this.jobs.update(job.id, { phase: 'backing up the configuration first' });
+        void before(ctx, device.id, command.type)
+          .catch(this.onError)
+          .then(() => this.dispatch(job, serverId, device.agentDeviceId, command))
+          .catch(this.onError);
+      } else void this.dispatch(job, serverId, device.agentDeviceId, command).catch(this.onError);
     }
     return created.map(jobView);
   }
@@ -305,6 +340,7 @@ export class CommandService {
       leaseUntil: null,
     });
     await this.live.publish(job.orgId, { kind: 'jobs', jobId: job.id });
+    if (done && this.hooks.finished) await this.hooks.finished(done).catch(this.onError);
     return done;
   }
 

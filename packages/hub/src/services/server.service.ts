@@ -24,6 +24,11 @@ export class ServerService {
     private readonly clock: Clock,
     /** The version of the agent build the hub offers (for "Update available"), or null. */
     private readonly latestAgentVersion: () => Promise<string | null> = () => Promise.resolve(null),
+    /**
+     * Asks the hub holding the agent's link to send it "update now" (through the bus); resolves
+     * false when no hub holds it.
+     */
+    private readonly askAgentToUpdate: (serverId: string) => Promise<boolean> = () => Promise.resolve(false),
   ) {}
 
   async list(
@@ -137,6 +142,38 @@ export class ServerService {
     });
   }
 
+  /**
+   * The Update button: the connected agent installs the build this hub offers now (docs/agent-install.md
+   * § Self-update). Refused with AGENT_UPDATE_UNAVAILABLE and the reason when it cannot.
+   */
+  async requestAgentUpdate(ctx: OrgContext, id: string): Promise<void> {
+    requirePermission(ctx, 'servers.manage');
+    const current = await this.mustGet(ctx, id);
+    const unavailable = (why: string) =>
+      new ServiceError('AGENT_UPDATE_UNAVAILABLE', `${current.name}: ${why}`, 409);
+    if (current.disabled || current.connectedAt === null)
+      throw unavailable('its agent is not connected to the hub.');
+    const latest = await this.latestAgentVersion();
+    if (latest === null)
+      throw unavailable('this hub offers no agent build (run `npm run build:agent` where the hub runs).');
+    if (current.agentVersion !== null && compareVersions(latest, current.agentVersion) <= 0)
+      throw unavailable(`its agent already runs ${current.agentVersion}, the build this hub offers.`);
+    const update = current.health?.update;
+    if (!update)
+      throw unavailable(
+        `its agent (${current.agentVersion ?? 'unknown version'}) cannot update itself: install the new build from Downloads.`,
+      );
+    if (!update.able) throw unavailable(update.reason ?? 'its agent cannot update itself here.');
+    if (!(await this.askAgentToUpdate(id))) throw unavailable('its agent is not connected to the hub.');
+    await this.audit.record(ctx.actor, {
+      orgId: ctx.org.id,
+      action: 'servers.agent_update_requested',
+      targetType: 'server',
+      targetId: id,
+      detail: { name: current.name, from: current.agentVersion, to: latest },
+    });
+  }
+
   /** Deletes the account. Its devices are kept, unassigned (server_id set null by the database). */
   async delete(ctx: OrgContext, id: string): Promise<void> {
     requirePermission(ctx, 'servers.manage');
@@ -204,6 +241,22 @@ function serverRow(
           memoryMb: health.memoryMb,
           backlog: health.backlog,
           reportedAt: health.reportedAt,
+        }
+      : null,
+    update: health?.update
+      ? {
+          mode: health.update.mode,
+          able: health.update.able,
+          reason: health.update.reason ?? null,
+          last: health.update.last
+            ? {
+                step: health.update.last.step,
+                from: health.update.last.from,
+                to: health.update.last.to,
+                at: new Date(health.update.last.at).toISOString(),
+                reason: health.update.last.reason ?? null,
+              }
+            : null,
         }
       : null,
     location: a.locationId && locationName ? { id: a.locationId, name: locationName } : null,

@@ -162,6 +162,62 @@ export const AgentHealth = Type.Object(
 );
 export type AgentHealth = Static<typeof AgentHealth>;
 
+/** How the agent takes new builds: by itself ("automatically", recommended) or when asked. */
+export const agentUpdateModes = ['automatic', 'manual'] as const;
+export type AgentUpdateMode = (typeof agentUpdateModes)[number];
+
+/**
+ * The steps of a self-update the agent tells the hub (each one an audit entry there):
+ * `downloading` the offered build; `refused` (its size, SHA-256 or signature is not the release's:
+ * never installed, not retried by itself); `failed` (the download or the new build's self-test);
+ * `installing` (verified and swapped in: restarting); `updated` (the new build linked);
+ * `rolled-back` (the new build did not link in time or kept crashing: the previous one is back).
+ */
+export const agentUpdateSteps = [
+  'downloading',
+  'refused',
+  'failed',
+  'installing',
+  'updated',
+  'rolled-back',
+] as const;
+export type AgentUpdateStep = (typeof agentUpdateSteps)[number];
+const AgentVersionText = Text({ maxLength: 40 });
+
+export const AgentUpdateEvent = Type.Object(
+  {
+    step: Type.Enum(agentUpdateSteps),
+    /** The version running when the step began, and the one it leads to. */
+    from: AgentVersionText,
+    to: AgentVersionText,
+    at: LinkTime(),
+    /** For people, in English: why it was refused, failed or rolled back. */
+    reason: Type.Optional(Text({ maxLength: linkIssueLimits.reason })),
+  },
+  { additionalProperties: false },
+);
+export type AgentUpdateEvent = Static<typeof AgentUpdateEvent>;
+
+/** The agent's update setting and whether it can update itself here, sent with heartbeats. */
+export const AgentUpdateInfo = Type.Object(
+  {
+    mode: Type.Enum(agentUpdateModes),
+    /** False when this agent cannot replace itself (run from the sources, no supervisor, no release key). */
+    able: Type.Boolean(),
+    reason: Type.Optional(Text({ maxLength: linkIssueLimits.reason })),
+    /** The latest step of the latest update, if any. */
+    last: Type.Optional(AgentUpdateEvent),
+  },
+  { additionalProperties: false },
+);
+export type AgentUpdateInfo = Static<typeof AgentUpdateInfo>;
+
+/** A self-update step as it happens (only to a hub whose welcome says `selfUpdate: true`). */
+export const AgentUpdateFrame = Type.Object(
+  { type: Type.Literal('agent-update'), event: AgentUpdateEvent },
+  { additionalProperties: false },
+);
+
 export const HeartbeatFrame = Type.Object(
   {
     type: Type.Literal('heartbeat'),
@@ -175,6 +231,8 @@ export const HeartbeatFrame = Type.Object(
     subnets: Type.Optional(SubnetCounts),
     /** Optional: the agent's health report (only to a hub whose welcome has `health: true`). */
     health: Type.Optional(AgentHealth),
+    /** Optional: the update setting and state (only to a hub whose welcome has `selfUpdate: true`). */
+    update: Type.Optional(AgentUpdateInfo),
   },
   { additionalProperties: false },
 );
@@ -202,6 +260,19 @@ export const JobProgressFrame = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Someone changed a device's configuration (a level, a mute, the login, from another session): the
+ * hub backs it up. Sent only to hubs whose welcome says `configChanges: true`; bursts are merged.
+ */
+export const ConfigChangedFrame = Type.Object(
+  {
+    type: Type.Literal('config-changed'),
+    deviceId: LinkText(linkTextLimits.id, 1),
+    at: Type.Number(),
+  },
+  { additionalProperties: false },
+);
+
 export const AgentFrame = Type.Union([
   HelloFrame,
   InventoryFrame,
@@ -209,8 +280,20 @@ export const AgentFrame = Type.Union([
   HeartbeatFrame,
   CommandResultFrame,
   JobProgressFrame,
+  AgentUpdateFrame,
+  ConfigChangedFrame,
 ]);
 export type AgentFrame = Static<typeof AgentFrame>;
+
+/** The agent build a hub offers (fetched from `/agent/v1/build`). */
+export const OfferedAgentBuild = Type.Object({
+  version: Type.String(),
+  sha256: Type.String(),
+  bytes: Type.Integer(),
+  /** The build's detached Ed25519 signature (base64), when it is signed. */
+  signature: Type.Optional(Type.String()),
+});
+export type OfferedAgentBuild = Static<typeof OfferedAgentBuild>;
 
 /** `lastSeq`: the highest sequence number already stored; the agent resends what follows. */
 export const WelcomeFrame = Type.Object({
@@ -221,12 +304,17 @@ export const WelcomeFrame = Type.Object({
   lastSeq: Type.Integer(),
   /** This hub takes health reports in heartbeats (older hubs leave it out; agents then send none). */
   health: Type.Optional(Type.Boolean()),
+  /** This hub takes `config-changed` frames (older hubs leave it out; agents then send none). */
+  configChanges: Type.Optional(Type.Boolean()),
   /** The hub's clock (ms since the epoch) when it said welcome. */
   now: Type.Optional(Type.Number()),
   /** The agent build this hub offers (Downloads), when it has one with a known version. */
-  agentBuild: Type.Optional(
-    Type.Object({ version: Type.String(), sha256: Type.String(), bytes: Type.Integer() }),
-  ),
+  agentBuild: Type.Optional(OfferedAgentBuild),
+  /**
+   * This hub serves its build at `/agent/v1/build`, takes `agent-update` frames and heartbeats'
+   * `update`, and may send `update-agent`.
+   */
+  selfUpdate: Type.Optional(Type.Boolean()),
 });
 /** Everything up to `seq` is stored: the agent may drop it from its buffer. */
 export const AckFrame = Type.Object({ type: Type.Literal('ack'), seq: Type.Integer() });
@@ -237,5 +325,15 @@ export const CommandFrame = Type.Object({
   command: Type.Record(Type.String(), Type.Unknown()),
   deadline: Type.Number(),
 });
-export const HubFrame = Type.Union([WelcomeFrame, AckFrame, CommandFrame]);
+/**
+ * The hub offers a build after welcome (a new one was published while the agent was linked), or,
+ * with `requested`, a person pressed Update on the Servers screen: install it now, whatever the
+ * agent's update setting and even if it refused that build before.
+ */
+export const UpdateAgentFrame = Type.Object({
+  type: Type.Literal('update-agent'),
+  build: OfferedAgentBuild,
+  requested: Type.Optional(Type.Boolean()),
+});
+export const HubFrame = Type.Union([WelcomeFrame, AckFrame, CommandFrame, UpdateAgentFrame]);
 export type HubFrame = Static<typeof HubFrame>;

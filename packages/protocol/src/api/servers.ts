@@ -34,6 +34,35 @@ export const ServerRow = Type.Object(
       }),
       Type.Null(),
     ]),
+    /**
+     * How the connected agent takes new builds (its own setting), whether it can update itself and
+     * its latest update step; null for an older agent or when it is not connected.
+     */
+    update: Type.Union([
+      Type.Object({
+        mode: Type.Enum(['automatic', 'manual'] as const),
+        able: Type.Boolean(),
+        reason: Type.Union([Type.String(), Type.Null()]),
+        last: Type.Union([
+          Type.Object({
+            step: Type.Enum([
+              'downloading',
+              'refused',
+              'failed',
+              'installing',
+              'updated',
+              'rolled-back',
+            ] as const),
+            from: Type.String(),
+            to: Type.String(),
+            at: IsoDateTime,
+            reason: Type.Union([Type.String(), Type.Null()]),
+          }),
+          Type.Null(),
+        ]),
+      }),
+      Type.Null(),
+    ]),
     location: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
     lastSeenAt: Type.Union([IsoDateTime, Type.Null()]),
     createdAt: IsoDateTime,

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AgentUpdateInfo } from '@crosspoint/protocol';
 import { organizations } from './organizations.ts';
 import { users } from './identity.ts';
 
@@ -62,6 +63,8 @@ export const agentAccounts = pgTable(
      * findings such as clock skew added), as of `reportedAt`; null until an agent sends one.
      */
     health: jsonb('health').$type<{
+      /** The agent's update setting and latest update step (agents that update themselves). */
+      update?: AgentUpdateInfo;
       /** Null when only the hub's own findings are known (an agent sending no report). */
       cpuPercent: number | null;
       memoryMb: number | null;

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { FileInfo, FileName, type FileKind } from '@crosspoint/protocol';
+import type { AgentBuildService } from '../../services/agent-build.service.ts';
 import type { AgentLinkService, LinkedAgent } from '../../services/agent-link.service.ts';
 import type { CommandFileService, IncomingFile, OutgoingFile } from '../../services/command-file.service.ts';
 import { ServiceError } from '../../services/service-error.ts';
@@ -47,7 +48,7 @@ function sendFile(reply: FastifyReply, file: OutgoingFile): FastifyReply {
 export async function fileRoutes(
   root: FastifyInstance,
   registry: RouteRegistry,
-  d: { files: CommandFileService; link: AgentLinkService },
+  d: { files: CommandFileService; link: AgentLinkService; agentBuilds: AgentBuildService },
 ): Promise<void> {
   await root.register((scope, _opts, done) => {
     // The body stays a stream: the service reads it a chunk at a time (and enforces the size).
@@ -83,6 +84,17 @@ export async function fileRoutes(
         return sendFile(reply, file);
       },
     );
+    // The build this hub offers, for an agent updating itself (docs/agent-install.md § Self-update).
+    app.get('/agent/v1/build', { schema: { hide: true } }, async (req, reply) => {
+      await agentOf(req);
+      const { build, stream } = await d.agentBuilds.openForAgent();
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-length', String(build.bytes))
+        .header('x-content-sha256', build.sha256)
+        .header('cache-control', 'no-store')
+        .send(stream);
+    });
     app.post(
       '/agent/v1/files',
       {

@@ -9,6 +9,10 @@ export function serverRoutes(routes: ContractRoutes, d: { servers: ServerService
     await d.servers.rotatePassword(ctx, params.serverId, body.password);
     return { ok: true as const };
   });
+  routes.org('updateServerAgent', async (ctx, { params }) => {
+    await d.servers.requestAgentUpdate(ctx, params.serverId);
+    return { ok: true as const };
+  });
   routes.org('deleteServer', async (ctx, { params }) => {
     await d.servers.delete(ctx, params.serverId);
     return { ok: true as const };

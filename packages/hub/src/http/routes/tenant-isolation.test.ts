@@ -10,7 +10,14 @@ import { DeviceIngestRepository } from '../../repositories/device-ingest.reposit
 import { linkDevice } from '../../test/fake-agent.ts';
 import { AlertIncidentRepository } from '../../repositories/alert-incident.repository.ts';
 import { sql } from 'drizzle-orm';
-import { can, isPermissionAccess, routeTable, type RouteAccess } from '@crosspoint/protocol';
+import { createHash } from 'node:crypto';
+import {
+  can,
+  firmwareImageHeader,
+  isPermissionAccess,
+  routeTable,
+  type RouteAccess,
+} from '@crosspoint/protocol';
 
 interface Ids {
   orgId: string;
@@ -29,6 +36,8 @@ interface Ids {
   invoiceId: string;
   providerId: string;
   supportId: string;
+  packageId: string;
+  campaignId: string;
 }
 
 const directorySample = {
@@ -114,6 +123,7 @@ const samples: Record<
     body: { password: agentPassword },
     mutates: true,
   },
+  'POST /api/v1/orgs/{orgId}/servers/{serverId}/agent-update': { mutates: true },
   'DELETE /api/v1/orgs/{orgId}/servers/{serverId}': { mutates: true },
   'GET /api/v1/orgs/{orgId}/audit': { mutates: false },
   'GET /api/v1/orgs/{orgId}/usage': { query: '?month=2026-03', mutates: false },
@@ -249,6 +259,40 @@ const samples: Record<
   'DELETE /api/v1/orgs/{orgId}/directory': { mutates: true },
   'POST /api/v1/orgs/{orgId}/directory/test': { body: directorySample, mutates: true },
   'POST /api/v1/orgs/{orgId}/directory/test-user': { body: { login: 'alice' }, mutates: true },
+  // Firmware catalog and campaigns (docs/firmware.md).
+  'GET /api/v1/orgs/{orgId}/firmware/packages': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/firmware/packages': {
+    body: {
+      fileId: '00000000-0000-4000-8000-000000000000',
+      models: ['CP2_128V'],
+      version: '8.4.0.9',
+      sha256: 'a'.repeat(64),
+    },
+    mutates: true,
+  },
+  'POST /api/v1/orgs/{orgId}/firmware/packages/{packageId}/withdraw': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/firmware/campaigns': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/firmware/campaigns': {
+    body: {
+      name: 'Sample',
+      packageId: '00000000-0000-4000-8000-000000000000',
+      filter: {},
+      pilot: 1,
+      waves: [],
+      successThreshold: 90,
+      errorThreshold: 10,
+      healthGateMinutes: 10,
+    },
+    mutates: true,
+  },
+  'GET /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/targets': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/approve': { mutates: true },
+  'POST /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/pause': { mutates: true },
+  'POST /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/resume': { mutates: true },
+  'POST /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/abort': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/report.csv': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/report.pdf': { mutates: false },
 };
 
 /** The access rule the route table gives a route of the OpenAPI document ("GET /api/v1/orgs/{orgId}"). */
@@ -340,7 +384,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       supportId,
       server.body.id,
       0,
-      [linkDevice(1)],
+      [linkDevice(1), { ...linkDevice(2), model: 'CONVERGE® Pro 2 128V' }],
       new Date(),
     );
     const device = await owner.get<{ items: { id: string }[] }>(`/api/v1/orgs/${supportId}/devices`);
@@ -410,8 +454,29 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       command: { type: 'locate', on: true },
       deadlineS: 5,
     });
+    const image = Buffer.concat([firmwareImageHeader('8.4.0.1'), Buffer.alloc(64, 7)]);
+    const upload = await owner.request<{ id: string }>(
+      'POST',
+      `/api/v1/orgs/${supportId}/files?name=alpha-8.4.0.1.bin&kind=firmware`,
+      image,
+    );
+    const pkg = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/firmware/packages`, {
+      fileId: upload.body.id,
+      models: ['CP2_128V'],
+      version: '8.4.0.1',
+      sha256: createHash('sha256').update(image).digest('hex'),
+    });
+    expect(pkg.status, JSON.stringify(pkg.body)).toBe(201);
+    const campaign = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/firmware/campaigns`, {
+      ...(samples['POST /api/v1/orgs/{orgId}/firmware/campaigns']?.body as object),
+      packageId: pkg.body.id,
+      requireApproval: true,
+    });
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
     aIds = {
       orgId: supportId,
+      packageId: pkg.body.id,
+      campaignId: campaign.body.id,
       jobId: job.body.items[0]?.id ?? '',
       deviceId: device.body.items[0]?.id ?? '',
       clientId: a.client.id,
@@ -454,7 +519,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
     const objectRoutes = Object.keys(samples).filter((r) =>
-      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId|supportId)\}/.test(
+      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId|supportId|packageId|campaignId)\}/.test(
         r,
       ),
     );

@@ -56,6 +56,18 @@ export const serverRoutes = {
     body: RotateServerPasswordRequest,
     answer: Ok,
   }),
+  updateServerAgent: route({
+    method: 'POST',
+    path: `${base}/:serverId/agent-update`,
+    tags,
+    access: 'servers.manage',
+    summary: 'Tell the connected agent to install the build this hub offers now',
+    description:
+      'For an agent set to update manually (or one that refused or rolled back a build): it downloads the build, checks its SHA-256 and release signature, swaps it in and restarts. 409 AGENT_UPDATE_UNAVAILABLE when it is not connected, already runs that build or cannot update itself.',
+    params: ServerParams,
+    answer: Ok,
+    status: 202,
+  }),
   deleteServer: route({
     method: 'DELETE',
     path: `${base}/:serverId`,

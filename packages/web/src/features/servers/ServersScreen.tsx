@@ -17,6 +17,7 @@ import { PasswordMeter } from '../../ui/PasswordMeter.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { StatusFilter } from '../../ui/StatusFilter.tsx';
 import { serversKey, useServers } from './queries.ts';
+import { AgentVersionCell } from './AgentVersionCell.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
 import { isOneOf } from '../../ui/oneOf.ts';
 import { useLocations } from '../locations/queries.ts';
@@ -86,19 +87,7 @@ export function ServersScreen() {
     {
       key: 'version',
       label: t('servers.agentVersion'),
-      render: (s) => (
-        <>
-          {s.agentVersion ?? '—'}
-          {s.updateAvailable && s.latestAgentVersion ? (
-            <>
-              {' '}
-              <span className="badge update" title={t('servers.updateTo', { version: s.latestAgentVersion })}>
-                {t('servers.updateAvailable')}
-              </span>
-            </>
-          ) : null}
-        </>
-      ),
+      render: (s) => <AgentVersionCell server={s} manage={manage} onUpdated={() => void refresh()} />,
     },
     {
       key: 'subnets',
