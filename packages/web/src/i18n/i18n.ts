@@ -1,8 +1,8 @@
 import { createInstance, type BackendModule, type i18n as I18n } from 'i18next';
 import en from './en.json';
 
-/** Languages the web app has a complete catalog for; the hub's other languages fall back to English. */
-export const uiLanguages = ['en', 'fr', 'de'] as const;
+/** Languages the web app has a complete catalog for (the order of the language menu). */
+export const uiLanguages = ['en', 'fr', 'it', 'es', 'de', 'pt'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 /** A translation catalog: nested keys, text leaves. */
 export type Catalog = Record<string, unknown>;
@@ -15,7 +15,10 @@ export type Catalog = Record<string, unknown>;
 const catalogLoaders: Record<UiLanguage, () => Promise<Catalog>> = {
   en: () => Promise.resolve(en),
   fr: async () => (await import('./fr.json')).default,
+  it: async () => (await import('./it.json')).default,
+  es: async () => (await import('./es.json')).default,
   de: async () => (await import('./de.json')).default,
+  pt: async () => (await import('./pt.json')).default,
 };
 
 /** The catalog of a language, fetched if it is not in the first download. */
