@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { access, constants, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { Logger } from 'pino';
 import {
   compareVersions,
@@ -258,8 +258,9 @@ export class SelfUpdater {
       await this.refuse(build, 'The build’s signature is not by this agent’s release key: not installed.');
       return;
     }
-    const incoming = `${file}.new`;
-    const previous = `${file}.previous`;
+    // Node picks the module format by the extension: the copies stay `.mjs` (x.new.mjs, x.previous.mjs).
+    const incoming = beside(file, 'new');
+    const previous = beside(file, 'previous');
     const mode = (await stat(file)).mode & 0o777;
     try {
       await writeFileAtomically(incoming, bytes, mode);
@@ -349,6 +350,12 @@ export class SelfUpdater {
     this.writing = this.writing.then(() => writeUpdateState(this.o.dataDir, state)).catch(() => undefined);
     return this.writing;
   }
+}
+
+/** `/opt/a/crosspoint-agent.mjs`, `new` → `/opt/a/crosspoint-agent.new.mjs`. */
+function beside(file: string, tag: string): string {
+  const ext = extname(file);
+  return `${file.slice(0, file.length - ext.length)}.${tag}${ext}`;
 }
 
 /** The detached Ed25519 signature (base64) of `bytes` is by `publicKey` (SPKI PEM). */
