@@ -1,9 +1,11 @@
 // The agent as people install it, in the browser: Downloads offers the build this hub has (its
 // version, size and SHA-256 with a Copy button, Linux and Windows steps), and Servers shows the
 // monitoring system Issue with its reason when the simulator makes a subnet sweep fail (every box
-// accepts the connection and hangs), with the agent's version marked "Update available".
+// accepts the connection and hangs), with the agent's version marked "Update available"; the agent,
+// set to update manually, gets the Update button: a person confirms, the agent downloads the signed
+// build, checks it and installs it (its restart is left to the test), and the row follows live.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,14 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
-import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
+import {
+  SelfUpdater,
+  connectAgentToHub,
+  loadAgentConfig,
+  startAgent,
+  type Agent,
+  type HubLink,
+} from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
 import { expectNoSeriousViolations } from './accessibility.ts';
 import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
@@ -32,15 +41,40 @@ describe('the agent as people install it, in Chromium', () => {
   let sim: Simulator;
   let agent: Agent;
   let link: HubLink;
+  let updater: SelfUpdater;
+  const restarts: string[] = [];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'cp-e2e-agent-install-'));
     // The hub offers a newer agent than the one on site (0.1.0-test).
+    const key = join(dir, 'release.pem');
+    await run(process.execPath, ['scripts/build-agent.mjs', '--new-signing-key', key], { cwd: root });
     await run(
       process.execPath,
-      ['scripts/build-agent.mjs', '--out-dir', join(dir, 'build'), '--version', '9.9.9-e2e'],
+      [
+        'scripts/build-agent.mjs',
+        '--out-dir',
+        join(dir, 'build'),
+        '--version',
+        '9.9.9-e2e',
+        '--signing-key',
+        key,
+      ],
       { cwd: root },
     );
+    // The agent on site, as if it ran from its own file (installed under a supervisor), set to "manually".
+    await writeFile(join(dir, 'crosspoint-agent.mjs'), '// the agent 0.1.0-test\n');
+    await mkdir(join(dir, 'agent'), { recursive: true });
+    updater = await SelfUpdater.open({
+      dataDir: join(dir, 'agent'),
+      version: '0.1.0-test',
+      file: join(dir, 'crosspoint-agent.mjs'),
+      publicKey: await readFile(join(dir, 'release.pub.pem'), 'utf8'),
+      supervised: true,
+      logger: pino({ level: 'silent' }),
+      restart: (why) => restarts.push(why),
+    });
+    await updater.setMode('manual');
     hub = await startHubForBrowser({ agentFile: join(dir, 'build', 'agent.mjs') });
     const seeded = await hub.services.bootstrap.seedDemo();
 
@@ -80,6 +114,7 @@ describe('the agent as people install it, in Chromium', () => {
         logger: pino({ level: 'silent' }),
         batchMs: 50,
         heartbeatMs: 500,
+        updater,
       },
     );
     browser = await launchBrowser();
@@ -87,6 +122,7 @@ describe('the agent as people install it, in Chromium', () => {
     await signInToDemoClient(page, hub.url);
   }, 90_000);
   afterAll(async () => {
+    updater.close();
     await browser.close();
     await link.close();
     await agent.close();
@@ -124,5 +160,24 @@ describe('the agent as people install it, in Chromium', () => {
     await table.getByText(/CPU [\d.]+ %, \d+ MB/).waitFor();
     await screenshot(page, 'servers-issue');
     await expectNoSeriousViolations(page, 'servers with an agent issue');
+  });
+
+  it('Update on Servers: confirmed, the agent installs the signed build and the row follows live', async () => {
+    const table = page.getByRole('table');
+    await table.getByText('Updates manually', { exact: true }).waitFor({ timeout: 20_000 });
+    await table.getByRole('button', { name: 'Update the agent of Globex HQ agent', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Update the agent of Globex HQ agent', exact: true });
+    await dialog.getByText(/downloads 9\.9\.9-e2e from this hub, checks its release signature/).waitFor();
+    await expectNoSeriousViolations(page, 'the agent update confirmation');
+    await dialog.getByRole('button', { name: 'Update now', exact: true }).click();
+    await table.getByText('Updating to 9.9.9-e2e…', { exact: true }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => restarts, { timeout: 30_000 }).toEqual(['update from 0.1.0-test to 9.9.9-e2e']);
+    expect(await readFile(join(dir, 'crosspoint-agent.mjs'))).toEqual(
+      await readFile(join(dir, 'build', 'agent.mjs')),
+    );
+    await screenshot(page, 'servers-agent-updating');
+    await nav(page, 'History');
+    await page.getByText('servers.agent_update_requested', { exact: true }).first().waitFor();
+    await page.getByText('agents.update_installing', { exact: true }).first().waitFor();
   });
 });
