@@ -69,6 +69,7 @@ Environment=NODE_ENV=production
 Environment=CROSSPOINT_AGENT_DATA_DIR=${s.dataDir}
 Environment=CROSSPOINT_AGENT_UI_HOST=127.0.0.1
 Environment=CROSSPOINT_AGENT_UI_PORT=${String(s.uiPort)}
+Environment=CROSSPOINT_AGENT_SUPERVISED=1
 # Optional settings (CROSSPOINT_AGENT_SUBNETS, CROSSPOINT_HUB_URL …), one NAME=value a line.
 EnvironmentFile=-/etc/${s.name}/agent.env
 ExecStart=${s.nodePath} --enable-source-maps ${s.agentFile}

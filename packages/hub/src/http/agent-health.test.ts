@@ -185,4 +185,63 @@ describe('agent health on the Servers screen', () => {
       agent.close();
     }
   });
+
+  it('Update: refused with the reason while the agent cannot take it, sent to the agent when it can; its steps are shown and audited', async () => {
+    const serverId = (await row()).id;
+    const ask = () =>
+      t.support.owner.post<{ error?: { code: string; message: string } }>(
+        `/api/v1/orgs/${t.client.id}/servers/${serverId}/agent-update`,
+        {},
+      );
+    // Not connected.
+    await until((r) => r.status === 'Disconnected', 'disconnected');
+    const offline = await ask();
+    expect(offline.status).toBe(409);
+    expect(offline.body.error).toMatchObject({
+      code: 'AGENT_UPDATE_UNAVAILABLE',
+      message: expect.stringMatching(/not connected/) as unknown,
+    });
+    const agent = await FakeAgent.connect(hub.url, login, agentPassword);
+    try {
+      agent.hello('updating-agent-1');
+      expect(await agent.next('welcome')).toMatchObject({ selfUpdate: true });
+      // An agent that sends no update info (older) cannot update itself.
+      agent.send({ type: 'heartbeat', at: Date.now(), monitoring: 'active', sessions: 0 });
+      await until((r) => r.lastSeenAt !== null && r.status === 'Connected', 'connected');
+      expect((await ask()).body.error?.message).toMatch(/cannot update itself: install the new build/);
+      const heartbeat = (update: Record<string, unknown>) =>
+        agent.send({ type: 'heartbeat', at: Date.now(), monitoring: 'active', sessions: 0, update });
+      heartbeat({ mode: 'manual', able: false, reason: 'The agent is not run as a service.' });
+      await until((r) => r.update?.able === false, 'update info');
+      const unable = await ask();
+      expect(unable.status).toBe(409);
+      expect(unable.body.error?.message).toMatch(/not run as a service/);
+
+      heartbeat({ mode: 'manual', able: true });
+      await until((r) => r.update?.able === true, 'able');
+      expect((await ask()).status).toBe(202);
+      const frame = await agent.next('update-agent');
+      expect(frame).toMatchObject({ requested: true, build: { version: '9.9.9', bytes: 28 } });
+
+      agent.send({
+        type: 'agent-update',
+        event: { step: 'refused', from: '0.1.0-test', to: '9.9.9', at: Date.now(), reason: 'not signed' },
+      });
+      const refused = await until((r) => r.update?.last?.step === 'refused', 'the refusal');
+      expect(refused.update?.last).toMatchObject({ from: '0.1.0-test', to: '9.9.9', reason: 'not signed' });
+      const audit = await t.support.owner.get<{
+        items: { action: string; detail: Record<string, unknown> }[];
+      }>(`/api/v1/orgs/${t.client.id}/audit?limit=20`);
+      const actions = audit.body.items.map((e) => e.action);
+      expect(actions).toContain('servers.agent_update_requested');
+      expect(audit.body.items.find((e) => e.action === 'agents.update_refused')?.detail).toEqual({
+        from: '0.1.0-test',
+        to: '9.9.9',
+        reason: 'not signed',
+      });
+      expect(agent.closed).toBeUndefined();
+    } finally {
+      agent.close();
+    }
+  });
 });

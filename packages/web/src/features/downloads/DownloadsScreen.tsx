@@ -18,6 +18,7 @@ const winswXml = (node: string, file: string) => `<service>
   <arguments>--enable-source-maps ${file}</arguments>
   <env name="CROSSPOINT_AGENT_DATA_DIR" value="C:\\ProgramData\\Crosspoint\\agent"/>
   <env name="CROSSPOINT_AGENT_UI_PORT" value="${String(agentUiPort)}"/>
+  <env name="CROSSPOINT_AGENT_SUPERVISED" value="1"/>
   <startmode>Automatic</startmode>
   <onfailure action="restart" delay="10 sec"/>
   <resetfailure>1 hour</resetfailure>
