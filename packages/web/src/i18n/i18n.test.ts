@@ -23,12 +23,13 @@ describe('initialLanguage', () => {
     expect(initialLanguage(storage(null), ['sv-SE', 'fr-CA', 'de'])).toBe('fr');
   });
   it('then English, also when storage is off or holds junk', () => {
-    expect(initialLanguage(null, ['ja'])).toBe('en');
+    expect(initialLanguage(null, ['sv'])).toBe('en');
     expect(initialLanguage(storage('xx'), [])).toBe('en');
   });
   it('maps region tags to the base language', () => {
     expect(uiLanguageOf('de-AT')).toBe('de');
     expect(uiLanguageOf('pt-BR')).toBe('pt');
+    expect(uiLanguageOf('zh-CN')).toBe('zh');
     expect(uiLanguageOf('sv')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { createInstance, type BackendModule, type i18n as I18n } from 'i18next';
 import en from './en.json';
 
 /** Languages the web app has a complete catalog for (the order of the language menu). */
-export const uiLanguages = ['en', 'fr', 'it', 'es', 'de', 'pt'] as const;
+export const uiLanguages = ['en', 'fr', 'it', 'es', 'de', 'pt', 'pl', 'zh', 'ko', 'ja', 'ar', 'ru'] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
 /** A translation catalog: nested keys, text leaves. */
 export type Catalog = Record<string, unknown>;
@@ -19,6 +19,12 @@ const catalogLoaders: Record<UiLanguage, () => Promise<Catalog>> = {
   es: async () => (await import('./es.json')).default,
   de: async () => (await import('./de.json')).default,
   pt: async () => (await import('./pt.json')).default,
+  pl: async () => (await import('./pl.json')).default,
+  zh: async () => (await import('./zh.json')).default,
+  ko: async () => (await import('./ko.json')).default,
+  ja: async () => (await import('./ja.json')).default,
+  ar: async () => (await import('./ar.json')).default,
+  ru: async () => (await import('./ru.json')).default,
 };
 
 /** The catalog of a language, fetched if it is not in the first download. */
