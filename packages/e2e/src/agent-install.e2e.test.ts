@@ -158,6 +158,7 @@ describe('the agent as people install it, in Chromium', () => {
     // The agent heard of the newer build from the hub's welcome, too.
     expect(link.state()).toMatchObject({ state: 'connected', hubAgentBuild: { version: '9.9.9-e2e' } });
     await table.getByText(/CPU [\d.]+ %, \d+ MB/).waitFor();
+    await table.getByText(/Uplink [\d.]+ ms, up since/).waitFor();
     await screenshot(page, 'servers-issue');
     await expectNoSeriousViolations(page, 'servers with an agent issue');
   });

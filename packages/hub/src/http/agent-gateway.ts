@@ -77,6 +77,13 @@ export async function registerAgentGateway(
     let stopControl: Unsubscribe | undefined;
     /** The SHA-256 of the build last announced on this link (welcome or update-agent). */
     let announcedSha: string | undefined;
+    /** The uplink's round trip, measured by a WebSocket ping at each heartbeat (the latest answered). */
+    let uplinkRttMs: number | null = null;
+    let pingSentAt: number | undefined;
+    socket.on('pong', () => {
+      if (pingSentAt !== undefined) uplinkRttMs = Math.round((performance.now() - pingSentAt) * 10) / 10;
+      pingSentAt = undefined;
+    });
     /** Commands sent to this agent, waiting for their command-result. */
     const pending = new Map<string, { resolve: (a: AgentCommandAnswer) => void; orgId: string }>();
     const credentials = basicCredentials(request);
@@ -199,14 +206,14 @@ export async function registerAgentGateway(
           send(socket, { type: 'ack', seq: frame.seq });
           return;
         case 'heartbeat': {
-          await deps.link.heartbeat(
-            agent,
-            frame.monitoring,
-            frame.subnets,
-            frame.health,
-            frame.at,
-            frame.update,
-          );
+          await deps.link.heartbeat(agent, frame.monitoring, frame.subnets, frame.health, frame.at, {
+            ...(frame.update ? { update: frame.update } : {}),
+            uplinkRttMs,
+          });
+          if (pingSentAt === undefined && socket.readyState === socket.OPEN) {
+            pingSentAt = performance.now();
+            socket.ping();
+          }
           await report();
           // A build published while the agent is linked is offered at its next heartbeat.
           const offered = await deps.agentBuilds?.announcement();

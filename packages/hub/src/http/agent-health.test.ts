@@ -153,9 +153,10 @@ describe('agent health on the Servers screen', () => {
         sessions: 1,
         health: { cpuPercent: 'lots', memoryMb: 1, backlog: 0, issues: [] },
       });
-      // The heartbeat still counts (monitoring Issue, as the agent says), the report is left out.
+      // The heartbeat still counts (monitoring Issue, as the agent says), the report is left out
+      // (only the hub's own measure of the uplink is there).
       const salvaged = await until((r) => r.monitoring === 'Issue', 'Issue from the heartbeat');
-      expect(salvaged.health).toBeNull();
+      expect(salvaged.health).toMatchObject({ cpuPercent: null, memoryMb: null, backlog: null });
       expect(agent.closed).toBeUndefined();
     } finally {
       agent.close();
@@ -239,6 +240,11 @@ describe('agent health on the Servers screen', () => {
         to: '9.9.9',
         reason: 'not signed',
       });
+      // The uplink: the hub pings at each heartbeat and shows the latest round trip.
+      heartbeat({ mode: 'manual', able: true });
+      const uplink = await until((r) => typeof r.health?.uplinkRttMs === 'number', 'the uplink');
+      expect(uplink.health?.uplinkRttMs).toBeGreaterThanOrEqual(0);
+      expect(uplink.health?.connectedSince).toEqual(expect.stringMatching(/^\d{4}-/));
       expect(agent.closed).toBeUndefined();
     } finally {
       agent.close();

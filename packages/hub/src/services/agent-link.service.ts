@@ -279,8 +279,10 @@ export class AgentLinkService {
     subnets?: { enabled: number; total: number },
     health?: AgentHealth,
     sentAt?: number,
-    update?: AgentUpdateInfo,
+    link: { update?: AgentUpdateInfo; uplinkRttMs?: number | null } = {},
   ): Promise<void> {
+    const { update } = link;
+    const uplinkRttMs = link.uplinkRttMs ?? null;
     const before = agent.account;
     const now = this.clock();
     // A live link is connected, even if a presence check marked it silent in between.
@@ -290,7 +292,7 @@ export class AgentLinkService {
     const issues = [...(health?.issues ?? []), ...hubIssues];
     const monitoring = reported === 'active' && issues.length > 0 ? 'issue' : reported;
     const stored =
-      health || hubIssues.length > 0 || update
+      health || hubIssues.length > 0 || update || uplinkRttMs !== null
         ? {
             cpuPercent: health ? Math.round(health.cpuPercent * 10) / 10 : null,
             memoryMb: health ? Math.round(health.memoryMb) : null,
@@ -298,6 +300,7 @@ export class AgentLinkService {
             issues,
             reportedAt: now.toISOString(),
             ...(update ? { update } : {}),
+            ...(uplinkRttMs !== null ? { uplinkRttMs } : {}),
           }
         : null;
     await this.accounts.update(agent.org.id, before.id, {

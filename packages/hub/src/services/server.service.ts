@@ -240,6 +240,8 @@ function serverRow(
           cpuPercent: health.cpuPercent,
           memoryMb: health.memoryMb,
           backlog: health.backlog,
+          uplinkRttMs: health.uplinkRttMs ?? null,
+          connectedSince: a.connectedAt?.toISOString() ?? null,
           reportedAt: health.reportedAt,
         }
       : null,

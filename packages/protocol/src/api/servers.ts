@@ -30,6 +30,10 @@ export const ServerRow = Type.Object(
         cpuPercent: Type.Union([Type.Number(), Type.Null()]),
         memoryMb: Type.Union([Type.Number(), Type.Null()]),
         backlog: Type.Union([Type.Integer(), Type.Null()]),
+        /** The uplink: the link's round trip hub → agent → hub (WebSocket ping), in ms. */
+        uplinkRttMs: Type.Union([Type.Number(), Type.Null()]),
+        /** Since when the agent's link is up. */
+        connectedSince: Type.Union([IsoDateTime, Type.Null()]),
         reportedAt: IsoDateTime,
       }),
       Type.Null(),

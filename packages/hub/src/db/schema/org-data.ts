@@ -65,6 +65,8 @@ export const agentAccounts = pgTable(
     health: jsonb('health').$type<{
       /** The agent's update setting and latest update step (agents that update themselves). */
       update?: AgentUpdateInfo;
+      /** The link's round trip (hub → agent → hub) at the latest heartbeat, in ms. */
+      uplinkRttMs?: number;
       /** Null when only the hub's own findings are known (an agent sending no report). */
       cpuPercent: number | null;
       memoryMb: number | null;

@@ -109,6 +109,15 @@ export function ServersScreen() {
             {s.health.backlog !== null ? (
               <span className="muted"> {t('servers.backlog', { count: s.health.backlog })}</span>
             ) : null}
+            {s.health.uplinkRttMs !== null && s.health.connectedSince ? (
+              <span className="muted uplink">
+                {' '}
+                {t('servers.uplink', {
+                  rtt: formatNumber(s.health.uplinkRttMs, i18n.language, { maximumFractionDigits: 1 }),
+                  since: formatDateTime(s.health.connectedSince, i18n.language),
+                })}
+              </span>
+            ) : null}
           </span>
         ) : (
           '—'
