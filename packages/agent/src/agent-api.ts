@@ -26,6 +26,8 @@ export interface StartAgentOptions {
   dial?: Dialer;
   transfer?: FileTransfer;
   now?: () => number;
+  /** How long a device's configuration changes must be quiet before the hub is told (ms, default 2000). */
+  configQuietMs?: number;
 }
 
 export interface Agent {
@@ -34,6 +36,8 @@ export interface Agent {
   device(id: DeviceId): AgentDevice | undefined;
   /** Status/fact changes, as they happen. Returns an unsubscribe function. */
   onChange(listener: (change: DeviceChange) => void): () => void;
+  /** A device's configuration was changed by someone else (bursts merged). Returns an unsubscribe function. */
+  onConfigChange(listener: (deviceId: DeviceId) => void): () => void;
   /** Sweeps the enabled subnets now (shares a sweep already running). */
   rediscover(): Promise<DiscoveryReport>;
   /** The configured subnets (--subnets) and whether each is enabled. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { ftpTransfer } from './adapters/ftp-transfer.ts';
+import type { DeviceId } from '@crosspoint/protocol';
 import type { Agent, StartAgentOptions } from './agent-api.ts';
 import { CommandDispatch } from './commands/command-dispatch.ts';
 import { CommandLedger } from './commands/command-ledger.ts';
@@ -44,7 +45,21 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
   const registry = new DriverRegistry([new Cp2Driver(), new VideoDriver(), new Bma360dDriver()]);
   const logins = new LoginBook(store, { username: config.deviceUsername, password: config.devicePassword });
 
+  // Configuration changes come in bursts (a fader moved is many level lines): each device's is told
+  // once things are quiet for a moment.
+  const configListeners = new Set<(deviceId: DeviceId) => void>();
+  const configQuiet = new Map<DeviceId, NodeJS.Timeout>();
+  const configChanged = (deviceId: DeviceId) => {
+    clearTimeout(configQuiet.get(deviceId));
+    const timer = setTimeout(() => {
+      configQuiet.delete(deviceId);
+      for (const l of configListeners) l(deviceId);
+    }, options.configQuietMs ?? 2000);
+    timer.unref();
+    configQuiet.set(deviceId, timer);
+  };
   const sessionContext: SessionContext = {
+    configChanged,
     now,
     dial: options.dial ?? dialTcp,
     timings,
@@ -108,6 +123,10 @@ export async function startAgent(config: AgentConfig, options: StartAgentOptions
     inventory: () => inventory.list(),
     device: (id) => inventory.get(id),
     onChange: (listener) => inventory.changes.add(listener),
+    onConfigChange: (listener) => {
+      configListeners.add(listener);
+      return () => configListeners.delete(listener);
+    },
     rediscover: () => discovery.run(),
     subnets: () => subnets.list(),
     subnetCounts: () => subnets.counts(),

@@ -14,7 +14,13 @@ import {
   type RunningHub,
   type StartHubOptions,
 } from '@crosspoint/hub';
-import { captureMail, FakeAgent, linkDevice, mailedLinkToken } from '@crosspoint/hub/testing';
+import {
+  captureMail,
+  FakeAgent,
+  linkDevice,
+  mailedLinkToken,
+  testConfigurationTuning,
+} from '@crosspoint/hub/testing';
 import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
 
@@ -43,7 +49,7 @@ export async function until(
 /** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app (optionally on a movable clock). */
 export async function startHubForBrowser(
   config: Partial<HubConfig> = {},
-  options: Pick<StartHubOptions, 'clock'> = {},
+  options: Pick<StartHubOptions, 'clock' | 'configurations'> = {},
 ): Promise<RunningHub> {
   if (!existsSync(join(defaultWebDir, 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');
@@ -53,6 +59,7 @@ export async function startHubForBrowser(
     {
       logger: pino({ level: 'silent' }),
       database: { kind: 'pglite', dataDir: null },
+      configurations: testConfigurationTuning,
       ...options,
     },
   );

@@ -45,10 +45,14 @@ export interface StartHubOptions {
   smsVerification?: ServiceSettings['smsVerification'];
   /** File transfer limits (tests lower them). */
   fileLimits?: ServiceSettings['fileLimits'];
+  /** Configuration versions' sweep and backups before changes (test hubs: no timed sweep, no backup before firmware). */
+  configurations?: ServiceSettings['configurations'];
   /** How often open live-events streams re-check their credentials (tests shorten it). */
   liveAccessCheckMs?: number;
   /** How often the enterprise license's expiry is checked (ms; tests pass 0 and call checkAll). */
   licenseCheckEveryMs?: number;
+  /** How often the firmware campaign engine runs (ms; tests pass 0 and run it themselves). */
+  campaignTickMs?: number;
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -126,6 +130,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ...(options.jobLeaseMs ? { jobLeaseMs: options.jobLeaseMs } : {}),
       ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
       ...(options.fileLimits ? { fileLimits: options.fileLimits } : {}),
+      ...(options.campaignTickMs !== undefined ? { campaignTickMs: options.campaignTickMs } : {}),
+      ...(options.configurations ? { configurations: options.configurations } : {}),
     });
     const sealedNow = await services.alerts.sealLegacyWebhookSecrets();
     if (sealedNow > 0) logger.info({ webhooks: sealedNow }, 'sealed the signing secrets of older webhooks');
@@ -157,8 +163,12 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await services.licenses.start();
     await services.usage.start();
     await services.billingSweep.start();
+    await services.campaignTicks.start();
+    await services.configurations.start();
   } catch (e) {
+    await services?.configurations.stop().catch(() => undefined);
     await services?.billingSweep.stop().catch(() => undefined);
+    await services?.campaignTicks.stop().catch(() => undefined);
     services?.devices.stop();
     await services?.licenses.stop().catch(() => undefined);
     await services?.usage.stop().catch(() => undefined);
@@ -202,6 +212,9 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         await runningServices.licenses.stop();
         await runningServices.usage.stop();
         await runningServices.billingSweep.stop();
+        await runningServices.campaignTicks.stop();
+        await runningServices.campaignEngine.releaseLeases().catch(() => undefined);
+        await runningServices.configurations.stop();
         await runningServices.alertEngine.stop();
         await runningServices.alertDeliveries.stop();
         runningServices.orgMailers.close();

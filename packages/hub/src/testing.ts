@@ -7,3 +7,4 @@ export { pdfText } from './test/pdf-text.ts';
 export { totpCode } from './adapters/totp.ts';
 export { slapdAvailable, startLdapServer, type LdapTestServer } from './test/ldap-server.ts';
 export { startTestOidcProvider, type TestOidcProvider } from './test/oidc-provider.ts';
+export { testConfigurationTuning } from './test/hub-under-test.ts';

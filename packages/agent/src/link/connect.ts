@@ -137,7 +137,7 @@ function linkUpdates(updater: SelfUpdater, hub: HubConnection, logger: Logger): 
   return {
     info: () => updater.info(),
     linked: (report) => {
-      updater.linked({ report, fetchBuild: () => fetchHubBuild(hub) }).catch(failed);
+      updater.linked({ report, fetchBuild: (flavor) => fetchHubBuild(hub, flavor) }).catch(failed);
     },
     unlinked: () => updater.unlinked(),
     offered: (build, requested) => {

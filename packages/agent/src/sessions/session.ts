@@ -73,6 +73,8 @@ export interface SessionContext {
   credentialsFor: (device: InventoryDevice) => DeviceCredentials;
   /** Status/fact change of the session's device or of a peripheral riding on it. */
   emit: (change: DeviceChange) => void;
+  /** The device says its configuration was changed (by another session): the hub backs it up. */
+  configChanged?: (deviceId: DeviceId) => void;
   /** Identity or topology learnt by the session (new firmware, a peripheral appeared, a box renamed). */
   updateInventory: (devices: InventoryDevice[]) => void;
   /** Asks the shared clock to call `member.tick(now)` at `at` (the earliest request wins). */

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { commandFileChunks, commandFiles } from '../db/schema/index.ts';
 
@@ -82,6 +82,16 @@ export class CommandFileRepository {
       .from(commandFileChunks)
       .where(and(eq(commandFileChunks.fileId, fileId), eq(commandFileChunks.seq, seq)));
     return row?.data;
+  }
+
+  /** Deletes files of the organization (their chunks go with them). */
+  async delete(orgId: string, ids: string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows = await this.db
+      .delete(commandFiles)
+      .where(and(eq(commandFiles.orgId, orgId), inArray(commandFiles.id, ids)))
+      .returning({ id: commandFiles.id });
+    return rows.length;
   }
 
   /** Bytes an organization keeps, files being received included (at their announced size). */

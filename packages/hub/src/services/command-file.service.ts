@@ -59,6 +59,9 @@ export class CommandFileService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly limits: FileLimits = defaultFileLimits,
+    /** The organization that published a firmware package an agent of `orgId` may fetch (the operator's, a support organization's). */
+    private readonly sharedOwner: (orgId: string, fileId: string) => Promise<string | undefined> = () =>
+      Promise.resolve(undefined),
   ) {}
 
   /** Transfers in progress on this hub (for metrics and tests). */
@@ -94,7 +97,8 @@ export class CommandFileService {
   async forCommand(orgId: string, id: string, kind: FileKind): Promise<CommandFileInfo> {
     const file = await this.files.info(orgId, id);
     if (!file) throw ServiceError.notFound('The file');
-    if (file.kind !== kind)
+    // A kept backup is a project too: restoring a configuration version loads it (#20).
+    if (file.kind !== kind && !(kind === 'project' && file.kind === 'backup'))
       throw ServiceError.invalid(
         'BAD_REQUEST',
         `${file.name} is a ${file.kind} file; this command takes a ${kind} file.`,
@@ -102,10 +106,21 @@ export class CommandFileService {
     return file;
   }
 
-  /** An agent fetching the file of a command it was sent (its own organization only). */
+  /** An agent fetching the file of a command it was sent (its own organization's, or a firmware package it sees). */
   async forAgent(orgId: string, id: string): Promise<OutgoingFile | undefined> {
-    const file = await this.files.info(orgId, id);
+    let file = await this.files.info(orgId, id);
+    if (!file) {
+      // A firmware package published by the operator or the support organization, for this organization too.
+      const owner = await this.sharedOwner(orgId, id);
+      file = owner ? await this.files.info(owner, id) : undefined;
+    }
     return file ? this.outgoing(file) : undefined;
+  }
+
+  /** The first chunk of a complete file of the organization (an image's header). */
+  async head(orgId: string, id: string): Promise<Buffer | undefined> {
+    const file = await this.files.info(orgId, id);
+    return file ? this.files.chunk(file.id, 0) : undefined;
   }
 
   /** What an agent sends back (a backup, logs). */

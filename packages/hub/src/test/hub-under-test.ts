@@ -12,6 +12,16 @@ import type { StartHubOptions } from '../main.ts';
 
 const testSecretKey = '7e57'.repeat(16);
 
+/**
+ * Test hubs run the nightly configuration backup only when a test calls `sweep`, and take no backup
+ * before firmware updates (fake agents expect the update as their first command); tests of
+ * configuration versions pass their own.
+ */
+export const testConfigurationTuning: StartHubOptions['configurations'] = {
+  tickMs: 0,
+  backupBefore: ['loadConfig', 'restoreConfig'],
+};
+
 export interface HubUnderTest extends RunningHub {
   /** fetch() against the running hub. */
   get(path: string, init?: RequestInit): Promise<Response>;
@@ -33,6 +43,8 @@ export async function startHubForTest(
     smsVerification?: StartHubOptions['smsVerification'];
     fileLimits?: StartHubOptions['fileLimits'];
     liveAccessCheckMs?: number;
+    campaignTickMs?: number;
+    configurations?: StartHubOptions['configurations'];
   } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
@@ -63,6 +75,8 @@ export async function startHubForTest(
     ...(options.smsVerification ? { smsVerification: options.smsVerification } : {}),
     ...(options.fileLimits ? { fileLimits: options.fileLimits } : {}),
     ...(options.liveAccessCheckMs ? { liveAccessCheckMs: options.liveAccessCheckMs } : {}),
+    ...(options.campaignTickMs !== undefined ? { campaignTickMs: options.campaignTickMs } : {}),
+    configurations: options.configurations ?? testConfigurationTuning,
   });
   captureMail(hub.services.mail);
   return {

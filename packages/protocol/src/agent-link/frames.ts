@@ -292,6 +292,13 @@ export const OfferedAgentBuild = Type.Object({
   bytes: Type.Integer(),
   /** The build's detached Ed25519 signature (base64), when it is signed. */
   signature: Type.Optional(Type.String()),
+  /**
+   * The same version as a single executable for Linux x64 (Node inside), when the hub has it:
+   * agents that run as one fetch `/agent/v1/build?flavor=linux-x64`.
+   */
+  executable: Type.Optional(
+    Type.Object({ sha256: Type.String(), bytes: Type.Integer(), signature: Type.Optional(Type.String()) }),
+  ),
 });
 export type OfferedAgentBuild = Static<typeof OfferedAgentBuild>;
 

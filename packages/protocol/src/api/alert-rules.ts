@@ -17,7 +17,13 @@ export const alertDeviceStatuses = [
 export const serverAlertStates = ['disconnected', 'monitoring_issue', 'monitoring_off'] as const;
 export type ServerAlertState = (typeof serverAlertStates)[number];
 
-export const alertRuleKinds = ['device_status', 'server_state', 'plan_overflow', 'plan_expiry'] as const;
+export const alertRuleKinds = [
+  'device_status',
+  'server_state',
+  'plan_overflow',
+  'plan_expiry',
+  'configuration_drift',
+] as const;
 export type AlertRuleKind = (typeof alertRuleKinds)[number];
 
 const ids = (what: string) =>
@@ -68,13 +74,35 @@ export const PlanExpiryCondition = Type.Object(
   { additionalProperties: false },
 );
 
+/** A device's newest configuration version differs from the baseline a person approved (docs/configurations.md). */
+export const ConfigurationDriftCondition = Type.Object(
+  {
+    kind: Type.Literal('configuration_drift'),
+    models: Type.Optional(
+      Type.Array(Text({ minLength: 1, maxLength: 60 }), {
+        maxItems: 50,
+        uniqueItems: true,
+        description: 'Only these models (none: all).',
+      }),
+    ),
+    locationIds: ids('locations and the locations below them'),
+  },
+  { additionalProperties: false },
+);
+
 /**
  * What a rule watches. Device and server rules cover the organization's own devices and servers;
  * plan rules cover the organization itself (a client or enterprise) or, in a support
  * organization, each of its clients.
  */
 export const AlertCondition = Type.Union(
-  [DeviceStatusCondition, ServerStateCondition, PlanOverflowCondition, PlanExpiryCondition],
+  [
+    DeviceStatusCondition,
+    ServerStateCondition,
+    PlanOverflowCondition,
+    PlanExpiryCondition,
+    ConfigurationDriftCondition,
+  ],
   { $id: 'AlertCondition' },
 );
 export type AlertCondition = Static<typeof AlertCondition>;

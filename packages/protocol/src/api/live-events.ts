@@ -28,6 +28,14 @@ export const LiveEvent = Type.Union(
     ),
     Type.Object({ kind: Type.Literal('alerts'), at }, { description: 'Incidents opened or resolved.' }),
     Type.Object(
+      { kind: Type.Literal('configurations'), deviceId: Uuid, at },
+      { description: 'A device’s configuration versions or baseline changed.' },
+    ),
+    Type.Object(
+      { kind: Type.Literal('campaigns'), campaignId: Uuid, at },
+      { description: 'A firmware campaign moved on (a device, a wave, its status) or the catalog changed.' },
+    ),
+    Type.Object(
       { kind: Type.Literal('closed'), reason: Type.Literal('access'), status: Type.Integer() },
       { description: 'The credentials no longer reach the organization; the stream ends (sent last).' },
     ),
@@ -41,7 +49,14 @@ export type LiveEventKind = LiveEvent['kind'];
 export type OrgEvent = Exclude<LiveEvent, { kind: 'hello' | 'closed' }>;
 export type OrgEventKind = OrgEvent['kind'];
 
-const orgEventKinds: readonly string[] = ['devices', 'servers', 'jobs', 'alerts'] satisfies OrgEventKind[];
+const orgEventKinds: readonly string[] = [
+  'devices',
+  'servers',
+  'jobs',
+  'alerts',
+  'campaigns',
+  'configurations',
+] satisfies OrgEventKind[];
 
 /** Whether a payload from the bus is an organization event (the bus carries unknown values). */
 export const isOrgEvent = (payload: unknown): payload is OrgEvent =>

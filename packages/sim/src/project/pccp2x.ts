@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { gainLimits } from '@crosspoint/protocol';
+import { gainLimits, unescapeXml } from '@crosspoint/protocol';
 import { SimError, SimErrorCode } from '../errors.ts';
 
 /**
@@ -53,13 +53,6 @@ export const maxProjectXmlBytes = 64 * 1024 * 1024;
 
 const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const unescapeXml = (s: string): string =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 const attrs = (pairs: Record<string, string | number>): string =>
   Object.entries(pairs)

@@ -27,6 +27,8 @@ const stale: Record<OrgEventKind, string[]> = {
   servers: ['servers', 'listServers', 'org', 'incidents', 'listIncidents'],
   jobs: ['jobs'],
   alerts: ['incidents', 'listIncidents', 'deliveries', 'listDeliveries'],
+  campaigns: ['campaigns'],
+  configurations: ['configurations', 'listConfigurationVersions'],
 };
 
 /**

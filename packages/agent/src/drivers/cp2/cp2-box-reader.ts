@@ -176,6 +176,23 @@ export abstract class Cp2BoxReader {
     firmwareProgress(p) {
       if (p.box === this.device.name) for (const l of this.progressListeners) l(p.percent);
     },
+    // The agent never writes levels: a level line is a change someone else made, pushed to every
+    // session (devices.md §5.5); so is a new login. The configuration changed: the hub backs it up.
+    level() {
+      this.ctx.configChanged?.(this.device.id);
+    },
+    levelAlias() {
+      this.ctx.configChanged?.(this.device.id);
+    },
+    ramp() {
+      this.ctx.configChanged?.(this.device.id);
+    },
+    rampAlias() {
+      this.ctx.configChanged?.(this.device.id);
+    },
+    credentials() {
+      this.ctx.configChanged?.(this.device.id);
+    },
   };
 
   /** Registration notices reach every box of a stack: each box keeps only its own lines. */

@@ -33,7 +33,8 @@ export type StoredAlertCondition =
       locationIds?: string[];
     }
   | { kind: 'plan_overflow' }
-  | { kind: 'plan_expiry'; warnDays?: number };
+  | { kind: 'plan_expiry'; warnDays?: number }
+  | { kind: 'configuration_drift'; models?: string[]; locationIds?: string[] };
 
 /** Alert rules of an organization: what to watch, after how long, how often to repeat. */
 export const alertRules = pgTable(
@@ -45,7 +46,9 @@ export const alertRules = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     enabled: boolean('enabled').notNull().default(true),
-    kind: text('kind', { enum: ['device_status', 'server_state', 'plan_overflow', 'plan_expiry'] }).notNull(),
+    kind: text('kind', {
+      enum: ['device_status', 'server_state', 'plan_overflow', 'plan_expiry', 'configuration_drift'],
+    }).notNull(),
     condition: jsonb('condition').$type<StoredAlertCondition>().notNull(),
     delayS: integer('delay_s').notNull().default(120),
     repeatS: integer('repeat_s'),

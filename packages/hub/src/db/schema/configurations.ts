@@ -1,15 +1,8 @@
+import { configurationTriggers } from '@crosspoint/protocol';
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 import { devices, jobs } from './devices.ts';
 import { commandFiles } from './files.ts';
-
-export const configurationTriggers = [
-  'schedule',
-  'manual',
-  'before-change',
-  'after-change',
-  'change-detected',
-] as const;
 
 /**
  * Kept configurations of devices: each successful backup whose contents differ from the device's

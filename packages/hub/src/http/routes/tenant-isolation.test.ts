@@ -38,6 +38,7 @@ interface Ids {
   supportId: string;
   packageId: string;
   campaignId: string;
+  versionId: string;
 }
 
 const directorySample = {
@@ -117,6 +118,7 @@ const samples: Record<
   'GET /api/v1/orgs/{orgId}/servers': { mutates: false },
   'GET /api/v1/orgs/{orgId}/downloads/agent': { mutates: false },
   'GET /api/v1/orgs/{orgId}/downloads/agent/file': { mutates: false, needsAgentBuild: true },
+  'GET /api/v1/orgs/{orgId}/downloads/agent/executable': { mutates: false, needsAgentBuild: true },
   'POST /api/v1/orgs/{orgId}/servers': { body: { name: 'Other', password: agentPassword }, mutates: true },
   'PATCH /api/v1/orgs/{orgId}/servers/{serverId}': { body: { disabled: true }, mutates: true },
   'PUT /api/v1/orgs/{orgId}/servers/{serverId}/password': {
@@ -158,6 +160,30 @@ const samples: Record<
   },
   // Backups and projects carry a stack's login: Administrators and Owners download them.
   'GET /api/v1/orgs/{orgId}/files/{fileId}': { mutates: false, managersOnly: true },
+  'GET /api/v1/orgs/{orgId}/devices/{deviceId}/configurations': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/configurations/{versionId}': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/configurations/compare': {
+    query: '?from={versionId}&to={versionId}',
+    mutates: false,
+  },
+  'POST /api/v1/orgs/{orgId}/configurations/backups': {
+    body: { deviceIds: ['00000000-0000-4000-8000-000000000000'] },
+    mutates: true,
+  },
+  'POST /api/v1/orgs/{orgId}/configurations/{versionId}/restore': {
+    body: { deviceIds: ['00000000-0000-4000-8000-000000000000'] },
+    mutates: true,
+  },
+  'PUT /api/v1/orgs/{orgId}/devices/{deviceId}/configuration-baseline': {
+    body: { versionId: '00000000-0000-4000-8000-000000000000' },
+    mutates: true,
+  },
+  'DELETE /api/v1/orgs/{orgId}/devices/{deviceId}/configuration-baseline': { mutates: true },
+  'GET /api/v1/orgs/{orgId}/configuration-settings': { mutates: false },
+  'PUT /api/v1/orgs/{orgId}/configuration-settings': {
+    body: { nightly: true, keepVersions: 100, keepDays: 365 },
+    mutates: true,
+  },
   'PUT /api/v1/orgs/{orgId}/license': { body: { document: '{}' }, mutates: true, enterpriseOnly: true },
   'GET /api/v1/orgs/{orgId}/alerts/rules': { mutates: false },
   'POST /api/v1/orgs/{orgId}/alerts/rules': {
@@ -312,7 +338,7 @@ async function call(client: ApiClient, route: string, ids: Ids) {
   const sample = samples[route];
   return client.request<{ error?: { code: string; message: string } }>(
     method,
-    `${fill(path, ids)}${sample?.query ?? ''}`,
+    `${fill(path, ids)}${fill(sample?.query ?? '', ids)}`,
     sample?.body ?? (method === 'GET' ? undefined : {}),
   );
 }
@@ -473,7 +499,14 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       requireApproval: true,
     });
     expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+    const version = await hub.services.configurations.keep(
+      supportId,
+      device.body.items[0]?.id ?? '',
+      file.body.id,
+      { trigger: 'manual', createdBy: 'alpha test', jobId: null },
+    );
     aIds = {
+      versionId: version?.id ?? '',
       orgId: supportId,
       packageId: pkg.body.id,
       campaignId: campaign.body.id,
@@ -519,7 +552,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
     const objectRoutes = Object.keys(samples).filter((r) =>
-      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId|supportId|packageId|campaignId)\}/.test(
+      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId|supportId|packageId|campaignId|versionId)\}/.test(
         r,
       ),
     );

@@ -14,7 +14,9 @@ import { windowActive } from './maintenance-window.ts';
 import { SerialRunner } from '../serial-runner.ts';
 import { audience, deliveries } from './alert-messages.ts';
 import {
+  driftedDevices,
   failingDevices,
+  type DriftSource,
   failingPlans,
   failingServers,
   fold,
@@ -75,6 +77,7 @@ export class AlertEngine {
   private stopped = false;
   private lastSweep = Number.NEGATIVE_INFINITY;
   private readonly dirty = new Set<string>();
+  private drift: DriftSource | undefined;
 
   constructor(
     private readonly deps: {
@@ -93,6 +96,14 @@ export class AlertEngine {
     },
   ) {
     this.runner = new SerialRunner(() => this.tick(), deps.onError);
+  }
+
+  /** Where configuration drift comes from (the `configuration_drift` rule); it tells when to look again. */
+  watchConfigurations(source: DriftSource): void {
+    this.drift = source;
+    source.watchDrift((orgId) => {
+      this.touch(orgId);
+    });
   }
 
   async start(): Promise<void> {
@@ -187,7 +198,9 @@ export class AlertEngine {
           ? failingServers(this.deps, c, servers, view)
           : c.kind === 'device_status'
             ? await failingDevices(this.deps, orgId, c, view)
-            : await failingPlans(this.deps, c, org, now);
+            : c.kind === 'configuration_drift'
+              ? await driftedDevices(this.deps, this.drift, orgId, c, view)
+              : await failingPlans(this.deps, c, org, now);
       failing.set(rule.id, new Map(found.map((s) => [`${s.type}|${s.id}`, s])));
     }
     await fold(this.deps, orgId, failing, servers, now);

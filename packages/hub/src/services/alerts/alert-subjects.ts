@@ -125,6 +125,46 @@ export async function failingDevices(
   }));
 }
 
+/** What the configuration service tells the alert engine (the `configuration_drift` rule). */
+export interface DriftSource {
+  drifted(orgId: string): Promise<{ deviceId: string; since: Date; summary: string[]; changes: number }[]>;
+  watchDrift(listener: (orgId: string) => void): void;
+}
+
+/** Lines of the difference an alert carries (the rest is counted). */
+const driftSummaryLines = 20;
+
+export async function driftedDevices(
+  deps: { devices: DeviceRepository },
+  source: DriftSource | undefined,
+  orgId: string,
+  c: Extract<AlertRuleRecord['condition'], { kind: 'configuration_drift' }>,
+  view: OrgView,
+): Promise<Subject[]> {
+  if (!source) return [];
+  const within = c.locationIds ? below(c.locationIds, view) : undefined;
+  const out: Subject[] = [];
+  for (const d of await source.drifted(orgId)) {
+    const device = await deps.devices.byId(orgId, d.deviceId);
+    if (!device) continue;
+    if (c.models && !c.models.includes(device.model)) continue;
+    if (within && !(device.locationId && within.has(device.locationId))) continue;
+    out.push({
+      type: 'device',
+      id: device.id,
+      name: device.name,
+      condition: 'configuration_drift',
+      since: d.since,
+      model: device.model,
+      locationId: device.locationId,
+      detail: { changes: d.changes, summary: d.summary.slice(0, driftSummaryLines) },
+      foldedInto: null,
+      muted: false,
+    });
+  }
+  return out;
+}
+
 export async function failingPlans(
   deps: { orgs: OrganizationRepository; devices: DeviceRepository },
   c: Extract<AlertRuleRecord['condition'], { kind: 'plan_overflow' | 'plan_expiry' }>,

@@ -1,7 +1,11 @@
+import { deviceStatusNames, statusKey } from './alert-status-names.ts';
+import { alertPhrases, type AlertPhrases } from './alert-words.ts';
+
 /**
- * The words of alert messages (email, SMS, the webhook's summary), per language. English is
- * complete; German too; other languages fall back to English. Every message names the
- * organization, what fails since when, and links to it in the web app.
+ * The words of alert messages (email, SMS, the webhook's summary), per language: English and
+ * German here, the other ten of the product's languages in alert-words.ts; a language the hub does
+ * not know gets English. Device statuses are named in the recipient's language too. Every message
+ * names the organization, what fails since when, and links to it in the web app.
  */
 export type AlertEvent = 'opened' | 'repeat' | 'resolved';
 
@@ -44,6 +48,9 @@ interface Words {
   rule: string;
   serverFold(down: number, devices: number, folded: number): string;
   hostFold(n: number): string;
+  /** A configuration drifted from its approved baseline (condition `configuration_drift`). */
+  drift?: (p: AlertMessageParams) => string;
+  driftChanges?: (n: number) => string;
   open: string;
   footer(org: string, channel: string): string;
   smsResolved: string;
@@ -61,6 +68,7 @@ const en: Words = {
       Overflow: 'Plan overflow',
       Expired: 'Plan expired',
       Expiring: 'Plan ending',
+      configuration_drift: 'Configuration drifted',
     })[c] ?? c,
   still: 'Still',
   resolvedPrefix: 'Resolved',
@@ -102,6 +110,11 @@ const en: Words = {
     `${String(down)} of the ${String(devices)} devices on this server are Down${folded ? `; the alerts of ${String(folded)} of them are folded into this one` : ''}.`,
   hostFold: (n) =>
     `${String(n)} P-Link peripheral${n === 1 ? ' of this box is' : 's of this box are'} down too; their alerts are folded into this one.`,
+  drift: (p) =>
+    p.event === 'resolved'
+      ? `The configuration of ${p.name} matches its baseline again`
+      : `The configuration of ${p.name} ${p.event === 'repeat' ? 'still ' : ''}differs from its approved baseline`,
+  driftChanges: (n) => `What differs from the baseline (${String(n)} setting${n === 1 ? '' : 's'}):`,
   open: 'Open',
   footer: (org, channel) =>
     `You receive this because alerts of ${org} reach you by ${channel}. Choose your channels in Crosspoint under Settings › Alerts.`,
@@ -117,6 +130,7 @@ const de: Words = {
       Overflow: 'Planüberschreitung',
       Expired: 'Plan abgelaufen',
       Expiring: 'Plan endet',
+      configuration_drift: 'Konfiguration abgewichen',
     })[c] ?? c,
   still: 'Weiterhin',
   resolvedPrefix: 'Behoben',
@@ -158,13 +172,75 @@ const de: Words = {
     `${String(down)} von ${String(devices)} Geräten dieses Servers sind Down${folded ? `; die Alarme von ${String(folded)} davon sind in diesem zusammengefasst` : ''}.`,
   hostFold: (n) =>
     `${String(n)} P-Link-Peripheriegerät${n === 1 ? ' dieser Box ist' : 'e dieser Box sind'} ebenfalls ausgefallen; ihre Alarme sind in diesem zusammengefasst.`,
+  drift: (p) =>
+    p.event === 'resolved'
+      ? `Die Konfiguration von ${p.name} entspricht wieder ihrer Baseline`
+      : `Die Konfiguration von ${p.name} weicht ${p.event === 'repeat' ? 'weiterhin ' : ''}von ihrer freigegebenen Baseline ab`,
+  driftChanges: (n) => `Abweichungen von der Baseline (${String(n)} Einstellung${n === 1 ? '' : 'en'}):`,
   open: 'Öffnen',
   footer: (org, channel) =>
     `Sie erhalten diese Nachricht, weil Alarme von ${org} Sie per ${channel === 'email' ? 'E-Mail' : channel} erreichen. Ihre Kanäle wählen Sie in Crosspoint unter Einstellungen › Alarme.`,
   smsResolved: 'behoben',
 };
 
-const languages: Record<string, Words> = { en, de };
+/** A language's sentences (alert-words.ts) as the renderer's words. */
+function wordsOf(ph: AlertPhrases): Words {
+  const monitorState = (p: AlertMessageParams) => (p.condition === 'monitoring_off' ? 'Off' : 'Issue');
+  const words: Words = {
+    label: (c) => (ph.labels as Record<string, string>)[c] ?? c,
+    still: ph.still,
+    resolvedPrefix: ph.resolvedPrefix,
+    headline: (p) => {
+      const back = p.event === 'resolved';
+      const repeat = p.event === 'repeat';
+      switch (p.subjectType) {
+        case 'device':
+          return back
+            ? ph.deviceBack(p.name, p.condition, p.now ?? null)
+            : ph.deviceIs(p.name, p.condition, repeat);
+        case 'server':
+          if (p.condition === 'disconnected')
+            return back ? ph.serverBack(p.name) : ph.serverDown(p.name, repeat);
+          return back
+            ? ph.monitorBack(p.name, monitorState(p))
+            : ph.monitorReports(p.name, monitorState(p), repeat);
+        case 'organization':
+          if (p.condition === 'Overflow') {
+            return back
+              ? ph.overflowBack(p.name)
+              : ph.overflow(p.name, num(p.detail.devices), num(p.detail.planMaxDevices));
+          }
+          if (back) return ph.planExtended(p.name);
+          return p.condition === 'Expired'
+            ? ph.planEnded(p.name, str(p.detail.planEnd))
+            : ph.planEnds(p.name, str(p.detail.planEnd));
+      }
+    },
+    since: (p, at) => (p.subjectType === 'organization' ? ph.noticed(at) : ph.since(at)),
+    was: (p, from, to, d) => ph.was(words.label(p.condition), from, to, d),
+    organization: ph.organization,
+    device: ph.device,
+    where: ph.where,
+    location: ph.location,
+    rule: ph.rule,
+    serverFold: (down, devices, folded) => ph.serverFold(down, devices, folded),
+    hostFold: (n) => ph.hostFold(n),
+    open: ph.open,
+    footer: (org, channel) => ph.footer(org, (ph.channel as Record<string, string>)[channel] ?? channel),
+    smsResolved: ph.smsResolved,
+  };
+  return words;
+}
+
+const languages: Record<string, Words> = {
+  en,
+  de,
+  ...Object.fromEntries(Object.entries(alertPhrases).map(([lng, ph]) => [lng, wordsOf(ph)])),
+};
+
+/** A device status in the recipient's language ("Down" → "Ausgefallen"); other conditions as they are. */
+const statusIn = (language: string, status: string): string =>
+  deviceStatusNames[language]?.[statusKey(status)] ?? status;
 
 const at = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -185,6 +261,9 @@ export function renderAlert(
   channel: 'email' | 'sms' | 'webhook',
 ): AlertMessage {
   const w = languages[language] ?? en;
+  if (p.subjectType === 'device') {
+    p = { ...p, condition: statusIn(language, p.condition), now: p.now ? statusIn(language, p.now) : p.now };
+  }
   const label = w.label(p.condition);
   const prefix =
     p.event === 'opened'
@@ -193,7 +272,10 @@ export function renderAlert(
         ? `${w.still} ${label}`
         : `${w.resolvedPrefix}: ${label}`;
   const subject = `[Crosspoint] ${prefix}: ${p.name} — ${p.organization}`;
-  const headline = w.headline(p);
+  // Configuration drift (docs/configurations.md): languages without its words use English's.
+  const drift = { headline: w.drift ?? en.drift, changes: w.driftChanges ?? en.driftChanges };
+  const headline =
+    p.condition === 'configuration_drift' && drift.headline ? drift.headline(p) : w.headline(p);
   const first =
     p.event === 'resolved' && p.resolvedAt
       ? `${headline}.\n${w.was(p, at(p.since), at(p.resolvedAt), duration(p.resolvedAt.getTime() - p.since.getTime()))}`
@@ -208,6 +290,12 @@ export function renderAlert(
       lines.push('', w.serverFold(num(p.detail.down), num(p.detail.devices), num(p.detail.folded)));
     if (p.subjectType === 'device' && num(p.detail.peripheralsFolded) > 0)
       lines.push('', w.hostFold(num(p.detail.peripheralsFolded)));
+    const summary = Array.isArray(p.detail.summary) ? p.detail.summary.map(str) : [];
+    if (p.condition === 'configuration_drift' && summary.length > 0) {
+      const total = Math.max(num(p.detail.changes), summary.length);
+      lines.push('', drift.changes?.(total) ?? '', ...summary.map((l) => `  • ${l}`));
+      if (total > summary.length) lines.push(`  … (+${String(total - summary.length)})`);
+    }
   }
   lines.push('', `${w.open}: ${p.link}`);
   if (channel === 'email') lines.push('', '--', w.footer(p.organization, channel));

@@ -12,6 +12,8 @@ import { usageRoutes } from './usage.routes.ts';
 import { oidcRoutes } from './oidc.routes.ts';
 import { directoryRoutes } from './directory.routes.ts';
 import { downloadRoutes } from './downloads.routes.ts';
+import { configurationRoutes } from './configurations.routes.ts';
+import { firmwareRoutes } from './firmware.routes.ts';
 
 /**
  * The route table: every route of the hub's HTTP API (the agent's link and file routes excepted),
@@ -33,6 +35,8 @@ export const routeTable = {
   ...billingRoutes,
   ...oidcRoutes,
   ...directoryRoutes,
+  ...firmwareRoutes,
+  ...configurationRoutes,
 };
 export type RouteTable = typeof routeTable;
 export type OperationId = keyof RouteTable;

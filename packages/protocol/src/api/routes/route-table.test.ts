@@ -16,6 +16,8 @@ import { twoFactorRoutes } from './two-factor.routes.ts';
 import { compatibleRoutes } from './compatible.routes.ts';
 import { directoryRoutes } from './directory.routes.ts';
 import { downloadRoutes } from './downloads.routes.ts';
+import { firmwareRoutes } from './firmware.routes.ts';
+import { configurationRoutes } from './configurations.routes.ts';
 
 const domains = [
   systemRoutes,
@@ -32,6 +34,8 @@ const domains = [
   compatibleRoutes,
   directoryRoutes,
   downloadRoutes,
+  firmwareRoutes,
+  configurationRoutes,
 ];
 const entries = Object.entries<RouteDefinition>(routeTable);
 const propertiesOf = (schema: { properties?: Record<string, unknown> } | undefined): string[] =>
