@@ -5,6 +5,8 @@
 //   node scripts/build-agent.mjs --signing-key K.pem → also agent.mjs.sig (Ed25519), and the build trusts K's
 //                                  public key for its own updates (env CROSSPOINT_AGENT_SIGNING_KEY)
 //   node scripts/build-agent.mjs --new-signing-key K.pem → writes a new release key pair (K.pem, K.pub.pem)
+//   node scripts/build-agent.mjs --executable → also agent-linux-x64, one executable with Node inside
+//                                  (build-agent-executable.mjs; signed too with --signing-key)
 // Next to agent.mjs it writes agent.json (version, bytes, SHA-256, built at): what the hub's
 // Downloads route offers (docs/agent-install.md).
 // esbuild (already installed: tsx's own dependency) bundles our TypeScript workspaces and the npm
@@ -16,6 +18,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildExecutable, executableName, executableSupported } from './build-agent-executable.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -70,6 +73,7 @@ export async function buildAgent({
   outDir = 'packages/agent/dist',
   version = packageVersion(),
   signingKey = undefined,
+  executable = false,
 } = {}) {
   const outputs = [join(outDir, 'agent.mjs')];
   // The release key: the build trusts its public half for its own updates and is signed with it.
@@ -89,11 +93,36 @@ export async function buildAgent({
     },
   });
   const bytes = readFileSync(resolve(root, outputs[0]));
-  const signatureFile = resolve(root, outDir, 'agent.mjs.sig');
-  if (privateKey) {
-    writeFileSync(signatureFile, `${sign(null, bytes, privateKey).toString('base64')}\n`);
-    outputs.push(join(outDir, 'agent.mjs.sig'));
-  } else rmSync(signatureFile, { force: true });
+  /** Writes `<file>.sig` beside a file (or removes a stale one when the build is not signed). */
+  const signBeside = (file, content) => {
+    const signatureFile = resolve(root, outDir, `${file}.sig`);
+    if (privateKey) {
+      writeFileSync(signatureFile, `${sign(null, content, privateKey).toString('base64')}\n`);
+      outputs.push(join(outDir, `${file}.sig`));
+    } else rmSync(signatureFile, { force: true });
+  };
+  signBeside('agent.mjs', bytes);
+  let executableInfo;
+  if (executable) {
+    if (!executableSupported())
+      throw new Error('--executable: Node single executables are built on Linux x64 only');
+    const exe = await buildExecutable({
+      root,
+      outDir,
+      main: agentMain,
+      define: {
+        __CROSSPOINT_AGENT_VERSION__: JSON.stringify(version),
+        __CROSSPOINT_RELEASE_PUBLIC_KEY__: JSON.stringify(publicKey),
+      },
+    });
+    outputs.push(join(outDir, executableName));
+    signBeside(executableName, exe);
+    executableInfo = {
+      file: executableName,
+      bytes: exe.byteLength,
+      sha256: createHash('sha256').update(exe).digest('hex'),
+    };
+  } else rmSync(resolve(root, outDir, executableName), { force: true });
   const manifest = {
     file: 'agent.mjs',
     version,
@@ -101,6 +130,7 @@ export async function buildAgent({
     sha256: createHash('sha256').update(bytes).digest('hex'),
     builtAt: new Date().toISOString(),
     signed: Boolean(privateKey),
+    ...(executableInfo ? { executable: executableInfo } : {}),
     ...(publicKey
       ? { releaseKeySha256: createHash('sha256').update(publicKey).digest('hex').slice(0, 16) }
       : {}),
@@ -132,6 +162,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       version: { type: 'string' },
       'signing-key': { type: 'string' },
       'new-signing-key': { type: 'string' },
+      executable: { type: 'boolean', default: false },
     },
   });
   if (values['new-signing-key']) {
@@ -146,6 +177,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     ...(values['out-dir'] ? { outDir: values['out-dir'] } : {}),
     ...(values.version ? { version: values.version } : {}),
     ...(signingKey ? { signingKey } : {}),
+    executable: values.executable,
   });
   console.log(`built ${files.join(', ')} in ${Date.now() - started} ms`);
 }

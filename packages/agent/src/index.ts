@@ -32,7 +32,7 @@ export { startHubLink, type HubLink, type LinkState, type LinkSource } from './l
 export { LinkBuffer } from './link/link-buffer.ts';
 export { toLinkDevice } from './link/link-device.ts';
 export { startAgentProgram, agentVersion, type AgentProgram } from './program.ts';
-export { isSupervised } from './update/release-key.ts';
+export { agentFlavor, isSupervised, type AgentFlavor } from './update/release-key.ts';
 export {
   SelfUpdater,
   restartExitCode,

@@ -9,7 +9,7 @@ import { HubSettingsFile } from './ui/hub-settings.ts';
 import { LinkController } from './ui/link-controller.ts';
 import { LocalAdmin } from './ui/local-admin.ts';
 import { startAgentUi, type AgentUi } from './ui/agent-ui.ts';
-import { releasePublicKey, runningBuildFile } from './update/release-key.ts';
+import { agentFlavor, releasePublicKey, runningBuildFile } from './update/release-key.ts';
 import { SelfUpdater } from './update/self-update.ts';
 
 /** Set by scripts/build-agent.mjs (esbuild `define`); absent when run from source. */
@@ -53,6 +53,7 @@ export async function startAgentProgram(
       dataDir: config.dataDir,
       version: agentVersion,
       file: runningBuildFile(),
+      ...(agentFlavor === 'linux-x64' ? { flavor: agentFlavor } : {}),
       publicKey: releasePublicKey,
       supervised: options.selfUpdate?.supervised ?? false,
       logger,

@@ -59,6 +59,7 @@ describe('the agent as people install it, in Chromium', () => {
         '9.9.9-e2e',
         '--signing-key',
         key,
+        '--executable',
       ],
       { cwd: root },
     );
@@ -134,13 +135,23 @@ describe('the agent as people install it, in Chromium', () => {
   it('Downloads offers the build with its version, size and SHA-256, and the Linux and Windows steps', async () => {
     await nav(page, 'Downloads');
     await page.getByRole('link', { name: 'Download crosspoint-agent.mjs', exact: true }).waitFor();
-    const facts = page.locator('dl.facts');
+    const facts = page.locator('dl.facts').first();
     expect(await facts.innerText()).toMatch(/Version\s+9\.9\.9-e2e/);
     expect(await facts.innerText()).toMatch(/SHA-256\s+[0-9a-f]{64}/);
     await page.getByRole('button', { name: 'Copy SHA-256', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Linux server (systemd)', exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Windows server (WinSW)', exact: true }).waitFor();
     await page.getByText('sudo node crosspoint-agent.mjs install-service', { exact: true }).waitFor();
+    // The same version as one executable with Node inside.
+    await page
+      .getByRole('heading', { name: 'Linux x64: one executable, Node.js included', exact: true })
+      .waitFor();
+    const exe = page.getByRole('link', { name: 'Download crosspoint-agent-linux-x64', exact: true });
+    expect(await exe.getAttribute('href')).toMatch(/\/downloads\/agent\/executable$/);
+    expect(
+      await page.getByLabel('Linux x64: one executable, Node.js included', { exact: true }).innerText(),
+    ).toMatch(/SHA-256\s+[0-9a-f]{64}/);
+    await page.getByText('sudo ./crosspoint-agent-linux-x64 install-service', { exact: false }).waitFor();
     await screenshot(page, 'downloads-agent');
     await expectNoSeriousViolations(page, 'downloads with the agent build');
   });

@@ -103,7 +103,7 @@ export class ServiceInstaller {
   async install(settings: ServiceSettings, sourceFile: string): Promise<void> {
     const problem = invalidServiceSettings(settings);
     if (problem) throw new ServiceSetupError('INVALID', problem);
-    if (/^\/(root|home)\//.test(settings.nodePath))
+    if (!settings.executable && /^\/(root|home)\//.test(settings.nodePath))
       throw new ServiceSetupError(
         'INVALID',
         `node runs from a home folder (${settings.nodePath}), which the service user cannot reach. Install Node.js 20 system-wide (docs/agent-install.md) or pass --node <path>.`,
@@ -130,7 +130,7 @@ export class ServiceInstaller {
       // Copied beside, then renamed: a running service never sees half a file.
       const partial = `${this.at(settings.agentFile)}.partial`;
       await copyFile(sourceFile, partial);
-      await chmod(partial, 0o644);
+      await chmod(partial, settings.executable ? 0o755 : 0o644);
       await rename(partial, this.at(settings.agentFile));
       this.say(`Installed the agent as ${settings.agentFile}`);
     }

@@ -16,6 +16,8 @@ export interface ServiceSettings {
   installDir: string;
   /** Port of the agent's local web UI (on 127.0.0.1). */
   uiPort: number;
+  /** The agent is the single executable (Node inside): the unit runs it directly, `nodePath` unused. */
+  executable?: boolean;
 }
 
 export const defaultServiceSettings = {
@@ -72,7 +74,7 @@ Environment=CROSSPOINT_AGENT_UI_PORT=${String(s.uiPort)}
 Environment=CROSSPOINT_AGENT_SUPERVISED=1
 # Optional settings (CROSSPOINT_AGENT_SUBNETS, CROSSPOINT_HUB_URL …), one NAME=value a line.
 EnvironmentFile=-/etc/${s.name}/agent.env
-ExecStart=${s.nodePath} --enable-source-maps ${s.agentFile}
+ExecStart=${s.executable ? s.agentFile : `${s.nodePath} --enable-source-maps ${s.agentFile}`}
 Restart=on-failure
 RestartSec=5s
 TimeoutStopSec=30s

@@ -9,6 +9,21 @@ declare const __CROSSPOINT_AGENT_VERSION__: string | undefined;
  */
 declare const __CROSSPOINT_RELEASE_PUBLIC_KEY__: string | undefined;
 
+/** Set to `linux-x64` in the single-executable build (scripts/build-agent-executable.mjs). */
+declare const __CROSSPOINT_AGENT_FLAVOR__: string | undefined;
+
+/**
+ * What this agent runs as: `mjs` (one JavaScript file run by node), `linux-x64` (a single
+ * executable with Node inside) or `sources` (tsx, the repository).
+ */
+export type AgentFlavor = 'mjs' | 'linux-x64' | 'sources';
+export const agentFlavor: AgentFlavor =
+  typeof __CROSSPOINT_AGENT_FLAVOR__ === 'string' && __CROSSPOINT_AGENT_FLAVOR__ === 'linux-x64'
+    ? 'linux-x64'
+    : typeof __CROSSPOINT_AGENT_VERSION__ === 'string'
+      ? 'mjs'
+      : 'sources';
+
 export const releasePublicKey: string | null =
   typeof __CROSSPOINT_RELEASE_PUBLIC_KEY__ === 'string' && __CROSSPOINT_RELEASE_PUBLIC_KEY__ !== ''
     ? __CROSSPOINT_RELEASE_PUBLIC_KEY__
@@ -16,10 +31,11 @@ export const releasePublicKey: string | null =
 
 /**
  * The single file this agent runs from (`crosspoint-agent.mjs`, the bundle `import.meta.url` points
- * at), or null when it runs from the sources (then there is no file of its own to replace).
+ * at; the executable itself), or null when it runs from the sources (no file of its own to replace).
  */
 export function runningBuildFile(): string | null {
-  return typeof __CROSSPOINT_AGENT_VERSION__ === 'string' ? fileURLToPath(import.meta.url) : null;
+  if (agentFlavor === 'linux-x64') return process.execPath;
+  return agentFlavor === 'mjs' ? fileURLToPath(import.meta.url) : null;
 }
 
 /** True under a supervisor that starts the agent again when it exits: systemd, or one that says so. */

@@ -22,8 +22,8 @@ import {
 
 /** The hub this agent is linked to, as an update needs it. */
 export interface UpdateChannel {
-  /** Downloads the build the hub offers (`/agent/v1/build`). */
-  fetchBuild(): Promise<Uint8Array>;
+  /** Downloads the build the hub offers (`/agent/v1/build`; `linux-x64`: the single executable). */
+  fetchBuild(flavor: 'mjs' | 'linux-x64'): Promise<Uint8Array>;
   /** Tells the hub a step (it audits it and shows it on Servers). */
   report(event: AgentUpdateEvent): void;
 }
@@ -33,6 +33,8 @@ export interface SelfUpdaterOptions {
   version: string;
   /** The single file this agent runs from; null when it runs from the sources. */
   file: string | null;
+  /** The single executable (Node inside) takes the hub's executable build; the .mjs file, the .mjs. */
+  flavor?: 'mjs' | 'linux-x64';
   /** The release public key (SPKI PEM) built into this agent; null in an unsigned build. */
   publicKey: string | null;
   /** A supervisor starts the agent again when it exits (systemd, WinSW). */
@@ -232,7 +234,13 @@ export class SelfUpdater {
     const step = (s: AgentUpdateEvent['step'], reason?: string) =>
       this.record({ step: s, from, to, at: this.now(), ...(reason ? { reason } : {}) });
     step('downloading');
-    if (!build.signature) {
+    const flavor = this.o.flavor ?? 'mjs';
+    const artifact = flavor === 'linux-x64' ? build.executable : build;
+    if (!artifact) {
+      step('failed', 'The hub offers this version only as a .mjs file, not as a single executable.');
+      return;
+    }
+    if (!artifact.signature) {
       await this.refuse(
         build,
         'The hub’s build is not signed: this agent installs only builds signed with its release key.',
@@ -241,20 +249,20 @@ export class SelfUpdater {
     }
     let bytes: Uint8Array;
     try {
-      bytes = await channel.fetchBuild();
+      bytes = await channel.fetchBuild(flavor);
     } catch (e) {
       step('failed', `Downloading the build failed: ${(e as Error).message}`.slice(0, 300));
       return;
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (bytes.byteLength !== build.bytes || sha256 !== build.sha256) {
+    if (bytes.byteLength !== artifact.bytes || sha256 !== artifact.sha256) {
       await this.refuse(
         build,
-        `The downloaded file is not the announced build (${String(bytes.byteLength)} bytes, SHA-256 ${sha256.slice(0, 12)}…; announced ${String(build.bytes)} bytes, ${build.sha256.slice(0, 12)}…).`,
+        `The downloaded file is not the announced build (${String(bytes.byteLength)} bytes, SHA-256 ${sha256.slice(0, 12)}…; announced ${String(artifact.bytes)} bytes, ${artifact.sha256.slice(0, 12)}…).`,
       );
       return;
     }
-    if (!signedBy(publicKey, bytes, build.signature)) {
+    if (!signedBy(publicKey, bytes, artifact.signature)) {
       await this.refuse(build, 'The build’s signature is not by this agent’s release key: not installed.');
       return;
     }
@@ -264,7 +272,7 @@ export class SelfUpdater {
     const mode = (await stat(file)).mode & 0o777;
     try {
       await writeFileAtomically(incoming, bytes, mode);
-      await (this.o.selfTest ?? selfTest)(incoming, to);
+      await (this.o.selfTest ?? ((f, v) => selfTest(f, v, flavor)))(incoming, to);
     } catch (e) {
       await rm(incoming, { force: true });
       step('failed', `The new build failed its self-test: ${(e as Error).message}`.slice(0, 300));
@@ -367,10 +375,13 @@ function signedBy(publicKey: string, bytes: Uint8Array, signature: string): bool
   }
 }
 
-/** `node <new file> version` must print the announced version and exit 0 within 30 s. */
-function selfTest(file: string, expectedVersion: string): Promise<void> {
+/** `node <new file> version` (or `<new executable> version`) must print the announced version and exit 0 within 30 s. */
+function selfTest(file: string, expectedVersion: string, flavor: 'mjs' | 'linux-x64'): Promise<void> {
+  // The executable runs by itself; the .mjs file with the node running this agent.
+  const [command, args] =
+    flavor === 'linux-x64' ? [file, ['version']] : [process.execPath, [file, 'version']];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [file, 'version'], { timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(command, args, { timeout: 30_000 }, (error, stdout, stderr) => {
       if (error) {
         reject(new Error(`${error.message.split('\n')[0] ?? ''} ${stderr.trim().slice(0, 200)}`.trim()));
         return;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
+  agentFlavor,
   agentVersion,
   defaultServiceSettings,
   execRunner,
@@ -24,6 +25,7 @@ interface ServiceFlags {
 
 /** The agent file this process runs from: the downloaded single file, not the sources. */
 function runningAgentFile(): string | undefined {
+  if (agentFlavor === 'linux-x64') return process.execPath;
   const script = process.argv[1];
   return script && /\.(mjs|js)$/.test(script) ? resolve(script) : undefined;
 }
@@ -33,7 +35,10 @@ function settingsOf(flags: ServiceFlags): ServiceSettings {
   return {
     name: flags.name,
     nodePath: flags.node ?? process.execPath,
-    agentFile: `${installDir}/${flags.name}.mjs`,
+    // The single executable is installed as it is, without an extension, and run directly.
+    agentFile:
+      agentFlavor === 'linux-x64' ? `${installDir}/${flags.name}` : `${installDir}/${flags.name}.mjs`,
+    ...(agentFlavor === 'linux-x64' ? { executable: true } : {}),
     dataDir: resolve(flags.dataDir),
     installDir,
     uiPort: Number(flags.uiPort),

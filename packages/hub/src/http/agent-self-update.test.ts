@@ -20,11 +20,20 @@ import { until } from '../test/alert-fixture.ts';
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** Builds the agent as `version` into `dir`, signed with `key`. */
-async function buildAgent(dir: string, version: string, key: string): Promise<void> {
+/** Builds the agent as `version` into `dir`, signed with `key` (and as one executable too). */
+async function buildAgent(dir: string, version: string, key: string, executable = false): Promise<void> {
   await run(
     process.execPath,
-    ['scripts/build-agent.mjs', '--out-dir', dir, '--version', version, '--signing-key', key],
+    [
+      'scripts/build-agent.mjs',
+      '--out-dir',
+      dir,
+      '--version',
+      version,
+      '--signing-key',
+      key,
+      ...(executable ? ['--executable'] : []),
+    ],
     { cwd: root },
   );
 }
@@ -50,10 +59,15 @@ class Supervisor {
   constructor(
     private readonly file: string,
     private readonly args: string[],
+    /** The single executable runs by itself; the .mjs file with node. */
+    private readonly executable = false,
   ) {}
 
   start(): void {
-    const child = spawn(process.execPath, [this.file, ...this.args], {
+    const [command, args] = this.executable
+      ? [this.file, this.args]
+      : [process.execPath, [this.file, ...this.args]];
+    const child = spawn(command, args, {
       env: { ...process.env, CROSSPOINT_AGENT_SUPERVISED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -82,6 +96,7 @@ describe('the agent updating itself', () => {
   let t: Tenancy;
   let dir: { path: string; remove: () => Promise<void> };
   let supervisor: Supervisor | undefined;
+  let executableSupervisor: Supervisor | undefined;
   let serverId: string;
   let key: string;
   const hubDir = () => join(dir.path, 'hub');
@@ -152,6 +167,7 @@ describe('the agent updating itself', () => {
   }, 180_000);
   afterAll(async () => {
     await supervisor?.stop();
+    await executableSupervisor?.stop();
     await hub.close();
     await dir.remove();
   });
@@ -236,5 +252,58 @@ describe('the agent updating itself', () => {
     expect(refused.update?.last?.reason).toMatch(/signature is not by this agent’s release key/);
     expect(supervisor?.exits).toEqual([75, 75, 75]);
     expect((await readFile(join(dir.path, 'install', 'crosspoint-agent.mjs'))).equals(before)).toBe(true);
+  });
+
+  it('updates the single executable (Node inside) from the hub’s executable build the same way', async () => {
+    await Promise.all([
+      buildAgent(join(dir.path, 'exe-old'), '2.0.0-exe', key, true),
+      buildAgent(hubDir(), '2.1.0-exe', key, true),
+    ]);
+    const created = await t.support.owner.post<{ id: string; login: string }>(
+      `/api/v1/orgs/${t.client.id}/servers`,
+      { name: 'Rack-2', password: agentPassword },
+    );
+    const download = await t.support.owner.get<{ executable: { sha256: string; bytes: number } | null }>(
+      `/api/v1/orgs/${t.client.id}/downloads/agent`,
+    );
+    expect(download.body.executable).toMatchObject({ bytes: expect.any(Number) as unknown });
+    const installed = join(dir.path, 'install-exe', 'crosspoint-agent');
+    await run('mkdir', ['-p', join(dir.path, 'install-exe')]);
+    await copyFile(join(dir.path, 'exe-old', 'agent-linux-x64'), installed);
+    await run('chmod', ['755', installed]);
+    executableSupervisor = new Supervisor(
+      installed,
+      [
+        '--data-dir',
+        join(dir.path, 'data-exe'),
+        '--ui-port',
+        '0',
+        '--hub-url',
+        hub.url,
+        '--account',
+        created.body.login,
+        '--password',
+        agentPassword,
+        '--log-level',
+        'warn',
+      ],
+      true,
+    );
+    executableSupervisor.start();
+    const row = await until(
+      'the executable to run 2.1.0-exe',
+      async () => {
+        const page = await t.support.owner.get<ServerPage>(`/api/v1/orgs/${t.client.id}/servers`);
+        const r = page.body.items.find((x) => x.id === created.body.id);
+        return r?.agentVersion === '2.1.0-exe' && r.update?.last?.step === 'updated' ? r : undefined;
+      },
+      90_000,
+    ).catch((e: unknown) => {
+      throw new Error(`${(e as Error).message}\n${executableSupervisor?.output.slice(-3000) ?? ''}`);
+    });
+    expect(row.update?.last).toMatchObject({ from: '2.0.0-exe', to: '2.1.0-exe' });
+    expect(executableSupervisor.exits).toEqual([75]);
+    const bytes = await readFile(installed);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(download.body.executable?.sha256);
   });
 });

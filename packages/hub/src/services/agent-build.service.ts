@@ -24,11 +24,32 @@ export interface AgentBuild {
   builtAt: Date;
   /** The detached Ed25519 signature next to the file (`<file>.sig`, base64), when there is one. */
   signature: string | null;
+  /**
+   * The same version as a single executable for Linux x64 (`agent-linux-x64` beside the file, built
+   * with `--executable`), when the manifest vouches for it.
+   */
+  executable: { path: string; bytes: number; sha256: string; signature: string | null } | null;
 }
+
+/** The executable's file name beside agent.mjs, and the name people download it as. */
+export const agentExecutableName = 'agent-linux-x64';
+export const agentExecutableFileName = 'crosspoint-agent-linux-x64';
 
 interface Manifest {
   version?: unknown;
   sha256?: unknown;
+  executable?: { sha256?: unknown };
+}
+
+/** SHA-256 of a file read as a stream (the executable is about 100 MB). */
+function sha256Of(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
 }
 
 /**
@@ -45,7 +66,9 @@ export class AgentBuildService {
   async current(): Promise<AgentBuild | null> {
     const info = await stat(this.file).catch(() => null);
     if (!info?.isFile()) return null;
-    const key = `${String(info.size)}|${String(info.mtimeMs)}`;
+    const exePath = join(dirname(this.file), agentExecutableName);
+    const exeInfo = await stat(exePath).catch(() => null);
+    const key = `${String(info.size)}|${String(info.mtimeMs)}|${String(exeInfo?.size)}|${String(exeInfo?.mtimeMs)}`;
     if (this.cached?.key === key) return this.cached.build;
     const bytes = await readFile(this.file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -55,13 +78,26 @@ export class AgentBuildService {
     const signature = await readFile(`${this.file}.sig`, 'utf8')
       .then((t) => t.trim() || null)
       .catch(() => null);
+    const version =
+      manifest.sha256 === sha256 && typeof manifest.version === 'string' ? manifest.version : null;
+    let executable: AgentBuild['executable'] = null;
+    if (version !== null && exeInfo?.isFile()) {
+      const exeSha = await sha256Of(exePath);
+      if (manifest.executable?.sha256 === exeSha) {
+        const exeSignature = await readFile(`${exePath}.sig`, 'utf8')
+          .then((t) => t.trim() || null)
+          .catch(() => null);
+        executable = { path: exePath, bytes: exeInfo.size, sha256: exeSha, signature: exeSignature };
+      }
+    }
     const build: AgentBuild = {
       path: this.file,
       bytes: bytes.byteLength,
       sha256,
-      version: manifest.sha256 === sha256 && typeof manifest.version === 'string' ? manifest.version : null,
+      version,
       builtAt: info.mtime,
       signature,
+      executable,
     };
     this.cached = { key, build };
     return build;
@@ -76,11 +112,21 @@ export class AgentBuildService {
   } | null> {
     const build = await this.current().catch(() => null);
     if (!build?.version) return null;
+    const exe = build.executable;
     return {
       version: build.version,
       sha256: build.sha256,
       bytes: build.bytes,
       ...(build.signature ? { signature: build.signature } : {}),
+      ...(exe
+        ? {
+            executable: {
+              sha256: exe.sha256,
+              bytes: exe.bytes,
+              ...(exe.signature ? { signature: exe.signature } : {}),
+            },
+          }
+        : {}),
     };
   }
 
@@ -102,6 +148,14 @@ export class AgentBuildService {
       builtAt: build?.builtAt.toISOString() ?? null,
       signed: build?.signature != null,
       nodeVersion: agentNodeVersion,
+      executable: build?.executable
+        ? {
+            fileName: agentExecutableFileName,
+            bytes: build.executable.bytes,
+            sha256: build.executable.sha256,
+            signed: build.executable.signature !== null,
+          }
+        : null,
     };
   }
 
@@ -109,6 +163,23 @@ export class AgentBuildService {
   async open(ctx: OrgContext): Promise<{ build: AgentBuild; stream: ReadStream }> {
     mayDownload(ctx);
     return this.openForAgent();
+  }
+
+  /** The single executable (Linux x64) to send: 404 when the hub has none. */
+  async openExecutable(ctx: OrgContext): Promise<{ bytes: number; sha256: string; stream: ReadStream }> {
+    mayDownload(ctx);
+    return this.openExecutableForAgent();
+  }
+
+  async openExecutableForAgent(): Promise<{ bytes: number; sha256: string; stream: ReadStream }> {
+    const exe = (await this.current())?.executable;
+    if (!exe)
+      throw new ServiceError(
+        'NOT_FOUND',
+        'The single-executable agent is not built on this hub: run `npm run build:agent -- --executable` (Linux x64) where the hub runs.',
+        404,
+      );
+    return { bytes: exe.bytes, sha256: exe.sha256, stream: createReadStream(exe.path) };
   }
 
   /** The file an agent fetches to update itself (`/agent/v1/build`, signed in as its server account). */

@@ -18,6 +18,16 @@ export const AgentDownload = Type.Object(
     signed: Type.Boolean(),
     /** The oldest Node.js the agent runs on, e.g. 20.19. */
     nodeVersion: Type.String(),
+    /** The same version as one executable for Linux x64 with Node inside, when the hub has it. */
+    executable: Type.Union([
+      Type.Object({
+        fileName: Type.String({ description: 'crosspoint-agent-linux-x64' }),
+        bytes: Type.Integer({ minimum: 0 }),
+        sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+        signed: Type.Boolean(),
+      }),
+      Type.Null(),
+    ]),
   },
   { $id: 'AgentDownload' },
 );

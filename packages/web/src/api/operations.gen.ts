@@ -69,6 +69,7 @@ export const operations = {
   deleteServer: ['DELETE', '/api/v1/orgs/:orgId/servers/:serverId'],
   getAgentDownload: ['GET', '/api/v1/orgs/:orgId/downloads/agent'],
   downloadAgent: ['GET', '/api/v1/orgs/:orgId/downloads/agent/file'],
+  downloadAgentExecutable: ['GET', '/api/v1/orgs/:orgId/downloads/agent/executable'],
   listDevices: ['GET', '/api/v1/orgs/:orgId/devices'],
   getDeviceSummary: ['GET', '/api/v1/orgs/:orgId/devices/summary'],
   getDevice: ['GET', '/api/v1/orgs/:orgId/devices/:deviceId'],

@@ -85,16 +85,32 @@ export async function fileRoutes(
       },
     );
     // The build this hub offers, for an agent updating itself (docs/agent-install.md § Self-update).
-    app.get('/agent/v1/build', { schema: { hide: true } }, async (req, reply) => {
-      await agentOf(req);
-      const { build, stream } = await d.agentBuilds.openForAgent();
-      return reply
-        .header('content-type', 'application/octet-stream')
-        .header('content-length', String(build.bytes))
-        .header('x-content-sha256', build.sha256)
-        .header('cache-control', 'no-store')
-        .send(stream);
-    });
+    // `?flavor=linux-x64`: the single executable, for agents that run as one.
+    app.get(
+      '/agent/v1/build',
+      {
+        schema: {
+          hide: true,
+          querystring: Type.Object(
+            { flavor: Type.Optional(Type.Enum(['mjs', 'linux-x64'] as const)) },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req, reply) => {
+        await agentOf(req);
+        const file =
+          req.query.flavor === 'linux-x64'
+            ? await d.agentBuilds.openExecutableForAgent()
+            : await d.agentBuilds.openForAgent().then(({ build, stream }) => ({ ...build, stream }));
+        return reply
+          .header('content-type', 'application/octet-stream')
+          .header('content-length', String(file.bytes))
+          .header('x-content-sha256', file.sha256)
+          .header('cache-control', 'no-store')
+          .send(file.stream);
+      },
+    );
     app.post(
       '/agent/v1/files',
       {

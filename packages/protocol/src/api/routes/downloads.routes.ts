@@ -27,4 +27,13 @@ export const downloadRoutes = {
     summary: 'Download the single-file agent (crosspoint-agent.mjs; 404 when not built)',
     params: IdParams,
   }),
+  downloadAgentExecutable: route({
+    method: 'GET',
+    path: `${base}/executable`,
+    tags,
+    access: 'servers.read',
+    summary:
+      'Download the agent as one executable for Linux x64 with Node inside (crosspoint-agent-linux-x64; 404 when not built)',
+    params: IdParams,
+  }),
 };

@@ -38,6 +38,7 @@ export function DownloadsScreen() {
   // The organization part of an agent login: the account number, or the organization's id (enterprise).
   const loginCode = org.data ? (org.data.accountNumber ?? org.data.id) : 'C10001';
   const file = build.data?.fileName ?? 'crosspoint-agent.mjs';
+  const exe = build.data?.executable?.fileName;
   const connect = (
     <Trans
       i18nKey="downloads.connect"
@@ -77,6 +78,33 @@ export function DownloadsScreen() {
               <dt>{t('downloads.requires')}</dt>
               <dd>Node.js {build.data.nodeVersion}+</dd>
             </dl>
+            {build.data.executable ? (
+              <>
+                <h3>{t('downloads.executableTitle')}</h3>
+                <p>{t('downloads.executableIntro')}</p>
+                <p>
+                  <a
+                    className="button secondary"
+                    href={urlOf('downloadAgentExecutable', { params: { orgId } })}
+                    download={build.data.executable.fileName}
+                  >
+                    {t('downloads.download', { file: build.data.executable.fileName })}
+                  </a>
+                </p>
+                <dl className="facts" aria-label={t('downloads.executableTitle')}>
+                  <dt>{t('downloads.size')}</dt>
+                  <dd>{formatBytes(build.data.executable.bytes, i18n.language)}</dd>
+                  <dt>SHA-256</dt>
+                  <dd>
+                    <code className="hash">{build.data.executable.sha256}</code>{' '}
+                    <CopyButton
+                      text={build.data.executable.sha256}
+                      label={t('downloads.copyExecutableSha')}
+                    />
+                  </dd>
+                </dl>
+              </>
+            ) : null}
           </>
         ) : (
           <p className="notice" role="status">
@@ -124,6 +152,14 @@ sha256sum ${file}`}</pre>
           <li>
             <Trans i18nKey="downloads.linux.install" components={{ code: <code /> }} />
             <pre className="code">{`sudo node ${file} install-service`}</pre>
+            {exe ? (
+              <>
+                {t('downloads.linux.executable')}
+                <pre className="code">{`sha256sum ${exe}
+chmod +x ${exe}
+sudo ./${exe} install-service`}</pre>
+              </>
+            ) : null}
           </li>
           <li>
             {t('downloads.linux.password')}
