@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from './pdf-document.ts';
 
 /** What an invoice PDF shows, already worded and formatted by the billing service. */
 export interface InvoicePdfModel {
@@ -22,18 +22,7 @@ export function renderInvoicePdf(
   model: InvoicePdfModel,
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 50,
-      compress: options.compress ?? true,
-      info: { Title: model.title, Producer: 'Crosspoint', Creator: 'Crosspoint' },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-
+  return renderPdf({ title: model.title, margin: 50, compress: options.compress }, (doc) => {
     const left = 50;
     const width = doc.page.width - 100;
     doc.font('Helvetica-Bold').fontSize(20).text(model.title, left, 50);
@@ -84,6 +73,5 @@ export function renderInvoicePdf(
       doc.moveDown(1.5);
       doc.fontSize(9).text(model.footer.join('\n'), left, doc.y, { width });
     }
-    doc.end();
   });
 }

@@ -23,6 +23,7 @@ import type { OrgScope } from '../repositories/org-scope.ts';
 import { scopeOf } from './rollups.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
+import type { FirmwareUpdateLookup } from './firmware/firmware-catalog.service.ts';
 
 /** Devices of an organization: the list, one device with its history, and dashboard counts. */
 export class DeviceService {
@@ -40,6 +41,9 @@ export class DeviceService {
     /** Organizations' names, for a roll-up's counts per organization. */
     private readonly orgNames: (orgIds: string[]) => Promise<Map<string, string>>,
     summaryIntervalMs = 1_000,
+    /** The firmware catalog's "update available" for rows of these organizations (default: the built-in releases). */
+    private readonly firmwareUpdates: (orgIds: string[]) => Promise<FirmwareUpdateLookup> = () =>
+      Promise.resolve((_orgId, model, firmware) => firmwareUpdateFor(model, firmware)),
   ) {
     this.summaries = new DeviceSummaryCache(
       (orgId) => this.devices.summary(this.scopes.get(orgId) ?? { orgId, rollup: false }),
@@ -112,10 +116,11 @@ export class DeviceService {
       after: cursor,
       knownTotal,
     });
+    const updates = await this.firmwareUpdates(rows.map((r) => r.orgId));
     const page = pageOf(
       rows,
       limit,
-      (r) => deviceRow(r, r.effective, r.locationName, r.orgName),
+      (r) => deviceRow(r, r.effective, r.locationName, r.orgName, updates),
       (r) => ({ value: r.sortKey, id: r.id }),
       total,
     );
@@ -129,7 +134,13 @@ export class DeviceService {
     const location = d.locationId ? await this.locations.byId(ctx.org.id, d.locationId) : undefined;
     const history = await this.devices.history(d.id, 200);
     return {
-      device: deviceRow(d, d.overflowed ? overflowedStatus : d.status, location?.name ?? null, ctx.org.name),
+      device: deviceRow(
+        d,
+        d.overflowed ? overflowedStatus : d.status,
+        location?.name ?? null,
+        ctx.org.name,
+        await this.firmwareUpdates([d.orgId]),
+      ),
       history: history.map((h) => ({
         status: h.status,
         since: h.since.toISOString(),
@@ -208,7 +219,13 @@ function countOf(counts: DeviceSummaryCounts, kind: 'pro-audio' | 'video' | unde
   return counts.byModel.reduce((n, m) => (kind === undefined || m.kind === kind ? n + m.n : n), 0);
 }
 
-function deviceRow(d: DeviceRecord, status: string, locationName: string | null, orgName: string): DeviceRow {
+function deviceRow(
+  d: DeviceRecord,
+  status: string,
+  locationName: string | null,
+  orgName: string,
+  updates: FirmwareUpdateLookup,
+): DeviceRow {
   return {
     id: d.id,
     organization: { id: d.orgId, name: orgName },
@@ -221,7 +238,7 @@ function deviceRow(d: DeviceRecord, status: string, locationName: string | null,
     connections: connectionStepsOf(d.path),
     location: d.locationId && locationName ? { id: d.locationId, name: locationName } : null,
     firmware: d.firmware,
-    firmwareUpdate: firmwareUpdateFor(d.model, d.firmware),
+    firmwareUpdate: updates(d.orgId, d.model, d.firmware),
     ip: d.ip,
     serverId: d.serverId,
     lastSeenAt: d.lastSeenAt.toISOString(),
