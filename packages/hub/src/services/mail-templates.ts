@@ -1,65 +1,36 @@
+import { mailWords, type MailLanguage, type MailWords, type MemberMail } from './mail-words.ts';
+
 /**
- * The words of every email the hub sends, per language. English is complete; other languages fall
- * back to English until translated.
+ * The account mails the hub sends (invitation, access given, password reset), each in the
+ * recipient's language: the one chosen when they were invited, then their profile language.
+ * The words of each language are in `mail-words.ts`; a language the hub does not know gets English.
  */
 export interface MailText {
   subject: string;
   text: string;
 }
 
-type Template<P> = Record<'en', (p: P) => MailText> & Partial<Record<string, (p: P) => MailText>>;
+type Template<P> = (w: MailWords, p: P) => MailText;
 
-const invitation: Template<{ organization: string; role: string; link: string; inviter: string }> = {
-  en: (p) => ({
-    subject: `You are invited to ${p.organization} on Crosspoint`,
-    text: `Hello,
+const invitation: Template<MemberMail> = (w, p) => ({
+  subject: w.invitationSubject(p.organization),
+  text: w.invitation(p, w.roles[p.role]),
+});
 
-${p.inviter} invited you to ${p.organization} on Crosspoint as ${p.role}.
+const addedToOrg: Template<MemberMail> = (w, p) => ({
+  subject: w.addedSubject(p.organization),
+  text: w.added(p, w.roles[p.role]),
+});
 
-Register your password here (the link works once and expires in 7 days):
-${p.link}
-
-If you did not expect this, ignore this message.`,
-  }),
-  de: (p) => ({
-    subject: `Einladung zu ${p.organization} in Crosspoint`,
-    text: `Hallo,
-
-${p.inviter} hat Sie als ${p.role} zu ${p.organization} in Crosspoint eingeladen.
-
-Legen Sie hier Ihr Passwort fest (der Link gilt einmal und 7 Tage lang):
-${p.link}
-
-Falls Sie das nicht erwartet haben, ignorieren Sie diese Nachricht.`,
-  }),
-};
-
-const addedToOrg: Template<{ organization: string; role: string; link: string; inviter: string }> = {
-  en: (p) => ({
-    subject: `You now have access to ${p.organization} on Crosspoint`,
-    text: `Hello,
-
-${p.inviter} gave you access to ${p.organization} on Crosspoint as ${p.role}.
-Sign in as usual and pick it under "Choose Organization…":
-${p.link}`,
-  }),
-};
-
-const passwordReset: Template<{ link: string }> = {
-  en: (p) => ({
-    subject: 'Reset your Crosspoint password',
-    text: `Hello,
-
-Someone (hopefully you) asked to reset the password of this Crosspoint account.
-Choose a new password here (the link works once and expires in 1 hour):
-${p.link}
-
-If you did not ask for this, ignore this message: your password stays as it is.`,
-  }),
-};
+const passwordReset: Template<{ link: string }> = (w, p) => ({
+  subject: w.resetSubject,
+  text: w.reset(p.link),
+});
 
 export const mailTemplates = { invitation, addedToOrg, passwordReset };
 
+const isMailLanguage = (l: string): l is MailLanguage => Object.hasOwn(mailWords, l);
+
 export function render<P>(template: Template<P>, language: string, params: P): MailText {
-  return (template[language] ?? template.en)(params);
+  return template(mailWords[isMailLanguage(language) ? language : 'en'], params);
 }

@@ -31,6 +31,23 @@ const codeText: Record<string, (code: string, minutes: number) => string> = {
     `Crosspoint: Ihr Bestätigungscode lautet ${c}. Er verfällt in ${String(m)} Minuten. Falls Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht.`,
   fr: (c, m) =>
     `Crosspoint : votre code de vérification est ${c}. Il expire dans ${String(m)} minutes. Si vous ne l’avez pas demandé, ignorez ce message.`,
+  it: (c, m) =>
+    `Crosspoint: il tuo codice di verifica è ${c}. Scade tra ${String(m)} minuti. Se non l’hai richiesto, ignora questo messaggio.`,
+  es: (c, m) =>
+    `Crosspoint: su código de verificación es ${c}. Caduca en ${String(m)} minutos. Si no lo ha pedido, ignore este mensaje.`,
+  pt: (c, m) =>
+    `Crosspoint: seu código de verificação é ${c}. Ele expira em ${String(m)} minutos. Se você não o pediu, ignore esta mensagem.`,
+  pl: (c, m) =>
+    `Crosspoint: Twój kod weryfikacyjny to ${c}. Wygasa za ${String(m)} min. Jeśli nie prosiłeś o niego, zignoruj tę wiadomość.`,
+  zh: (c, m) => `Crosspoint：您的验证码是 ${c}，${String(m)} 分钟内有效。如非本人操作，请忽略此消息。`,
+  ko: (c, m) =>
+    `Crosspoint: 인증 코드는 ${c}입니다. ${String(m)}분 후 만료됩니다. 요청하지 않으셨다면 이 메시지를 무시하세요.`,
+  ja: (c, m) =>
+    `Crosspoint: 確認コードは ${c} です。有効期限は ${String(m)} 分です。心当たりがない場合は、このメッセージを無視してください。`,
+  ar: (c, m) =>
+    `Crosspoint: رمز التحقق الخاص بك هو ${c}. تنتهي صلاحيته خلال ${String(m)} دقيقة. إن لم تطلبه، فتجاهل هذه الرسالة.`,
+  ru: (c, m) =>
+    `Crosspoint: ваш код подтверждения ${c}. Он действует ${String(m)} мин. Если вы его не запрашивали, проигнорируйте это сообщение.`,
 };
 
 /** Last four digits only, for the audit trail. */

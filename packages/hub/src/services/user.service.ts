@@ -1,11 +1,4 @@
-import {
-  can,
-  roleLabels,
-  type InviteUsersRequest,
-  type Role,
-  type UserPage,
-  type UserRow,
-} from '@crosspoint/protocol';
+import { can, type InviteUsersRequest, type Role, type UserPage, type UserRow } from '@crosspoint/protocol';
 import type { CredentialRepository } from '../repositories/credential.repository.ts';
 import type { OrgRecord } from '../repositories/organization.repository.ts';
 import type { UserRecord, UserRepository } from '../repositories/user.repository.ts';
@@ -103,7 +96,7 @@ export class UserService implements MembershipInviter {
     names: { firstName?: string | undefined; lastName?: string | undefined; language?: string | undefined },
   ): Promise<'invited' | 'added' | 'already'> {
     const address = email.trim().toLowerCase();
-    const user =
+    let user =
       (await this.users.byEmail(address)) ??
       (await this.users.create({
         email: address,
@@ -111,12 +104,17 @@ export class UserService implements MembershipInviter {
         lastName: names.lastName?.trim() ?? '',
         language: names.language ?? 'en',
       }));
+    // Someone invited again before registering gets this invitation in the language chosen now.
+    if (!user.registeredAt && names.language && user.language !== names.language) {
+      await this.users.update(user.id, { language: names.language });
+      user = { ...user, language: names.language };
+    }
     if (!(await this.users.addMembership(user.id, org.id, role))) return 'already';
     const inviter = actor.label;
     if (user.registeredAt) {
       const mail = render(mailTemplates.addedToOrg, user.language, {
         organization: org.name,
-        role: roleLabels[role],
+        role,
         inviter,
         link: `${this.publicUrl}/sign-in`,
       });
@@ -225,7 +223,7 @@ export class UserService implements MembershipInviter {
     });
     const mail = render(mailTemplates.invitation, user.language, {
       organization: org.name,
-      role: roleLabels[role],
+      role,
       inviter,
       link: `${this.publicUrl}/register?token=${token}`,
     });

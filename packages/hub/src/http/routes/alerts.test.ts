@@ -143,7 +143,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
     expect(mail.text).toContain(`Open: ${publicUrl}/devices/${room2?.id ?? '?'}`);
     expect(mail.messageId).toMatch(/^<[0-9a-f-]{36}@hub\.example\.test>$/);
     const german = await until('the German email', () => alertMails('monitor-de@example.test')[0]);
-    expect(german.text).toContain('Room 2 ist Down seit');
+    expect(german.text).toContain('Room 2 ist Ausgefallen seit');
     expect(german.text).toContain('Sie erhalten diese Nachricht');
 
     const [call] = await receiver.waitFor('/hook');
@@ -178,7 +178,7 @@ describe('alerts: rules → incidents → email, SMS and webhooks', () => {
       'the German resolved email',
       () => alertMails('monitor-de@example.test', (m) => m.subject.includes('Behoben'))[0],
     );
-    expect(germanResolved.subject).toBe('[Crosspoint] Behoben: Down: Room 2 — alerting Client');
+    expect(germanResolved.subject).toBe('[Crosspoint] Behoben: Ausgefallen: Room 2 — alerting Client');
     const hooks = await receiver.waitFor('/hook', 2);
     expect(JSON.parse(hooks[1]?.body ?? '{}')).toMatchObject({ type: 'incident.resolved' });
     expect(validSignature(hooks[1] as ReceivedRequest, secret)).toBe(true);

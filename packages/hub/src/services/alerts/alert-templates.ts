@@ -34,7 +34,7 @@ export interface AlertMessage {
   sms: string;
 }
 
-interface Words {
+export interface Words {
   label(condition: string): string;
   still: string;
   resolvedPrefix: string;
