@@ -22,9 +22,9 @@ export function RuleDialog({
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(() => t('alerts.defaultRuleName'));
-  const [kind, setKind] = useState<'device_status' | 'server_state' | 'plan_overflow' | 'plan_expiry'>(
-    'device_status',
-  );
+  const [kind, setKind] = useState<
+    'device_status' | 'server_state' | 'plan_overflow' | 'plan_expiry' | 'configuration_drift'
+  >('device_status');
   const [statuses, setStatuses] = useState<string[]>(['Down']);
   const [delayMin, setDelayMin] = useState('2');
   const [repeatMin, setRepeatMin] = useState('');
@@ -74,6 +74,7 @@ export function RuleDialog({
             <option value="server_state">{t('alerts.kind.serverState')}</option>
             <option value="plan_overflow">{t('alerts.kind.planOverflow')}</option>
             <option value="plan_expiry">{t('alerts.kind.planExpiry')}</option>
+            <option value="configuration_drift">{t('alerts.kind.configurationDrift')}</option>
           </select>
         </div>
         {kind === 'device_status' && (

@@ -36,7 +36,9 @@ export function RulesTab() {
         ? t('alerts.describe.server', { states: r.condition.states.map((s) => statusLabel(t, s)).join(', ') })
         : r.condition.kind === 'plan_overflow'
           ? t('alerts.describe.planOverflow')
-          : t('alerts.describe.planExpiry');
+          : r.condition.kind === 'configuration_drift'
+            ? t('alerts.describe.configurationDrift')
+            : t('alerts.describe.planExpiry');
   const columns: Column<AlertRule>[] = [
     { key: 'name', label: t('common.name'), render: (r) => r.name },
     { key: 'when', label: t('alerts.col.when'), render: describe },

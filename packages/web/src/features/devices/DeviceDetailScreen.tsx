@@ -8,6 +8,7 @@ import { statusTone } from '../../ui/StatusBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useDevice } from './queries.ts';
 import { connectionStepLabel } from './connections.ts';
+import { ConfigurationVersions } from '../configurations/ConfigurationVersions.tsx';
 
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
 /** "Down for 5 minutes": the device's status and how long it has had it, counting on. */
@@ -86,6 +87,7 @@ export function DeviceDetailScreen() {
           <DeviceActions orgId={orgId} deviceIds={[d.id]} label={d.name} />
         </>
       )}
+      <ConfigurationVersions orgId={orgId} deviceId={d.id} deviceName={d.name} />
       <h2>{t('device.history')}</h2>
       <ol className="timeline" aria-label={t('device.history')}>
         {history.map((h, i) => (

@@ -1,0 +1,210 @@
+// Configuration versions in Chromium against a real simulated site (simulator → agent → hub): a
+// baseline approved on the device page; a third party changes a gain through the box's own telnet;
+// the agent sees it, a new version appears with the difference showing that gain, the drift alert
+// email reaches the test SMTP server; "Restore baseline" loads it back and the device is in line.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import type { Page } from 'playwright-core';
+import { defaultCredentials } from '@crosspoint/protocol';
+import { demoAccounts, type RunningHub } from '@crosspoint/hub';
+import { startSmtpSink } from '@crosspoint/hub/testing';
+import { expectNoSeriousViolations } from './accessibility.ts';
+import { launchBrowser, screenshot, type TestBrowser } from './browser.ts';
+import { connectSimulatedSite, signInToDemoClient, startHubForBrowser } from './hub-fixture.ts';
+
+interface Row {
+  id: string;
+  name: string;
+  model: string;
+  ip: string;
+}
+
+/** A controller of the room (not Crosspoint): logs in over telnet and sends one line, as a third party would. */
+async function thirdPartyTelnet(host: string, port: number, line: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host, port });
+    let seen = '';
+    let step = 0;
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`telnet: no answer (${seen})`));
+    }, 10_000);
+    socket.on('data', (chunk: Buffer) => {
+      // Telnet negotiation (IAC …) is ignored: the text is what matters here.
+      seen += chunk.toString('latin1').replace(/\xff[\xfb-\xfe]./g, '');
+      if (step === 0 && seen.includes('Username:')) {
+        step = 1;
+        socket.write(`${defaultCredentials.username}\r\n`);
+      } else if (step === 1 && seen.includes('Password:')) {
+        step = 2;
+        socket.write(`${defaultCredentials.password}\r\n`);
+      } else if (step === 2 && seen.includes('=> ')) {
+        step = 3;
+        seen = '';
+        socket.write(`${line}\r\n`);
+      } else if (step === 3 && /\r?\n/.test(seen) && seen.includes('LEVEL')) {
+        clearTimeout(timer);
+        socket.end();
+        resolve(seen.trim());
+      }
+    });
+    socket.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+describe('configuration versions, drift and restore in Chromium', () => {
+  let hub: RunningHub;
+  let site: Awaited<ReturnType<typeof connectSimulatedSite>> | undefined;
+  let browser: TestBrowser | undefined;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let page: Page;
+  let clientId: string;
+  let token: string;
+  let box: Row;
+
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const versions = () =>
+    api<{ items: { id: string; trigger: string }[]; drifted: boolean | null }>(
+      'GET',
+      `/devices/${box.id}/configurations`,
+    );
+  const until = async <T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000) => {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await check();
+      if (v !== undefined) return v;
+      if (Date.now() > end) throw new Error(`not reached: ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    hub = await startHubForBrowser({ smtpAllowPrivate: true });
+    const seeded = await hub.services.bootstrap.seedDemo();
+    clientId = seeded.clientId;
+    const org = await hub.services.access.resolve(
+      { userId: null, label: 'test', ip: null, token: { id: 'x', orgId: clientId, role: 'administrator' } },
+      clientId,
+    );
+    token = (await hub.services.tokens.create(org, { name: 'test', role: 'administrator' })).secret;
+    site = await connectSimulatedSite(hub.url, seeded.agentLogin, {
+      devices: 4,
+      seed: 11,
+      subnetBase: '127.43',
+    });
+    const expected = site.agent.inventory().length;
+    const all = await until('the site’s devices at the hub', async () => {
+      const list = await api<{ items: Row[] }>('GET', '/devices?limit=500');
+      return list.items.length >= expected ? list.items : undefined;
+    });
+    const found = all.find((d) => /Pro 2/.test(d.model));
+    if (!found) throw new Error('no CONVERGE Pro 2 box in the simulated site');
+    box = found;
+    // The organization's alert mail goes to the test SMTP server; a drift rule without delay.
+    await api('PUT', '/alerts/smtp', {
+      host: '127.0.0.1',
+      port: sink.port,
+      security: 'none',
+      from: 'Globex AV <av@globex.example>',
+    });
+    await api('POST', '/alerts/rules', {
+      name: 'Configuration drift',
+      condition: { kind: 'configuration_drift' },
+      delayS: 0,
+      channels: ['email'],
+    });
+    // The simulated boxes start with file transfer off, as shipped: backups need it.
+    const [ftp] = (
+      await api<{ items: { id: string }[] }>('POST', '/jobs', {
+        deviceIds: [box.id],
+        command: { type: 'ftp', enabled: true },
+      })
+    ).items;
+    await until('FTP on', async () => {
+      const job = await api<{ status: string }>('GET', `/jobs/${ftp?.id ?? ''}`);
+      return job.status === 'succeeded' ? true : undefined;
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await signInToDemoClient(page, hub.url);
+    // The demo owner reaches Globex through its integrator: alert email is opt-in there.
+    await page.evaluate(async (orgId) => {
+      const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+      await fetch(`/api/v1/me/alert-preferences/${orgId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ email: true }),
+      });
+    }, clientId);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await hub.close();
+    await sink.close();
+  });
+
+  it('backs up from the device page and approves the version as baseline', async () => {
+    await page.goto(`${hub.url}/devices/${box.id}`);
+    await page.getByRole('heading', { name: box.name }).waitFor();
+    await page.getByText(/No configuration kept yet/).waitFor();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    const rows = page.getByTestId('configuration-version');
+    await rows.first().waitFor({ timeout: 30_000 });
+    expect(await rows.count()).toBe(1);
+    await rows.first().getByText('On demand').waitFor();
+    await rows.first().getByRole('button', { name: 'Set as baseline' }).click();
+    await rows.first().getByText('Baseline').waitFor();
+    await page.getByTestId('in-line').getByText('Matches its baseline').waitFor();
+    await expectNoSeriousViolations(page, 'device page, configuration versions');
+  }, 60_000);
+
+  it('sees a gain changed through the box’s own telnet: a new version, the diff, the drift alert email', async () => {
+    const echo = await thirdPartyTelnet(box.ip, site?.sim.telnetPort ?? 0, 'EP MIC 101 LEVEL GAIN -9');
+    expect(echo).toMatch(/EP MIC 101 LEVEL GAIN -9/);
+    const rows = page.getByTestId('configuration-version');
+    await rows.nth(1).waitFor({ timeout: 30_000 });
+    await rows.first().getByText('Change seen on the device').waitFor();
+    const diff = page.getByTestId('configuration-diff');
+    const row = diff.getByRole('row', { name: /MIC 101 gain/ });
+    await row.getByText('0 dB').waitFor();
+    await row.getByText('-9 dB').waitFor();
+    await page
+      .getByTestId('drift-banner')
+      .getByText(/differs from its approved baseline/)
+      .waitFor();
+    await screenshot(page, 'configuration-drift');
+    await expectNoSeriousViolations(page, 'device page, drifted, diff shown');
+
+    await hub.services.alertEngine.evaluateAll();
+    const mail = await sink.waitFor(demoAccounts.owner);
+    expect(mail.subject).toBe(`[Crosspoint] Configuration drifted: ${box.name} — Globex Corporation`);
+    expect(mail.text).toContain('differs from its approved baseline');
+    expect(mail.text).toContain('MIC 101 gain: 0 dB → -9 dB');
+  }, 90_000);
+
+  it('restores the baseline from the device page: the device is back in line', async () => {
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('drift-banner').getByRole('button', { name: 'Restore baseline' }).click();
+    await page.getByTestId('in-line').getByText('Matches its baseline').waitFor({ timeout: 60_000 });
+    const list = await versions();
+    expect(list.drifted).toBe(false);
+    expect(list.items[0]?.trigger).toBe('after-change');
+    await page.getByTestId('configuration-jobs').getByText('Done.').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'configuration-restored');
+    await expectNoSeriousViolations(page, 'device page, baseline restored');
+  }, 90_000);
+});
