@@ -207,4 +207,26 @@ describe('configuration versions, drift and restore in Chromium', () => {
     await screenshot(page, 'configuration-restored');
     await expectNoSeriousViolations(page, 'device page, baseline restored');
   }, 90_000);
+
+  it('restores a version to a selection of devices of its model, from a dialog', async () => {
+    const sameModel = (await api<{ items: Row[] }>('GET', '/devices?limit=500')).items.filter(
+      (d) => d.model === box.model,
+    );
+    await page
+      .getByTestId('configuration-version')
+      .first()
+      .getByRole('button', { name: 'Restore to…' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: /^Restore the configuration of / });
+    await dialog
+      .getByText(`It loads only to devices of its model (${box.model}).`, { exact: false })
+      .waitFor();
+    expect(await dialog.getByRole('checkbox').count()).toBe(sameModel.length);
+    expect(await dialog.getByRole('checkbox', { name: box.name }).isChecked()).toBe(true);
+    await expectNoSeriousViolations(page, 'dialog Restore to');
+    await dialog.getByRole('button', { name: 'Restore to 1 device' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('configuration-jobs').getByText('Done.').waitFor({ timeout: 60_000 });
+    expect((await versions()).drifted).toBe(false);
+  }, 90_000);
 });

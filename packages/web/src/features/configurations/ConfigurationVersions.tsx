@@ -7,6 +7,7 @@ import { useOrg } from '../../auth/session.tsx';
 import { formatBytes, formatDateTime } from '../../format.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { useJobs } from '../devices/queries.ts';
+import { RestoreToDialog } from './RestoreToDialog.tsx';
 import './configurations.css';
 
 const finished = (j: Job) => j.status === 'succeeded' || j.status === 'failed';
@@ -39,10 +40,13 @@ export function ConfigurationVersions({
   orgId,
   deviceId,
   deviceName,
+  model,
 }: {
   orgId: string;
   deviceId: string;
   deviceName: string;
+  /** The device's model: a version loads to devices of this model. */
+  model: string;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -53,6 +57,7 @@ export function ConfigurationVersions({
   const [to, setTo] = useState<string>();
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState<string[]>([]);
+  const [restoreTo, setRestoreTo] = useState<ConfigurationVersion | null>(null);
   const jobs = useJobs(orgId, started);
   const items = versions.data?.items ?? [];
   const newest = items[0];
@@ -178,6 +183,16 @@ export function ConfigurationVersions({
                       </button>
                     )}
                     {can('devices.command') && (
+                      <button
+                        type="button"
+                        className="link"
+                        aria-haspopup="dialog"
+                        onClick={() => setRestoreTo(v)}
+                      >
+                        {t('configurations.restoreTo')}
+                      </button>
+                    )}
+                    {can('devices.command') && (
                       <a href={urlOf('downloadFile', { params: { orgId, fileId: v.fileId } })} download>
                         {t('configurations.download')}
                       </a>
@@ -188,6 +203,15 @@ export function ConfigurationVersions({
             </tbody>
           </table>
         </div>
+      )}
+      {restoreTo && (
+        <RestoreToDialog
+          orgId={orgId}
+          version={restoreTo}
+          model={model}
+          onClose={() => setRestoreTo(null)}
+          onStarted={setStarted}
+        />
       )}
       {items.length > 1 && (
         <>

@@ -87,7 +87,7 @@ export function DeviceDetailScreen() {
           <DeviceActions orgId={orgId} deviceIds={[d.id]} label={d.name} />
         </>
       )}
-      <ConfigurationVersions orgId={orgId} deviceId={d.id} deviceName={d.name} />
+      <ConfigurationVersions orgId={orgId} deviceId={d.id} deviceName={d.name} model={d.model} />
       <h2>{t('device.history')}</h2>
       <ol className="timeline" aria-label={t('device.history')}>
         {history.map((h, i) => (
