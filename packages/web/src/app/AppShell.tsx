@@ -77,6 +77,8 @@ function navFor(t: TFunction, session: SessionInfo): { to: string; label: string
     items.push({ to: '/servers', label: t('nav.servers') }, { to: '/locations', label: t('nav.locations') });
   }
   if (session.permissions.includes('alerts.read')) items.push({ to: '/alerts', label: t('nav.alerts') });
+  if (org?.kind !== 'platform' || session.permissions.includes('devices.command'))
+    items.push({ to: '/firmware', label: t('nav.firmware') });
   items.push(
     { to: '/history', label: t('nav.history') },
     { to: '/settings', label: t('nav.settings') },

@@ -55,6 +55,9 @@ const AlertsScreen = lazyScreen(
 const DownloadsScreen = lazyScreen(
   async () => (await import('../features/downloads/DownloadsScreen.tsx')).DownloadsScreen,
 );
+const FirmwareScreen = lazyScreen(
+  async () => (await import('../features/firmware/FirmwareScreen.tsx')).FirmwareScreen,
+);
 const UsageScreen = lazyScreen(async () => (await import('../features/usage/UsageScreen.tsx')).UsageScreen);
 const InvoicesScreen = lazyScreen(
   async () => (await import('../features/billing/InvoicesScreen.tsx')).InvoicesScreen,
@@ -117,6 +120,8 @@ export const appRoutes: RouteObject[] = [
               screen(HelpScreen, { path: 'help' }),
               screen(AlertsScreen, { path: 'alerts' }),
               screen(DownloadsScreen, { path: 'downloads' }),
+              screen(FirmwareScreen, { path: 'firmware' }),
+              screen(FirmwareScreen, { path: 'firmware/campaigns/:campaignId' }),
               screen(NotFoundScreen, { path: '*' }),
             ],
           },
