@@ -2,6 +2,8 @@
 // baseline approved on the device page; a third party changes a gain through the box's own telnet;
 // the agent sees it, a new version appears with the difference showing that gain, the drift alert
 // email reaches the test SMTP server; "Restore baseline" loads it back and the device is in line.
+// Then the device operations: restore to a selection, a VoIP line provisioned and registered, and
+// a new login for a batch of three boxes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -20,7 +22,13 @@ interface Row {
 }
 
 /** A controller of the room (not Crosspoint): logs in over telnet and sends one line, as a third party would. */
-async function thirdPartyTelnet(host: string, port: number, line: string): Promise<string> {
+async function thirdPartyTelnet(
+  host: string,
+  port: number,
+  line: string,
+  answer: string,
+  login: { username: string; password: string } = defaultCredentials,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port });
     let seen = '';
@@ -34,15 +42,15 @@ async function thirdPartyTelnet(host: string, port: number, line: string): Promi
       seen += chunk.toString('latin1').replace(/\xff[\xfb-\xfe]./g, '');
       if (step === 0 && seen.includes('Username:')) {
         step = 1;
-        socket.write(`${defaultCredentials.username}\r\n`);
+        socket.write(`${login.username}\r\n`);
       } else if (step === 1 && seen.includes('Password:')) {
         step = 2;
-        socket.write(`${defaultCredentials.password}\r\n`);
+        socket.write(`${login.password}\r\n`);
       } else if (step === 2 && seen.includes('=> ')) {
         step = 3;
         seen = '';
         socket.write(`${line}\r\n`);
-      } else if (step === 3 && /\r?\n/.test(seen) && seen.includes('LEVEL')) {
+      } else if (step === 3 && /\r?\n/.test(seen) && seen.includes(answer)) {
         clearTimeout(timer);
         socket.end();
         resolve(seen.trim());
@@ -173,7 +181,12 @@ describe('configuration versions, drift and restore in Chromium', () => {
   }, 60_000);
 
   it('sees a gain changed through the box’s own telnet: a new version, the diff, the drift alert email', async () => {
-    const echo = await thirdPartyTelnet(box.ip, site?.sim.telnetPort ?? 0, 'EP MIC 101 LEVEL GAIN -9');
+    const echo = await thirdPartyTelnet(
+      box.ip,
+      site?.sim.telnetPort ?? 0,
+      'EP MIC 101 LEVEL GAIN -9',
+      'LEVEL',
+    );
     expect(echo).toMatch(/EP MIC 101 LEVEL GAIN -9/);
     const rows = page.getByTestId('configuration-version');
     await rows.nth(1).waitFor({ timeout: 30_000 });
@@ -228,5 +241,71 @@ describe('configuration versions, drift and restore in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('configuration-jobs').getByText('Done.').waitFor({ timeout: 60_000 });
     expect((await versions()).drifted).toBe(false);
+  }, 90_000);
+
+  it('provisions a VoIP line from the device page and the line registers in the simulator', async () => {
+    const all = (await api<{ items: Row[] }>('GET', '/devices?limit=500')).items;
+    const voip = all.find((d) => /Pro 2 \d+V$/.test(d.model));
+    if (!voip) throw new Error('no VoIP model in the simulated site');
+    await api('POST', '/jobs', { deviceIds: [voip.id], command: { type: 'ftp', enabled: true } });
+    await page.goto(`${hub.url}/devices/${voip.id}`);
+    await page.getByRole('heading', { name: voip.name }).waitFor();
+    await page.getByRole('button', { name: 'Provision VoIP line…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Provision a VoIP line of ${voip.name}` });
+    await dialog.getByLabel('Line', { exact: true }).selectOption('1');
+    await dialog.getByLabel('SIP server').fill('sip.globex.example');
+    await dialog.getByLabel('SIP user').fill('2001');
+    await dialog.getByLabel('SIP password').fill('sip-secret');
+    await expectNoSeriousViolations(page, 'dialog Provision VoIP line');
+    await dialog.getByRole('button', { name: `Provision the line of ${voip.name}` }).click();
+    await page
+      .getByTestId('job-results')
+      .getByText(/^Line \d01 provisioned\.$/)
+      .waitFor({ timeout: 30_000 });
+    const epn = /Line (\d01)/.exec((await page.getByTestId('job-results').textContent()) ?? '')?.[1] ?? '';
+    await page.getByRole('button', { name: 'VoIP registration status' }).click();
+    await page
+      .getByTestId('voip-lines')
+      .getByText(new RegExp(`Line ${epn}: registered`))
+      .waitFor({ timeout: 30_000 });
+    await screenshot(page, 'voip-provisioned');
+    // The simulator itself says so, to any controller that asks.
+    const state = await thirdPartyTelnet(
+      voip.ip,
+      site?.sim.telnetPort ?? 0,
+      `EP UA ${epn} INQUIRE REGISTRATION`,
+      'REGISTRATION',
+    );
+    expect(state).toMatch(new RegExp(`EP UA ${epn} INQUIRE REGISTRATION REGISTERED`));
+  }, 90_000);
+
+  it('changes the login of a batch of three boxes; each box takes the new one', async () => {
+    const boxes = (await api<{ items: Row[] }>('GET', '/devices?limit=500')).items.filter(
+      (d) => d.name === 'DSP1',
+    );
+    expect(boxes).toHaveLength(3);
+    await page.goto(`${hub.url}/devices`);
+    await page.getByLabel('Search devices').fill('DSP1');
+    await page.getByTestId('list-count').getByText('3 devices').waitFor();
+    await page.getByLabel('Select all visible devices').check();
+    const selection = page.getByRole('region', { name: 'Selection' });
+    await selection.getByRole('button', { name: 'Change login…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Change the login of / });
+    await dialog.getByLabel('User name').fill('tech');
+    await dialog.getByLabel('New password', { exact: true }).fill('S3cret-pass');
+    await dialog.getByLabel('New password again').fill('S3cret-pas');
+    await dialog.getByRole('alert').getByText('The two passwords differ.').waitFor();
+    await dialog.getByLabel('New password again').fill('S3cret-pass');
+    await expectNoSeriousViolations(page, 'dialog Change login');
+    await dialog.getByRole('button', { name: /^Change the login of / }).click();
+    await selection.getByTestId('job-progress').getByText('3 of 3 done').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'credentials-batch');
+    for (const b of boxes) {
+      const answer = await thirdPartyTelnet(b.ip, site?.sim.telnetPort ?? 0, 'VERSION', 'VERSION', {
+        username: 'tech',
+        password: 'S3cret-pass',
+      });
+      expect(answer).toMatch(/VERSION/);
+    }
   }, 90_000);
 });

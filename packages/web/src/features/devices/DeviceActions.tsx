@@ -6,6 +6,8 @@ import { call } from '../../api/client.ts';
 import { formatNumber } from '../../format.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { FileCommandDialog, type FileCommand } from './FileCommandDialog.tsx';
+import { CredentialsDialog } from './CredentialsDialog.tsx';
+import { VoipDialog } from './VoipDialog.tsx';
 import { JobResult, commandsWithResults } from './JobResult.tsx';
 import { useJobs } from './queries.ts';
 
@@ -64,6 +66,7 @@ export function DeviceActions({
   const [started, setStarted] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<FileCommand | null>(null);
+  const [form, setForm] = useState<'credentials' | 'voip' | null>(null);
   const jobs = useJobs(orgId, started);
   const list = jobs.data ?? [];
   const allDone = list.length > 0 && list.every(finished);
@@ -111,6 +114,22 @@ export function DeviceActions({
             {t(`actions.${a.key}`)}
           </button>
         ))}
+        <button
+          type="button"
+          className="secondary danger"
+          aria-haspopup="dialog"
+          onClick={() => setForm('credentials')}
+        >
+          {t('actions.credentials.open')}
+        </button>
+        <button
+          type="button"
+          className="secondary danger"
+          aria-haspopup="dialog"
+          onClick={() => setForm('voip')}
+        >
+          {t('actions.voip.open')}
+        </button>
         {fileActions.map((type) => (
           <button
             key={type}
@@ -123,6 +142,10 @@ export function DeviceActions({
           </button>
         ))}
       </div>
+      {form === 'credentials' && (
+        <CredentialsDialog target={label} onClose={() => setForm(null)} onStart={start} />
+      )}
+      {form === 'voip' && <VoipDialog target={label} onClose={() => setForm(null)} onStart={start} />}
       <FileCommandDialog
         orgId={orgId}
         type={dialog}

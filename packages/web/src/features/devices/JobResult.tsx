@@ -40,6 +40,10 @@ export const commandsWithResults: ReadonlySet<string> = new Set([
   'loadConfig',
   'backupConfig',
   'downloadLogs',
+  'voipStatus',
+  'restartVoip',
+  'provisionVoip',
+  'setCredentials',
 ]);
 
 /**
@@ -77,6 +81,35 @@ export function JobResult({ orgId, job }: { orgId: string; job: Job }) {
         </span>
       );
     }
+    case 'voipStatus':
+    case 'restartVoip': {
+      const lines = Array.isArray(r.lines) ? r.lines.filter(isRecord) : [];
+      if (lines.length === 0) return <span>{t('actions.noVoipLines')}</span>;
+      return (
+        <span className="voip-lines" data-testid="voip-lines">
+          {r.restartPending === true && `${t('actions.voipRestartPending')} `}
+          {lines
+            .map((l) =>
+              t('actions.voipLine', {
+                line: text(l.epn, '?'),
+                state: t(`actions.registration.${text(l.registration, 'unknown')}`, {
+                  defaultValue: text(l.registration, 'unknown'),
+                }),
+              }),
+            )
+            .join(' · ')}
+        </span>
+      );
+    }
+    case 'provisionVoip':
+      return (
+        <span>
+          {t('actions.resultProvisioned', { line: text(r.epn, '?') })}
+          {r.restartPending === true && ` ${t('actions.voipRestartPending')}`}
+        </span>
+      );
+    case 'setCredentials':
+      return <span>{t('actions.resultCredentials', { username: text(r.username, '') })}</span>;
     default:
       return null;
   }
