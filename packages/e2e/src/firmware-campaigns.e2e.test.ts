@@ -32,6 +32,11 @@ async function siteAgent(hub: RunningHub, login: string): Promise<{ agent: FakeA
     while (!agent.closed) {
       const frame = await agent.next('command').catch(() => undefined);
       if (!frame) continue;
+      if (frame.command.type !== 'firmwareUpdate') {
+        // Other jobs (a configuration backup before the update, the nightly one) just succeed.
+        agent.send({ type: 'command-result', commandId: frame.commandId, ok: true, result: {} });
+        continue;
+      }
       sent.push(frame.deviceId);
       const fileName = String(frame.command.fileName);
       if (fileName.includes('bad')) {

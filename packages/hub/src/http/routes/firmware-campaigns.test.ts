@@ -10,8 +10,8 @@ import {
   type LinkDevice,
 } from '@crosspoint/protocol';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
-import { buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
-import { connectAgent, until, type LinkedSite } from '../../test/alert-fixture.ts';
+import { buildTenancy, register, signedIn, type Tenancy } from '../../test/tenancy-fixture.ts';
+import { connectAgent, relink, until, type LinkedSite } from '../../test/alert-fixture.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
 import { tempDir } from '../../test/temp-dir.ts';
 import type { ApiClient } from '../../test/api-client.ts';
@@ -39,6 +39,11 @@ function answerUpdates(site: LinkedSite, devices: LinkDevice[]) {
     while (!state.stopped && !site.agent.closed) {
       const frame = await site.agent.next('command').catch(() => undefined);
       if (!frame) continue;
+      if (frame.command.type !== 'firmwareUpdate') {
+        // Other jobs (a configuration backup before the update, the nightly one) just succeed.
+        site.agent.send({ type: 'command-result', commandId: frame.commandId, ok: true, result: {} });
+        continue;
+      }
       sent.set(frame.deviceId, (sent.get(frame.deviceId) ?? 0) + 1);
       const fileName = String(frame.command.fileName);
       const version = /(\d+\.\d+\.\d+\.\d+)/.exec(fileName)?.[1] ?? '';
@@ -98,6 +103,79 @@ async function publish(owner: ApiClient, orgId: string, version: string, name = 
   return pkg.body;
 }
 
+/** Waits until `n` firmware jobs of the organization ended (of its 50 newest jobs). */
+const jobsEnded = (owner: ApiClient, orgId: string, n: number) =>
+  until(`${String(n)} jobs done`, async () => {
+    const jobs = await owner.get<{ items: { status: string; command: { type?: string } }[] }>(
+      `/api/v1/orgs/${orgId}/jobs`,
+    );
+    const done = jobs.body.items.filter(
+      (j) => j.command.type === 'firmwareUpdate' && (j.status === 'succeeded' || j.status === 'failed'),
+    ).length;
+    return done >= n ? done : undefined;
+  });
+
+describe('a campaign across a hub restart', () => {
+  it('goes on where it was: the restarted hub judges the pilot and starts the wave, nobody is sent twice', async () => {
+    const now = new Date('2026-12-07T02:00:00Z');
+    const dir = await tempDir('cp-firmware-restart');
+    const options = {
+      database: { kind: 'pglite' as const, dataDir: dir.path },
+      clock: () => now,
+      campaignTickMs: 0,
+      jobLeaseMs: 600,
+    };
+    let hub = await startHubForTest(options);
+    const t = await buildTenancy(hub, 'fwr');
+    const devices = Array.from({ length: 4 }, (_, i) => device(i + 1));
+    const site = await connectAgent(hub, t.support.owner, t.client.id, 'Rack R', devices);
+    const first = answerUpdates(site, devices);
+    const pkg = await publish(t.support.owner, t.support.id, '8.4.0.1');
+    const created = await t.support.owner.post<Campaign>(`/api/v1/orgs/${t.support.id}/firmware/campaigns`, {
+      name: 'Across a restart',
+      packageId: pkg.id,
+      filter: {},
+      pilot: 2,
+      waves: [],
+      successThreshold: 100,
+      errorThreshold: 50,
+      healthGateMinutes: 10,
+    });
+    await hub.services.campaignTicks.start();
+    await jobsEnded(t.support.owner, t.client.id, 2);
+    // The hub stops before its engine saw the pilot's jobs end; the agent goes with it.
+    first.stop();
+    site.agent.close();
+    await site.agent.waitClosed();
+    await hub.close();
+
+    hub = await startHubForTest(options);
+    try {
+      const owner = await signedIn(hub, t.support.ownerEmail);
+      const again = await relink(hub, site.login, 'Rack R');
+      const second = answerUpdates(again, devices);
+      const read = async () =>
+        (await owner.get<Campaign>(`/api/v1/orgs/${t.support.id}/firmware/campaigns/${created.body.id}`))
+          .body;
+      await hub.services.campaignTicks.start();
+      const after = await read();
+      expect(after.waves[0]).toMatchObject({ updated: 2 });
+      expect(after.waves[1]).toMatchObject({ running: 2, pending: 0 });
+      await jobsEnded(owner, t.client.id, 4);
+      await hub.services.campaignTicks.start();
+      expect((await read()).status).toBe('completed');
+      const sends = [...first.sent, ...second.sent];
+      expect(sends.map(([id]) => id).sort()).toEqual(devices.map((d) => d.id).sort());
+      expect(sends.every(([, n]) => n === 1)).toBe(true);
+      second.stop();
+      again.agent.close();
+    } finally {
+      await hub.close();
+      await dir.remove();
+    }
+  }, 60_000);
+});
+
 describe('firmware catalog and campaigns', () => {
   let now = new Date('2026-12-07T02:00:00Z');
   const clock = () => now;
@@ -127,12 +205,7 @@ describe('firmware catalog and campaigns', () => {
   };
   const campaign = async (id: string) =>
     (await t.support.owner.get<Campaign>(`/api/v1/orgs/${t.support.id}/firmware/campaigns/${id}`)).body;
-  const jobsDone = (orgId: string, n: number) =>
-    until(`${String(n)} jobs done`, async () => {
-      const jobs = await t.support.owner.get<{ items: { status: string }[] }>(`/api/v1/orgs/${orgId}/jobs`);
-      const done = jobs.body.items.filter((j) => j.status === 'succeeded' || j.status === 'failed').length;
-      return done >= n ? done : undefined;
-    });
+  const jobsDone = (orgId: string, n: number) => jobsEnded(t.support.owner, orgId, n);
 
   beforeAll(async () => {
     dir = await tempDir('cp-firmware');
