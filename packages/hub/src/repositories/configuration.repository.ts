@@ -51,10 +51,11 @@ export class ConfigurationRepository {
     return row;
   }
 
-  async seen(id: string, at: Date): Promise<void> {
+  /** A backup found the version's content again: it is kept in the newest file. */
+  async seen(id: string, at: Date, file: { fileId: string; bytes: number }): Promise<void> {
     await this.db
       .update(configurationVersions)
-      .set({ lastSeenAt: at })
+      .set({ lastSeenAt: at, fileId: file.fileId, bytes: file.bytes })
       .where(eq(configurationVersions.id, id));
   }
 

@@ -374,10 +374,12 @@ export class ConfigurationService {
     const now = this.d.clock();
     const latest = await this.d.repo.latest(orgId, deviceId);
     if (latest?.sha256 === sha256) {
-      await this.d.repo.seen(latest.id, now);
-      if (latest.fileId !== fileId) await this.d.files.delete(orgId, [fileId]);
+      // The same content: one file is kept, the newest (the backup just taken links to it, so its
+      // download works); the version's time stays, its lastSeenAt moves.
+      await this.d.repo.seen(latest.id, now, { fileId, bytes: file.bytes });
+      if (latest.fileId !== fileId) await this.d.files.delete(orgId, [latest.fileId]);
       await this.changed(orgId, deviceId);
-      return latest;
+      return { ...latest, fileId, bytes: file.bytes, lastSeenAt: now };
     }
     // Versions are ordered by when they were taken: a later one never shares its predecessor's instant.
     const takenAt = latest && latest.takenAt >= now ? new Date(latest.takenAt.getTime() + 1) : now;

@@ -122,12 +122,15 @@ describe('configuration versions', () => {
       return list.items[0]?.lastSeenAt === now.toISOString() ? list : undefined;
     });
     expect(same.items).toHaveLength(1);
-    // The identical backup's file is not kept twice.
+    // The identical content is kept once: in the newest backup's file (its job's link works), the
+    // earlier file is gone.
+    expect(same.items[0]?.fileId).not.toBe(first.items[0]?.fileId);
+    expect((await t.support.owner.get(api(`/files/${first.items[0]?.fileId ?? ''}`))).status).toBe(404);
     const job = await t.support.owner.get<{ items: { result: { fileId?: string } | null }[] }>(
       api(`/jobs?deviceId=${ids.room1 ?? ''}`),
     );
-    const dropped = job.body.items[0]?.result?.fileId ?? '';
-    expect((await t.support.owner.get(api(`/files/${dropped}`))).status).toBe(404);
+    expect(job.body.items[0]?.result?.fileId).toBe(same.items[0]?.fileId);
+    expect((await t.support.owner.get(api(`/files/${same.items[0]?.fileId ?? ''}`))).status).toBe(200);
   });
 
   it('backs up when the agent sees a change (once per burst), and shows what changed', async () => {
