@@ -5,7 +5,8 @@ import { inSubnet } from '../discovery/subnet.ts';
 import { UnknownSubnetError } from '../discovery/subnet-service.ts';
 import type { LocalAdmin } from './local-admin.ts';
 import type { LinkController } from './link-controller.ts';
-import { devicesPage, hubPage, signInPage, subnetsPage, type SubnetRow } from './pages.ts';
+import { devicesPage, hubPage, signInPage, subnetsPage, type PageWords, type SubnetRow } from './pages.ts';
+import { agentLanguages, agentWords, languageOf } from './ui-words.ts';
 
 const sessionMs = 12 * 3_600_000;
 const maxBody = 16 * 1024;
@@ -86,22 +87,36 @@ export async function startAgentUi(o: {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://agent.local');
     const path = url.pathname;
+    const lng = languageOf(req.headers.cookie, req.headers['accept-language']);
+    const pw: PageWords = { lng, w: agentWords[lng], path };
+    const { w } = pw;
+    if (path === '/language') {
+      // The header's language menu: remembered in a cookie for a year, then back to the page.
+      const chosen = agentLanguages.find((l) => l === url.searchParams.get('lang'));
+      const back = url.searchParams.get('back') ?? '/';
+      redirect(res, /^\/(?!\/)[\w/-]*$/.test(back) ? back : '/', {
+        'set-cookie': chosen
+          ? `cp_lang=${chosen}; SameSite=Strict; Path=/; Max-Age=31536000`
+          : 'cp_lang=; Max-Age=0; Path=/',
+      });
+      return;
+    }
     if (path === '/sign-in') {
       if (req.method === 'GET') {
-        send(res, 200, signInPage());
+        send(res, 200, signInPage(pw));
         return;
       }
       const ip = req.socket.remoteAddress ?? '';
       const lock = failures.get(ip);
       if (lock && lock.until > Date.now()) {
-        send(res, 429, signInPage('Too many failed sign-ins; wait a few minutes.'));
+        send(res, 429, signInPage(pw, w.tooMany));
         return;
       }
       const form = await readForm(req);
       if (!(await o.admin.verify(form.get('username') ?? '', form.get('password') ?? ''))) {
         const n = (lock?.n ?? 0) + 1;
         failures.set(ip, { n, until: n >= 5 ? Date.now() + 5 * 60_000 : 0 });
-        send(res, 401, signInPage('Wrong username or password.'));
+        send(res, 401, signInPage(pw, w.wrong));
         return;
       }
       failures.delete(ip);
@@ -118,7 +133,7 @@ export async function startAgentUi(o: {
     if (req.method === 'POST') {
       const form = await readForm(req);
       if (form.get('csrf') !== session.csrf) {
-        send(res, 403, signInPage('The form expired; sign in again.'));
+        send(res, 403, signInPage(pw, w.expired));
         return;
       }
       if (path === '/sign-out') {
@@ -135,11 +150,7 @@ export async function startAgentUi(o: {
       if (toggle) {
         const cidr = (form.get('cidr') ?? '').trim();
         if (cidr === '') {
-          send(
-            res,
-            400,
-            subnetsPage(subnetRows(), session.csrf, 'The form named no subnet; use its button.'),
-          );
+          send(res, 400, subnetsPage(pw, subnetRows(), session.csrf, w.noSubnet));
           return;
         }
         try {
@@ -147,11 +158,7 @@ export async function startAgentUi(o: {
           void sweep?.catch(() => undefined);
         } catch (e) {
           if (!(e instanceof UnknownSubnetError)) throw e;
-          send(
-            res,
-            400,
-            subnetsPage(subnetRows(), session.csrf, `${e.message} Reload the page and try again.`),
-          );
+          send(res, 400, subnetsPage(pw, subnetRows(), session.csrf, `${e.message} ${w.reload}`));
           return;
         }
         redirect(res, '/subnets');
@@ -161,16 +168,7 @@ export async function startAgentUi(o: {
         const hubUrl = form.get('hubUrl') ?? '';
         const login = form.get('login') ?? '';
         if (!/^(https?|wss?):\/\/[^\s]+$/.test(hubUrl) || !/^.+@.+$/.test(login)) {
-          send(
-            res,
-            400,
-            hubPage(
-              o.link.current(),
-              session.csrf,
-              'Enter the hub URL (https://…) and the agent login shown on the hub’s Servers screen (name@code).',
-              updatesOf(),
-            ),
-          );
+          send(res, 400, hubPage(pw, o.link.current(), session.csrf, w.hubForm, updatesOf()));
           return;
         }
         await o.link.update({ hubUrl, login, password: form.get('password') ?? '' });
@@ -193,15 +191,15 @@ export async function startAgentUi(o: {
       return;
     }
     if (path === '/') {
-      send(res, 200, devicesPage(o.agent.inventory(), url.searchParams.get('q') ?? '', session.csrf));
+      send(res, 200, devicesPage(pw, o.agent.inventory(), url.searchParams.get('q') ?? '', session.csrf));
       return;
     }
     if (path === '/subnets') {
-      send(res, 200, subnetsPage(subnetRows(), session.csrf));
+      send(res, 200, subnetsPage(pw, subnetRows(), session.csrf));
       return;
     }
     if (path === '/settings/hub') {
-      send(res, 200, hubPage(o.link.current(), session.csrf, undefined, updatesOf()));
+      send(res, 200, hubPage(pw, o.link.current(), session.csrf, undefined, updatesOf()));
       return;
     }
     send(res, 404, 'Not found');
