@@ -227,6 +227,8 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     files,
     fileHead: (orgId, fileId) => files.head(orgId, fileId),
     rollupOf: (orgId) => rollups.of(orgId),
+    clientsOf: async (supportId) =>
+      (await orgRepo.children(supportId)).filter((o) => o.kind === 'client').map((o) => o.id),
     audit,
     clock,
   });
@@ -237,7 +239,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     live,
     async (ids) => new Map((await orgRepo.byIds(ids)).map((o) => [o.id, o.name])),
     settings.summaryIntervalMs,
-    (orgIds) => firmwareCatalog.lookup(orgIds),
+    firmwareCatalog,
   );
   const organizations = new OrganizationService(orgRepo, meteredDevices, users, audit, clock, (orgId) =>
     devices.changed(orgId),
@@ -329,6 +331,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     catalog: firmwareCatalog,
     packages: firmwarePackages,
   });
+  const locations = new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId));
   return {
     compatible,
     directory,
@@ -388,8 +391,12 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       clock,
       devicesChanged: (orgId) => devices.changed(orgId),
     }),
-    bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock),
-    locations: new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId)),
+    bootstrap: new BootstrapService(userRepo, orgRepo, organizations, servers, passwords, audit, clock, {
+      locations,
+      alerts: alerting.alerts,
+      devices,
+    }),
+    locations,
     servers,
     agentBuilds,
     devices,

@@ -28,6 +28,27 @@ export interface DeviceListFilter {
   kind?: 'pro-audio' | 'video' | undefined;
   /** In a roll-up: one of its organizations only. */
   orgId?: string | undefined;
+  /**
+   * Only devices older than the newest firmware of their organization's catalog: the rows
+   * (organization, model, newest version) the catalog gives; an empty list matches nothing.
+   */
+  olderThan?: { orgId: string; model: string; version: string }[] | undefined;
+}
+
+/**
+ * Devices whose dotted firmware is below the version given for their organization and model
+ * (compared part by part as numbers; a firmware that is not dotted numbers is never older).
+ */
+function olderThan(rows: { orgId: string; model: string; version: string }[]): SQL {
+  if (rows.length === 0) return sql`false`;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.orgId}::uuid, ${r.model}, ${r.version})`),
+    sql`, `,
+  );
+  return sql`EXISTS (SELECT 1 FROM (VALUES ${values}) AS v(org_id, model, version)
+    WHERE v.org_id = devices.org_id AND v.model = devices.model
+      AND devices.firmware ~ '^[0-9]{1,9}(\.[0-9]{1,9}){0,7}$'
+      AND string_to_array(devices.firmware, '.')::bigint[] < string_to_array(v.version, '.')::bigint[])`;
 }
 
 /** The scope's condition on a table that carries `org_id` and `rollup_org_id` (the roll-up on the row). */
@@ -220,6 +241,7 @@ export class DeviceRepository {
       filter.model ? sql`devices.model = ${filter.model}` : undefined,
       filter.ip ? sql`devices.ip = ${filter.ip}` : undefined,
       filter.serverId ? sql`devices.server_id = ${filter.serverId}` : undefined,
+      filter.olderThan ? olderThan(filter.olderThan) : undefined,
     ].filter((c) => c !== undefined);
     const where = and(inScope('devices', scope), inScope('device_state', scope), ...onState, ...onDevice);
     const from = sql`devices JOIN device_state ON device_state.device_id = devices.id LEFT JOIN locations ON locations.id = devices.location_id`;

@@ -1,6 +1,7 @@
 import {
   connectionStepsOf,
   firmwareUpdateFor,
+  latestFirmware,
   groupOf,
   overflowedStatus,
   type DeviceListQuery,
@@ -24,6 +25,24 @@ import { scopeOf } from './rollups.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
 import type { FirmwareUpdateLookup } from './firmware/firmware-catalog.service.ts';
+import type { OrgRecord } from '../repositories/organization.repository.ts';
+
+/** What the device list asks of the firmware catalog. */
+export interface FirmwareUpdates {
+  /** "Update available" for rows of these organizations. */
+  lookup(orgIds: string[]): Promise<FirmwareUpdateLookup>;
+  /** The newest version per organization and model of everything the organization's list covers. */
+  newest(org: OrgRecord): Promise<{ orgId: string; model: string; version: string }[]>;
+}
+
+/** Without a catalog: the releases Crosspoint knows (firmware-catalog.ts). */
+const builtInFirmware: FirmwareUpdates = {
+  lookup: () => Promise.resolve((_orgId, model, firmware) => firmwareUpdateFor(model, firmware)),
+  newest: (org) =>
+    Promise.resolve(
+      Object.entries(latestFirmware).map(([model, version]) => ({ orgId: org.id, model, version })),
+    ),
+};
 
 /** Devices of an organization: the list, one device with its history, and dashboard counts. */
 export class DeviceService {
@@ -41,9 +60,8 @@ export class DeviceService {
     /** Organizations' names, for a roll-up's counts per organization. */
     private readonly orgNames: (orgIds: string[]) => Promise<Map<string, string>>,
     summaryIntervalMs = 1_000,
-    /** The firmware catalog's "update available" for rows of these organizations (default: the built-in releases). */
-    private readonly firmwareUpdates: (orgIds: string[]) => Promise<FirmwareUpdateLookup> = () =>
-      Promise.resolve((_orgId, model, firmware) => firmwareUpdateFor(model, firmware)),
+    /** The firmware catalog's "update available" (default: the built-in releases). */
+    private readonly firmware: FirmwareUpdates = builtInFirmware,
   ) {
     this.summaries = new DeviceSummaryCache(
       (orgId) => this.devices.summary(this.scopes.get(orgId) ?? { orgId, rollup: false }),
@@ -97,6 +115,7 @@ export class DeviceService {
       locationId: query.locationId,
       kind: query.kind,
       orgId: query.organizationId,
+      olderThan: query.update === 'available' ? await this.firmware.newest(ctx.org) : undefined,
     };
     const onlyKind =
       !filter.search?.trim() &&
@@ -106,7 +125,8 @@ export class DeviceService {
       !filter.ip &&
       !filter.serverId &&
       !filter.locationId &&
-      !filter.orgId;
+      !filter.orgId &&
+      !filter.olderThan;
     // The whole list (or one kind of it) is counted by the dashboard's counts already.
     const knownTotal = cursor?.total ?? (onlyKind ? countOf(await this.counts(ctx), filter.kind) : undefined);
     const { rows, total, capped } = await this.devices.list(scopeOf(ctx.org), filter, {
@@ -116,7 +136,7 @@ export class DeviceService {
       after: cursor,
       knownTotal,
     });
-    const updates = await this.firmwareUpdates(rows.map((r) => r.orgId));
+    const updates = await this.firmware.lookup(rows.map((r) => r.orgId));
     const page = pageOf(
       rows,
       limit,
@@ -139,7 +159,7 @@ export class DeviceService {
         d.overflowed ? overflowedStatus : d.status,
         location?.name ?? null,
         ctx.org.name,
-        await this.firmwareUpdates([d.orgId]),
+        await this.firmware.lookup([d.orgId]),
       ),
       history: history.map((h) => ({
         status: h.status,

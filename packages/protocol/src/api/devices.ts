@@ -81,6 +81,12 @@ export const DeviceListQuery = Type.Object(
     serverId: Type.Optional(Uuid),
     locationId: Type.Optional(Uuid),
     kind: Type.Optional(Type.Enum(['pro-audio', 'video'] as const)),
+    update: Type.Optional(
+      Type.Literal('available', {
+        description:
+          'Only devices for which the firmware catalog has a newer version (the Update available badge).',
+      }),
+    ),
     ...organizationIdFilter,
   },
   { additionalProperties: false },

@@ -277,6 +277,11 @@ describe('firmware catalog and campaigns', () => {
     expect(pkg).toMatchObject({ family: 'cp2', version: '8.4.0.1', status: 'available', publisher: 'own' });
     now = new Date(now.getTime() + 5000); // past the catalog cache
     expect((await list()).body.items.map((d) => d.firmwareUpdate)).toEqual(Array(6).fill('8.4.0.1'));
+    // The list's filter: devices with an update, in the client's list and the support organization's roll-up.
+    const withUpdate = (orgId: string) =>
+      t.support.owner.get<{ total: number }>(`/api/v1/orgs/${orgId}/devices?update=available`);
+    expect((await withUpdate(t.client.id)).body.total).toBe(6);
+    expect((await withUpdate(t.support.id)).body.total).toBe(6);
     const seen = await t.support.owner.get<{ items: FirmwarePackage[] }>(
       `/api/v1/orgs/${t.client.id}/firmware/packages`,
     );

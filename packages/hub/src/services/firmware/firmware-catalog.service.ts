@@ -30,6 +30,8 @@ export interface FirmwareCatalogDeps {
   files: CommandFileService;
   /** The first bytes of an organization's stored file (its image header). */
   fileHead: (orgId: string, fileId: string) => Promise<Buffer | undefined>;
+  /** A support organization's clients' ids. */
+  clientsOf: (supportId: string) => Promise<string[]>;
   /** The organization whose roll-up includes an organization (a client's support organization). */
   rollupOf: (orgId: string) => Promise<string>;
   audit: AuditService;
@@ -202,6 +204,18 @@ export class FirmwareCatalogService {
     }
     this.cache.set(orgId, { at: now, latest });
     return latest;
+  }
+
+  /**
+   * The newest version per organization and model over what an organization's device list covers
+   * (a support organization's: itself and its clients).
+   */
+  async newest(org: OrgRecord): Promise<{ orgId: string; model: string; version: string }[]> {
+    const orgIds = [org.id, ...(org.kind === 'support' ? await this.d.clientsOf(org.id) : [])];
+    const rows: { orgId: string; model: string; version: string }[] = [];
+    for (const orgId of orgIds)
+      for (const [model, version] of await this.latestFor(orgId)) rows.push({ orgId, model, version });
+    return rows;
   }
 
   /** A lookup for rows of these organizations (a roll-up's list has several). */

@@ -9,7 +9,7 @@ import type { FiltersOf } from '../../ui/useCursorList.ts';
 /** What the device list can be filtered by, kept in the page's address so a filtered list can be shared. */
 export type DeviceListFilters = Pick<
   FiltersOf<'listDevices'>,
-  'status' | 'group' | 'model' | 'locationId' | 'kind' | 'organizationId'
+  'status' | 'group' | 'model' | 'locationId' | 'kind' | 'organizationId' | 'update'
 >;
 
 /** The device list's filters (group, status, model, location, each with its count) and its column chooser. */
@@ -85,6 +85,14 @@ export function DeviceFilters({
             {m.model} ({m.count})
           </option>
         ))}
+      </select>
+      <select
+        aria-label={t('devices.filterFirmware')}
+        value={filters.update ?? ''}
+        onChange={(e) => setFilter('update', e.target.value)}
+      >
+        <option value="">{t('devices.anyFirmware')}</option>
+        <option value="available">{t('devices.updateAvailable')}</option>
       </select>
       <select
         aria-label={t('devices.filterLocation')}

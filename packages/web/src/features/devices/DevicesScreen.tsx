@@ -40,6 +40,7 @@ function fromAddress(params: URLSearchParams) {
     locationId: value('locationId'),
     kind: oneOf(deviceKinds, 'kind'),
     organizationId: value('organizationId'),
+    update: oneOf(['available'] as const, 'update'),
   };
   return {
     filters,
