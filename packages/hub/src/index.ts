@@ -5,6 +5,7 @@ export { DataDirLockedError } from './db/data-dir-lock.ts';
 export { hubVersion } from './version.ts';
 export { composeServices, type HubServices } from './compose-services.ts';
 export { demoAccounts } from './services/bootstrap.service.ts';
+export { demoClients, roomToken, type DemoClientSpec } from './services/demo-business.ts';
 export { cliActor } from './services/context.ts';
 export { type WrittenMail } from './services/mail.service.ts';
 export { ServiceError } from './services/service-error.ts';

@@ -8,3 +8,5 @@ export { totpCode } from './adapters/totp.ts';
 export { slapdAvailable, startLdapServer, type LdapTestServer } from './test/ldap-server.ts';
 export { startTestOidcProvider, type TestOidcProvider } from './test/oidc-provider.ts';
 export { testConfigurationTuning } from './test/hub-under-test.ts';
+export { signedIn } from './test/tenancy-fixture.ts';
+export { ApiClient } from './test/api-client.ts';

@@ -1,8 +1,35 @@
 import type { Command } from 'commander';
-import { demoAccounts, loadHubConfig, startHub, type HubFlags } from '@crosspoint/hub';
+import { demoAccounts, loadHubConfig, startHub, type HubFlags, type RunningHub } from '@crosspoint/hub';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
 import { faultHints, startDemoSite, type DemoSite } from '../demo-site.ts';
 import { withHubOptions } from './hub.command.ts';
+
+/**
+ * Puts the demo devices in their rooms while they arrive (every 2 s for the first 2 minutes, then
+ * stops); closing stops it at once.
+ */
+function placeDevices(hub: RunningHub, onGiveUp: () => void): { close(): Promise<void> } {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = Date.now() + 120_000;
+  const tick = async () => {
+    const unplaced = await hub.services.bootstrap.placeDemoDevices().catch(() => 1);
+    if (stopped) return;
+    if (Date.now() > deadline) {
+      if (unplaced > 0) onGiveUp();
+      return;
+    }
+    timer = setTimeout(() => void tick(), 2000);
+  };
+  timer = setTimeout(() => void tick(), 1000);
+  return {
+    close: () => {
+      stopped = true;
+      clearTimeout(timer);
+      return Promise.resolve();
+    },
+  };
+}
 
 export function registerDemoCommand(program: Command, output: Output): void {
   withHubOptions(
@@ -17,6 +44,8 @@ export function registerDemoCommand(program: Command, output: Output): void {
     const config = loadHubConfig(flags);
     const hub = await startHub({ ...config, logLevel: flags.logLevel ? config.logLevel : 'warn' });
     const seeded = await hub.services.bootstrap.seedDemo();
+    // The integrator's other clients, their locations and alert rules (Globex is the first).
+    const business = await hub.services.bootstrap.seedDemoBusiness();
     let site: DemoSite;
     try {
       site = await startDemoSite({
@@ -24,6 +53,7 @@ export function registerDemoCommand(program: Command, output: Output): void {
         login: seeded.agentLogin,
         password: demoAccounts.agent.password,
         dataDir: config.dataDir,
+        clients: business.slice(1).map((b) => ({ spec: b.client, login: b.agentLogin })),
         onLinkState: (s) => {
           if (s.state === 'refused') output.err(`Demo agent refused by the hub: ${s.reason}`);
         },
@@ -41,12 +71,16 @@ export function registerDemoCommand(program: Command, output: Output): void {
     output.out(`  API docs: ${hub.url}/api/docs`);
     output.out(`  Data folder: ${config.databaseUrl ? '(PostgreSQL)' : config.dataDir}`);
     output.out(
-      `  Simulated site: ${String(site.sim.devices.length)} devices on ${site.sim.site.subnets.map((x) => x.cidr).join(', ')}`,
+      `  Simulated sites: ${String(site.sim.devices.length)} devices of ${String(business.length)} clients (${business.map((b) => b.client.name).join(', ')}) on ${site.sim.site.subnets.map((x) => x.cidr).join(', ')}`,
     );
     output.out(`  Fault injection (${site.sim.controlUrl}), e.g.:`);
     for (const hint of faultHints(site.sim)) output.out(`    npm run crosspoint -- ${hint}`);
     output.out('  Press Ctrl-C to stop.');
     output.out('');
-    await runUntilSignal([hub, site], output);
+    // Devices arrive over the next seconds: each goes to its room as soon as the hub knows it.
+    const placing = placeDevices(hub, () =>
+      output.err('Some demo devices could not be placed in their rooms.'),
+    );
+    await runUntilSignal([hub, site, placing], output);
   });
 }
