@@ -13,6 +13,7 @@ import { LanguageMenu } from './LanguageMenu.tsx';
 import { useLiveEvents } from '../live/useLiveEvents.ts';
 import { orgKindLabel } from '../i18n/labels.ts';
 import { LicenseBanner } from '../features/settings/LicenseBanner.tsx';
+import { ScreenHelp } from '../features/help/ScreenHelp.tsx';
 
 /** Searches the help pages from anywhere. */
 function HelpSearch() {
@@ -181,6 +182,7 @@ export function AppShell() {
             <TwoFactorRequired orgName={org.name} />
           ) : org ? (
             <>
+              <ScreenHelp />
               <LicenseBanner />
               <TrialBanner />
               <Outlet />

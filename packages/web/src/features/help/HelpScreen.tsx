@@ -1,17 +1,64 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { can as roleCan, roles } from '@crosspoint/protocol';
 import { useOrg } from '../../auth/session.tsx';
-import { visibleTopics, type HelpTopic } from './topics.ts';
+import { topicBody, topicEditions, visibleTopics, type HelpTopic } from './topics.ts';
 
-/** Help pages for this edition, organization kind and role, searchable (also from the navigation bar). */
+/** "Applies to: Cloud edition · Support organization · Owner, Administrator". */
+function Scope({ topic }: { topic: HelpTopic }) {
+  const { t } = useTranslation();
+  const kinds = topic.kinds?.map((k) => t(`orgKind.${k}`)).join(', ') ?? t('help.everyOrg');
+  const needs = topic.needs;
+  const who = needs
+    ? roles
+        .filter((r) => roleCan(r, needs))
+        .map((r) => t(`roles.${r}`))
+        .join(', ')
+    : t('help.everyRole');
+  return (
+    <p className="muted help-scope">
+      {t('help.appliesTo')}: {t(`help.edition.${topicEditions(topic)}`)} · {kinds} · {who}
+    </p>
+  );
+}
+
+function Page({ topic, title }: { topic: HelpTopic; title: string }) {
+  const { t, i18n } = useTranslation();
+  const { body, translated } = topicBody(topic, i18n.language);
+  return (
+    <article className="card" aria-labelledby={`help-${topic.id}`}>
+      <h2 id={`help-${topic.id}`}>{title}</h2>
+      <Scope topic={topic} />
+      {!translated && (
+        <p className="help-note" role="note">
+          {t('help.untranslated')}
+        </p>
+      )}
+      {body.map((p) => (
+        <p key={p} lang={translated ? undefined : 'en'}>
+          {p}
+        </p>
+      ))}
+    </article>
+  );
+}
+
+/**
+ * Help pages for this edition, organization kind and role: the contents, one page (`?topic=`, what
+ * each screen's "?" opens), or the pages matching a search (`?q=`, also from the navigation bar).
+ */
 export function HelpScreen() {
   const { t, i18n } = useTranslation();
   const { session, can } = useOrg();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const titleOf = (topic: HelpTopic) => t(`help.topics.${topic.id}`, { defaultValue: topic.title });
-  const topics = visibleTopics(session.currentOrg?.kind, can, search, titleOf);
-  const englishOnly = !i18n.language.startsWith('en');
+  const bodyOf = (topic: HelpTopic) => topicBody(topic, i18n.language).body;
+  const kind = session.currentOrg?.kind;
+  const all = visibleTopics(kind, can, '', titleOf);
+  const matches = visibleTopics(kind, can, search, titleOf, bodyOf);
+  const chosen = all.find((topic) => topic.id === params.get('topic'));
+  const shown = chosen ? [chosen] : search ? matches : [];
   return (
     <section aria-labelledby="help-title">
       <div className="screen-head">
@@ -26,30 +73,29 @@ export function HelpScreen() {
           onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
         />
         <span className="muted" role="status">
-          {t('help.count', { count: topics.length })}
+          {t('help.count', { count: search ? matches.length : all.length })}
         </span>
+        {chosen && <Link to="/help">{t('help.allTopics')}</Link>}
       </div>
-      {englishOnly && topics.length > 0 && <p className="muted">{t('help.englishOnly')}</p>}
-      <nav aria-label={t('help.contents')} className="help-contents">
-        <ul>
-          {topics.map((topic) => (
-            <li key={topic.id}>
-              <a href={`#help-${topic.id}`}>{titleOf(topic)}</a>
-            </li>
+      <div className="help-layout">
+        <nav aria-label={t('help.contents')} className="help-contents">
+          <ul>
+            {(search ? matches : all).map((topic) => (
+              <li key={topic.id}>
+                <Link to={`/help?topic=${topic.id}`} aria-current={topic === chosen ? 'page' : undefined}>
+                  {titleOf(topic)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="help-pages">
+          {shown.map((topic) => (
+            <Page key={topic.id} topic={topic} title={titleOf(topic)} />
           ))}
-        </ul>
-      </nav>
-      {topics.map((topic) => (
-        <article key={topic.id} className="card" aria-labelledby={`help-${topic.id}`}>
-          <h2 id={`help-${topic.id}`}>{titleOf(topic)}</h2>
-          {topic.body.map((p) => (
-            <p key={p} lang="en">
-              {p}
-            </p>
-          ))}
-        </article>
-      ))}
-      {topics.length === 0 && <p className="empty-state">{t('help.noMatch', { search })}</p>}
+        </div>
+      </div>
+      {search && matches.length === 0 && <p className="empty-state">{t('help.noMatch', { search })}</p>}
     </section>
   );
 }
