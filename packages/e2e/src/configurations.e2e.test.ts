@@ -177,6 +177,11 @@ describe('configuration versions, drift and restore in Chromium', () => {
     await rows.first().getByRole('button', { name: 'Set as baseline' }).click();
     await rows.first().getByText('Baseline').waitFor();
     await page.getByTestId('in-line').getByText('Matches its baseline').waitFor();
+    // The device page's cockpit: the jobs run on it (live) and its availability.
+    await page.getByTestId('device-jobs').getByRole('cell', { name: 'backupConfig' }).first().waitFor();
+    const availability = page.getByTestId('availability');
+    await availability.getByText('Available, last 24 hours').waitFor();
+    expect(await availability.getByText('100%').count()).toBe(3);
     await expectNoSeriousViolations(page, 'device page, configuration versions');
   }, 60_000);
 
@@ -265,6 +270,7 @@ describe('configuration versions, drift and restore in Chromium', () => {
     const epn = /Line (\d01)/.exec((await page.getByTestId('job-results').textContent()) ?? '')?.[1] ?? '';
     await page.getByRole('button', { name: 'VoIP registration status' }).click();
     await page
+      .getByTestId('job-results')
       .getByTestId('voip-lines')
       .getByText(new RegExp(`Line ${epn}: registered`))
       .waitFor({ timeout: 30_000 });

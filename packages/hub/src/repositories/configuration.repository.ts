@@ -186,6 +186,22 @@ export class ConfigurationRepository {
     return rows.length === 1;
   }
 
+  /** A job not ended yet names the file (a configuration load of it). */
+  async fileInUse(orgId: string, fileId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.orgId, orgId),
+          inArray(jobs.status, ['queued', 'running']),
+          sql`${jobs.command}->>'fileId' = ${fileId}`,
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  }
+
   async recordBackupJob(r: BackupJobRecord): Promise<void> {
     await this.db.insert(configurationBackupJobs).values(r).onConflictDoNothing();
   }

@@ -377,7 +377,9 @@ export class ConfigurationService {
       // The same content: one file is kept, the newest (the backup just taken links to it, so its
       // download works); the version's time stays, its lastSeenAt moves.
       await this.d.repo.seen(latest.id, now, { fileId, bytes: file.bytes });
-      if (latest.fileId !== fileId) await this.d.files.delete(orgId, [latest.fileId]);
+      // The earlier file goes, unless a job still to run names it (a restore of this version).
+      if (latest.fileId !== fileId && !(await this.d.repo.fileInUse(orgId, latest.fileId)))
+        await this.d.files.delete(orgId, [latest.fileId]);
       await this.changed(orgId, deviceId);
       return { ...latest, fileId, bytes: file.bytes, lastSeenAt: now };
     }

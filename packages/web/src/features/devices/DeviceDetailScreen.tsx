@@ -9,6 +9,9 @@ import { useNow } from '../../ui/useNow.ts';
 import { useDevice } from './queries.ts';
 import { connectionStepLabel } from './connections.ts';
 import { ConfigurationVersions } from '../configurations/ConfigurationVersions.tsx';
+import { DeviceJobs } from './DeviceJobs.tsx';
+import { availability } from './availability.ts';
+import { formatNumber } from '../../format.ts';
 
 /** One device: its facts, where it sits (Server › Subnet › Stack › C-Link › P-Link), and its status timeline. */
 /** "Down for 5 minutes": the device's status and how long it has had it, counting on. */
@@ -22,6 +25,36 @@ function StatusFor({ status, since }: { status: string; since: string }) {
         duration: formatDuration(now - Date.parse(since), i18n.language),
       })}
     </span>
+  );
+}
+
+const day = 86_400_000;
+
+/** Available (not Down, restarting, updating or unmonitored) over the last 24 hours, 7 and 30 days. */
+function Availability({ history }: { history: { status: string; since: string }[] }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const windows = [
+    { key: 'day', ms: day },
+    { key: 'week', ms: 7 * day },
+    { key: 'month', ms: 30 * day },
+  ] as const;
+  return (
+    <dl className="facts" aria-label={t('device.availability')} data-testid="availability">
+      {windows.map((w) => {
+        const share = availability(history, now, w.ms);
+        return (
+          <div key={w.key}>
+            <dt>{t(`device.availabilityOver.${w.key}`)}</dt>
+            <dd>
+              {share === null
+                ? '—'
+                : formatNumber(share, i18n.language, { style: 'percent', maximumFractionDigits: 2 })}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }
 
@@ -88,7 +121,9 @@ export function DeviceDetailScreen() {
         </>
       )}
       <ConfigurationVersions orgId={orgId} deviceId={d.id} deviceName={d.name} model={d.model} />
+      <DeviceJobs orgId={orgId} deviceId={d.id} />
       <h2>{t('device.history')}</h2>
+      <Availability history={history} />
       <ol className="timeline" aria-label={t('device.history')}>
         {history.map((h, i) => (
           <li key={`${h.since}-${String(i)}`}>
