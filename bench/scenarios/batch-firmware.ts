@@ -8,6 +8,7 @@ import { apiPost, listHubDevices } from '../lib/hub-watch.ts';
 import { hubLinkArgs, startLinkedSite, type LinkedSite } from '../lib/linked-site.ts';
 import { round, summarize } from '../lib/stats.ts';
 import type { Scenario } from '../lib/scenario.ts';
+import { runFirmwareCampaign } from '../lib/firmware-campaign.ts';
 
 const seed = 8;
 /** A /16 of loopback of its own (agent-scale 127.90 … soak 127.94). */
@@ -15,6 +16,8 @@ const subnetBase = '127.95';
 /** The hub's bound on commands in flight per agent (CommandService `perAgentConcurrency`). */
 const perAgentBound = 8;
 const version = '9.8.7.6';
+/** What the campaign installs afterwards. */
+const campaignVersion = '9.8.8.0';
 /** Shorter life-cycle phases than a real box (8 s update, 5 s restart), so 1,000 fit in minutes. */
 const simTiming = { firmwareUpdateMs: 1500, restartMs: 1000 };
 
@@ -68,7 +71,9 @@ function maxUpdatingAtOnce(probes: AgentProbe[], keys: Set<string>): number {
  * per minute, per-device job time, the most jobs in flight (hub) and boxes updating at once (agent)
  * against the bound of 8 per agent, how many progress steps a person would have seen, and how many
  * jobs were sent again after the restart. Lost: a job that failed, or a box the simulator does not
- * show on the new version. Baseline: one box alone, same run; ideal = ceil(N / 8) × that.
+ * show on the new version. Then the same boxes once more as a firmware campaign (catalog package,
+ * pilot, a wave of the rest, agent and hub restarted midway; lib/firmware-campaign.ts): its time
+ * against the ideal, devices not updated (lost) and devices given two updates (must be 0). Baseline: one box alone, same run; ideal = ceil(N / 8) × that.
  */
 export const batchFirmwareScenario: Scenario = {
   name: 'batch-firmware',
@@ -96,6 +101,27 @@ export const batchFirmwareScenario: Scenario = {
     const probes: AgentProbe[] = [linked.probe];
     let current = linked.probe;
     let hubChild: ChildProgram = linked.hub.child;
+    /** The same agent again (same data dir). */
+    const restartAgent = async () => {
+      await current.child.stop();
+      current = await startAgentProbe(site, 0, config.readyTimeoutMs, undefined, undefined, {
+        args: [...hubLinkArgs(hub), '--data-dir', agentDir],
+      });
+      probes.push(current);
+    };
+    /**
+     * The hub stops (its jobs in flight are left to their leases) and a new hub process takes over
+     * on the same database and port: the agent reconnects on its own.
+     */
+    const restartHub = async () => {
+      await hubChild.stop();
+      hubChild = await startChild(
+        'bench/programs/hub.ts',
+        ['--database-url', linked.db.url, '--port', new URL(hub.url).port, '--resume'],
+        /hub ready (\{.*\})$/,
+        { timeoutMs: 120_000 },
+      );
+    };
     try {
       const boxes = (await listHubDevices(hub))
         // Boxes: a session of their own (peripherals ride on their host's), and a CP2 model.
@@ -181,24 +207,12 @@ export const batchFirmwareScenario: Scenario = {
         if (restartedAt === undefined && c.succeeded >= ids.length / 3) {
           restartedAt = at;
           log(`restarting the agent at ${c.succeeded}/${ids.length} done`);
-          await current.child.stop();
-          current = await startAgentProbe(site, 0, config.readyTimeoutMs, undefined, undefined, {
-            args: [...hubLinkArgs(hub), '--data-dir', agentDir],
-          });
-          probes.push(current);
+          await restartAgent();
           restartDoneMs = Date.now() - at;
         } else if (hubRestartedAt === undefined && c.succeeded >= (ids.length * 2) / 3) {
-          // The hub stops (its jobs in flight are left to their leases) and a new hub process takes
-          // over on the same database and port: the agent reconnects on its own.
           hubRestartedAt = at;
           log(`restarting the hub at ${c.succeeded}/${ids.length} done`);
-          await hubChild.stop();
-          hubChild = await startChild(
-            'bench/programs/hub.ts',
-            ['--database-url', linked.db.url, '--port', new URL(hub.url).port, '--resume'],
-            /hub ready (\{.*\})$/,
-            { timeoutMs: 120_000 },
-          );
+          await restartHub();
           hubRestartMs = Date.now() - at;
         }
       });
@@ -222,6 +236,21 @@ export const batchFirmwareScenario: Scenario = {
       ).length;
       const notUpdated = boxes.length - updated;
       const updatingAtOnce = maxUpdatingAtOnce(probes, keys);
+      // The same boxes once more, as a campaign: pilot, then a wave of the rest, restarts midway.
+      const campaign = await runFirmwareCampaign({
+        linked,
+        hub,
+        from: version,
+        to: campaignVersion,
+        devices: boxes.length,
+        pilot: quick ? 4 : 20,
+        aloneMs,
+        perAgentBound,
+        finishTimeoutMs: config.finishTimeoutMs,
+        restartAgent,
+        restartHub,
+        log,
+      });
       const idealMs = Math.ceil(rest.length / perAgentBound) * aloneMs;
       const perMinute = (rest.length / totalMs) * 60_000;
       const jobMs = summarize(durations.rows.map((r) => r.ms));
@@ -248,12 +277,19 @@ export const batchFirmwareScenario: Scenario = {
           hubRestartMs,
           failed: end.failed,
           notUpdated,
+          campaignMs: campaign.totalMs,
+          campaignPilotMs: campaign.pilotMs,
+          campaignIdealMs: campaign.ideal,
+          campaignAgentRestartMs: campaign.agentRestartMs,
+          campaignHubRestartMs: campaign.hubRestartMs,
+          campaignUpdatedTwice: campaign.updatedTwice,
+          campaignLost: campaign.lost,
         },
         baseline: {
           description: `one box alone, same run; ideal batch time = ceil(N / ${perAgentBound}) × that`,
           figures: { aloneMs, idealMs },
         },
-        ratios: { totalVsIdeal: totalMs / idealMs },
+        ratios: { totalVsIdeal: totalMs / idealMs, campaignVsIdeal: campaign.totalMs / campaign.ideal },
         targets: [
           {
             // Seen at the agent: boxes in 'Updating Firmware' at once. (The hub's 'running' count can
@@ -279,9 +315,23 @@ export const batchFirmwareScenario: Scenario = {
             unit: 'steps',
             met: percentSteps.size > 10,
           },
+          {
+            name: 'campaign: devices updated after an agent and a hub restart midway',
+            target: `${boxes.length} of ${boxes.length}, status completed`,
+            measured: boxes.length - campaign.lost,
+            unit: 'devices',
+            met: campaign.lost === 0 && campaign.status === 'completed',
+          },
+          {
+            name: 'campaign: devices given a second update',
+            target: '0',
+            measured: campaign.updatedTwice,
+            unit: 'devices',
+            met: campaign.updatedTwice === 0,
+          },
         ],
-        lost: end.failed + notUpdated,
-        details: { failures: reasons.rows },
+        lost: end.failed + notUpdated + campaign.lost,
+        details: { failures: reasons.rows, campaign },
         table: [
           [
             'batch',
@@ -298,6 +348,10 @@ export const batchFirmwareScenario: Scenario = {
             `agent back in ${round(restartDoneMs / 1000)} s, new hub up in ${round(hubRestartMs / 1000)} s; ${end.resent} jobs sent again`,
           ],
           ['failed / not on the new version', `${end.failed} / ${notUpdated}`],
+          [
+            'campaign (pilot, then the rest; restarts at 1/3 and 2/3)',
+            `${boxes.length} boxes in ${round(campaign.totalMs / 1000)} s, ideal ${round(campaign.ideal / 1000)} s; pilot passed in ${round(campaign.pilotMs / 1000)} s; ${campaign.status}, lost ${campaign.lost}, updated twice ${campaign.updatedTwice}`,
+          ],
         ],
       };
     } finally {
