@@ -125,6 +125,21 @@ describe('device commands against the simulator', () => {
     });
   });
 
+  it('fails an update whose image the box refuses (sim fault firmware_reject): back on its old version', async () => {
+    const before = rig.agent.device(dsp2)?.firmware;
+    await rig.sim.control.setFault('Main.DSP2', 'firmware_reject', true);
+    const image = new Uint8Array([...firmwareImageHeader('9.9.9.9'), ...new Uint8Array(10_000).fill(3)]);
+    try {
+      await expect(rig.agent.command(dsp2, { type: 'firmwareUpdate', image })).rejects.toThrow(
+        `The box came back with firmware ${String(before)}, not 9.9.9.9.`,
+      );
+    } finally {
+      await rig.sim.control.clearFault('Main.DSP2', 'firmware_reject');
+    }
+    await rig.waitFor(dsp2, 'Healthy');
+    expect(rig.agent.device(dsp2)?.firmware).toBe(before);
+  });
+
   it('restarts a box: Restarting..., never Down, then back (its peripherals with it)', async () => {
     const from = rig.changes.length;
     const result = await rig.agent.command(dsp1, { type: 'restart' });

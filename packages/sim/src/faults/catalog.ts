@@ -59,6 +59,11 @@ export const faultParams = {
   ),
   video_down: none,
   cs_fail: none,
+  /**
+   * The box refuses the next firmware images it is given: it writes one, its check fails, and it
+   * restarts on the image it had (a CP2 keeps the previous image [G]) — the update ends on the old version.
+   */
+  firmware_reject: none,
 } as const satisfies Record<string, TSchema>;
 
 export type FaultName = keyof typeof faultParams;

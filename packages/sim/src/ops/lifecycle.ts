@@ -28,17 +28,22 @@ export function restartBox(box: BoxPort, timing: OpTiming, onBoot?: () => void):
 
 const progressSteps = [0, 25, 50, 75, 100];
 
-/** Updating Firmware with progress pushes → connection drop → Restarting... → back with `version`. */
+/**
+ * Updating Firmware with progress pushes → connection drop → Restarting... → back with `version`.
+ * A box under `firmware_reject` writes the image, finds it bad, and comes back with the version it had.
+ */
 export function applyFirmware(box: BoxPort, version: string, timing: OpTiming): void {
   box.log(`firmware update to ${version}`);
   box.setUnitState('UPDATING');
+  const rejected = box.rejectsFirmware;
   const each = timing.firmwareUpdateMs / (progressSteps.length - 1);
   progressSteps.forEach((percent, i) => {
     const step = () => {
       box.push(cp2Dialect.firmwareProgress.reply.format({ box: box.name, percent }));
       if (percent === 100)
         restartBox(box, timing, () => {
-          box.firmware = version;
+          if (rejected) box.log(`firmware ${version} failed its check; kept ${box.firmware}`);
+          else box.firmware = version;
         });
     };
     if (i === 0) step();

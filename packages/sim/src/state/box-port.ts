@@ -36,6 +36,8 @@ export interface BoxPort {
   readonly timing: SimTiming;
   readonly logs: readonly string[];
   readonly reachable: boolean;
+  /** Under `firmware_reject`: an image it is given fails its check and the box keeps its version. */
+  readonly rejectsFirmware: boolean;
   readonly stack: StackPort;
   /** The stack name this box reports (differs under `stack_mismatch`). */
   readonly reportedStackName: string;

@@ -237,6 +237,10 @@ export class Box extends NetDevice implements BoxPort {
     for (const s of this.sessions) s.end();
   }
 
+  get rejectsFirmware(): boolean {
+    return this.faults.has('firmware_reject');
+  }
+
   override async setFault(name: FaultName, params: AnyFaultParams | undefined): Promise<void> {
     // Credentials and safety mute are stack settings: a fault on a box is a fault on its stack.
     if (name === 'bad_credentials' || name === 'safety_mute') return this.stack.setFault(name, params);
@@ -259,6 +263,8 @@ export class Box extends NetDevice implements BoxPort {
         this.reregister(false);
       }
     } else if (name === 'locate') this.setLocate(on);
+    else if (name === 'firmware_reject')
+      return; // read when an image is applied
     else if (name === 'stack_incomplete') await this.setOffline('incomplete', on);
     else if (name === 'stack_mismatch') {
       this.mismatchName = on
