@@ -314,4 +314,22 @@ describe('configuration versions, drift and restore in Chromium', () => {
       expect(answer).toMatch(/VERSION/);
     }
   }, 90_000);
+
+  it('sets the nightly backup and retention in Settings', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Configuration backups' }).click();
+    const form = page.getByRole('form', { name: 'Configuration backups' });
+    expect(await form.getByLabel('Back up every device each night').isChecked()).toBe(true);
+    expect(await form.getByLabel('Versions kept per device').inputValue()).toBe('100');
+    await form.getByLabel('Versions kept per device').fill('50');
+    await form.getByLabel('Days a version is kept').fill('90');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor();
+    await expectNoSeriousViolations(page, 'settings › Configuration backups');
+    expect(await api('GET', '/configuration-settings')).toEqual({
+      nightly: true,
+      keepVersions: 50,
+      keepDays: 90,
+    });
+  });
 });

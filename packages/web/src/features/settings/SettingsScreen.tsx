@@ -9,8 +9,9 @@ import { OrganizationPanel } from './OrganizationPanel.tsx';
 import { MyAccountPanel } from './MyAccountPanel.tsx';
 import { isOneOf } from '../../ui/oneOf.ts';
 import { SignInSettingsPanel } from '../sign-in/SignInSettingsPanel.tsx';
+import { ConfigurationSettingsPanel } from '../configurations/ConfigurationSettingsPanel.tsx';
 
-const tabs = ['account', 'organization', 'sign-in', 'tokens', 'license'] as const;
+const tabs = ['account', 'organization', 'sign-in', 'tokens', 'backups', 'license'] as const;
 type Tab = (typeof tabs)[number];
 
 export function SettingsScreen() {
@@ -21,7 +22,8 @@ export function SettingsScreen() {
     (name) =>
       (name !== 'tokens' || can('tokens.manage')) &&
       (name !== 'sign-in' || can('users.manage')) &&
-      (name !== 'license' || enterprise),
+      (name !== 'license' || enterprise) &&
+      (name !== 'backups' || can('devices.read')),
   );
   // ?tab=license opens a tab directly (the license banner links there).
   const [params] = useSearchParams();
@@ -50,6 +52,7 @@ export function SettingsScreen() {
         {tab === 'organization' && <OrganizationPanel />}
         {tab === 'sign-in' && <SignInSettingsPanel />}
         {tab === 'tokens' && <ApiTokensPanel />}
+        {tab === 'backups' && <ConfigurationSettingsPanel />}
         {tab === 'license' && <LicensePanel />}
       </Tabs>
     </section>
