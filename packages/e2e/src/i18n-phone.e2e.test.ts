@@ -106,9 +106,22 @@ describe('languages and phone width in Chromium', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Pro Audio' }).click();
     await page.getByRole('columnheader', { name: 'Product model' }).waitFor();
     await markPage(page);
-    // Only languages the screens are translated into are offered.
+    // The twelve languages, each in its own name.
     const menu = page.getByRole('banner').getByRole('combobox', { name: 'Language' });
-    expect(await menu.locator('option').allTextContents()).toEqual(['English', 'Français', 'Deutsch']);
+    expect(await menu.locator('option').allTextContents()).toEqual([
+      'English',
+      'Français',
+      'Italiano',
+      'Español',
+      'Deutsch',
+      'Português',
+      'Polski',
+      '简体中文',
+      '한국어',
+      '日本語',
+      'العربية',
+      'Русский',
+    ]);
 
     await chooseLanguage(page, 'Language', 'fr');
     const nav = page.getByRole('navigation', { name: 'Principale' });
