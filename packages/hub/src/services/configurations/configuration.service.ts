@@ -94,8 +94,9 @@ export class ConfigurationService {
     this.onDrift = listener;
   }
 
+  /** Runs the nightly sweep now and every `tickMs` (not at all with 0: tests call `sweep`). */
   start(): Promise<void> {
-    return this.periodic.start();
+    return this.d.tuning.tickMs > 0 ? this.periodic.start() : Promise.resolve();
   }
 
   stop(): Promise<void> {
