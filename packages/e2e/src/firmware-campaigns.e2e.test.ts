@@ -133,15 +133,28 @@ describe('firmware catalog and campaigns in Chromium', () => {
       .getByRole('cell', { name: /Boardroom 1/ })
       .first()
       .waitFor();
-    expect(await page.getByText('Update available', { exact: true }).count()).toBe(0);
+    expect(await page.locator('table').getByText('Update available', { exact: true }).count()).toBe(0);
     await page.goto(`${hub.url}/firmware`);
     await page.getByRole('heading', { name: 'Firmware' }).waitFor();
     await uploadPackage(page, '8.4.0.1', 'cp2-8.4.0.1.bin');
     await screenshot(page, 'firmware-catalog');
     await expectNoSeriousViolations(page, 'firmware catalog');
     await page.goto(`${hub.url}/devices?kind=pro-audio`);
-    await page.getByText('Update available', { exact: true }).first().waitFor({ timeout: 10_000 });
-    expect(await page.getByText('Update available', { exact: true }).count()).toBe(6);
+    await page
+      .locator('table')
+      .getByText('Update available', { exact: true })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    expect(await page.locator('table').getByText('Update available', { exact: true }).count()).toBe(6);
+    // The dashboard counts them and leads to that list.
+    await page.goto(`${hub.url}/`);
+    await page.getByTestId('firmware-updates').getByText('6', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Show them' }).click();
+    await page.waitForURL(/update=available/);
+    await page
+      .getByRole('cell', { name: /Boardroom 6/ })
+      .first()
+      .waitFor();
   }, 60_000);
 
   it('runs a pilot of 2: it passes the health gate and the wave of the rest starts', async () => {

@@ -12,6 +12,7 @@ import { OrganizationCounts } from './OrganizationCounts.tsx';
 import { useLocations } from '../locations/queries.ts';
 import { useOrganization } from '../organizations/queries.ts';
 import { useDeviceSummary } from '../devices/queries.ts';
+import { FirmwareUpdatesCard } from '../firmware/FirmwareUpdatesCard.tsx';
 
 const groupColors = {
   down: 'var(--down)',
@@ -124,6 +125,7 @@ function DevicesDashboard() {
             <Link to="/servers">{t('dashboard.openServers')}</Link>
           </figure>
         )}
+        <FirmwareUpdatesCard orgId={orgId} />
       </div>
       {session.currentOrg?.kind === 'support' && (
         <figure className="card">
