@@ -472,11 +472,12 @@ function composeFirmware(
     notify: (c, event) => notifier.notify(c, event),
     onError,
   });
+  const tickMs = settings.campaignTickMs ?? 2_000;
   const campaignTicks = new PeriodicTask(
     async () => {
       await campaignEngine.tick();
     },
-    settings.campaignTickMs ?? 2_000,
+    tickMs,
     onError,
   );
   const campaigns = new CampaignService({
@@ -487,7 +488,10 @@ function composeFirmware(
     clock: d.clock,
     changed,
     notify: (c, event) => notifier.notify(c, event),
-    kick: () => void campaignTicks.start(),
+    // A campaign started or resumed: the engine looks now (tests with no ticks run it themselves).
+    kick: () => {
+      if (tickMs > 0) void campaignTicks.start();
+    },
     pdf: (model) => renderCampaignReportPdf(model),
   });
   return { campaigns, campaignEngine, campaignTicks };

@@ -15,6 +15,11 @@ import { connectAgent, relink, until, type LinkedSite } from '../../test/alert-f
 import { linkDevice } from '../../test/fake-agent.ts';
 import { tempDir } from '../../test/temp-dir.ts';
 import type { ApiClient } from '../../test/api-client.ts';
+import { sql } from 'drizzle-orm';
+import { CampaignEngine } from '../../services/firmware/campaign-engine.ts';
+import { FirmwareCampaignRepository } from '../../repositories/firmware-campaign.repository.ts';
+import { FirmwarePackageRepository } from '../../repositories/firmware-package.repository.ts';
+import { rowsOf } from '../../repositories/raw-rows.ts';
 
 const model = 'CONVERGE® Pro 2 128V';
 const device = (n: number, firmware = '8.3.15.0'): LinkDevice => ({
@@ -430,5 +435,46 @@ describe('firmware catalog and campaigns', () => {
     now = new Date('2026-12-07T03:30:00Z'); // 22:30 in New York
     await tick();
     expect((await campaign(created.id)).waves[0]).toMatchObject({ pending: 0, running: 1 });
+  });
+
+  it('pauses and resumes; engines of several hubs working at once claim each device once', async () => {
+    const pkg = await publish(t.support.owner, t.support.id, '8.4.4.0');
+    const created = await start('Several hubs', pkg.id, { pilot: 0 });
+    const act = (what: string) =>
+      t.support.owner.post<Campaign>(
+        `/api/v1/orgs/${t.support.id}/firmware/campaigns/${created.id}/${what}`,
+        {},
+      );
+    expect((await act('pause')).body.status).toBe('paused');
+    await tick();
+    expect((await campaign(created.id)).waves[0]).toMatchObject({ pending: 6, running: 0 });
+    expect((await act('pause')).body).toMatchObject({ error: { code: 'CAMPAIGN_STATE' } });
+    expect((await act('resume')).body.status).toBe('running');
+    // Three engines as three hubs would run them, leases that run out at once: they race for the devices.
+    const db = hub.database.db;
+    const engines = Array.from(
+      { length: 3 },
+      () =>
+        new CampaignEngine({
+          campaigns: new FirmwareCampaignRepository(db),
+          packageOf: (id) => new FirmwarePackageRepository(db).byId(id),
+          clock,
+          changed: () => Promise.resolve(),
+          notify: () => Promise.resolve(),
+          onError: (e) => {
+            throw e;
+          },
+          leaseMs: -1,
+          startPerTick: 2,
+        }),
+    );
+    for (let round = 0; round < 4; round++) await Promise.all(engines.map((e) => e.tick()));
+    const jobs = rowsOf<{ device_id: string; n: number }>(
+      await db.execute(
+        sql`SELECT device_id, count(*)::int AS n FROM jobs WHERE command->>'fileId' = ${pkg.fileId} GROUP BY device_id`,
+      ),
+    );
+    expect(jobs).toHaveLength(6);
+    expect(jobs.every((j) => j.n === 1)).toBe(true);
   });
 });
