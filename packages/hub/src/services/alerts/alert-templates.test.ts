@@ -76,6 +76,19 @@ describe('alert messages in the twelve languages', () => {
     expect(renderAlert('en', device, 'email').text).toContain('Room 2 is Down since 2026-12-07 09:15 UTC.');
   });
 
+  it.each(languages)('%s: a configuration drift is said in it', (lng) => {
+    const drift: AlertMessageParams = { ...device, condition: 'configuration_drift' };
+    const m = renderAlert(lng, drift, 'email');
+    expect(m.text).toContain('Room 2');
+    if (lng !== 'en') {
+      expect(m.text).not.toContain('differs from its approved baseline');
+      expect(m.subject).not.toContain('Configuration drifted');
+      expect(
+        renderAlert(lng, { ...drift, event: 'resolved', resolvedAt: resolved.resolvedAt }, 'email').text,
+      ).not.toContain('matches its baseline again');
+    }
+  });
+
   it('falls back to English for a language the hub does not know', () => {
     expect(renderAlert('sv', device, 'email')).toEqual(renderAlert('en', device, 'email'));
   });

@@ -226,6 +226,8 @@ function wordsOf(ph: AlertPhrases): Words {
     serverFold: (down, devices, folded) => ph.serverFold(down, devices, folded),
     hostFold: (n) => ph.hostFold(n),
     open: ph.open,
+    drift: (p) => (p.event === 'resolved' ? ph.driftBack(p.name) : ph.driftIs(p.name, p.event === 'repeat')),
+    driftChanges: (n) => ph.driftChanges(n),
     footer: (org, channel) => ph.footer(org, (ph.channel as Record<string, string>)[channel] ?? channel),
     smsResolved: ph.smsResolved,
   };

@@ -13,7 +13,13 @@ export interface AlertPhrases extends Pick<
   'organization' | 'device' | 'where' | 'location' | 'rule' | 'serverFold' | 'hostFold' | 'open'
 > {
   labels: Record<
-    'disconnected' | 'monitoring_issue' | 'monitoring_off' | 'Overflow' | 'Expired' | 'Expiring',
+    | 'disconnected'
+    | 'monitoring_issue'
+    | 'monitoring_off'
+    | 'Overflow'
+    | 'Expired'
+    | 'Expiring'
+    | 'configuration_drift',
     string
   >;
   still: string;
@@ -30,6 +36,11 @@ export interface AlertPhrases extends Pick<
   planExtended(name: string): string;
   planEnded(name: string, date: string): string;
   planEnds(name: string, date: string): string;
+  /** The configuration differs from its approved baseline (docs/configurations.md). */
+  driftIs(name: string, repeat: boolean): string;
+  driftBack(name: string): string;
+  /** Introduces the list of differing settings (a count: said without plural forms). */
+  driftChanges(n: number): string;
   since(at: string): string;
   noticed(at: string): string;
   was(label: string, from: string, to: string, duration: string): string;
@@ -49,6 +60,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'Dépassement du forfait',
       Expired: 'Forfait expiré',
       Expiring: 'Fin du forfait',
+      configuration_drift: 'Configuration divergente',
     },
     still: 'Toujours',
     resolvedPrefix: 'Résolu',
@@ -65,6 +77,10 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `Le forfait de service de ${n} a été prolongé`,
     planEnded: (n, d) => `Le forfait de service de ${n} a pris fin le ${d}`,
     planEnds: (n, d) => `Le forfait de service de ${n} prend fin le ${d}`,
+    driftIs: (n, r) =>
+      `La configuration de ${n} ${r ? 'diffère toujours' : 'diffère'} de sa référence approuvée`,
+    driftBack: (n) => `La configuration de ${n} correspond de nouveau à sa référence`,
+    driftChanges: (k) => `Ce qui diffère de la référence (réglages : ${s(k)}) :`,
     since: (at) => `depuis ${at}`,
     noticed: (at) => `(constaté ${at})`,
     was: (l, f, t, d) => `État ${l} du ${f} au ${t} (${d}).`,
@@ -91,6 +107,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'Superamento del piano',
       Expired: 'Piano scaduto',
       Expiring: 'Piano in scadenza',
+      configuration_drift: 'Configurazione divergente',
     },
     still: 'Ancora',
     resolvedPrefix: 'Risolto',
@@ -107,6 +124,10 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `Il piano di servizio di ${n} è stato prolungato`,
     planEnded: (n, d) => `Il piano di servizio di ${n} è terminato il ${d}`,
     planEnds: (n, d) => `Il piano di servizio di ${n} termina il ${d}`,
+    driftIs: (n, r) =>
+      `La configurazione di ${n} ${r ? 'differisce ancora' : 'differisce'} dalla baseline approvata`,
+    driftBack: (n) => `La configurazione di ${n} corrisponde di nuovo alla baseline`,
+    driftChanges: (k) => `Cosa differisce dalla baseline (impostazioni: ${s(k)}):`,
     since: (at) => `dal ${at}`,
     noticed: (at) => `(rilevato ${at})`,
     was: (l, f, t, d) => `Stato ${l} dal ${f} al ${t} (${d}).`,
@@ -133,6 +154,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'Exceso del plan',
       Expired: 'Plan caducado',
       Expiring: 'Fin del plan',
+      configuration_drift: 'Configuración desviada',
     },
     still: 'Sigue',
     resolvedPrefix: 'Resuelto',
@@ -149,6 +171,10 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `El plan de servicio de ${n} se ha ampliado`,
     planEnded: (n, d) => `El plan de servicio de ${n} terminó el ${d}`,
     planEnds: (n, d) => `El plan de servicio de ${n} termina el ${d}`,
+    driftIs: (n, r) =>
+      `La configuración de ${n} ${r ? 'sigue difiriendo' : 'difiere'} de su referencia aprobada`,
+    driftBack: (n) => `La configuración de ${n} vuelve a coincidir con su referencia`,
+    driftChanges: (k) => `Lo que difiere de la referencia (ajustes: ${s(k)}):`,
     since: (at) => `desde ${at}`,
     noticed: (at) => `(detectado ${at})`,
     was: (l, f, t, d) => `Estado ${l} desde ${f} hasta ${t} (${d}).`,
@@ -175,6 +201,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'Excedente do plano',
       Expired: 'Plano expirado',
       Expiring: 'Fim do plano',
+      configuration_drift: 'Configuração divergente',
     },
     still: 'Ainda',
     resolvedPrefix: 'Resolvido',
@@ -190,6 +217,9 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `O plano de serviço de ${n} foi prorrogado`,
     planEnded: (n, d) => `O plano de serviço de ${n} terminou em ${d}`,
     planEnds: (n, d) => `O plano de serviço de ${n} termina em ${d}`,
+    driftIs: (n, r) => `A configuração de ${n} ${r ? 'continua diferente' : 'difere'} da referência aprovada`,
+    driftBack: (n) => `A configuração de ${n} voltou a coincidir com a referência`,
+    driftChanges: (k) => `O que difere da referência (configurações: ${s(k)}):`,
     since: (at) => `desde ${at}`,
     noticed: (at) => `(detectado ${at})`,
     was: (l, f, t, d) => `Status ${l} de ${f} a ${t} (${d}).`,
@@ -216,6 +246,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'Przekroczenie planu',
       Expired: 'Plan wygasł',
       Expiring: 'Koniec planu',
+      configuration_drift: 'Konfiguracja odbiega od wzorca',
     },
     still: 'Nadal',
     resolvedPrefix: 'Rozwiązane',
@@ -231,6 +262,9 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `Plan serwisowy ${n} został przedłużony`,
     planEnded: (n, d) => `Plan serwisowy ${n} skończył się ${d}`,
     planEnds: (n, d) => `Plan serwisowy ${n} kończy się ${d}`,
+    driftIs: (n, r) => `Konfiguracja ${n} ${r ? 'nadal odbiega' : 'odbiega'} od zatwierdzonego wzorca`,
+    driftBack: (n) => `Konfiguracja ${n} jest znowu zgodna ze wzorcem`,
+    driftChanges: (k) => `Różnice względem wzorca (ustawienia: ${s(k)}):`,
     since: (at) => `od ${at}`,
     noticed: (at) => `(zauważono ${at})`,
     was: (l, f, t, d) => `Stan ${l} od ${f} do ${t} (${d}).`,
@@ -257,6 +291,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: '超出套餐',
       Expired: '套餐已到期',
       Expiring: '套餐即将结束',
+      configuration_drift: '配置已偏离',
     },
     still: '仍然',
     resolvedPrefix: '已解决',
@@ -271,6 +306,9 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `${n} 的服务套餐已延长`,
     planEnded: (n, d) => `${n} 的服务套餐已于 ${d} 结束`,
     planEnds: (n, d) => `${n} 的服务套餐将于 ${d} 结束`,
+    driftIs: (n, r) => `${n} 的配置${r ? '仍' : ''}与批准的基准不同`,
+    driftBack: (n) => `${n} 的配置已重新与基准一致`,
+    driftChanges: (k) => `与基准不同之处（设置数：${s(k)}）：`,
     since: (at) => `，始于 ${at}`,
     noticed: (at) => `（发现于 ${at}）`,
     was: (l, f, t, d) => `“${l}”状态从 ${f} 持续到 ${t}（${d}）。`,
@@ -296,6 +334,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: '플랜 초과',
       Expired: '플랜 만료',
       Expiring: '플랜 종료 예정',
+      configuration_drift: '구성 이탈',
     },
     still: '계속',
     resolvedPrefix: '해결됨',
@@ -311,6 +350,9 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `${n}의 서비스 플랜이 연장됨`,
     planEnded: (n, d) => `${n}의 서비스 플랜이 ${d}에 종료됨`,
     planEnds: (n, d) => `${n}의 서비스 플랜이 ${d}에 종료 예정`,
+    driftIs: (n, r) => `${n}의 구성이 ${r ? '계속 ' : ''}승인된 기준과 다릅니다`,
+    driftBack: (n) => `${n}의 구성이 다시 기준과 일치합니다`,
+    driftChanges: (k) => `기준과 다른 점(설정 ${s(k)}개):`,
     since: (at) => `(${at}부터)`,
     noticed: (at) => `(${at}에 확인)`,
     was: (l, f, t, d) => `${f}부터 ${t}까지 ${l} 상태(${d}).`,
@@ -336,6 +378,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'プラン超過',
       Expired: 'プラン期限切れ',
       Expiring: 'プラン終了予定',
+      configuration_drift: '設定の逸脱',
     },
     still: '継続',
     resolvedPrefix: '解決',
@@ -352,6 +395,9 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `${n} のサービスプランが延長されました`,
     planEnded: (n, d) => `${n} のサービスプランは ${d} に終了しました`,
     planEnds: (n, d) => `${n} のサービスプランは ${d} に終了します`,
+    driftIs: (n, r) => `${n} の設定が${r ? '引き続き' : ''}承認済みのベースラインと異なります`,
+    driftBack: (n) => `${n} の設定は再びベースラインと一致しています`,
+    driftChanges: (k) => `ベースラインとの差分（設定 ${s(k)} 件）:`,
     since: (at) => `（${at} から）`,
     noticed: (at) => `（${at} に検知）`,
     was: (l, f, t, d) => `「${l}」は ${f} から ${t} まで続きました（${d}）。`,
@@ -378,6 +424,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'تجاوز الخطة',
       Expired: 'انتهت الخطة',
       Expiring: 'الخطة على وشك الانتهاء',
+      configuration_drift: 'انحراف الإعدادات',
     },
     still: 'لا يزال',
     resolvedPrefix: 'تم الحل',
@@ -392,6 +439,9 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `مُدّدت خطة خدمة ${n}`,
     planEnded: (n, d) => `انتهت خطة خدمة ${n} في ${d}`,
     planEnds: (n, d) => `تنتهي خطة خدمة ${n} في ${d}`,
+    driftIs: (n, r) => `إعدادات ${n} ${r ? 'لا تزال تختلف' : 'تختلف'} عن مرجعها المعتمد`,
+    driftBack: (n) => `عادت إعدادات ${n} مطابقة لمرجعها`,
+    driftChanges: (k) => `ما يختلف عن المرجع (عدد الإعدادات: ${s(k)}):`,
     since: (at) => `منذ ${at}`,
     noticed: (at) => `(لوحظ في ${at})`,
     was: (l, f, t, d) => `كانت الحالة ${l} من ${f} إلى ${t} (${d}).`,
@@ -418,6 +468,7 @@ export const alertPhrases: Record<string, AlertPhrases> = {
       Overflow: 'Превышение плана',
       Expired: 'План истёк',
       Expiring: 'План заканчивается',
+      configuration_drift: 'Конфигурация отклонилась',
     },
     still: 'По-прежнему',
     resolvedPrefix: 'Устранено',
@@ -433,6 +484,10 @@ export const alertPhrases: Record<string, AlertPhrases> = {
     planExtended: (n) => `Сервисный план ${n} продлён`,
     planEnded: (n, d) => `Сервисный план ${n} закончился ${d}`,
     planEnds: (n, d) => `Сервисный план ${n} заканчивается ${d}`,
+    driftIs: (n, r) =>
+      `Конфигурация ${n} ${r ? 'по-прежнему отличается' : 'отличается'} от утверждённого эталона`,
+    driftBack: (n) => `Конфигурация ${n} снова совпадает с эталоном`,
+    driftChanges: (k) => `Отличия от эталона (настроек: ${s(k)}):`,
     since: (at) => `с ${at}`,
     noticed: (at) => `(замечено ${at})`,
     was: (l, f, t, d) => `Состояние «${l}» с ${f} по ${t} (${d}).`,
