@@ -5,6 +5,49 @@
  */
 export const helpTranslations: Record<string, Record<string, string[]>> = {
   fr: {
+    dashboard: [
+      'Le graphique regroupe les appareils en Hors service, Problèmes et Opérationnel. Cliquez sur une part ou sur sa légende pour ouvrir la liste des appareils filtrée sur elle.',
+      'Les Problèmes sont tous les états ni Hors service ni Opérationnel : Échec de connexion, SURCHAUFFE !, Pile incomplète, Échec de l’enregistrement VoIP, Sourdine de sécurité active, Voyant de localisation allumé, Hors forfait et les autres.',
+      'Le tableau de bord change de lui-même tant que la mention « En direct » s’affiche dans l’en-tête.',
+    ],
+    statuses: [
+      'Hors service : l’appareil ne répond pas sur le réseau. Vérifiez son alimentation et son câble, puis le sous-réseau de l’agent.',
+      'Échec de connexion : l’appareil a refusé l’identifiant et le mot de passe de l’agent. Utilisez l’action « Changer l’identifiant… » sur la page de l’appareil pour que l’agent et chaque boîtier de la pile utilisent le même identifiant.',
+      'Pile incomplète / Pile incohérente : un boîtier ou un appareil P-Link de la pile est hors ligne, ou annonce un autre nom de pile.',
+      'Sourdine de sécurité active et Voyant de localisation allumé sont des états que quelqu’un a mis exprès ; désactivez-les depuis les actions de l’appareil une fois le travail terminé.',
+      'Hors forfait : l’organisation a plus d’appareils que son forfait de service n’en permet ; les plus récents sont affichés Hors forfait jusqu’à ce que le forfait augmente.',
+      'Mise à jour du micrologiciel, Redémarrage..., Configuration en cours : une tâche s’exécute sur l’appareil ; il revient de lui-même.',
+    ],
+    devices: [
+      'Tapez dans le champ de recherche pour trouver noms, numéros de série, modèles, adresses, micrologiciels et connexions. Les filtres se combinent avec la recherche.',
+      'Cliquez sur un titre de colonne pour trier ; cliquez à nouveau pour inverser. Choisissez les colonnes voulues sous « Colonnes ».',
+      '« Télécharger en CSV » enregistre tous les appareils de la vue actuelle (recherche, filtres, colonnes), pas seulement les lignes à l’écran.',
+    ],
+    'selecting-devices': [
+      'Cochez la case en début de ligne pour sélectionner un appareil, ou celle du titre de colonne pour sélectionner tous les appareils affichés par la liste (après recherche et filtres).',
+      'La barre de sélection propose alors ce qui peut être fait sur tous à la fois : les affecter à un emplacement, ou lancer une action comme la localisation, la sourdine de sécurité ou une mise à jour du micrologiciel. Chaque appareil devient une tâche ; la barre indique combien sont terminées et combien ont échoué.',
+      '« Effacer la sélection » la vide. Une sélection est conservée pendant que vous triez ou parcourez la liste.',
+    ],
+    actions: [
+      'Chaque action devient une tâche : vous suivez sa progression en direct, et l’Historique de l’organisation note qui l’a lancée.',
+      'Le redémarrage, le redémarrage VoIP, le chargement d’une configuration et le changement d’identifiant demandent confirmation : l’appareil peut être indisponible un moment.',
+      'Si l’agent de l’appareil est hors ligne, la tâche l’attend jusqu’à deux minutes, puis échoue avec une raison claire.',
+    ],
+    alerts: [
+      'Une règle d’alerte dit quoi surveiller (états d’appareils, déconnexion d’un serveur, forfait dépassé ou terminé), combien de temps attendre avant de prévenir, à quelle fréquence répéter, et par quels canaux : e-mail, SMS, webhook.',
+      'Incidents liste ce qui est en panne maintenant ; le Journal d’envoi montre chaque message envoyé, retenu ou en échec. Une fenêtre de maintenance met les alertes en sourdine pour une organisation, un emplacement ou un appareil.',
+      'Chacun choisit sous Paramètres › Mon compte quelles alertes d’organisations lui parviennent par e-mail et SMS ; les messages arrivent dans sa langue.',
+    ],
+    users: [
+      'Les Propriétaires peuvent tout faire, y compris gérer les autres Propriétaires. Les Administrateurs gèrent les utilisateurs, les serveurs, les emplacements et les appareils. Les Observateurs voient tout et ne changent rien.',
+      'Utilisateurs › Ajouter des utilisateurs invite une ou plusieurs adresses e-mail à la fois avec un rôle et une langue. Une personne invitée enregistre son mot de passe depuis l’e-mail, écrit dans la langue choisie.',
+      'Les membres d’une organisation de support agissent dans ses organisations clientes avec le même rôle.',
+    ],
+    'monitoring-servers': [
+      'Serveurs liste les comptes serveur d’agent : si chaque agent est Connecté, son système de surveillance (Actif, Issue, Off), sa version, sa charge, ses sous-réseaux activés et quand il a été vu pour la dernière fois.',
+      'Un serveur dont la surveillance signale Issue nomme les problèmes : parcours de sous-réseau en échec, tampon qui grossit, décalage d’horloge, identifiants refusés, processeur ou mémoire élevés.',
+      'Une règle d’alerte du type « un serveur se déconnecte ou sa surveillance a un problème » prévient par e-mail, SMS ou webhook.',
+    ],
     'monitoring-devices': [
       'Pro Audio liste les CONVERGE Pro 2, CONVERGE Huddle, BMA 360D et appareils P-Link (extensions, microphones, DIALOG 20) trouvés par les agents de vos sites ; Vidéo liste les appareils COLLABORATE Live. Chaque ligne montre l’état de l’appareil, son modèle, son nom, son numéro de série, ses connexions (sous-réseau › pile › C-Link/P-Link), son emplacement, son micrologiciel et son adresse d’accès.',
       'Les états changent en direct tant que la mention « En direct » s’affiche dans l’en-tête : un appareil qui ne répond plus passe Hors service en moins d’une minute, et redevient Opérationnel de lui-même quand il répond à nouveau.',
@@ -22,6 +65,49 @@ export const helpTranslations: Record<string, Record<string, string[]>> = {
     ],
   },
   de: {
+    dashboard: [
+      'Das Diagramm gruppiert die Geräte in Ausgefallen, Probleme und Fehlerfrei. Klicken Sie auf ein Segment oder seine Legende, um die Geräteliste danach gefiltert zu öffnen.',
+      'Probleme sind alle Status, die weder Ausgefallen noch Fehlerfrei sind: Anmeldung fehlgeschlagen, ÜBERHITZUNG!, Stack unvollständig, VoIP-Registrierung fehlgeschlagen, Sicherheitsstummschaltung an, Ortungsleuchte an, Über Kontingent und die übrigen.',
+      'Das Dashboard aktualisiert sich selbst, solange „Live“ im Kopf steht.',
+    ],
+    statuses: [
+      'Ausgefallen: Das Gerät antwortet nicht im Netz. Prüfen Sie Stromversorgung und Kabel, dann das Subnetz des Agents.',
+      'Anmeldung fehlgeschlagen: Das Gerät hat Benutzername und Passwort des Agents abgelehnt. Verwenden Sie auf der Geräteseite „Anmeldung ändern…“, damit der Agent und jede Box des Stacks dieselbe Anmeldung nutzen.',
+      'Stack unvollständig / Stack passt nicht: Eine Box oder ein P-Link-Gerät des Stacks ist offline oder meldet einen anderen Stack-Namen.',
+      'Sicherheitsstummschaltung an und Ortungsleuchte an sind Zustände, die jemand absichtlich gesetzt hat; schalten Sie sie über die Aktionen des Geräts aus, wenn die Arbeit erledigt ist.',
+      'Über Kontingent: Die Organisation hat mehr Geräte, als ihr Serviceplan erlaubt; die neuesten werden als Über Kontingent gezeigt, bis der Plan wächst.',
+      'Firmware wird aktualisiert, Startet neu..., Wird konfiguriert: Auf dem Gerät läuft ein Auftrag; es kommt von selbst zurück.',
+    ],
+    devices: [
+      'Tippen Sie in das Suchfeld, um Namen, Seriennummern, Modelle, Adressen, Firmware und Verbindungen zu finden. Filter wirken zusammen mit der Suche.',
+      'Klicken Sie auf einen Spaltentitel, um danach zu sortieren; ein weiterer Klick kehrt die Reihenfolge um. Die gewünschten Spalten wählen Sie unter „Spalten“.',
+      '„CSV herunterladen“ speichert alle Geräte der aktuellen Ansicht (Suche, Filter, Spalten), nicht nur die sichtbaren Zeilen.',
+    ],
+    'selecting-devices': [
+      'Kreuzen Sie das Kästchen am Zeilenanfang an, um ein Gerät auszuwählen, oder das im Spaltentitel, um alle Geräte auszuwählen, die die Liste (nach Suche und Filtern) zeigt.',
+      'Die Auswahlleiste bietet dann, was mit allen zugleich möglich ist: einem Standort zuordnen oder eine Aktion wie Ortung, Sicherheitsstummschaltung oder ein Firmware-Update ausführen. Jedes Gerät wird ein Auftrag; die Leiste zeigt, wie viele fertig und wie viele fehlgeschlagen sind.',
+      '„Auswahl aufheben“ leert sie. Eine Auswahl bleibt erhalten, während Sie sortieren oder blättern.',
+    ],
+    actions: [
+      'Jede Aktion wird ein Auftrag: Sie sehen den Fortschritt live, und der Verlauf der Organisation hält fest, wer ihn gestartet hat.',
+      'Neustart, VoIP-Neustart, das Laden einer Konfiguration und das Ändern der Anmeldung fragen nach: Das Gerät kann eine Weile nicht verfügbar sein.',
+      'Ist der Agent des Geräts offline, wartet der Auftrag bis zu zwei Minuten auf ihn und schlägt dann mit einem klaren Grund fehl.',
+    ],
+    alerts: [
+      'Eine Alarmregel sagt, was beobachtet wird (Gerätestatus, ein Server trennt sich, Plan überschritten oder beendet), wie lange vor der Meldung gewartet wird, wie oft wiederholt wird und über welche Kanäle: E-Mail, SMS, Webhook.',
+      'Vorfälle listet, was gerade ausfällt; das Versandprotokoll zeigt jede gesendete, zurückgehaltene oder fehlgeschlagene Nachricht. Ein Wartungsfenster schaltet Alarme für eine Organisation, einen Standort oder ein Gerät stumm.',
+      'Jede Person wählt unter Einstellungen › Mein Konto, welche Alarme welcher Organisationen sie per E-Mail und SMS erreichen; die Nachrichten kommen in ihrer Sprache.',
+    ],
+    users: [
+      'Eigentümer dürfen alles, auch andere Eigentümer verwalten. Administratoren verwalten Benutzer, Server, Standorte und Geräte. Beobachter sehen alles und ändern nichts.',
+      'Benutzer › Benutzer hinzufügen lädt eine oder viele E-Mail-Adressen zugleich mit einer Rolle und einer Sprache ein. Eingeladene legen ihr Passwort über die E-Mail fest, die in der gewählten Sprache geschrieben ist.',
+      'Mitglieder einer Support-Organisation handeln in deren Kundenorganisationen mit derselben Rolle.',
+    ],
+    'monitoring-servers': [
+      'Server listet die Agent-Serverkonten: ob jeder Agent Verbunden ist, sein Überwachungssystem (Aktiv, Issue, Off), seine Version, Last, aktivierten Subnetze und wann er zuletzt gesehen wurde.',
+      'Meldet die Überwachung eines Servers Issue, nennt sie die Probleme: fehlschlagende Subnetz-Suche, wachsender Puffer, Zeitabweichung, abgelehnte Zugangsdaten, hohe CPU- oder Speicherlast.',
+      'Eine Alarmregel der Art „ein Server trennt sich oder seine Überwachung hat ein Problem“ meldet es per E-Mail, SMS oder Webhook.',
+    ],
     'monitoring-devices': [
       'Pro Audio listet die CONVERGE Pro 2, CONVERGE Huddle, BMA 360D und P-Link-Geräte (Erweiterungen, Mikrofone, DIALOG 20), die die Agents Ihrer Standorte gefunden haben; Video listet die COLLABORATE-Live-Geräte. Jede Zeile zeigt Status, Modell, Name, Seriennummer, Verbindungen (Subnetz › Stack › C-Link/P-Link), Standort, Firmware und Zugriffsadresse des Geräts.',
       'Die Status ändern sich live, solange „Live“ im Kopf steht: Ein Gerät, das nicht mehr antwortet, wird binnen einer Minute Ausgefallen und von selbst wieder Fehlerfrei, sobald es wieder antwortet.',
