@@ -35,7 +35,7 @@ export const helpTranslations: Record<string, Record<string, string[]>> = {
     ],
     alerts: [
       'Une règle d’alerte dit quoi surveiller (états d’appareils, déconnexion d’un serveur, forfait dépassé ou terminé), combien de temps attendre avant de prévenir, à quelle fréquence répéter, et par quels canaux : e-mail, SMS, webhook.',
-      'Incidents liste ce qui est en panne maintenant ; le Journal d’envoi montre chaque message envoyé, retenu ou en échec. Une fenêtre de maintenance met les alertes en sourdine pour une organisation, un emplacement ou un appareil.',
+      'Incidents liste ce qui est en panne maintenant ; le Journal des envois montre chaque message envoyé, retenu ou en échec. Une fenêtre de maintenance met les alertes en sourdine pour une organisation, un emplacement ou un appareil.',
       'Chacun choisit sous Paramètres › Mon compte quelles alertes d’organisations lui parviennent par e-mail et SMS ; les messages arrivent dans sa langue.',
     ],
     users: [
