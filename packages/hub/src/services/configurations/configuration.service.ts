@@ -50,6 +50,9 @@ export const defaultConfigurationTuning: ConfigurationTuning = {
   backupBefore: changeCommands,
 };
 
+/** How long the night's backup may start after `nightlyHourUtc` (a hub down all night skips a day). */
+const nightHours = 6;
+
 const actorOf = (label: string): Actor => ({ userId: null, label, ip: null });
 const nightlyActor = actorOf('hub (nightly backup)');
 
@@ -280,11 +283,13 @@ export class ConfigurationService {
   }
 
   /**
-   * The nightly backup: each organization's once a UTC day (after `nightlyHourUtc`), claimed by one
-   * hub; then retention. Returns the organizations backed up.
+   * The nightly backup: each organization's once a UTC day (from `nightlyHourUtc`, for six hours),
+   * claimed by one hub; then retention. Returns the organizations backed up.
    */
   async sweep(now = this.d.clock()): Promise<string[]> {
-    if (now.getUTCHours() < this.d.tuning.nightlyHourUtc) return [];
+    // Only at night: a hub started or restarted in the day does not back every device up at once.
+    const hour = now.getUTCHours();
+    if (hour < this.d.tuning.nightlyHourUtc || hour >= this.d.tuning.nightlyHourUtc + nightHours) return [];
     const day = isoDay(now);
     const done: string[] = [];
     for (const orgId of await this.d.repo.orgsWithDevices()) {

@@ -241,5 +241,7 @@ describe('configuration versions', () => {
     expect(list.items[2]?.baseline).toBe(true);
     await versionCount(1, ids.room2);
     expect(await hub.services.configurations.sweep()).toEqual([]);
+    // In the day a hub does not start the night's backup.
+    expect(await hub.services.configurations.sweep(new Date('2026-12-09T12:00:00Z'))).toEqual([]);
   });
 });
