@@ -11,6 +11,8 @@ export interface Column<T> {
   render: (row: T) => ReactNode;
   /** Style of the column's cell in a row, e.g. a tree's indentation. */
   cellStyle?: (row: T) => CSSProperties;
+  /** The cell as text: a dense table shows it on hover when the cell is cut. */
+  text?: (row: T) => string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function DataTable<T>({
   empty,
   selected,
   compact = false,
+  dense = false,
   headersHidden = false,
 }: {
   label: string;
@@ -45,6 +48,11 @@ export function DataTable<T>({
   selected?: (row: T) => boolean;
   /** Tighter cells, for a small table in a card. */
   compact?: boolean;
+  /**
+   * One line a row, for long lists people scan (devices): long text is cut with "…" and shown
+   * whole on hover (the column's `text`).
+   */
+  dense?: boolean;
   /** Column names for assistive technology only, for a small list whose card says what it is. */
   headersHidden?: boolean;
 }) {
@@ -52,7 +60,10 @@ export function DataTable<T>({
     // A wide table scrolls sideways inside its wrapper: the wrapper takes the focus so the keyboard
     // can scroll it too (WCAG 2.1.1).
     <div className="table-wrap" tabIndex={0}>
-      <table className={compact ? 'table compact' : 'table'} aria-label={label}>
+      <table
+        className={['table', compact ? 'compact' : '', dense ? 'dense' : ''].filter(Boolean).join(' ')}
+        aria-label={label}
+      >
         <thead className={headersHidden ? 'visually-hidden' : undefined}>
           <tr>
             {columns.map((c) => {
@@ -85,7 +96,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)} aria-selected={selected?.(row)}>
               {columns.map((c) => (
-                <td key={c.key} style={c.cellStyle?.(row)}>
+                <td key={c.key} style={c.cellStyle?.(row)} title={dense ? c.text?.(row) : undefined}>
                   {c.render(row)}
                 </td>
               ))}

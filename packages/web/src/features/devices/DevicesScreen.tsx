@@ -212,6 +212,7 @@ export function DevicesScreen() {
       <FormError error={error ?? list.error} />
       <DataTable
         label={t('devices.table')}
+        dense
         columns={rollup && selectable.length === 0 ? shown : [selectColumn, ...shown]}
         rows={list.items}
         rowKey={(d) => d.id}

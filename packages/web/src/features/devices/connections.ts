@@ -21,3 +21,14 @@ export function connectionStepLabel(t: TFunction, step: ConnectionStep): string 
 /** The whole path on one line. */
 export const connectionsText = (t: TFunction, steps: readonly ConnectionStep[], separator = ' › '): string =>
   steps.map((s) => connectionStepLabel(t, s)).join(separator);
+
+/**
+ * The path as a list shows it: from the stack down (the room the installer named, its C-Link and
+ * P-Link) when the device is in a stack, else the last two steps; "… ›" when something is left out.
+ */
+export function shortConnectionsText(t: TFunction, steps: readonly ConnectionStep[]): string {
+  const stack = steps.findIndex((s) => s.kind === 'stack');
+  const shown = stack >= 0 ? steps.slice(stack) : steps.slice(-2);
+  const text = connectionsText(t, shown);
+  return shown.length < steps.length ? `… › ${text}` : text;
+}

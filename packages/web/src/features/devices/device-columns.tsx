@@ -5,7 +5,7 @@ import { formatDateTime, formatDuration } from '../../format.ts';
 import { statusLabel } from '../../i18n/labels.ts';
 import { statusTone } from '../../ui/StatusBadge.tsx';
 import type { Column } from '../../ui/DataTable.tsx';
-import { connectionsText } from './connections.ts';
+import { connectionsText, shortConnectionsText } from './connections.ts';
 
 /** A column of the device list: its cell, and its text in the CSV export. */
 export type Col = Column<DeviceRow> & { text: (d: DeviceRow) => string };
@@ -75,9 +75,7 @@ export function deviceColumns(t: TFunction, lng: string, currentOrgId: string, r
       // The last two steps (stack and C-Link or P-Link) on one line; the whole path on hover and in the CSV.
       render: (d) => (
         <span className="nowrap" title={connectionsText(t, d.connections)}>
-          {d.connections.length > 2
-            ? `… › ${connectionsText(t, d.connections.slice(-2))}`
-            : connectionsText(t, d.connections)}
+          {shortConnectionsText(t, d.connections)}
         </span>
       ),
       text: (d) => connectionsText(t, d.connections, ' > '),
