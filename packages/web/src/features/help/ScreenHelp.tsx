@@ -1,23 +1,13 @@
-import { Link, useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
-import { useOrg } from '../../auth/session.tsx';
-import { topicForPath, visibleTopics } from './topics.ts';
+import { lazy, Suspense } from 'react';
 
-/**
- * The "?" at the top of each screen: opens the help page about this screen, when there is one this
- * organization and role may read (the shell shows it above every screen).
- */
+/** The help pages are not in the sign-in page's first download: the "?" loads them with itself. */
+const ScreenHelpLink = lazy(() => import('./ScreenHelpLink.tsx'));
+
+/** The "?" at the top of each screen, opening the help page about it. */
 export function ScreenHelp() {
-  const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const { session, can } = useOrg();
-  const topic = topicForPath(pathname);
-  if (!topic || !visibleTopics(session.currentOrg?.kind, can, '').includes(topic)) return null;
-  const title = t(`help.topics.${topic.id}`, { defaultValue: topic.title });
   return (
-    <Link className="screen-help" to={`/help?topic=${topic.id}`} title={title}>
-      <span aria-hidden="true">?</span>
-      <span className="visually-hidden">{t('help.screenHelp', { title })}</span>
-    </Link>
+    <Suspense fallback={null}>
+      <ScreenHelpLink />
+    </Suspense>
   );
 }
