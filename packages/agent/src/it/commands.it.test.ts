@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { buildProject } from '@crosspoint/sim';
-import { firmwareImageHeader, type DeviceId } from '@crosspoint/protocol';
+import { firmwareImageHeader, imageHeaderFor, type DeviceId } from '@crosspoint/protocol';
 import type { CommandProgress } from '../commands/device-command.ts';
 import { startRig, type Rig } from '../test/sim-harness.ts';
 import { smallSite } from '../test/sites.ts';
@@ -138,6 +138,36 @@ describe('device commands against the simulator', () => {
     }
     await rig.waitFor(dsp2, 'Healthy');
     expect(rig.agent.device(dsp2)?.firmware).toBe(before);
+  });
+
+  it('updates a P-Link peripheral through its host: off the chain while it flashes, back with the version', async () => {
+    const bt = rig.idOf('Main.DSP1.p01');
+    await rig.agent.command(dsp1, { type: 'ftp', enabled: true });
+    const before = rig.agent.device(bt)?.firmware;
+    const image = new Uint8Array([...imageHeaderFor('plink', '1.0.2.0'), ...new Uint8Array(20_000).fill(5)]);
+    const progress: CommandProgress[] = [];
+    const from = rig.changes.length;
+    const result = await rig.agent.command(bt, { type: 'firmwareUpdate', image }, (p) => progress.push(p));
+    expect(result).toMatchObject({ previous: before, firmware: '1.0.2.0' });
+    expect(rig.agent.device(bt)?.firmware).toBe('1.0.2.0');
+    expect([...new Set(progress.map((p) => p.phase))]).toEqual(['upload', 'apply', 'done']);
+    expect(progress.filter((p) => p.phase === 'apply').map((p) => p.percent)).toContain(100);
+    await rig.waitFor(bt, 'Healthy');
+    // Its host stayed up.
+    expect(statusesOf(dsp1, from)).not.toContain('Restarting...');
+    // A CP2 image is not a P-Link image; a refused image ends on the old version.
+    await expect(
+      rig.agent.command(bt, { type: 'firmwareUpdate', image: firmwareImageHeader('9.9.9.9') }),
+    ).rejects.toMatchObject({ code: 'COMMAND_BAD_INPUT' });
+    await rig.sim.control.setFault('Main.DSP1', 'firmware_reject', true);
+    try {
+      const refused = new Uint8Array([...imageHeaderFor('plink', '1.0.3.0'), ...new Uint8Array(100).fill(5)]);
+      await expect(rig.agent.command(bt, { type: 'firmwareUpdate', image: refused })).rejects.toThrow(
+        'The peripheral came back with firmware 1.0.2.0, not 1.0.3.0.',
+      );
+    } finally {
+      await rig.sim.control.clearFault('Main.DSP1', 'firmware_reject');
+    }
   });
 
   it('restarts a box: Restarting..., never Down, then back (its peripherals with it)', async () => {

@@ -277,6 +277,18 @@ export const cp2Dialect = {
     'file stored first by FTP under /firmware/; then UNIT STATE UPDATING, PROGRESS lines, drop, restart',
   ),
   firmwareProgress: push('guessed', 'firmwareProgress', 'BOX {box} FIRMWARE PROGRESS {percent:num}'),
+  plinkFirmwareApply: entry(
+    'guessed',
+    'firmwareProgress',
+    'BOX {box} PLINK {plink} FIRMWARE APPLY {file}',
+    'BOX {box} PLINK {plink} FIRMWARE APPLY {file}',
+    'a P-Link peripheral is updated through its host [C PLD: "using a regular P-Link cable"]: file stored on the host by FTP under /firmware/; PLINK PROGRESS lines; the peripheral leaves the chain, comes back (PLINK ITEM) with the new version',
+  ),
+  plinkFirmwareProgress: push(
+    'guessed',
+    'firmwareProgress',
+    'BOX {box} PLINK {plink} FIRMWARE PROGRESS {percent:num}',
+  ),
   configApply: entry(
     'guessed',
     'configuration',

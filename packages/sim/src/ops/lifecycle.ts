@@ -1,6 +1,6 @@
 import { cp2Dialect, defaultCredentials, defaultLocateTimeoutS, parseCp2Request } from '@crosspoint/protocol';
 import type { Project } from '../project/pccp2x.ts';
-import type { BoxPort, StackPort } from '../state/box-port.ts';
+import type { BoxPort, PeripheralPort, StackPort } from '../state/box-port.ts';
 
 /**
  * Device life-cycle operations (devices.md §4, §5.6) [G]: restart, firmware apply, configuration
@@ -48,6 +48,37 @@ export function applyFirmware(box: BoxPort, version: string, timing: OpTiming): 
     };
     if (i === 0) step();
     else box.later(each * i, step);
+  });
+}
+
+/**
+ * A P-Link peripheral's update through its host [I: PLD says BFM2 units are upgraded "using a
+ * regular P-Link cable"; G: the steps]: progress pushes while the host streams the image down the
+ * chain, then the peripheral leaves the chain while it flashes (`restartMs`) and comes back with
+ * `version` (the old one under the host's `firmware_reject`). The host stays up.
+ */
+export function applyPeripheralFirmware(
+  host: BoxPort,
+  p: PeripheralPort,
+  version: string,
+  timing: OpTiming,
+): void {
+  const plink = String(p.index).padStart(2, '0');
+  host.log(`P-Link ${plink} firmware update to ${version}`);
+  const rejected = host.rejectsFirmware;
+  const each = timing.firmwareUpdateMs / (progressSteps.length - 1);
+  progressSteps.forEach((percent, i) => {
+    const step = () => {
+      host.push(cp2Dialect.plinkFirmwareProgress.reply.format({ box: host.name, plink, percent }));
+      if (percent < 100) return;
+      p.setFlashing(true);
+      host.later(timing.restartMs, () => {
+        if (!rejected) p.firmware = version;
+        p.setFlashing(false);
+      });
+    };
+    if (i === 0) step();
+    else host.later(each * i, step);
   });
 }
 

@@ -29,7 +29,7 @@ export interface BoxPort {
   readonly locate: boolean;
   readonly voipPending: boolean;
   readonly voip: readonly UaLine[];
-  readonly peripherals: readonly { item(): string }[];
+  readonly peripherals: readonly PeripheralPort[];
   readonly files: BoxFiles;
   readonly telnet: ResolvedBox['telnet'];
   readonly wire: WireFaults;
@@ -53,6 +53,17 @@ export interface BoxPort {
   setVoipPending(on: boolean, except?: StackSession): void;
   reregister(restart: boolean): void;
   uaLine(epn: string): UaLine | undefined;
+}
+
+/** A P-Link peripheral as its host's commands see it. */
+export interface PeripheralPort {
+  readonly index: number;
+  firmware: string;
+  readonly online: boolean;
+  /** The `PLINK ITEM` line describing it. */
+  item(): string;
+  /** Off the chain while it flashes an image (on), back (off). */
+  setFlashing(on: boolean): void;
 }
 
 export interface Credentials {

@@ -14,10 +14,10 @@ export class Peripheral implements FaultTarget {
   readonly index: number;
   readonly chain: number;
   readonly serial: string;
-  readonly firmware: string;
+  firmware: string;
   readonly faults = new Map<FaultName, AnyFaultParams>();
-  /** Taken off the chain by `down` or `stack_incomplete`. */
-  private detached = new Set<FaultName>();
+  /** Taken off the chain by `down` or `stack_incomplete`, or while it flashes an image. */
+  private detached = new Set<FaultName | 'flashing'>();
   mismatchName: string | undefined;
 
   constructor(
@@ -52,6 +52,12 @@ export class Peripheral implements FaultTarget {
       firmware: this.firmware,
       stack: this.reportedStackName,
     });
+  }
+
+  setFlashing(on: boolean): void {
+    if (on) this.detached.add('flashing');
+    else this.detached.delete('flashing');
+    this.host.push(this.item());
   }
 
   setFault(name: FaultName, params: AnyFaultParams | undefined): Promise<void> {

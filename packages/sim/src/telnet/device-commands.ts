@@ -1,5 +1,11 @@
-import { cp2Dialect, cp2FtpPaths, firmwareVersionOf } from '@crosspoint/protocol';
-import { applyConfig, applyFirmware, factoryDefault, restartBox } from '../ops/lifecycle.ts';
+import { cp2Dialect, cp2FtpPaths, firmwareVersionOf, imageVersionOf } from '@crosspoint/protocol';
+import {
+  applyConfig,
+  applyFirmware,
+  applyPeripheralFirmware,
+  factoryDefault,
+  restartBox,
+} from '../ops/lifecycle.ts';
 import { readProject, type Project } from '../project/pccp2x.ts';
 import { SimError } from '../errors.ts';
 import type { BoxPort } from '../state/box-port.ts';
@@ -26,6 +32,7 @@ type Management =
   | 'reset'
   | 'factoryDefault'
   | 'firmwareApply'
+  | 'plinkFirmwareApply'
   | 'configApply';
 
 /** Answers `BOX <name> UNIT …` for an online box of the stack. */
@@ -69,6 +76,23 @@ function firmwareApply(c: CommandContext, p: { box: string; file: string }): Com
   return {
     lines: [cp2Dialect.firmwareApply.reply.format(p)],
     after: () => applyFirmware(target, version, c.box.timing),
+  };
+}
+
+/** `BOX <host> PLINK <nn> FIRMWARE APPLY <file>`: a P-Link image stored on the host, for an online peripheral of it. */
+function plinkFirmwareApply(
+  c: CommandContext,
+  p: { box: string; plink: string; file: string },
+): CommandResult {
+  const host = onlineBox(c, p.box);
+  const peripheral = host?.peripherals.find((x) => String(x.index).padStart(2, '0') === p.plink);
+  if (!host || !peripheral?.online || busy(c)) return failed;
+  const image = storedFile(c, host, `${cp2FtpPaths.firmwareDir}/${p.file}`);
+  const version = image && imageVersionOf('plink', image);
+  if (!version) return failed;
+  return {
+    lines: [cp2Dialect.plinkFirmwareApply.reply.format(p)],
+    after: () => applyPeripheralFirmware(host, peripheral, version, c.box.timing),
   };
 }
 
@@ -151,6 +175,7 @@ const management: HandlerTable<Management> = {
           after: () => factoryDefault(c.stack, c.box.timing),
         },
   firmwareApply,
+  plinkFirmwareApply,
   configApply,
 };
 

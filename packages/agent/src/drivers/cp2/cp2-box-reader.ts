@@ -11,7 +11,7 @@ import { boxNumberOf, uaEndpointOf, type InventoryDevice } from '../../inventory
 import { ChangeEmitter } from '../../sessions/change-emitter.ts';
 import { FactTracker } from '../../sessions/fact-tracker.ts';
 import type { SessionContext } from '../../sessions/session.ts';
-import type { Cp2Client } from './cp2-client.ts';
+import type { Cp2Client, PlinkItem } from './cp2-client.ts';
 import { Cp2Topology } from './cp2-topology.ts';
 
 const registrationOf: Record<string, VoipRegistration> = {
@@ -83,6 +83,11 @@ export abstract class Cp2BoxReader {
   }
 
   /** Firmware progress lines (percent) pushed by the box. */
+  /** A P-Link peripheral of this box as its last PLINK ITEM line said (undefined: not one of its). */
+  peripheral(deviceId: string): PlinkItem | undefined {
+    return this.topology.itemOf(deviceId);
+  }
+
   onProgress(listener: (percent: number) => void): () => void {
     this.progressListeners.add(listener);
     return () => this.progressListeners.delete(listener);
@@ -174,6 +179,10 @@ export abstract class Cp2BoxReader {
       if (p.box === this.device.name && this.isReady) this.updateIdentity({ firmware: p.firmware });
     },
     firmwareProgress(p) {
+      if (p.box === this.device.name) for (const l of this.progressListeners) l(p.percent);
+    },
+    // A peripheral's update runs in the host's queue, one job at a time: its progress is the host's.
+    plinkFirmwareProgress(p) {
       if (p.box === this.device.name) for (const l of this.progressListeners) l(p.percent);
     },
     // The agent never writes levels: a level line is a change someone else made, pushed to every

@@ -317,6 +317,18 @@ export class Cp2Client {
     );
   }
 
+  /** Sends a P-Link image stored on the host down its chain to one peripheral (`plink` "01"…). */
+  plinkFirmwareApply(box: string, plink: string, file: string): Promise<void> {
+    return this.ask(
+      cp2Dialect.plinkFirmwareApply.request.format({ box, plink, file }),
+      one(
+        'plinkFirmwareApply',
+        (p) => p.box === box && p.plink === plink && p.file === file,
+        () => undefined,
+      ),
+    );
+  }
+
   configApply(file: string): Promise<void> {
     return this.ask(
       cp2Dialect.configApply.request.format({ file }),

@@ -19,6 +19,7 @@ import {
   sendActing,
   untilAtRest,
   updateFirmware,
+  updatePeripheralFirmware,
   type Run,
 } from './cp2-jobs.ts';
 
@@ -33,12 +34,6 @@ export async function runCp2Command(
   deps: CommandDeps,
   onProgress: ProgressListener = () => undefined,
 ): Promise<CommandResults[DeviceCommand['type']]> {
-  if (target.id !== session.deviceId) {
-    throw new DeviceError(
-      DeviceErrorCode.Unsupported,
-      `${command.type} is not available on a P-Link peripheral; run it on its host box.`,
-    );
-  }
   const quick = deps.commandTimeoutMs;
   const long = deps.jobTimeoutMs;
   const run: Run = (label, timeoutMs, work) =>
@@ -48,6 +43,15 @@ export async function runCp2Command(
     });
   const box = session.inventory;
   const ftpTarget = () => ({ host: box.host, port: deps.ftpPort, credentials: deps.credentialsFor(box) });
+  if (target.id !== session.deviceId) {
+    // A peripheral's firmware goes through its host; nothing else runs on a peripheral.
+    if (command.type === 'firmwareUpdate')
+      return updatePeripheralFirmware(session, target, command, deps, run, ftpTarget, onProgress);
+    throw new DeviceError(
+      DeviceErrorCode.Unsupported,
+      `${command.type} is not available on a P-Link peripheral; run it on its host box.`,
+    );
+  }
 
   switch (command.type) {
     case 'locate':

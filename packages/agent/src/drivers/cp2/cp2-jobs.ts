@@ -1,11 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cp2FtpPaths, firmwareVersionOf, projectExtension } from '@crosspoint/protocol';
+import { cp2FtpPaths, firmwareVersionOf, imageVersionOf, projectExtension } from '@crosspoint/protocol';
 import type { FtpTarget } from '../../adapters/ftp-transfer.ts';
 import type { CommandDeps } from '../../commands/command-deps.ts';
 import { DeviceError, DeviceErrorCode, isDeviceError } from '../../commands/device-error.ts';
 import { readProjectSettings } from '../../commands/pccp2x.ts';
 import type { CommandResults, DeviceCommand, ProgressListener } from '../../commands/device-command.ts';
+import type { InventoryDevice } from '../../inventory/inventory.ts';
 import type { Cp2BoxSession } from './cp2-session.ts';
 import type { Cp2Client } from './cp2-client.ts';
 
@@ -60,19 +61,7 @@ export async function updateFirmware(
     const started = resumed?.startedAt ?? deps.now();
     const previous = resumed?.before?.firmware ?? session.inventory.firmware;
     await requireFtp(c, name);
-    const size = command.image.length;
-    onProgress({ phase: 'upload', percent: 0 });
-    await deps.transfer.upload(
-      ftpTarget(),
-      `${cp2FtpPaths.firmwareDir}/${fileName}`,
-      command.image,
-      (sent) => {
-        onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, size)) * 100)) });
-      },
-    );
-    const stop = session.onProgress((percent) => {
-      onProgress({ phase: 'apply', percent });
-    });
+    const stop = await uploadImage(session, deps, ftpTarget, fileName, command.image, onProgress);
     try {
       session.expectRestart();
       await sendActing(deps, () => c.firmwareApply(name, fileName), { firmware: previous });
@@ -92,6 +81,91 @@ export async function updateFirmware(
     }
     onProgress({ phase: 'done', percent: 100 });
     return { previous, firmware, durationMs: deps.now() - started };
+  });
+}
+
+/**
+ * A P-Link peripheral's firmware, through its host [I: PLD, "using a regular P-Link cable"; G: the
+ * verbs]: the image goes to the host by FTP, the host is told to send it down the chain to the
+ * peripheral (`PLINK <nn> FIRMWARE APPLY`), the peripheral leaves the chain while it flashes and
+ * comes back; the job ends when it is back with the new version, and fails when it is back with
+ * another one (the image was refused).
+ */
+/**
+ * Stores a firmware image on the box by FTP (upload progress), then follows the box's progress
+ * lines as the apply phase; returns the function that stops following them.
+ */
+async function uploadImage(
+  session: Cp2BoxSession,
+  deps: CommandDeps,
+  ftpTarget: () => FtpTarget,
+  fileName: string,
+  image: Uint8Array,
+  onProgress: ProgressListener,
+): Promise<() => void> {
+  const size = image.length;
+  onProgress({ phase: 'upload', percent: 0 });
+  await deps.transfer.upload(ftpTarget(), `${cp2FtpPaths.firmwareDir}/${fileName}`, image, (sent) => {
+    onProgress({ phase: 'upload', percent: Math.min(100, Math.round((sent / Math.max(1, size)) * 100)) });
+  });
+  return session.onProgress((percent) => {
+    onProgress({ phase: 'apply', percent });
+  });
+}
+
+export async function updatePeripheralFirmware(
+  session: Cp2BoxSession,
+  target: InventoryDevice,
+  command: Extract<DeviceCommand, { type: 'firmwareUpdate' }>,
+  deps: CommandDeps,
+  run: Run,
+  ftpTarget: () => FtpTarget,
+  onProgress: ProgressListener,
+): Promise<CommandResults['firmwareUpdate']> {
+  const version = imageVersionOf('plink', command.image);
+  if (!version)
+    throw new DeviceError(
+      DeviceErrorCode.BadInput,
+      'This is not a P-Link firmware image (no version header).',
+    );
+  const fileName = safeFileName(command.fileName ?? `plink-${version}.bin`, '.bin');
+  const before = session.peripheral(target.id);
+  if (!before)
+    throw new DeviceError(DeviceErrorCode.Unreachable, 'The host does not list this peripheral now.');
+  if (deps.job?.resumed && before.online && before.firmware === version) {
+    // An earlier copy of the job updated it before the agent restarted.
+    onProgress({ phase: 'done', percent: 100 });
+    return { previous: deps.job.resumed.before?.firmware ?? version, firmware: version, durationMs: 0 };
+  }
+  return run('P-Link firmware update', deps.jobTimeoutMs, async (c, name, signal) => {
+    const started = deps.now();
+    await requireFtp(c, name);
+    const stop = await uploadImage(session, deps, ftpTarget, fileName, command.image, onProgress);
+    let left = false;
+    try {
+      await sendActing(deps, () => c.plinkFirmwareApply(name, before.plink, fileName), {
+        firmware: before.firmware,
+      });
+      onProgress({ phase: 'apply', percent: 0 });
+      // Off the chain while it flashes, then back: with the version, or with another (refused).
+      for (;;) {
+        if (signal.aborted) throw signal.reason as Error;
+        const now = session.peripheral(target.id);
+        if (now && !now.online) left = true;
+        if (now?.online && (left || now.firmware === version)) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      stop();
+    }
+    const firmware = session.peripheral(target.id)?.firmware ?? '';
+    if (firmware !== version)
+      throw new DeviceError(
+        DeviceErrorCode.JobFailed,
+        `The peripheral came back with firmware ${firmware}, not ${version}.`,
+      );
+    onProgress({ phase: 'done', percent: 100 });
+    return { previous: before.firmware, firmware, durationMs: deps.now() - started };
   });
 }
 

@@ -42,6 +42,11 @@ export class Cp2Topology implements StackMember {
     this.stackBoxes.set(b.clink, b);
   }
 
+  itemOf(deviceId: string): PlinkItem | undefined {
+    for (const p of this.peripherals.values()) if (p.device.id === deviceId) return p.item;
+    return undefined;
+  }
+
   peripheralIds(): DeviceId[] {
     return [...this.peripherals.values()].map((p) => p.device.id);
   }
