@@ -105,7 +105,7 @@ describe('help pages', () => {
       }
     }
     const locate = helpTopics.find((t) => t.id === 'locate-light');
-    const alerts = helpTopics.find((t) => t.id === 'alerts');
+    const alerts = helpTopics.find((t) => t.id === 'invoices');
     if (!locate || !alerts) throw new Error('missing topics');
     expect(topicBody(locate, 'fr').translated).toBe(true);
     expect(topicBody(alerts, 'fr')).toEqual({ body: alerts.body, translated: false });
