@@ -105,11 +105,11 @@ describe('help pages', () => {
       }
     }
     const locate = helpTopics.find((t) => t.id === 'locate-light');
-    const alerts = helpTopics.find((t) => t.id === 'invoices');
-    if (!locate || !alerts) throw new Error('missing topics');
+    const invoices = helpTopics.find((t) => t.id === 'invoices');
+    if (!locate || !invoices) throw new Error('missing topics');
     expect(topicBody(locate, 'fr').translated).toBe(true);
-    expect(topicBody(alerts, 'fr')).toEqual({ body: alerts.body, translated: false });
-    expect(topicBody(alerts, 'en-GB').translated).toBe(true);
+    expect(topicBody(invoices, 'fr')).toEqual({ body: invoices.body, translated: false });
+    expect(topicBody(invoices, 'en-GB').translated).toBe(true);
   });
 
   it('lists the pages still in English per language', () => {
