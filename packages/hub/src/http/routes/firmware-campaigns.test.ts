@@ -14,6 +14,8 @@ import { buildTenancy, register, signedIn, type Tenancy } from '../../test/tenan
 import { connectAgent, relink, until, type LinkedSite } from '../../test/alert-fixture.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
 import { tempDir } from '../../test/temp-dir.ts';
+import { startHttpReceiver } from '../../test/http-receiver.ts';
+import { newestMail } from '../../test/mail-capture.ts';
 import type { ApiClient } from '../../test/api-client.ts';
 import { sql } from 'drizzle-orm';
 import { CampaignEngine } from '../../services/firmware/campaign-engine.ts';
@@ -190,6 +192,7 @@ describe('firmware catalog and campaigns', () => {
   let site: LinkedSite;
   let devices: LinkDevice[];
   let answers: ReturnType<typeof answerUpdates>;
+  let receiver: Awaited<ReturnType<typeof startHttpReceiver>>;
 
   const tick = () => hub.services.campaignTicks.start();
   /** Starts a campaign of the support organization: pilot 1, no more waves, thresholds 100 %, gate 10 min unless said. */
@@ -219,8 +222,15 @@ describe('firmware catalog and campaigns', () => {
       clock,
       campaignTickMs: 0,
       jobLeaseMs: 600,
+      config: { webhookAllowPrivate: true },
     });
     t = await buildTenancy(hub, 'fw');
+    receiver = await startHttpReceiver();
+    const hook = await t.support.owner.post(`/api/v1/orgs/${t.support.id}/alerts/webhooks`, {
+      name: 'Ticketing',
+      url: `${receiver.url}/hook`,
+    });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(201);
     devices = Array.from({ length: 6 }, (_, i) => device(i + 1));
     site = await connectAgent(hub, t.support.owner, t.client.id, 'Rack FW', devices);
     answers = answerUpdates(site, devices);
@@ -228,6 +238,7 @@ describe('firmware catalog and campaigns', () => {
   afterAll(async () => {
     answers.stop();
     site.agent.close();
+    await receiver.close();
     await hub.close();
     await dir.remove();
   });
@@ -335,6 +346,12 @@ describe('firmware catalog and campaigns', () => {
     expect(done.status).toBe('completed');
     expect(done.waves.map((w) => w.updated)).toEqual([2, 4]);
     expect([...answers.sent.values()].every((n) => n === 1)).toBe(true);
+    expect(
+      receiver.requests
+        .map((r) => JSON.parse(r.body) as { type: string; campaign: { id: string } })
+        .filter((b) => b.campaign.id === goodId)
+        .map((b) => b.type),
+    ).toEqual(['firmware.campaign.started', 'firmware.campaign.completed']);
     expect(answers.sent.size).toBe(6);
     const csv = await hub.get(`/api/v1/orgs/${t.support.id}/firmware/campaigns/${goodId}/report.csv`, {
       headers: { cookie: t.support.owner.cookieHeader },
@@ -374,6 +391,15 @@ describe('firmware catalog and campaigns', () => {
     expect(targets.body.items.map((x) => x.reason)).toEqual(
       Array(2).fill('FIRMWARE_REJECTED: The box refused the image (checksum).'),
     );
+    // Its start and its halt were told: by webhook (the organization's) and by mail (its author).
+    const notices = receiver.requests
+      .map((r) => JSON.parse(r.body) as { type: string; campaign: { id: string; haltReason: string | null } })
+      .filter((b) => b.campaign.id === created.id);
+    expect(notices.map((b) => b.type)).toEqual(['firmware.campaign.started', 'firmware.campaign.halted']);
+    expect(notices[1]?.campaign.haltReason).toMatch(/error threshold 50 %/);
+    const mail = newestMail(hub.services.mail, t.support.ownerEmail);
+    expect(mail?.subject).toBe('Firmware campaign “Bad image” halted');
+    expect(mail?.text).toMatch(/Why: 2 of 2 devices of the wave failed/);
     // Abort cancels what has not started.
     const aborted = await t.support.owner.post<Campaign>(
       `/api/v1/orgs/${t.support.id}/firmware/campaigns/${created.id}/abort`,
