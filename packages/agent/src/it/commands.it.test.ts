@@ -170,6 +170,29 @@ describe('device commands against the simulator', () => {
     }
   });
 
+  it('updates a COLLABORATE Live codec over HTTP: image accepted, restart, back with the version', async () => {
+    const codec = rig.idOf('ROOM1');
+    const before = rig.agent.device(codec)?.firmware;
+    const image = new Uint8Array([...imageHeaderFor('video', '2.2.0.0'), ...new Uint8Array(30_000).fill(9)]);
+    const progress: CommandProgress[] = [];
+    const result = await rig.agent.command(codec, { type: 'firmwareUpdate', image }, (p) => progress.push(p));
+    expect(result).toMatchObject({ previous: before, firmware: '2.2.0.0' });
+    expect([...new Set(progress.map((p) => p.phase))]).toEqual(['upload', 'apply', 'restarting', 'done']);
+    await rig.waitFor(codec, 'Healthy');
+    await expect(
+      rig.agent.command(codec, { type: 'firmwareUpdate', image: imageHeaderFor('plink', '1.0.0.1') }),
+    ).rejects.toMatchObject({ code: 'COMMAND_BAD_INPUT' });
+    await rig.sim.control.setFault('ROOM1', 'firmware_reject', true);
+    try {
+      const refused = new Uint8Array([...imageHeaderFor('video', '2.3.0.0'), ...new Uint8Array(100).fill(9)]);
+      await expect(rig.agent.command(codec, { type: 'firmwareUpdate', image: refused })).rejects.toThrow(
+        'The codec came back with firmware 2.2.0.0, not 2.3.0.0.',
+      );
+    } finally {
+      await rig.sim.control.clearFault('ROOM1', 'firmware_reject');
+    }
+  });
+
   it('restarts a box: Restarting..., never Down, then back (its peripherals with it)', async () => {
     const from = rig.changes.length;
     const result = await rig.agent.command(dsp1, { type: 'restart' });

@@ -6,6 +6,11 @@ import { Type, type Static } from 'typebox';
  * Unreachable → Down; `csRegistered: false` → Communication Service Failed.
  */
 export const videoStatusPath = '/api/v1/status';
+/**
+ * [G] A firmware image is posted here (the body, application/octet-stream); 202 when the codec takes
+ * it, then it installs it, restarts (unreachable for a while) and comes back with the version.
+ */
+export const videoFirmwarePath = '/api/v1/firmware';
 
 export const VideoCodecStatus = Type.Object(
   {

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import {
   deviceModels,
+  imageVersionOf,
+  videoFirmwarePath,
   videoStatusPath,
   type DeviceModelCode,
   type VideoCodecStatus,
@@ -22,13 +24,14 @@ export class Codec extends NetDevice {
   readonly model: DeviceModelCode;
   readonly ip: string;
   readonly serial: string;
-  readonly firmware: string;
+  firmware: string;
   readonly mac: string;
   csRegistered: boolean;
   readonly port: number;
   private readonly startedAt = Date.now();
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private updating = false;
 
   constructor(ctx: SimContext, spec: ResolvedCodec) {
     super(ctx);
@@ -64,6 +67,10 @@ export class Codec extends NetDevice {
       res.end(json);
     };
     const url = (req.url ?? '/').split('?')[0];
+    if (req.method === 'POST' && url === videoFirmwarePath) {
+      this.receiveFirmware(req, send);
+      return;
+    }
     const answer = (): void => {
       if (req.method !== 'GET') send(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'GET only' } });
       else if (url === videoStatusPath) send(200, this.status());
@@ -74,6 +81,44 @@ export class Codec extends NetDevice {
     const slow = this.wire.slow;
     if (slow) setTimeout(answer, slow.delayMs + Math.floor(this.ctx.rnd() * (slow.jitterMs + 1)));
     else answer();
+  }
+
+  /**
+   * A firmware image posted to it [G]: 202 when its header is a COLLABORATE Live image, then it
+   * installs it (`firmwareUpdateMs`), restarts (unreachable for `restartMs`) and comes back with the
+   * version — the old one under `firmware_reject`.
+   */
+  private receiveFirmware(req: IncomingMessage, send: (code: number, body: unknown) => void): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= 128 * 1024 * 1024 && chunks.length === 0) chunks.push(c);
+    });
+    req.on('end', () => {
+      const version = imageVersionOf('video', Buffer.concat(chunks));
+      if (!version || this.updating) {
+        send(version ? 409 : 400, {
+          error: version
+            ? { code: 'BUSY', message: 'an update is under way' }
+            : { code: 'BAD_IMAGE', message: 'not a COLLABORATE Live image' },
+        });
+        return;
+      }
+      this.updating = true;
+      send(202, { version });
+      const rejected = this.faults.has('firmware_reject');
+      const { firmwareUpdateMs, restartMs } = this.ctx.timing;
+      this.later(firmwareUpdateMs, () => {
+        void this.setOffline('restart', true, 'end').then(() => {
+          this.later(restartMs, () => {
+            if (!rejected) this.firmware = version;
+            this.updating = false;
+            void this.setOffline('restart', false);
+          });
+        });
+      });
+    });
   }
 
   protected async openNetwork(): Promise<void> {
@@ -108,7 +153,7 @@ export class Codec extends NetDevice {
   protected override async applyFault(name: FaultName, params: AnyFaultParams | undefined): Promise<void> {
     const on = params !== undefined;
     if (name === 'video_down') await this.setOffline('video_down', on);
-    else if (name === 'cs_fail') return;
+    else if (name === 'cs_fail' || name === 'firmware_reject') return;
     else if (name === 'garbage' || name === 'half_line' || !(await this.applyWireFault(name, params)))
       throw notApplicable(name, `codec ${this.id}`);
   }

@@ -1,5 +1,8 @@
-import { unsupported, type AnyCommandResult } from '../../commands/command-deps.ts';
-import type { DeviceCommand } from '../../commands/device-command.ts';
+import { imageVersionOf } from '@crosspoint/protocol';
+import { uploadCodecFirmware } from '../../adapters/codec-upload.ts';
+import { unsupported, type AnyCommandResult, type CommandDeps } from '../../commands/command-deps.ts';
+import type { CommandResults, DeviceCommand, ProgressListener } from '../../commands/device-command.ts';
+import { DeviceError, DeviceErrorCode } from '../../commands/device-error.ts';
 import type { Candidate } from '../../discovery/discovery-method.ts';
 import { deviceIdOf, type InventoryDevice } from '../../inventory/inventory.ts';
 import type { SessionContext } from '../../sessions/session.ts';
@@ -39,8 +42,63 @@ export class VideoDriver implements DeviceDriver<VideoSession> {
     return new VideoSession(device, ctx);
   }
 
-  /** Codecs are monitored only: no command runs on them. */
-  runCommand(_session: VideoSession, target: InventoryDevice, command: DeviceCommand): AnyCommandResult {
+  /** Codecs take a firmware update over HTTP; no other command runs on them. */
+  runCommand(
+    session: VideoSession,
+    target: InventoryDevice,
+    command: DeviceCommand,
+    deps: CommandDeps,
+    onProgress: ProgressListener = () => undefined,
+  ): AnyCommandResult {
+    if (command.type === 'firmwareUpdate')
+      return updateCodecFirmware(session, target, command, deps, onProgress);
     return unsupported(command, target);
   }
+}
+
+/**
+ * The image is posted to the codec (videoFirmwarePath); it installs it, restarts (unreachable)
+ * and comes back: the job ends when its status reports the new version, and fails when it is back
+ * with another (the image was refused) or the job's time ran out.
+ */
+async function updateCodecFirmware(
+  session: VideoSession,
+  target: InventoryDevice,
+  command: Extract<DeviceCommand, { type: 'firmwareUpdate' }>,
+  deps: CommandDeps,
+  onProgress: ProgressListener,
+): Promise<CommandResults['firmwareUpdate']> {
+  const version = imageVersionOf('video', command.image);
+  if (!version)
+    throw new DeviceError(
+      DeviceErrorCode.BadInput,
+      'This is not a COLLABORATE Live firmware image (no version header).',
+    );
+  const started = deps.now();
+  const previous = session.firmware;
+  onProgress({ phase: 'upload', percent: 0 });
+  try {
+    await uploadCodecFirmware(target.host, target.port, command.image, deps.jobTimeoutMs);
+  } catch (e) {
+    throw new DeviceError(DeviceErrorCode.JobFailed, `The codec refused the image: ${(e as Error).message}`);
+  }
+  onProgress({ phase: 'upload', percent: 100 });
+  onProgress({ phase: 'apply', percent: 0 });
+  let left = false;
+  for (;;) {
+    if (!session.connected) {
+      if (!left) onProgress({ phase: 'restarting' });
+      left = true;
+    } else if (session.firmware === version || left) break;
+    if (deps.now() - started > deps.jobTimeoutMs)
+      throw new DeviceError(DeviceErrorCode.JobFailed, 'The codec did not come back in time.');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (session.firmware !== version)
+    throw new DeviceError(
+      DeviceErrorCode.JobFailed,
+      `The codec came back with firmware ${session.firmware}, not ${version}.`,
+    );
+  onProgress({ phase: 'done', percent: 100 });
+  return { previous, firmware: version, durationMs: deps.now() - started };
 }

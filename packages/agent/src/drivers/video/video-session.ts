@@ -29,6 +29,11 @@ export class VideoSession extends SingleDeviceSession implements DeviceSession {
     });
   }
 
+  /** The firmware its last status reported. */
+  get firmware(): string {
+    return this.device.firmware;
+  }
+
   get connected(): boolean {
     return this.emitter.facts.get('reachable') === true;
   }
