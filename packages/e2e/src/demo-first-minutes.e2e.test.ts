@@ -147,4 +147,42 @@ describe('the first five minutes with the demo, in Chromium', () => {
     await page.getByRole('main').getByText('Device down for 2 minutes').first().waitFor();
     await screenshot(page, 'demo-alert-rules');
   });
+
+  it('keeps the mail it cannot send (no SMTP server in the demo) for the operator to read under Hub status', async () => {
+    const owner = /Sign in as (\S+) \(support organization owner\)/.exec(demo.printed)?.[1] ?? '';
+    const asked = await fetch(`${url}/api/v1/auth/forgot-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: owner }),
+    });
+    expect(asked.status).toBe(202);
+    const operator = /or (\S+) \(platform operator\)/.exec(demo.printed)?.[1] ?? '';
+    const password = /Password: (\S+)/.exec(demo.printed)?.[1] ?? '';
+    const op = await browser.newPage();
+    await op.setViewportSize({ width: 1280, height: 800 });
+    await op.goto(`${url}/sign-in`);
+    await op.getByLabel('Username or email address').fill(operator);
+    await op.getByLabel('Password', { exact: true }).fill(password);
+    await op.getByRole('button', { name: 'Sign in' }).click();
+    const terms = op.getByRole('dialog', { name: 'Read and accept terms' });
+    await terms.getByLabel('I accept the Terms of Use').check();
+    await terms.getByLabel('I accept the Privacy Policy').check();
+    await terms.getByRole('button', { name: 'Accept' }).click();
+    await op
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Hub status', exact: true })
+      .click();
+    const mail = op.getByRole('table', { name: 'Outgoing mail' });
+    await op.getByLabel('Search outgoing mail').fill(owner);
+    const read = mail.getByRole('button', { name: /^Read “.*password.*”$/i }).first();
+    await read.waitFor({ timeout: 20_000 });
+    await expect.poll(() => mail.getByText('Kept here', { exact: true }).count()).toBeGreaterThan(0);
+    await read.click();
+    const dialog = op.getByRole('dialog').last();
+    await dialog.getByText(owner, { exact: true }).waitFor();
+    expect(await dialog.locator('pre.mail-text').innerText()).toMatch(/password/i);
+    await expectNoSeriousViolations(op, 'the operator reading a kept mail');
+    await screenshot(op, 'demo-outgoing-mail');
+    await op.close();
+  });
 });

@@ -65,6 +65,7 @@ export const OutboxMail = Type.Object({
   createdAt: IsoDateTime,
   sentAt: Type.Union([IsoDateTime, Type.Null()]),
 });
+export type OutboxMail = Static<typeof OutboxMail>;
 export const OutboxList = Type.Object({ items: Type.Array(OutboxMail) }, { $id: 'OutboxList' });
 export const OutboxQuery = Type.Object(
   {

@@ -5,6 +5,8 @@ import { errorMessage } from '../../i18n/labels.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useReadiness, useSystemInfo } from './queries.ts';
+import { OutgoingMail } from './OutgoingMail.tsx';
+import { useSession } from '../../auth/session.tsx';
 
 /** What this hub is, what it runs on, and whether each dependency answers. Refreshes every 10 s. */
 /** How long the hub has been running, counting on. */
@@ -23,6 +25,8 @@ export function SystemScreen() {
     void ready.refetch();
   };
   const busy = info.isFetching || ready.isFetching;
+  // The outbox holds every organization's mail: the platform operator's alone.
+  const operator = useSession().session?.currentOrg?.kind === 'platform';
 
   const dependencyColumns: Column<ReadinessResponse['checks'][number]>[] = [
     { key: 'name', label: t('system.dependency'), render: (c) => c.name },
@@ -98,6 +102,7 @@ export function SystemScreen() {
           {t('system.checkedAt', { time: formatTime(ready.dataUpdatedAt, lng) })}
         </p>
       )}
+      {operator ? <OutgoingMail /> : null}
     </section>
   );
 }
