@@ -503,4 +503,33 @@ describe('firmware catalog and campaigns', () => {
     expect(jobs).toHaveLength(6);
     expect(jobs.every((j) => j.n === 1)).toBe(true);
   });
+
+  it('halts a campaign whose package is withdrawn before its devices start; a new one cannot use it', async () => {
+    const pkg = await publish(t.support.owner, t.support.id, '8.4.5.0');
+    const created = await start('Withdrawn', pkg.id, { pilot: 2 });
+    const withdrawn = await t.support.owner.post<FirmwarePackage>(
+      `/api/v1/orgs/${t.support.id}/firmware/packages/${pkg.id}/withdraw`,
+      {},
+    );
+    expect(withdrawn.body.status).toBe('withdrawn');
+    await tick();
+    const halted = await campaign(created.id);
+    expect(halted.status).toBe('halted');
+    expect(halted.haltReason).toMatch(/8\.4\.5\.0 was withdrawn/);
+    expect(halted.waves.map((w) => w.pending)).toEqual([2, 4]);
+    const again = await t.support.owner.post<{ error: { code: string } }>(
+      `/api/v1/orgs/${t.support.id}/firmware/campaigns`,
+      {
+        name: 'Again',
+        packageId: pkg.id,
+        filter: {},
+        pilot: 1,
+        waves: [],
+        successThreshold: 100,
+        errorThreshold: 100,
+        healthGateMinutes: 10,
+      },
+    );
+    expect(again.body.error.code).toBe('FIRMWARE_WITHDRAWN');
+  });
 });
