@@ -27,6 +27,8 @@ export const locations = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => locations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['region', 'site', 'building', 'floor', 'room', 'other'] }).notNull(),
+    /** IANA time zone of the place (and of what is under it unless it names its own): campaigns' windows. */
+    timeZone: text('time_zone'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
