@@ -205,6 +205,33 @@ export class FirmwareCampaignRepository {
   }
 
   /**
+   * The pending devices of a wave with the time zone of their site: the nearest location, from the
+   * device's up, that names one (null when none does).
+   */
+  async pendingTimeZones(
+    campaignId: string,
+    wave: number,
+  ): Promise<{ deviceId: string; timeZone: string | null }[]> {
+    const result = await this.db.execute(sql`
+      WITH RECURSIVE pending AS (
+        SELECT t.device_id, d.location_id FROM firmware_campaign_targets t JOIN devices d ON d.id = t.device_id
+        WHERE t.campaign_id = ${campaignId} AND t.wave = ${wave} AND t.state = 'pending'
+      ), up AS (
+        SELECT p.device_id, l.parent_id, l.time_zone, 0 AS depth
+        FROM pending p JOIN locations l ON l.id = p.location_id
+        UNION ALL
+        SELECT up.device_id, l.parent_id, l.time_zone, up.depth + 1
+        FROM up JOIN locations l ON l.id = up.parent_id
+        WHERE up.time_zone IS NULL AND up.depth < 32
+      )
+      SELECT p.device_id AS "deviceId",
+        (SELECT up.time_zone FROM up WHERE up.device_id = p.device_id AND up.time_zone IS NOT NULL
+          ORDER BY up.depth LIMIT 1) AS "timeZone"
+      FROM pending p`);
+    return rowsOf(result);
+  }
+
+  /**
    * Claims up to `limit` pending targets of a wave for updating: each gets the id of the job that
    * will update it, chosen here, so the job is made once whatever happens between the two.
    */

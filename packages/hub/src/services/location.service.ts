@@ -4,6 +4,16 @@ import type { AuditService } from './audit.service.ts';
 import { requirePermission, type OrgContext } from './context.ts';
 import { ServiceError } from './service-error.ts';
 import { DuplicateError } from '../repositories/duplicate-error.ts';
+import { isTimeZone } from './alerts/maintenance-window.ts';
+
+/** A time zone people give a location must be one the hub knows (IANA). */
+function checkTimeZone(timeZone: string | null | undefined): void {
+  if (timeZone && !isTimeZone(timeZone))
+    throw ServiceError.invalid(
+      'VALIDATION_FAILED',
+      `${timeZone} is not a known time zone (e.g. Europe/Berlin).`,
+    );
+}
 
 /** Each organization's own hierarchy of places: region › building › floor › room, any depth. */
 export class LocationService {
@@ -35,6 +45,7 @@ export class LocationService {
         kind: l.kind,
         path: pathOf(l),
         servers: l.servers,
+        timeZone: l.timeZone,
       }))
       .sort((a, b) => a.path.join('\u0000').localeCompare(b.path.join('\u0000')));
   }
@@ -43,6 +54,7 @@ export class LocationService {
     requirePermission(ctx, 'locations.manage');
     if (req.parentId && !(await this.locations.byId(ctx.org.id, req.parentId)))
       throw ServiceError.notFound('The parent location');
+    checkTimeZone(req.timeZone);
     let created: LocationRecord;
     try {
       created = await this.locations.create({
@@ -50,6 +62,7 @@ export class LocationService {
         name: req.name.trim(),
         kind: req.kind,
         parentId: req.parentId ?? null,
+        timeZone: req.timeZone ?? null,
       });
     } catch (e) {
       if (e instanceof DuplicateError)
@@ -70,6 +83,7 @@ export class LocationService {
     requirePermission(ctx, 'locations.manage');
     const current = await this.locations.byId(ctx.org.id, id);
     if (!current) throw ServiceError.notFound('The location');
+    checkTimeZone(req.timeZone);
     if (req.parentId) {
       if (!(await this.locations.byId(ctx.org.id, req.parentId)))
         throw ServiceError.notFound('The parent location');
@@ -82,6 +96,7 @@ export class LocationService {
         ...(req.name !== undefined ? { name: req.name.trim() } : {}),
         ...(req.kind !== undefined ? { kind: req.kind } : {}),
         ...(req.parentId !== undefined ? { parentId: req.parentId } : {}),
+        ...(req.timeZone !== undefined ? { timeZone: req.timeZone } : {}),
       });
     } catch (e) {
       if (e instanceof DuplicateError)

@@ -14,6 +14,9 @@ export const Location = Type.Object(
       description: 'Names from the top, e.g. ["EMEA", "Berlin HQ", "Floor 3"].',
     }),
     servers: Type.Integer(),
+    timeZone: Type.Union([Type.String(), Type.Null()], {
+      description: 'Its own IANA time zone; null: as the location above it (firmware campaigns’ windows).',
+    }),
   },
   { $id: 'Location' },
 );
@@ -25,6 +28,11 @@ export const CreateLocationRequest = Type.Object(
     name: Text({ minLength: 1, maxLength: 120 }),
     kind: Type.Enum(locationKinds),
     parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    timeZone: Type.Optional(
+      Type.Union([Text({ minLength: 1, maxLength: 64 }), Type.Null()], {
+        description: 'IANA time zone, e.g. Europe/Berlin (null: as the location above it).',
+      }),
+    ),
   },
   { $id: 'CreateLocationRequest', additionalProperties: false },
 );
@@ -34,6 +42,11 @@ export const UpdateLocationRequest = Type.Object(
     name: Type.Optional(Text({ minLength: 1, maxLength: 120 })),
     kind: Type.Optional(Type.Enum(locationKinds)),
     parentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    timeZone: Type.Optional(
+      Type.Union([Text({ minLength: 1, maxLength: 64 }), Type.Null()], {
+        description: 'IANA time zone, e.g. Europe/Berlin (null: as the location above it).',
+      }),
+    ),
   },
   { $id: 'UpdateLocationRequest', additionalProperties: false },
 );

@@ -532,4 +532,54 @@ describe('firmware catalog and campaigns', () => {
     );
     expect(again.body.error.code).toBe('FIRMWARE_WITHDRAWN');
   });
+
+  it('starts each device in its own site’s window: a location’s time zone wins over the campaign’s', async () => {
+    const tokyo = await t.support.owner.post<{ id: string; timeZone: string | null }>(
+      `/api/v1/orgs/${t.client.id}/locations`,
+      { name: 'Tokyo office', kind: 'site', timeZone: 'Asia/Tokyo' },
+    );
+    expect(tokyo.body.timeZone).toBe('Asia/Tokyo');
+    const room = await t.support.owner.post<{ id: string }>(`/api/v1/orgs/${t.client.id}/locations`, {
+      name: 'Room 5F',
+      kind: 'room',
+      parentId: tokyo.body.id,
+    });
+    const bad = await t.support.owner.post<{ error: { code: string } }>(
+      `/api/v1/orgs/${t.client.id}/locations`,
+      {
+        name: 'Nowhere',
+        kind: 'site',
+        timeZone: 'Mars/Olympus',
+      },
+    );
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    const list = await t.support.owner.get<{ items: { id: string; name: string }[] }>(
+      `/api/v1/orgs/${t.client.id}/devices?search=Board room 01`,
+    );
+    const first = list.body.items[0]?.id ?? '';
+    await t.support.owner.put(`/api/v1/orgs/${t.client.id}/devices/location`, {
+      deviceIds: [first],
+      locationId: room.body.id,
+    });
+    const pkg = await publish(t.support.owner, t.support.id, '8.4.6.0');
+    const window = {
+      days: [0, 1, 2, 3, 4, 5, 6],
+      start: '22:00',
+      durationMinutes: 360,
+      timeZone: 'America/New_York',
+    };
+    const created = await start('Sites', pkg.id, { pilot: 0, window });
+    now = new Date('2026-12-07T03:30:00Z'); // 22:30 in New York, 12:30 in Tokyo
+    await tick();
+    const targets = async () =>
+      (
+        await t.support.owner.get<{ items: { deviceId: string; state: string }[] }>(
+          `/api/v1/orgs/${t.support.id}/firmware/campaigns/${created.id}/targets?state=pending`,
+        )
+      ).body.items.map((x) => x.deviceId);
+    expect(await targets()).toEqual([first]);
+    now = new Date('2026-12-07T13:30:00Z'); // 08:30 in New York, 22:30 in Tokyo
+    await tick();
+    expect(await targets()).toEqual([]);
+  });
 });

@@ -182,8 +182,25 @@ export class CampaignEngine {
         'halted',
         `The package ${pkg.version} was withdrawn: no new update starts with it.`,
       );
-    if (c.window && !windowActive({ kind: 'weekly', ...c.window }, now)) return false;
-    const claimed = await this.d.campaigns.claimPending(c.id, c.currentWave, this.d.startPerTick ?? 500, now);
+    let only: string[] | undefined;
+    if (c.window) {
+      // Each device in its site's window: the time zone of its location (or the nearest above it
+      // that names one), else the campaign's.
+      const window = c.window;
+      only = (await this.d.campaigns.pendingTimeZones(c.id, c.currentWave))
+        .filter((t) =>
+          windowActive({ kind: 'weekly', ...window, timeZone: t.timeZone ?? window.timeZone }, now),
+        )
+        .map((t) => t.deviceId);
+      if (only.length === 0) return false;
+    }
+    const claimed = await this.d.campaigns.claimPending(
+      c.id,
+      c.currentWave,
+      this.d.startPerTick ?? 500,
+      now,
+      only,
+    );
     for (const t of claimed) await this.makeJob(c, pkg, t.deviceId, t.orgId, t.plannedJobId);
     return claimed.length > 0;
   }

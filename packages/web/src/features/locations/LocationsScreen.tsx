@@ -65,6 +65,7 @@ export function LocationsScreen() {
       ),
     },
     { key: 'kind', label: t('locations.kind'), render: (l) => t(`locations.kinds.${l.kind}`) },
+    { key: 'timeZone', label: t('locations.timeZone'), render: (l) => l.timeZone ?? '' },
     { key: 'servers', label: t('nav.servers'), render: (l) => l.servers },
     {
       key: 'actions',
@@ -151,11 +152,12 @@ function LocationDialog({
   const [name, setName] = useState(location?.name ?? '');
   const [kind, setKind] = useState<Kind>(location?.kind ?? 'room');
   const [parent, setParent] = useState(parentId ?? '');
+  const [timeZone, setTimeZone] = useState(location?.timeZone ?? '');
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     try {
-      const body = { name, kind, parentId: parent || null };
+      const body = { name, kind, parentId: parent || null, timeZone: timeZone.trim() || null };
       if (location) await call('updateLocation', { params: { orgId, locationId: location.id }, body });
       else await call('createLocation', { params: { orgId }, body });
       onDone();
@@ -199,6 +201,19 @@ function LocationDialog({
                 ))}
             </select>
           </div>
+        </div>
+        <div className="field">
+          <label htmlFor="loc-zone">{t('locations.timeZone')}</label>
+          <input
+            id="loc-zone"
+            value={timeZone}
+            placeholder="Europe/Berlin"
+            onChange={(e) => setTimeZone(e.target.value)}
+            aria-describedby="loc-zone-hint"
+          />
+          <span className="muted" id="loc-zone-hint">
+            {t('locations.timeZoneHint')}
+          </span>
         </div>
         <FormError error={error} />
         <div className="actions">
