@@ -112,6 +112,38 @@ async function demoFaults(sim: Simulator, others: readonly DemoClientSpec[]): Pr
   }
 }
 
+/**
+ * Some history worth looking at within the first minutes (from 90 s on, so the first look and the
+ * printed fault are not disturbed): a box of some clients drops and comes back, others overheat for
+ * a while. Returns what cancels the timers that have not fired.
+ */
+function demoHistory(sim: Simulator, others: readonly DemoClientSpec[]): () => void {
+  const boxesOn = (nic: string) => sim.devices.filter((d) => d.kind === 'box' && d.nic === nic);
+  const plan: [string | undefined, string, number, number][] = [
+    [boxesOn('sim1')[7]?.id, 'down', 90_000, 100_000],
+    ...others.map((_, i): [string | undefined, string, number, number] => [
+      boxesOn(`sim${String(3 + i)}`)[1]?.id,
+      i % 2 === 0 ? 'down' : 'overheat',
+      95_000 + i * 5_000,
+      130_000 + i * 10_000,
+    ]),
+  ];
+  const timers: NodeJS.Timeout[] = [];
+  const at = (ms: number, run: () => Promise<unknown>) => {
+    const timer = setTimeout(() => void run().catch(() => undefined), ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  for (const [id, fault, from, to] of plan) {
+    if (!id) continue;
+    at(from, () => sim.control.setFault(id, fault, true));
+    at(to, () => sim.control.setFault(id, fault, false));
+  }
+  return () => {
+    for (const t of timers) clearTimeout(t);
+  };
+}
+
 /** The demo's simulator on the first range of `demoRanges` whose addresses are free. */
 async function startFreeSimulator(devices: number, others: readonly DemoClientSpec[]): Promise<Simulator> {
   const taken: string[] = [];
@@ -268,6 +300,13 @@ export async function startDemoSite(options: {
       others.map((c) => c.spec),
     );
     for (const a of swept) started.push({ name: a.name, agent: a.agent, link: await a.link() });
+    const stopHistory =
+      others.length > 0
+        ? demoHistory(
+            sim,
+            others.map((c) => c.spec),
+          )
+        : () => undefined;
     const main = started[0];
     if (!main) throw new Error('no demo agent');
     return {
@@ -276,6 +315,7 @@ export async function startDemoSite(options: {
       link: main.link,
       clients: started.slice(1),
       close: async () => {
+        stopHistory();
         for (const a of started) {
           await a.link.close();
           await a.agent.close();
