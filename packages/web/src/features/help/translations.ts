@@ -5,6 +5,36 @@
  */
 export const helpTranslations: Record<string, Record<string, string[]>> = {
   fr: {
+    servers: [
+      'Serveurs › Ajouter un compte serveur d’agent : choisissez un nom et un mot de passe (au moins 8 caractères avec une lettre, un chiffre et un caractère spécial).',
+      'Sur le site, lancez l’agent et saisissez l’adresse du hub, l’identifiant d’agent du compte (« Nom@code » : affiché à l’ajout du compte et dans la colonne Identifiant d’agent de la liste des serveurs, chacun avec un bouton Copier) et le mot de passe. Voir Téléchargements.',
+      'Un serveur est Connecté tant que son agent tient sa liaison ; le nombre de ses appareils et ses sous-réseaux activés s’affichent ici.',
+    ],
+    'agent-install': [
+      'Téléchargements propose l’agent : un fichier pour Linux ou Windows avec Node.js 20. Vérifiez son SHA-256, puis installez-le comme service (systemd sous Linux, WinSW sous Windows) comme la page l’indique.',
+      'L’agent se connecte vers le hub : aucune règle de pare-feu entrante n’est nécessaire. Son premier mot de passe admin est dans son journal.',
+      'Les agents se mettent à jour depuis le hub s’ils sont réglés en automatique ; sinon Serveurs affiche « Mise à jour disponible » avec un bouton Mettre à jour.',
+    ],
+    'updating-firmware': [
+      'Un appareil ou quelques-uns : « Mettre à jour le micrologiciel… » sur la page de l’appareil ou dans la barre de sélection envoie une image une fois et l’écrit sur chaque appareil. Chaque appareil redémarre et reste indisponible quelques minutes : ne l’éteignez pas pendant ce temps.',
+      'Beaucoup d’appareils : publiez l’image dans Micrologiciel › Catalogue, puis lancez une campagne (voir Campagnes de micrologiciel).',
+      'Les résultats de la tâche montrent le micrologiciel avant et après. Une mise à jour échouée laisse l’appareil sur son ancien micrologiciel et dit pourquoi.',
+    ],
+    'firmware-badges': [
+      'Quand un paquet de micrologiciel plus récent que celui d’un appareil est publié pour son modèle, la colonne Micrologiciel affiche « Mise à jour disponible » avec la version, tout comme la page de l’appareil.',
+      'Le badge vient du catalogue de micrologiciels : les paquets de l’opérateur de la plateforme, ceux de votre organisation et ceux de votre organisation de support. Un paquet retiré ne donne aucun badge.',
+      'Filtrez la liste des appareils sur la colonne Micrologiciel pour trouver tous ceux qui peuvent être mis à jour.',
+    ],
+    'backup-config': [
+      '« Sauvegarder la configuration » sur la page de l’appareil demande à l’agent de télécharger le fichier de projet de la pile (.PCCP2X) par FTP et de l’envoyer au hub. FTP doit être activé sur l’appareil pour cela.',
+      'Le fichier apparaît dans les résultats de la tâche : les Administrateurs et Propriétaires peuvent le télécharger, car il peut contenir l’identifiant de la pile.',
+      'Chaque sauvegarde qui diffère de la précédente est aussi gardée comme version de configuration (voir Versions de configuration), sauvegardes nocturnes comprises.',
+    ],
+    'managing-locations': [
+      '« Ajouter un emplacement » crée un lieu au premier niveau ; « Ajouter à l’intérieur » sur une ligne en crée un à l’intérieur. Modifiez une ligne pour la renommer, changer son type ou la déplacer dans l’arborescence.',
+      'Affectez des appareils depuis la liste des appareils : sélectionnez-les, puis « Affecter à un emplacement… ». Un compte serveur peut aussi avoir un emplacement, pour les appareils qu’il apporte.',
+      'Supprimer un lieu qui contient encore des lieux ou des appareils est refusé : déplacez-les d’abord.',
+    ],
     dashboard: [
       'Le graphique regroupe les appareils en Hors service, Problèmes et Opérationnel. Cliquez sur une part ou sur sa légende pour ouvrir la liste des appareils filtrée sur elle.',
       'Les Problèmes sont tous les états ni Hors service ni Opérationnel : Échec de connexion, SURCHAUFFE !, Pile incomplète, Échec de l’enregistrement VoIP, Sourdine de sécurité active, Voyant de localisation allumé, Hors forfait et les autres.',
@@ -65,6 +95,36 @@ export const helpTranslations: Record<string, Record<string, string[]>> = {
     ],
   },
   de: {
+    servers: [
+      'Server › Agent-Serverkonto hinzufügen: Wählen Sie einen Namen und ein Passwort (mindestens 8 Zeichen mit einem Buchstaben, einer Ziffer und einem Sonderzeichen).',
+      'Starten Sie am Standort den Agent und geben Sie die Hub-Adresse, den Agent-Login des Kontos („Name@Code“: beim Anlegen des Kontos und in der Spalte Agent-Login der Serverliste gezeigt, jeweils mit Kopieren-Schaltfläche) und das Passwort ein. Siehe Downloads.',
+      'Ein Server ist Verbunden, solange sein Agent die Verbindung hält; die Zahl seiner Geräte und seine aktivierten Subnetze stehen hier.',
+    ],
+    'agent-install': [
+      'Downloads bietet den Agent an: eine Datei für Linux oder Windows mit Node.js 20. Prüfen Sie ihren SHA-256 und installieren Sie sie als Dienst (systemd unter Linux, WinSW unter Windows), wie die Seite es zeigt.',
+      'Der Agent verbindet sich nach außen zum Hub: Es ist keine eingehende Firewall-Regel nötig. Sein erstes Admin-Passwort steht in seinem Protokoll.',
+      'Agents aktualisieren sich selbst vom Hub, wenn sie auf automatisch stehen; sonst zeigt Server „Update verfügbar“ mit einer Schaltfläche Aktualisieren.',
+    ],
+    'updating-firmware': [
+      'Ein Gerät oder wenige: „Firmware aktualisieren…“ auf der Geräteseite oder in der Auswahlleiste lädt ein Image einmal hoch und schreibt es auf jedes Gerät. Jedes Gerät startet neu und ist einige Minuten nicht verfügbar: Schalten Sie es währenddessen nicht aus.',
+      'Viele Geräte: Veröffentlichen Sie das Image unter Firmware › Katalog und starten Sie dann eine Kampagne (siehe Firmware-Kampagnen).',
+      'Die Ergebnisse des Auftrags zeigen die Firmware vorher und nachher. Ein fehlgeschlagenes Update lässt das Gerät auf seiner alten Firmware und nennt den Grund.',
+    ],
+    'firmware-badges': [
+      'Ist für das Modell eines Geräts ein neueres Firmware-Paket als seine Firmware veröffentlicht, zeigt die Spalte Firmware „Update verfügbar“ mit der Version, ebenso die Geräteseite.',
+      'Der Hinweis kommt aus dem Firmware-Katalog: den Paketen des Plattformbetreibers, Ihrer Organisation und Ihrer Support-Organisation. Ein zurückgezogenes Paket gibt keinen Hinweis.',
+      'Filtern Sie die Geräteliste nach der Spalte Firmware, um alle Geräte zu finden, die aktualisiert werden können.',
+    ],
+    'backup-config': [
+      '„Konfiguration sichern“ auf der Geräteseite lässt den Agent die Projektdatei des Stacks (.PCCP2X) per FTP herunterladen und an den Hub senden. Dazu muss FTP auf dem Gerät eingeschaltet sein.',
+      'Die Datei erscheint in den Ergebnissen des Auftrags: Administratoren und Eigentümer können sie herunterladen, da sie die Anmeldung des Stacks enthalten kann.',
+      'Jede Sicherung, die sich von der vorigen unterscheidet, wird auch als Konfigurationsversion aufbewahrt (siehe Konfigurationsversionen), nächtliche Sicherungen eingeschlossen.',
+    ],
+    'managing-locations': [
+      '„Standort hinzufügen“ legt einen Ort auf oberster Ebene an; „Darin hinzufügen“ in einer Zeile legt einen darin an. Bearbeiten Sie eine Zeile, um sie umzubenennen, ihre Art zu ändern oder sie im Baum zu verschieben.',
+      'Ordnen Sie Geräte in der Geräteliste zu: auswählen, dann „Einem Standort zuordnen…“. Auch ein Serverkonto kann einen Standort haben, für die Geräte, die es mitbringt.',
+      'Einen Ort zu löschen, der noch Orte oder Geräte enthält, wird abgelehnt: Verschieben Sie diese zuerst.',
+    ],
     dashboard: [
       'Das Diagramm gruppiert die Geräte in Ausgefallen, Probleme und Fehlerfrei. Klicken Sie auf ein Segment oder seine Legende, um die Geräteliste danach gefiltert zu öffnen.',
       'Probleme sind alle Status, die weder Ausgefallen noch Fehlerfrei sind: Anmeldung fehlgeschlagen, ÜBERHITZUNG!, Stack unvollständig, VoIP-Registrierung fehlgeschlagen, Sicherheitsstummschaltung an, Ortungsleuchte an, Über Kontingent und die übrigen.',
