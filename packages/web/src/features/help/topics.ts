@@ -228,7 +228,7 @@ export const helpTopics: HelpTopic[] = [
     kinds: sites,
     body: [
       'The agent looks for devices on the subnets it is started with (--subnets CIDR[:port][@interface], e.g. 192.168.10.0/24@eth0) and keeps a session to each device it finds.',
-      'On the agent’s own web page (http://localhost:8080 on the site server), Subnets lists them: enable or disable each one, and “Discover now” sweeps at once. A disabled subnet is neither swept nor polled; its devices show Not Monitored, not Down.',
+      'On the agent’s own web page (http://localhost:8090 on the site server, unless started with another --ui-port), Subnets lists them: enable or disable each one, and “Discover now” sweeps at once. A disabled subnet is neither swept nor polled; its devices show Not Monitored, not Down.',
       'The hub’s Servers screen shows how many subnets of each agent are enabled.',
     ],
   },
