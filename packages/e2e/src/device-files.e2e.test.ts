@@ -105,10 +105,13 @@ describe('firmware update, logs and backups in Chromium', () => {
       .getByText(/ — apply/)
       .waitFor({ timeout: 20_000 });
     await screenshot(page, 'firmware-progress');
+    // With the action's progress (and in the device's list of jobs below).
     await page
+      .getByTestId('job-results')
       .getByTestId('firmware-result')
       .getByText(`Firmware ${box.firmware} → 9.1.2.3`)
       .waitFor({ timeout: 60_000 });
+    await page.getByTestId('device-jobs').getByTestId('firmware-result').first().waitFor();
     await progress()
       .getByText(/1 of 1 done/)
       .waitFor();
