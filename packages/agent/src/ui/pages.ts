@@ -19,7 +19,7 @@ export const h = (s: unknown): string =>
 
 const style = `body{font-family:system-ui,sans-serif;margin:0;background:#f5f7fa;color:#1b2430}
 header{background:#14202e;color:#fff;padding:.75rem 1.5rem;display:flex;gap:1.5rem;align-items:center}
-header a{color:#cfe3ff}header form.lang{margin-inline-start:auto;color:#cfe3ff}header select{font:inherit}main{padding:1.5rem;max-width:70rem}table{border-collapse:collapse;width:100%;background:#fff}
+header a{color:#cfe3ff}header form.lang{margin-inline-start:auto;color:#cfe3ff}header select,header button{font:inherit;min-height:1.75rem;padding:.15rem .4rem}main{padding:1.5rem;max-width:70rem}table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:start;padding:.4rem .6rem;border-bottom:1px solid #e3e8ef}.badge{padding:.1rem .5rem;border-radius:999px;color:#fff;background:#9a5c00}
 .ok{background:#1a7f45}.down{background:#c62828}.off{background:#5b7089}form.card{background:#fff;padding:1rem;border-radius:8px;display:flex;flex-direction:column;gap:.6rem;max-width:28rem}
 label{font-weight:600;display:flex;flex-direction:column;gap:.2rem}input{font:inherit;padding:.4rem}button{font:inherit;padding:.4rem .9rem}
