@@ -1,5 +1,6 @@
 export * from './models.ts';
 export * from './status.ts';
+export * from './status-names.ts';
 export * from './telnet.ts';
 export * from './line-framer.ts';
 export * from './line-template.ts';

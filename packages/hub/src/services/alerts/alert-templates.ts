@@ -1,4 +1,4 @@
-import { deviceStatusNames, statusKey } from './alert-status-names.ts';
+import { statusNameIn } from '@crosspoint/protocol';
 import { alertPhrases, type AlertPhrases } from './alert-words.ts';
 
 /**
@@ -241,8 +241,7 @@ const languages: Record<string, Words> = {
 };
 
 /** A device status in the recipient's language ("Down" → "Ausgefallen"); other conditions as they are. */
-const statusIn = (language: string, status: string): string =>
-  deviceStatusNames[language]?.[statusKey(status)] ?? status;
+const statusIn = statusNameIn;
 
 const at = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 

@@ -1,7 +1,8 @@
 /**
- * Device status names in each language, for alert messages (the same words as the web app's
- * `status.*` catalog entries; keyed like them: the status without spaces or punctuation). English
- * needs none: the hub's status names are English.
+ * Device status names in each language, for what the hub and the agent write themselves (alert
+ * messages, the agent's own page): the same words as the web app's `status.*` catalog entries,
+ * keyed like them (the status without spaces or punctuation). English needs none: status names are
+ * English.
  */
 export const deviceStatusNames: Record<string, Record<string, string>> = {
   fr: {
@@ -217,3 +218,7 @@ export const deviceStatusNames: Record<string, Record<string, string>> = {
 
 /** `Login Failed` → `LoginFailed`, as the catalogs key statuses. */
 export const statusKey = (status: string): string => status.replace(/[^A-Za-z0-9]+/g, '');
+
+/** A status in `language`, or as it is (English, or a status this table does not know). */
+export const statusNameIn = (language: string, status: string): string =>
+  deviceStatusNames[language]?.[statusKey(status)] ?? status;
