@@ -69,6 +69,17 @@ export async function runFirmwareCampaign(o: {
       sha256: createHash('sha256').update(image).digest('hex'),
     },
   );
+  // The batch before ended when its jobs did; a box's new version reaches the hub with its next facts
+  // (a restart in between can delay them): wait until the hub sees every box on `from`.
+  const onFrom = async () =>
+    (
+      await apiGet<{ items: { firmware: string }[] }>(
+        hub,
+        `/api/v1/orgs/${hub.orgId}/devices?limit=500&search=${encodeURIComponent(o.from)}`,
+        hub.adminToken,
+      ).catch(() => ({ items: [] }))
+    ).items.filter((d) => d.firmware === o.from).length;
+  for (let waited = 0; (await onFrom()) < o.devices && waited < 60_000; waited += 500) await sleep(500);
   const started = Date.now();
   const created = await apiPost<Campaign>(
     hub,
