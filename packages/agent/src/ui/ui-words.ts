@@ -4,39 +4,12 @@
  * the page's own markup). Device statuses come in the hub's English and are named here like the web
  * app's catalogs name them (`deviceStatusNames` of the protocol, shared with the hub's alerts).
  */
-import { deviceStatusNames, statusKey } from '@crosspoint/protocol';
+import { deviceStatusNames, languageNames, languages, statusKey } from '@crosspoint/protocol';
 
-export const agentLanguages = [
-  'en',
-  'fr',
-  'it',
-  'es',
-  'de',
-  'pt',
-  'pl',
-  'zh',
-  'ko',
-  'ja',
-  'ar',
-  'ru',
-] as const;
+/** The agent's page speaks the product's twelve languages. */
+export const agentLanguages = languages;
 export type AgentLanguage = (typeof agentLanguages)[number];
-
-/** Each language in its own name, for the language menu. */
-export const languageNames: Record<AgentLanguage, string> = {
-  en: 'English',
-  fr: 'Français',
-  it: 'Italiano',
-  es: 'Español',
-  de: 'Deutsch',
-  pt: 'Português',
-  pl: 'Polski',
-  zh: '简体中文',
-  ko: '한국어',
-  ja: '日本語',
-  ar: 'العربية',
-  ru: 'Русский',
-};
+export { languageNames };
 
 const en = {
   agent: 'Crosspoint agent',

@@ -9,6 +9,21 @@ export const currentTerms = { terms: '2026-11', privacy: '2026-11' } as const;
 /** The twelve languages of the product (the screens, email, SMS and the agent's local page speak each). */
 export const languages = ['en', 'fr', 'it', 'es', 'de', 'pt', 'pl', 'zh', 'ko', 'ja', 'ar', 'ru'] as const;
 export const Language = Type.Enum(languages, { default: 'en' });
+/** Each language in its own name, for language menus (endonyms are never translated). */
+export const languageNames: Record<(typeof languages)[number], string> = {
+  en: 'English',
+  fr: 'Français',
+  it: 'Italiano',
+  es: 'Español',
+  de: 'Deutsch',
+  pt: 'Português',
+  pl: 'Polski',
+  zh: '简体中文',
+  ko: '한국어',
+  ja: '日本語',
+  ar: 'العربية',
+  ru: 'Русский',
+};
 
 export const SignInRequest = Type.Object(
   {

@@ -1,25 +1,9 @@
-import { languages, type SessionInfo } from '@crosspoint/protocol';
+import { languageNames, languages, type SessionInfo } from '@crosspoint/protocol';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client.ts';
 import { sessionKey, useSession } from '../auth/session.tsx';
 import { uiLanguageOf, uiLanguages } from '../i18n/i18n.ts';
-
-/** Each language in its own name (endonyms are never translated). */
-const names: Record<string, string> = {
-  en: 'English',
-  fr: 'Français',
-  it: 'Italiano',
-  es: 'Español',
-  de: 'Deutsch',
-  pt: 'Português',
-  pl: 'Polski',
-  zh: '简体中文',
-  ko: '한국어',
-  ja: '日本語',
-  ar: 'العربية',
-  ru: 'Русский',
-};
 
 /**
  * The language of the screens, switched at once. Signed in, it is the user's profile language (also
@@ -59,7 +43,7 @@ export function LanguageMenu({ className = 'language', id }: { className?: strin
     >
       {choices.map((l) => (
         <option key={l} value={l} lang={l}>
-          {names[l] ?? l}
+          {(languageNames as Record<string, string | undefined>)[l] ?? l}
         </option>
       ))}
     </select>
