@@ -133,6 +133,6 @@ describe('two-factor sign-in in Chromium', () => {
     await page.getByTestId('recovery-codes').waitFor();
     await page.getByRole('button', { name: 'I have saved my codes' }).click();
     // The screen asked for before (Settings, where the last person signed out) shows now.
-    await page.getByRole('tab', { name: 'My Account', exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'My Account', exact: true }).waitFor({ timeout: 30_000 });
   });
 });
