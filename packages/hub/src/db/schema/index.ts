@@ -1,4 +1,5 @@
 export * from './installation.ts';
+export * from './hubs.ts';
 export * from './organizations.ts';
 export * from './identity.ts';
 export * from './org-data.ts';
@@ -10,3 +11,4 @@ export * from './billing.ts';
 export * from './sign-in.ts';
 export * from './firmware.ts';
 export * from './configurations.ts';
+export * from './communications.ts';
