@@ -1,4 +1,10 @@
 import { createServer } from 'node:net';
+import { collaborateControlRoutes } from './collaborate/cs-control.ts';
+import {
+  startCollaborateSpace,
+  type CollaborateSpace,
+  type CollaborateSpaceOptions,
+} from './collaborate/cs-server.ts';
 import type { SimContext } from './context.ts';
 import { faultController, type SimControl } from './control/faults.ts';
 import { startControlServer } from './control/http.ts';
@@ -22,6 +28,8 @@ export interface StartSimulatorOptions {
   logger?: SimLogger;
   /** How many listeners open at once while starting. */
   startConcurrency?: number;
+  /** Also start the simulated COLLABORATE Space service (docs/collaborate-space.md); off by default. */
+  collaborateSpace?: CollaborateSpaceOptions | boolean;
 }
 
 export interface Simulator {
@@ -33,6 +41,8 @@ export interface Simulator {
   readonly controlUrl: string;
   /** Telnet port the boxes listen on (23 only when `preferPort23` could bind it). */
   readonly telnetPort: number;
+  /** The simulated COLLABORATE Space, when started (`collaborateSpace` option). */
+  readonly collaborateSpace: CollaborateSpace | undefined;
   device(id: string): SimDeviceInfo | undefined;
   /** What a box did (its system log, as downloaded over FTP): one line each, oldest first; [] for other devices. */
   logsOf(id: string): readonly string[];
@@ -87,19 +97,34 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
   }
   const control = faultController(world);
   let server: Awaited<ReturnType<typeof startControlServer>>;
+  let cs: CollaborateSpace | undefined;
   try {
+    const csOptions = options.collaborateSpace;
+    if (csOptions)
+      cs = await startCollaborateSpace(
+        seededRandom(site.seed + 1),
+        world.codecs,
+        csOptions === true ? {} : csOptions,
+      );
     server = await startControlServer(
       world,
       control,
       options.controlHost ?? '127.0.0.1',
       options.controlPort ?? 0,
+      cs ? collaborateControlRoutes(cs) : [],
     );
   } catch (e) {
+    await cs?.close();
     await stopAll();
     throw e;
   }
   logger.info(
-    { devices: world.infos.length, listeners: devices.length, control: server.url },
+    {
+      devices: world.infos.length,
+      listeners: devices.length,
+      control: server.url,
+      collaborateSpace: cs?.url,
+    },
     'simulator started',
   );
   let closing: Promise<void> | undefined;
@@ -109,6 +134,7 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
     control,
     controlUrl: server.url,
     telnetPort,
+    collaborateSpace: cs,
     device: (id) => world.infos.find((i) => i.id === id),
     logsOf: (id) => {
       const device = world.device(id);
@@ -117,6 +143,7 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
     close: () =>
       (closing ??= (async () => {
         await server.close();
+        await cs?.close();
         await stopAll();
       })()),
   };

@@ -7,7 +7,7 @@ import { deviceView } from './views.ts';
 
 const maxBodyBytes = 64 * 1024;
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -24,34 +24,35 @@ const statusOf: Partial<Record<string, number>> = {
   [SimErrorCode.FaultNotApplicable]: 409,
 };
 
-function readBody(req: IncomingMessage): Promise<unknown> {
+/** A request's body as text, refused (HttpError 413) past `maxBytes`. */
+export function readText(req: IncomingMessage, maxBytes = maxBodyBytes): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > maxBodyBytes) {
-        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `body over ${maxBodyBytes} bytes`));
+      if (size > maxBytes) {
+        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `body over ${maxBytes} bytes`));
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8').trim();
-      if (!text) {
-        resolve(undefined);
-        return;
-      }
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new HttpError(400, 'BAD_REQUEST', 'body is not valid JSON'));
-      }
-    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-type Route = (match: string[], body: unknown) => unknown;
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const text = (await readText(req)).trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'BAD_REQUEST', 'body is not valid JSON');
+  }
+}
+
+export type Route = (match: string[], body: unknown) => unknown;
+export type ControlRoute = [string, RegExp, Route];
 
 /**
  * The control API (JSON over HTTP, loopback only):
@@ -182,10 +183,11 @@ export async function startControlServer(
   control: SimControl,
   host: string,
   port: number,
+  extraRoutes: readonly ControlRoute[] = [],
 ): Promise<{ url: string; close(): Promise<void> }> {
   if (!host.startsWith('127.'))
     throw new SimError(SimErrorCode.BadArguments, `control host must be a 127.x address, not ${host}`);
-  const routes = controlRoutes(world, control);
+  const routes = [...controlRoutes(world, control), ...extraRoutes];
   const server: Server = createServer((req, res) => void dispatch(routes, req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
