@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { shipBuild } from './build-steps.ts';
+import { catalogSplit } from './catalog-split.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -10,7 +11,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // for reading a stack trace someone reports, and would hand out the whole source to anyone.
 export default defineConfig({
   root,
-  plugins: [react(), shipBuild({ sourcemapDir: fileURLToPath(new URL('sourcemaps', import.meta.url)) })],
+  plugins: [
+    catalogSplit(),
+    react(),
+    shipBuild({ sourcemapDir: fileURLToPath(new URL('sourcemaps', import.meta.url)) }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -29,13 +34,13 @@ export default defineConfig({
       },
       output: {
         // Chunks that change at different paces, so a new release re-downloads little: the libraries
-        // every page needs, the English catalog, then the app (the entry and one chunk a screen).
-        // French and German are each a chunk of their own (dynamic imports in i18n.ts), fetched
-        // only by a browser that shows that language.
+        // every page needs, the core of the English catalog, then the app (the entry and one chunk a
+        // screen). The rest of English and each other language are chunks of their own (dynamic
+        // imports in i18n.ts), fetched with the first other screen / only by a browser showing it.
         codeSplitting: {
           groups: [
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] },
-            { name: 'catalog-en', test: /[\\/]src[\\/]i18n[\\/]en\.json$/ },
+            { name: 'catalog-en', test: /[\\/]src[\\/]i18n[\\/]en\.json\?core$/ },
           ],
         },
       },

@@ -1,23 +1,26 @@
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { addEnglishRest, loadEnglishRest } from '../i18n/i18n.ts';
 
 /** A screen loaded on first use, in its own chunk; `preload` starts the download early. */
 export type LazyScreen = ComponentType & { preload: () => Promise<unknown> };
 
 /**
  * Wraps a screen's dynamic import: the chunk is fetched once, by `preload` (called for the page
- * being opened, so the download runs alongside the session request) or on first render. A screen
- * whose code has arrived renders at once, without suspending: React holds a revealed Suspense
- * boundary back for up to 300 ms, which would delay the screen's own requests. A failed download
- * is forgotten, so a later attempt fetches again.
+ * being opened, so the download runs alongside the session request) or on first render, together
+ * with the rest of the English catalog (the first download has only its core sections), which the
+ * screen adds to its i18next instance before its first render. A screen whose code has arrived
+ * renders at once, without suspending: React holds a revealed Suspense boundary back for up to
+ * 300 ms, which would delay the screen's own requests. A failed download is forgotten, so a later
+ * attempt fetches again.
  */
 export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
   let loaded: ComponentType | undefined;
   let loading: Promise<ComponentType> | undefined;
   const preload = () =>
-    (loading ??= load().then(
-      (screen) => (loaded = screen),
+    (loading ??= Promise.all([load(), loadEnglishRest()]).then(
+      ([screen]) => (loaded = screen),
       (e: unknown) => {
         loading = undefined;
         throw e;
@@ -27,9 +30,23 @@ export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
   function Screen() {
     // Chosen once per mount: switching component types would remount the screen and lose its state.
     const [Shown] = useState<ComponentType>(() => loaded ?? Suspending);
-    return <Shown />;
+    return (
+      <WithEnglishRest>
+        <Shown />
+      </WithEnglishRest>
+    );
   }
   return Object.assign(Screen, { preload });
+}
+
+/**
+ * Adds the rest of English to the instance before its children render (a no-op once done, or while
+ * it is still downloading: the lazy screen below suspends until both have arrived).
+ */
+function WithEnglishRest({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  addEnglishRest(i18n);
+  return children;
 }
 
 /** What fills the page while a screen's code downloads: announced politely, once. */

@@ -1,5 +1,5 @@
 import { createInstance, type BackendModule, type i18n as I18n } from 'i18next';
-import en from './en.json';
+import englishCore from './en.json?core';
 
 /** Languages the web app has a complete catalog for (the order of the language menu). */
 export const uiLanguages = ['en', 'fr', 'it', 'es', 'de', 'pt', 'pl', 'zh', 'ko', 'ja', 'ar', 'ru'] as const;
@@ -7,13 +7,44 @@ export type UiLanguage = (typeof uiLanguages)[number];
 /** A translation catalog: nested keys, text leaves. */
 export type Catalog = Record<string, unknown>;
 
+let englishRest: Promise<Catalog> | undefined;
+let englishRestLoaded: Catalog | undefined;
+const withEnglishRest = new WeakSet<I18n>();
+
 /**
- * Each language's catalog. English, the reference and the fallback, is in the first download; the
- * others are each a chunk of their own, fetched the first time that language is used (the hub sends
- * them compressed and cached for a year, so the next visits find them in the browser's cache).
+ * English beyond its core sections (catalog-sections.ts): a chunk of its own, fetched once, with the
+ * first screen that is not in the first download (lazy-screen.tsx waits for both), so the sign-in
+ * page does not carry the strings of every other screen. A failed download is forgotten.
+ */
+export function loadEnglishRest(): Promise<Catalog> {
+  return (englishRest ??= import('./en.json?rest').then(
+    (m) => (englishRestLoaded = m.default),
+    (e: unknown) => {
+      englishRest = undefined;
+      throw e;
+    },
+  ));
+}
+
+/**
+ * Adds the rest of English (once loadEnglishRest has resolved) to an instance that has only the core;
+ * at once and without re-rendering, so a screen that waited for it finds every key at its first
+ * render. Does nothing before it has arrived or when the instance has it already.
+ */
+export function addEnglishRest(i18n: I18n): void {
+  if (!englishRestLoaded || withEnglishRest.has(i18n)) return;
+  i18n.addResourceBundle('en', 'translation', englishRestLoaded, true, false);
+  withEnglishRest.add(i18n);
+}
+
+/**
+ * Each language's catalog. English, the reference and the fallback, has its core in the first
+ * download and the rest in a chunk (above); the others are each a chunk of their own, fetched the
+ * first time that language is used (the hub sends them compressed and cached for a year, so the
+ * next visits find them in the browser's cache).
  */
 const catalogLoaders: Record<UiLanguage, () => Promise<Catalog>> = {
-  en: () => Promise.resolve(en),
+  en: async () => ({ ...englishCore, ...(await loadEnglishRest()) }),
   fr: async () => (await import('./fr.json')).default,
   it: async () => (await import('./it.json')).default,
   es: async () => (await import('./es.json')).default,
@@ -85,8 +116,9 @@ const catalogBackend: BackendModule = {
 export async function createI18n(language: UiLanguage): Promise<I18n> {
   const i18n = createInstance().use(catalogBackend);
   await i18n.init({
-    resources: { en: { translation: en } },
-    // English is bundled; the others come through catalogBackend.
+    resources: { en: { translation: englishCore } },
+    // English's core is bundled (its rest is added by addEnglishRest); the others come through
+    // catalogBackend.
     partialBundledLanguages: true,
     lng: language,
     fallbackLng: 'en',
