@@ -81,6 +81,8 @@ export const agentAccounts = pgTable(
     /** The agent installation the sequence numbers belong to (a reinstalled agent starts again). */
     agentInstance: text('agent_instance'),
     connectedAt: timestamp('connected_at', { withTimezone: true }),
+    /** The hub process holding the agent's link while connected (`hub_processes.id`). */
+    hubId: uuid('hub_id'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
