@@ -12,3 +12,4 @@ export * from './sign-in.ts';
 export * from './firmware.ts';
 export * from './configurations.ts';
 export * from './communications.ts';
+export * from './collaborate-space.ts';
