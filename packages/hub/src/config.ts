@@ -7,7 +7,12 @@ export const HubConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   dataDir: Type.String({ default: './data', minLength: 1 }),
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  natsUrl: Type.Optional(Type.String({ pattern: '^(nats|tls)://' })),
+  natsUrl: Type.Optional(
+    Type.String({
+      pattern: '^(nats|tls)://[^,\\s]+(\\s*,\\s*(nats|tls)://[^,\\s]+)*$',
+      description: 'One NATS server or several, comma-separated (a cluster): the hub reconnects for ever.',
+    }),
+  ),
   logLevel: LogLevelSetting,
   webDir: Type.Optional(Type.String({ minLength: 1 })),
   agentFile: Type.Optional(

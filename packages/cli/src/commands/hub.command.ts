@@ -12,7 +12,7 @@ export function withHubOptions(cmd: Command, defaults: { port?: string } = {}): 
     )
     .option('--data-dir <path>', 'embedded database folder (env CROSSPOINT_DATA_DIR; default ./data)')
     .option('--database-url <url>', 'PostgreSQL URL instead of the embedded database (env DATABASE_URL)')
-    .option('--nats-url <url>', 'NATS URL for several hub processes (env NATS_URL)')
+    .option('--nats-url <url>', 'NATS URL(s), comma-separated, for several hub processes (env NATS_URL)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
     .option('--web-dir <path>', 'folder of the built web app (env CROSSPOINT_WEB_DIR)')
     .option(

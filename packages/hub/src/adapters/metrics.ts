@@ -7,6 +7,10 @@ export interface HubMetrics {
   httpDuration: Histogram<'method' | 'route'>;
   agentsConnected: Gauge;
   ingestedChanges: Counter;
+  /** Times the bus came back after a gap. */
+  busReconnects: Counter;
+  /** Organizations whose kept dashboard counts differed from the database (corrected). */
+  countCorrections: Counter;
   /** Devices by status across all organizations (no tenant names), read at each scrape. */
   setDeviceCounts(source: () => Promise<{ status: string; n: number }[]>): void;
   render(): Promise<string>;
@@ -39,6 +43,16 @@ export function createMetrics(): HubMetrics {
     help: 'Device records and status changes stored from agents.',
     registers: [registry],
   });
+  const busReconnects = new Counter({
+    name: 'crosspoint_bus_reconnects_total',
+    help: 'Times the event bus came back after a gap (this hub then checks its counts and refreshes open screens).',
+    registers: [registry],
+  });
+  const countCorrections = new Counter({
+    name: 'crosspoint_count_corrections_total',
+    help: 'Organizations whose dashboard counts kept by this hub differed from the database, and were corrected.',
+    registers: [registry],
+  });
   let deviceSource: (() => Promise<{ status: string; n: number }[]>) | undefined;
   new Gauge({
     name: 'crosspoint_devices',
@@ -57,6 +71,8 @@ export function createMetrics(): HubMetrics {
     httpDuration,
     agentsConnected,
     ingestedChanges,
+    busReconnects,
+    countCorrections,
     setDeviceCounts: (source) => {
       deviceSource = source;
     },

@@ -1,10 +1,18 @@
-import { BusError, subjectMatches, type BusHandler, type EventBus, type Responder } from './event-bus.ts';
+import {
+  answerInProcess,
+  BusError,
+  subjectMatches,
+  type BusHandler,
+  type EventBus,
+  type Responder,
+} from './event-bus.ts';
 
 /** In-process bus for a single hub. Delivery is asynchronous, like NATS, so code cannot rely on re-entrancy. */
 export function createMemoryBus(): EventBus {
   const subs = new Set<{ pattern: string; handler: BusHandler }>();
   const responders = new Map<string, Responder>();
   let closed = false;
+  const since = new Date();
   const guard = () => {
     if (closed) throw new BusError('CLOSED', 'The event bus is closed.');
   };
@@ -28,20 +36,7 @@ export function createMemoryBus(): EventBus {
       guard();
       const responder = responders.get(subject);
       if (!responder) throw new BusError('NO_RESPONDERS', `Nobody answers ${subject}.`);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          reject(new BusError('TIMEOUT', `No answer on ${subject} within ${timeoutMs} ms.`));
-        }, timeoutMs);
-      });
-      try {
-        const answer = responder(structuredClone(payload), subject).catch((e: unknown) => {
-          throw new BusError('REMOTE_ERROR', `The responder on ${subject} failed: ${(e as Error).message}`);
-        });
-        return structuredClone(await Promise.race([answer, timeout]));
-      } finally {
-        clearTimeout(timer);
-      }
+      return await answerInProcess(responder, subject, payload, timeoutMs);
     },
     respond(subject, responder) {
       guard();
@@ -53,6 +48,12 @@ export function createMemoryBus(): EventBus {
     ping() {
       guard();
       return Promise.resolve();
+    },
+    state() {
+      return { connected: !closed, since, servers: 'in-process', dropped: 0 };
+    },
+    onReconnect() {
+      return () => undefined;
     },
     close() {
       closed = true;

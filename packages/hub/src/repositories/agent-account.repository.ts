@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, gt, ilike, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { agentAccounts, locations, organizations } from '../db/schema/index.ts';
 import { escapeLike } from './organization.repository.ts';
@@ -157,6 +171,36 @@ export class AgentAccountRepository {
       .update(agentAccounts)
       .set({ connectedAt: null, monitoring: 'off' })
       .where(and(isNotNull(agentAccounts.connectedAt), lt(agentAccounts.lastSeenAt, before)))
+      .returning({ orgId: agentAccounts.orgId });
+    return [...new Set(rows.map((r) => r.orgId))];
+  }
+
+  /**
+   * The agent's link to hub `hubId` closed: disconnected, unless it is linked to another hub by now
+   * (it reconnected there before this hub noticed). Returns whether it was marked.
+   */
+  async disconnectFrom(orgId: string, id: string, hubId: string, at: Date): Promise<boolean> {
+    const rows = await this.db
+      .update(agentAccounts)
+      .set({ connectedAt: null, hubId: null, lastSeenAt: at })
+      .where(
+        and(
+          eq(agentAccounts.orgId, orgId),
+          eq(agentAccounts.id, id),
+          or(eq(agentAccounts.hubId, hubId), isNull(agentAccounts.hubId)),
+        ),
+      )
+      .returning({ id: agentAccounts.id });
+    return rows.length === 1;
+  }
+
+  /** The agents linked to hub processes that are gone: marked disconnected. Returns their organizations. */
+  async disconnectHubs(hubIds: string[]): Promise<string[]> {
+    if (hubIds.length === 0) return [];
+    const rows = await this.db
+      .update(agentAccounts)
+      .set({ connectedAt: null, hubId: null, monitoring: 'off' })
+      .where(and(inArray(agentAccounts.hubId, hubIds), isNotNull(agentAccounts.connectedAt)))
       .returning({ orgId: agentAccounts.orgId });
     return [...new Set(rows.map((r) => r.orgId))];
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   AgentHealth,
   AgentIssue,
@@ -64,6 +65,8 @@ export class AgentLinkService {
     private readonly clock: Clock,
     /** This hub's own caches hear of a change at once, before the bus brings it round. */
     private readonly devicesChanged: (orgId: string) => void = () => undefined,
+    /** This hub process (`hub_processes.id`): the links it holds are marked with it. */
+    readonly hubId: string = randomUUID(),
   ) {}
 
   /** `login` is `<account name>@<organization code>` (account number, or the organization id). */
@@ -113,6 +116,7 @@ export class AgentLinkService {
     const sameInstance = agent.account.agentInstance === hello.instance;
     const updated = await this.accounts.update(agent.org.id, agent.account.id, {
       connectedAt: now,
+      hubId: this.hubId,
       lastSeenAt: now,
       agentVersion: hello.agentVersion,
       agentInstance: hello.instance,
@@ -161,11 +165,19 @@ export class AgentLinkService {
   }
 
   async disconnected(agent: LinkedAgent): Promise<void> {
-    await this.accounts.update(agent.org.id, agent.account.id, {
-      connectedAt: null,
-      lastSeenAt: this.clock(),
-    });
-    await this.publish(agent.org.id, { kind: 'servers' });
+    // Linked to another hub already (it reconnected there first): that hub holds its presence.
+    if (await this.accounts.disconnectFrom(agent.org.id, agent.account.id, this.hubId, this.clock()))
+      await this.publish(agent.org.id, { kind: 'servers' });
+  }
+
+  /**
+   * The agents linked to hub processes that are gone (claimed by this hub: `HubPresence`) are
+   * shown Disconnected; they reconnect to another hub by themselves.
+   */
+  async expireHubs(hubIds: string[]): Promise<number> {
+    const orgIds = await this.accounts.disconnectHubs(hubIds);
+    for (const orgId of orgIds) await this.publish(orgId, { kind: 'servers' });
+    return orgIds.length;
   }
 
   /**
@@ -307,6 +319,7 @@ export class AgentLinkService {
       lastSeenAt: now,
       monitoring,
       connectedAt,
+      hubId: this.hubId,
       health: stored,
       ...counts,
     });

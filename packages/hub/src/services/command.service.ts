@@ -87,6 +87,12 @@ export class CommandService {
     private readonly onError: (e: unknown) => void = () => undefined,
     /** Short: a hub that died (kill -9, power) has its jobs taken over within seconds. A job sent again is safe: agents run a job once by its id. */
     private readonly leaseMs = 9_000,
+    /**
+     * How long one send waits for its answer before sending again (until the deadline): the hub
+     * holding the agent's link may die with the command, and the agent, linked again elsewhere,
+     * joins the copy it runs or answers with the result it kept (it runs a job once by its id).
+     */
+    private readonly attemptMs = 15_000,
   ) {}
 
   setHooks(hooks: CommandHooks): void {
@@ -282,11 +288,18 @@ export class CommandService {
             deadline: job.deadline.getTime(),
           };
           const attempt = await this.jobs.countAttempt(job.id);
-          const answer = (await this.bus.request(
-            agentCommandSubject(serverId),
-            request,
-            left,
-          )) as AgentCommandAnswer;
+          const slice = Math.min(left, this.attemptMs);
+          let answer: AgentCommandAnswer;
+          try {
+            answer = (await this.bus.request(
+              agentCommandSubject(serverId),
+              request,
+              slice,
+            )) as AgentCommandAnswer;
+          } catch (e) {
+            if (!(e instanceof BusError && e.code === 'TIMEOUT' && slice < left)) throw e;
+            continue; // sent again; the phase stays what the agent last reported
+          }
           if (!answer.ok && answer.error?.code === 'DEVICE_UNREACHABLE' && attempt > 1) {
             // Sent again after a restart or a lost link: the device may still be coming back from
             // what the first send started (a firmware apply, a restart). Try again until the deadline.
@@ -305,7 +318,7 @@ export class CommandService {
           return;
         } catch (e) {
           if (this.isStopped() || (e instanceof BusError && e.code === 'CLOSED')) return;
-          if (e instanceof BusError && e.code === 'NO_RESPONDERS') {
+          if (e instanceof BusError && (e.code === 'NO_RESPONDERS' || e.code === 'DISCONNECTED')) {
             await this.jobs.update(job.id, { phase: 'waiting for the agent to connect' });
             await new Promise((r) => setTimeout(r, Math.min(2000, Math.max(50, left))));
             continue;

@@ -90,6 +90,14 @@ export class DeviceService {
     this.unsubscribeRollups = undefined;
   }
 
+  /**
+   * Checks the kept dashboard counts against the database and corrects them (after a bus gap, and
+   * periodically): returns the organizations whose counts had drifted.
+   */
+  verifySummaries(): Promise<string[]> {
+    return this.summaries.verify();
+  }
+
   /** Drops this hub's dashboard counts of the organization (the bus tells the other hubs). */
   invalidate(orgId: string): void {
     this.summaries.invalidate(orgId);

@@ -24,6 +24,9 @@ type Listener = (event: OrgEvent, orgId: string) => void;
  * client's events also go to its support organization's roll-up.
  */
 export class LiveEvents {
+  /** This hub's listeners of one organization's events (its open streams), for `refreshLocal`. */
+  private readonly local = new Set<{ orgId: string; listener: Listener }>();
+
   constructor(
     private readonly bus: EventBus,
     private readonly clock: () => Date,
@@ -40,7 +43,35 @@ export class LiveEvents {
 
   /** Listens to one organization's events, or every organization's (`'*'`). */
   subscribe(orgId: string, listener: Listener): Promise<Unsubscribe> {
-    return this.on(orgEventsSubject(orgId), listener);
+    return this.tracked(orgId, listener, this.on(orgEventsSubject(orgId), listener));
+  }
+
+  /**
+   * Tells this hub's listeners of each organization (its open screens) that devices, servers and
+   * alerts may have changed: after a bus gap, events of other hubs may have been lost.
+   */
+  refreshLocal(): number {
+    const at = this.clock().getTime();
+    const told = new Set<Listener>(); // a support organization's stream listens to its roll-up too
+    for (const { orgId, listener } of this.local) {
+      if (told.has(listener)) continue;
+      told.add(listener);
+      listener({ kind: 'devices', changed: 0, at }, orgId);
+      listener({ kind: 'servers', at }, orgId);
+      listener({ kind: 'alerts', at }, orgId);
+    }
+    return told.size;
+  }
+
+  private async tracked(orgId: string, listener: Listener, off: Promise<Unsubscribe>): Promise<Unsubscribe> {
+    const unsubscribe = await off;
+    if (orgId === '*') return unsubscribe;
+    const entry = { orgId, listener };
+    this.local.add(entry);
+    return () => {
+      this.local.delete(entry);
+      unsubscribe();
+    };
   }
 
   /**
@@ -48,7 +79,7 @@ export class LiveEvents {
    * the listener is told the roll-up's organization.
    */
   subscribeRollup(rollupOrgId: string, listener: Listener): Promise<Unsubscribe> {
-    return this.on(rollupEventsSubject(rollupOrgId), listener);
+    return this.tracked(rollupOrgId, listener, this.on(rollupEventsSubject(rollupOrgId), listener));
   }
 
   private on(subject: string, listener: Listener): Promise<Unsubscribe> {
