@@ -14,7 +14,7 @@ import type { RouteRegistry } from '../contract-routes.ts';
  * The body of an upload, as it arrives (never whole in memory): anything but
  * `application/octet-stream` is refused with 415, a declared size above the limit with 413.
  */
-function incoming(request: FastifyRequest): IncomingFile {
+export function incoming(request: FastifyRequest): IncomingFile {
   const body = request.body;
   if (!(body instanceof Readable))
     throw new ServiceError(
