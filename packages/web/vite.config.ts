@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -5,6 +7,8 @@ import { shipBuild } from './build-steps.ts';
 import { catalogSplit } from './catalog-split.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const preactDir = dirname(createRequire(import.meta.url).resolve('preact/package.json'));
+const preact = (file: string) => join(preactDir, file);
 
 // The hub serves dist/ at `/` (with the .br/.gz files written beside each asset); `vite` dev server
 // proxies the API to a hub on :8080. Source maps go to sourcemaps/, which nothing serves: they are
@@ -16,6 +20,15 @@ export default defineConfig({
     react(),
     shipBuild({ sourcemapDir: fileURLToPath(new URL('sourcemaps', import.meta.url)) }),
   ],
+  resolve: {
+    alias: [
+      { find: /^react$/, replacement: preact('compat/dist/compat.mjs') },
+      { find: /^react-dom$/, replacement: preact('compat/dist/compat.mjs') },
+      { find: /^react-dom\/client$/, replacement: preact('compat/client.mjs') },
+      { find: /^react\/jsx-runtime$/, replacement: preact('compat/jsx-runtime.mjs') },
+      { find: /^react\/jsx-dev-runtime$/, replacement: preact('compat/jsx-dev-runtime.mjs') },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
