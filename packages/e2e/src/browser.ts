@@ -8,11 +8,21 @@ export interface TestBrowser {
 }
 
 /**
+ * For calls (communications.e2e): a fake camera and microphone, granted without asking, and ICE
+ * candidates on loopback too (the calls of a test relay through a TURN server on 127.0.0.1).
+ */
+const callFlags = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+];
+
+/**
  * Debian's Chromium with the flags this kind of machine needs: no sandbox (root), no GPU, and no
  * background networking (the machine's closed network refuses it). Playwright gives every launch
  * a fresh temporary profile.
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<TestBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: !showBrowser,
@@ -24,6 +34,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.fakeMedia ? callFlags : []),
     ],
   });
   return {

@@ -168,6 +168,7 @@ describe('communications', () => {
     expect(down.status).toBe(200);
     expect(down.headers['content-type']).toBe('image/png');
     expect(down.headers['content-disposition']).toMatch(/^attachment/);
+    expect(down.headers['x-content-type-options']).toBe('nosniff');
     expect((await otherClientUser.get(`${path}/${up.body.id}`)).status).toBe(404);
     // An attachment cannot be sent twice, nor someone else's.
     const again = await a.support.owner.post(

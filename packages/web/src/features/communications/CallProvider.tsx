@@ -148,7 +148,7 @@ export function CallProvider({
           setStreams({ local, remote: null });
           await send(info, 'ring');
         })
-        .catch(() => end(t('comms.call.noMedia')));
+        .catch(() => end(t('calls.noMedia')));
     },
     [end, put, send, t, userId],
   );
@@ -165,7 +165,7 @@ export function CallProvider({
       })
       .catch(() => {
         void send(st.info, 'decline', { callerId: st.info.callerId }).catch(() => undefined);
-        end(t('comms.call.noMedia'));
+        end(t('calls.noMedia'));
       });
   }, [connect, end, put, send, t]);
 
@@ -199,10 +199,10 @@ export function CallProvider({
       if (signal.type === 'hangup')
         end(
           st.phase === 'incoming'
-            ? t('comms.call.missed', { name: st.info.peer.name })
-            : t('comms.call.ended'),
+            ? t('calls.missed', { name: st.info.peer.name })
+            : t('calls.ended'),
         );
-      else if (signal.type === 'decline') end(t('comms.call.declined', { name: st.info.peer.name }));
+      else if (signal.type === 'decline') end(t('calls.declined', { name: st.info.peer.name }));
       else if (signal.type === 'accept' && st.phase === 'outgoing' && media.current) {
         put({ ...st, phase: 'connecting' });
         void connect(st.info, media.current)
@@ -288,15 +288,15 @@ function IncomingCall({
         }}
       >
         <h2 id="incoming-call-title">
-          {state.info.kind === 'video' ? t('comms.call.incomingVideo') : t('comms.call.incomingAudio')}
+          {state.info.kind === 'video' ? t('calls.incomingVideo') : t('calls.incomingAudio')}
         </h2>
-        <p id="incoming-call-text">{t('comms.call.from', { name: state.info.peer.name })}</p>
+        <p id="incoming-call-text">{t('calls.from', { name: state.info.peer.name })}</p>
         <div className="actions">
           <button ref={acceptRef} type="button" className="call-accept" onClick={onAccept}>
-            {t('comms.call.accept')}
+            {t('calls.accept')}
           </button>
-          <button type="button" className="danger" onClick={onDecline}>
-            {t('comms.call.decline')}
+          <button type="button" className="secondary danger" onClick={onDecline}>
+            {t('calls.decline')}
           </button>
         </div>
       </div>
@@ -337,18 +337,18 @@ function CallPanel({
   const timer = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   const status =
     state.phase === 'outgoing'
-      ? t('comms.call.calling', { name: state.info.peer.name })
+      ? t('calls.calling', { name: state.info.peer.name })
       : state.phase === 'connecting'
-        ? t('comms.call.connecting')
-        : t('comms.call.inCall', { name: state.info.peer.name });
+        ? t('calls.connecting')
+        : t('calls.inCall', { name: state.info.peer.name });
   return (
-    <section className="call-panel" aria-label={t('comms.call.panel')} data-call-phase={state.phase}>
+    <section className="call-panel" aria-label={t('calls.panel')} data-call-phase={state.phase}>
       <p role="status" className="call-status">
         {status}
         {state.phase === 'active' && (
           <>
             {' · '}
-            <span role="timer" aria-label={t('comms.call.duration')} data-testid="call-timer">
+            <span role="timer" aria-label={t('calls.duration')} data-testid="call-timer">
               {timer}
             </span>
           </>
@@ -358,21 +358,21 @@ function CallPanel({
         <Video
           stream={remote}
           muted={false}
-          label={t('comms.call.remoteVideo', { name: state.info.peer.name })}
+          label={t('calls.remoteVideo', { name: state.info.peer.name })}
         />
-        {state.info.kind === 'video' && <Video stream={local} muted label={t('comms.call.localVideo')} />}
+        {state.info.kind === 'video' && <Video stream={local} muted label={t('calls.localVideo')} />}
       </div>
       <div className="actions">
         <button type="button" aria-pressed={muted} onClick={onMute}>
-          {muted ? t('comms.call.unmute') : t('comms.call.mute')}
+          {muted ? t('calls.unmute') : t('calls.mute')}
         </button>
         {state.info.kind === 'video' && (
           <button type="button" aria-pressed={cameraOff} onClick={onCamera}>
-            {cameraOff ? t('comms.call.cameraOn') : t('comms.call.cameraOff')}
+            {cameraOff ? t('calls.cameraOn') : t('calls.cameraOff')}
           </button>
         )}
-        <button type="button" className="danger" onClick={onHangup}>
-          {t('comms.call.hangUp')}
+        <button type="button" className="secondary danger" onClick={onHangup}>
+          {t('calls.hangUp')}
         </button>
       </div>
     </section>

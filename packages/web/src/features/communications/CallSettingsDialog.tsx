@@ -99,7 +99,7 @@ function CallSettingsForm({ onClose }: { onClose: () => void }) {
       <FormError error={error ?? current.error} />
       <span className="actions">
         <button type="submit">{t('common.save')}</button>
-        <button type="button" className="ghost" onClick={onClose}>
+        <button type="button" className="secondary" onClick={onClose}>
           {t('common.cancel')}
         </button>
       </span>

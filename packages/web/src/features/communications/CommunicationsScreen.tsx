@@ -30,7 +30,7 @@ export function CommunicationsScreen() {
             {t('comms.new')}
           </button>
           {can('org.update') && (
-            <button type="button" className="ghost" onClick={() => setSettings(true)}>
+            <button type="button" className="secondary" onClick={() => setSettings(true)}>
               {t('comms.callSettings')}
             </button>
           )}
@@ -69,7 +69,7 @@ export function CommunicationsScreen() {
                   {c.unread > 0 && (
                     <span className="badge info" data-testid="conversation-unread">
                       {c.unread}
-                      <span className="visually-hidden"> {t('comms.unread')}</span>
+                      <span className="visually-hidden"> {t('calls.unread')}</span>
                     </span>
                   )}
                   {c.lastMessage && (
@@ -140,7 +140,7 @@ function StartConversation({
       <FormError error={error} />
       <span className="actions">
         <button type="submit">{t('comms.start')}</button>
-        <button type="button" className="ghost" onClick={() => onDone()}>
+        <button type="button" className="secondary" onClick={() => onDone()}>
           {t('common.cancel')}
         </button>
       </span>
@@ -335,7 +335,7 @@ function Composer({ orgId, conversationId }: { orgId: string; conversationId: st
       )}
       <FormError error={error} />
       <span className="actions">
-        <label className="button ghost">
+        <label className="button">
           {t('comms.attach')}
           <input
             ref={fileInput}
@@ -381,7 +381,7 @@ function People({ people, me, conversationId }: { people: Person[]; me: string; 
                   <button
                     key={kind}
                     type="button"
-                    className="ghost"
+                    className="secondary"
                     disabled={calls.busy}
                     aria-label={t(kind === 'audio' ? 'comms.audioCallTo' : 'comms.videoCallTo', {
                       name: p.name,

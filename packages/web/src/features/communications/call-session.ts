@@ -33,7 +33,11 @@ export class CallSession {
     });
     for (const track of local.getTracks()) this.pc.addTrack(track, local);
     this.pc.onicecandidate = (e) => {
-      if (e.candidate) void this.send('ice', { candidate: e.candidate.toJSON() }).catch(() => undefined);
+      const c = e.candidate;
+      if (c)
+        void this.send('ice', {
+          candidate: { candidate: c.candidate, sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex },
+        }).catch(() => undefined);
     };
     this.pc.ontrack = (e) => this.remote.addTrack(e.track);
     this.pc.onconnectionstatechange = () => {
