@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Permission, SessionInfo } from '@crosspoint/protocol';
 import { ApiError, call, onUnauthenticated, setCsrfToken } from '../api/client.ts';
@@ -26,15 +26,26 @@ async function loadSession(signal: AbortSignal): Promise<SessionInfo | null> {
   }
 }
 
+const sessionQuery = {
+  queryKey: sessionKey,
+  queryFn: ({ signal }: { signal: AbortSignal }) => loadSession(signal),
+  staleTime: 60_000,
+  retry: 1,
+};
+
+/**
+ * Asks for the session at once, before the first render (main.tsx): the answer is usually in the
+ * query cache by the time SessionProvider mounts, instead of its request starting only then, and a
+ * screen's first request (which needs the organization it names) leaves earlier.
+ */
+export function prefetchSession(client: QueryClient): void {
+  client.query(sessionQuery).catch(() => undefined); // SessionProvider shows the error, if any.
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const { data, error } = useQuery({
-    queryKey: sessionKey,
-    queryFn: ({ signal }) => loadSession(signal),
-    staleTime: 60_000,
-    retry: 1,
-  });
+  const { data, error } = useQuery(sessionQuery);
   useEffect(() => setCsrfToken(data?.csrfToken ?? null), [data]);
   useEffect(
     () =>
