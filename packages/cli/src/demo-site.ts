@@ -149,7 +149,12 @@ async function startFreeSimulator(devices: number, others: readonly DemoClientSp
   const taken: string[] = [];
   for (const range of demoRanges) {
     try {
-      return await startSimulator({ site: demoSite(devices, range, others), controlPort: 0 });
+      return await startSimulator({
+        site: demoSite(devices, range, others),
+        controlPort: 0,
+        // A COLLABORATE Space to link to from My Account (its address goes in the on-premises field).
+        collaborateSpace: true,
+      });
     } catch (e) {
       if (!(e instanceof SimError) || e.code !== SimErrorCode.ListenFailed) throw e;
       taken.push(`127.${String(range)}.x.x`);

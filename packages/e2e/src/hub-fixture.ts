@@ -22,7 +22,7 @@ import {
   testConfigurationTuning,
 } from '@crosspoint/hub/testing';
 import { connectAgentToHub, loadAgentConfig, startAgent, type Agent, type HubLink } from '@crosspoint/agent';
-import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
+import { generateSite, startSimulator, type Simulator, type StartSimulatorOptions } from '@crosspoint/sim';
 
 /** A port free on 127.0.0.1 now (for a hub restarted on the same address). */
 export const freePort = (): Promise<number> =>
@@ -49,7 +49,7 @@ export async function until(
 /** A real hub on 127.0.0.1:0 with an in-memory database, serving the built web app (optionally on a movable clock). */
 export async function startHubForBrowser(
   config: Partial<HubConfig> = {},
-  options: Pick<StartHubOptions, 'clock' | 'configurations'> = {},
+  options: Pick<StartHubOptions, 'clock' | 'configurations' | 'collaborateSpace'> = {},
 ): Promise<RunningHub> {
   if (!existsSync(join(defaultWebDir, 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build:web` (npm test does it first).');
@@ -91,10 +91,21 @@ export async function connectDemoAgent(
 export async function connectSimulatedSite(
   hubUrl: string,
   login: string,
-  options: { devices: number; seed: number; subnetBase: string },
+  options: {
+    devices: number;
+    seed: number;
+    subnetBase: string;
+    /** Also start the simulated COLLABORATE Space (sim.collaborateSpace). */
+    collaborateSpace?: StartSimulatorOptions['collaborateSpace'];
+  },
 ): Promise<{ sim: Simulator; agent: Agent; link: HubLink; close: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'cp-e2e-site-'));
-  const sim = await startSimulator({ site: generateSite(options), controlPort: 0 });
+  const { collaborateSpace, ...site } = options;
+  const sim = await startSimulator({
+    site: generateSite(site),
+    controlPort: 0,
+    ...(collaborateSpace ? { collaborateSpace } : {}),
+  });
   const agent = await startAgent(
     loadAgentConfig(
       {

@@ -34,8 +34,10 @@ import { usageRoutes } from './http/routes/usage.routes.ts';
 import { billingRoutes } from './http/routes/billing.routes.ts';
 import { directoryRoutes } from './http/routes/directory.routes.ts';
 import { oidcRoutes } from './http/routes/oidc.routes.ts';
+import { collaborateSpaceRoutes } from './http/routes/collaborate-space.routes.ts';
 import { downloadRoutes } from './http/routes/download.routes.ts';
 import { firmwareRoutes } from './http/routes/firmware.routes.ts';
+import { communicationRoutes } from './http/routes/communication.routes.ts';
 
 export interface AppDeps {
   version: string;
@@ -110,7 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   auditRoutes(routes, { audit: s.audit, tokens: s.tokens });
   outboxRoutes(routes, { mail: s.mail });
   licenseRoutes(routes, { licenses: s.licenses });
-  deviceRoutes(app, routes, { devices: s.devices, live: s.live, accessCheckMs: deps.liveAccessCheckMs });
+  deviceRoutes(app, routes, {
+    devices: s.devices,
+    live: s.live,
+    personStreams: s.personStreams,
+    accessCheckMs: deps.liveAccessCheckMs,
+  });
   commandRoutes(routes, { commands: s.commands });
   configurationRoutes(routes, { configurations: s.configurations });
   await fileRoutes(app, registry, { files: s.files, link: s.link, agentBuilds: s.agentBuilds });
@@ -121,6 +128,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   directoryRoutes(routes, { directory: s.directory, limit });
   oidcRoutes(routes, { oidc: s.oidc, auth: s.auth, secureCookies: deps.secureCookies, limit });
   firmwareRoutes(routes, { catalog: s.firmwareCatalog, campaigns: s.campaigns });
+  collaborateSpaceRoutes(routes, { collaborateSpace: s.collaborateSpace });
+  await communicationRoutes(app, registry, {
+    conversations: s.conversations,
+    signals: s.callSignals,
+    callSettings: s.callSettings,
+  });
   registry.assertComplete();
   await registerAgentGateway(app, {
     link: s.link,

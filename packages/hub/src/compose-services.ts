@@ -85,6 +85,9 @@ import { DirectoryService } from './services/directory.service.ts';
 import { createOAuthClient } from './adapters/oauth-client.ts';
 import { OidcRepository } from './repositories/oidc.repository.ts';
 import { OidcSignInService } from './services/oidc-sign-in.service.ts';
+import { createCollaborateSpaceClient, csCloudBaseUrl } from './adapters/collaborate-space.ts';
+import { CollaborateSpaceRepository } from './repositories/collaborate-space.repository.ts';
+import { CollaborateSpaceService } from './services/collaborate-space.service.ts';
 import { AgentBuildService, defaultAgentFile } from './services/agent-build.service.ts';
 import { FirmwarePackageRepository } from './repositories/firmware-package.repository.ts';
 import { FirmwareCampaignRepository } from './repositories/firmware-campaign.repository.ts';
@@ -99,6 +102,22 @@ import {
   defaultConfigurationTuning,
   type ConfigurationTuning,
 } from './services/configurations/configuration.service.ts';
+import { ConversationRepository } from './repositories/conversation.repository.ts';
+import { PresenceRepository } from './repositories/presence.repository.ts';
+import { CallSettingsRepository } from './repositories/call-settings.repository.ts';
+import {
+  ConversationService,
+  defaultConversationLimits,
+  type ConversationLimits,
+} from './services/communications/conversation.service.ts';
+import {
+  defaultPresenceTuning,
+  PresenceService,
+  type PresenceTuning,
+} from './services/communications/presence.service.ts';
+import { CallSignalService } from './services/communications/call-signal.service.ts';
+import { CallSettingsService } from './services/communications/call-settings.service.ts';
+import { PersonStreams } from './services/communications/person-streams.ts';
 
 export interface ServiceSettings {
   /** The event bus: live events to browsers, commands to agents on any hub. */
@@ -145,6 +164,10 @@ export interface ServiceSettings {
   configurations?: Partial<ConfigurationTuning>;
   /** Firmware campaigns: how often the engine looks at them (ms; tests: 0, they call campaignEngine.tick). */
   campaignTickMs?: number;
+  /** Communications: attachment limits and presence timings (tests lower them). */
+  communications?: { limits?: Partial<ConversationLimits>; presence?: Partial<PresenceTuning> };
+  /** COLLABORATE Space: the cloud address used when a link names none, its dashboard cache (ms), request timeout (ms). */
+  collaborateSpace?: { defaultBaseUrl?: string; cacheMs?: number; timeoutMs?: number };
   /** The single-file agent offered for download (default packages/agent/dist/agent.mjs). */
   agentFile?: string | undefined;
   logger?: Logger;
@@ -332,7 +355,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     packages: firmwarePackages,
   });
   const locations = new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId));
+  const communications = composeCommunications(db, settings, { clock, live, audit, orgRepo, userRepo });
   return {
+    ...communications,
     compatible,
     directory,
     firmwareCatalog,
@@ -377,6 +402,17 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       audit,
       clock,
       publicUrl: settings.publicUrl,
+    }),
+    collaborateSpace: new CollaborateSpaceService({
+      repo: new CollaborateSpaceRepository(db),
+      cs: createCollaborateSpaceClient({ timeoutMs: settings.collaborateSpace?.timeoutMs ?? 5000 }),
+      sealer: settings.sealer,
+      audit,
+      devices,
+      clock,
+      publicUrl: settings.publicUrl,
+      defaultBaseUrl: settings.collaborateSpace?.defaultBaseUrl ?? csCloudBaseUrl,
+      cacheMs: settings.collaborateSpace?.cacheMs ?? 5000,
     }),
     trials: new TrialSignupService({
       organizations,
@@ -612,4 +648,54 @@ function composeAlerts(
     changed: (orgId) => alertEngine.touch(orgId),
   });
   return { alerts, alertEngine, alertDeliveries };
+}
+
+/** Conversations, presence, call signaling and call settings (docs/communications.md). */
+function composeCommunications(
+  db: Db,
+  settings: ServiceSettings,
+  d: {
+    clock: Clock;
+    live: LiveEvents;
+    audit: AuditService;
+    orgRepo: OrganizationRepository;
+    userRepo: UserRepository;
+  },
+) {
+  const presence = new PresenceService({
+    repo: new PresenceRepository(db),
+    live: d.live,
+    clock: d.clock,
+    tuning: { ...defaultPresenceTuning, ...settings.communications?.presence },
+    onError: (e) => settings.logger?.error({ err: e }, 'presence update failed'),
+  });
+  const conversations = new ConversationService({
+    repo: new ConversationRepository(db),
+    orgs: d.orgRepo,
+    users: d.userRepo,
+    presence,
+    live: d.live,
+    clock: d.clock,
+    limits: { ...defaultConversationLimits, ...settings.communications?.limits },
+  });
+  const callSignals = new CallSignalService({
+    bus: settings.bus,
+    conversations,
+    presence,
+    users: d.userRepo,
+    clock: d.clock,
+  });
+  return {
+    conversations,
+    presence,
+    callSignals,
+    personStreams: new PersonStreams({ presence, signals: callSignals }),
+    callSettings: new CallSettingsService({
+      repo: new CallSettingsRepository(db),
+      orgs: d.orgRepo,
+      sealer: settings.sealer,
+      audit: d.audit,
+      clock: d.clock,
+    }),
+  };
 }

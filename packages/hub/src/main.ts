@@ -17,6 +17,12 @@ import { composeServices, type HubServices, type ServiceSettings } from './compo
 import type { Clock } from './services/context.ts';
 import { deviceCountsByStatus } from './repositories/device.repository.ts';
 import type { ThrottlePolicy } from './services/auth.service.ts';
+import { HubPresenceRepository } from './repositories/hub-presence.repository.ts';
+import {
+  defaultHubPresenceTiming,
+  HubPresence,
+  type HubPresenceTiming,
+} from './services/hub-presence.service.ts';
 
 export const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -53,6 +59,27 @@ export interface StartHubOptions {
   licenseCheckEveryMs?: number;
   /** How often the firmware campaign engine runs (ms; tests pass 0 and run it themselves). */
   campaignTickMs?: number;
+  /** COLLABORATE Space: cloud address, dashboard cache, timeout (tests: no cache). */
+  collaborateSpace?: ServiceSettings['collaborateSpace'];
+  /** Hub liveness: beat interval and the silence after which a hub is gone (tests shorten them). */
+  presence?: Partial<HubPresenceTiming>;
+  /** How often the kept dashboard counts are checked against the database (ms; 0: only after a bus gap). */
+  countCheckMs?: number;
+}
+
+/** The public URL this hub uses: the installation's, stored by the first hub given one; a different one is refused. */
+async function installationPublicUrl(
+  installation: InstallationRepository,
+  config: HubConfig,
+): Promise<string> {
+  const stored = await installation.publicUrl(config.publicUrl);
+  if (config.publicUrl && stored && stored !== config.publicUrl)
+    throw new Error(
+      `This installation's public URL is ${stored} (stored by the first hub started with --public-url); ` +
+        `this hub was given ${config.publicUrl}. Every hub of an installation sends the same links: start it ` +
+        `with --public-url ${stored}, or change the stored one (docs/high-availability.md).`,
+    );
+  return stored ?? `http://${config.host}:${config.port}`;
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -70,10 +97,15 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   let app: FastifyInstance | undefined;
   let services: HubServices | undefined;
   let presenceTimer: NodeJS.Timeout | undefined;
+  let countTimer: NodeJS.Timeout | undefined;
+  let hubPresence: HubPresence | undefined;
+  let offReconnect: (() => void) | undefined;
   try {
     bus = await createBus(config.natsUrl);
     const busRef = bus;
-    const installation = await new InstallationRepository(database.db).ensure();
+    const installationRepo = new InstallationRepository(database.db);
+    const installation = await installationRepo.ensure();
+    const publicUrl = await installationPublicUrl(installationRepo, config);
     const metrics = createMetrics();
     const system = new SystemService({
       version: hubVersion,
@@ -101,7 +133,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       bus,
       sealer,
       smtpAllowPrivate: config.smtpAllowPrivate,
-      publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+      publicUrl,
       smtpUrl: config.smtpUrl,
       mailFrom: config.mailFrom,
       smsUrl: config.smsUrl,
@@ -132,6 +164,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       ...(options.fileLimits ? { fileLimits: options.fileLimits } : {}),
       ...(options.campaignTickMs !== undefined ? { campaignTickMs: options.campaignTickMs } : {}),
       ...(options.configurations ? { configurations: options.configurations } : {}),
+      ...(options.collaborateSpace ? { collaborateSpace: options.collaborateSpace } : {}),
     });
     const sealedNow = await services.alerts.sealLegacyWebhookSecrets();
     if (sealedNow > 0) logger.info({ webhooks: sealedNow }, 'sealed the signing secrets of older webhooks');
@@ -143,7 +176,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       system,
       metrics,
       services,
-      secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+      secureCookies: publicUrl.startsWith('https://'),
       serverId: installation.id,
       liveAccessCheckMs: options.liveAccessCheckMs,
     });
@@ -156,6 +189,37 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         .catch((e: unknown) => logger.error({ err: e }, 'agent presence check failed'));
     }, 15_000);
     presenceTimer.unref();
+    const clock = options.clock ?? (() => new Date());
+    hubPresence = new HubPresence(
+      new HubPresenceRepository(database.db),
+      linkServices.link,
+      clock,
+      { ...defaultHubPresenceTiming, ...options.presence },
+      (e) => logger.error({ err: e }, 'hub presence failed'),
+      (hubIds, orgs) => logger.warn({ hubs: hubIds, orgs }, 'hubs gone: their agents are shown Disconnected'),
+    );
+    await hubPresence.start();
+    // Kept counts are only hints: checked against the database after a bus gap and periodically.
+    const checkCounts = (why: string) =>
+      linkServices.devices
+        .verifySummaries()
+        .then((orgs) => {
+          if (orgs.length === 0) return;
+          metrics.countCorrections.inc(orgs.length);
+          logger.warn({ orgs, why }, 'dashboard counts differed from the database: corrected');
+        })
+        .catch((e: unknown) => logger.error({ err: e }, 'checking dashboard counts failed'));
+    offReconnect = bus.onReconnect(() => {
+      metrics.busReconnects.inc();
+      const streams = linkServices.live.refreshLocal();
+      logger.warn({ bus: busRef.state(), streams }, 'bus back: counts checked, open screens refetch');
+      void checkCounts('bus gap');
+    });
+    const countCheckMs = options.countCheckMs ?? 60_000;
+    if (countCheckMs > 0) {
+      countTimer = setInterval(() => void checkCounts('periodic'), countCheckMs);
+      countTimer.unref();
+    }
     await services.devices.start();
     services.commands.start();
     await services.alertEngine.start();
@@ -166,6 +230,10 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await services.campaignTicks.start();
     await services.configurations.start();
   } catch (e) {
+    offReconnect?.();
+    clearInterval(countTimer);
+    clearInterval(presenceTimer);
+    await hubPresence?.stop().catch(() => undefined);
     await services?.configurations.stop().catch(() => undefined);
     await services?.billingSweep.stop().catch(() => undefined);
     await services?.campaignTicks.stop().catch(() => undefined);
@@ -188,6 +256,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const runningApp = app;
   const runningBus = bus;
   const runningServices = services;
+  const runningPresence = hubPresence;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
@@ -198,6 +267,8 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     close: () =>
       (closing ??= (async () => {
         clearInterval(presenceTimer);
+        clearInterval(countTimer);
+        offReconnect();
         runningServices.commands.stop();
         // Jobs are handed back before the links close: closing can take a while, and a process
         // killed meanwhile would leave them to their leases.
@@ -208,6 +279,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         await handBack();
         await runningApp.close();
         await handBack();
+        await runningPresence.stop();
         runningServices.devices.stop();
         await runningServices.licenses.stop();
         await runningServices.usage.stop();

@@ -36,6 +36,8 @@ export * from './devices/firmware-formats.ts';
 export * from './api/alerts.ts';
 export * from './api/usage.ts';
 export * from './api/billing.ts';
+export * from './api/communications.ts';
+export * from './api/collaborate-space.ts';
 export * from './api/route.ts';
 export * from './api/routes/index.ts';
 export * from './api/live-events.ts';

@@ -73,6 +73,10 @@ export function registerDemoCommand(program: Command, output: Output): void {
     output.out(
       `  Simulated sites: ${String(site.sim.devices.length)} devices of ${String(business.length)} clients (${business.map((b) => b.client.name).join(', ')}) on ${site.sim.site.subnets.map((x) => x.cidr).join(', ')}`,
     );
+    if (site.sim.collaborateSpace)
+      output.out(
+        `  Simulated COLLABORATE Space: ${site.sim.collaborateSpace.url} (Settings › My Account › Linking to COLLABORATE Space: give it as the on-premises address)`,
+      );
     output.out(`  Fault injection (${site.sim.controlUrl}), e.g.:`);
     for (const hint of faultHints(site.sim)) output.out(`    npm run crosspoint -- ${hint}`);
     output.out('  Press Ctrl-C to stop.');

@@ -180,7 +180,11 @@ export function registerSimCommand(program: Command, output: Output): void {
       'seed of the generator, for reproducible sites (env CROSSPOINT_SIM_SEED; default 1)',
     )
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env CROSSPOINT_LOG_LEVEL)')
-    .action(async (flags: SimFlags) => {
+    .option(
+      '--collaborate-space',
+      'also run a simulated COLLABORATE Space service (OAuth2 + REST) on loopback (docs/collaborate-space.md)',
+    )
+    .action(async (flags: SimFlags & { collaborateSpace?: boolean }) => {
       const config = loadSimConfig(flags);
       if (!config.site && !config.generate)
         throw new SettingsError(['give --site <file> or --generate <count>']);
@@ -194,6 +198,7 @@ export function registerSimCommand(program: Command, output: Output): void {
           controlHost: config.controlHost,
           controlPort: config.controlPort,
           logger: createSimLogger(config.logLevel),
+          collaborateSpace: flags.collaborateSpace === true,
         });
         const counts = new Map<string, number>();
         for (const d of handle.devices) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
@@ -204,6 +209,8 @@ export function registerSimCommand(program: Command, output: Output): void {
         output.out(
           `Control API: ${handle.controlUrl}  (try: crosspoint sim devices --control-url ${handle.controlUrl})`,
         );
+        if (handle.collaborateSpace)
+          output.out(`Simulated COLLABORATE Space: ${handle.collaborateSpace.url}`);
         output.out('Press Ctrl-C to stop.');
         await runUntilSignal([handle], output);
       } catch (e) {

@@ -45,6 +45,7 @@ export async function startHubForTest(
     liveAccessCheckMs?: number;
     campaignTickMs?: number;
     configurations?: StartHubOptions['configurations'];
+    collaborateSpace?: StartHubOptions['collaborateSpace'];
   } = {},
 ): Promise<HubUnderTest> {
   let webDir = options.webDir;
@@ -77,6 +78,7 @@ export async function startHubForTest(
     ...(options.liveAccessCheckMs ? { liveAccessCheckMs: options.liveAccessCheckMs } : {}),
     ...(options.campaignTickMs !== undefined ? { campaignTickMs: options.campaignTickMs } : {}),
     configurations: options.configurations ?? testConfigurationTuning,
+    ...(options.collaborateSpace ? { collaborateSpace: options.collaborateSpace } : {}),
   });
   captureMail(hub.services.mail);
   return {

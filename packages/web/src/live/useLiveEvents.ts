@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { OrgEventKind } from '@crosspoint/protocol';
+import type { CallSignal, OrgEventKind, UserEvent } from '@crosspoint/protocol';
 import { urlOf } from '../api/client.ts';
 
 /**
@@ -23,21 +23,29 @@ const stale: Record<OrgEventKind, string[]> = {
     'listIncidents',
     'getUsage',
     'listClientUsage',
+    'getCollaborateSpaceDashboard',
   ],
   servers: ['servers', 'listServers', 'org', 'incidents', 'listIncidents'],
   jobs: ['jobs'],
   alerts: ['incidents', 'listIncidents', 'deliveries', 'listDeliveries'],
   campaigns: ['campaigns'],
   configurations: ['configurations', 'listConfigurationVersions'],
+  conversations: ['conversations', 'messages', 'participants'],
+  presence: ['participants'],
 };
 
 /**
  * Subscribes to the organization's live events (SSE) and refetches what they touch, so screens
  * change without reload. EventSource reconnects by itself; the hook reports the connection state.
+ * The stream also carries the call signals meant for the signed-in person (`onCall`).
  */
-export function useLiveEvents(orgId: string): 'live' | 'connecting' {
+export function useLiveEvents(orgId: string, onCall?: (signal: CallSignal) => void): 'live' | 'connecting' {
   const client = useQueryClient();
   const [state, setState] = useState<'live' | 'connecting'>('connecting');
+  const callListener = useRef(onCall);
+  useEffect(() => {
+    callListener.current = onCall;
+  }, [onCall]);
   useEffect(() => {
     const source = new EventSource(urlOf('liveEvents', { params: { orgId } }));
     source.addEventListener('hello', () => setState('live'));
@@ -47,6 +55,10 @@ export function useLiveEvents(orgId: string): 'live' | 'connecting' {
         void client.invalidateQueries({ predicate: (q) => keys.includes(String(q.queryKey[0])) });
       });
     }
+    source.addEventListener('call', (e: MessageEvent<string>) => {
+      const event = JSON.parse(e.data) as UserEvent;
+      callListener.current?.(event.signal);
+    });
     source.onerror = () => setState('connecting');
     return () => source.close();
   }, [orgId, client]);

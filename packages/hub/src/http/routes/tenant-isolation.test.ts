@@ -39,6 +39,8 @@ interface Ids {
   packageId: string;
   campaignId: string;
   versionId: string;
+  conversationId: string;
+  attachmentId: string;
 }
 
 const directorySample = {
@@ -319,6 +321,41 @@ const samples: Record<
   'POST /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/abort': { mutates: true },
   'GET /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/report.csv': { mutates: false },
   'GET /api/v1/orgs/{orgId}/firmware/campaigns/{campaignId}/report.pdf': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/collaborate-space': { mutates: false },
+  // Starting a link writes only a pending request (any member links their own account).
+  'POST /api/v1/orgs/{orgId}/collaborate-space/links': {
+    body: { scope: 'person', baseUrl: 'http://127.0.0.1:9' },
+    mutates: false,
+  },
+  'DELETE /api/v1/orgs/{orgId}/collaborate-space/links': { query: '?scope=person', mutates: false },
+  'GET /api/v1/orgs/{orgId}/collaborate-space/dashboard': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/collaborate-space/users': {
+    body: { people: [{ email: 'cs@example.test' }] },
+    mutates: true,
+  },
+  // Communications: every member takes part (org.read); only the call settings need org.update.
+  'GET /api/v1/orgs/{orgId}/conversations': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/conversations': { body: { title: 'Sample' }, mutates: false },
+  'GET /api/v1/orgs/{orgId}/conversations/{conversationId}/messages': { query: '?search=x', mutates: false },
+  'POST /api/v1/orgs/{orgId}/conversations/{conversationId}/messages': {
+    body: { body: 'Hi' },
+    mutates: false,
+  },
+  'POST /api/v1/orgs/{orgId}/conversations/{conversationId}/read': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/conversations/{conversationId}/participants': { mutates: false },
+  'POST /api/v1/orgs/{orgId}/conversations/{conversationId}/attachments': {
+    query: '?name=note.txt',
+    body: Buffer.from('a note'),
+    mutates: false,
+  },
+  'GET /api/v1/orgs/{orgId}/conversations/{conversationId}/attachments/{attachmentId}': { mutates: false },
+  // The body names the callee (a person of the conversation): set once the tenancy exists.
+  'POST /api/v1/orgs/{orgId}/conversations/{conversationId}/call-signals': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/call-settings': { mutates: false },
+  'PUT /api/v1/orgs/{orgId}/call-settings': {
+    body: { iceServers: [{ urls: ['stun:127.0.0.1:3478'] }], iceTransportPolicy: 'all' },
+    mutates: true,
+  },
 };
 
 /** The access rule the route table gives a route of the OpenAPI document ("GET /api/v1/orgs/{orgId}"). */
@@ -505,7 +542,31 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
       file.body.id,
       { trigger: 'manual', createdBy: 'alpha test', jobId: null },
     );
+    const conversation = await owner.post<{ id: string }>(`/api/v1/orgs/${supportId}/conversations`, {
+      title: 'Alpha support',
+      organizationId: a.client.id,
+    });
+    const attachment = await owner.request<{ id: string }>(
+      'POST',
+      `/api/v1/orgs/${supportId}/conversations/${conversation.body.id}/attachments?name=alpha.txt`,
+      Buffer.from('alpha notes'),
+    );
+    await owner.post(`/api/v1/orgs/${supportId}/conversations/${conversation.body.id}/messages`, {
+      body: 'Notes attached',
+      attachmentIds: [attachment.body.id],
+    });
+    const ownerSession = await owner.get<{ user: { id: string } }>('/api/v1/auth/session');
+    const signals = samples['POST /api/v1/orgs/{orgId}/conversations/{conversationId}/call-signals'];
+    if (signals)
+      signals.body = {
+        callId: '00000000-0000-4000-8000-0000000000c1',
+        toUserId: ownerSession.body.user.id,
+        kind: 'audio',
+        type: 'ring',
+      };
     aIds = {
+      conversationId: conversation.body.id,
+      attachmentId: attachment.body.id,
       versionId: version?.id ?? '',
       orgId: supportId,
       packageId: pkg.body.id,
@@ -552,7 +613,7 @@ describe.each(await databaseLanes())('tenant isolation and roles on $name', (lan
   it('answers 404 for another tenant’s objects addressed through one’s own organization', async () => {
     const ownIds: Ids = { ...aIds, orgId: bSupportId };
     const objectRoutes = Object.keys(samples).filter((r) =>
-      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId|supportId|packageId|campaignId|versionId)\}/.test(
+      /\{(clientId|userId|locationId|serverId|tokenId|deviceId|jobId|ruleId|incidentId|windowId|webhookId|fileId|invoiceId|providerId|supportId|packageId|campaignId|versionId|conversationId|attachmentId)\}/.test(
         r,
       ),
     );

@@ -14,6 +14,8 @@ import { directoryRoutes } from './directory.routes.ts';
 import { downloadRoutes } from './downloads.routes.ts';
 import { configurationRoutes } from './configurations.routes.ts';
 import { firmwareRoutes } from './firmware.routes.ts';
+import { communicationRoutes } from './communications.routes.ts';
+import { collaborateSpaceRoutes } from './collaborate-space.routes.ts';
 
 /**
  * The route table: every route of the hub's HTTP API (the agent's link and file routes excepted),
@@ -37,6 +39,8 @@ export const routeTable = {
   ...directoryRoutes,
   ...firmwareRoutes,
   ...configurationRoutes,
+  ...communicationRoutes,
+  ...collaborateSpaceRoutes,
 };
 export type RouteTable = typeof routeTable;
 export type OperationId = keyof RouteTable;

@@ -18,6 +18,8 @@ import { directoryRoutes } from './directory.routes.ts';
 import { downloadRoutes } from './downloads.routes.ts';
 import { firmwareRoutes } from './firmware.routes.ts';
 import { configurationRoutes } from './configurations.routes.ts';
+import { communicationRoutes } from './communications.routes.ts';
+import { collaborateSpaceRoutes } from './collaborate-space.routes.ts';
 
 const domains = [
   systemRoutes,
@@ -36,6 +38,8 @@ const domains = [
   downloadRoutes,
   firmwareRoutes,
   configurationRoutes,
+  communicationRoutes,
+  collaborateSpaceRoutes,
 ];
 const entries = Object.entries<RouteDefinition>(routeTable);
 const propertiesOf = (schema: { properties?: Record<string, unknown> } | undefined): string[] =>

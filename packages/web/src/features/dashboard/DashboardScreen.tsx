@@ -13,6 +13,7 @@ import { useLocations } from '../locations/queries.ts';
 import { useOrganization } from '../organizations/queries.ts';
 import { useDeviceSummary } from '../devices/queries.ts';
 import { FirmwareUpdatesCard } from '../firmware/FirmwareUpdatesCard.tsx';
+import { VideoCollaborationCards } from '../collaborate-space/VideoCollaborationCards.tsx';
 
 const groupColors = {
   down: 'var(--down)',
@@ -137,6 +138,8 @@ function DevicesDashboard() {
         <figcaption>{t('dashboard.locations')}</figcaption>
         <LocationCounts locations={locations.data?.items ?? []} counts={s?.byLocation ?? []} />
       </figure>
+      <h2>{t('collaborateSpace.dashboardTitle')}</h2>
+      <VideoCollaborationCards />
     </section>
   );
 }

@@ -199,8 +199,10 @@ export const helpTopics: HelpTopic[] = [
     id: 'collaborate-link',
     title: 'Linking to COLLABORATE Space Administrator',
     body: [
-      'COLLABORATE Live video devices appear under Video, found by the agent like the Pro Audio devices; their status, model, serial number and firmware show there.',
-      'Crosspoint does not sign in to COLLABORATE Space Administrator and holds no account there. To change a room’s video settings, open the device’s own administration page from its access address in the device list.',
+      'COLLABORATE Live video devices appear under Video, found by the agent like the Pro Audio devices; their status, model, serial number and firmware show there. A codec that loses its COLLABORATE Space registration shows Communication Service Failed.',
+      'Settings › My Account › Linking to COLLABORATE Space: “Link my account” takes you to COLLABORATE Space’s sign-in page; allow access there and you come back linked. Crosspoint keeps the access it is given, sealed, and renews it; “Unlink my account” removes it. For an on-premises COLLABORATE Space, enter its address first.',
+      'An Owner or Administrator also links the organization (“Link the organization”). The Dashboard then shows, under Video collaboration, the video devices by status, the COLLABORATE Space users by presence (online, busy, away, offline), all licenses and the latest phone calls and meetings, refreshed every few seconds. When COLLABORATE Space does not answer, the Dashboard says “COLLABORATE Space unreachable” and the rest of it still works.',
+      'When your own linked COLLABORATE Space account is an administrator there, Add Users offers “Also create as COLLABORATE Space users”; the dialog says for each person whether it was done.',
     ],
   },
   {

@@ -9,6 +9,7 @@ import { AlertPreferencesPanel } from './AlertPreferencesPanel.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 import { SmsDialog } from './SmsDialog.tsx';
 import { TwoFactorSection } from '../two-factor/TwoFactorSection.tsx';
+import { CollaborateSpaceLinks } from '../collaborate-space/CollaborateSpaceLinks.tsx';
 
 export function MyAccountPanel() {
   const { t } = useTranslation();
@@ -94,6 +95,7 @@ export function MyAccountPanel() {
         {t('settings.changePasswordMenu')}
       </button>
       <TwoFactorSection />
+      <CollaborateSpaceLinks />
       {smsOpen && (
         <SmsDialog
           open

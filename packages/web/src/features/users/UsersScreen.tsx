@@ -9,6 +9,7 @@ import { useOrg } from '../../auth/session.tsx';
 import { formatDate } from '../../format.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { useCsLinks } from '../collaborate-space/queries.ts';
 import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
@@ -217,6 +218,12 @@ function InviteDialog({
   const [language, setLanguage] = useState<UiLanguage>(() => uiLanguageOf(i18n.language) ?? 'en');
   const [result, setResult] = useState<CallAnswer<'inviteUsers'> | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Also as COLLABORATE Space users: offered when the signed-in person's CS link may create users.
+  const csLink = useCsLinks(orgId).data?.person;
+  const [alsoCs, setAlsoCs] = useState(false);
+  const [csResults, setCsResults] = useState<CallAnswer<'createCollaborateSpaceUsers'>['results'] | null>(
+    null,
+  );
   const list = emails
     .split(/[\s,;]+/)
     .map((e) => e.trim())
@@ -226,6 +233,16 @@ function InviteDialog({
     setError(null);
     try {
       setResult(await call('inviteUsers', { params: { orgId }, body: { emails: list, role, language } }));
+      setCsResults(
+        alsoCs && csLink?.canCreateUsers
+          ? (
+              await call('createCollaborateSpaceUsers', {
+                params: { orgId },
+                body: { people: list.map((email) => ({ email })) },
+              })
+            ).results
+          : null,
+      );
       setEmails('');
       onDone();
     } catch (err) {
@@ -234,6 +251,7 @@ function InviteDialog({
   };
   const close = () => {
     setResult(null);
+    setCsResults(null);
     setError(null);
     onClose();
   };
@@ -283,7 +301,27 @@ function InviteDialog({
             </select>
           </div>
         </div>
+        {csLink?.canCreateUsers && (
+          <label className="check">
+            <input type="checkbox" checked={alsoCs} onChange={(e) => setAlsoCs(e.target.checked)} />{' '}
+            {t('collaborateSpace.alsoCreate')}
+          </label>
+        )}
         <FormError error={error} />
+        {csResults && (
+          <ul aria-label={t('collaborateSpace.createResults')} data-testid="cs-create-results">
+            {csResults.map((r) => (
+              <li key={r.email} className={r.created ? undefined : 'error'}>
+                {r.created
+                  ? t('collaborateSpace.created', { email: r.email })
+                  : t('collaborateSpace.notCreated', {
+                      email: r.email,
+                      reason: t(`collaborateSpace.failed.${r.step ?? 'other'}`),
+                    })}
+              </li>
+            ))}
+          </ul>
+        )}
         {result && (
           <p role="status">
             {t('users.invitedCount', { count: result.invited.length })}
