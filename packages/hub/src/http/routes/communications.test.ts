@@ -15,6 +15,7 @@ import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts
 import type { ApiClient } from '../../test/api-client.ts';
 import { buildTenancy, register, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { rowsOf } from '../../repositories/raw-rows.ts';
+import { openStream } from '../../test/live-stream.ts';
 
 const png = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -272,6 +273,33 @@ describe('communications', () => {
     offOwner();
   });
 
+  it('delivers a call signal on the callee’s live stream only, and the message hint on both organizations’', async () => {
+    const callee = await openStream(hub, a.client.id, { cookie: clientUser.cookieHeader });
+    const colleague = await openStream(hub, otherClientId, { cookie: otherClientUser.cookieHeader });
+    const supportStream = await openStream(hub, a.support.id, { cookie: a.support.owner.cookieHeader });
+    // The same organization's stream, opened by the support owner (a member of the client too).
+    const ownerOnClient = await openStream(hub, a.client.id, { cookie: a.support.owner.cookieHeader });
+    const signals = `/api/v1/orgs/${a.support.id}/conversations/${conversation.id}/call-signals`;
+    const offer = {
+      callId: '5f0c1f43-7d7e-4bb4-9a55-0d6a4f0a6c02',
+      toUserId: clientUserId,
+      kind: 'audio',
+      type: 'offer',
+      sdp: 'v=0 secret-sdp',
+    };
+    const sent = await a.support.owner.post<{ delivered: boolean }>(signals, offer);
+    // The callee's stream is open: online.
+    expect(sent.body.delivered).toBe(true);
+    await callee.waitFor((x) => x.text.includes('event: call') && x.text.includes('secret-sdp'), 'the offer');
+    await clientUser.post(`${base()}/${conversation.id}/messages`, { body: 'live hint' });
+    await supportStream.waitFor((x) => x.text.includes('event: conversations'), 'the support org’s hint');
+    await ownerOnClient.waitFor((x) => x.text.includes('event: conversations'), 'the client org’s hint');
+    for (const other of [colleague, supportStream, ownerOnClient])
+      expect(other.state.text).not.toContain('secret-sdp');
+    expect(colleague.state.text).not.toContain(conversation.id);
+    for (const s of [callee, colleague, supportStream, ownerOnClient]) await s.close();
+  });
+
   it('shows who is online while their live stream is open', async () => {
     const path = `${base()}/${conversation.id}/participants`;
     // A person of the support organization only takes part in its clients' conversations.
@@ -280,9 +308,15 @@ describe('communications', () => {
       role: 'monitor',
     });
     await register(hub, 'support-agent@example.test');
+    // The streams of the test before have closed: their rows go as each stream ends.
+    await expect
+      .poll(
+        async () =>
+          (await clientUser.get<ParticipantList>(path)).body.items.find((p) => p.id === clientUserId)
+            ?.presence,
+      )
+      .toBe('offline');
     const before = await clientUser.get<ParticipantList>(path);
-    const me = before.body.items.find((p) => p.id === clientUserId);
-    expect(me?.presence).toBe('offline');
     const agent = before.body.items.find((p) => p.email === 'support-agent@example.test');
     expect(agent?.organization.id).toBe(a.support.id);
     expect(before.body.items.some((p) => p.email === 'chat-other@example.test')).toBe(false);

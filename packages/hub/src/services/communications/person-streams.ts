@@ -14,7 +14,8 @@ export class PersonStreams {
   async attach(ctx: OrgContext, send: (event: LiveEvent) => void): Promise<() => void> {
     const userId = ctx.actor.userId;
     if (!userId) return () => undefined;
-    const offSignals = await this.d.signals.subscribe(userId, send);
+    // Without the bus, the stream still carries the organization's events (no calls reach it).
+    const offSignals = await this.d.signals.subscribe(userId, send).catch(() => () => undefined);
     const offPresence = await this.d.presence.open(userId, ctx.org.id);
     return () => {
       offSignals();

@@ -31,7 +31,8 @@ export class PresenceService {
   /** A stream of `userId` opened in `orgId`: returns what ends it. */
   async open(userId: string, orgId: string): Promise<() => void> {
     const id = randomUUID();
-    await this.d.repo.open(id, userId, this.d.clock());
+    // Best effort: a stream opens even when its presence cannot be written (the database away).
+    await this.d.repo.open(id, userId, this.d.clock()).catch(this.d.onError);
     await this.d.live.publish(orgId, { kind: 'presence' }).catch(this.d.onError);
     const timer = setInterval(() => {
       this.d.repo.open(id, userId, this.d.clock()).catch(this.d.onError);
