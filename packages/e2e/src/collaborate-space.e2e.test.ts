@@ -46,7 +46,8 @@ describe('COLLABORATE Space linked, video dashboard', () => {
     const port = await freePort();
     hub = await startHubForBrowser(
       { port, publicUrl: `http://127.0.0.1:${String(port)}` },
-      { collaborateSpace: { cacheMs: 0 } },
+      // Never the cloud address in a test (loopback only): a link without an address fails here.
+      { collaborateSpace: { cacheMs: 0, defaultBaseUrl: 'http://127.0.0.1:9' } },
     );
     seeded = await seedDemoClient(hub, 'monitor');
     site = await connectSimulatedSite(hub.url, seeded.agentLogin, {
@@ -120,5 +121,37 @@ describe('COLLABORATE Space linked, video dashboard', () => {
     await video.getByText('Healthy: 1').waitFor();
     expect((await videoStatuses()).sort()).toEqual(['Communication Service Failed', 'Healthy']);
     await screenshot(page, 'collaborate-space-dashboard-after-faults');
+  });
+
+  it('creates people as CS users from Add Users when the person’s own CS account may, and unlinks', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('On-premises COLLABORATE Space address (optional)').fill(cs);
+    await page.getByRole('button', { name: 'Link my account' }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${cs}/oauth/authorize`));
+    await page.getByLabel('Signed in as').selectOption('cs-admin');
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.getByTestId('cs-link-person').getByText('Linked as Avery Admin', { exact: false }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Add users' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add users' });
+    await dialog
+      .getByLabel('Email addresses', { exact: false })
+      .fill('new.person@example.test, admin@cs.example');
+    await dialog.getByLabel('Also create as COLLABORATE Space users').check();
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    const results = dialog.getByRole('list', { name: 'COLLABORATE Space users' });
+    await results.getByText('new.person@example.test: created in COLLABORATE Space').waitFor();
+    await results
+      .getByText('admin@cs.example: not created in COLLABORATE Space (Already a COLLABORATE Space user.)')
+      .waitFor();
+    await expectNoSeriousViolations(page, 'Add users with COLLABORATE Space');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Unlink the organization' }).click();
+    await page.getByTestId('cs-link-organization').getByText('Not linked').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByText('COLLABORATE Space is not linked.', { exact: false }).waitFor();
   });
 });
