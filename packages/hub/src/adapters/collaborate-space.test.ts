@@ -70,22 +70,23 @@ describe('the COLLABORATE Space adapter', () => {
   });
 
   it('names the step of each failure: status codes, malformed answers, timeouts', async () => {
-    answers.set('/api/v1/users', {
-      status: 200,
-      body: '{"items":[{"id":"u","email":"e","name":"n","role":"user","presence":"sleeping"}]}',
-    });
-    expect(await stepOf(cs.users(base, 't'))).toBe('invalid');
-    answers.set('/api/v1/users', { status: 200, body: 'not json' });
-    expect(await stepOf(cs.users(base, 't'))).toBe('invalid');
-    answers.set('/api/v1/users', {
-      status: 401,
-      body: '{"error":{"code":"INVALID_TOKEN","message":"expired"}}',
-    });
-    expect(await stepOf(cs.users(base, 't'))).toBe('unauthorized');
-    answers.set('/api/v1/users', { status: 503, body: '' });
-    expect(await stepOf(cs.users(base, 't'))).toBe('unreachable');
-    answers.set('/api/v1/users', { status: 200, body: '{"items":[]}', delayMs: 2000 });
-    expect(await stepOf(cs.users(base, 't'))).toBe('unreachable');
+    const cases: [string, { status: number; body: string; delayMs?: number }][] = [
+      [
+        'invalid',
+        {
+          status: 200,
+          body: '{"items":[{"id":"u","email":"e","name":"n","role":"user","presence":"sleeping"}]}',
+        },
+      ],
+      ['invalid', { status: 200, body: 'not json' }],
+      ['unauthorized', { status: 401, body: '{"error":{"code":"INVALID_TOKEN","message":"expired"}}' }],
+      ['unreachable', { status: 503, body: '' }],
+      ['unreachable', { status: 200, body: '{"items":[]}', delayMs: 2000 }],
+    ];
+    for (const [step, answer] of cases) {
+      answers.set('/api/v1/users', answer);
+      expect(await stepOf(cs.users(base, 't')), JSON.stringify(answer)).toBe(step);
+    }
     answers.set('/api/v1/users', { status: 200, body: '{"items":[]}' });
     expect(await cs.users(base, 't')).toEqual([]);
     answers.set('/oauth/token', {
