@@ -14,6 +14,8 @@ import { useLiveEvents } from '../live/useLiveEvents.ts';
 import { orgKindLabel } from '../i18n/labels.ts';
 import { LicenseBanner } from '../features/settings/LicenseBanner.tsx';
 import { ScreenHelp } from '../features/help/ScreenHelp.tsx';
+import { CallProvider, useCalls } from '../features/communications/CallProvider.tsx';
+import { useConversations } from '../features/communications/queries.ts';
 
 /** Searches the help pages from anywhere. */
 function HelpSearch() {
@@ -43,7 +45,8 @@ function HelpSearch() {
 /** Keeps the current organization's screens live while mounted. */
 function LiveIndicator({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
-  const state = useLiveEvents(orgId);
+  const calls = useCalls();
+  const state = useLiveEvents(orgId, calls.receive);
   const live = state === 'live';
   return (
     <span
@@ -54,6 +57,23 @@ function LiveIndicator({ orgId }: { orgId: string }) {
     >
       {live ? `● ${t('shell.live')}` : `○ ${t('shell.reconnecting')}`}
     </span>
+  );
+}
+
+/** The Communications menu item, with the count of unread messages (live). */
+function CommunicationsLink({ orgId, label }: { orgId: string; label: string }) {
+  const { t } = useTranslation();
+  const unread = useConversations(orgId).data?.unread ?? 0;
+  return (
+    <>
+      {label}
+      {unread > 0 && (
+        <span className="nav-badge" data-testid="unread-badge">
+          {unread}
+          <span className="visually-hidden"> {t('calls.unread')}</span>
+        </span>
+      )}
+    </>
   );
 }
 
@@ -74,6 +94,8 @@ function navFor(t: TFunction, session: SessionInfo): { to: string; label: string
   if (org?.kind === 'support' && session.permissions.includes('billing.read'))
     items.push({ to: '/invoices', label: t('nav.invoices') });
   items.push({ to: '/users', label: t('nav.users') });
+  if (org?.kind === 'support' || org?.kind === 'client')
+    items.push({ to: '/communications', label: t('nav.communications') });
   if (org?.kind !== 'platform') {
     items.push({ to: '/servers', label: t('nav.servers') }, { to: '/locations', label: t('nav.locations') });
   }
@@ -115,85 +137,91 @@ export function AppShell() {
     [session.user.firstName, session.user.lastName].filter(Boolean).join(' ') || session.user.email;
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t('shell.skipToContent')}
-      </a>
-      <header className="topbar">
-        <button
-          type="button"
-          className="ghost menu-button"
-          aria-expanded={navOpen}
-          aria-controls="main-nav"
-          onClick={() => setNavOpen(!navOpen)}
-        >
-          {t('shell.menu')}
-        </button>
-        <span className="brand">Crosspoint</span>
-        {org && (
-          <span className="org-badge" data-testid="current-org">
-            <strong>{org.name}</strong> <span className="kind">{orgKindLabel(t, org)}</span>
-          </span>
-        )}
-        <div className="topbar-right">
-          {org && !session.termsRequired && !session.twoFactor.setupRequired && (
-            <LiveIndicator key={org.id} orgId={org.id} />
-          )}
-          {session.organizations.length > 1 && (
-            <button type="button" className="ghost" onClick={() => setChoosing(true)}>
-              {t('shell.chooseOrganization')}
-            </button>
-          )}
-          <HelpSearch />
-          <LanguageMenu />
-          <span className="user" title={session.user.email}>
-            {userName}
-          </span>
-          <button type="button" className="ghost" onClick={() => void signOut()}>
-            {t('shell.signOut')}
+    <CallProvider orgId={org?.id ?? ''} userId={session.user.id}>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          {t('shell.skipToContent')}
+        </a>
+        <header className="topbar">
+          <button
+            type="button"
+            className="ghost menu-button"
+            aria-expanded={navOpen}
+            aria-controls="main-nav"
+            onClick={() => setNavOpen(!navOpen)}
+          >
+            {t('shell.menu')}
           </button>
-        </div>
-      </header>
-      <div className="layout">
-        <nav
-          aria-label={t('nav.label')}
-          className={navOpen ? 'sidenav open' : 'sidenav'}
-          id="main-nav"
-          onClick={() => setNavOpen(false)}
-        >
-          {navFor(t, session).map((item) => (
-            <NavLink
-              key={item.to}
-              to={item.to}
-              end={item.to === '/'}
-              className={({ isActive }) => {
-                const query = item.to.split('?')[1];
-                return isActive && (!query || location.search.includes(query)) ? 'active' : undefined;
-              }}
-            >
-              {item.label}
-            </NavLink>
-          ))}
-        </nav>
-        <main id="main" tabIndex={-1}>
-          {session.termsRequired ? (
-            <p className="empty-state">{t('shell.acceptTermsFirst')}</p>
-          ) : session.twoFactor.setupRequired && org ? (
-            <TwoFactorRequired orgName={org.name} />
-          ) : org ? (
-            <>
-              <ScreenHelp />
-              <LicenseBanner />
-              <TrialBanner />
-              <Outlet />
-            </>
-          ) : (
-            <p className="empty-state">{t('shell.noOrganization')}</p>
+          <span className="brand">Crosspoint</span>
+          {org && (
+            <span className="org-badge" data-testid="current-org">
+              <strong>{org.name}</strong> <span className="kind">{orgKindLabel(t, org)}</span>
+            </span>
           )}
-        </main>
+          <div className="topbar-right">
+            {org && !session.termsRequired && !session.twoFactor.setupRequired && (
+              <LiveIndicator key={org.id} orgId={org.id} />
+            )}
+            {session.organizations.length > 1 && (
+              <button type="button" className="ghost" onClick={() => setChoosing(true)}>
+                {t('shell.chooseOrganization')}
+              </button>
+            )}
+            <HelpSearch />
+            <LanguageMenu />
+            <span className="user" title={session.user.email}>
+              {userName}
+            </span>
+            <button type="button" className="ghost" onClick={() => void signOut()}>
+              {t('shell.signOut')}
+            </button>
+          </div>
+        </header>
+        <div className="layout">
+          <nav
+            aria-label={t('nav.label')}
+            className={navOpen ? 'sidenav open' : 'sidenav'}
+            id="main-nav"
+            onClick={() => setNavOpen(false)}
+          >
+            {navFor(t, session).map((item) => (
+              <NavLink
+                key={item.to}
+                to={item.to}
+                end={item.to === '/'}
+                className={({ isActive }) => {
+                  const query = item.to.split('?')[1];
+                  return isActive && (!query || location.search.includes(query)) ? 'active' : undefined;
+                }}
+              >
+                {item.to === '/communications' && org ? (
+                  <CommunicationsLink orgId={org.id} label={item.label} />
+                ) : (
+                  item.label
+                )}
+              </NavLink>
+            ))}
+          </nav>
+          <main id="main" tabIndex={-1}>
+            {session.termsRequired ? (
+              <p className="empty-state">{t('shell.acceptTermsFirst')}</p>
+            ) : session.twoFactor.setupRequired && org ? (
+              <TwoFactorRequired orgName={org.name} />
+            ) : org ? (
+              <>
+                <ScreenHelp />
+                <LicenseBanner />
+                <TrialBanner />
+                <Outlet />
+              </>
+            ) : (
+              <p className="empty-state">{t('shell.noOrganization')}</p>
+            )}
+          </main>
+        </div>
+        <TermsDialog open={session.termsRequired} />
+        <ChooseOrgDialog open={choosing} onClose={() => setChoosing(false)} />
       </div>
-      <TermsDialog open={session.termsRequired} />
-      <ChooseOrgDialog open={choosing} onClose={() => setChoosing(false)} />
-    </div>
+    </CallProvider>
   );
 }

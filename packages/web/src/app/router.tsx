@@ -62,6 +62,9 @@ const UsageScreen = lazyScreen(async () => (await import('../features/usage/Usag
 const InvoicesScreen = lazyScreen(
   async () => (await import('../features/billing/InvoicesScreen.tsx')).InvoicesScreen,
 );
+const CommunicationsScreen = lazyScreen(
+  async () => (await import('../features/communications/CommunicationsScreen.tsx')).CommunicationsScreen,
+);
 const NotFoundScreen = lazyScreen(async () => (await import('./NotFoundScreen.tsx')).NotFoundScreen);
 
 /** What a route keeps in `handle`: the screen to start downloading when a page opens on it. */
@@ -122,6 +125,7 @@ export const appRoutes: RouteObject[] = [
               screen(DownloadsScreen, { path: 'downloads' }),
               screen(FirmwareScreen, { path: 'firmware' }),
               screen(FirmwareScreen, { path: 'firmware/campaigns/:campaignId' }),
+              screen(CommunicationsScreen, { path: 'communications' }),
               screen(NotFoundScreen, { path: '*' }),
             ],
           },

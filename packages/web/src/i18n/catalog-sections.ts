@@ -9,6 +9,7 @@
  */
 export const coreSections = [
   'auth',
+  'calls',
   'chooseOrg',
   'common',
   'errors',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeviceService } from '../../services/device.service.ts';
 import type { LiveEvents } from '../../services/live-events.ts';
+import type { PersonStreams } from '../../services/communications/person-streams.ts';
 import { seesRollup } from '../../services/rollups.ts';
 import type { LiveEvent } from '@crosspoint/protocol';
 import type { ContractRoutes } from '../contract-routes.ts';
@@ -11,6 +12,8 @@ export function deviceRoutes(
   d: {
     devices: DeviceService;
     live: LiveEvents;
+    /** The signed-in person's part of the stream: presence and their call signals. */
+    personStreams: PersonStreams;
     /** How often an open live-events stream checks that its credentials still reach the organization (default 10 s). */
     accessCheckMs?: number | undefined;
   },
@@ -62,9 +65,11 @@ export function deviceRoutes(
     const offOwn = await d.live.subscribe(ctx.org.id, send);
     // A support organization's screens show its roll-up: its clients' events too.
     const offRollup = seesRollup(ctx.org) ? await d.live.subscribeRollup(ctx.org.id, send) : undefined;
+    const offPerson = await d.personStreams.attach(ctx, send);
     const off = () => {
       offOwn();
       offRollup?.();
+      offPerson();
     };
     const keepAlive = setInterval(() => write(': keep-alive\n\n'), 25_000);
     const stream = { end: () => res.end() };
