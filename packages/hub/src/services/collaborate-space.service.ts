@@ -11,7 +11,7 @@ import {
   type VideoStatus,
 } from '@crosspoint/protocol';
 import { CsStepError, type CollaborateSpaceClient } from '../adapters/collaborate-space.ts';
-import type { Sealer } from '../adapters/sealer.ts';
+import { SealError, type Sealer } from '../adapters/sealer.ts';
 import type {
   CollaborateSpaceRepository,
   CsLinkRecord,
@@ -216,16 +216,26 @@ export class CollaborateSpaceService {
   }
 
   /** A usable access token for the link, refreshed first when it is about to expire (one refresh at a time). */
+  /** A stored token, opened; one that no longer opens (another hub key) means linking again. */
+  private opened(link: CsLinkRecord, sealed: string): string {
+    try {
+      return this.d.sealer.open(sealed, csSealContext(link.id));
+    } catch (e) {
+      if (!(e instanceof SealError)) throw e;
+      throw new CsStepError(
+        'unauthorized',
+        `The stored COLLABORATE Space access cannot be read: ${e.message}`,
+      );
+    }
+  }
+
   private async accessToken(link: CsLinkRecord): Promise<string> {
     if (link.expiresAt.getTime() - refreshMarginMs > this.d.clock().getTime())
-      return this.d.sealer.open(link.accessToken, csSealContext(link.id));
+      return this.opened(link, link.accessToken);
     const running = this.refreshing.get(link.id);
     if (running) return running;
     const refresh = (async () => {
-      const tokens = await this.d.cs.refresh(
-        link.baseUrl,
-        this.d.sealer.open(link.refreshToken, csSealContext(link.id)),
-      );
+      const tokens = await this.d.cs.refresh(link.baseUrl, this.opened(link, link.refreshToken));
       await this.d.repo.updateTokens(link.id, {
         accessToken: this.d.sealer.seal(tokens.accessToken, csSealContext(link.id)),
         refreshToken: this.d.sealer.seal(tokens.refreshToken, csSealContext(link.id)),
