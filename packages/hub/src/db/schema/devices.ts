@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -102,7 +104,12 @@ export const deviceState = pgTable(
   ],
 );
 
-/** Every status a device had, with since when: uptime reports and the device timeline read this. */
+/**
+ * Every status a device had, with since when: uptime reports and the device timeline read this.
+ * Partitioned by month of `since` in the database (migration 0027, which drizzle-kit cannot
+ * express): there the primary key is (id, since); old months are dropped whole by
+ * services/history-retention.ts once summed up in `device_status_daily`.
+ */
 export const deviceStatusHistory = pgTable(
   'device_status_history',
   {
@@ -115,6 +122,27 @@ export const deviceStatusHistory = pgTable(
     observedAt: timestamp('observed_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('device_status_history_device_idx').on(t.deviceId, t.since)],
+);
+
+/**
+ * How long each device spent in each status, per UTC day, summed up from the history before its
+ * month is dropped (services/history-retention.ts): availability over periods longer than the
+ * history is kept.
+ */
+export const deviceStatusDaily = pgTable(
+  'device_status_daily',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    seconds: integer('seconds').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deviceId, t.day, t.status] }),
+    index('device_status_daily_day_idx').on(t.day),
+  ],
 );
 
 /** Device commands as durable jobs: who asked, what, progress, and how it ended. */
