@@ -70,8 +70,6 @@ export const ErrorCode = {
   CampaignSelfApproval: 'CAMPAIGN_SELF_APPROVAL',
   /** A configuration version loads only to devices of the model it was taken from. */
   ConfigurationModelMismatch: 'CONFIGURATION_MODEL_MISMATCH',
-  /** COLLABORATE Space could not be reached, or refused (the message says at which step). */
-  CollaborateSpaceFailed: 'COLLABORATE_SPACE_FAILED',
   /** No COLLABORATE Space link for this (link in My Account first). */
   CollaborateSpaceNotLinked: 'COLLABORATE_SPACE_NOT_LINKED',
 } as const;
