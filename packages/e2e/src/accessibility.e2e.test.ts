@@ -279,13 +279,13 @@ describe('accessibility in Chromium', () => {
     await expectNoSeriousViolations(page, 'dashboard (support)');
     await visit(page, 'Organization', 'organization overview (support)', 'Demo AV Integrators');
     await visit(page, 'Organizations', 'organizations (support)');
-    await visit(page, 'Communications', 'communications (support)');
-    await checkDialog(page, page.getByRole('button', { name: 'Call settings' }), 'Call settings');
     await checkDialog(
       page,
       page.getByRole('button', { name: 'Add client organization' }),
       'Add client organization',
     );
+    await visit(page, 'Communications', 'communications (support)');
+    await checkDialog(page, page.getByRole('button', { name: 'Call settings' }), 'Call settings');
     await page.close();
   });
 
