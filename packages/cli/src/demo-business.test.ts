@@ -66,7 +66,7 @@ describe('the demo business', () => {
       expect(names.filter((n) => n === b.client.building)).toHaveLength(1);
       const rules = await owner.get<{ items: { name: string }[] }>(`/api/v1/orgs/${b.clientId}/alerts/rules`);
       expect(rules.body.items.map((r) => r.name).sort()).toEqual([
-        'Device down for 2 minutes',
+        'Device down for 30 seconds',
         'Overheating or safety mute',
       ]);
       const servers = await owner.get<{ items: { name: string; status: string }[] }>(

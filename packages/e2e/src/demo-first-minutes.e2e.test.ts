@@ -144,7 +144,7 @@ describe('the first five minutes with the demo, in Chromium', () => {
     await screenshot(page, 'demo-locations');
     await nav(page, 'Alerts');
     await page.getByRole('tab', { name: 'Rules' }).click();
-    await page.getByRole('main').getByText('Device down for 2 minutes').first().waitFor();
+    await page.getByRole('main').getByText('Device down for 30 seconds').first().waitFor();
     await screenshot(page, 'demo-alert-rules');
   });
 

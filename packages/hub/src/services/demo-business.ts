@@ -97,9 +97,11 @@ export const roomToken = (room: string): string =>
 /** The alert rules every demo client starts with. */
 export const demoAlertRules: CreateAlertRuleRequest[] = [
   {
-    name: 'Device down for 2 minutes',
+    // Short enough that someone trying the demo sees the email while still looking (a real site
+    // would wait a few minutes, so a box restarting does not page anyone).
+    name: 'Device down for 30 seconds',
     condition: { kind: 'device_status', statuses: ['Down'] },
-    delayS: 120,
+    delayS: 30,
     channels: ['email'],
   },
   {

@@ -134,10 +134,13 @@ function DevicesDashboard() {
           <OrganizationCounts counts={s?.byOrganization ?? []} />
         </figure>
       )}
-      <figure className="card">
-        <figcaption>{t('dashboard.locations')}</figcaption>
-        <LocationCounts locations={locations.data?.items ?? []} counts={s?.byLocation ?? []} />
-      </figure>
+      {/* A support organization's devices are its clients' (the card above); its own locations, if any. */}
+      {(session.currentOrg?.kind !== 'support' || (locations.data?.items.length ?? 0) > 0) && (
+        <figure className="card">
+          <figcaption>{t('dashboard.locations')}</figcaption>
+          <LocationCounts locations={locations.data?.items ?? []} counts={s?.byLocation ?? []} />
+        </figure>
+      )}
       <h2>{t('collaborateSpace.dashboardTitle')}</h2>
       <VideoCollaborationCards />
     </section>
