@@ -17,7 +17,10 @@ export const AgentConfigSchema = Type.Object({
   dataDir: Type.String({ default: './agent-data', minLength: 1 }),
   uiHost: Type.String({ default: '127.0.0.1', minLength: 1 }),
   uiPort: Type.Integer({ minimum: 0, maximum: 65535, default: 8090 }),
-  hubUrl: Type.Optional(Type.String({ pattern: '^(http|https|ws|wss)://' })),
+  /** One hub URL, or several comma-separated: the link fails over between them. */
+  hubUrl: Type.Optional(
+    Type.String({ pattern: '^(http|https|ws|wss)://[^,\\s]+(\\s*,\\s*(http|https|ws|wss)://[^,\\s]+)*$' }),
+  ),
   account: Type.Optional(Type.String({ minLength: 1 })),
   password: Type.Optional(Type.String({ minLength: 1 })),
   /** `CIDR[:port][@interface]`, comma-separated; the port defaults to `devicePort`. */

@@ -14,3 +14,14 @@ export function chromiumPath(): string {
 }
 
 export const showBrowser = process.env.CROSSPOINT_E2E_HEADED === '1';
+
+/**
+ * How long the chaos test (hub-chaos.test.ts) keeps NATS stopped: 12 s by default to keep CI short;
+ * CROSSPOINT_CHAOS_OUTAGE_S=60 runs the outage issue #26 describes.
+ */
+export const chaosOutageSeconds = Number(process.env.CROSSPOINT_CHAOS_OUTAGE_S ?? '12');
+
+/** The environment of a child process a test starts (a hub process): this one's, and `extra`. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

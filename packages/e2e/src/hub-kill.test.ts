@@ -4,7 +4,7 @@
 // what happened while no hub ran reaches the new hub. Skipped (with a reason) without PostgreSQL,
 // except under CI=true.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,47 +15,14 @@ import { createTestDatabase, laneAvailable, postgresAdminUrl } from '@crosspoint
 import type { Agent } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
 import { freePort, seedDemoClient, startSiteAgent, until } from './hub-fixture.ts';
+import { hubProcessSecretKey as secretKey, orgApi, startHubProcess } from './hub-process.ts';
 
-const secretKey = '5eed'.repeat(16);
 const withPostgres = await laneAvailable('PostgreSQL', postgresAdminUrl);
 
 interface Job {
   id: string;
   status: string;
   error: { code: string } | null;
-}
-
-/** `crosspoint hub` as people run it, in a process of its own; resolves once it answers /readyz. */
-async function startHubProcess(databaseUrl: string, port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'packages/cli/src/main.ts',
-      'hub',
-      '--database-url',
-      databaseUrl,
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-      '--log-level',
-      'warn',
-    ],
-    { env: { ...process.env, CROSSPOINT_SECRET_KEY: secretKey }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  await until(
-    'the hub process to be ready',
-    async () => {
-      if (child.exitCode !== null) throw new Error(`the hub exited (${String(child.exitCode)}): ${stderr}`);
-      return (await fetch(`http://127.0.0.1:${String(port)}/readyz`).catch(() => undefined))?.ok === true;
-    },
-    60_000,
-  );
-  return child;
 }
 
 describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
@@ -70,22 +37,8 @@ describe.skipIf(!withPostgres)('a hub killed with SIGKILL mid-work', () => {
   let token: string;
 
   const url = () => `http://127.0.0.1:${String(port)}`;
-  const api = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    type = 'application/json',
-  ): Promise<T> => {
-    const res = await fetch(`${url()}/api/v1/orgs/${clientId}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': type }) },
-      ...(body === undefined
-        ? {}
-        : { body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${path} answered ${String(res.status)}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const api = <T>(method: string, path: string, body?: unknown, type?: string) =>
+    orgApi(url(), clientId, token)<T>(method, path, body, type);
   const finished = async (ids: string[]) => {
     let last: Job[] = [];
     await until(

@@ -11,6 +11,7 @@ import { loadHubConfig, startHub, type RunningHub } from '@crosspoint/hub';
 import type { Agent } from '@crosspoint/agent';
 import { generateSite, startSimulator, type Simulator } from '@crosspoint/sim';
 import { freePort, seedDemoClient, startSiteAgent, until } from './hub-fixture.ts';
+import { orgApi } from './hub-process.ts';
 
 interface Job {
   id: string;
@@ -53,22 +54,8 @@ describe('jobs sent again after a restart', () => {
       login,
     ));
   };
-  const api = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    type = 'application/json',
-  ): Promise<T> => {
-    const res = await fetch(`${hub.url}/api/v1/orgs/${clientId}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': type }) },
-      ...(body === undefined
-        ? {}
-        : { body: type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${path} answered ${String(res.status)}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const api = <T>(method: string, path: string, body?: unknown, type?: string) =>
+    orgApi(hub.url, clientId, token)<T>(method, path, body, type);
   const runJobs = async (command: Record<string, unknown>) =>
     (
       await api<{ items: Job[] }>('POST', '/jobs', {

@@ -10,3 +10,4 @@ export { startTestOidcProvider, type TestOidcProvider } from './test/oidc-provid
 export { testConfigurationTuning } from './test/hub-under-test.ts';
 export { signedIn } from './test/tenancy-fixture.ts';
 export { ApiClient } from './test/api-client.ts';
+export { natsServerAvailable, startOwnNatsServer, type OwnNatsServer } from './test/nats-server.ts';

@@ -6,6 +6,9 @@ export interface HubFiles {
   upload(name: string, kind: 'backup' | 'logs', data: Uint8Array): Promise<{ id: string; bytes: number }>;
 }
 
+/** Tries of a file fetch that fails on the network (about 15 s in all). */
+const fetchAttempts = 5;
+
 export class HubFileError extends Error {
   constructor(
     readonly code: string,
@@ -15,11 +18,12 @@ export class HubFileError extends Error {
   }
 }
 
+/** `hub.hubUrl` is read at each transfer: with several hubs, the one the link is on now. */
 export function hubFiles(
-  hub: { hubUrl: string; login: string; password: string },
+  hub: { readonly hubUrl: string; login: string; password: string },
   fetchImpl: typeof fetch = fetch,
 ): HubFiles {
-  const base = `${hub.hubUrl.replace(/^ws/, 'http').replace(/\/$/, '')}/agent/v1/files`;
+  const base = () => `${hub.hubUrl.replace(/^ws/, 'http').replace(/\/$/, '')}/agent/v1/files`;
   const authorization = `Basic ${Buffer.from(`${hub.login}:${hub.password}`).toString('base64')}`;
   const failed = async (res: Response, what: string) => {
     const text = await res.text().catch(() => '');
@@ -36,12 +40,22 @@ export function hubFiles(
   };
   return {
     async fetch(fileId) {
-      const res = await fetchImpl(`${base}/${encodeURIComponent(fileId)}`, { headers: { authorization } });
-      if (!res.ok) throw await failed(res, 'Fetching the file from the hub failed');
-      return new Uint8Array(await res.arrayBuffer());
+      // A hub that dies mid-transfer: asked again (of the hub the link moved to) a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const res = await fetchImpl(`${base()}/${encodeURIComponent(fileId)}`, {
+            headers: { authorization },
+          });
+          if (!res.ok) throw await failed(res, 'Fetching the file from the hub failed');
+          return new Uint8Array(await res.arrayBuffer());
+        } catch (e) {
+          if (e instanceof HubFileError || attempt >= fetchAttempts) throw e;
+          await new Promise((r) => setTimeout(r, 1000 * attempt));
+        }
+      }
     },
     async upload(name, kind, data) {
-      const res = await fetchImpl(`${base}?${new URLSearchParams({ name, kind }).toString()}`, {
+      const res = await fetchImpl(`${base()}?${new URLSearchParams({ name, kind }).toString()}`, {
         method: 'POST',
         headers: { authorization, 'content-type': 'application/octet-stream' },
         body: new Uint8Array(data),

@@ -59,13 +59,22 @@ export async function connectAgentToHub(
       ...(whole ? { device: { ...whole, status: change.status, since: change.since } } : {}),
     };
   };
-  const files = hubFiles(hub);
+  // With several hubs, files and builds come from the hub the link is on now.
+  const started: { link?: HubLink } = {};
+  const onHub: HubConnection = {
+    login: hub.login,
+    password: hub.password,
+    get hubUrl() {
+      return started.link?.hubUrl() ?? hub.hubUrl;
+    },
+  };
+  const files = hubFiles(onHub);
   const monitor = new HealthMonitor({
     sweeps: () => agent.sweeps(),
     statuses: () => agent.inventory().map((d) => d.status),
     ...(options.health ? { thresholds: options.health } : {}),
   });
-  return startHubLink({
+  const link = startHubLink({
     hubUrl: hub.hubUrl,
     login: hub.login,
     password: hub.password,
@@ -76,7 +85,7 @@ export async function connectAgentToHub(
     ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
     health: (backlog) => monitor.report(backlog),
-    ...(options.updater ? { updates: linkUpdates(options.updater, hub, options.logger) } : {}),
+    ...(options.updater ? { updates: linkUpdates(options.updater, onHub, options.logger) } : {}),
     source: {
       inventory: () => agent.inventory().map(toLinkDevice),
       subnets: () => options.subnets ?? agent.subnetCounts(),
@@ -129,6 +138,8 @@ export async function connectAgentToHub(
       },
     },
   });
+  started.link = link;
+  return link;
 }
 
 /** The self-update as the link drives it: offers, steps to report, the build fetched from this hub. */

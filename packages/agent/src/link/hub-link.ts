@@ -52,6 +52,7 @@ export type LinkState =
   | { state: 'refused'; reason: string; retryInMs: number };
 
 export interface HubLinkOptions {
+  /** The hub's URL, or several hubs' comma-separated: the link fails over between them. */
   hubUrl: string;
   /** `<account name>@<organization code>` from the hub's Servers screen. */
   login: string;
@@ -86,6 +87,8 @@ export interface LinkUpdates {
 
 export interface HubLink {
   state(): LinkState;
+  /** The base URL of the hub this link is connected to (or tries next): files and builds come from it. */
+  hubUrl(): string;
   /** Changes waiting for the hub's acknowledgement (on disk). */
   pending(): number;
   close(): Promise<void>;
@@ -98,7 +101,11 @@ export interface HubLink {
  * exponential backoff; a refused login backs off longer.
  */
 export function startHubLink(o: HubLinkOptions): HubLink {
-  const url = `${o.hubUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/agent/v1`;
+  const bases = hubBaseUrls(o.hubUrl);
+  const urls = bases.map((b) => `${b.replace(/^http/, 'ws')}/agent/v1`);
+  // Agents start on a hub of their own choosing, so a fleet spreads over the hubs; each reconnect
+  // (after the jittered backoff) tries the next one, so a hub that is gone is left at once.
+  let hubIndex = Math.floor(Math.random() * urls.length);
   const batchMs = o.batchMs ?? 200;
   let socket: WebSocket | undefined;
   let current: LinkState = { state: 'connecting' };
@@ -125,6 +132,16 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   };
   const send = (frame: AgentFrame) => {
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
+  };
+  /**
+   * Results of commands that ended while no hub was linked: kept (in memory) and sent once linked
+   * again, to whichever hub; the hub takes a result on any link. (A hub that sends the job again
+   * gets it from the command ledger too.)
+   */
+  const unsentResults = new Map<string, AgentFrame>();
+  const sendResult = (frame: AgentFrame & { type: 'command-result' }) => {
+    if (ready && socket?.readyState === WebSocket.OPEN) send(frame);
+    else unsentResults.set(frame.commandId, frame);
   };
 
   const flush = () => {
@@ -178,6 +195,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     send({ type: 'inventory', seq: await o.buffer.nextSeq(), devices: o.source.inventory() });
     ready = true;
     attempt = 0;
+    for (const frame of unsentResults.values()) send(frame);
+    unsentResults.clear();
     setState({
       state: 'connected',
       organization,
@@ -224,6 +243,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   function connect() {
     if (closed) return;
     setState({ state: 'connecting' });
+    const url = urls[hubIndex % urls.length] as string;
     const ws = new WebSocket(url, {
       headers: { authorization: `Basic ${Buffer.from(`${o.login}:${o.password}`).toString('base64')}` },
       perMessageDeflate: true,
@@ -283,10 +303,10 @@ export function startHubLink(o: HubLinkOptions): HubLink {
             });
           })
           .then(
-            (result) => send({ type: 'command-result', commandId, ok: true, result: jsonSafe(result) }),
+            (result) => sendResult({ type: 'command-result', commandId, ok: true, result: jsonSafe(result) }),
             (e: unknown) => {
               const err = e as { code?: unknown; message?: unknown };
-              send({
+              sendResult({
                 type: 'command-result',
                 commandId,
                 ok: false,
@@ -310,7 +330,8 @@ export function startHubLink(o: HubLinkOptions): HubLink {
         code === LinkClose.BadCredentials ||
         code === LinkClose.Disabled ||
         code === LinkClose.UnsupportedVersion;
-      if (!closed) o.logger.warn({ code, reason }, 'hub link closed');
+      if (!closed) o.logger.warn({ code, reason, hub: url }, 'hub link closed');
+      hubIndex++;
       scheduleReconnect(refused, reason);
     });
   }
@@ -318,6 +339,7 @@ export function startHubLink(o: HubLinkOptions): HubLink {
   connect();
   return {
     state: () => current,
+    hubUrl: () => bases[hubIndex % bases.length] as string,
     pending: () => o.buffer.size() + queued.length,
     close: async () => {
       closed = true;
@@ -338,6 +360,15 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       await closing;
     },
   };
+}
+
+/** The base URLs (http or https) of a hub URL, or of several comma-separated. */
+export function hubBaseUrls(hubUrl: string): string[] {
+  return hubUrl
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u.length > 0)
+    .map((u) => u.replace(/^ws/, 'http').replace(/\/$/, ''));
 }
 
 /** Results can hold file contents (backups, logs): those stay on the agent; the hub gets their size. */

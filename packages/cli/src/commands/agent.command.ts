@@ -30,7 +30,11 @@ export function registerAgentCommand(program: Command, output: Output): void {
       'address of the local web UI (env CROSSPOINT_AGENT_UI_HOST; default 127.0.0.1)',
     )
     .option('--ui-port <number>', 'port of the local web UI (env CROSSPOINT_AGENT_UI_PORT; default 8090)')
-    .option('--hub-url <url>', 'hub to connect to (env CROSSPOINT_HUB_URL)')
+    .option(
+      '--hub-url <url>',
+      'hub to connect to; several hubs: comma-separated or the flag repeated, the agent fails over between them (env CROSSPOINT_HUB_URL)',
+      (value: string, previous: string | undefined) => (previous ? `${previous},${value}` : value),
+    )
     .option('--account <name>', 'agent server account name from the hub (env CROSSPOINT_AGENT_ACCOUNT)')
     .option('--password <secret>', 'agent server account password (env CROSSPOINT_AGENT_PASSWORD)')
     .option(

@@ -232,7 +232,10 @@ export async function registerAgentGateway(
           pending.delete(frame.commandId);
           // A result is the device's to shape (backups, logs): kept as sent, less what PostgreSQL cannot store.
           const result = frame.result === undefined ? {} : { result: storableJson(frame.result) };
-          waiting?.resolve({ ok: frame.ok, ...result, ...(frame.error ? { error: frame.error } : {}) });
+          const answer = { ok: frame.ok, ...result, ...(frame.error ? { error: frame.error } : {}) };
+          // No send waits for it on this link (the agent kept it while disconnected): taken all the same.
+          if (waiting) waiting.resolve(answer);
+          else await deps.commands.resultFromAgent(agent.account.id, frame.commandId, answer);
           return;
         }
         case 'job-progress': {

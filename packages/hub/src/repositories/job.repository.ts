@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { rowsOf } from './raw-rows.ts';
 import { jobs } from '../db/schema/index.ts';
@@ -16,6 +16,30 @@ export class JobRepository {
 
   async update(id: string, values: Partial<typeof jobs.$inferInsert>): Promise<JobRecord | undefined> {
     const [row] = await this.db.update(jobs).set(values).where(eq(jobs.id, id)).returning();
+    return row;
+  }
+
+  /**
+   * Ends a job that has not ended yet (whichever hub gets there first ends it; a later answer for
+   * the same job changes nothing). Returns the job, or nothing when it had ended already.
+   */
+  async finishOpen(id: string, values: Partial<typeof jobs.$inferInsert>): Promise<JobRecord | undefined> {
+    const [row] = await this.db
+      .update(jobs)
+      .set(values)
+      .where(and(eq(jobs.id, id), isNull(jobs.finishedAt)))
+      .returning();
+    return row;
+  }
+
+  /** An unfinished job for a device of this agent (server account), if there is one by this id. */
+  async openForServer(id: string, serverId: string): Promise<JobRecord | undefined> {
+    const rows = await this.db.execute(
+      sql`SELECT j.id FROM jobs j JOIN devices d ON d.id = j.device_id
+          WHERE j.id = ${id} AND d.server_id = ${serverId} AND j.finished_at IS NULL`,
+    );
+    if (rowsOf<{ id: string }>(rows).length === 0) return undefined;
+    const [row] = await this.db.select().from(jobs).where(eq(jobs.id, id));
     return row;
   }
 

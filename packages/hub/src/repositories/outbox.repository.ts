@@ -13,31 +13,43 @@ export class OutboxRepository {
     return row;
   }
 
-  /** Claims queued mail for sending: marks attempts first, so a crash never sends twice in a loop. */
-  async claimQueued(limit: number, maxAttempts: number, now: Date): Promise<OutboxRecord[]> {
+  /**
+   * Claims queued mail for sending, for `claimMs`: marks the attempt and moves its next attempt past
+   * the claim in one conditional update, so of several hubs claiming at once one gets each message
+   * (the others' update finds it no longer due), and a hub that dies mid-send leaves it to be sent
+   * again once the claim ran out. A crash never sends twice in a loop.
+   */
+  async claimQueued(
+    limit: number,
+    maxAttempts: number,
+    now: Date,
+    claimMs = 120_000,
+  ): Promise<OutboxRecord[]> {
+    const due = and(
+      eq(mailOutbox.status, 'queued'),
+      sql`${mailOutbox.attempts} < ${maxAttempts}`,
+      lte(mailOutbox.nextAttemptAt, now),
+    );
     const ids = await this.db
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
-      .where(
-        and(
-          eq(mailOutbox.status, 'queued'),
-          sql`${mailOutbox.attempts} < ${maxAttempts}`,
-          lte(mailOutbox.nextAttemptAt, now),
-        ),
-      )
+      .where(due)
       .orderBy(asc(mailOutbox.id))
       .limit(limit);
     if (ids.length === 0) return [];
     return this.db
       .update(mailOutbox)
-      .set({ attempts: sql`${mailOutbox.attempts} + 1` })
+      .set({
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        nextAttemptAt: new Date(now.getTime() + claimMs),
+      })
       .where(
         and(
           inArray(
             mailOutbox.id,
             ids.map((r) => r.id),
           ),
-          eq(mailOutbox.status, 'queued'),
+          due,
         ),
       )
       .returning();

@@ -249,6 +249,17 @@ export class CommandService {
     return (await this.jobs.recent(ctx.org.id, deviceId, 50)).map(jobView);
   }
 
+  /**
+   * A result the agent sent on a link no send of this job waits on (it got it while disconnected,
+   * or after the hub that sent the command died): accepted on any link, if the job is one of this
+   * agent's and has not ended. Returns whether it ended the job.
+   */
+  async resultFromAgent(serverId: string, jobId: string, answer: AgentCommandAnswer): Promise<boolean> {
+    const job = await this.jobs.openForServer(jobId, serverId);
+    if (!job) return false;
+    return (await this.finish(job, answer.ok, answer.error, answer.result)) !== undefined;
+  }
+
   /** Progress reported by the agent (through whichever hub holds its link). */
   async progress(orgId: string, jobId: string, percent: number, phase: string): Promise<void> {
     await this.jobs.update(jobId, {
@@ -342,7 +353,7 @@ export class CommandService {
     error?: { code: string; message: string },
     result?: unknown,
   ): Promise<JobRecord | undefined> {
-    const done = await this.jobs.update(job.id, {
+    const done = await this.jobs.finishOpen(job.id, {
       status: ok ? 'succeeded' : 'failed',
       percent: ok ? 100 : job.percent,
       phase: ok ? 'done' : 'failed',
@@ -352,8 +363,9 @@ export class CommandService {
       leaseOwner: null,
       leaseUntil: null,
     });
+    if (!done) return undefined; // ended already, by another hub or an answer on another link
     await this.live.publish(job.orgId, { kind: 'jobs', jobId: job.id });
-    if (done && this.hooks.finished) await this.hooks.finished(done).catch(this.onError);
+    if (this.hooks.finished) await this.hooks.finished(done).catch(this.onError);
     return done;
   }
 

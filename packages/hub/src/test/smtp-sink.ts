@@ -12,8 +12,13 @@ export interface ReceivedMail {
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives (tests only); with `auth`, it demands that user and password. */
-export async function startSmtpSink(options: { auth?: { user: string; pass: string } } = {}): Promise<{
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what it receives (tests only); with `auth`, it demands
+ * that user and password; with `delayMs`, it takes that long to accept each message (a slow server).
+ */
+export async function startSmtpSink(
+  options: { auth?: { user: string; pass: string }; delayMs?: number } = {},
+): Promise<{
   url: string;
   port: number;
   mails: ReceivedMail[];
@@ -58,7 +63,8 @@ export async function startSmtpSink(options: { auth?: { user: string; pass: stri
             })),
           });
           for (const w of waiters.splice(0)) w();
-          callback();
+          if (options.delayMs) setTimeout(callback, options.delayMs);
+          else callback();
         })
         .catch((e: unknown) => callback(e as Error));
     },
