@@ -92,6 +92,7 @@ describe('COLLABORATE Space linked, video dashboard', () => {
       .getByText('Linked as Avery Admin (admin@cs.example, administrator)')
       .waitFor();
     await expectNoSeriousViolations(page, 'My Account with COLLABORATE Space linked');
+    await screenshot(page, 'collaborate-space-my-account');
   });
 
   it('shows CS presence, licenses and calls, and follows presence and registration changes live', async () => {

@@ -84,8 +84,6 @@ export function CollaborateSpaceLinks() {
           {t(`collaborateSpace.failed.${isOneOf(csFailureSteps, step) ? step : 'other'}`)}
         </p>
       )}
-      {row('person', links.data?.person)}
-      {can('org.update') && row('organization', links.data?.organization)}
       <div className="field">
         <label htmlFor="cs-base-url">{t('collaborateSpace.baseUrl')}</label>
         <input
@@ -97,6 +95,8 @@ export function CollaborateSpaceLinks() {
         />
         <span className="muted">{t('collaborateSpace.baseUrlHint')}</span>
       </div>
+      {row('person', links.data?.person)}
+      {can('org.update') && row('organization', links.data?.organization)}
       <FormError error={error} />
     </section>
   );
