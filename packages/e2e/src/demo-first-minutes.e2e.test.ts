@@ -96,6 +96,7 @@ describe('the first five minutes with the demo, in Chromium', () => {
       await page.getByRole('main').getByText(client, { exact: true }).first().waitFor({ timeout: 30_000 });
     const down = page
       .getByRole('main')
+      .getByRole('figure', { name: 'Devices', exact: true })
       .locator('ul.legend')
       .getByRole('button', { name: /^Down: \d+$/ });
     await down.waitFor({ timeout: 30_000 });
