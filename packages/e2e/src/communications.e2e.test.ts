@@ -1,5 +1,6 @@
 // Chat and calls between a support organization's person and a client's, in two Chromium contexts
 // with fake camera and microphone: a message arrives live on the other side with the unread badge,
+// a reply carries a photo (uploaded, sent, downloaded with its sniffed type),
 // a video call rings, is accepted and carries video both ways (getStats), hang-up ends it on both
 // sides and its record appears in the conversation. The media relay through a TURN server the test
 // starts on 127.0.0.1 (relay-only policy), so no packet leaves loopback; the test checks the
@@ -192,9 +193,26 @@ describe('chat and calls in two Chromium contexts', () => {
     await client.getByTestId('message').getByText('Hello Carla, we see the projector is down.').waitFor();
     // Read on screen: the badge goes.
     await client.getByTestId('unread-badge').waitFor({ state: 'detached' });
+    // A photo goes with the reply: uploaded first, sent with the message, a download on the other side.
+    await client.getByLabel('Attach files').setInputFiles({
+      name: 'room4.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(64),
+      ]),
+    });
+    await client.getByRole('list', { name: 'Attached files' }).getByText('room4.png').waitFor();
     await client.getByLabel('Message', { exact: true }).fill('Thanks, it shows no picture at all.');
     await client.getByLabel('Message', { exact: true }).press('Enter');
     await support.getByTestId('message').getByText('Thanks, it shows no picture at all.').waitFor();
+    const link = support.getByTestId('message').getByRole('link', { name: 'room4.png' });
+    await link.waitFor();
+    const download = await support.request.get(
+      new URL((await link.getAttribute('href')) ?? '', hub.url).href,
+    );
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('image/png');
     await expectNoSeriousViolations(client, 'communications (client)');
   });
 
