@@ -77,6 +77,12 @@ import {
   invoicePdfAttachment,
 } from './services/billing/billing.service.ts';
 import { PeriodicTask } from './services/serial-runner.ts';
+import {
+  defaultHistoryRetention,
+  HistoryRetention,
+  type HistoryRetentionSettings,
+} from './services/history-retention.ts';
+import { StatusHistoryRepository } from './repositories/status-history.repository.ts';
 import { InvoiceWebhooks } from './services/billing/invoice-webhooks.ts';
 import { renderInvoicePdf } from './adapters/invoice-pdf.ts';
 import { createLdapDirectory } from './adapters/ldap-directory.ts';
@@ -168,6 +174,8 @@ export interface ServiceSettings {
   communications?: { limits?: Partial<ConversationLimits>; presence?: Partial<PresenceTuning> };
   /** COLLABORATE Space: the cloud address used when a link names none, its dashboard cache (ms), request timeout (ms). */
   collaborateSpace?: { defaultBaseUrl?: string; cacheMs?: number; timeoutMs?: number };
+  /** Status history kept and summed up per day (months, default 13), how often that runs (ms; tests: 0). */
+  historyRetention?: Partial<HistoryRetentionSettings> & { everyMs?: number };
   /** The single-file agent offered for download (default packages/agent/dist/agent.mjs). */
   agentFile?: string | undefined;
   logger?: Logger;
@@ -356,8 +364,24 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   });
   const locations = new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId));
   const communications = composeCommunications(db, settings, { clock, live, audit, orgRepo, userRepo });
+  // The status history's months: summed up per day, made ahead, dropped past the window (one hub at a time).
+  const retention = new HistoryRetention(
+    new StatusHistoryRepository(db),
+    { ...defaultHistoryRetention, ...settings.historyRetention },
+    clock,
+  );
+  const historyRetention = new PeriodicTask(
+    async () => {
+      const run = await retention.run();
+      if (run.monthsDropped.length || run.monthsAdded.length)
+        settings.logger?.info(run, 'status history: months made and dropped');
+    },
+    settings.historyRetention?.everyMs ?? 3_600_000,
+    (e) => settings.logger?.error({ err: e }, 'status history retention failed'),
+  );
   return {
     ...communications,
+    historyRetention,
     compatible,
     directory,
     firmwareCatalog,

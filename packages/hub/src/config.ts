@@ -100,6 +100,13 @@ export const HubConfigSchema = Type.Object({
     description:
       'Enterprise edition: days an expired license still grants its devices; after them the unlicensed capacity applies.',
   }),
+  historyRetentionMonths: Type.Integer({
+    minimum: 1,
+    maximum: 120,
+    default: 13,
+    description:
+      'Months of device status changes kept, the current one included; older months are dropped whole once summed up per day (availability stays).',
+  }),
   alertQuietS: Type.Integer({
     minimum: 0,
     maximum: 86_400,
@@ -137,6 +144,7 @@ export interface HubFlags {
   trialSignup?: string | undefined;
   trialDays?: string | undefined;
   trialMaxDevices?: string | undefined;
+  historyRetentionMonths?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -166,6 +174,7 @@ export const hubEnvVars = {
   trialSignup: 'CROSSPOINT_TRIAL_SIGNUP',
   trialDays: 'CROSSPOINT_TRIAL_DAYS',
   trialMaxDevices: 'CROSSPOINT_TRIAL_MAX_DEVICES',
+  historyRetentionMonths: 'CROSSPOINT_HISTORY_RETENTION_MONTHS',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */

@@ -140,6 +140,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       smsToken: config.smsToken,
       webhookAllowPrivate: config.webhookAllowPrivate,
       apiTokenDefaultDays: config.apiTokenDefaultDays,
+      historyRetention: { months: config.historyRetentionMonths },
       fileQuotaMb: config.fileQuotaMb,
       agentFile: config.agentFile,
       alerts: {
@@ -227,6 +228,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await services.licenses.start();
     await services.usage.start();
     await services.billingSweep.start();
+    void services.historyRetention.start(); // in the background: a first run may sum up many days
     await services.campaignTicks.start();
     await services.configurations.start();
   } catch (e) {
@@ -236,6 +238,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await hubPresence?.stop().catch(() => undefined);
     await services?.configurations.stop().catch(() => undefined);
     await services?.billingSweep.stop().catch(() => undefined);
+    await services?.historyRetention.stop().catch(() => undefined);
     await services?.campaignTicks.stop().catch(() => undefined);
     services?.devices.stop();
     await services?.licenses.stop().catch(() => undefined);
@@ -284,6 +287,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
         await runningServices.licenses.stop();
         await runningServices.usage.stop();
         await runningServices.billingSweep.stop();
+        await runningServices.historyRetention.stop();
         await runningServices.campaignTicks.stop();
         await runningServices.campaignEngine.releaseLeases().catch(() => undefined);
         await runningServices.configurations.stop();

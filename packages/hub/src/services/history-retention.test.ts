@@ -17,7 +17,7 @@ describe.each(await databaseLanes())('status history retention on $name', (lane)
   let repo: StatusHistoryRepository;
   let deviceId: string;
   let now = new Date();
-  const clock = { now: () => now };
+  const clock = () => now;
 
   const historyRows = async () =>
     rowsOf<{ status: string; since: string }>(
