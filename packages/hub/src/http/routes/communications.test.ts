@@ -320,7 +320,24 @@ describe('communications', () => {
     const agent = before.body.items.find((p) => p.email === 'support-agent@example.test');
     expect(agent?.organization.id).toBe(a.support.id);
     expect(before.body.items.some((p) => p.email === 'chat-other@example.test')).toBe(false);
+    // A stream of a hub that died an hour ago: not online, and swept when the next stream opens.
+    await hub.database.db.execute(
+      sql`INSERT INTO presence_streams (id, user_id, seen_at) VALUES (gen_random_uuid(), ${clientUserId}, now() - interval '1 hour')`,
+    );
+    expect(
+      (await clientUser.get<ParticipantList>(path)).body.items.find((p) => p.id === clientUserId)?.presence,
+    ).toBe('offline');
     const close = await hub.services.presence.open(clientUserId, a.client.id);
+    await expect
+      .poll(
+        async () =>
+          rowsOf<{ n: number }>(
+            await hub.database.db.execute(
+              sql`SELECT count(*)::int AS n FROM presence_streams WHERE seen_at < now() - interval '10 minutes'`,
+            ),
+          )[0]?.n,
+      )
+      .toBe(0);
     const during = await a.support.owner.get<ParticipantList>(
       `/api/v1/orgs/${a.support.id}/conversations/${conversation.id}/participants`,
     );

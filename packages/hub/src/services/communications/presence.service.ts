@@ -32,7 +32,10 @@ export class PresenceService {
   async open(userId: string, orgId: string): Promise<() => void> {
     const id = randomUUID();
     // Best effort: a stream opens even when its presence cannot be written (the database away).
-    await this.d.repo.open(id, userId, this.d.clock()).catch(this.d.onError);
+    const now = this.d.clock();
+    await this.d.repo.open(id, userId, now).catch(this.d.onError);
+    // The rows of hubs that died go with the next stream opened anywhere.
+    this.d.repo.sweep(new Date(now.getTime() - 10 * this.d.tuning.freshMs)).catch(this.d.onError);
     await this.d.live.publish(orgId, { kind: 'presence' }).catch(this.d.onError);
     const timer = setInterval(() => {
       this.d.repo.open(id, userId, this.d.clock()).catch(this.d.onError);
