@@ -140,39 +140,43 @@ function reconcile(
 }
 
 /**
- * Baseline: what this PostgreSQL takes with the simplest write of the same rows — multi-row
- * INSERTs of `batch` rows (device id, status, since, observed at) into a table shaped like the
- * status history (same columns, primary key and index, no foreign key), `connections` clients
- * in parallel (as many as the hub had agents), for `seconds`.
+ * The baseline: the same work as the hub's, done raw — for each batch of `batch` devices, one
+ * statement that sets their `device_state` row (status, since, last seen) and appends their change
+ * to `device_status_history` (the real tables: the same indexes, foreign key and partitions), from
+ * `connections` pg clients in parallel, hub stopped. What the hub adds on top (frames, the agent
+ * account's sequence claim, looking devices up by the agent's ids, acknowledgements, live events)
+ * is what the ratio measures.
  */
-async function rawInsertBaseline(
+async function rawSameWorkBaseline(
   db: BenchDatabase,
   connections: number,
   batch: number,
   seconds: number,
 ): Promise<SqlLoadResult & { stored: number }> {
-  await db.client.query(`CREATE TABLE bench_raw_history (
-    id bigserial PRIMARY KEY, device_id uuid NOT NULL, status text NOT NULL,
-    since timestamptz NOT NULL, observed_at timestamptz NOT NULL)`);
-  await db.client.query('CREATE INDEX ON bench_raw_history (device_id, since)');
-  const ids = (await db.client.query<{ id: string }>('SELECT id FROM devices ORDER BY id')).rows.map(
-    (r) => r.id,
-  );
-  const placeholders = Array.from(
-    { length: batch },
-    (_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`,
-  );
-  const text = `INSERT INTO bench_raw_history (device_id, status, since, observed_at) VALUES ${placeholders.join(', ')}`;
+  const ids = (
+    await db.client.query<{ id: string }>('SELECT device_id AS id FROM device_state ORDER BY device_id')
+  ).rows.map((r) => r.id);
+  const before = await countRows(db.client, history);
+  const text = `
+    WITH v AS (SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS v(device_id, status, at)),
+    u AS (
+      UPDATE device_state s SET status = v.status, status_since = v.at, last_seen_at = v.at
+      FROM v WHERE s.device_id = v.device_id RETURNING 1
+    )
+    INSERT INTO device_status_history (device_id, status, since, observed_at)
+    SELECT device_id, status, at, at FROM v`;
   let next = 0;
   const result = await sqlLoad(db, connections, seconds, async (c) => {
+    const k = next++;
+    const from = (k * batch) % ids.length;
+    const slice = Array.from({ length: Math.min(batch, ids.length) }, (_, i) => ids[(from + i) % ids.length]);
+    // Alternating, so every change is a real one, as in the hub's run.
+    const status = Math.floor((k * batch) / ids.length) % 2 === 0 ? 'Healthy' : 'Down';
     const now = new Date();
-    const from = (next++ * batch) % ids.length;
-    const params: unknown[] = [];
-    for (let i = 0; i < batch; i++) params.push(ids[(from + i) % ids.length], 'Down', now, now);
-    await c.query(text, params);
-    return batch;
+    await c.query(text, [slice, slice.map(() => status), slice.map(() => now)]);
+    return slice.length;
   });
-  return { ...result, stored: await countRows(db.client, 'bench_raw_history') };
+  return { ...result, stored: (await countRows(db.client, history)) - before };
 }
 
 interface PostgresFigures {
@@ -199,8 +203,8 @@ async function runOnPostgres(
     } finally {
       await hub.child.stop();
     }
-    log(`baseline: raw INSERTs for ${config.baselineSeconds} s`);
-    const baseline = await rawInsertBaseline(db, config.agents, config.batch, config.baselineSeconds);
+    log(`baseline: the same work in raw SQL for ${config.baselineSeconds} s`);
+    const baseline = await rawSameWorkBaseline(db, config.agents, config.batch, config.baselineSeconds);
     // The hub's run left every device with dozens of dead row versions: each replay starts clean.
     const clean = () => db.client.query('VACUUM (ANALYZE) devices, device_status_history');
     await clean();
@@ -273,7 +277,8 @@ function figuresOf(run: IngestRun): Record<string, Figure> {
  */
 export const ingestScenario: Scenario = {
   name: 'ingest',
-  description: 'hub storing device status changes (deltas frames) into PostgreSQL and PGlite, vs raw INSERTs',
+  description:
+    'hub storing device status changes (deltas frames) into PostgreSQL and PGlite, vs the same work in raw SQL',
   async run({ quick, log }) {
     const config: IngestConfig = quick
       ? {
@@ -308,6 +313,13 @@ export const ingestScenario: Scenario = {
         unit: 'events/s',
         met: run.eventsPerSecond >= 20_000,
       },
+      {
+        name: 'hub ingest against the same work in raw SQL',
+        target: '≥ 50 % of the raw rate (device state + history rows, same PostgreSQL, same run)',
+        measured: round(ratio * 100),
+        unit: '%',
+        met: ratio >= 0.5,
+      },
     ];
     const pgliteFigures = Object.fromEntries(
       Object.entries(figuresOf(pglite)).map(([k, v]) => [
@@ -328,7 +340,7 @@ export const ingestScenario: Scenario = {
       },
       figures: { ...figuresOf(run), ...pgliteFigures },
       baseline: {
-        description: `multi-row INSERTs of ${config.batch} status-history rows (same columns, primary key and index as device_status_history, no foreign key) by ${config.agents} pg clients in parallel for ${config.baselineSeconds} s, same PostgreSQL, hub stopped`,
+        description: `the same work raw: per statement, ${config.batch} devices' device_state rows set and their changes appended to device_status_history (the real tables), by ${config.agents} pg clients in parallel for ${config.baselineSeconds} s, same PostgreSQL, hub stopped`,
         figures: {
           rowsPerSecond: baseline.rowsPerSecond,
           rows: baseline.rows,
@@ -344,8 +356,8 @@ export const ingestScenario: Scenario = {
         },
       },
       ratios: {
-        hubVsRawInsert: ratio,
-        postgresCpuPerEventHubVsRawInsert:
+        hubVsRawSameWork: ratio,
+        postgresCpuPerEventHubVsRawSameWork:
           (run.postgresCpuMsPerThousandEvents ?? Number.NaN) / baseline.postgresCpuMsPerThousandRows,
         hubVsHubSqlReplay: run.eventsPerSecond / hubSql.rowsPerSecond,
         postgresCpuPerEventHubVsReplay:
@@ -358,7 +370,7 @@ export const ingestScenario: Scenario = {
       table: [
         [
           'events/s stored (PostgreSQL)',
-          `${round(run.eventsPerSecond)} (${round(ratio * 100)} % of raw INSERTs)`,
+          `${round(run.eventsPerSecond)} (${round(ratio * 100)} % of the same work raw)`,
         ],
         [
           'ack p50 / p95 / p99',
@@ -371,10 +383,10 @@ export const ingestScenario: Scenario = {
         ],
         [
           'CPU per 1,000 events',
-          `hub ${round(run.hubCpuMsPerThousandEvents)} ms, PostgreSQL ${round(run.postgresCpuMsPerThousandEvents ?? Number.NaN)} ms (raw INSERT: ${round(baseline.postgresCpuMsPerThousandRows)} ms)`,
+          `hub ${round(run.hubCpuMsPerThousandEvents)} ms, PostgreSQL ${round(run.postgresCpuMsPerThousandEvents ?? Number.NaN)} ms (raw: ${round(baseline.postgresCpuMsPerThousandRows)} ms)`,
         ],
         ['machine busy (all processes)', `${round(run.machineBusyPercent)} % of all cores`],
-        ['raw INSERT rows/s', `${round(baseline.rowsPerSecond)}`],
+        ['the same work raw, changes/s', `${round(baseline.rowsPerSecond)}`],
         [
           "hub's SQL without the hub",
           `${round(hubSql.rowsPerSecond)} rows/s, PostgreSQL ${round(hubSql.postgresCpuMsPerThousandRows)} ms CPU per 1,000`,
