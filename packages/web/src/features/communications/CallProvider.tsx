@@ -197,11 +197,7 @@ export function CallProvider({
       }
       if (!st || st.info.id !== signal.callId) return;
       if (signal.type === 'hangup')
-        end(
-          st.phase === 'incoming'
-            ? t('calls.missed', { name: st.info.peer.name })
-            : t('calls.ended'),
-        );
+        end(st.phase === 'incoming' ? t('calls.missed', { name: st.info.peer.name }) : t('calls.ended'));
       else if (signal.type === 'decline') end(t('calls.declined', { name: st.info.peer.name }));
       else if (signal.type === 'accept' && st.phase === 'outgoing' && media.current) {
         put({ ...st, phase: 'connecting' });
@@ -355,11 +351,7 @@ function CallPanel({
         )}
       </p>
       <div className="call-videos">
-        <Video
-          stream={remote}
-          muted={false}
-          label={t('calls.remoteVideo', { name: state.info.peer.name })}
-        />
+        <Video stream={remote} muted={false} label={t('calls.remoteVideo', { name: state.info.peer.name })} />
         {state.info.kind === 'video' && <Video stream={local} muted label={t('calls.localVideo')} />}
       </div>
       <div className="actions">
