@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import type { KeyboardEvent } from 'react';
 
-/** A donut chart in SVG whose slices are buttons (click or Enter → `onSelect`), with a legend. */
+/**
+ * A donut chart in SVG with a legend. With `onSelect`, its slices and legend entries are buttons
+ * (click or Enter → `onSelect`); without, they only show. `caption` is the word under the total
+ * (default: "devices").
+ */
 export function DonutChart({
   label,
   slices,
   total,
   onSelect,
+  caption,
 }: {
   label: string;
   slices: { key: string; label: string; value: number; color: string }[];
   total: number;
-  onSelect: (key: string) => void;
+  onSelect?: (key: string) => void;
+  caption?: string;
 }) {
   const { t } = useTranslation();
   const r = 60;
@@ -36,30 +43,43 @@ export function DonutChart({
             strokeDasharray={`${String(s.length)} ${String(c - s.length)}`}
             strokeDashoffset={-s.offset}
             transform="rotate(-90 80 80)"
-            role="button"
-            tabIndex={0}
+            {...(onSelect
+              ? {
+                  role: 'button',
+                  // As the DOM spells it: Preact (the runtime behind `react` in the build, see
+                  // vite.config.ts) writes SVG attributes as named, and they are case-sensitive.
+                  tabindex: 0,
+                  className: 'slice',
+                  onClick: () => onSelect(s.key),
+                  onKeyDown: (e: KeyboardEvent) => {
+                    if (e.key === 'Enter' || e.key === ' ') onSelect(s.key);
+                  },
+                }
+              : { role: 'img' })}
             aria-label={`${s.label}: ${String(s.value)}`}
-            className="slice"
-            onClick={() => onSelect(s.key)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') onSelect(s.key);
-            }}
           />
         ))}
         <text x="80" y="78" textAnchor="middle" className="donut-total">
           {total}
         </text>
         <text x="80" y="96" textAnchor="middle" className="donut-caption">
-          {t('dashboard.donutCaption', { count: total })}
+          {caption ?? t('dashboard.donutCaption', { count: total })}
         </text>
       </svg>
       <ul className="legend">
         {slices.map((s) => (
           <li key={s.key}>
-            <button type="button" className="link" onClick={() => onSelect(s.key)}>
-              <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}:{' '}
-              {s.value}
-            </button>
+            {onSelect ? (
+              <button type="button" className="link" onClick={() => onSelect(s.key)}>
+                <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}:{' '}
+                {s.value}
+              </button>
+            ) : (
+              <span>
+                <span className="swatch" style={{ background: s.color }} aria-hidden="true" /> {s.label}:{' '}
+                {s.value}
+              </span>
+            )}
           </li>
         ))}
       </ul>
