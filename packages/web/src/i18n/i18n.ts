@@ -129,3 +129,13 @@ export async function createI18n(language: UiLanguage): Promise<I18n> {
   });
   return i18n;
 }
+
+/**
+ * An instance as a lazily loaded screen sees it: `createI18n` with the rest of English added (what
+ * `lazyScreen` does before a screen's first render). For code and tests outside the first download.
+ */
+export async function createScreenI18n(language: UiLanguage): Promise<I18n> {
+  const [i18n] = await Promise.all([createI18n(language), loadEnglishRest()]);
+  addEnglishRest(i18n);
+  return i18n;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deviceSearchCountCap } from '@crosspoint/protocol';
-import { createI18n } from '../../i18n/i18n.ts';
+import { createScreenI18n } from '../../i18n/i18n.ts';
 import { formatBytes, formatTotal } from '../../format.ts';
 import { deviceCount } from './device-count.ts';
 
@@ -8,15 +8,15 @@ describe('device count', () => {
   it('says "1,000+" in each language when the hub capped the count (total 1,001), never 1,001', async () => {
     expect(deviceSearchCountCap).toBe(1000);
     const said = async (lng: 'en' | 'fr' | 'de') =>
-      deviceCount((await createI18n(lng)).t, lng, deviceSearchCountCap + 1, true);
+      deviceCount((await createScreenI18n(lng)).t, lng, deviceSearchCountCap + 1, true);
     expect(await said('en')).toBe('1,000+ devices');
     expect(await said('fr')).toBe('1\u202f000+ appareils');
     expect(await said('de')).toBe('1.000+ Geräte');
     for (const lng of ['en', 'fr', 'de'] as const) expect(await said(lng)).not.toMatch(/1.?001/);
   });
   it('counts exactly otherwise, with plurals', async () => {
-    expect(deviceCount((await createI18n('en')).t, 'en', 1, false)).toBe('1 device');
-    expect(deviceCount((await createI18n('de')).t, 'de', 5000, false)).toMatch(/^5\.?000 Geräte$/);
+    expect(deviceCount((await createScreenI18n('en')).t, 'en', 1, false)).toBe('1 device');
+    expect(deviceCount((await createScreenI18n('de')).t, 'de', 5000, false)).toMatch(/^5\.?000 Geräte$/);
     expect(formatTotal(12_345, false, 'en')).toBe('12,345');
   });
 });
