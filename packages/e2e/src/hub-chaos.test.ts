@@ -201,6 +201,8 @@ describe.skipIf(!run)('two hubs through a NATS outage and a hub killed', () => {
         const bus = r.body.checks.find((c) => c.name === 'bus');
         return r.status === 503 && /disconnected since/.test(bus?.detail ?? '');
       });
+    const metricsOf = async (hub: number) => (await fetch(`${base(hub)}/metrics`)).text();
+    expect(await metricsOf(other)).toMatch(/^crosspoint_bus_connected 0$/m);
     // A command to the agent through the hub holding it never needs the bus.
     const [during] = (
       await api<{ items: { id: string }[] }>(own, 'POST', '/jobs', {
@@ -233,6 +235,7 @@ describe.skipIf(!run)('two hubs through a NATS outage and a hub killed', () => {
         30_000,
       );
     console.log(`both hubs ready ${String(Date.now() - startedAt)} ms after NATS came back`);
+    expect(await metricsOf(other)).toMatch(/^crosspoint_bus_connected 1$/m);
     // Kept counts equal the database within 10 s of recovery, on both hubs.
     for (const hub of [own, other])
       await until(

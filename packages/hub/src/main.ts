@@ -170,6 +170,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     const sealedNow = await services.alerts.sealLegacyWebhookSecrets();
     if (sealedNow > 0) logger.info({ webhooks: sealedNow }, 'sealed the signing secrets of older webhooks');
     metrics.setDeviceCounts(() => deviceCountsByStatus(database.db));
+    metrics.setBusState(() => busRef.state());
     app = await buildApp({
       version: hubVersion,
       logger,

@@ -11,6 +11,8 @@ export interface HubMetrics {
   busReconnects: Counter;
   /** Organizations whose kept dashboard counts differed from the database (corrected). */
   countCorrections: Counter;
+  /** The event bus's state, read at each scrape: connected or not, hints dropped while away. */
+  setBusState(source: () => { connected: boolean; dropped: number }): void;
   /** Devices by status across all organizations (no tenant names), read at each scrape. */
   setDeviceCounts(source: () => Promise<{ status: string; n: number }[]>): void;
   render(): Promise<string>;
@@ -53,6 +55,23 @@ export function createMetrics(): HubMetrics {
     help: 'Organizations whose dashboard counts kept by this hub differed from the database, and were corrected.',
     registers: [registry],
   });
+  let busSource: (() => { connected: boolean; dropped: number }) | undefined;
+  new Gauge({
+    name: 'crosspoint_bus_connected',
+    help: '1 while the event bus reaches its servers (always 1 for the in-process bus).',
+    registers: [registry],
+    collect() {
+      if (busSource) this.set(busSource().connected ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'crosspoint_bus_dropped_events',
+    help: 'Events published while the bus was away and dropped because its buffer was full (since start).',
+    registers: [registry],
+    collect() {
+      if (busSource) this.set(busSource().dropped);
+    },
+  });
   let deviceSource: (() => Promise<{ status: string; n: number }[]>) | undefined;
   new Gauge({
     name: 'crosspoint_devices',
@@ -73,6 +92,9 @@ export function createMetrics(): HubMetrics {
     ingestedChanges,
     busReconnects,
     countCorrections,
+    setBusState: (source) => {
+      busSource = source;
+    },
     setDeviceCounts: (source) => {
       deviceSource = source;
     },
