@@ -3,6 +3,9 @@ import type { Db } from '../db/open-database.ts';
 import { rowsOf } from './raw-rows.ts';
 import { jobs } from '../db/schema/index.ts';
 
+/** A job's id: a UUID, as the jobs table stores it. */
+const jobIdShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type JobRecord = typeof jobs.$inferSelect;
 
 export class JobRepository {
@@ -34,6 +37,9 @@ export class JobRepository {
 
   /** An unfinished job for a device of this agent (server account), if there is one by this id. */
   async openForServer(id: string, serverId: string): Promise<JobRecord | undefined> {
+    // The id comes from an agent's frame: one that is no job id names no job (and must not reach
+    // PostgreSQL as a uuid it cannot parse).
+    if (!jobIdShape.test(id)) return undefined;
     const rows = await this.db.execute(
       sql`SELECT j.id FROM jobs j JOIN devices d ON d.id = j.device_id
           WHERE j.id = ${id} AND d.server_id = ${serverId} AND j.finished_at IS NULL`,
