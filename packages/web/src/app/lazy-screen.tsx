@@ -40,6 +40,22 @@ export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
 }
 
 /**
+ * A component of the first download's code loaded on first render (React.lazy) together with the
+ * rest of the English catalog, which it adds before rendering: like `lazyScreen`, for a part of a
+ * screen (the help "?" of the shell) rather than a whole one.
+ */
+export function lazyPart(load: () => Promise<ComponentType>): ComponentType {
+  const Part = lazy(async () => ({ default: (await Promise.all([load(), loadEnglishRest()]))[0] }));
+  return function LazyPart() {
+    return (
+      <WithEnglishRest>
+        <Part />
+      </WithEnglishRest>
+    );
+  };
+}
+
+/**
  * Adds the rest of English to the instance before its children render (a no-op once done, or while
  * it is still downloading: the lazy screen below suspends until both have arrived).
  */
