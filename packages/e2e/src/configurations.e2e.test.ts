@@ -239,7 +239,8 @@ describe('configuration versions, drift and restore in Chromium', () => {
     await dialog
       .getByText(`It loads only to devices of its model (${box.model}).`, { exact: false })
       .waitFor();
-    expect(await dialog.getByRole('checkbox').count()).toBe(sameModel.length);
+    // The devices of the model load after the dialog's text: wait for all of them.
+    await expect.poll(() => dialog.getByRole('checkbox').count(), { timeout: 15_000 }).toBe(sameModel.length);
     expect(await dialog.getByRole('checkbox', { name: box.name }).isChecked()).toBe(true);
     await expectNoSeriousViolations(page, 'dialog Restore to');
     await dialog.getByRole('button', { name: 'Restore to 1 device' }).click();
