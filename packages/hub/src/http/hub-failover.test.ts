@@ -108,13 +108,15 @@ describe.skipIf(!run)('several hubs: once, and in seconds (PostgreSQL + NATS)', 
       .update(agentAccounts)
       .set({ connectedAt: old, lastSeenAt: new Date(), hubId: dead, monitoring: 'active' })
       .where(eq(agentAccounts.id, row.id));
-    await a.database.db.insert(hubProcesses).values({ id: dead, startedAt: old, beatAt: old });
+    // The hub beats (fresh) while the list says Connected; then it stops beating (its beat 30 s old).
+    await a.database.db.insert(hubProcesses).values({ id: dead, startedAt: old, beatAt: new Date() });
     const onB = await signedIn(b, t.support.ownerEmail);
     const status = async () =>
       (
         await onB.get<{ items: { id: string; status: string }[] }>(`/api/v1/orgs/${t.client.id}/servers`)
       ).body.items.find((s) => s.id === row.id)?.status;
     expect(await status()).toBe('Connected');
+    await a.database.db.update(hubProcesses).set({ beatAt: old }).where(eq(hubProcesses.id, dead));
     // One of the hubs claims the dead one at its next beat (every 3 s): Disconnected, long before
     // the 90 s silence of an agent whose hub is unknown.
     await vi.waitFor(async () => expect(await status()).toBe('Disconnected'), { timeout: 8_000 });
