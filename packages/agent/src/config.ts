@@ -21,6 +21,8 @@ export const AgentConfigSchema = Type.Object({
   hubUrl: Type.Optional(
     Type.String({ pattern: '^(http|https|ws|wss)://[^,\\s]+(\\s*,\\s*(http|https|ws|wss)://[^,\\s]+)*$' }),
   ),
+  /** PEM file of the CA(s) a TLS hub's certificate chains to, when not a public one (private or self-signed). */
+  hubCa: Type.Optional(Type.String({ minLength: 1 })),
   account: Type.Optional(Type.String({ minLength: 1 })),
   password: Type.Optional(Type.String({ minLength: 1 })),
   /** `CIDR[:port][@interface]`, comma-separated; the port defaults to `devicePort`. */
@@ -68,6 +70,7 @@ export const agentEnvVars = {
   uiHost: 'CROSSPOINT_AGENT_UI_HOST',
   uiPort: 'CROSSPOINT_AGENT_UI_PORT',
   hubUrl: 'CROSSPOINT_HUB_URL',
+  hubCa: 'CROSSPOINT_HUB_CA',
   account: 'CROSSPOINT_AGENT_ACCOUNT',
   password: 'CROSSPOINT_AGENT_PASSWORD',
   subnets: 'CROSSPOINT_AGENT_SUBNETS',
@@ -104,3 +107,6 @@ export function loadAgentConfig(flags: AgentFlags = {}, env: NodeJS.ProcessEnv =
   }
   return config;
 }
+
+/** How a problem with the CA file names the setting. */
+export const hubCaOrigin = `--hub-ca (${agentEnvVars.hubCa})`;

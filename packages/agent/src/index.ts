@@ -30,6 +30,7 @@ export type { FileTransfer, FtpTarget } from './adapters/ftp-transfer.ts';
 export { connectAgentToHub, type HubConnection } from './link/connect.ts';
 export { startHubLink, type HubLink, type LinkState, type LinkSource } from './link/hub-link.ts';
 export { LinkBuffer } from './link/link-buffer.ts';
+export { fetchTrusting, loadHubTrust, tlsProblem, type HubTrust } from './link/hub-trust.ts';
 export { toLinkDevice } from './link/link-device.ts';
 export { startAgentProgram, agentVersion, type AgentProgram } from './program.ts';
 export { agentFlavor, isSupervised, type AgentFlavor } from './update/release-key.ts';

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import type { Agent, StartAgentOptions } from './agent-api.ts';
 import { startAgent } from './agent.ts';
-import type { AgentConfig } from './config.ts';
+import { hubCaOrigin, type AgentConfig } from './config.ts';
+import { loadHubTrust } from './link/hub-trust.ts';
 import { createSecretBox, loadOrCreateKey } from './crypto/secret-box.ts';
 import type { LinkState } from './link/hub-link.ts';
 import { HubSettingsFile } from './ui/hub-settings.ts';
@@ -46,6 +47,9 @@ export async function startAgentProgram(
   } = {},
 ): Promise<AgentProgram> {
   const logger = options.logger ?? pino({ level: config.logLevel, name: 'agent' });
+  // A CA file that cannot be used stops the agent before it starts anything.
+  const trust = await loadHubTrust(config.hubCa, hubCaOrigin);
+  if (trust) logger.info({ hubCa: trust.extra }, 'hub link: trusting the CA certificates of the file too');
   const agent = await startAgent(config, { logger, ...options.agent });
   try {
     const secrets = createSecretBox(await loadOrCreateKey(config.dataDir, config.credentialKey));
@@ -66,6 +70,7 @@ export async function startAgentProgram(
       agentVersion,
       logger,
       updater,
+      trust,
       ...(options.onLinkState ? { onState: options.onLinkState } : {}),
     });
     const fromConfig =

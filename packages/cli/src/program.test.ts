@@ -42,6 +42,33 @@ describe('crosspoint CLI', () => {
     expect(out.text()).toMatch(/--database-url/);
   });
 
+  it('stops a hub whose certificate files cannot be used, and an agent whose CA file cannot, naming the file', async () => {
+    const out = capture();
+    const tls = ['--tls-cert', '/nonexistent/hub.pem', '--tls-key', '/nonexistent/hub.key'];
+    expect(await runCli(['hub', ...tls, '--port', '0', '--log-level', 'silent'], out)).toBe(ExitCode.usage);
+    expect(out.text()).toContain(
+      'cannot read the TLS certificate file /nonexistent/hub.pem (--tls-cert): ENOENT (TLS_FILE_UNREADABLE)',
+    );
+    const half = capture();
+    expect(await runCli(['hub', '--tls-cert', 'hub.pem'], half)).toBe(ExitCode.usage);
+    expect(half.text()).toMatch(/--tls-cert: HTTPS needs both a certificate and its key/);
+    const dir = await mkdtemp(join(tmpdir(), 'cp-cli-'));
+    try {
+      const agent = capture();
+      expect(
+        await runCli(
+          ['agent', '--data-dir', dir, '--ui-port', '0', '--hub-ca', '/nonexistent/ca.pem'],
+          agent,
+        ),
+      ).toBe(ExitCode.usage);
+      expect(agent.text()).toMatch(
+        /--hub-ca \(CROSSPOINT_HUB_CA\): cannot read \/nonexistent\/ca\.pem \(ENOENT\)/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start a hub on a data folder another hub holds', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cp-cli-'));
     const held = await openDatabase({ kind: 'pglite', dataDir: dir });

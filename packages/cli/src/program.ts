@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { SettingsError } from '@crosspoint/protocol';
-import { DataDirLockedError, hubVersion, ServiceError } from '@crosspoint/hub';
+import { DataDirLockedError, hubVersion, ServiceError, TlsFilesError } from '@crosspoint/hub';
 import { isSimError } from '@crosspoint/sim';
 import type { Output } from './lifecycle.ts';
 import { registerHubCommand } from './commands/hub.command.ts';
@@ -61,6 +61,10 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     if (isSimError(e)) {
       output.err(`crosspoint: ${e.message}`);
       return ExitCode.failure;
+    }
+    if (e instanceof TlsFilesError) {
+      output.err(`crosspoint: ${e.message} (${e.code})`);
+      return ExitCode.usage;
     }
     if (e instanceof DataDirLockedError) {
       output.err(`crosspoint: ${e.message}`);

@@ -176,22 +176,7 @@ export async function startSiteAgent(
   hubUrl: string,
   login: string,
 ): Promise<{ agent: Agent; link: HubLink; stop: () => Promise<void> }> {
-  const agent = await startAgent(
-    loadAgentConfig(
-      {
-        dataDir,
-        subnets: sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(','),
-        serverName: 'Site agent',
-        ftpPort: String(sim.site.ftpPort),
-        micPort: '0',
-        videoPort: '0',
-        discoveryIntervalS: '0',
-        logLevel: 'silent',
-      },
-      {},
-    ),
-    { logger: pino({ level: 'silent' }), discoverOnStart: false },
-  );
+  const agent = await startSimAgent(sim, dataDir);
   const link = await connectAgentToHub(
     agent,
     { hubUrl, login, password: demoAccounts.agent.password },
@@ -205,6 +190,26 @@ export async function startSiteAgent(
       await agent.close();
     },
   };
+}
+
+/** An agent on the boxes of the simulated site `sim` (no mics, no codecs), not linked to a hub yet. */
+export function startSimAgent(sim: Simulator, dataDir: string, serverName = 'Site agent'): Promise<Agent> {
+  return startAgent(
+    loadAgentConfig(
+      {
+        dataDir,
+        subnets: sim.site.subnets.map((s) => `${s.cidr}:${String(sim.telnetPort)}@${s.name}`).join(','),
+        serverName,
+        ftpPort: String(sim.site.ftpPort),
+        micPort: '0',
+        videoPort: '0',
+        discoveryIntervalS: '0',
+        logLevel: 'silent',
+      },
+      {},
+    ),
+    { logger: pino({ level: 'silent' }), discoverOnStart: false },
+  );
 }
 
 /** The link token of the newest mail to `email`, as the hub wrote it (its outbox keeps the link redacted). */

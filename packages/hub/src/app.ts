@@ -52,6 +52,8 @@ export interface AppDeps {
   serverId: string;
   /** How often open live-events streams re-check their credentials (tests shorten it). */
   liveAccessCheckMs?: number | undefined;
+  /** Serve HTTPS (and the agent link over wss) with this certificate and key. */
+  https?: { cert: Buffer; key: Buffer; ca?: Buffer } | undefined;
 }
 
 /** Builds the HTTP application. It never listens: main.ts does, tests use `app.inject()`. */
@@ -59,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Widened to Fastify's logger type, so the app's type stays the plain FastifyInstance.
   const loggerInstance: FastifyBaseLogger = deps.logger;
   const app = Fastify({
+    ...(deps.https ? { https: deps.https } : {}),
     loggerInstance,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LogLevelSetting, readProgramSettings } from '@crosspoint/protocol';
+import { flagNameOf, LogLevelSetting, readProgramSettings, SettingsError } from '@crosspoint/protocol';
 
 /** Settings of the hub program. This module is the only reader of the environment for the hub. */
 export const HubConfigSchema = Type.Object({
@@ -114,6 +114,26 @@ export const HubConfigSchema = Type.Object({
     description:
       'An alert resolved less than this many seconds ago is not opened again until they have passed (flap damping).',
   }),
+  tlsCert: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'PEM certificate file (the server’s own first, intermediates after it): with tlsKey the hub serves HTTPS, and the agent link wss, on its port. Read again when it changes.',
+    }),
+  ),
+  tlsKey: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description: 'PEM private key file of tlsCert (unencrypted). Read again when it changes.',
+    }),
+  ),
+  tlsCa: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'PEM file of intermediate CA certificates sent with the certificate, when the certificate file holds only the server’s own.',
+    }),
+  ),
 });
 export type HubConfig = Static<typeof HubConfigSchema>;
 
@@ -145,6 +165,9 @@ export interface HubFlags {
   trialDays?: string | undefined;
   trialMaxDevices?: string | undefined;
   historyRetentionMonths?: string | undefined;
+  tlsCert?: string | undefined;
+  tlsKey?: string | undefined;
+  tlsCa?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -175,9 +198,35 @@ export const hubEnvVars = {
   trialDays: 'CROSSPOINT_TRIAL_DAYS',
   trialMaxDevices: 'CROSSPOINT_TRIAL_MAX_DEVICES',
   historyRetentionMonths: 'CROSSPOINT_HISTORY_RETENTION_MONTHS',
+  tlsCert: 'CROSSPOINT_TLS_CERT',
+  tlsKey: 'CROSSPOINT_TLS_KEY',
+  tlsCa: 'CROSSPOINT_TLS_CA',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */
 export function loadHubConfig(flags: HubFlags = {}, env: NodeJS.ProcessEnv = process.env): HubConfig {
-  return readProgramSettings(HubConfigSchema, hubEnvVars, flags, env);
+  const config = readProgramSettings(HubConfigSchema, hubEnvVars, flags, env);
+  const origin = (key: 'tlsCert' | 'tlsKey' | 'tlsCa') =>
+    flags[key] !== undefined && flags[key] !== '' ? flagNameOf(key) : hubEnvVars[key];
+  if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) {
+    const given = config.tlsCert !== undefined ? 'tlsCert' : 'tlsKey';
+    const missing = given === 'tlsCert' ? 'tlsKey' : 'tlsCert';
+    throw new SettingsError([
+      `${origin(given)}: HTTPS needs both a certificate and its key (also set ${flagNameOf(missing)} or ${hubEnvVars[missing]})`,
+    ]);
+  }
+  if (config.tlsCa !== undefined && config.tlsCert === undefined)
+    throw new SettingsError([
+      `${origin('tlsCa')}: a CA chain is only sent with a certificate (set --tls-cert and --tls-key)`,
+    ]);
+  return config;
+}
+
+/** The same settings serving plain HTTP (the demo, whose own agent links on loopback). */
+export function plainHttp(config: HubConfig): HubConfig {
+  const plain = { ...config };
+  delete plain.tlsCert;
+  delete plain.tlsKey;
+  delete plain.tlsCa;
+  return plain;
 }

@@ -1,8 +1,17 @@
-export { loadHubConfig, hubEnvVars, HubConfigSchema, type HubConfig, type HubFlags } from './config.ts';
+export {
+  loadHubConfig,
+  plainHttp,
+  hubEnvVars,
+  HubConfigSchema,
+  type HubConfig,
+  type HubFlags,
+} from './config.ts';
 export { startHub, databaseTarget, defaultWebDir, type RunningHub, type StartHubOptions } from './main.ts';
 export { openDatabase, migrationsFolder, type Database, type DatabaseTarget } from './db/open-database.ts';
 export { DataDirLockedError } from './db/data-dir-lock.ts';
 export { hubVersion } from './version.ts';
+export { TlsFilesError, type CertificateSummary } from './http/tls-certificates.ts';
+export type { TlsReloader, TlsReloadOutcome } from './http/tls-reloader.ts';
 export { composeServices, type HubServices } from './compose-services.ts';
 export { demoAccounts } from './services/bootstrap.service.ts';
 export { demoClients, roomToken, type DemoClientSpec } from './services/demo-business.ts';

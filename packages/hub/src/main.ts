@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { Server as HttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
@@ -18,6 +19,8 @@ import type { Clock } from './services/context.ts';
 import { deviceCountsByStatus } from './repositories/device.repository.ts';
 import type { ThrottlePolicy } from './services/auth.service.ts';
 import { HubPresenceRepository } from './repositories/hub-presence.repository.ts';
+import { loadTlsMaterial, type TlsFiles, type TlsMaterial } from './http/tls-certificates.ts';
+import { defaultTlsReloaderTiming, TlsReloader, type TlsReloaderTiming } from './http/tls-reloader.ts';
 import {
   defaultHubPresenceTiming,
   HubPresence,
@@ -33,6 +36,8 @@ export interface RunningHub {
   database: Database;
   bus: EventBus;
   services: HubServices;
+  /** With HTTPS: the certificate in use, and `reload()` to read the files now (they are also watched). */
+  tls: TlsReloader | undefined;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,15 @@ export interface StartHubOptions {
   presence?: Partial<HubPresenceTiming>;
   /** How often the kept dashboard counts are checked against the database (ms; 0: only after a bus gap). */
   countCheckMs?: number;
+  /** How the certificate files are watched (tests shorten it). */
+  tlsWatch?: Partial<TlsReloaderTiming>;
+}
+
+/** The certificate files of the configuration, when the hub serves HTTPS. */
+export function tlsFilesOf(config: HubConfig): TlsFiles | undefined {
+  return config.tlsCert !== undefined && config.tlsKey !== undefined
+    ? { cert: config.tlsCert, key: config.tlsKey, ca: config.tlsCa }
+    : undefined;
 }
 
 /** The public URL this hub uses: the installation's, stored by the first hub given one; a different one is refused. */
@@ -79,7 +93,7 @@ async function installationPublicUrl(
         `this hub was given ${config.publicUrl}. Every hub of an installation sends the same links: start it ` +
         `with --public-url ${stored}, or change the stored one (docs/high-availability.md).`,
     );
-  return stored ?? `http://${config.host}:${config.port}`;
+  return stored ?? `${tlsFilesOf(config) ? 'https' : 'http'}://${config.host}:${config.port}`;
 }
 
 export function databaseTarget(config: HubConfig): DatabaseTarget {
@@ -92,6 +106,15 @@ export function databaseTarget(config: HubConfig): DatabaseTarget {
 export async function startHub(config: HubConfig, options: StartHubOptions = {}): Promise<RunningHub> {
   const logger = options.logger ?? pino({ level: config.logLevel, name: 'hub' });
   const startedAt = new Date();
+  // Certificate problems stop the hub before anything else opens (TlsFilesError, with a code).
+  const tlsFiles = tlsFilesOf(config);
+  const tls: TlsMaterial | undefined = tlsFiles ? await loadTlsMaterial(tlsFiles) : undefined;
+  if (tls?.expired)
+    logger.error(
+      { certificate: tls.certificate },
+      `TLS: the certificate ${tlsFiles?.cert ?? ''} is not valid now (valid ${tls.certificate.validFrom} to ${tls.certificate.validTo}): browsers and agents will refuse it; replace the files (they are read again when they change)`,
+    );
+  let tlsReloader: TlsReloader | undefined;
   const database = await openDatabase(options.database ?? databaseTarget(config));
   let bus: EventBus | undefined;
   let app: FastifyInstance | undefined;
@@ -181,8 +204,19 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       secureCookies: publicUrl.startsWith('https://'),
       serverId: installation.id,
       liveAccessCheckMs: options.liveAccessCheckMs,
+      https: tls?.options,
     });
     await app.listen({ host: config.host, port: config.port });
+    if (tls && tlsFiles) {
+      // Fastify made an https.Server (the `https` option): new connections take the new context.
+      const server = app.server as unknown as HttpsServer;
+      tlsReloader = new TlsReloader(tlsFiles, tls, (m) => server.setSecureContext(m.options), logger, {
+        ...defaultTlsReloaderTiming,
+        ...options.tlsWatch,
+      });
+      tlsReloader.start();
+      logger.info({ certificate: tls.certificate }, 'TLS: serving HTTPS and the agent link over wss');
+    }
     services.mail.start();
     const linkServices = services;
     presenceTimer = setInterval(() => {
@@ -233,6 +267,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await services.campaignTicks.start();
     await services.configurations.start();
   } catch (e) {
+    tlsReloader?.stop();
     offReconnect?.();
     clearInterval(countTimer);
     clearInterval(presenceTimer);
@@ -263,13 +298,15 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
   const runningPresence = hubPresence;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     app: runningApp,
     database,
     bus: runningBus,
     services: runningServices,
+    tls: tlsReloader,
     close: () =>
       (closing ??= (async () => {
+        tlsReloader?.stop();
         clearInterval(presenceTimer);
         clearInterval(countTimer);
         offReconnect();

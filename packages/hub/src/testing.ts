@@ -11,3 +11,4 @@ export { testConfigurationTuning } from './test/hub-under-test.ts';
 export { signedIn } from './test/tenancy-fixture.ts';
 export { ApiClient } from './test/api-client.ts';
 export { natsServerAvailable, startOwnNatsServer, type OwnNatsServer } from './test/nats-server.ts';
+export { createTestCa, type TestCa, type TestServerCertificate } from './test/test-ca.ts';

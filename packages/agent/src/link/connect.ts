@@ -12,6 +12,7 @@ import { HealthMonitor, type HealthThresholds } from '../health/agent-health.ts'
 import type { SelfUpdater } from '../update/self-update.ts';
 import { fetchHubBuild } from '../update/hub-build.ts';
 import type { LinkUpdates } from './hub-link.ts';
+import { fetchTrusting, type HubTrust } from './hub-trust.ts';
 
 export interface HubConnection {
   hubUrl: string;
@@ -40,6 +41,8 @@ export async function connectAgentToHub(
     health?: Partial<HealthThresholds>;
     /** The agent's self-update (absent: the agent never replaces itself, e.g. run inside the hub's demo). */
     updater?: SelfUpdater;
+    /** `--hub-ca`: the CAs a TLS hub's certificate must chain to, for the link and file transfers alike. */
+    trust?: HubTrust | undefined;
   },
 ): Promise<HubLink> {
   const buffer = await LinkBuffer.open(join(options.dataDir, 'link'));
@@ -68,7 +71,8 @@ export async function connectAgentToHub(
       return started.link?.hubUrl() ?? hub.hubUrl;
     },
   };
-  const files = hubFiles(onHub);
+  const hubFetch = fetchTrusting(options.trust);
+  const files = hubFiles(onHub, hubFetch);
   const monitor = new HealthMonitor({
     sweeps: () => agent.sweeps(),
     statuses: () => agent.inventory().map((d) => d.status),
@@ -85,7 +89,8 @@ export async function connectAgentToHub(
     ...(options.batchMs !== undefined ? { batchMs: options.batchMs } : {}),
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
     health: (backlog) => monitor.report(backlog),
-    ...(options.updater ? { updates: linkUpdates(options.updater, onHub, options.logger) } : {}),
+    ...(options.updater ? { updates: linkUpdates(options.updater, onHub, options.logger, hubFetch) } : {}),
+    trust: options.trust,
     source: {
       inventory: () => agent.inventory().map(toLinkDevice),
       subnets: () => options.subnets ?? agent.subnetCounts(),
@@ -143,12 +148,17 @@ export async function connectAgentToHub(
 }
 
 /** The self-update as the link drives it: offers, steps to report, the build fetched from this hub. */
-function linkUpdates(updater: SelfUpdater, hub: HubConnection, logger: Logger): LinkUpdates {
+function linkUpdates(
+  updater: SelfUpdater,
+  hub: HubConnection,
+  logger: Logger,
+  hubFetch: typeof fetch,
+): LinkUpdates {
   const failed = (e: unknown) => logger.error({ err: e }, 'agent update failed');
   return {
     info: () => updater.info(),
     linked: (report) => {
-      updater.linked({ report, fetchBuild: (flavor) => fetchHubBuild(hub, flavor) }).catch(failed);
+      updater.linked({ report, fetchBuild: (flavor) => fetchHubBuild(hub, flavor, hubFetch) }).catch(failed);
     },
     unlinked: () => updater.unlinked(),
     offered: (build, requested) => {

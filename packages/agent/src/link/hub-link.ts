@@ -14,6 +14,7 @@ import {
   type OfferedAgentBuild,
 } from '@crosspoint/protocol';
 import type { LinkBuffer } from './link-buffer.ts';
+import { tlsProblem, type HubTrust } from './hub-trust.ts';
 
 const checkHubFrame = Compile(HubFrame);
 
@@ -48,7 +49,13 @@ export type LinkState =
       /** The agent build the hub offers, when it announces one (newer or not). */
       hubAgentBuild?: OfferedAgentBuild;
     }
-  | { state: 'disconnected'; reason: string; retryInMs: number }
+  | {
+      state: 'disconnected';
+      reason: string;
+      retryInMs: number;
+      /** The hub's TLS certificate was not accepted: Node's code (e.g. `SELF_SIGNED_CERT_IN_CHAIN`). */
+      certificate?: string;
+    }
   | { state: 'refused'; reason: string; retryInMs: number };
 
 export interface HubLinkOptions {
@@ -72,6 +79,8 @@ export interface HubLinkOptions {
   onState?: (s: LinkState) => void;
   /** The agent's self-update, for hubs whose welcome says `selfUpdate: true`. */
   updates?: LinkUpdates;
+  /** CAs a wss:// hub's certificate must chain to (`--hub-ca` and the public ones); default: Node's. */
+  trust?: HubTrust | undefined;
 }
 
 /** What the link does for the agent's self-update (update/self-update.ts). */
@@ -175,12 +184,16 @@ export function startHubLink(o: HubLinkOptions): HubLink {
     if (ready && hubTakesConfigChanges) send({ type: 'config-changed', deviceId, at: Date.now() });
   });
 
-  const scheduleReconnect = (refused: boolean, reason: string) => {
+  const scheduleReconnect = (refused: boolean, reason: string, certificate?: string) => {
     if (closed) return;
     attempt++;
     const base = refused ? 30_000 : Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
     const delay = Math.round(base * (0.5 + Math.random() * 0.5));
-    setState({ state: refused ? 'refused' : 'disconnected', reason, retryInMs: delay });
+    setState(
+      refused
+        ? { state: 'refused', reason, retryInMs: delay }
+        : { state: 'disconnected', reason, retryInMs: delay, ...(certificate ? { certificate } : {}) },
+    );
     retryTimer = setTimeout(connect, delay);
   };
 
@@ -248,8 +261,11 @@ export function startHubLink(o: HubLinkOptions): HubLink {
       headers: { authorization: `Basic ${Buffer.from(`${o.login}:${o.password}`).toString('base64')}` },
       perMessageDeflate: true,
       handshakeTimeout: 10_000,
+      ...(o.trust ? { ca: o.trust.ca } : {}),
     });
     socket = ws;
+    /** A TLS failure of this attempt (the close that follows says only 1006). */
+    let tls: ReturnType<typeof tlsProblem>;
     ws.on('open', () => {
       const subnets = o.source.subnets();
       toldSubnets = JSON.stringify(subnets);
@@ -319,20 +335,23 @@ export function startHubLink(o: HubLinkOptions): HubLink {
           );
       }
     });
-    ws.on('error', (e) => o.logger.debug({ err: e }, 'hub link error'));
+    ws.on('error', (e) => {
+      tls ??= tlsProblem(e);
+      o.logger.debug({ err: e }, 'hub link error');
+    });
     ws.on('close', (code, reasonBuffer) => {
       ready = false;
       clearInterval(heartbeat);
       if (socket === ws) socket = undefined;
       if (hubTakesUpdates) o.updates?.unlinked();
-      const reason = reasonBuffer.toString() || `connection closed (${String(code)})`;
+      const reason = tls?.reason ?? (reasonBuffer.toString() || `connection closed (${String(code)})`);
       const refused =
         code === LinkClose.BadCredentials ||
         code === LinkClose.Disabled ||
         code === LinkClose.UnsupportedVersion;
       if (!closed) o.logger.warn({ code, reason, hub: url }, 'hub link closed');
       hubIndex++;
-      scheduleReconnect(refused, reason);
+      scheduleReconnect(refused, reason, tls?.certificate);
     });
   }
 

@@ -4,6 +4,7 @@ import { connectAgentToHub } from '../link/connect.ts';
 import type { HubLink, LinkState } from '../link/hub-link.ts';
 import type { SelfUpdater } from '../update/self-update.ts';
 import type { HubSettings, HubSettingsFile } from './hub-settings.ts';
+import type { HubTrust } from '../link/hub-trust.ts';
 
 /** Owns the agent's hub link: started from saved settings, restarted when they change. */
 export class LinkController {
@@ -20,6 +21,8 @@ export class LinkController {
       logger: Logger;
       onState?: (s: LinkState) => void;
       updater?: SelfUpdater;
+      /** `--hub-ca`, for every hub URL this agent is given (flags or the web UI). */
+      trust?: HubTrust | undefined;
     },
   ) {}
 

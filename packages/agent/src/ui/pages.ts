@@ -159,15 +159,17 @@ export function hubPage(
       ? fill(w.connected, { org: s.organization, since: new Date(s.since).toLocaleString(lng) })
       : s.state === 'connecting'
         ? w.connecting
-        : fill(s.state === 'refused' ? w.refused : w.disconnected, {
-            reason: s.reason,
-            s: Math.round(s.retryInMs / 1000),
-          });
+        : s.state === 'disconnected' && s.certificate
+          ? fill(w.certificateRefused, { code: s.certificate, s: Math.round(s.retryInMs / 1000) })
+          : fill(s.state === 'refused' ? w.refused : w.disconnected, {
+              reason: s.reason,
+              s: Math.round(s.retryInMs / 1000),
+            });
   return page(
     { ...pw, path: '/settings/hub' },
     w.hubTitle,
     `<h1>${h(w.settings)}</h1><h2>${h(w.hubTitle)}</h2>
-<p role="status" data-state="${h(s?.state ?? 'none')}">${h(state)} ${current.pending ? h(fill(w.pending, { n: current.pending })) : ''}</p>
+<p role="status" data-state="${h(s?.state ?? 'none')}"${s?.state === 'disconnected' && s.certificate ? ' data-certificate="refused"' : ''}>${h(state)} ${current.pending ? h(fill(w.pending, { n: current.pending })) : ''}</p>
 ${message ? `<p role="alert">${h(message)}</p>` : ''}
 <form class="card" method="post" action="/settings/hub"><input type="hidden" name="csrf" value="${h(csrf)}">
 <label>${h(w.hubUrl)} <input name="hubUrl" type="url" required aria-describedby="hub-url-help" value="${h(current.settings?.hubUrl ?? '')}" placeholder="https://av.example.com"></label>

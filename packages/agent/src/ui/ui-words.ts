@@ -63,6 +63,8 @@ const en = {
   connecting: 'Connecting…',
   refused: 'Refused: {reason}. Retrying in {s} s.',
   disconnected: 'Disconnected: {reason}. Retrying in {s} s.',
+  certificateRefused:
+    'The hub’s certificate was not accepted ({code}). A hub with a private or self-signed CA needs that CA’s certificate given to the agent (--hub-ca). Retrying in {s} s.',
   pending: '{n} changes waiting to be sent.',
   hubUrl: 'Hub URL',
   hubUrlHelp: 'The address you open the hub at in a browser.',
@@ -150,6 +152,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'Connexion…',
     refused: 'Refusé : {reason}. Nouvel essai dans {s} s.',
     disconnected: 'Déconnecté : {reason}. Nouvel essai dans {s} s.',
+    certificateRefused:
+      'Le certificat du hub n’a pas été accepté ({code}). Un hub dont l’autorité de certification est privée ou auto-signée exige que le certificat de cette autorité soit donné à l’agent (--hub-ca). Nouvel essai dans {s} s.',
     pending: '{n} modifications en attente d’envoi.',
     hubUrl: 'URL du hub',
     hubUrlHelp: 'L’adresse à laquelle vous ouvrez le hub dans un navigateur.',
@@ -233,6 +237,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'Connessione…',
     refused: 'Rifiutato: {reason}. Nuovo tentativo tra {s} s.',
     disconnected: 'Disconnesso: {reason}. Nuovo tentativo tra {s} s.',
+    certificateRefused:
+      'Il certificato dell’hub non è stato accettato ({code}). Un hub con un’autorità di certificazione privata o autofirmata richiede che il certificato di tale autorità sia fornito all’agente (--hub-ca). Nuovo tentativo tra {s} s.',
     pending: '{n} modifiche in attesa di invio.',
     hubUrl: 'URL dell’hub',
     hubUrlHelp: 'L’indirizzo con cui apri l’hub nel browser.',
@@ -316,6 +322,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'Conectando…',
     refused: 'Rechazado: {reason}. Reintento en {s} s.',
     disconnected: 'Desconectado: {reason}. Reintento en {s} s.',
+    certificateRefused:
+      'No se aceptó el certificado del hub ({code}). Un hub con una autoridad de certificación privada o autofirmada requiere que se dé al agente el certificado de esa autoridad (--hub-ca). Reintento en {s} s.',
     pending: '{n} cambios esperando para enviarse.',
     hubUrl: 'URL del hub',
     hubUrlHelp: 'La dirección con la que abre el hub en un navegador.',
@@ -399,6 +407,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'Verbinde…',
     refused: 'Abgelehnt: {reason}. Neuer Versuch in {s} s.',
     disconnected: 'Getrennt: {reason}. Neuer Versuch in {s} s.',
+    certificateRefused:
+      'Das Zertifikat des Hubs wurde nicht akzeptiert ({code}). Bei einem Hub mit privater oder selbstsignierter Zertifizierungsstelle braucht der Agent deren Zertifikat (--hub-ca). Neuer Versuch in {s} s.',
     pending: '{n} Änderungen warten auf den Versand.',
     hubUrl: 'Hub-URL',
     hubUrlHelp: 'Die Adresse, unter der Sie den Hub im Browser öffnen.',
@@ -482,6 +492,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'Conectando…',
     refused: 'Recusado: {reason}. Nova tentativa em {s} s.',
     disconnected: 'Desconectado: {reason}. Nova tentativa em {s} s.',
+    certificateRefused:
+      'O certificado do hub não foi aceito ({code}). Um hub com uma autoridade certificadora privada ou autoassinada exige que o certificado dessa autoridade seja fornecido ao agente (--hub-ca). Nova tentativa em {s} s.',
     pending: '{n} alterações aguardando envio.',
     hubUrl: 'URL do hub',
     hubUrlHelp: 'O endereço em que você abre o hub no navegador.',
@@ -564,6 +576,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'Łączenie…',
     refused: 'Odrzucono: {reason}. Ponowna próba za {s} s.',
     disconnected: 'Rozłączono: {reason}. Ponowna próba za {s} s.',
+    certificateRefused:
+      'Certyfikat huba nie został zaakceptowany ({code}). Hub z prywatnym lub samopodpisanym urzędem certyfikacji wymaga przekazania agentowi certyfikatu tego urzędu (--hub-ca). Ponowna próba za {s} s.',
     pending: 'Zmiany oczekujące na wysłanie: {n}.',
     hubUrl: 'URL huba',
     hubUrlHelp: 'Adres, pod którym otwierasz hub w przeglądarce.',
@@ -646,6 +660,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: '正在连接…',
     refused: '被拒绝：{reason}。{s} 秒后重试。',
     disconnected: '已断开：{reason}。{s} 秒后重试。',
+    certificateRefused:
+      '未接受集线器的证书（{code}）。如果集线器使用私有或自签名的证书颁发机构，需要将该机构的证书提供给代理（--hub-ca）。{s} 秒后重试。',
     pending: '有 {n} 项变更等待发送。',
     hubUrl: 'Hub URL',
     hubUrlHelp: '您在浏览器中打开 Hub 的地址。',
@@ -728,6 +744,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: '연결 중…',
     refused: '거부됨: {reason}. {s}초 후 다시 시도.',
     disconnected: '연결 끊김: {reason}. {s}초 후 다시 시도.',
+    certificateRefused:
+      '허브의 인증서가 수락되지 않았습니다({code}). 사설 또는 자체 서명 인증 기관을 쓰는 허브라면 그 기관의 인증서를 에이전트에 제공해야 합니다(--hub-ca). {s}초 후 다시 시도.',
     pending: '보낼 변경 {n}건이 대기 중입니다.',
     hubUrl: '허브 URL',
     hubUrlHelp: '브라우저에서 허브를 여는 주소.',
@@ -811,6 +829,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: '接続中…',
     refused: '拒否されました: {reason}。{s} 秒後に再試行します。',
     disconnected: '切断されました: {reason}。{s} 秒後に再試行します。',
+    certificateRefused:
+      'ハブの証明書が受け入れられませんでした（{code}）。プライベートまたは自己署名の認証局を使うハブでは、その認証局の証明書をエージェントに指定する必要があります（--hub-ca）。{s} 秒後に再試行します。',
     pending: '{n} 件の変更が送信待ちです。',
     hubUrl: 'ハブの URL',
     hubUrlHelp: 'ブラウザーでハブを開くときのアドレス。',
@@ -893,6 +913,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'جارٍ الاتصال…',
     refused: 'مرفوض: {reason}. إعادة المحاولة خلال {s} ث.',
     disconnected: 'غير متصل: {reason}. إعادة المحاولة خلال {s} ث.',
+    certificateRefused:
+      'لم تُقبل شهادة المحور ({code}). يحتاج المحور الذي يستخدم جهة تصديق خاصة أو موقّعة ذاتيًا إلى إعطاء الوكيل شهادة تلك الجهة (--hub-ca). إعادة المحاولة خلال {s} ث.',
     pending: 'تغييرات بانتظار الإرسال: {n}.',
     hubUrl: 'عنوان المحور',
     hubUrlHelp: 'العنوان الذي تفتح به المحور في المتصفح.',
@@ -975,6 +997,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     connecting: 'Подключение…',
     refused: 'Отклонено: {reason}. Повтор через {s} с.',
     disconnected: 'Отключено: {reason}. Повтор через {s} с.',
+    certificateRefused:
+      'Сертификат хаба не принят ({code}). Для хаба с частным или самоподписанным центром сертификации агенту нужно указать сертификат этого центра (--hub-ca). Повтор через {s} с.',
     pending: 'Изменений ждут отправки: {n}.',
     hubUrl: 'URL хаба',
     hubUrlHelp: 'Адрес, по которому вы открываете хаб в браузере.',

@@ -35,6 +35,10 @@ export function registerAgentCommand(program: Command, output: Output): void {
       'hub to connect to; several hubs: comma-separated or the flag repeated, the agent fails over between them (env CROSSPOINT_HUB_URL)',
       (value: string, previous: string | undefined) => (previous ? `${previous},${value}` : value),
     )
+    .option(
+      '--hub-ca <file>',
+      'PEM CA certificate(s) a wss:// or https:// hub’s certificate chains to, for a private or self-signed CA; public CAs are trusted anyway (env CROSSPOINT_HUB_CA)',
+    )
     .option('--account <name>', 'agent server account name from the hub (env CROSSPOINT_AGENT_ACCOUNT)')
     .option('--password <secret>', 'agent server account password (env CROSSPOINT_AGENT_PASSWORD)')
     .option(
@@ -102,6 +106,8 @@ export function registerAgentCommand(program: Command, output: Output): void {
     .action(async (flags: AgentFlags) => {
       const config = loadAgentConfig(flags);
       let restarting = false;
+      /** The hub certificate problem last printed (printed again only when it changes). */
+      let certificateShown: string | undefined;
       const program: AgentProgram = await startAgentProgram(config, {
         agent: { discoverOnStart: false },
         // After a self-update (or its roll-back) the agent exits and its supervisor starts the file again.
@@ -118,6 +124,9 @@ export function registerAgentCommand(program: Command, output: Output): void {
           },
         },
         onLinkState: (s) => {
+          const lastCertificate = certificateShown;
+          if (s.state !== 'connecting')
+            certificateShown = s.state === 'disconnected' ? s.certificate : undefined;
           if (s.state === 'connected') {
             output.out(`Connected to the hub (${s.organization}).`);
             const offered = s.hubAgentBuild?.version;
@@ -125,6 +134,9 @@ export function registerAgentCommand(program: Command, output: Output): void {
               output.out(
                 `Update available: the hub offers agent ${offered} (this is ${agentVersion}); download it from the hub's Downloads screen.`,
               );
+          } else if (s.state === 'disconnected' && s.certificate && s.certificate !== lastCertificate) {
+            // Once per problem: the backoff retries it every 30 s at most.
+            output.err(`Cannot link to the hub: ${s.reason}. Retrying (every 30 s at most).`);
           } else if (s.state === 'refused')
             output.err(
               `The hub refused this agent: ${s.reason} Retrying in ${String(Math.round(s.retryInMs / 1000))} s.`,

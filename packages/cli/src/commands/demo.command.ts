@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { demoAccounts, loadHubConfig, startHub, type HubFlags, type RunningHub } from '@crosspoint/hub';
+import {
+  demoAccounts,
+  loadHubConfig,
+  plainHttp,
+  startHub,
+  type HubFlags,
+  type RunningHub,
+} from '@crosspoint/hub';
 import { runUntilSignal, type Output } from '../lifecycle.ts';
 import { faultHints, startDemoSite, type DemoSite } from '../demo-site.ts';
 import { withHubOptions } from './hub.command.ts';
@@ -41,7 +48,8 @@ export function registerDemoCommand(program: Command, output: Output): void {
           'Data is kept between runs; delete the data folder to start over.',
       ),
   ).action(async (flags: HubFlags) => {
-    const config = loadHubConfig(flags);
+    // The demo links its own agent on loopback: plain HTTP, whatever CROSSPOINT_TLS_* say.
+    const config = plainHttp(loadHubConfig(flags));
     const hub = await startHub({ ...config, logLevel: flags.logLevel ? config.logLevel : 'warn' });
     const seeded = await hub.services.bootstrap.seedDemo();
     // The integrator's other clients, their locations and alert rules (Globex is the first).

@@ -27,15 +27,31 @@ export function withHubOptions(cmd: Command, defaults: { port?: string } = {}): 
     .option('--mail-from <address>', 'sender of the hub’s mail (env CROSSPOINT_MAIL_FROM)');
 }
 
+/** HTTPS flags: the hub's only (the demo stays on plain HTTP on loopback). */
+function withTlsOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--tls-cert <file>',
+      'PEM certificate: serve HTTPS (and the agent link over wss) on --port, with --tls-key; read again when it changes (env CROSSPOINT_TLS_CERT)',
+    )
+    .option('--tls-key <file>', 'PEM private key of --tls-cert (env CROSSPOINT_TLS_KEY)')
+    .option(
+      '--tls-ca <file>',
+      'PEM intermediate certificates sent with --tls-cert when its file holds only the server’s own (env CROSSPOINT_TLS_CA)',
+    );
+}
+
 export function registerHubCommand(program: Command, output: Output): void {
-  withHubOptions(
-    program
-      .command('hub')
-      .summary('run the hub: REST API, web app and agent gateway')
-      .description(
-        'Runs the multi-tenant hub. With no database settings it uses the embedded PGlite database in ./data ' +
-          '(one hub per folder); with DATABASE_URL (and NATS_URL) several hubs can share PostgreSQL.',
-      ),
+  withTlsOptions(
+    withHubOptions(
+      program
+        .command('hub')
+        .summary('run the hub: REST API, web app and agent gateway')
+        .description(
+          'Runs the multi-tenant hub. With no database settings it uses the embedded PGlite database in ./data ' +
+            '(one hub per folder); with DATABASE_URL (and NATS_URL) several hubs can share PostgreSQL.',
+        ),
+    ),
   ).action(async (flags: HubFlags) => {
     const hub = await startHub(loadHubConfig(flags));
     output.out(`Crosspoint hub listening on ${hub.url}`);
