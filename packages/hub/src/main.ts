@@ -210,11 +210,17 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     if (tls && tlsFiles) {
       // Fastify made an https.Server (the `https` option): new connections take the new context.
       const server = app.server as unknown as HttpsServer;
-      tlsReloader = new TlsReloader(tlsFiles, tls, (m) => server.setSecureContext(m.options), logger, {
-        ...defaultTlsReloaderTiming,
-        ...options.tlsWatch,
-      });
-      tlsReloader.start();
+      const reloader = new TlsReloader(
+        tlsFiles,
+        tls,
+        (m) => server.setSecureContext(m.options),
+        logger,
+        { ...defaultTlsReloaderTiming, ...options.tlsWatch },
+        (outcome) => metrics.tlsReloads.inc({ outcome }),
+      );
+      metrics.setTlsCertificate(() => reloader.inUse());
+      reloader.start();
+      tlsReloader = reloader;
       logger.info({ certificate: tls.certificate }, 'TLS: serving HTTPS and the agent link over wss');
     }
     services.mail.start();

@@ -15,6 +15,10 @@ export interface HubMetrics {
   setBusState(source: () => { connected: boolean; dropped: number }): void;
   /** Devices by status across all organizations (no tenant names), read at each scrape. */
   setDeviceCounts(source: () => Promise<{ status: string; n: number }[]>): void;
+  /** With HTTPS: the end of validity of the certificate served now (ISO time), read at each scrape. */
+  setTlsCertificate(source: () => { validTo: string }): void;
+  /** Changed certificate files read again, by outcome (applied, refused). */
+  tlsReloads: Counter<'outcome'>;
   render(): Promise<string>;
   contentType: string;
 }
@@ -84,8 +88,24 @@ export function createMetrics(): HubMetrics {
       for (const row of await deviceSource()) this.set({ status: row.status }, row.n);
     },
   });
+  let tlsSource: (() => { validTo: string }) | undefined;
+  new Gauge({
+    name: 'crosspoint_tls_certificate_expiry_timestamp_seconds',
+    help: 'When the certificate this hub serves HTTPS with stops being valid (Unix time); absent without HTTPS.',
+    registers: [registry],
+    collect() {
+      if (tlsSource) this.set(Date.parse(tlsSource().validTo) / 1000);
+    },
+  });
+  const tlsReloads = new Counter({
+    name: 'crosspoint_tls_reloads_total',
+    help: 'Changed certificate files read again: applied (new connections get them) or refused (the served certificate stays).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    tlsReloads,
     httpRequests,
     httpDuration,
     agentsConnected,
@@ -97,6 +117,9 @@ export function createMetrics(): HubMetrics {
     },
     setDeviceCounts: (source) => {
       deviceSource = source;
+    },
+    setTlsCertificate: (source) => {
+      tlsSource = source;
     },
     render: () => registry.metrics(),
     contentType: registry.contentType,

@@ -46,6 +46,8 @@ export class TlsReloader {
     private readonly apply: (material: TlsMaterial) => void,
     private readonly logger: Logger,
     private readonly timing: TlsReloaderTiming = defaultTlsReloaderTiming,
+    /** Told of each reload that changed something or was refused (metrics). */
+    private readonly onOutcome: (outcome: 'applied' | 'refused') => void = () => undefined,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.current = initial;
@@ -105,6 +107,7 @@ export class TlsReloader {
           `TLS: the changed certificate files were refused (${code}): ${message}; the certificate in use stays`,
         );
       this.lastRefusal = refusal;
+      this.onOutcome('refused');
       return 'refused';
     }
     this.lastRefusal = undefined;
@@ -114,6 +117,7 @@ export class TlsReloader {
       { certificate: material.certificate, previous: previous.fingerprint256 },
       'TLS: certificate reloaded; new connections get it',
     );
+    this.onOutcome('applied');
     return 'applied';
   }
 }

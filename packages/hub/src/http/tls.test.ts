@@ -220,6 +220,12 @@ describe('hub HTTPS', () => {
       await writeFile(file('hub.key'), first.key);
       await waitFor('the mended files', async () => (await servedSerial(port, ca.cert)) === firstSerial);
       expect(await hub.tls?.reload()).toBe('unchanged');
+      // Monitoring sees the served certificate's end and the outcomes.
+      const metrics = (await hub.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const validTo = Date.parse(hub.tls?.inUse().validTo ?? '') / 1000;
+      expect(metrics).toContain(`crosspoint_tls_certificate_expiry_timestamp_seconds ${String(validTo)}`);
+      expect(metrics).toMatch(/crosspoint_tls_reloads_total\{outcome="applied"\} 2/);
+      expect(metrics).toMatch(/crosspoint_tls_reloads_total\{outcome="refused"\} [1-9]/);
     });
   });
 });
