@@ -148,8 +148,6 @@ export interface ServiceSettings {
   alerts?: { engine?: Partial<AlertEngineTuning>; delivery?: Partial<DeliveryTuning> };
   clock?: Clock;
   throttle?: ThrottlePolicy;
-  /** Dashboard counts of an organization are recomputed at most this often (ms) while it changes. */
-  summaryIntervalMs?: number;
   /** Megabytes of files an organization may keep (default 4096). */
   fileQuotaMb?: number;
   /** File transfer limits (tests lower them). */
@@ -269,8 +267,8 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     audit,
     live,
     async (ids) => new Map((await orgRepo.byIds(ids)).map((o) => [o.id, o.name])),
-    settings.summaryIntervalMs,
     firmwareCatalog,
+    { onError: (e) => settings.logger?.error({ err: e }, 'folding the kept device counts failed') },
   );
   const organizations = new OrganizationService(orgRepo, meteredDevices, users, audit, clock, (orgId) =>
     devices.changed(orgId),

@@ -1,10 +1,7 @@
 // Migration 0011 moves files kept whole (a bytea column) into chunks of 1 MiB: a database of a hub
 // from before it, holding files of several sizes, reads every file back byte for byte after it.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -12,25 +9,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { migrationsFolder } from './open-database.ts';
 import { CommandFileRepository, fileChunkBytes } from '../repositories/command-file.repository.ts';
 import type { Db } from './open-database.ts';
-
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
-
-/** The migrations folder as a hub before `tag` had it. */
-async function migrationsBefore(tag: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'cp-migrations-'));
-  dirs.push(dir);
-  await cp(migrationsFolder, dir, { recursive: true });
-  const journalFile = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  await writeFile(journalFile, JSON.stringify(journal));
-  return dir;
-}
+import { migrationsBefore } from '../test/migrations-before.ts';
 
 describe('migration 0011: files in chunks', () => {
   it('cuts files kept whole into chunks, and every file reads back the same', async () => {

@@ -63,6 +63,31 @@ export interface StatusCount {
   n: number;
 }
 
+/**
+ * The kept counts (migration 0029): each table's key, its one nullable column, and the device
+ * table they count with the key's columns as `counted` selects them from it.
+ */
+const keptCounts = [
+  {
+    table: 'device_status_counts',
+    key: ['org_id', 'rollup_org_id', 'location_id', 'status'],
+    nullable: 'location_id',
+    source: 'device_state',
+    counted: `org_id, rollup_org_id, location_id, CASE WHEN overflowed THEN 'Overflowed' ELSE status END AS status`,
+  },
+  {
+    table: 'device_model_counts',
+    key: ['org_id', 'rollup_org_id', 'model', 'kind'],
+    nullable: undefined,
+    source: 'devices',
+    counted: 'org_id, rollup_org_id, model, kind',
+  },
+];
+
+/** One hub at a time folds the kept counts, and one reconciles them. */
+const FOLD_LOCK_KEY = 7_261_029;
+const RECONCILE_LOCK_KEY = 7_261_030;
+
 /** A search counts its matches up to this; past it the total is a lower bound ("1,000+"). */
 export const SEARCH_COUNT_CAP = deviceSearchCountCap;
 
@@ -305,19 +330,19 @@ export class DeviceRepository {
   }
 
   /**
-   * Counts for dashboards: by effective status and by location in one pass over the narrow state
-   * table, by model in one pass over the devices (no join of the two).
+   * Counts for dashboards, summed from the counts the database keeps as devices change
+   * (`device_status_counts`, `device_model_counts`: a few rows per organization and key, whatever
+   * its size): by effective status, location and organization in one pass, by model in another.
    */
   async summary(scope: OrgScope): Promise<DeviceSummaryCounts> {
-    const status = DeviceRepository.effectiveStatus;
+    const c = scope.rollup ? sql`rollup_org_id` : sql`org_id`;
     const byState = await this.db.execute(sql`
-      SELECT GROUPING(e.status, device_state.location_id, device_state.org_id)::int AS g, e.status,
-        device_state.location_id AS "locationId", device_state.org_id AS "orgId", count(*)::int AS n,
-        (count(*) FILTER (WHERE ${inGroup(sql`e.status`, 'down')}))::int AS down,
-        (count(*) FILTER (WHERE ${inGroup(sql`e.status`, 'issues')}))::int AS issues
-      FROM device_state CROSS JOIN LATERAL (SELECT ${status} AS status) e
-      WHERE ${inScope('device_state', scope)}
-      GROUP BY GROUPING SETS ((e.status), (device_state.location_id), (device_state.org_id))`);
+      SELECT GROUPING(status, location_id, org_id)::int AS g, status, location_id AS "locationId", org_id AS "orgId",
+        sum(n)::int AS n,
+        coalesce(sum(n) FILTER (WHERE ${inGroup(sql`status`, 'down')}), 0)::int AS down,
+        coalesce(sum(n) FILTER (WHERE ${inGroup(sql`status`, 'issues')}), 0)::int AS issues
+      FROM device_status_counts WHERE ${c} = ${scope.orgId}
+      GROUP BY GROUPING SETS ((status), (location_id), (org_id)) HAVING sum(n) <> 0`);
     type Row = {
       g: number;
       status: string;
@@ -328,12 +353,11 @@ export class DeviceRepository {
       issues: number;
     };
     const rows = rowsOf<Row>(byState);
-    const byModel = await this.db
-      .select({ model: devices.model, kind: devices.kind, n: sql<number>`count(*)::int` })
-      .from(devices)
-      .where(scope.rollup ? eq(devices.rollupOrgId, scope.orgId) : eq(devices.orgId, scope.orgId))
-      .groupBy(devices.model, devices.kind)
-      .orderBy(desc(sql`count(*)`));
+    const byModel = rowsOf<{ model: string; kind: string; n: number }>(
+      await this.db.execute(sql`
+        SELECT model, kind, sum(n)::int AS n FROM device_model_counts WHERE ${c} = ${scope.orgId}
+        GROUP BY model, kind HAVING sum(n) <> 0 ORDER BY sum(n) DESC, model, kind`),
+    );
     // GROUPING() sets a bit for each column a row is not grouped by (status 0b100, location 0b010,
     // organization 0b001): by status is 0b011, by location 0b101, by organization 0b110.
     const counts = (r: Row) => ({ n: r.n, down: r.down, issues: r.issues });
@@ -341,18 +365,95 @@ export class DeviceRepository {
       byStatus: rows.filter((r) => r.g === 0b011).map((r) => ({ status: r.status, n: r.n })),
       byModel,
       byLocation: rows.filter((r) => r.g === 0b101).map((r) => ({ locationId: r.locationId, ...counts(r) })),
-      // Counted per organization in the same pass (one row for one organization's): a roll-up's.
+      // A roll-up's counts per organization (one row for one organization's).
       byOrg: scope.rollup
         ? rows.filter((r) => r.g === 0b110).map((r) => ({ orgId: r.orgId, ...counts(r) }))
         : [],
     };
   }
+
+  /**
+   * Devices of the scope, of one kind or all, from the kept counts (a list's total without a count).
+   */
+  async total(scope: OrgScope, kind?: 'pro-audio' | 'video'): Promise<number> {
+    const c = scope.rollup ? sql`rollup_org_id` : sql`org_id`;
+    const result = await this.db.execute(sql`
+      SELECT coalesce(sum(n), 0)::int AS n FROM device_model_counts
+      WHERE ${c} = ${scope.orgId}${kind ? sql` AND kind = ${kind}` : sql``}`);
+    return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+  }
+
+  /**
+   * Folds each key's rows of the kept counts into one (the triggers append a row per key and
+   * statement), so a summary reads a few rows per organization; keys that net to 0 go. One
+   * statement per table: a summary reads the rows before or after it, the same sums. Rows a writer
+   * has not committed yet stay for the next fold. One hub at a time (a hub that finds another
+   * folding skips); returns the rows folded away.
+   */
+  async foldCounts(): Promise<number> {
+    let folded = 0;
+    for (const t of keptCounts) {
+      const key = sql.raw(t.key.join(', '));
+      const sameKey = sql.raw(
+        t.key
+          .map((k) => (k === t.nullable ? `c.${k} IS NOT DISTINCT FROM f.${k}` : `c.${k} = f.${k}`))
+          .join(' AND '),
+      );
+      const result = await this.db.execute(sql`
+        WITH f AS (
+          SELECT DISTINCT ${key} FROM ${sql.raw(t.table)}
+          WHERE NOT folded AND (SELECT pg_try_advisory_xact_lock(${FOLD_LOCK_KEY}))
+        ),
+        moved AS (
+          DELETE FROM ${sql.raw(t.table)} c USING f WHERE ${sameKey} RETURNING ${sql.raw(t.key.map((k) => `c.${k}`).join(', '))}, c.n
+        ),
+        kept AS (
+          INSERT INTO ${sql.raw(t.table)} (${key}, n, folded)
+          SELECT ${key}, sum(n), true FROM moved GROUP BY ${key} HAVING sum(n) <> 0 RETURNING 1
+        )
+        SELECT ((SELECT count(*) FROM moved) - (SELECT count(*) FROM kept))::int AS n`);
+      folded += rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+    }
+    return folded;
+  }
+
+  /**
+   * Recounts every organization's devices and corrects the kept counts that differ (they never
+   * should: the triggers of migration 0029 keep them in each writer's transaction; a restore with
+   * triggers off, or a bug, would). Returns the organizations whose counts were wrong. The recount
+   * and the kept counts are read in one snapshot and the difference is appended as a row, so
+   * writers and folds committing meanwhile stay counted; one hub at a time (an advisory lock: two
+   * at once would correct twice; a hub that finds it taken returns []).
+   */
+  async reconcileCounts(): Promise<string[]> {
+    return this.db.transaction(async (tx) => {
+      const lock = await tx.execute(sql`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK_KEY}) AS ok`);
+      if (rowsOf<{ ok: boolean }>(lock)[0]?.ok !== true) return [];
+      const wrong = new Set<string>();
+      for (const t of keptCounts) {
+        const key = sql.raw(t.key.join(', '));
+        // By position: in the recount, `status` is also the raw column the effective one comes from.
+        const positions = sql.raw(t.key.map((_, i) => String(i + 1)).join(', '));
+        const result = await tx.execute(sql`
+          INSERT INTO ${sql.raw(t.table)} (${key}, n)
+          SELECT ${key}, sum(n) FROM (
+            SELECT ${sql.raw(t.counted)}, count(*)::int AS n FROM ${sql.raw(t.source)} GROUP BY ${positions}
+            UNION ALL
+            SELECT ${key}, -n FROM ${sql.raw(t.table)}
+          ) x GROUP BY ${key} HAVING sum(n) <> 0
+          RETURNING org_id AS "orgId"`);
+        for (const r of rowsOf<{ orgId: string }>(result)) wrong.add(r.orgId);
+      }
+      return [...wrong];
+    });
+  }
 }
 
-/** Devices by effective status across every organization (for /metrics: no tenant in the labels). */
+/** Devices by effective status across every organization (for /metrics: no tenant in the labels), from the kept counts. */
 export async function deviceCountsByStatus(db: Db): Promise<StatusCount[]> {
-  return db
-    .select({ status: sql<string>`${DeviceRepository.effectiveStatus}`, n: sql<number>`count(*)::int` })
-    .from(deviceState)
-    .groupBy(sql`1`);
+  return rowsOf<StatusCount>(
+    await db.execute(
+      sql`SELECT status, sum(n)::int AS n FROM device_status_counts GROUP BY status HAVING sum(n) <> 0`,
+    ),
+  );
 }

@@ -9,7 +9,6 @@ import {
   type DeviceRow,
   type DeviceSummary,
 } from '@crosspoint/protocol';
-import type { Unsubscribe } from '../bus/event-bus.ts';
 import {
   type DeviceRecord,
   type DeviceRepository,
@@ -19,8 +18,6 @@ import type { LocationRepository } from '../repositories/location.repository.ts'
 import type { AuditService } from './audit.service.ts';
 import type { LiveEvents } from './live-events.ts';
 import { requirePermission, type OrgContext } from './context.ts';
-import { DeviceSummaryCache } from './device-summary-cache.ts';
-import type { OrgScope } from '../repositories/org-scope.ts';
 import { scopeOf } from './rollups.ts';
 import { decodeCursor, pageOf } from './paging.ts';
 import { ServiceError } from './service-error.ts';
@@ -44,13 +41,22 @@ const builtInFirmware: FirmwareUpdates = {
     ),
 };
 
-/** Devices of an organization: the list, one device with its history, and dashboard counts. */
+/** How the hub tends the counts the database keeps (see `DeviceRepository.foldCounts`). */
+export interface DeviceCountSettings {
+  /** How often the kept counts are folded (ms; default 1,000). */
+  foldEveryMs?: number;
+  onError?: (e: unknown) => void;
+}
+
+/**
+ * Devices of an organization: the list, one device with its history, and dashboard counts. The
+ * counts are kept by the database as devices change (migration 0029), so every hub reads the same
+ * exact counts from a few rows, without recounting or listening to the bus; each hub folds them
+ * while it runs.
+ */
 export class DeviceService {
-  private readonly summaries: DeviceSummaryCache;
-  /** The scope of each organization whose counts are cached (a support organization's is its roll-up). */
-  private readonly scopes = new Map<string, OrgScope>();
-  private unsubscribe: Unsubscribe | undefined;
-  private unsubscribeRollups: Unsubscribe | undefined;
+  private foldTimer: ReturnType<typeof setInterval> | undefined;
+  private folding = false;
 
   constructor(
     private readonly devices: DeviceRepository,
@@ -59,53 +65,52 @@ export class DeviceService {
     private readonly live: LiveEvents,
     /** Organizations' names, for a roll-up's counts per organization. */
     private readonly orgNames: (orgIds: string[]) => Promise<Map<string, string>>,
-    summaryIntervalMs = 1_000,
     /** The firmware catalog's "update available" (default: the built-in releases). */
     private readonly firmware: FirmwareUpdates = builtInFirmware,
-  ) {
-    this.summaries = new DeviceSummaryCache(
-      (orgId) => this.devices.summary(this.scopes.get(orgId) ?? { orgId, rollup: false }),
-      summaryIntervalMs,
-    );
-  }
+    private readonly countSettings: DeviceCountSettings = {},
+  ) {}
 
-  /**
-   * Keeps dashboard counts in the hub, dropped by every `devices` event of the organization on the
-   * bus (from any hub). Until started, every summary is counted afresh.
-   */
-  async start(): Promise<void> {
-    this.unsubscribe ??= await this.live.subscribe('*', (event, orgId) => {
-      if (event.kind === 'devices') this.summaries.invalidate(orgId);
-    });
-    // A client's devices changed: its support organization's roll-up counts too.
-    this.unsubscribeRollups ??= await this.live.subscribeRollup('*', (event, rollupOrgId) => {
-      if (event.kind === 'devices') this.summaries.invalidate(rollupOrgId);
-    });
+  /** Folds the kept counts every second (or as set) until stopped; a fold still running is not doubled. */
+  start(): Promise<void> {
+    this.foldTimer ??= setInterval(() => void this.fold(), this.countSettings.foldEveryMs ?? 1_000);
+    this.foldTimer.unref();
+    return Promise.resolve();
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribeRollups?.();
-    this.unsubscribe = undefined;
-    this.unsubscribeRollups = undefined;
+    clearInterval(this.foldTimer);
+    this.foldTimer = undefined;
+  }
+
+  /** Folds the kept counts once (the timer's step); returns the rows folded away. */
+  async fold(): Promise<number> {
+    if (this.folding) return 0;
+    this.folding = true;
+    try {
+      return await this.devices.foldCounts();
+    } catch (e) {
+      this.countSettings.onError?.(e);
+      return 0;
+    } finally {
+      this.folding = false;
+    }
   }
 
   /**
-   * Checks the kept dashboard counts against the database and corrects them (after a bus gap, and
-   * periodically): returns the organizations whose counts had drifted.
+   * Recounts every organization's devices and corrects the kept counts that differ (periodically
+   * and after a bus gap): returns the organizations whose counts had drifted.
    */
   verifySummaries(): Promise<string[]> {
-    return this.summaries.verify();
+    return this.devices.reconcileCounts();
   }
 
-  /** Drops this hub's dashboard counts of the organization (the bus tells the other hubs). */
-  invalidate(orgId: string): void {
-    this.summaries.invalidate(orgId);
+  /** An organization's devices changed on this hub: the kept counts follow in the database already. */
+  invalidate(_orgId: string): void {
+    // Nothing is kept in the hub.
   }
 
   /** Tells every hub and browser that an organization's devices changed (location, plan, membership). */
   async changed(orgId: string): Promise<void> {
-    this.invalidate(orgId);
     await this.live.publish(orgId, { kind: 'devices', changed: 0 });
   }
 
@@ -135,8 +140,9 @@ export class DeviceService {
       !filter.locationId &&
       !filter.orgId &&
       !filter.olderThan;
-    // The whole list (or one kind of it) is counted by the dashboard's counts already.
-    const knownTotal = cursor?.total ?? (onlyKind ? countOf(await this.counts(ctx), filter.kind) : undefined);
+    // The whole list (or one kind of it) is counted by the kept counts already.
+    const knownTotal =
+      cursor?.total ?? (onlyKind ? await this.devices.total(scopeOf(ctx.org), filter.kind) : undefined);
     const { rows, total, capped } = await this.devices.list(scopeOf(ctx.org), filter, {
       sort: query.sort ?? 'name',
       order: query.order ?? 'asc',
@@ -179,7 +185,7 @@ export class DeviceService {
 
   async summary(ctx: OrgContext): Promise<DeviceSummary> {
     requirePermission(ctx, 'devices.read');
-    const s = await this.counts(ctx);
+    const s = await this.devices.summary(scopeOf(ctx.org));
     const groups = { down: 0, issues: 0, healthy: 0, unmonitored: 0 };
     const byStatus = s.byStatus.map((r) => {
       const g = groupOf(r.status);
@@ -233,18 +239,6 @@ export class DeviceService {
     if (n > 0) await this.changed(ctx.org.id);
     return n;
   }
-
-  private counts(ctx: OrgContext): Promise<DeviceSummaryCounts> {
-    const scope = scopeOf(ctx.org);
-    if (!this.unsubscribe) return this.devices.summary(scope);
-    this.scopes.set(scope.orgId, scope);
-    return this.summaries.get(scope.orgId);
-  }
-}
-
-/** Devices of one kind (or all) from the dashboard counts. */
-function countOf(counts: DeviceSummaryCounts, kind: 'pro-audio' | 'video' | undefined): number {
-  return counts.byModel.reduce((n, m) => (kind === undefined || m.kind === kind ? n + m.n : n), 0);
 }
 
 function deviceRow(

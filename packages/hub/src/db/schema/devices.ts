@@ -105,6 +105,54 @@ export const deviceState = pgTable(
 );
 
 /**
+ * Dashboard counts kept as devices change (issue #24): devices per organization, roll-up, location
+ * and effective status (Overflowed, else the status); a count is the sum of its key's rows.
+ * Statement-level triggers on `device_state` (migration 0029) append one row per key a statement
+ * changed, in the writer's transaction: exact on every write path and with several hubs, and no
+ * lock any other writer waits on. The hubs fold each key's rows into one (`folded`) every second
+ * (`DeviceRepository.foldCounts`); the summary reads these few rows instead of recounting.
+ */
+export const deviceStatusCounts = pgTable(
+  'device_status_counts',
+  {
+    orgId: uuid('org_id').notNull(),
+    rollupOrgId: uuid('rollup_org_id').notNull(),
+    locationId: uuid('location_id'),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+    /** The key's rows folded into this one (rows the triggers append are not, until the next fold). */
+    folded: boolean('folded').notNull().default(false),
+  },
+  (t) => [
+    index('device_status_counts_org_idx').on(t.orgId),
+    index('device_status_counts_rollup_idx').on(t.rollupOrgId),
+    index('device_status_counts_unfolded_idx')
+      .on(t.orgId)
+      .where(sql`NOT ${t.folded}`),
+  ],
+);
+
+/** Devices per organization, roll-up, model and kind: appended by triggers on `devices` and folded like `device_status_counts`. */
+export const deviceModelCounts = pgTable(
+  'device_model_counts',
+  {
+    orgId: uuid('org_id').notNull(),
+    rollupOrgId: uuid('rollup_org_id').notNull(),
+    model: text('model').notNull(),
+    kind: text('kind', { enum: ['pro-audio', 'video'] }).notNull(),
+    n: integer('n').notNull(),
+    folded: boolean('folded').notNull().default(false),
+  },
+  (t) => [
+    index('device_model_counts_org_idx').on(t.orgId),
+    index('device_model_counts_rollup_idx').on(t.rollupOrgId),
+    index('device_model_counts_unfolded_idx')
+      .on(t.orgId)
+      .where(sql`NOT ${t.folded}`),
+  ],
+);
+
+/**
  * Every status a device had, with since when: uptime reports and the device timeline read this.
  * Partitioned by month of `since` in the database (migration 0027, which drizzle-kit cannot
  * express): there the primary key is (id, since); old months are dropped whole by
