@@ -5,6 +5,7 @@ import { apiScenario } from './api.ts';
 import { batchFirmwareScenario } from './batch-firmware.ts';
 import { detectionScenario } from './detection.ts';
 import { fileTransferScenario } from './file-transfer.ts';
+import { fleetScenario } from './fleet.ts';
 import { ingestScenario } from './ingest.ts';
 import { rollupListScenario } from './rollup-list.ts';
 import { soakScenario } from './soak.ts';
@@ -24,4 +25,5 @@ export const scenarios: Scenario[] = [
   batchFirmwareScenario,
   fileTransferScenario,
   soakScenario,
+  fleetScenario,
 ];
