@@ -29,7 +29,14 @@ export interface SupportTenants {
 
 export async function startHubProcess(
   database: { url: string } | { dataDir: string },
-  options: { agents?: number; plan?: number; clients?: number; onSpawn?: (pid: number) => void } = {},
+  options: {
+    agents?: number;
+    plan?: number;
+    clients?: number;
+    onSpawn?: (pid: number) => void;
+    /** More arguments of bench/programs/hub.ts (e.g. `--tls-cert FILE --tls-key FILE`). */
+    args?: string[];
+  } = {},
 ): Promise<HubProcess> {
   const args = [
     ...('url' in database ? ['--database-url', database.url] : ['--data-dir', database.dataDir]),
@@ -38,6 +45,7 @@ export async function startHubProcess(
     '--plan',
     String(options.plan ?? 1_000_000),
     ...(options.clients ? ['--clients', String(options.clients)] : []),
+    ...(options.args ?? []),
   ];
   const child = await startChild('bench/programs/hub.ts', args, /hub ready (\{.*\})$/, {
     // Seeding a client (organization, owner, agent account) takes a fraction of a second.

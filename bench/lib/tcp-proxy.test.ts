@@ -32,7 +32,8 @@ describe(chunksIn.name, () => {
 });
 
 describe(startCountingProxy.name, () => {
-  it('forwards both ways and counts each', async () => {
+  /** An echo server on loopback and a counting proxy in front of it. */
+  const echoBehindProxy = async () => {
     const echo = createServer((s) => s.pipe(s));
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
     const address = echo.address();
@@ -40,6 +41,11 @@ describe(startCountingProxy.name, () => {
       host: '127.0.0.1',
       port: typeof address === 'object' && address ? address.port : 0,
     });
+    return { echo, proxy };
+  };
+
+  it('forwards both ways and counts each', async () => {
+    const { echo, proxy } = await echoBehindProxy();
     try {
       const socket = connect({ host: '127.0.0.1', port: Number(new URL(proxy.url).port) });
       const got = await new Promise<string>((resolve) => {
@@ -50,6 +56,33 @@ describe(startCountingProxy.name, () => {
       socket.destroy();
       expect(totalBytes(chunksIn(proxy.chunks, 'up', 0, Date.now()))).toBe(11);
       expect(totalBytes(chunksIn(proxy.chunks, 'down', 0, Date.now()))).toBe(11);
+      expect(proxy.openedAt.size).toBe(1);
+    } finally {
+      await proxy.close();
+      await new Promise<void>((r) => echo.close(() => r()));
+    }
+  });
+
+  it('drops connections during an outage, uncounted, and forwards again once restored', async () => {
+    const { echo, proxy } = await echoBehindProxy();
+    const port = Number(new URL(proxy.url).port);
+    const roundTrip = () =>
+      new Promise<string>((resolve) => {
+        const socket = connect({ host: '127.0.0.1', port });
+        socket.on('data', (d: Buffer) => {
+          resolve(d.toString());
+          socket.destroy();
+        });
+        socket.on('close', () => resolve('closed'));
+        socket.on('error', () => undefined);
+        socket.write('ping');
+      });
+    try {
+      proxy.outage();
+      expect(await roundTrip()).toBe('closed');
+      expect(proxy.openedAt.size).toBe(0);
+      proxy.restore();
+      expect(await roundTrip()).toBe('ping');
       expect(proxy.openedAt.size).toBe(1);
     } finally {
       await proxy.close();

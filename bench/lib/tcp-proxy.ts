@@ -13,22 +13,34 @@ export interface Chunk {
 }
 
 export interface CountingProxy {
-  /** `http://127.0.0.1:PORT`: give this to the client instead of the target. */
+  /** `http://127.0.0.1:PORT` (`https://` with `tls`): give this to the client instead of the target. */
   url: string;
   chunks: Chunk[];
   /** When each connection (numbered from 1) was accepted. */
   openedAt: Map<number, number>;
   /** Cuts every open connection (both sides), as a network outage would. */
   cut(): void;
+  /** Cuts every open connection and drops new ones (not counted) until `restore()`: an outage that lasts. */
+  outage(): void;
+  restore(): void;
   close(): Promise<void>;
 }
 
-export async function startCountingProxy(target: { host: string; port: number }): Promise<CountingProxy> {
+/** With `tls`, the bytes counted are TLS records: the proxy passes them on unopened. */
+export async function startCountingProxy(
+  target: { host: string; port: number },
+  options: { tls?: boolean } = {},
+): Promise<CountingProxy> {
   const chunks: Chunk[] = [];
   const openedAt = new Map<number, number>();
   const open = new Set<Socket>();
   let next = 0;
+  let down = false;
   const server = createServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
     const connection = ++next;
     openedAt.set(connection, Date.now());
     const upstream = connect(target);
@@ -52,11 +64,18 @@ export async function startCountingProxy(target: { host: string; port: number })
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${String(port)}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${String(port)}`,
     chunks,
     openedAt,
     cut: () => {
       for (const s of open) s.destroy();
+    },
+    outage: () => {
+      down = true;
+      for (const s of open) s.destroy();
+    },
+    restore: () => {
+      down = false;
     },
     close: () =>
       new Promise<void>((resolve) => {

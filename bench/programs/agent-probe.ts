@@ -5,7 +5,7 @@
 //   {"t":"change","key":"127.90.1.10:2323","id":…,"status":"Down","previous":"Healthy","at":…}
 // `at` is the agent's own observation time. Prints `agent-probe ready {…}` once N devices have a
 // session up (their last status is neither Down nor Login Failed); with `--expect 0` (no subnets)
-// at once — the idle agent. With `--hub-url URL --hub-login L --hub-password P` it then connects
+// at once — the idle agent. With `--hub-url URL --hub-login L --hub-password P [--hub-ca FILE]` it then connects
 // to that hub (the agent's real link, default timings) and writes
 //   {"t":"inventory","devices":N,"jsonBytes":…,"deflateRawBytes":…}   (the frame it is about to send)
 //   {"t":"link","state":"connected",…}                                  (every link state change)
@@ -19,6 +19,7 @@ import pino from 'pino';
 import {
   connectAgentToHub,
   loadAgentConfig,
+  loadHubTrust,
   startAgent,
   toLinkDevice,
   type HubLink,
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     'hub-url': { type: 'string' },
     'hub-login': { type: 'string' },
     'hub-password': { type: 'string' },
+    /** A wss:// hub's CA certificate (PEM file), as the agent's --hub-ca. */
+    'hub-ca': { type: 'string' },
     /** Keep the agent's store here (and keep it on exit): a second probe on it is the same agent restarted. */
     'data-dir': { type: 'string' },
   },
@@ -81,6 +84,7 @@ const linkToHub = async (hubUrl: string) => {
       agentVersion: 'bench',
       subnets: { enabled: 1, total: 1 },
       logger: pino({ level: values['log-level'] }),
+      trust: await loadHubTrust(values['hub-ca']),
       onState: (s) => write({ t: 'link', ...s, at: Date.now() }),
     },
   );

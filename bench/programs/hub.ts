@@ -1,6 +1,7 @@
 // The hub under test in its own process, so its CPU and RSS are its own:
 // `node --import tsx bench/programs/hub.ts (--database-url URL | --data-dir DIR) [--agents N] [--plan N]
-//   [--clients N] [--smtp-url URL] [--public-url URL] [--admin-token] [--port P] [--resume]`. With `--resume` it only starts the hub
+//   [--clients N] [--smtp-url URL] [--public-url URL] [--admin-token] [--port P] [--resume]
+//   [--tls-cert FILE --tls-key FILE]`. With `--resume` it only starts the hub
 // on a database an earlier run seeded (a hub restarted; `--port` keeps its URL) and prints `hub ready {url}`.
 // Starts the hub on 127.0.0.1 (port chosen by the system), seeds the demo tenants, gives the demo
 // client a service plan of `--plan` devices (the demo's 100 would mark every device past the
@@ -39,6 +40,9 @@ const { values } = parseArgs({
     'admin-token': { type: 'boolean', default: false },
     port: { type: 'string', default: '0' },
     resume: { type: 'boolean', default: false },
+    /** Serve HTTPS (and the agent link over wss) with these PEM files, as the hub's --tls-cert / --tls-key. */
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
   },
 });
 const databaseUrl = values['database-url'];
@@ -58,6 +62,8 @@ const hub = await startHub(
       logLevel: values['log-level'],
       smtpUrl: values['smtp-url'],
       publicUrl: values['public-url'],
+      tlsCert: values['tls-cert'],
+      tlsKey: values['tls-key'],
     },
     {},
   ),
