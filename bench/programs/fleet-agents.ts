@@ -11,8 +11,9 @@ import type { AgentSpec, FleetCommand, FleetEvent } from '../lib/fleet-agents.ts
 import { churnIntervalMs, churnStatus } from '../lib/fleet-plan.ts';
 import { benchFleet } from '../lib/link-load.ts';
 
+/** To the bench, while it listens (after `stop`, closing links must not write to a closed channel). */
 const send = (event: FleetEvent): void => {
-  process.send?.(event);
+  if (process.connected) process.send?.(event);
 };
 
 let hubs: string[] = [];
