@@ -95,33 +95,37 @@ export function fetchTrusting(trust: HubTrust | undefined): typeof fetch {
     if (url.protocol !== 'https:') return fetch(input, init);
     return new Promise<Response>((resolve, reject) => {
       const method = init?.method ?? 'GET';
+      const body = init?.body;
+      const payload = typeof body === 'string' || body instanceof Uint8Array ? body : undefined;
+      const headers = Object.fromEntries(new Headers(init?.headers).entries());
+      // As fetch does for a body it knows whole: a length, not chunks.
+      if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
       const req = request(
         url,
         {
           method,
-          headers: Object.fromEntries(new Headers(init?.headers).entries()),
+          headers,
           agent,
           ...(init?.signal ? { signal: init.signal } : {}),
         },
         (res) => {
           const status = res.statusCode ?? 502;
-          const headers = new Headers();
+          const answered = new Headers();
           for (const [name, value] of Object.entries(res.headers))
             for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
-              headers.append(name, one);
+              answered.append(name, one);
           const empty = status === 204 || status === 304 || method === 'HEAD';
           if (empty) res.resume();
           resolve(
             new Response(empty ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), {
               status,
-              headers,
+              headers: answered,
             }),
           );
         },
       );
       req.on('error', reject);
-      const body = init?.body;
-      if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
+      if (payload !== undefined) req.end(payload);
       else req.end();
     });
   };
