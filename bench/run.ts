@@ -2,7 +2,10 @@
 // writes bench/results/SCENARIO.json and prints a short table for each. Exits non-zero only when a
 // scenario crashes or loses data — never because the machine is slow.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { watchHubs } from './lib/hub-usage.ts';
 import { machineInfo } from './lib/machine.ts';
+import { thinPercentiles } from './lib/sample-size.ts';
+import { round } from './lib/stats.ts';
 import { scenarios } from './scenarios/index.ts';
 import type { ScenarioResult } from './lib/scenario.ts';
 
@@ -32,21 +35,34 @@ for (const scenario of selected) {
   const started = new Date();
   const machine = machineInfo();
   let result: ScenarioResult;
+  const hubs = watchHubs();
   try {
     result = await scenario.run({ quick, log: (line) => console.log(`   ${line}`) });
   } catch (e) {
+    await hubs.stop();
     console.error(`   CRASHED: ${(e as Error).stack ?? String(e)}`);
     failures.push(`${scenario.name} crashed`);
     continue;
   }
+  const hubUsage = await hubs.stop();
   const durationSeconds = (Date.now() - started.getTime()) / 1000;
   const file = `bench/results/${scenario.name}${quick ? '.quick' : ''}.json`;
+  // A p99 from fewer than 200 samples is little more than the largest: named, so no one reads it as a tail.
+  const fewSamples = thinPercentiles(result.figures);
   await writeFile(
     file,
-    `${JSON.stringify({ scenario: scenario.name, quick, startedAt: started.toISOString(), durationSeconds, machine, ...result }, null, 2)}\n`,
+    `${JSON.stringify({ scenario: scenario.name, quick, startedAt: started.toISOString(), durationSeconds, machine, ...result, hubUsage, p99FromFewSamples: fewSamples }, null, 2)}\n`,
   );
-  const width = Math.max(...result.table.map(([label]) => label.length), 10);
-  for (const [label, value] of result.table) console.log(`   ${label.padEnd(width)}  ${value}`);
+  const rows: [string, string][] = [...result.table];
+  for (const h of hubUsage) {
+    rows.push([
+      `hub ${h.pid} (${round(h.seconds)} s)`,
+      `RSS ${round(h.rssMiB.p50)} MiB median, ${round(h.rssMiB.max)} MiB peak; CPU ${round(h.cpuPercentOfOneCore)} % of a core`,
+    ]);
+  }
+  if (fewSamples.length) rows.push(['p99 from < 200 samples', fewSamples.join(', ')]);
+  const width = Math.max(...rows.map(([label]) => label.length), 10);
+  for (const [label, value] of rows) console.log(`   ${label.padEnd(width)}  ${value}`);
   for (const t of result.targets) {
     console.log(
       `   target ${t.name}: ${t.target}, measured ${t.measured} ${t.unit} → ${t.met ? 'met' : 'NOT met'}`,

@@ -37,8 +37,8 @@ const emailDeadlineMs = 15_000;
  * devices are held under it) clean drops and silent hangs are injected on distinct devices of every
  * kind at random moments. Measured: fault → email accepted by the SMTP server (the sink's 250), and
  * the agent's observation → email (the hub's share). Every fault must give exactly one "opened"
- * email (its device linked in the text); a fault without one is lost; more than one is a duplicate;
- * an email no fault explains (e.g. a box's peripheral not folded into the box) is reported.
+ * email (its device linked in the text); a fault without one is lost; more than one is a duplicate,
+ * and duplicates fail the run like losses; an email no fault explains (e.g. a box's peripheral not folded into the box) is reported.
  * Baseline: the bench itself sending one email at a time through the same sink.
  */
 export const alertsScenario: Scenario = {
@@ -210,7 +210,8 @@ export const alertsScenario: Scenario = {
           emailDropP99VsTarget: ratioOf(emailDown.latencyMs.p99, limitMs),
         }),
         targets,
-        lost: match.lost,
+        // A duplicate email is as wrong as a missing one: people get paged twice for one outage.
+        lost: match.lost + match.duplicates,
         details: {
           mailsBeforeFaults: before,
           faultsWithoutEmail: match.perFault.filter((f) => f.emails === 0).map((f) => f.fault),
