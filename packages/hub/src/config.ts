@@ -127,6 +127,14 @@ export const HubConfigSchema = Type.Object({
       description: 'PEM private key file of tlsCert (unencrypted). Read again when it changes.',
     }),
   ),
+  httpRedirectPort: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description:
+        'With HTTPS: a plain-HTTP port that only redirects (301) to the same path on HTTPS (someone typed http://).',
+    }),
+  ),
   tlsCa: Type.Optional(
     Type.String({
       minLength: 1,
@@ -168,6 +176,7 @@ export interface HubFlags {
   tlsCert?: string | undefined;
   tlsKey?: string | undefined;
   tlsCa?: string | undefined;
+  httpRedirectPort?: string | undefined;
 }
 
 /** Environment variables the hub reads; documented in the README's configuration reference. */
@@ -201,12 +210,13 @@ export const hubEnvVars = {
   tlsCert: 'CROSSPOINT_TLS_CERT',
   tlsKey: 'CROSSPOINT_TLS_KEY',
   tlsCa: 'CROSSPOINT_TLS_CA',
+  httpRedirectPort: 'CROSSPOINT_HTTP_REDIRECT_PORT',
 } as const satisfies Record<keyof HubConfig, string>;
 
 /** Flags win over the environment; defaults fill the rest. Throws SettingsError listing every problem. */
 export function loadHubConfig(flags: HubFlags = {}, env: NodeJS.ProcessEnv = process.env): HubConfig {
   const config = readProgramSettings(HubConfigSchema, hubEnvVars, flags, env);
-  const origin = (key: 'tlsCert' | 'tlsKey' | 'tlsCa') =>
+  const origin = (key: 'tlsCert' | 'tlsKey' | 'tlsCa' | 'httpRedirectPort') =>
     flags[key] !== undefined && flags[key] !== '' ? flagNameOf(key) : hubEnvVars[key];
   if ((config.tlsCert === undefined) !== (config.tlsKey === undefined)) {
     const given = config.tlsCert !== undefined ? 'tlsCert' : 'tlsKey';
@@ -215,6 +225,10 @@ export function loadHubConfig(flags: HubFlags = {}, env: NodeJS.ProcessEnv = pro
       `${origin(given)}: HTTPS needs both a certificate and its key (also set ${flagNameOf(missing)} or ${hubEnvVars[missing]})`,
     ]);
   }
+  if (config.httpRedirectPort !== undefined && config.tlsCert === undefined)
+    throw new SettingsError([
+      `${origin('httpRedirectPort')}: redirects to HTTPS, which needs --tls-cert and --tls-key`,
+    ]);
   if (config.tlsCa !== undefined && config.tlsCert === undefined)
     throw new SettingsError([
       `${origin('tlsCa')}: a CA chain is only sent with a certificate (set --tls-cert and --tls-key)`,
@@ -228,5 +242,6 @@ export function plainHttp(config: HubConfig): HubConfig {
   delete plain.tlsCert;
   delete plain.tlsKey;
   delete plain.tlsCa;
+  delete plain.httpRedirectPort;
   return plain;
 }

@@ -21,6 +21,7 @@ import type { ThrottlePolicy } from './services/auth.service.ts';
 import { HubPresenceRepository } from './repositories/hub-presence.repository.ts';
 import { loadTlsMaterial, type TlsFiles, type TlsMaterial } from './http/tls-certificates.ts';
 import { defaultTlsReloaderTiming, TlsReloader, type TlsReloaderTiming } from './http/tls-reloader.ts';
+import { startHttpsRedirect, type HttpsRedirect } from './http/https-redirect.ts';
 import {
   defaultHubPresenceTiming,
   HubPresence,
@@ -38,6 +39,8 @@ export interface RunningHub {
   services: HubServices;
   /** With HTTPS: the certificate in use, and `reload()` to read the files now (they are also watched). */
   tls: TlsReloader | undefined;
+  /** With `httpRedirectPort`: the plain-HTTP port that redirects to HTTPS. */
+  httpRedirect: HttpsRedirect | undefined;
   close(): Promise<void>;
 }
 
@@ -115,6 +118,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       `TLS: the certificate ${tlsFiles?.cert ?? ''} is not valid now (valid ${tls.certificate.validFrom} to ${tls.certificate.validTo}): browsers and agents will refuse it; replace the files (they are read again when they change)`,
     );
   let tlsReloader: TlsReloader | undefined;
+  let httpRedirect: HttpsRedirect | undefined;
   const database = await openDatabase(options.database ?? databaseTarget(config));
   let bus: EventBus | undefined;
   let app: FastifyInstance | undefined;
@@ -221,6 +225,15 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
       metrics.setTlsCertificate(() => reloader.inUse());
       reloader.start();
       tlsReloader = reloader;
+      if (config.httpRedirectPort !== undefined) {
+        const listening = app.server.address();
+        httpRedirect = await startHttpsRedirect({
+          host: config.host,
+          port: config.httpRedirectPort,
+          httpsPort: typeof listening === 'object' && listening ? listening.port : config.port,
+          publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
+        });
+      }
       logger.info({ certificate: tls.certificate }, 'TLS: serving HTTPS and the agent link over wss');
     }
     services.mail.start();
@@ -274,6 +287,7 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     await services.configurations.start();
   } catch (e) {
     tlsReloader?.stop();
+    await httpRedirect?.close();
     offReconnect?.();
     clearInterval(countTimer);
     clearInterval(presenceTimer);
@@ -310,9 +324,11 @@ export async function startHub(config: HubConfig, options: StartHubOptions = {})
     bus: runningBus,
     services: runningServices,
     tls: tlsReloader,
+    httpRedirect,
     close: () =>
       (closing ??= (async () => {
         tlsReloader?.stop();
+        await httpRedirect?.close();
         clearInterval(presenceTimer);
         clearInterval(countTimer);
         offReconnect();

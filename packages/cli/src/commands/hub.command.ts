@@ -36,6 +36,10 @@ function withTlsOptions(cmd: Command): Command {
     )
     .option('--tls-key <file>', 'PEM private key of --tls-cert (env CROSSPOINT_TLS_KEY)')
     .option(
+      '--http-redirect-port <number>',
+      'with HTTPS: a plain-HTTP port that only redirects to it, e.g. 80 (env CROSSPOINT_HTTP_REDIRECT_PORT)',
+    )
+    .option(
       '--tls-ca <file>',
       'PEM intermediate certificates sent with --tls-cert when its file holds only the server’s own (env CROSSPOINT_TLS_CA)',
     );

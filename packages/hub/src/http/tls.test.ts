@@ -12,6 +12,7 @@ import { startHub, type RunningHub } from '../main.ts';
 import { createTestCa, type TestCa, type TestServerCertificate } from '../test/test-ca.ts';
 import { tempDir } from '../test/temp-dir.ts';
 import { loadTlsMaterial, TlsFilesError } from './tls-certificates.ts';
+import { httpsLocation } from './https-redirect.ts';
 
 /** The serial number of the certificate a new TLS connection to `port` is given (verified against `ca`). */
 function servedSerial(port: number, ca: string): Promise<string> {
@@ -154,7 +155,13 @@ describe('hub HTTPS', () => {
       hub = await startHub(
         {
           ...loadHubConfig(
-            { port: '0', logLevel: 'info', tlsCert: file('hub.pem'), tlsKey: file('hub.key') },
+            {
+              port: '0',
+              logLevel: 'info',
+              tlsCert: file('hub.pem'),
+              tlsKey: file('hub.key'),
+              httpRedirectPort: '0',
+            },
             {},
           ),
           secretKey: '7e57'.repeat(16),
@@ -188,6 +195,27 @@ describe('hub HTTPS', () => {
       // Plain HTTP on the HTTPS port gets no page.
       const plain = await fetch(`http://127.0.0.1:${String(port)}/healthz`).catch((e: unknown) => e);
       expect(plain).toBeInstanceOf(Error);
+    });
+
+    it('sends plain-HTTP visitors of the redirect port to the same path on HTTPS', async () => {
+      const redirect = hub.httpRedirect;
+      expect(redirect).toBeDefined();
+      const res = await fetch(`http://127.0.0.1:${String(redirect?.port)}/devices?group=down`, {
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(301);
+      expect(res.headers.get('location')).toBe(`${hub.url}/devices?group=down`);
+      const target = { httpsPort: 8443 };
+      expect(httpsLocation('/a?b=1', 'hub.lan:80', target)).toBe('https://hub.lan:8443/a?b=1');
+      expect(httpsLocation('/', '[::1]:8080', { httpsPort: 443 })).toBe('https://[::1]/');
+      expect(httpsLocation('/x', 'evil.example/@', target)).toBeUndefined();
+      expect(httpsLocation('/x', undefined, target)).toBeUndefined();
+      expect(httpsLocation('/x', 'anything', { ...target, publicOrigin: 'https://av.example.com' })).toBe(
+        'https://av.example.com/x',
+      );
+      expect(() => loadHubConfig({ httpRedirectPort: '80' }, {})).toThrow(
+        /--http-redirect-port: redirects to HTTPS/,
+      );
     });
 
     it('takes a rotated certificate on new connections without a restart, and refuses broken ones', async () => {
