@@ -140,6 +140,12 @@ export function subnetsPage(pw: PageWords, subnets: SubnetRow[], csrf: string, e
   );
 }
 
+/** A certificate from a CA the agent was not given (not a wrong name, nor out of its dates). */
+const untrusted = (code: string): boolean =>
+  /^(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT)$/.test(
+    code,
+  );
+
 export function hubPage(
   pw: PageWords,
   current: {
@@ -160,7 +166,10 @@ export function hubPage(
       : s.state === 'connecting'
         ? w.connecting
         : s.state === 'disconnected' && s.certificate
-          ? fill(w.certificateRefused, { code: s.certificate, s: Math.round(s.retryInMs / 1000) })
+          ? fill(untrusted(s.certificate) ? w.certificateRefused : w.certificateInvalid, {
+              code: s.certificate,
+              s: Math.round(s.retryInMs / 1000),
+            })
           : fill(s.state === 'refused' ? w.refused : w.disconnected, {
               reason: s.reason,
               s: Math.round(s.retryInMs / 1000),

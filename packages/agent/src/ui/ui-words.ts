@@ -65,6 +65,8 @@ const en = {
   disconnected: 'Disconnected: {reason}. Retrying in {s} s.',
   certificateRefused:
     'The hub’s certificate was not accepted ({code}). A hub with a private or self-signed CA needs that CA’s certificate given to the agent (--hub-ca). Retrying in {s} s.',
+  certificateInvalid:
+    'The hub’s certificate was not accepted ({code}). Check that the hub URL names a host the certificate lists, that the certificate is valid now, and this computer’s clock. Retrying in {s} s.',
   pending: '{n} changes waiting to be sent.',
   hubUrl: 'Hub URL',
   hubUrlHelp: 'The address you open the hub at in a browser.',
@@ -154,6 +156,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'Déconnecté : {reason}. Nouvel essai dans {s} s.',
     certificateRefused:
       'Le certificat du hub n’a pas été accepté ({code}). Un hub dont l’autorité de certification est privée ou auto-signée exige que le certificat de cette autorité soit donné à l’agent (--hub-ca). Nouvel essai dans {s} s.',
+    certificateInvalid:
+      'Le certificat du hub n’a pas été accepté ({code}). Vérifiez que l’URL du hub nomme un hôte que le certificat mentionne, que le certificat est valide à ce jour, et l’horloge de cet ordinateur. Nouvel essai dans {s} s.',
     pending: '{n} modifications en attente d’envoi.',
     hubUrl: 'URL du hub',
     hubUrlHelp: 'L’adresse à laquelle vous ouvrez le hub dans un navigateur.',
@@ -239,6 +243,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'Disconnesso: {reason}. Nuovo tentativo tra {s} s.',
     certificateRefused:
       'Il certificato dell’hub non è stato accettato ({code}). Un hub con un’autorità di certificazione privata o autofirmata richiede che il certificato di tale autorità sia fornito all’agente (--hub-ca). Nuovo tentativo tra {s} s.',
+    certificateInvalid:
+      'Il certificato dell’hub non è stato accettato ({code}). Verificare che l’URL dell’hub indichi un host elencato nel certificato, che il certificato sia valido ora e l’orologio di questo computer. Nuovo tentativo tra {s} s.',
     pending: '{n} modifiche in attesa di invio.',
     hubUrl: 'URL dell’hub',
     hubUrlHelp: 'L’indirizzo con cui apri l’hub nel browser.',
@@ -324,6 +330,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'Desconectado: {reason}. Reintento en {s} s.',
     certificateRefused:
       'No se aceptó el certificado del hub ({code}). Un hub con una autoridad de certificación privada o autofirmada requiere que se dé al agente el certificado de esa autoridad (--hub-ca). Reintento en {s} s.',
+    certificateInvalid:
+      'No se aceptó el certificado del hub ({code}). Compruebe que la URL del hub nombre un host que figure en el certificado, que el certificado sea válido ahora y el reloj de este equipo. Reintento en {s} s.',
     pending: '{n} cambios esperando para enviarse.',
     hubUrl: 'URL del hub',
     hubUrlHelp: 'La dirección con la que abre el hub en un navegador.',
@@ -409,6 +417,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'Getrennt: {reason}. Neuer Versuch in {s} s.',
     certificateRefused:
       'Das Zertifikat des Hubs wurde nicht akzeptiert ({code}). Bei einem Hub mit privater oder selbstsignierter Zertifizierungsstelle braucht der Agent deren Zertifikat (--hub-ca). Neuer Versuch in {s} s.',
+    certificateInvalid:
+      'Das Zertifikat des Hubs wurde nicht akzeptiert ({code}). Prüfen Sie, ob die Hub-URL einen im Zertifikat aufgeführten Host nennt, ob das Zertifikat jetzt gültig ist und die Uhr dieses Computers. Neuer Versuch in {s} s.',
     pending: '{n} Änderungen warten auf den Versand.',
     hubUrl: 'Hub-URL',
     hubUrlHelp: 'Die Adresse, unter der Sie den Hub im Browser öffnen.',
@@ -494,6 +504,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'Desconectado: {reason}. Nova tentativa em {s} s.',
     certificateRefused:
       'O certificado do hub não foi aceito ({code}). Um hub com uma autoridade certificadora privada ou autoassinada exige que o certificado dessa autoridade seja fornecido ao agente (--hub-ca). Nova tentativa em {s} s.',
+    certificateInvalid:
+      'O certificado do hub não foi aceito ({code}). Verifique se a URL do hub indica um host listado no certificado, se o certificado é válido agora e o relógio deste computador. Nova tentativa em {s} s.',
     pending: '{n} alterações aguardando envio.',
     hubUrl: 'URL do hub',
     hubUrlHelp: 'O endereço em que você abre o hub no navegador.',
@@ -578,6 +590,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'Rozłączono: {reason}. Ponowna próba za {s} s.',
     certificateRefused:
       'Certyfikat huba nie został zaakceptowany ({code}). Hub z prywatnym lub samopodpisanym urzędem certyfikacji wymaga przekazania agentowi certyfikatu tego urzędu (--hub-ca). Ponowna próba za {s} s.',
+    certificateInvalid:
+      'Certyfikat huba nie został zaakceptowany ({code}). Sprawdź, czy adres URL huba wskazuje host wymieniony w certyfikacie, czy certyfikat jest teraz ważny oraz zegar tego komputera. Ponowna próba za {s} s.',
     pending: 'Zmiany oczekujące na wysłanie: {n}.',
     hubUrl: 'URL huba',
     hubUrlHelp: 'Adres, pod którym otwierasz hub w przeglądarce.',
@@ -662,6 +676,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: '已断开：{reason}。{s} 秒后重试。',
     certificateRefused:
       '未接受集线器的证书（{code}）。如果集线器使用私有或自签名的证书颁发机构，需要将该机构的证书提供给代理（--hub-ca）。{s} 秒后重试。',
+    certificateInvalid:
+      '未接受集线器的证书（{code}）。请检查集线器 URL 中的主机是否列在证书中、证书当前是否有效，以及这台计算机的时钟。{s} 秒后重试。',
     pending: '有 {n} 项变更等待发送。',
     hubUrl: 'Hub URL',
     hubUrlHelp: '您在浏览器中打开 Hub 的地址。',
@@ -746,6 +762,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: '연결 끊김: {reason}. {s}초 후 다시 시도.',
     certificateRefused:
       '허브의 인증서가 수락되지 않았습니다({code}). 사설 또는 자체 서명 인증 기관을 쓰는 허브라면 그 기관의 인증서를 에이전트에 제공해야 합니다(--hub-ca). {s}초 후 다시 시도.',
+    certificateInvalid:
+      '허브의 인증서가 수락되지 않았습니다({code}). 허브 URL의 호스트가 인증서에 나열되어 있는지, 인증서가 현재 유효한지, 이 컴퓨터의 시계를 확인하십시오. {s}초 후 다시 시도.',
     pending: '보낼 변경 {n}건이 대기 중입니다.',
     hubUrl: '허브 URL',
     hubUrlHelp: '브라우저에서 허브를 여는 주소.',
@@ -831,6 +849,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: '切断されました: {reason}。{s} 秒後に再試行します。',
     certificateRefused:
       'ハブの証明書が受け入れられませんでした（{code}）。プライベートまたは自己署名の認証局を使うハブでは、その認証局の証明書をエージェントに指定する必要があります（--hub-ca）。{s} 秒後に再試行します。',
+    certificateInvalid:
+      'ハブの証明書が受け入れられませんでした（{code}）。ハブの URL のホストが証明書に記載されているか、証明書が現在有効か、このコンピューターの時計を確認してください。{s} 秒後に再試行します。',
     pending: '{n} 件の変更が送信待ちです。',
     hubUrl: 'ハブの URL',
     hubUrlHelp: 'ブラウザーでハブを開くときのアドレス。',
@@ -915,6 +935,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'غير متصل: {reason}. إعادة المحاولة خلال {s} ث.',
     certificateRefused:
       'لم تُقبل شهادة المحور ({code}). يحتاج المحور الذي يستخدم جهة تصديق خاصة أو موقّعة ذاتيًا إلى إعطاء الوكيل شهادة تلك الجهة (--hub-ca). إعادة المحاولة خلال {s} ث.',
+    certificateInvalid:
+      'لم تُقبل شهادة المحور ({code}). تحقّق من أن عنوان URL للمحور يذكر مضيفًا مدرجًا في الشهادة، وأن الشهادة صالحة الآن، ومن ساعة هذا الحاسوب. إعادة المحاولة خلال {s} ث.',
     pending: 'تغييرات بانتظار الإرسال: {n}.',
     hubUrl: 'عنوان المحور',
     hubUrlHelp: 'العنوان الذي تفتح به المحور في المتصفح.',
@@ -999,6 +1021,8 @@ export const agentWords: Record<AgentLanguage, AgentWords> = {
     disconnected: 'Отключено: {reason}. Повтор через {s} с.',
     certificateRefused:
       'Сертификат хаба не принят ({code}). Для хаба с частным или самоподписанным центром сертификации агенту нужно указать сертификат этого центра (--hub-ca). Повтор через {s} с.',
+    certificateInvalid:
+      'Сертификат хаба не принят ({code}). Проверьте, что URL хаба указывает узел, перечисленный в сертификате, что сертификат действителен сейчас, и часы этого компьютера. Повтор через {s} с.',
     pending: 'Изменений ждут отправки: {n}.',
     hubUrl: 'URL хаба',
     hubUrlHelp: 'Адрес, по которому вы открываете хаб в браузере.',
