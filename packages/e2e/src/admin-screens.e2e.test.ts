@@ -233,7 +233,10 @@ describe('admin screens in Chromium', () => {
   it('shows the history as a chart and a filterable table', async () => {
     await nav(page, 'History');
     await page.getByRole('img', { name: 'Actions per day' }).waitFor();
+    await page.getByRole('cell', { name: 'locations.created' }).first().waitFor();
     await page.getByLabel('Filter by area').selectOption('servers.');
+    // The unfiltered rows stay on screen until the filtered answer replaces them: wait for that.
+    await page.getByRole('cell', { name: 'locations.created' }).first().waitFor({ state: 'detached' });
     await page.getByRole('cell', { name: 'servers.created' }).waitFor();
     expect(await page.getByRole('table', { name: 'History' }).innerText()).not.toMatch(/locations\.created/);
     await screenshot(page, 'history');

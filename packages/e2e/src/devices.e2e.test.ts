@@ -1,6 +1,6 @@
 // Dashboard and device list in the browser, fed by a scripted agent: live, filterable, clickable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { demoAccounts, type RunningHub } from '@crosspoint/hub';
 import { FakeAgent, linkDevice } from '@crosspoint/hub/testing';
 import { expectNoSeriousViolations } from './accessibility.ts';
@@ -184,5 +184,33 @@ describe('dashboard and devices in Chromium', () => {
     await page.getByLabel('Select all visible devices').check();
     await page.getByRole('region', { name: 'Selection' }).getByText('6 selected').waitFor();
     await expectNoSeriousViolations(page, 'Pro Audio devices, all selected');
+  });
+  it('opened by its address, asks for its list, counts and locations once: the screen takes what its prefetch asked', async () => {
+    const asked: { path: string }[] = [];
+    const onRequest = (r: Request) => {
+      if (r.resourceType() !== 'fetch') return; // not the page itself, which has /devices too
+      const { pathname, search } = new URL(r.url());
+      if (/\/devices$|\/devices\/summary$|\/locations$/.test(pathname))
+        asked.push({ path: pathname.replace(/.*\/orgs\/[^/]+/, '') + search });
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${hub.url}/devices?sort=status&order=desc`);
+      await page.getByRole('table', { name: 'Devices' }).locator('tbody tr').first().waitFor();
+      await page
+        .getByTestId('list-count')
+        .getByText(/^6 devices/)
+        .waitFor();
+      // Give a second request by the mounted screen (a key that did not match the prefetch) time to leave.
+      await page.waitForTimeout(500);
+    } finally {
+      page.off('request', onRequest);
+    }
+    const lists = asked.filter((a) => a.path.startsWith('/devices?'));
+    expect(lists.map((a) => a.path)).toEqual(['/devices?sort=status&order=desc&limit=100']);
+    expect(asked.filter((a) => a.path === '/devices/summary')).toHaveLength(1);
+    expect(asked.filter((a) => a.path === '/locations')).toHaveLength(1);
+    // The header's first row is the worst status: the list asked for is the address's sort.
+    await expect(page.locator('th[aria-sort="descending"]', { hasText: 'Status' }).count()).resolves.toBe(1);
   });
 });

@@ -19,8 +19,7 @@ document.documentElement.lang = language;
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } },
 });
-preloadScreenOf(window.location);
-prefetchSession(queryClient);
+preloadScreenOf(window.location, queryClient, prefetchSession(queryClient));
 const root = document.getElementById('root');
 // The first render waits for the language's catalog (at once for English, which is in the first
 // download; one request for the others, fetched alongside the page's screen): no English first.

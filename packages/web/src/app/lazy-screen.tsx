@@ -1,10 +1,33 @@
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '@crosspoint/protocol';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { addEnglishRest, loadEnglishRest } from '../i18n/i18n.ts';
 
+/** What a screen may ask for before it renders: the page's address and the session's organization. */
+export interface ScreenPrefetchContext {
+  orgId: string;
+  session: SessionInfo;
+  search: URLSearchParams;
+}
+
+/**
+ * Starts a screen's first requests (the same query keys its hooks use) as soon as its code and the
+ * session are both there, instead of after its first render: the page opened by address saves the
+ * time between the session's answer and the screen's effects.
+ */
+export type ScreenPrefetch = (client: QueryClient, context: ScreenPrefetchContext) => void;
+
+/** A screen's module: the component, and optionally what it prefetches. */
+export type ScreenModule = ComponentType | { screen: ComponentType; prefetch: ScreenPrefetch };
+
 /** A screen loaded on first use, in its own chunk; `preload` starts the download early. */
-export type LazyScreen = ComponentType & { preload: () => Promise<unknown> };
+export type LazyScreen = ComponentType & {
+  preload: () => Promise<unknown>;
+  /** Downloads the screen (if not yet) and starts its prefetch, if it has one. */
+  prefetch: (client: QueryClient, context: ScreenPrefetchContext) => Promise<void>;
+};
 
 /**
  * Wraps a screen's dynamic import: the chunk is fetched once, by `preload` (called for the page
@@ -15,12 +38,17 @@ export type LazyScreen = ComponentType & { preload: () => Promise<unknown> };
  * 300 ms, which would delay the screen's own requests. A failed download is forgotten, so a later
  * attempt fetches again.
  */
-export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
+export function lazyScreen(load: () => Promise<ScreenModule>): LazyScreen {
   let loaded: ComponentType | undefined;
+  let prefetchOf: ScreenPrefetch | undefined;
   let loading: Promise<ComponentType> | undefined;
   const preload = () =>
     (loading ??= Promise.all([load(), loadEnglishRest()]).then(
-      ([screen]) => (loaded = screen),
+      ([module]) => {
+        if (typeof module === 'function') return (loaded = module);
+        prefetchOf = module.prefetch;
+        return (loaded = module.screen);
+      },
       (e: unknown) => {
         loading = undefined;
         throw e;
@@ -36,7 +64,11 @@ export function lazyScreen(load: () => Promise<ComponentType>): LazyScreen {
       </WithEnglishRest>
     );
   }
-  return Object.assign(Screen, { preload });
+  const prefetch = async (client: QueryClient, context: ScreenPrefetchContext) => {
+    await preload();
+    prefetchOf?.(client, context);
+  };
+  return Object.assign(Screen, { preload, prefetch });
 }
 
 /**

@@ -1,4 +1,6 @@
 import { BrowserRouter, matchRoutes, Outlet, useRoutes, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '@crosspoint/protocol';
 import { SessionProvider } from '../auth/session.tsx';
 import { AppShell } from './AppShell.tsx';
 import { lazyScreen, ScreenBoundary, type LazyScreen } from './lazy-screen.tsx';
@@ -17,12 +19,14 @@ const RegisterScreen = lazyScreen(
   async () => (await import('../features/auth/RegisterScreen.tsx')).RegisterScreen,
 );
 const TrialScreen = lazyScreen(async () => (await import('../features/auth/TrialScreen.tsx')).TrialScreen);
-const DashboardScreen = lazyScreen(
-  async () => (await import('../features/dashboard/DashboardScreen.tsx')).DashboardScreen,
-);
-const DevicesScreen = lazyScreen(
-  async () => (await import('../features/devices/DevicesScreen.tsx')).DevicesScreen,
-);
+const DashboardScreen = lazyScreen(async () => {
+  const m = await import('../features/dashboard/DashboardScreen.tsx');
+  return { screen: m.DashboardScreen, prefetch: m.prefetchDashboard };
+});
+const DevicesScreen = lazyScreen(async () => {
+  const m = await import('../features/devices/DevicesScreen.tsx');
+  return { screen: m.DevicesScreen, prefetch: m.prefetchDevicesScreen };
+});
 const DeviceDetailScreen = lazyScreen(
   async () => (await import('../features/devices/DeviceDetailScreen.tsx')).DeviceDetailScreen,
 );
@@ -151,9 +155,29 @@ export function AppRouter() {
   );
 }
 
-/** Starts downloading the screen of the page being opened, alongside the session request. */
-export function preloadScreenOf(location: { pathname: string }): void {
+/**
+ * Starts downloading the screen of the page being opened, alongside the session request, and its
+ * first requests as soon as both have arrived (see `ScreenPrefetch`).
+ */
+export function preloadScreenOf(
+  location: { pathname: string; search: string },
+  client: QueryClient,
+  session: Promise<SessionInfo | null | undefined>,
+): void {
   for (const match of matchRoutes(appRoutes, location) ?? []) {
-    void (match.route.handle as ScreenHandle | undefined)?.screen.preload().catch(() => undefined);
+    const screen = (match.route.handle as ScreenHandle | undefined)?.screen;
+    if (!screen) continue;
+    const code = screen.preload();
+    // The screen's first requests leave once its code and the session are both there.
+    void Promise.all([code, session])
+      .then(([, s]) => {
+        if (s?.currentOrg)
+          return screen.prefetch(client, {
+            orgId: s.currentOrg.id,
+            session: s,
+            search: new URLSearchParams(location.search),
+          });
+      })
+      .catch(() => undefined); // the screen shows its own errors when it renders
   }
 }

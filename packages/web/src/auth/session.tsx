@@ -38,8 +38,8 @@ const sessionQuery = {
  * query cache by the time SessionProvider mounts, instead of its request starting only then, and a
  * screen's first request (which needs the organization it names) leaves earlier.
  */
-export function prefetchSession(client: QueryClient): void {
-  client.query(sessionQuery).catch(() => undefined); // SessionProvider shows the error, if any.
+export function prefetchSession(client: QueryClient): Promise<SessionInfo | null | undefined> {
+  return client.query(sessionQuery).catch(() => undefined); // SessionProvider shows the error, if any.
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

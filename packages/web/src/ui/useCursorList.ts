@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, type QueryClient } from '@tanstack/react-query';
 import type { OperationId, RouteParams, RouteQuery, RouteTable } from '@crosspoint/protocol';
 import { call } from '../api/client.ts';
 
@@ -26,6 +26,52 @@ export type FiltersOf<K extends ListOperation> = Omit<
   'cursor' | 'limit'
 >;
 
+// The list operations differ in their filters and rows, not in how they page: one loose call
+// here, typed for the caller by `K` (its filters in, its rows out).
+const callList = call as unknown as (
+  id: OperationId,
+  input: { params: unknown; query: unknown },
+  options: { signal: AbortSignal },
+) => Promise<CursorPage & { totalCapped?: boolean }>;
+
+/**
+ * Whether a screen that mounts asks again for what its query holds: not when it arrived in the last
+ * 2 s (a prefetch for this very page); live events and refreshes ask again whatever its age.
+ */
+export const unlessJustFetched = (query: { state: { dataUpdatedAt: number } }): boolean =>
+  Date.now() - query.state.dataUpdatedAt > 2_000;
+
+/**
+ * What a list's query is, shared by the hook and by a prefetch before the screen renders (the
+ * same key, so the screen's first render finds the page in flight or arrived).
+ */
+export function cursorListOptions<K extends ListOperation>(
+  id: K,
+  params: RouteParams<RouteTable[K]>,
+  filters: FiltersOf<K>,
+  pageSize: number,
+) {
+  return {
+    queryKey: [id, params, filters] as const,
+    queryFn: ({ pageParam, signal }: { pageParam: string | undefined; signal: AbortSignal }) =>
+      callList(id, { params, query: { ...filters, limit: pageSize, cursor: pageParam } }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: CursorPage) => last.nextCursor ?? undefined,
+    refetchOnMount: unlessJustFetched,
+  };
+}
+
+/** Starts a list's first page before its screen renders (errors are the screen's to show). */
+export function prefetchCursorList<K extends ListOperation>(
+  client: QueryClient,
+  id: K,
+  params: RouteParams<RouteTable[K]>,
+  filters: FiltersOf<K>,
+  pageSize: number,
+): void {
+  client.infiniteQuery(cursorListOptions(id, params, filters, pageSize)).catch(() => undefined);
+}
+
 /**
  * A server-side list: search, sort and filters go to the hub; pages are fetched by cursor and
  * appended ("Show more"), refreshed every `refreshMs` so the list stays current.
@@ -37,19 +83,8 @@ export function useCursorList<K extends ListOperation>(
   pageSize = 50,
   refreshMs = 30_000,
 ) {
-  // The list operations differ in their filters and rows, not in how they page: one loose call
-  // here, typed for the caller by `K` (its filters in, its rows out).
-  const callList = call as unknown as (
-    id: OperationId,
-    input: { params: unknown; query: unknown },
-    options: { signal: AbortSignal },
-  ) => Promise<CursorPage & { totalCapped?: boolean }>;
   const q = useInfiniteQuery({
-    queryKey: [id, params, filters],
-    queryFn: ({ pageParam, signal }) =>
-      callList(id, { params, query: { ...filters, limit: pageSize, cursor: pageParam } }, { signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...cursorListOptions(id, params, filters, pageSize),
     refetchInterval: refreshMs,
     placeholderData: (prev) => prev,
   });

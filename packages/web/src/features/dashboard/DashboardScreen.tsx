@@ -9,9 +9,10 @@ import { DonutChart } from '../../ui/DonutChart.tsx';
 import { StatusBadge } from '../../ui/StatusBadge.tsx';
 import { LocationCounts } from './LocationCounts.tsx';
 import { OrganizationCounts } from './OrganizationCounts.tsx';
-import { useLocations } from '../locations/queries.ts';
-import { useOrganization } from '../organizations/queries.ts';
-import { useDeviceSummary } from '../devices/queries.ts';
+import { locationsQuery, useLocations } from '../locations/queries.ts';
+import { organizationQuery, useOrganization } from '../organizations/queries.ts';
+import { deviceSummaryQuery, useDeviceSummary } from '../devices/queries.ts';
+import type { ScreenPrefetch } from '../../app/lazy-screen.tsx';
 import { FirmwareUpdatesCard } from '../firmware/FirmwareUpdatesCard.tsx';
 import { VideoCollaborationCards } from '../collaborate-space/VideoCollaborationCards.tsx';
 
@@ -21,6 +22,13 @@ const groupColors = {
   healthy: 'var(--ok)',
   unmonitored: 'var(--muted-dot)',
 } as const;
+
+/** The devices' dashboard opened by its address: its counts, organization and locations at once. */
+export const prefetchDashboard: ScreenPrefetch = (client, { orgId, session }) => {
+  if (session.currentOrg?.kind === 'platform') return;
+  for (const query of [deviceSummaryQuery(orgId), organizationQuery(orgId), locationsQuery(orgId)])
+    client.query<unknown>(query).catch(() => undefined);
+};
 
 /** The dashboard: the operator's for the platform organization, else the devices'. */
 export function DashboardScreen() {

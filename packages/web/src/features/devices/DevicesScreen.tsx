@@ -9,14 +9,15 @@ import { formatTotal } from '../../format.ts';
 import { DataTable, type Column } from '../../ui/DataTable.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { ListToolbar, MoreButton } from '../../ui/ListToolbar.tsx';
-import { useCursorList } from '../../ui/useCursorList.ts';
+import { prefetchCursorList, useCursorList } from '../../ui/useCursorList.ts';
+import type { ScreenPrefetch } from '../../app/lazy-screen.tsx';
 import { useDebounced } from '../../ui/useDebounced.ts';
 import { isOneOf } from '../../ui/oneOf.ts';
 import { toCsv } from './devices-csv.ts';
 import { toggled } from '../../ui/toggled.ts';
 import { deviceCount } from './device-count.ts';
-import { useLocations } from '../locations/queries.ts';
-import { useDeviceSummary } from './queries.ts';
+import { locationsQuery, useLocations } from '../locations/queries.ts';
+import { deviceSummaryQuery, useDeviceSummary } from './queries.ts';
 import { deviceColumns } from './device-columns.tsx';
 import { DeviceFilters, type DeviceListFilters } from './DeviceFilters.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
@@ -49,6 +50,22 @@ function fromAddress(params: URLSearchParams) {
   };
 }
 
+/** The list's query from the page's address: the search box starts empty. */
+const listParamsOf = (params: URLSearchParams) => {
+  const { filters, sort, order } = fromAddress(params);
+  return { search: '', sort, order, ...filters };
+};
+
+/** Rows per page of the list. */
+const pageSize = 100;
+
+/** The Devices screen opened by its address: its list, counts and locations are asked for at once. */
+export const prefetchDevicesScreen: ScreenPrefetch = (client, { orgId, search }) => {
+  prefetchCursorList(client, 'listDevices', { orgId }, listParamsOf(search), pageSize);
+  client.query(deviceSummaryQuery(orgId)).catch(() => undefined);
+  client.query(locationsQuery(orgId)).catch(() => undefined);
+};
+
 /** Devices › Pro Audio and Video: search, sort, filter per column, choose columns, select, CSV, live. */
 export function DevicesScreen() {
   const { t, i18n } = useTranslation();
@@ -65,8 +82,8 @@ export function DevicesScreen() {
   const [error, setError] = useState<unknown>(null);
   const debounced = useDebounced(search);
   const { filters, sort, order } = fromAddress(params);
-  const listParams = { search: debounced, sort, order, ...filters };
-  const list = useCursorList('listDevices', { orgId }, listParams, 100, 60_000);
+  const listParams = { ...listParamsOf(params), search: debounced };
+  const list = useCursorList('listDevices', { orgId }, listParams, pageSize, 60_000);
   const summary = useDeviceSummary(orgId);
   const locations = useLocations(orgId);
   const shown = columns.filter((c) => !hidden.has(c.key));

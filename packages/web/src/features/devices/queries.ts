@@ -4,13 +4,18 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Job } from '@crosspoint/protocol';
 import { call } from '../../api/client.ts';
+import { unlessJustFetched } from '../../ui/useCursorList.ts';
+
+/** The organization's device counts (the same key for the hook and a prefetch). */
+export const deviceSummaryQuery = (orgId: string) => ({
+  queryKey: ['summary', orgId],
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    call('getDeviceSummary', { params: { orgId } }, { signal }),
+  refetchOnMount: unlessJustFetched,
+});
 
 export const useDeviceSummary = (orgId: string, options: { refetchInterval?: number } = {}) =>
-  useQuery({
-    queryKey: ['summary', orgId],
-    queryFn: ({ signal }) => call('getDeviceSummary', { params: { orgId } }, { signal }),
-    ...options,
-  });
+  useQuery({ ...deviceSummaryQuery(orgId), ...options });
 
 /** One device's facts and its status timeline. */
 export const useDevice = (orgId: string, deviceId: string) =>

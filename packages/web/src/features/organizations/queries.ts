@@ -2,12 +2,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client.ts';
 
+/** One organization (the same key for the hook and a prefetch). */
+export const organizationQuery = (orgId: string) => ({
+  queryKey: ['org', orgId],
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    call('getOrganization', { params: { orgId } }, { signal }),
+});
+
 export const useOrganization = (orgId: string, options: { refetchInterval?: number } = {}) =>
-  useQuery({
-    queryKey: ['org', orgId],
-    queryFn: ({ signal }) => call('getOrganization', { params: { orgId } }, { signal }),
-    ...options,
-  });
+  useQuery({ ...organizationQuery(orgId), ...options });
 
 export const supportOrgsKey = ['support-orgs'] as const;
 
