@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { keysetCursor, likePattern, listQueries, summaryQueries } from './device-queries.ts';
+import {
+  broadSearchCap,
+  keysetCursor,
+  likePattern,
+  listQueries,
+  recountQueries,
+  summaryQueries,
+} from './device-queries.ts';
 
 describe(likePattern.name, () => {
   it('lowercases, turns control characters into spaces and escapes LIKE wildcards as the hub does', () => {
@@ -28,6 +35,19 @@ describe(listQueries.name, () => {
     const broad = listQueries('org', { search: 'x' }, 1001);
     expect(small[1]?.text).toMatch(/LIKE \$2 LIMIT 1001\) m/);
     expect(broad[1]?.text).not.toMatch(/LIKE \$2 LIMIT 1001\) m/);
+  });
+  it('sorts a broad search’s matches on the device half before joining their state, as the hub does', () => {
+    const [, page] = listQueries('org', { search: 'x', after: { value: 'v', id: 'id1' } }, 1001);
+    expect(page?.text).toContain(
+      `FROM (SELECT * FROM devices WHERE devices.org_id = $1 AND devices.search_text LIKE $2 AND lower(devices.name) >= $3 LIMIT ${String(broadSearchCap + 1)}) devices`,
+    );
+    expect(page?.text).toMatch(/\) c WHERE \(c\.k > \$3 OR \(c\.k = \$3 AND c\.id > \$4\)\)/);
+    expect(page?.text).toMatch(
+      /JOIN device_state ON device_state\.device_id = m\.id AND device_state\.org_id = \$1/,
+    );
+    // Sorted by status, or filtered on the state half, it walks the sort index as before.
+    expect(listQueries('org', { search: 'x', sort: 'status' }, 1001)[1]?.text).not.toContain('matched');
+    expect(listQueries('org', { search: 'x', group: 'down' }, 1001)[1]?.text).not.toContain('matched');
   });
   it('sends no count when the total is known, and filters the Down group on the effective status', () => {
     const queries = listQueries('org', { group: 'down', limit: 10, knownTotal: 3 });
@@ -60,10 +80,21 @@ describe(listQueries.name, () => {
 });
 
 describe(summaryQueries.name, () => {
-  it('is one pass over each half of the devices, by rollup_org_id for a roll-up', () => {
+  it('sums the kept counts, by rollup_org_id for a roll-up', () => {
     expect(summaryQueries('org').map((q) => q.values)).toEqual([['org'], ['org']]);
-    expect(summaryQueries('org', true).every((q) => q.text.includes('.rollup_org_id = $1'))).toBe(true);
-    expect(summaryQueries('org')[0]?.text).toContain('(device_state.org_id))');
+    expect(summaryQueries('org', true).every((q) => q.text.includes('WHERE rollup_org_id = $1'))).toBe(true);
+    expect(summaryQueries('org').map((q) => /FROM (\w+)/.exec(q.text)?.[1])).toEqual([
+      'device_status_counts',
+      'device_model_counts',
+    ]);
+  });
+});
+
+describe(recountQueries.name, () => {
+  it('is one pass over each half of the devices, by rollup_org_id for a roll-up', () => {
+    expect(recountQueries('org').map((q) => q.values)).toEqual([['org'], ['org']]);
+    expect(recountQueries('org', true).every((q) => q.text.includes('.rollup_org_id = $1'))).toBe(true);
+    expect(recountQueries('org')[0]?.text).toContain('(device_state.org_id))');
   });
 });
 

@@ -10,6 +10,9 @@ import { deviceSearchCountCap } from '@crosspoint/protocol';
 /** A search counts its matches up to this + 1 (the page then says "1,000+"), as the hub does. */
 export const searchCountCap = deviceSearchCountCap;
 
+/** A broad search sorts at most this many matches itself (the hub's `BROAD_SEARCH_CAP`). */
+export const broadSearchCap = 10_000;
+
 export interface ListShape {
   /** A support organization's roll-up (`rollup_org_id`) instead of one organization's rows (`org_id`). */
   rollup?: boolean;
@@ -91,13 +94,47 @@ export function listQueries(orgId: string, shape: ListShape, matches?: number): 
   const key = shape.sort === 'status' ? effectiveStatusSql : 'lower(devices.name)';
   const dir = shape.order === 'desc' ? 'DESC' : 'ASC';
   const cmp = shape.order === 'desc' ? '<' : '>';
-  let after = '';
+  let after = (_t: string) => '';
   const inner = [...where];
+  const bound: string[] = [];
   if (shape.after) {
     const v = param(shape.after.value);
     const id = param(shape.after.id);
-    after = `WHERE (m.k ${cmp} ${v} OR (m.k = ${v} AND m.id ${cmp} ${id}))`;
-    if (!shape.unbounded) inner.push(`${key} ${cmp}= ${v}`);
+    after = (t) => `WHERE (${t}.k ${cmp} ${v} OR (${t}.k = ${v} AND ${t}.id ${cmp} ${id}))`;
+    if (!shape.unbounded) bound.push(`${key} ${cmp}= ${v}`);
+  }
+  inner.push(...bound);
+  const limit = String((shape.limit ?? 50) + 1);
+  // A broad search (past the count's cap) on the device half, sorted by a key of that half: its
+  // matches (up to broadSearchCap) sorted first, the page's rows joined to their state after. The
+  // hub walks the sort index instead (the statement below) when the matches exceed that cap.
+  if (
+    shape.search !== undefined &&
+    total !== undefined &&
+    total > searchCountCap &&
+    onState.length === 0 &&
+    shape.sort !== 'status'
+  ) {
+    const onDevices = [`devices.${column} = $1`, ...onDevice, ...bound].join(' AND ');
+    queries.push({
+      text: `SELECT m.*, device_state.status, device_state.status_since, device_state.overflowed, device_state.last_seen_at,
+      locations.name AS location_name, ${effectiveStatusSql} AS effective, organizations.name AS org_name FROM (
+        SELECT c.* FROM (
+          SELECT devices.id, devices.org_id, devices.rollup_org_id, devices.server_id, devices.agent_device_id,
+            devices.family, devices.kind, devices.model, devices.serial, devices.firmware, devices.name, devices.ip,
+            devices.parent_agent_id, devices.path, devices.location_id, devices.created_at, ${key} AS k, (${key})::text AS sort_key,
+            count(*) OVER () AS matched
+          FROM (SELECT * FROM devices WHERE ${onDevices} LIMIT ${String(broadSearchCap + 1)}) devices
+        ) c ${after('c')}
+        ORDER BY c.k ${dir}, c.id ${dir} LIMIT ${limit}
+      ) m
+      JOIN device_state ON device_state.device_id = m.id AND device_state.${column} = $1
+      LEFT JOIN locations ON locations.id = m.location_id
+      JOIN organizations ON organizations.id = m.org_id
+      ORDER BY m.k ${dir}, m.id ${dir}`,
+      values,
+    });
+    return queries;
   }
   // The organization's name is looked up for the page's rows only, after sorting and limiting.
   queries.push({
@@ -106,18 +143,40 @@ export function listQueries(orgId: string, shape: ListShape, matches?: number): 
       devices.parent_agent_id, devices.path, devices.location_id, devices.created_at,
       device_state.status, device_state.status_since, device_state.overflowed, device_state.last_seen_at,
       locations.name AS location_name, ${effectiveStatusSql} AS effective, ${key} AS k, (${key})::text AS sort_key
-      FROM ${from} WHERE ${inner.join(' AND ')} ${filterFirst ? `LIMIT ${String(searchCountCap + 1)}` : ''}) m JOIN organizations ON organizations.id = m.org_id ${after}
-      ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${String((shape.limit ?? 50) + 1)}`,
+      FROM ${from} WHERE ${inner.join(' AND ')} ${filterFirst ? `LIMIT ${String(searchCountCap + 1)}` : ''}) m JOIN organizations ON organizations.id = m.org_id ${after('m')}
+      ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${limit}`,
     values,
   });
   return queries;
 }
 
 /**
- * The dashboard counts as the hub recounts them after a change: state by status, location and
- * organization (a roll-up's counts per client) in one pass, devices by model in another.
+ * The dashboard counts as the hub reads them: the counts the database keeps (migration 0029: a row
+ * per key and writer's statement until the hubs fold them into one) summed by status, location and
+ * organization (a roll-up's counts per client) in one statement, by model in another.
  */
 export function summaryQueries(orgId: string, rollup = false): Query[] {
+  const column = rollup ? 'rollup_org_id' : 'org_id';
+  return [
+    {
+      text: `SELECT GROUPING(status, location_id, org_id)::int AS g, status, location_id, org_id, sum(n)::int AS n,
+        coalesce(sum(n) FILTER (WHERE status IN ('Down')), 0)::int AS down, coalesce(sum(n) FILTER (WHERE status NOT IN ('Down', 'Healthy', 'Not Monitored')), 0)::int AS issues
+        FROM device_status_counts WHERE ${column} = $1
+        GROUP BY GROUPING SETS ((status), (location_id), (org_id)) HAVING sum(n) <> 0`,
+      values: [orgId],
+    },
+    {
+      text: `SELECT model, kind, sum(n)::int AS n FROM device_model_counts WHERE ${column} = $1 GROUP BY model, kind HAVING sum(n) <> 0 ORDER BY sum(n) DESC, model, kind`,
+      values: [orgId],
+    },
+  ];
+}
+
+/**
+ * What-if (what the hub did before the kept counts): the same counts recounted from every device,
+ * state by status, location and organization in one pass, devices by model in another.
+ */
+export function recountQueries(orgId: string, rollup = false): Query[] {
   const column = rollup ? 'rollup_org_id' : 'org_id';
   return [
     {

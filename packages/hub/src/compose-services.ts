@@ -468,7 +468,6 @@ export function composeServices(db: Db, settings: ServiceSettings) {
       audit,
       live,
       clock,
-      (orgId) => devices.invalidate(orgId),
     ),
     bus: settings.bus,
     files,

@@ -124,6 +124,32 @@ const stateColumns = {
   lastSeenAt: deviceState.lastSeenAt,
 };
 
+/** A list row as the driver returns it (PGlite and node-postgres differ on dates and JSON). */
+type Raw = Omit<DeviceRecord, 'statusSince' | 'lastSeenAt' | 'createdAt' | 'path'> & {
+  statusSince: Date | string;
+  lastSeenAt: Date | string;
+  createdAt: Date | string;
+  path: string[] | string;
+  locationName: string | null;
+  orgName: string;
+  sortKey: string;
+  effective: string;
+};
+
+const record = ({ k: _k, ...r }: Raw & { k?: unknown }) => ({
+  ...r,
+  statusSince: new Date(r.statusSince),
+  lastSeenAt: new Date(r.lastSeenAt),
+  createdAt: new Date(r.createdAt),
+  path: typeof r.path === 'string' ? (JSON.parse(r.path) as string[]) : r.path,
+});
+
+/** The list's sort keys on the device half (`devices` alone): a broad search sorts its matches before joining. */
+const deviceSortKeys = new Set(['name', 'model', 'serial', 'firmware', 'ip', 'connections']);
+
+/** A broad search sorts at most this many matches itself; past it the sort index is walked. */
+export const BROAD_SEARCH_CAP = 10_000;
+
 export class DeviceRepository {
   constructor(private readonly db: Db) {}
 
@@ -288,44 +314,58 @@ export class DeviceRepository {
     const filterFirst = like !== undefined && total <= SEARCH_COUNT_CAP;
     const dir = page.order === 'asc' ? sql`ASC` : sql`DESC`;
     const cmp = page.order === 'asc' ? sql`>` : sql`<`;
-    const after = page.after
-      ? sql`WHERE (m.k ${cmp} ${page.after.value} OR (m.k = ${page.after.value} AND m.id ${cmp} ${page.after.id}))`
-      : sql``;
+    const after = (t: SQL) =>
+      page.after
+        ? sql`WHERE (${t}.k ${cmp} ${page.after.value} OR (${t}.k = ${page.after.value} AND ${t}.id ${cmp} ${page.after.id}))`
+        : sql``;
     // The same bound inside, loosened to the sort key alone: the index walk starts at the cursor
     // instead of reading (and dropping) every row before it — a page deep in the list costs what
     // the first one does.
     const fromCursor = page.after
       ? sql` AND ${key} ${page.order === 'asc' ? sql`>=` : sql`<=`} ${page.after.value}`
       : sql``;
+    const deviceFields = sql`devices.id, devices.org_id AS "orgId", devices.rollup_org_id AS "rollupOrgId", devices.server_id AS "serverId", devices.agent_device_id AS "agentDeviceId",
+      devices.family, devices.kind, devices.model, devices.serial, devices.firmware, devices.name, devices.ip,
+      devices.parent_agent_id AS "parentAgentId", devices.path, devices.location_id AS "locationId", devices.created_at AS "createdAt"`;
+    const stateFields = sql`device_state.status, device_state.status_since AS "statusSince", device_state.overflowed, device_state.last_seen_at AS "lastSeenAt",
+      locations.name AS "locationName", ${status} AS effective`;
+    // A broad search (more matches than the count's cap) filtered and sorted on the device half
+    // alone: its matches, up to BROAD_SEARCH_CAP, are found through the trigram index and sorted,
+    // and only the page's rows are joined to their state. Walking the sort index instead reads
+    // every row before the matches in sort order (30,000 for one site's name at 100,000 devices).
+    // Past the cap, or for an empty page (the cap may have cut it), the walk below answers.
+    if (
+      like !== undefined &&
+      total > SEARCH_COUNT_CAP &&
+      onState.length === 0 &&
+      deviceSortKeys.has(page.sort)
+    ) {
+      const found = rowsOf<Raw & { k?: unknown; matched: number | string }>(
+        await this.db.execute(sql`
+          SELECT m.*, ${stateFields}, organizations.name AS "orgName" FROM (
+            SELECT c.* FROM (
+              SELECT ${deviceFields}, ${key} AS k, (${key})::text AS "sortKey", count(*) OVER () AS matched
+              FROM (SELECT * FROM devices WHERE ${and(inScope('devices', scope), ...onDevice)}${fromCursor} LIMIT ${BROAD_SEARCH_CAP + 1}) devices
+            ) c ${after(sql`c`)}
+            ORDER BY c.k ${dir}, c.id ${dir} LIMIT ${page.limit + 1}
+          ) m
+          JOIN device_state ON device_state.device_id = m.id AND ${inScope('device_state', scope)}
+          LEFT JOIN locations ON locations.id = m."locationId"
+          JOIN organizations ON organizations.id = m."orgId"
+          ORDER BY m.k ${dir}, m.id ${dir}`),
+      );
+      if (found.length > 0 && Number(found[0]?.matched) <= BROAD_SEARCH_CAP)
+        return { rows: found.map(({ matched: _m, ...r }) => record(r)), total, capped: true };
+    }
     // The organization's name is looked up for the page's rows only, after sorting and limiting.
     const result = await this.db.execute(sql`
       SELECT m.*, organizations.name AS "orgName" FROM (
-        SELECT devices.id, devices.org_id AS "orgId", devices.rollup_org_id AS "rollupOrgId", devices.server_id AS "serverId", devices.agent_device_id AS "agentDeviceId",
-          devices.family, devices.kind, devices.model, devices.serial, devices.firmware, devices.name, devices.ip,
-          devices.parent_agent_id AS "parentAgentId", devices.path, devices.location_id AS "locationId", devices.created_at AS "createdAt",
-          device_state.status, device_state.status_since AS "statusSince", device_state.overflowed, device_state.last_seen_at AS "lastSeenAt",
-          locations.name AS "locationName", ${status} AS effective, ${key} AS k, (${key})::text AS "sortKey"
+        SELECT ${deviceFields}, ${stateFields}, ${key} AS k, (${key})::text AS "sortKey"
         FROM ${from} WHERE ${where}${fromCursor}
         ${filterFirst ? sql`LIMIT ${SEARCH_COUNT_CAP + 1}` : sql``}
-      ) m JOIN organizations ON organizations.id = m."orgId" ${after}
+      ) m JOIN organizations ON organizations.id = m."orgId" ${after(sql`m`)}
       ORDER BY m.k ${dir}, m.id ${dir} LIMIT ${page.limit + 1}`);
-    type Raw = Omit<DeviceRecord, 'statusSince' | 'lastSeenAt' | 'createdAt' | 'path'> & {
-      statusSince: Date | string;
-      lastSeenAt: Date | string;
-      createdAt: Date | string;
-      path: string[] | string;
-      locationName: string | null;
-      orgName: string;
-      sortKey: string;
-      effective: string;
-    };
-    const rows = rowsOf<Raw & { k?: unknown }>(result).map(({ k: _k, ...r }) => ({
-      ...r,
-      statusSince: new Date(r.statusSince),
-      lastSeenAt: new Date(r.lastSeenAt),
-      createdAt: new Date(r.createdAt),
-      path: typeof r.path === 'string' ? (JSON.parse(r.path) as string[]) : r.path,
-    }));
+    const rows = rowsOf<Raw & { k?: unknown }>(result).map(record);
     return { rows, total, capped: like !== undefined && total > SEARCH_COUNT_CAP };
   }
 

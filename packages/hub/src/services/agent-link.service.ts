@@ -63,8 +63,6 @@ export class AgentLinkService {
     private readonly audit: AuditService,
     private readonly live: LiveEvents,
     private readonly clock: Clock,
-    /** This hub's own caches hear of a change at once, before the bus brings it round. */
-    private readonly devicesChanged: (orgId: string) => void = () => undefined,
     /** This hub process (`hub_processes.id`): the links it holds are marked with it. */
     readonly hubId: string = randomUUID(),
   ) {}
@@ -348,7 +346,6 @@ export class AgentLinkService {
       });
     }
     if (changed > 0 || membership) {
-      this.devicesChanged(agent.org.id);
       await this.publish(agent.org.id, { kind: 'devices', changed });
     }
   }

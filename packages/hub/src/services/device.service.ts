@@ -104,11 +104,6 @@ export class DeviceService {
     return this.devices.reconcileCounts();
   }
 
-  /** An organization's devices changed on this hub: the kept counts follow in the database already. */
-  invalidate(_orgId: string): void {
-    // Nothing is kept in the hub.
-  }
-
   /** Tells every hub and browser that an organization's devices changed (location, plan, membership). */
   async changed(orgId: string): Promise<void> {
     await this.live.publish(orgId, { kind: 'devices', changed: 0 });
