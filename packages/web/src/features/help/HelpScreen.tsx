@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { can as roleCan, roles } from '@crosspoint/protocol';
 import { useOrg } from '../../auth/session.tsx';
+import { useHelpBodies, type HelpBodies } from './help-bodies.ts';
 import { topicBody, topicEditions, visibleTopics, type HelpTopic } from './topics.ts';
 
 /** "Applies to: Cloud edition · Support organization · Owner, Administrator". */
@@ -22,9 +23,21 @@ function Scope({ topic }: { topic: HelpTopic }) {
   );
 }
 
-function Page({ topic, title }: { topic: HelpTopic; title: string }) {
+/** A help page; `bodies` undefined while its language's bodies download (a loading line, not English). */
+function Page({ topic, title, bodies }: { topic: HelpTopic; title: string; bodies: HelpBodies | undefined }) {
   const { t, i18n } = useTranslation();
-  const { body, translated } = topicBody(topic, i18n.language);
+  if (!bodies) {
+    return (
+      <article className="card" aria-labelledby={`help-${topic.id}`} aria-busy="true">
+        <h2 id={`help-${topic.id}`}>{title}</h2>
+        <Scope topic={topic} />
+        <p className="muted" role="status">
+          {t('common.loading')}
+        </p>
+      </article>
+    );
+  }
+  const { body, translated } = topicBody(topic, i18n.language, bodies);
   return (
     <article className="card" aria-labelledby={`help-${topic.id}`}>
       <h2 id={`help-${topic.id}`}>{title}</h2>
@@ -53,7 +66,8 @@ export function HelpScreen() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const titleOf = (topic: HelpTopic) => t(`help.topics.${topic.id}`, { defaultValue: topic.title });
-  const bodyOf = (topic: HelpTopic) => topicBody(topic, i18n.language).body;
+  const bodies = useHelpBodies(i18n.language);
+  const bodyOf = (topic: HelpTopic) => topicBody(topic, i18n.language, bodies ?? {}).body;
   const kind = session.currentOrg?.kind;
   const all = visibleTopics(kind, can, '', titleOf);
   const matches = visibleTopics(kind, can, search, titleOf, bodyOf);
@@ -91,7 +105,7 @@ export function HelpScreen() {
         </nav>
         <div className="help-pages">
           {shown.map((topic) => (
-            <Page key={topic.id} topic={topic} title={titleOf(topic)} />
+            <Page key={topic.id} topic={topic} title={titleOf(topic)} bodies={bodies} />
           ))}
         </div>
       </div>

@@ -10,7 +10,23 @@ import {
   untranslatedTopics,
   visibleTopics,
 } from './topics.ts';
-import { helpTranslations } from './translations.ts';
+import type { HelpBodies } from './help-bodies.ts';
+import ar from './translations/ar.ts';
+import de from './translations/de.ts';
+import es from './translations/es.ts';
+import fr from './translations/fr.ts';
+import it_ from './translations/it.ts';
+import ja from './translations/ja.ts';
+import ko from './translations/ko.ts';
+import pl from './translations/pl.ts';
+import pt from './translations/pt.ts';
+import ru from './translations/ru.ts';
+import zh from './translations/zh.ts';
+
+/** Every language's bodies, imported at once here (the app loads only the one being read). */
+const helpTranslations: Record<string, HelpBodies> = { fr, it: it_, es, de, pt, pl, zh, ko, ja, ar, ru };
+/** The languages whose help is complete: a topic left in English there fails the test. */
+const complete: string[] = [];
 
 const owner = (p: Permission) => can('owner', p);
 const monitor = (p: Permission) => can('monitor', p);
@@ -107,19 +123,19 @@ describe('help pages', () => {
     const locate = helpTopics.find((t) => t.id === 'locate-light');
     const invoices = helpTopics.find((t) => t.id === 'invoices');
     if (!locate || !invoices) throw new Error('missing topics');
-    expect(topicBody(locate, 'fr').translated).toBe(true);
-    expect(topicBody(invoices, 'fr')).toEqual({ body: invoices.body, translated: false });
-    expect(topicBody(invoices, 'en-GB').translated).toBe(true);
+    expect(topicBody(locate, 'fr', fr).translated).toBe(true);
+    expect(topicBody(locate, 'fr', {})).toEqual({ body: locate.body, translated: false });
+    expect(topicBody(invoices, 'en-GB', {}).translated).toBe(true);
   });
 
-  it('lists the pages still in English per language', () => {
-    const missing = untranslatedTopics(uiLanguages);
+  it('has every page translated in every language', () => {
+    const missing = untranslatedTopics(helpTranslations);
     expect(Object.keys(missing).sort()).toEqual(uiLanguages.filter((l) => l !== 'en').sort());
-    expect(missing.fr).not.toContain('locate-light');
-    expect(missing.ja).toHaveLength(helpTopics.length);
+    for (const lng of complete) expect(missing[lng], lng).toEqual([]);
     // The report, for the issue note and docs/web-i18n.md.
     console.info(
       Object.entries(missing)
+        .filter(([, ids]) => ids.length > 0)
         .map(
           ([l, ids]) => `${l}: ${String(ids.length)} of ${String(helpTopics.length)} help pages in English`,
         )

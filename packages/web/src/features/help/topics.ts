@@ -1,11 +1,12 @@
 import type { OrgKind, Permission } from '@crosspoint/protocol';
-import { helpTranslations } from './translations.ts';
+import type { HelpBodies } from './help-bodies.ts';
 
 /**
  * A help page, shown to the organizations and roles it concerns (its scope: edition, organization
  * kind, the permission it needs). The title is translated through the catalogs as
  * `help.topics.<id>`; `title` here is the English one. The body is English, with translations in
- * translations.ts: a language without one shows the English body and says so (docs/web-i18n.md).
+ * translations/<lng>.ts, each loaded when its language's help is read (help-bodies.ts): a topic
+ * without one shows the English body and says so (docs/web-i18n.md).
  */
 export interface HelpTopic {
   id: string;
@@ -422,20 +423,27 @@ export const helpTopics: HelpTopic[] = [
   },
 ];
 
-/** The English words of a topic, or its translation into `language` when there is one. */
-export function topicBody(topic: HelpTopic, language: string): { body: string[]; translated: boolean } {
+/**
+ * The English words of a topic, or its translation into `language` from that language's `bodies`
+ * (help-bodies.ts) when there is one.
+ */
+export function topicBody(
+  topic: HelpTopic,
+  language: string,
+  bodies: HelpBodies,
+): { body: string[]; translated: boolean } {
   const base = language.split('-')[0] ?? 'en';
-  const translated = helpTranslations[base]?.[topic.id];
+  const translated = bodies[topic.id];
   if (base === 'en' || !translated) return { body: topic.body, translated: base === 'en' };
   return { body: translated, translated: true };
 }
 
-/** For each language with help translations: the topics whose body is not translated yet. */
-export function untranslatedTopics(languages: readonly string[]): Record<string, string[]> {
+/** For each language of `translations` but English: the topics whose body is not translated yet. */
+export function untranslatedTopics(translations: Record<string, HelpBodies>): Record<string, string[]> {
   return Object.fromEntries(
-    languages
-      .filter((l) => l !== 'en')
-      .map((l) => [l, helpTopics.filter((t) => !helpTranslations[l]?.[t.id]).map((t) => t.id)]),
+    Object.entries(translations)
+      .filter(([l]) => l !== 'en')
+      .map(([l, bodies]) => [l, helpTopics.filter((t) => !bodies[t.id]).map((t) => t.id)]),
   );
 }
 
