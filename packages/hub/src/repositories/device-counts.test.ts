@@ -164,6 +164,7 @@ describe.each(await databaseLanes())('kept device counts on $name', (lane) => {
     await compare();
     await kept.foldCounts();
     expect(await foldState(db)).toEqual({ rowsPerKey: 1, unfolded: 0 });
+    await kept.vacuumCounts();
     await compare();
     const all = rowsOf<{ status: string; n: number }>(
       await db.execute(

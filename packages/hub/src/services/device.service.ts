@@ -57,6 +57,7 @@ export interface DeviceCountSettings {
 export class DeviceService {
   private foldTimer: ReturnType<typeof setInterval> | undefined;
   private folding = false;
+  private folds = 0;
 
   constructor(
     private readonly devices: DeviceRepository,
@@ -82,12 +83,14 @@ export class DeviceService {
     this.foldTimer = undefined;
   }
 
-  /** Folds the kept counts once (the timer's step); returns the rows folded away. */
+  /** Folds the kept counts once (the timer's step), vacuuming them every 60th time; returns the rows folded away. */
   async fold(): Promise<number> {
     if (this.folding) return 0;
     this.folding = true;
     try {
-      return await this.devices.foldCounts();
+      const folded = await this.devices.foldCounts();
+      if (++this.folds % 60 === 0) await this.devices.vacuumCounts();
+      return folded;
     } catch (e) {
       this.countSettings.onError?.(e);
       return 0;
