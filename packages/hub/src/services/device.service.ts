@@ -92,7 +92,8 @@ export class DeviceService {
       if (++this.folds % 60 === 0) await this.devices.vacuumCounts();
       return folded;
     } catch (e) {
-      this.countSettings.onError?.(e);
+      // A fold cut short by the hub stopping (its database closing) is no failure.
+      if (this.foldTimer) this.countSettings.onError?.(e);
       return 0;
     } finally {
       this.folding = false;
