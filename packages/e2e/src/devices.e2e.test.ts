@@ -104,6 +104,15 @@ describe('dashboard and devices in Chromium', () => {
       /HQ Rack › Subnet 127\.20\.1\.0\/24 \(sim1\) › Stack A › C-Link 03/,
     );
     await page.getByRole('list', { name: 'Status history' }).getByText('OVERHEATING!').waitFor();
+    // Availability per day from the hub's daily figures: 30 bars; the device is known since an hour
+    // ago, in an issue (available), so today reads 100 % and the older days have no status known.
+    const chart = page.getByTestId('availability-chart');
+    await chart.getByRole('img', { name: 'Available per day, last 30 days (UTC)' }).waitFor();
+    expect(await chart.locator('rect').count()).toBe(30);
+    const bars = chart.locator('rect title');
+    expect(await bars.last().textContent()).toMatch(/: 100% available$/);
+    expect(await bars.first().textContent()).toMatch(/: no status known$/);
+    expect(await page.getByTestId('availability').innerText()).toMatch(/Available, last 7 days\s+100%/);
     await screenshot(page, 'device-detail');
     await expectNoSeriousViolations(page, 'device detail');
   });

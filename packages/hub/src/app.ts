@@ -117,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   licenseRoutes(routes, { licenses: s.licenses });
   deviceRoutes(app, routes, {
     devices: s.devices,
+    availability: s.deviceAvailability,
     live: s.live,
     personStreams: s.personStreams,
     accessCheckMs: deps.liveAccessCheckMs,

@@ -83,6 +83,7 @@ import {
   type HistoryRetentionSettings,
 } from './services/history-retention.ts';
 import { StatusHistoryRepository } from './repositories/status-history.repository.ts';
+import { DeviceAvailabilityService } from './services/device-availability.service.ts';
 import { InvoiceWebhooks } from './services/billing/invoice-webhooks.ts';
 import { renderInvoicePdf } from './adapters/invoice-pdf.ts';
 import { createLdapDirectory } from './adapters/ldap-directory.ts';
@@ -458,6 +459,9 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     servers,
     agentBuilds,
     devices,
+    deviceAvailability: new DeviceAvailabilityService(deviceRepo, new StatusHistoryRepository(db), () =>
+      clock().getTime(),
+    ),
     link: new AgentLinkService(
       accountRepo,
       orgRepo,

@@ -138,6 +138,25 @@ export class StatusHistoryRepository {
     return affected(result);
   }
 
+  /**
+   * A device's changes from `from` until `until`, and the last one before `from` (the status it had
+   * when the span began), oldest first.
+   */
+  async changesAround(deviceId: string, from: Date, until: Date): Promise<{ status: string; since: Date }[]> {
+    const rows = rowsOf<{ status: string; since: string | Date }>(
+      await this.db.execute(sql`
+        (SELECT status, since FROM device_status_history
+          WHERE device_id = ${deviceId} AND since < ${from.toISOString()}::timestamptz
+          ORDER BY since DESC LIMIT 1)
+        UNION ALL
+        (SELECT status, since FROM device_status_history
+          WHERE device_id = ${deviceId} AND since >= ${from.toISOString()}::timestamptz
+            AND since < ${until.toISOString()}::timestamptz)
+        ORDER BY since`),
+    );
+    return rows.map((r) => ({ status: r.status, since: new Date(r.since) }));
+  }
+
   /** A device's daily sums from `fromDay` to `toDay` (inclusive), oldest first. */
   async daily(
     deviceId: string,

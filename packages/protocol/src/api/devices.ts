@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Text } from '../text.ts';
-import { IsoDateTime, OrgRef, Uuid, listQueryFields, organizationIdFilter } from './common.ts';
+import { IsoDate, IsoDateTime, OrgRef, Uuid, listQueryFields, organizationIdFilter } from './common.ts';
 import { deviceGroups } from '../devices/status.ts';
 import { ConnectionStep } from '../devices/connections.ts';
 
@@ -101,6 +101,38 @@ export const DeviceDetail = Type.Object(
   { $id: 'DeviceDetail' },
 );
 export const DeviceParams = Type.Object({ orgId: Uuid, deviceId: Uuid });
+
+export const DeviceAvailabilityQuery = Type.Object({
+  days: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 400,
+      default: 30,
+      description: 'UTC days to answer, today included (at most 400: the history keeps 13 months by default).',
+    }),
+  ),
+});
+
+export const DeviceAvailability = Type.Object(
+  {
+    days: Type.Array(
+      Type.Object({
+        day: IsoDate,
+        knownSeconds: Type.Integer({
+          minimum: 0,
+          description: 'Seconds of the day in which the device had a known status (0: not known yet).',
+        }),
+        availableSeconds: Type.Integer({
+          minimum: 0,
+          description: 'Of those, seconds in an available status (not Down, Not Monitored, restarting or updating).',
+        }),
+      }),
+      { description: 'One per UTC day, oldest first; today so far.' },
+    ),
+  },
+  { $id: 'DeviceAvailability' },
+);
+export type DeviceAvailability = Static<typeof DeviceAvailability>;
 
 export const DeviceSummary = Type.Object(
   {

@@ -55,6 +55,18 @@ export const deviceStatuses: readonly DeviceStatus[] = [
 export const deviceGroups = ['down', 'issues', 'healthy', 'unmonitored'] as const;
 export type DeviceGroup = (typeof deviceGroups)[number];
 
+/**
+ * Statuses in which a device is not available to its room, for availability figures: it does not
+ * answer (Down), is not watched (Not Monitored), or is restarting or updating. Every other status,
+ * issues included, counts as available.
+ */
+export const unavailableStatuses: readonly DeviceStatus[] = [
+  'Down',
+  notMonitoredStatus,
+  'Restarting...',
+  'Updating Firmware',
+];
+
 /** THE grouping rule: Down and Healthy are groups of their own, Not Monitored is apart, the rest are issues. */
 const groupByStatus: Readonly<Record<DeviceStatus, DeviceGroup>> = {
   Down: 'down',

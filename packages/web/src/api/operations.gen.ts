@@ -73,6 +73,7 @@ export const operations = {
   listDevices: ['GET', '/api/v1/orgs/:orgId/devices'],
   getDeviceSummary: ['GET', '/api/v1/orgs/:orgId/devices/summary'],
   getDevice: ['GET', '/api/v1/orgs/:orgId/devices/:deviceId'],
+  getDeviceAvailability: ['GET', '/api/v1/orgs/:orgId/devices/:deviceId/availability'],
   assignDeviceLocation: ['PUT', '/api/v1/orgs/:orgId/devices/location'],
   runCommand: ['POST', '/api/v1/orgs/:orgId/jobs'],
   listJobs: ['GET', '/api/v1/orgs/:orgId/jobs'],

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { DeviceService } from '../../services/device.service.ts';
+import type { DeviceAvailabilityService } from '../../services/device-availability.service.ts';
 import type { LiveEvents } from '../../services/live-events.ts';
 import type { PersonStreams } from '../../services/communications/person-streams.ts';
 import { seesRollup } from '../../services/rollups.ts';
@@ -11,6 +12,7 @@ export function deviceRoutes(
   routes: ContractRoutes,
   d: {
     devices: DeviceService;
+    availability: DeviceAvailabilityService;
     live: LiveEvents;
     /** The signed-in person's part of the stream: presence and their call signals. */
     personStreams: PersonStreams;
@@ -29,6 +31,9 @@ export function deviceRoutes(
   routes.org('listDevices', (ctx, { query }) => d.devices.list(ctx, query));
   routes.org('getDeviceSummary', (ctx) => d.devices.summary(ctx));
   routes.org('getDevice', (ctx, { params }) => d.devices.detail(ctx, params.deviceId));
+  routes.org('getDeviceAvailability', (ctx, { params, query }) =>
+    d.availability.perDay(ctx, params.deviceId, query.days),
+  );
   routes.org('assignDeviceLocation', async (ctx, { body }) => ({
     updated: await d.devices.assignLocation(ctx, body.deviceIds, body.locationId),
   }));

@@ -143,6 +143,7 @@ const samples: Record<
   'GET /api/v1/orgs/{orgId}/devices': { mutates: false },
   'GET /api/v1/orgs/{orgId}/devices/summary': { mutates: false },
   'GET /api/v1/orgs/{orgId}/devices/{deviceId}': { mutates: false },
+  'GET /api/v1/orgs/{orgId}/devices/{deviceId}/availability': { mutates: false },
   'PUT /api/v1/orgs/{orgId}/devices/location': {
     body: { deviceIds: ['00000000-0000-4000-8000-000000000000'], locationId: null },
     mutates: true,

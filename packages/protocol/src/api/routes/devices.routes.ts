@@ -6,6 +6,8 @@ import {
   DeviceDetail,
   DeviceListQuery,
   DevicePage,
+  DeviceAvailability,
+  DeviceAvailabilityQuery,
   DeviceParams,
   DeviceSummary,
 } from '../devices.ts';
@@ -45,6 +47,16 @@ export const deviceRoutes = {
     summary: 'One device with its status history',
     params: DeviceParams,
     answer: DeviceDetail,
+  }),
+  getDeviceAvailability: route({
+    method: 'GET',
+    path: '/api/v1/orgs/:orgId/devices/:deviceId/availability',
+    tags,
+    access: 'devices.read',
+    summary: "A device's availability per UTC day (from the daily sums, today from its history)",
+    params: DeviceParams,
+    query: DeviceAvailabilityQuery,
+    answer: DeviceAvailability,
   }),
   assignDeviceLocation: route({
     method: 'PUT',

@@ -6,7 +6,8 @@ import { errorMessage, statusLabel } from '../../i18n/labels.ts';
 import { DeviceActions } from './DeviceActions.tsx';
 import { statusTone } from '../../ui/StatusBadge.tsx';
 import { useNow } from '../../ui/useNow.ts';
-import { useDevice } from './queries.ts';
+import { useDevice, useDeviceAvailability } from './queries.ts';
+import { AvailabilityChart, shareOf } from './AvailabilityChart.tsx';
 import { connectionStepLabel } from './connections.ts';
 import { ConfigurationVersions } from '../configurations/ConfigurationVersions.tsx';
 import { DeviceJobs } from './DeviceJobs.tsx';
@@ -30,31 +31,58 @@ function StatusFor({ status, since }: { status: string; since: string }) {
 
 const day = 86_400_000;
 
-/** Available (not Down, restarting, updating or unmonitored) over the last 24 hours, 7 and 30 days. */
-function Availability({ history }: { history: { status: string; since: string }[] }) {
+/**
+ * Available (not Down, restarting, updating or unmonitored) over the last 24 hours, from the status
+ * timeline, and over the last 7 and 30 UTC days (today so far included), from the hub's daily sums
+ * (the timeline holds the last 200 changes only); the 30 days as a chart too.
+ */
+function Availability({
+  history,
+  orgId,
+  deviceId,
+}: {
+  history: { status: string; since: string }[];
+  orgId: string;
+  deviceId: string;
+}) {
   const { t, i18n } = useTranslation();
   const now = useNow();
+  const perDay = useDeviceAvailability(orgId, deviceId);
+  const days = perDay.data?.days;
+  const overDays = (n: number): number | null => {
+    if (!days) return null;
+    const last = days.slice(-n);
+    return shareOf({
+      knownSeconds: last.reduce((s, d) => s + d.knownSeconds, 0),
+      availableSeconds: last.reduce((s, d) => s + d.availableSeconds, 0),
+    });
+  };
   const windows = [
-    { key: 'day', ms: day },
-    { key: 'week', ms: 7 * day },
-    { key: 'month', ms: 30 * day },
+    { key: 'day', share: availability(history, now, day) },
+    { key: 'week', share: overDays(7) },
+    { key: 'month', share: overDays(30) },
   ] as const;
   return (
-    <dl className="facts" aria-label={t('device.availability')} data-testid="availability">
-      {windows.map((w) => {
-        const share = availability(history, now, w.ms);
-        return (
+    <>
+      <dl className="facts" aria-label={t('device.availability')} data-testid="availability">
+        {windows.map((w) => (
           <div key={w.key}>
             <dt>{t(`device.availabilityOver.${w.key}`)}</dt>
             <dd>
-              {share === null
+              {w.share === null
                 ? '—'
-                : formatNumber(share, i18n.language, { style: 'percent', maximumFractionDigits: 2 })}
+                : formatNumber(w.share, i18n.language, { style: 'percent', maximumFractionDigits: 2 })}
             </dd>
           </div>
-        );
-      })}
-    </dl>
+        ))}
+      </dl>
+      {days && <AvailabilityChart days={days} />}
+      {perDay.isError && (
+        <p role="alert" className="error">
+          {errorMessage(t, i18n.language, perDay.error)}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -123,7 +151,7 @@ export function DeviceDetailScreen() {
       <ConfigurationVersions orgId={orgId} deviceId={d.id} deviceName={d.name} model={d.model} />
       <DeviceJobs orgId={orgId} deviceId={d.id} />
       <h2>{t('device.history')}</h2>
-      <Availability history={history} />
+      <Availability history={history} orgId={orgId} deviceId={d.id} />
       <ol className="timeline" aria-label={t('device.history')}>
         {history.map((h, i) => (
           <li key={`${h.since}-${String(i)}`}>

@@ -1,11 +1,13 @@
+import { unavailableStatuses } from '@crosspoint/protocol';
+
 /** A status the device had from `since` on (the device's history, newest first or in any order). */
 export interface StatusSpan {
   status: string;
   since: string;
 }
 
-/** Statuses in which a device is not available to its room. */
-const unavailable = new Set(['Down', 'Not Monitored', 'Restarting...', 'Updating Firmware']);
+/** Statuses in which a device is not available to its room (one rule with the hub's daily figures). */
+const unavailable = new Set<string>(unavailableStatuses);
 
 /**
  * The share of the window `[now - windowMs, now]` in which the device was available, from its status

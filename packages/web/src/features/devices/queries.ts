@@ -17,6 +17,17 @@ export const deviceSummaryQuery = (orgId: string) => ({
 export const useDeviceSummary = (orgId: string, options: { refetchInterval?: number } = {}) =>
   useQuery({ ...deviceSummaryQuery(orgId), ...options });
 
+/**
+ * One device's availability per UTC day (30 days); refreshed with the device (its key starts as the
+ * device's does, so the live events that refresh the device refresh it too).
+ */
+export const useDeviceAvailability = (orgId: string, deviceId: string) =>
+  useQuery({
+    queryKey: ['device', orgId, deviceId, 'availability'],
+    queryFn: ({ signal }) =>
+      call('getDeviceAvailability', { params: { orgId, deviceId }, query: { days: 30 } }, { signal }),
+  });
+
 /** One device's facts and its status timeline. */
 export const useDevice = (orgId: string, deviceId: string) =>
   useQuery({
