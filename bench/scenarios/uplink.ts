@@ -86,6 +86,24 @@ function hubApi(hub: HubProcess, fetchImpl: typeof fetch): HubApi {
   };
 }
 
+/** `f` over `items`, at most `limit` at once, results in order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  f: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 async function listDevices(hub: HubProcess, api: HubApi): Promise<HubDevice[]> {
   const out: HubDevice[] = [];
   let cursor: string | null = null;
@@ -263,17 +281,17 @@ async function runLink(
     let missingChanges: ObservedChange[] = changes;
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const details = await Promise.all(
-        changedIds.map(async ({ key, id }) => {
-          const detail = await api<{ history: { status: string; observedAt: string }[] }>(
-            `/api/v1/orgs/${linkedHub.orgId}/devices/${id}`,
-          );
-          return [
-            key,
-            detail.history.map((h) => ({ status: h.status, observedAt: Date.parse(h.observedAt) })),
-          ] as const;
-        }),
-      );
+      // A few reads at a time: the hub is taking the replay meanwhile, and the reads should not
+      // weigh on it (over TLS each parallel read would be a new connection and handshake).
+      const details = await mapLimited(changedIds, 4, async ({ key, id }) => {
+        const detail = await api<{ history: { status: string; observedAt: string }[] }>(
+          `/api/v1/orgs/${linkedHub.orgId}/devices/${id}`,
+        );
+        return [
+          key,
+          detail.history.map((h) => ({ status: h.status, observedAt: Date.parse(h.observedAt) })),
+        ] as const;
+      });
       missingChanges = missingFromHistory(changes, new Map(details));
       if (missingChanges.length === 0 || Date.now() > deadline) break;
       await sleep(100);
