@@ -108,7 +108,8 @@ export const DeviceAvailabilityQuery = Type.Object({
       minimum: 1,
       maximum: 400,
       default: 30,
-      description: 'UTC days to answer, today included (at most 400: the history keeps 13 months by default).',
+      description:
+        'UTC days to answer, today included (at most 400: the history keeps 13 months by default).',
     }),
   ),
 });
@@ -124,7 +125,8 @@ export const DeviceAvailability = Type.Object(
         }),
         availableSeconds: Type.Integer({
           minimum: 0,
-          description: 'Of those, seconds in an available status (not Down, Not Monitored, restarting or updating).',
+          description:
+            'Of those, seconds in an available status (not Down, Not Monitored, restarting or updating).',
         }),
       }),
       { description: 'One per UTC day, oldest first; today so far.' },
