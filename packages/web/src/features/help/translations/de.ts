@@ -117,7 +117,7 @@ const bodies: HelpBodies = {
   'monitoring-servers': [
     'Server listet die Agent-Serverkonten: ob jeder Agent Verbunden ist, sein Überwachungssystem (Aktiv, Problem, Aus), seine Version, Last, aktivierten Subnetze und wann er zuletzt gesehen wurde.',
     'Meldet die Überwachung eines Servers Problem, nennt sie die Probleme: fehlschlagende Subnetz-Suche, wachsender Puffer, Zeitabweichung, abgelehnte Zugangsdaten, hohe CPU- oder Speicherlast.',
-    'Eine Alarmregel der Art „ein Server trennt sich oder seine Überwachung hat ein Problem“ meldet es per E-Mail, SMS oder Webhook.',
+    'Eine Alarmregel der Art „ein Server die Verbindung verliert oder seine Überwachung ein Problem hat“ meldet es per E-Mail, SMS oder Webhook.',
   ],
   'agent-install': [
     'Downloads bietet den Agent an: eine Datei für Linux oder Windows mit Node.js 20. Prüfen Sie ihren SHA-256 und installieren Sie sie als Dienst (systemd unter Linux, WinSW unter Windows), wie die Seite es zeigt.',

@@ -91,7 +91,7 @@ const bodies: HelpBodies = {
   ],
   'collaborate-link': [
     'Les appareils vidéo COLLABORATE Live apparaissent sous Vidéo, trouvés par l’agent comme les appareils Pro Audio ; leur état, leur modèle, leur numéro de série et leur micrologiciel s’y affichent. Un codec qui perd son enregistrement auprès de COLLABORATE Space affiche Échec du service de communication.',
-    'Paramètres › Mon compte › Lien avec COLLABORATE Space : « Lier mon compte » vous mène à la page de connexion de COLLABORATE Space ; autorisez-y l’accès et vous revenez avec le compte lié. Crosspoint garde l’accès accordé, scellé, et le renouvelle ; « Délier mon compte » le supprime. Pour un COLLABORATE Space sur site, saisissez d’abord son adresse.',
+    'Paramètres › Mon compte › Liaison à COLLABORATE Space : « Lier mon compte » vous mène à la page de connexion de COLLABORATE Space ; autorisez-y l’accès et vous revenez avec le compte lié. Crosspoint garde l’accès accordé, scellé, et le renouvelle ; « Délier mon compte » le supprime. Pour un COLLABORATE Space sur site, saisissez d’abord son adresse.',
     'Un Propriétaire ou un Administrateur lie aussi l’organisation (« Lier l’organisation »). Le tableau de bord affiche alors, sous Collaboration vidéo, les appareils vidéo par état, les utilisateurs COLLABORATE Space par présence (en ligne, occupé, absent, hors ligne), toutes les licences et les derniers appels et réunions, actualisés toutes les quelques secondes. Quand COLLABORATE Space ne répond pas, le tableau de bord indique « COLLABORATE Space injoignable » et le reste fonctionne toujours.',
     'Quand votre propre compte COLLABORATE Space lié y est administrateur, Ajouter des utilisateurs propose « Créer aussi comme utilisateurs COLLABORATE Space » ; la boîte de dialogue indique pour chaque personne si c’est fait.',
   ],
@@ -117,7 +117,7 @@ const bodies: HelpBodies = {
   'monitoring-servers': [
     'Serveurs liste les comptes serveur d’agent : si chaque agent est Connecté, son système de surveillance (Actif, Problème, Arrêté), sa version, sa charge, ses sous-réseaux activés et quand il a été vu pour la dernière fois.',
     'Un serveur dont la surveillance signale Problème nomme les problèmes : parcours de sous-réseau en échec, tampon qui grossit, décalage d’horloge, identifiants refusés, processeur ou mémoire élevés.',
-    'Une règle d’alerte du type « un serveur se déconnecte ou sa surveillance a un problème » prévient par e-mail, SMS ou webhook.',
+    'Une règle d’alerte du type « un serveur se déconnecte ou sa supervision a un problème » prévient par e-mail, SMS ou webhook.',
   ],
   'agent-install': [
     'Téléchargements propose l’agent : un fichier pour Linux ou Windows avec Node.js 20. Vérifiez son SHA-256, puis installez-le comme service (systemd sous Linux, WinSW sous Windows) comme la page l’indique.',

@@ -91,8 +91,8 @@ const bodies: HelpBodies = {
   ],
   'collaborate-link': [
     'Urządzenia wideo COLLABORATE Live pojawiają się w sekcji Wideo, znalezione przez agenta tak jak urządzenia Pro Audio; widać tam ich stan, model, numer seryjny i firmware. Kodek, który utraci rejestrację w COLLABORATE Space, pokazuje Awaria usługi komunikacji.',
-    'Ustawienia › Moje konto › Połączenie z COLLABORATE Space: „Połącz moje konto” przenosi cię na stronę logowania COLLABORATE Space; zezwól tam na dostęp, a wrócisz z połączonym kontem. Crosspoint przechowuje przyznany dostęp zaszyfrowany i go odnawia; „Rozłącz moje konto” go usuwa. W przypadku lokalnej instalacji COLLABORATE Space najpierw wpisz jej adres.',
-    'Właściciel lub Administrator łączy też organizację („Połącz organizację”). Pulpit pokazuje wtedy w sekcji Współpraca wideo urządzenia wideo według stanu, użytkowników COLLABORATE Space według obecności (online, zajęty, nieobecny, offline), wszystkie licencje oraz ostatnie połączenia i spotkania, odświeżane co kilka sekund. Gdy COLLABORATE Space nie odpowiada, Pulpit pokazuje „COLLABORATE Space jest nieosiągalny”, a reszta nadal działa.',
+    'Ustawienia › Moje konto › Łączenie z COLLABORATE Space: „Połącz moje konto” przenosi cię na stronę logowania COLLABORATE Space; zezwól tam na dostęp, a wrócisz z połączonym kontem. Crosspoint przechowuje przyznany dostęp zaszyfrowany i go odnawia; „Rozłącz moje konto” go usuwa. W przypadku lokalnej instalacji COLLABORATE Space najpierw wpisz jej adres.',
+    'Właściciel lub Administrator łączy też organizację („Połącz organizację”). Pulpit pokazuje wtedy w sekcji Współpraca wideo urządzenia wideo według stanu, użytkowników COLLABORATE Space według obecności (dostępny, zajęty, nieobecny, niedostępny), wszystkie licencje oraz ostatnie połączenia i spotkania, odświeżane co kilka sekund. Gdy COLLABORATE Space nie odpowiada, Pulpit pokazuje „COLLABORATE Space jest nieosiągalny”, a reszta nadal działa.',
     'Gdy twoje połączone konto COLLABORATE Space jest tam administratorem, okno Dodaj użytkowników oferuje „Utwórz także jako użytkowników COLLABORATE Space”; okno dialogowe podaje dla każdej osoby, czy się udało.',
   ],
   'locations-tree': [
@@ -117,7 +117,7 @@ const bodies: HelpBodies = {
   'monitoring-servers': [
     'Serwery wymieniają konta serwerów agentów: czy każdy agent jest Połączony, jego system monitorowania (Aktywny, Problem, Wyłączony), wersję, obciążenie, włączone podsieci i kiedy był ostatnio widziany.',
     'Serwer, którego monitorowanie zgłasza Problem, podaje przyczyny: zawodzące skanowanie podsieci, rosnący bufor, rozbieżność zegara, odrzucane dane uwierzytelniające, wysokie użycie CPU lub pamięci.',
-    'Reguła alertu typu „serwer się rozłącza lub jego monitorowanie zgłasza problem” powiadamia wskazane osoby e-mailem, SMS-em lub webhookiem.',
+    'Reguła alertu typu „serwer się rozłącza lub jego monitorowanie ma problem” powiadamia wskazane osoby e-mailem, SMS-em lub webhookiem.',
   ],
   'agent-install': [
     'Pliki do pobrania oferują agenta: jeden plik dla systemu Linux lub Windows z Node.js 20. Sprawdź jego SHA-256, a potem zainstaluj go jako usługę (systemd w Linuksie, WinSW w Windows), tak jak pokazuje strona.',
