@@ -161,7 +161,7 @@ const bodies: HelpBodies = {
     'Durchsuchen Sie ihn, filtern Sie nach Bereich und Datum; das Diagramm zeigt die Aktionen pro Tag für das Geladene.',
   ],
   clients: [
-    'Organisationen › Kundenorganisation hinzufügen: Geben Sie den Namen und den ersten Eigentümer ein (empfohlen ist ein Mitglied Ihrer Organisation), dann den Serviceplan: die Zahl der Pro-Audio-Geräte aus Ihrem lizenzierten Kontingent und die Daten.',
+    'Organisationen › Kundenorganisation hinzufügen: Geben Sie den Namen und den ersten Eigentümer ein (empfohlen ist ein Mitglied Ihrer Organisation), dann den Serviceplan: die Zahl der Pro-Audio-Geräte aus Ihrem lizenzierten Gerätepool und die Daten.',
     'Prüfen und hinzufügen. Der Kunde zeigt Eingeladen, bis jemand darin arbeitet, Aktiv, solange sein Plan läuft, Abgelaufen nach dem Enddatum und Überschreitung, wenn er mehr Geräte hat als sein Plan.',
     'Mit Organisation wählen… arbeiten Sie mit Ihrem eigenen Konto in einem Kunden. „Freigeben“ in der Zeile eines Kunden beendet seine Betreuung: Er behält alles, und seine Eigentümer können ihn wieder einer Support-Organisation zuordnen.',
   ],
@@ -186,7 +186,7 @@ const bodies: HelpBodies = {
     'Ab 30 Tagen vor Ablauf der Lizenz sehen Eigentümer und Administratoren ein Banner mit den verbleibenden Tagen. Nach dem Ablauf behält die Lizenz ihre Geräte für eine Kulanzzeit (14 Tage, sofern der Hub nicht anders eingestellt ist); danach überwacht die Enterprise-Edition wieder 5 Geräte.',
   ],
   operators: [
-    'Organisationen listet die Support-Organisationen (AV-Integratoren). Legen Sie eine mit ihrem lizenzierten Gerätekontingent und der E-Mail-Adresse ihres Eigentümers an.',
+    'Organisationen listet die Support-Organisationen (AV-Integratoren). Legen Sie eine mit ihrem lizenzierten Gerätepool und der E-Mail-Adresse ihres Eigentümers an.',
     'Hub-Status zeigt die Version, die Datenbank, den Event-Bus und ob jede Abhängigkeit antwortet.',
     'E-Mails, die der Hub nicht senden kann (kein SMTP konfiguriert), bleiben im Postausgang: GET /api/v1/outbox.',
   ],

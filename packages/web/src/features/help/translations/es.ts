@@ -161,7 +161,7 @@ const bodies: HelpBodies = {
     'Busque en él y filtre por área y fechas; el gráfico muestra las acciones por día de lo que está cargado.',
   ],
   clients: [
-    'Organizaciones › Añadir organización cliente: introduzca el nombre y el propietario inicial (se recomienda un miembro de su organización) y después el plan de servicio: el número de dispositivos Pro Audio de su cupo con licencia y las fechas.',
+    'Organizaciones › Añadir organización cliente: introduzca el nombre y el propietario inicial (se recomienda un miembro de su organización) y después el plan de servicio: el número de dispositivos Pro Audio de su pool de dispositivos con licencia y las fechas.',
     'Revise y añada. El cliente aparece como Invitado hasta que alguien trabaja en él, Activo mientras dura su plan, Caducado tras su fecha de fin y Exceso cuando tiene más dispositivos que su plan.',
     'Use Elegir organización… para trabajar en un cliente con su propia cuenta. «Liberar» en la fila de un cliente deja de atenderlo: el cliente lo conserva todo y sus Propietarios pueden asociarlo de nuevo a una organización de soporte.',
   ],
@@ -186,7 +186,7 @@ const bodies: HelpBodies = {
     'Desde 30 días antes de que caduque la licencia, los Propietarios y Administradores ven un aviso con los días que quedan. Tras su caducidad, la licencia mantiene sus dispositivos durante un periodo de gracia (14 días, salvo que el hub esté configurado de otro modo); después, la edición Enterprise vuelve a supervisar 5 dispositivos.',
   ],
   operators: [
-    'Organizaciones muestra las organizaciones de soporte (integradores AV). Añada una con su cupo de dispositivos con licencia y el correo electrónico de su propietario.',
+    'Organizaciones muestra las organizaciones de soporte (integradores AV). Añada una con su pool de dispositivos con licencia y el correo electrónico de su propietario.',
     'Estado del hub muestra la versión, la base de datos, el bus de eventos y si responde cada dependencia.',
     'El correo que el hub no puede enviar (sin SMTP configurado) queda en la bandeja de salida: GET /api/v1/outbox.',
   ],

@@ -161,7 +161,7 @@ const bodies: HelpBodies = {
     'Recherchez-y, filtrez par domaine et par dates ; le graphique montre les actions par jour de ce qui est chargé.',
   ],
   clients: [
-    'Organisations › Ajouter une organisation cliente : saisissez le nom et le propriétaire initial (un membre de votre organisation est recommandé), puis le forfait de service : le nombre d’appareils Pro Audio pris sur votre réserve sous licence, et les dates.',
+    'Organisations › Ajouter une organisation cliente : saisissez le nom et le propriétaire initial (un membre de votre organisation est recommandé), puis le forfait de service : le nombre d’appareils Pro Audio pris sur votre pool d’appareils sous licence, et les dates.',
     'Vérifiez et ajoutez. Le client s’affiche Invité jusqu’à ce que quelqu’un y travaille, Actif tant que son forfait court, Expiré après sa date de fin, et Dépassement quand il a plus d’appareils que son forfait.',
     'Utilisez Choisir l’organisation… pour travailler dans un client avec votre propre compte. « Libérer » sur la ligne d’un client cesse de s’en occuper : il garde tout, et ses Propriétaires peuvent le rattacher de nouveau à une organisation de support.',
   ],
@@ -186,7 +186,7 @@ const bodies: HelpBodies = {
     'À partir de 30 jours avant l’expiration de la licence, les Propriétaires et les Administrateurs voient un bandeau avec les jours restants. Après son expiration, la licence garde ses appareils pendant un délai de grâce (14 jours sauf autre réglage du hub) ; ensuite l’édition Entreprise surveille de nouveau 5 appareils.',
   ],
   operators: [
-    'Organisations liste les organisations de support (intégrateurs AV). Ajoutez-en une avec sa réserve d’appareils sous licence et l’adresse e-mail de son propriétaire.',
+    'Organisations liste les organisations de support (intégrateurs AV). Ajoutez-en une avec son pool d’appareils sous licence et l’adresse e-mail de son propriétaire.',
     'État du hub affiche la version, la base de données, le bus d’événements et si chaque dépendance répond.',
     'Le courrier que le hub ne peut pas envoyer (aucun SMTP configuré) reste dans la boîte d’envoi : GET /api/v1/outbox.',
   ],

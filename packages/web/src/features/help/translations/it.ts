@@ -161,7 +161,7 @@ const bodies: HelpBodies = {
     'Cerca e filtra per area e date; il grafico mostra le azioni al giorno di ciò che è caricato.',
   ],
   clients: [
-    'Organizzazioni › Aggiungi organizzazione cliente: inserisci il nome e il proprietario iniziale (consigliato un membro della tua organizzazione), poi il piano di servizio: il numero di dispositivi Pro Audio dalla tua dotazione in licenza e le date.',
+    'Organizzazioni › Aggiungi organizzazione cliente: inserisci il nome e il proprietario iniziale (consigliato un membro della tua organizzazione), poi il piano di servizio: il numero di dispositivi Pro Audio dal tuo pool di dispositivi in licenza e le date.',
     'Verifica e aggiungi. Il cliente risulta Invitato finché qualcuno non vi lavora, Attivo mentre il suo piano è in corso, Scaduto dopo la data di fine e Superamento quando ha più dispositivi di quanti ne preveda il piano.',
     'Usa Scegli organizzazione… per lavorare in un cliente con il tuo account. «Rilascia» sulla riga di un cliente smette di seguirlo: il cliente conserva tutto e i suoi Proprietari possono collegarlo di nuovo a un’organizzazione di assistenza.',
   ],
@@ -186,7 +186,7 @@ const bodies: HelpBodies = {
     'A partire da 30 giorni prima della scadenza della licenza, Proprietari e Amministratori vedono un banner con i giorni rimanenti. Dopo la scadenza, la licenza mantiene i suoi dispositivi per un periodo di tolleranza (14 giorni, salvo diversa impostazione dell’hub); poi l’edizione Enterprise torna a monitorare 5 dispositivi.',
   ],
   operators: [
-    'Organizzazioni elenca le organizzazioni di assistenza (integratori AV). Aggiungine una con la sua dotazione di dispositivi in licenza e l’e-mail del suo proprietario.',
+    'Organizzazioni elenca le organizzazioni di assistenza (integratori AV). Aggiungine una con il suo pool di dispositivi in licenza e l’e-mail del suo proprietario.',
     'Stato dell’hub mostra la versione, il database, il bus degli eventi e se ogni dipendenza risponde.',
     'La posta che l’hub non può inviare (nessun SMTP configurato) resta nella posta in uscita: GET /api/v1/outbox.',
   ],

@@ -17,7 +17,7 @@ const bodies: HelpBodies = {
     'Logowanie nieudane: urządzenie odrzuciło nazwę użytkownika i hasło agenta. Użyj działania „Zmień dane logowania…” na stronie urządzenia, aby agent i każda jednostka stacku używały tych samych danych logowania.',
     'Niekompletny stack / Niezgodny stack: jednostka lub urządzenie P-Link ze stacku jest offline albo zgłasza inną nazwę stacku.',
     'Wyciszenie bezpieczeństwa włączone i Dioda lokalizacji włączona to stany ustawione przez kogoś celowo; wyłącz je w działaniach urządzenia po zakończeniu pracy.',
-    'Ponad plan: organizacja ma więcej urządzeń, niż pozwala jej plan usług; najnowsze z nich są pokazywane jako Ponad plan, dopóki plan nie zostanie zwiększony.',
+    'Ponad plan: organizacja ma więcej urządzeń, niż pozwala jej plan serwisowy; najnowsze z nich są pokazywane jako Ponad plan, dopóki plan nie zostanie zwiększony.',
     'Aktualizacja firmware, Ponowne uruchamianie..., Konfigurowanie: na urządzeniu trwa zadanie; urządzenie wróci samo.',
   ],
   devices: [
@@ -161,7 +161,7 @@ const bodies: HelpBodies = {
     'Przeszukuj ją, filtruj według obszaru i dat; wykres pokazuje działania dziennie dla wczytanych danych.',
   ],
   clients: [
-    'Organizacje › Dodaj organizację klienta: wpisz nazwę i pierwszego właściciela (zalecany jest członek twojej organizacji), a potem plan usług: liczbę urządzeń Pro Audio z twojej licencjonowanej puli i daty.',
+    'Organizacje › Dodaj organizację klienta: wpisz nazwę i pierwszego właściciela (zalecany jest członek twojej organizacji), a potem plan serwisowy: liczbę urządzeń Pro Audio z twojej licencjonowanej puli i daty.',
     'Sprawdź i dodaj. Klient ma stan Zaproszony, dopóki ktoś w nim nie zacznie pracować, Aktywny, gdy plan trwa, Wygasł po dacie zakończenia i Przekroczenie, gdy ma więcej urządzeń niż plan.',
     'Użyj Wybierz organizację…, aby pracować w kliencie na własnym koncie. „Zwolnij” w wierszu klienta kończy opiekę nad nim: zachowuje on wszystko, a jego Właściciele mogą znów przypisać go do organizacji serwisowej.',
   ],

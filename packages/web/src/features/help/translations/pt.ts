@@ -161,7 +161,7 @@ const bodies: HelpBodies = {
     'Pesquise e filtre por área e datas; o gráfico mostra as ações por dia do que está carregado.',
   ],
   clients: [
-    'Organizações › Adicionar organização cliente: informe o nome e o proprietário inicial (recomenda-se um membro da sua organização) e depois o plano de serviço: o número de dispositivos Pro Audio do seu lote licenciado e as datas.',
+    'Organizações › Adicionar organização cliente: informe o nome e o proprietário inicial (recomenda-se um membro da sua organização) e depois o plano de serviço: o número de dispositivos Pro Audio do seu pool de dispositivos licenciado e as datas.',
     'Revise e adicione. O cliente aparece como Convidado até alguém trabalhar nele, Ativo enquanto o plano vigora, Expirado após a data de término e Excedente quando tem mais dispositivos do que o plano.',
     'Use Escolher organização… para trabalhar em um cliente com a sua própria conta. “Liberar” na linha de um cliente deixa de acompanhá-lo: ele mantém tudo, e seus Proprietários podem vinculá-lo de novo a uma organização de suporte.',
   ],
@@ -186,7 +186,7 @@ const bodies: HelpBodies = {
     'A partir de 30 dias antes de a licença expirar, Proprietários e Administradores veem um aviso com os dias restantes. Após a expiração, a licença mantém os seus dispositivos por um período de carência (14 dias, salvo outra configuração do hub); depois, a edição Enterprise volta a monitorar 5 dispositivos.',
   ],
   operators: [
-    'Organizações lista as organizações de suporte (integradores de AV). Adicione uma com o seu lote de dispositivos licenciados e o e-mail do proprietário.',
+    'Organizações lista as organizações de suporte (integradores de AV). Adicione uma com o seu pool de dispositivos licenciado e o e-mail do proprietário.',
     'Status do hub mostra a versão, o banco de dados, o barramento de eventos e se cada dependência responde.',
     'Os e-mails que o hub não consegue enviar (sem SMTP configurado) ficam na caixa de saída: GET /api/v1/outbox.',
   ],
