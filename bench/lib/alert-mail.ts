@@ -4,6 +4,19 @@
 export const linkedDeviceId = (text: string): string | undefined =>
   /\/devices\/([0-9a-f-]{36})\b/i.exec(text)?.[1];
 
+/**
+ * Every hub device id an alert email links to: one for a single alert, the listed ones (the first
+ * 20) for a grouped message (docs/alerts.md, "Grouped messages").
+ */
+export const linkedDeviceIds = (text: string): string[] =>
+  [...text.matchAll(/\/devices\/([0-9a-f-]{36})\b/gi)].map((m) => m[1] ?? '');
+
+/** How many devices an alert email is about: a grouped one says so in its subject ("Down: 1,999 devices — …"). */
+export function devicesInMail(subject: string): number {
+  const n = /: ([\d,]+) devices — /.exec(subject)?.[1];
+  return n ? Number(n.replace(/,/g, '')) : 1;
+}
+
 /** What kind of alert message a subject is: opened, a repeat, a resolution; undefined for other mail. */
 export function alertEventOf(subject: string): 'opened' | 'repeat' | 'resolved' | undefined {
   if (!subject.startsWith('[Crosspoint] ')) return undefined;
@@ -14,8 +27,11 @@ export function alertEventOf(subject: string): 'opened' | 'repeat' | 'resolved' 
 }
 
 export interface AlertMail {
-  /** The device the mail is about, as the bench names devices (`host:port`); undefined: not one we know. */
-  key: string | undefined;
+  /**
+   * The devices the mail is about, as the bench names devices (`host:port`): one for a single alert,
+   * each listed device of a grouped one (it counts as the email of each); empty: none we know.
+   */
+  keys: string[];
   event: 'opened' | 'repeat' | 'resolved' | undefined;
   at: number;
 }
@@ -50,7 +66,7 @@ export function matchAlertMails<F extends { key: string; before: number }>(
     const next =
       ordered.find((o) => o.key === f.key && o.before > f.before)?.before ?? Number.POSITIVE_INFINITY;
     const mine = opened
-      .filter((m) => m.key === f.key && m.at >= f.before && m.at < next)
+      .filter((m) => m.keys.includes(f.key) && m.at >= f.before && m.at < next)
       .sort((a, b) => a.at - b.at);
     for (const m of mine) used.add(m);
     const first = mine[0];

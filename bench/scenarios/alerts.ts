@@ -1,4 +1,4 @@
-import { alertEventOf, linkedDeviceId, matchAlertMails, type AlertMail } from '../lib/alert-mail.ts';
+import { alertEventOf, linkedDeviceIds, matchAlertMails, type AlertMail } from '../lib/alert-mail.ts';
 import {
   definedRatios,
   faultPlan,
@@ -107,8 +107,8 @@ export const alertsScenario: Scenario = {
 
       const alertMails = (): AlertMail[] =>
         sink.mails.slice(firstFaultMail).map((m) => {
-          const id = linkedDeviceId(m.text);
-          return { key: id ? keyOfHubId.get(id) : undefined, event: alertEventOf(m.subject), at: m.at };
+          const keys = linkedDeviceIds(m.text).flatMap((id) => keyOfHubId.get(id) ?? []);
+          return { keys, event: alertEventOf(m.subject), at: m.at };
         });
       const lastBefore = Math.max(...injections.map((i) => i.before));
       await waitUntil(

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { alertDeliveries, organizations } from '../db/schema/index.ts';
 import { inOrgScope, type OrgScope } from './org-scope.ts';
+import { rowsOf } from './raw-rows.ts';
 
 export type DeliveryRecord = typeof alertDeliveries.$inferSelect;
 
@@ -10,6 +11,14 @@ export interface DeliveryFilter {
   channel?: DeliveryRecord['channel'] | undefined;
   incidentId?: string | undefined;
 }
+
+/** A claimed row: this sender's until its lease runs out. */
+const claimedBy = (leaseUntil: Date, token: string) => ({
+  status: 'sending' as const,
+  attempts: sql`${alertDeliveries.attempts} + 1`,
+  leaseUntil,
+  leaseToken: token,
+});
 
 /** The alert delivery queue: claimed with a lease, so several hubs share it and none sends a row twice. */
 export class AlertDeliveryRepository {
@@ -23,16 +32,12 @@ export class AlertDeliveryRepository {
   async claim(limit: number, now: Date, leaseUntil: Date, token: string): Promise<DeliveryRecord[]> {
     return this.db
       .update(alertDeliveries)
-      .set({
-        status: 'sending',
-        attempts: sql`${alertDeliveries.attempts} + 1`,
-        leaseUntil,
-        leaseToken: token,
-      })
+      .set(claimedBy(leaseUntil, token))
       .where(
         sql`${alertDeliveries.id} IN (
           SELECT id FROM alert_deliveries
-          WHERE (status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until < ${now})
+          WHERE group_key IS NULL
+            AND ((status = 'queued' AND next_attempt_at <= ${now}) OR (status = 'sending' AND lease_until < ${now}))
           ORDER BY next_attempt_at, id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)`,
@@ -40,9 +45,70 @@ export class AlertDeliveryRepository {
       .returning();
   }
 
-  /** Records the outcome of a claimed row; false when the lease was lost to another sender meanwhile. */
+  /**
+   * Claims the rows of up to `limit` message groups whose digest is due (docs/alerts.md, "Grouped
+   * messages"), all rows of a group at once: the group's row is locked (SKIP LOCKED), so one
+   * sender claims a digest and no other hub sends a second one; a group still being queued into (its
+   * row locked by the queueing transaction) waits for the next round. Rows a dead sender held
+   * (lease run out) are taken over with their group. The claimed groups start a new window.
+   */
+  async claimGroups(limit: number, now: Date, leaseUntil: Date, token: string): Promise<DeliveryRecord[]> {
+    return this.db.transaction(async (tx) => {
+      const keys = rowsOf<{ key: string }>(
+        await tx.execute(sql`
+          SELECT g.key FROM alert_delivery_groups g
+          WHERE EXISTS (
+            SELECT 1 FROM alert_deliveries d
+            WHERE d.group_key = g.key AND d.status IN ('queued', 'sending')
+              AND ((d.status = 'queued' AND d.next_attempt_at <= ${now} AND g.due_at <= ${now})
+                OR (d.status = 'sending' AND d.lease_until < ${now})))
+          ORDER BY g.due_at
+          LIMIT ${limit}
+          FOR UPDATE OF g SKIP LOCKED`),
+      ).map((r) => r.key);
+      if (keys.length === 0) return [];
+      const rows = await tx
+        .update(alertDeliveries)
+        .set(claimedBy(leaseUntil, token))
+        .where(
+          and(
+            inArray(alertDeliveries.groupKey, keys),
+            sql`((${alertDeliveries.status} = 'queued' AND ${alertDeliveries.nextAttemptAt} <= ${now}
+                  AND EXISTS (SELECT 1 FROM alert_delivery_groups g WHERE g.key = ${alertDeliveries.groupKey} AND g.due_at <= ${now}))
+                OR (${alertDeliveries.status} = 'sending' AND ${alertDeliveries.leaseUntil} < ${now}))`,
+          ),
+        )
+        .returning();
+      await tx.execute(sql`
+        UPDATE alert_delivery_groups SET held = 0, first_held_at = NULL, lead_at = ${now}::timestamptz
+        WHERE key IN (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )}) AND held > 0 AND due_at <= ${now}::timestamptz`);
+      return rows;
+    });
+  }
+
+  /** When the next held digest is due (the sender wakes then); undefined when none is held. */
+  async nextGroupDue(): Promise<Date | undefined> {
+    const [row] = rowsOf<{ due: Date | string | null }>(
+      await this.db.execute(sql`SELECT min(due_at) AS due FROM alert_delivery_groups WHERE held > 0`),
+    );
+    return row?.due ? new Date(row.due) : undefined;
+  }
+
+  /** Forgets groups quiet since `before` with nothing queued (the next message of one leads again). */
+  async sweepGroups(before: Date): Promise<void> {
+    await this.db.execute(sql`
+      DELETE FROM alert_delivery_groups g
+      WHERE g.held = 0 AND g.lead_at < ${before}::timestamptz
+        AND NOT EXISTS (
+          SELECT 1 FROM alert_deliveries d WHERE d.group_key = g.key AND d.status IN ('queued', 'sending'))`);
+  }
+
+  /** Records the outcome of a claimed row (or of the rows a digest carried); false when the lease was lost to another sender meanwhile. */
   async finish(
-    id: number,
+    id: number | number[],
     token: string,
     outcome:
       { status: 'sent' | 'kept'; at: Date } | { status: 'queued' | 'failed'; error: string; retryAt: Date },
@@ -62,13 +128,13 @@ export class AlertDeliveryRepository {
       .set(set)
       .where(
         and(
-          eq(alertDeliveries.id, id),
+          Array.isArray(id) ? inArray(alertDeliveries.id, id) : eq(alertDeliveries.id, id),
           eq(alertDeliveries.leaseToken, token),
           eq(alertDeliveries.status, 'sending'),
         ),
       )
       .returning({ id: alertDeliveries.id });
-    return rows.length === 1;
+    return rows.length > 0;
   }
 
   async forIncident(orgId: string, incidentId: string): Promise<DeliveryRecord[]> {

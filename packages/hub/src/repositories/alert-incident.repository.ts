@@ -10,6 +10,7 @@ import {
   organizations,
 } from '../db/schema/index.ts';
 import { DeviceRepository } from './device.repository.ts';
+import { joinGroup, type GroupTiming } from './alert-delivery-groups.ts';
 import { inOrgScope, type OrgScope } from './org-scope.ts';
 
 export type IncidentRecord = typeof alertIncidents.$inferSelect;
@@ -117,7 +118,12 @@ export class AlertIncidentRepository {
   async deviceFacts(
     orgId: string,
     ids: string[],
-  ): Promise<Map<string, { status: string; model: string; path: string[]; locationId: string | null }>> {
+  ): Promise<
+    Map<
+      string,
+      { status: string; model: string; path: string[]; locationId: string | null; serverId: string | null }
+    >
+  > {
     if (ids.length === 0) return new Map();
     const rows = await this.db
       .select({
@@ -126,6 +132,7 @@ export class AlertIncidentRepository {
         model: devices.model,
         path: devices.path,
         locationId: devices.locationId,
+        serverId: devices.serverId,
       })
       .from(devices)
       .innerJoin(deviceState, eq(deviceState.deviceId, devices.id))
@@ -194,6 +201,7 @@ export class AlertIncidentRepository {
     step: IncidentStep,
     set: Partial<NewIncident>,
     deliveries: (incident: IncidentRecord) => NewDelivery[],
+    grouping?: GroupTiming,
   ): Promise<IncidentRecord | undefined> {
     const guard: SQL | undefined =
       step.step === 'open'
@@ -210,7 +218,17 @@ export class AlertIncidentRepository {
         .where(and(eq(alertIncidents.id, id), guard))
         .returning();
       if (!row) return undefined;
-      const rows = deliveries(row);
+      let rows = deliveries(row);
+      // Grouped messages: each group's first leads (sent alone, now); the ones after it are held.
+      const keys = new Set(rows.flatMap((r) => (r.groupKey ? [r.groupKey] : [])));
+      const leading = new Set<string>();
+      for (const key of keys) {
+        const now = rows[0]?.nextAttemptAt ?? new Date();
+        if (!grouping || (await joinGroup(tx, { key, orgId: row.orgId, ruleId: row.ruleId }, now, grouping)))
+          leading.add(key);
+      }
+      if (leading.size)
+        rows = rows.map((r) => (r.groupKey && leading.has(r.groupKey) ? { ...r, groupKey: null } : r));
       if (rows.length) await tx.insert(alertDeliveries).values(rows).onConflictDoNothing();
       return row;
     });

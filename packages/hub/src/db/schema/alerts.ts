@@ -145,11 +145,51 @@ export const alertDeliveries = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /**
+     * Held for a grouped message (docs/alerts.md, "Grouped messages"): the group it goes out with
+     * (rule, event, condition, channel, recipient); null: sent on its own.
+     */
+    groupKey: text('group_key'),
+    /** What a grouped message lists for this row (device, model, location, server, links, language). */
+    item: jsonb('item').$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex('alert_deliveries_once_idx').on(t.incidentId, t.event, t.channel, t.recipient),
+    index('alert_deliveries_group_idx')
+      .on(t.groupKey)
+      .where(sql`${t.groupKey} IS NOT NULL AND ${t.status} IN ('queued', 'sending')`),
     index('alert_deliveries_due_idx').on(t.status, t.nextAttemptAt),
     index('alert_deliveries_org_idx').on(t.orgId, t.id),
+  ],
+);
+
+/**
+ * One row per message group (rule, event, condition, channel, recipient): when its last message
+ * left, and the digest it holds. Rows queued while a group is held carry its key; any hub's sender
+ * claims a due group with its row locked, so one digest goes out, once.
+ */
+export const alertDeliveryGroups = pgTable(
+  'alert_delivery_groups',
+  {
+    key: text('key').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    /** When the group's last message (alone or a digest) left, or was claimed to leave. */
+    leadAt: timestamp('lead_at', { withTimezone: true }).notNull(),
+    /** Rows held for the next digest. */
+    held: integer('held').notNull().default(0),
+    firstHeldAt: timestamp('first_held_at', { withTimezone: true }),
+    /** When the held digest may go. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('alert_delivery_groups_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.held} > 0`),
   ],
 );
 

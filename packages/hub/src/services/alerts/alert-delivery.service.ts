@@ -3,6 +3,7 @@ import type { Mailer } from '../../adapters/mailer.ts';
 import type { SmsSender } from '../../adapters/sms.ts';
 import type { WebhookSender } from '../../adapters/webhook.ts';
 import { webhookBody } from './webhook-formats.ts';
+import { digestItemOf, digestPayload, renderDigest, type DigestItem } from './alert-digest.ts';
 import type { AlertConfigRepository } from '../../repositories/alert-config.repository.ts';
 import type {
   AlertDeliveryRepository,
@@ -60,6 +61,8 @@ export class AlertDeliveryService {
   private timer: NodeJS.Timeout | undefined;
   private readonly runner: SerialRunner;
   private stopping = false;
+  private digestTimer: NodeJS.Timeout | undefined;
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly deliveries: AlertDeliveryRepository,
@@ -84,7 +87,9 @@ export class AlertDeliveryService {
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
+    clearTimeout(this.digestTimer);
     this.timer = undefined;
+    this.digestTimer = undefined;
     let grace: NodeJS.Timeout | undefined;
     await Promise.race([
       this.runner.idle(),
@@ -107,27 +112,57 @@ export class AlertDeliveryService {
     while (!this.stopping) {
       const now = this.clock();
       const token = crypto.randomUUID();
-      const batch = await this.deliveries.claim(
-        this.tuning.batch,
-        now,
-        new Date(now.getTime() + this.tuning.leaseMs),
-        token,
-      );
-      if (batch.length === 0) return;
-      await Promise.all(batch.map((row) => this.sendOne(row, token)));
+      const leaseUntil = new Date(now.getTime() + this.tuning.leaseMs);
+      const batch = await this.deliveries.claim(this.tuning.batch, now, leaseUntil, token);
+      const grouped = await this.deliveries.claimGroups(this.tuning.batch, now, leaseUntil, token);
+      if (batch.length === 0 && grouped.length === 0) break;
+      const groups = new Map<string, DeliveryRecord[]>();
+      for (const row of grouped) {
+        const key = row.groupKey ?? '';
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      await Promise.all([
+        ...batch.map((row) => this.sendOne([row], token)),
+        ...[...groups.values()].map((rows) => this.sendOne(rows, token)),
+      ]);
     }
+    if (!this.stopping) await this.wakeForDigests();
   }
 
-  private async sendOne(row: DeliveryRecord, token: string): Promise<void> {
+  /** Held digests leave when due: wake then (any hub does; the one that claims the group sends it). */
+  private async wakeForDigests(): Promise<void> {
+    const now = this.clock().getTime();
+    if (now - this.lastSweep >= 60_000) {
+      this.lastSweep = now;
+      await this.deliveries.sweepGroups(new Date(now - 3_600_000));
+    }
+    const due = await this.deliveries.nextGroupDue();
+    clearTimeout(this.digestTimer);
+    this.digestTimer = undefined;
+    if (!due || this.stopping) return;
+    const wait = due.getTime() - now;
+    if (wait >= this.tuning.everyMs) return;
+    this.digestTimer = setTimeout(() => this.kick(), Math.max(0, wait) + 5);
+    this.digestTimer.unref();
+  }
+
+  /**
+   * Sends one row, or the rows of one group: alone, each its own message; several, one digest
+   * (docs/alerts.md, "Grouped messages"), under the first row's idempotency key. The outcome is
+   * recorded for every row it carried.
+   */
+  private async sendOne(rows: DeliveryRecord[], token: string): Promise<void> {
+    const ids = rows.map((r) => r.id);
+    const attempts = Math.max(...rows.map((r) => r.attempts));
     try {
-      const kept = await this.send(row);
-      await this.deliveries.finish(row.id, token, { status: kept ? 'kept' : 'sent', at: this.clock() });
+      const kept = await this.send(rows);
+      await this.deliveries.finish(ids, token, { status: kept ? 'kept' : 'sent', at: this.clock() });
     } catch (e) {
       const permanent = e instanceof ChannelError && e.permanent;
-      const final = permanent || row.attempts >= this.tuning.maxAttempts;
-      const backoff = Math.min(this.tuning.retryBaseMs * 2 ** Math.max(0, row.attempts - 1), 3_600_000);
+      const final = permanent || attempts >= this.tuning.maxAttempts;
+      const backoff = Math.min(this.tuning.retryBaseMs * 2 ** Math.max(0, attempts - 1), 3_600_000);
       await this.deliveries
-        .finish(row.id, token, {
+        .finish(ids, token, {
           status: final ? 'failed' : 'queued',
           error: (e as Error).message,
           retryAt: new Date(this.clock().getTime() + backoff),
@@ -136,33 +171,55 @@ export class AlertDeliveryService {
     }
   }
 
-  /** Sends one row through its channel; returns true when it was kept (no SMTP server or SMS provider). */
-  private async send(row: DeliveryRecord): Promise<boolean> {
+  /** A group's message: the row's own when it is alone (or an item is unreadable), else a digest. */
+  private messageOf(rows: DeliveryRecord[]): {
+    row: DeliveryRecord;
+    subject: string;
+    text: string;
+    digest?: DigestItem[];
+  } {
+    const row = rows[0] as DeliveryRecord;
+    const items = rows.map((r) => digestItemOf(r.item));
+    if (rows.length < 2 || !items.every((i) => i !== undefined))
+      return { row, subject: row.subject ?? '', text: row.text };
+    const m = renderDigest(items, row.channel);
+    return { row, subject: m.subject, text: row.channel === 'sms' ? m.sms : m.text, digest: items };
+  }
+
+  /** Sends through the rows' channel; returns true when it was kept (no SMTP server or SMS provider). */
+  private async send(rows: DeliveryRecord[]): Promise<boolean> {
     const c = this.channels;
+    const { row, subject, text, digest } = this.messageOf(rows);
     switch (row.channel) {
       case 'email': {
         const { mailer } = await c.mailerFor(row.orgId);
         if (mailer.kind === 'none') {
-          await c.keepMail({ to: row.address, subject: row.subject ?? '', text: row.text, orgId: row.orgId });
+          await c.keepMail({ to: row.address, subject, text, orgId: row.orgId });
           return true;
         }
         await mailer.send({
           to: row.address,
-          subject: row.subject ?? '',
-          text: row.text,
+          subject,
+          text,
           messageId: `<${row.key}@${c.messageIdDomain}>`,
         });
         return false;
       }
       case 'sms':
         if (c.sms.kind === 'none') return true;
-        await c.sms.send({ to: row.address, text: row.text, idempotencyKey: row.key });
+        await c.sms.send({ to: row.address, text, idempotencyKey: row.key });
         return false;
       case 'webhook': {
         const hook = await this.config.webhook(row.orgId, row.recipient);
         if (!hook) throw new ChannelError('The webhook was deleted.', true);
         if (!hook.enabled) throw new ChannelError('The webhook is disabled.', true);
-        const body = webhookBody(hook.format, row.key, row.payload ?? {});
+        if (digest && hook.format === 'crosspoint') {
+          // Switched to our JSON while held: one event per incident, as that format promises.
+          for (const r of rows) await this.send([r]);
+          return false;
+        }
+        const payload = digest ? digestPayload(digest, this.clock()) : (row.payload ?? {});
+        const body = webhookBody(hook.format, row.key, payload);
         let secret: string;
         try {
           secret = c.webhookSecret(row.orgId, hook.secret);

@@ -12,6 +12,7 @@ import type { LiveEvents } from '../live-events.ts';
 import type { Clock } from '../context.ts';
 import { windowActive } from './maintenance-window.ts';
 import { SerialRunner } from '../serial-runner.ts';
+import { defaultGroupTiming, type GroupTiming } from '../../repositories/alert-delivery-groups.ts';
 import { audience, deliveries } from './alert-messages.ts';
 import {
   driftedDevices,
@@ -39,6 +40,8 @@ export interface AlertEngineTuning {
    * buffered: statuses stored before the outage are not news.
    */
   resyncGraceMs: number;
+  /** Grouped messages: device alerts of one rule for one recipient that follow each other closely. */
+  grouping: GroupTiming;
 }
 
 export const defaultEngineTuning: AlertEngineTuning = {
@@ -47,6 +50,7 @@ export const defaultEngineTuning: AlertEngineTuning = {
   fullSweepMs: 30_000,
   staleAgentMs: 120_000,
   resyncGraceMs: 30_000,
+  grouping: defaultGroupTiming,
 };
 
 const keyOf = (ruleId: string, type: string, id: string): string => `${ruleId}|${type}|${id}`;
@@ -191,6 +195,7 @@ export class AlertEngine {
     const servers = rules.some((r) => r.kind === 'server_state' || r.kind === 'device_status')
       ? await incidents.servers(orgId)
       : [];
+    view.serverNames = new Map(servers.map((s) => [s.id, s.name]));
     for (const rule of rules) {
       const c = rule.condition;
       const found =
@@ -319,6 +324,7 @@ export class AlertEngine {
           ...(notify ? { notifiedAt: view.now, lastNotifiedAt: view.now } : {}),
         },
         (row) => (notify ? deliveries(this.deps, 'opened', rule, row, s, view) : []),
+        this.deps.tuning.grouping,
       );
       if (opened && notify) this.deps.onQueued();
       return opened !== undefined;
@@ -331,6 +337,7 @@ export class AlertEngine {
         { step: 'notify' },
         { ...facts, notifiedAt: view.now, lastNotifiedAt: view.now },
         (row) => deliveries(this.deps, 'opened', rule, row, s, view),
+        this.deps.tuning.grouping,
       );
       if (told) this.deps.onQueued();
       return told !== undefined;
@@ -343,6 +350,7 @@ export class AlertEngine {
         { step: 'repeat', repeats: incident.repeats },
         { ...facts, repeats: incident.repeats + 1, lastNotifiedAt: view.now },
         (row) => deliveries(this.deps, 'repeat', rule, row, s, view),
+        this.deps.tuning.grouping,
       );
       if (repeated) this.deps.onQueued();
       return repeated !== undefined;
@@ -379,7 +387,13 @@ export class AlertEngine {
         );
         if (device) {
           now = device.status;
-          s = { ...s, model: device.model, where: device.path, locationId: device.locationId };
+          s = {
+            ...s,
+            model: device.model,
+            where: device.path,
+            locationId: device.locationId,
+            serverId: device.serverId,
+          };
         }
       }
     }
@@ -388,6 +402,7 @@ export class AlertEngine {
       { step: 'resolve' },
       { state: 'resolved', resolvedAt: view.now },
       (row) => (tell ? deliveries(this.deps, 'resolved', rule, row, s, view, now) : []),
+      this.deps.tuning.grouping,
     );
     if (resolved && tell) this.deps.onQueued();
     return resolved !== undefined;

@@ -2,6 +2,7 @@ import type { AlertConfigRepository, AlertRuleRecord } from '../../repositories/
 import type { IncidentRecord, NewDelivery } from '../../repositories/alert-incident.repository.ts';
 import type { OrganizationRepository } from '../../repositories/organization.repository.ts';
 import { renderAlert, type AlertEvent } from './alert-templates.ts';
+import type { DigestItem } from './alert-digest.ts';
 import type { Audience, OrgView, Subject, SubjectType } from './alert-subjects.ts';
 
 // Who hears about an incident, and the messages queued for it (email, SMS, signed webhook), each in
@@ -77,6 +78,16 @@ export function deliveries(
     link,
   };
   const base = { orgId: view.org.id, incidentId: incident.id, event: eventKey, nextAttemptAt: view.now };
+  // Device status alerts are grouped per rule, event, status, channel and recipient (docs/alerts.md,
+  // "Grouped messages"); the item is what a digest lists for this device.
+  const grouped = s.type === 'device' && rule.kind === 'device_status';
+  const group = (channel: string, recipient: string, language: string) =>
+    grouped
+      ? {
+          groupKey: [rule.id, event, s.condition, channel, recipient].join('|'),
+          item: digestItem(deps.publicUrl, event, rule, incident, s, view, language, link, nowStatus),
+        }
+      : {};
   const out: NewDelivery[] = [];
   for (const p of audience.people) {
     if (p.mutedRuleIds.has(rule.id)) continue;
@@ -89,6 +100,7 @@ export function deliveries(
         address: p.email,
         subject: m.subject,
         text: m.text,
+        ...group('email', p.userId, p.language),
       });
     }
     if (p.sms && rule.channels.includes('sms')) {
@@ -99,6 +111,7 @@ export function deliveries(
         address: p.sms,
         subject: null,
         text: renderAlert(p.language, params, 'sms').sms,
+        ...group('sms', p.userId, p.language),
       });
     }
   }
@@ -132,8 +145,44 @@ export function deliveries(
         subject: m.subject,
         text: m.text,
         payload,
+        // Our JSON stays one event per incident (a ticketing system keys on the incident); chat
+        // formats are read by people, and grouped like email.
+        ...(w.format === 'crosspoint' ? {} : group('webhook', w.id, 'en')),
       });
     }
   }
   return out;
+}
+
+/** The devices a digest lists, filtered like the alert: `<public URL>/devices?status=Down&organizationId=…`. */
+export const deviceListLink = (publicUrl: string, orgId: string, status: string): string =>
+  `${publicUrl}/devices?${new URLSearchParams({ status, organizationId: orgId }).toString()}`;
+
+function digestItem(
+  publicUrl: string,
+  event: AlertEvent,
+  rule: AlertRuleRecord,
+  incident: IncidentRecord,
+  s: Subject,
+  view: OrgView,
+  language: string,
+  link: string,
+  nowStatus: string | undefined,
+): DigestItem & Record<string, unknown> {
+  return {
+    event,
+    language,
+    organization: view.org.name,
+    ruleName: rule.name,
+    name: s.name,
+    model: s.model ?? null,
+    condition: s.condition,
+    now: nowStatus ?? null,
+    since: incident.startedAt.toISOString(),
+    resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+    location: s.locationId ? (view.locationNames.get(s.locationId) ?? null) : null,
+    server: s.serverId ? (view.serverNames?.get(s.serverId) ?? null) : null,
+    link,
+    listLink: deviceListLink(publicUrl, view.org.id, s.condition),
+  };
 }

@@ -1,5 +1,6 @@
 // Three hubs on one PostgreSQL (and NATS) all run the alert engine and the sender: every incident
-// is opened once and every message sent once, whichever hub gets there first.
+// is opened once and every message sent once, whichever hub gets there first; a grouped email
+// (one digest for the devices after the first) is sent by one hub only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubForTest, type HubUnderTest } from '../../test/hub-under-test.ts';
 import {
@@ -10,6 +11,7 @@ import {
   type TestDatabase,
 } from '../../test/real-servers.ts';
 import { startSmtpSink } from '../../test/smtp-sink.ts';
+import { defaultGroupTiming } from '../../repositories/alert-delivery-groups.ts';
 import { startHttpReceiver } from '../../test/http-receiver.ts';
 import { buildTenancy, signedIn, type Tenancy } from '../../test/tenancy-fixture.ts';
 import { linkDevice } from '../../test/fake-agent.ts';
@@ -48,7 +50,15 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
         publicUrl: 'https://hub.example.test',
         webhookAllowPrivate: true,
       },
-      alerts: { engine: { tickMs: 100, resyncGraceMs: 0 }, delivery: { everyMs: 100, batch: 3 } },
+      alerts: {
+        // A digest held long enough that three hubs opening the incidents never split it in two.
+        engine: {
+          tickMs: 100,
+          resyncGraceMs: 0,
+          grouping: { ...defaultGroupTiming, quietMs: 1500, holdMs: 3000 },
+        },
+        delivery: { everyMs: 100, batch: 3 },
+      },
     };
     hubs = [await startHubForTest(shared), await startHubForTest(shared), await startHubForTest(shared)];
     const [a] = hubs;
@@ -87,12 +97,20 @@ describe.skipIf(!run)('alerts on several hubs (PostgreSQL + NATS)', () => {
     const mails = () =>
       smtp.mails.filter((m) => m.to === t.support.ownerEmail && m.subject.startsWith('[Crosspoint]'));
     await receiver.waitFor('/hook', 10);
-    await until('ten alert mails', () => (mails().length >= 10 ? true : undefined));
-    await sleep(1500);
+    // Email is grouped (docs/alerts.md, "Grouped messages"): the first alert at once, the other
+    // devices in one digest — claimed by one hub only. Each device is named exactly once.
+    const named = () =>
+      mails().flatMap((m) => [...m.text.matchAll(/\/devices\/([0-9a-f-]{36})\b/g)].map((x) => x[1]));
+    await until('the ten devices in alert mails', () => (named().length >= 10 ? true : undefined));
+    await sleep(2500);
     expect(receiver.requests).toHaveLength(10);
     expect(new Set(receiver.requests.map((r) => r.headers['x-crosspoint-delivery'])).size).toBe(10);
-    expect(mails()).toHaveLength(10);
-    expect(new Set(mails().map((m) => m.messageId)).size).toBe(10);
+    expect(named()).toHaveLength(10);
+    expect(new Set(named()).size).toBe(10);
+    expect(mails()).toHaveLength(2);
+    expect(mails()[0]?.subject).toMatch(/^\[Crosspoint\] Down: Room \d+ — several Client$/);
+    expect(mails()[1]?.subject).toBe('[Crosspoint] Down: 9 devices — several Client');
+    expect(new Set(mails().map((m) => m.messageId)).size).toBe(mails().length);
 
     const onB = await signedIn(b, t.support.ownerEmail);
     const incidents = await onB.get<Page<IncidentView>>(`/api/v1/orgs/${t.client.id}/alerts/incidents`);

@@ -56,6 +56,8 @@ export interface OrgView {
   parentOf: Map<string, string | null>;
   locationNames: Map<string, string>;
   windows: MaintenanceWindowRecord[];
+  /** Agent servers by id (their names, for grouped messages). */
+  serverNames?: Map<string, string>;
   audience?: Audience;
 }
 

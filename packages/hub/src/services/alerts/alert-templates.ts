@@ -240,10 +240,13 @@ const languages: Record<string, Words> = {
   ...Object.fromEntries(Object.entries(alertPhrases).map(([lng, ph]) => [lng, wordsOf(ph)])),
 };
 
-/** A device status in the recipient's language ("Down" → "Ausgefallen"); other conditions as they are. */
-const statusIn = statusNameIn;
+/** A language's words (English for a language the hub does not know). */
+export const alertWords = (language: string): Words => languages[language] ?? en;
 
-const at = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A device status in the recipient's language ("Down" → "Ausgefallen"); other conditions as they are. */
+export const statusIn = statusNameIn;
+
+export const at = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
 export function duration(ms: number): string {
@@ -256,6 +259,16 @@ export function duration(ms: number): string {
   return `${String(Math.floor(h / 24))} d${h % 24 ? ` ${String(h % 24)} h` : ''}`;
 }
 
+/** What a subject starts with: "Down", "Still Down", "Resolved: Down". */
+export function subjectPrefix(w: Words, event: AlertEvent, condition: string): string {
+  const label = w.label(condition);
+  return event === 'opened'
+    ? label
+    : event === 'repeat'
+      ? `${w.still} ${label}`
+      : `${w.resolvedPrefix}: ${label}`;
+}
+
 export function renderAlert(
   language: string,
   p: AlertMessageParams,
@@ -265,14 +278,7 @@ export function renderAlert(
   if (p.subjectType === 'device') {
     p = { ...p, condition: statusIn(language, p.condition), now: p.now ? statusIn(language, p.now) : p.now };
   }
-  const label = w.label(p.condition);
-  const prefix =
-    p.event === 'opened'
-      ? label
-      : p.event === 'repeat'
-        ? `${w.still} ${label}`
-        : `${w.resolvedPrefix}: ${label}`;
-  const subject = `[Crosspoint] ${prefix}: ${p.name} — ${p.organization}`;
+  const subject = `[Crosspoint] ${subjectPrefix(w, p.event, p.condition)}: ${p.name} — ${p.organization}`;
   // Configuration drift (docs/configurations.md): languages without its words use English's.
   const drift = { headline: w.drift ?? en.drift, changes: w.driftChanges ?? en.driftChanges };
   const headline =

@@ -12,6 +12,8 @@ export type WebhookFormat = (typeof webhookFormats)[number];
 interface EventPayload {
   type?: unknown;
   summary?: unknown;
+  /** A grouped message (docs/alerts.md): how many devices it is about. */
+  devices?: unknown;
   organization?: { name?: unknown } | undefined;
   rule?: { name?: unknown } | undefined;
   incident?:
@@ -45,7 +47,8 @@ function messageOf(payload: EventPayload): Message {
   const inv = payload.invoice;
   const facts = [
     ['Organization', str(payload.organization?.name)],
-    ['Device', str(i?.subject?.name)],
+    ['Devices', num(payload.devices)],
+    [payload.devices === undefined ? 'Device' : 'First devices', str(i?.subject?.name)],
     ['Condition', str(i?.condition)],
     ['Rule', str(payload.rule?.name)],
     ['State', str(i?.state) ?? str(inv?.state)],
