@@ -13,7 +13,7 @@ export const toneOf = (share: number): 'ok' | 'issue' | 'down' =>
   share >= 0.999 ? 'ok' : share >= 0.99 ? 'issue' : 'down';
 
 /**
- * Availability per UTC day as bars (the height is the share of the day the device was available,
+ * Availability per UTC day as bars, as wide as the page allows (it never scrolls, on a phone either) (the height is the share of the day the device was available,
  * its colour how good that is); each bar says its day and share on hover, and a table says the same
  * to screen readers. Days with nothing known are a grey stub.
  */
@@ -35,14 +35,13 @@ export function AvailabilityChart({ days }: { days: readonly Day[] }) {
         });
   };
   return (
-    <figure className="chart availability-chart" data-testid="availability-chart">
+    <figure className="availability-chart" data-testid="availability-chart">
       <figcaption>{label}</figcaption>
       <svg
         role="img"
         aria-label={label}
-        width={width}
-        height={height}
         viewBox={`0 0 ${String(width)} ${String(height)}`}
+        preserveAspectRatio="none"
       >
         {days.map((d, i) => {
           const share = shareOf(d);
