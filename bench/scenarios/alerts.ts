@@ -119,6 +119,9 @@ export const alertsScenario: Scenario = {
       await sleep(3000);
       const hubUsage = await hubSampler.stop();
       const match = matchAlertMails(injections, alertMails());
+      // Emails, not faults: a grouped email (docs/alerts.md) carries several faults' devices.
+      const openedEmails = alertMails().filter((m) => m.event === 'opened');
+      const groupedEmails = openedEmails.filter((m) => m.keys.length > 1).length;
       const late = match.perFault.filter(
         (f) => f.latencyMs !== undefined && f.latencyMs > emailDeadlineMs + delayS * 1000,
       ).length;
@@ -191,6 +194,8 @@ export const alertsScenario: Scenario = {
           agentHang: agent.hang ?? emailHang,
           faults: injections.length,
           emailsOpened: match.perFault.reduce((n, f) => n + f.emails, 0),
+          openedEmailsSent: openedEmails.length,
+          groupedEmails,
           faultsWithoutEmail: match.lost,
           duplicateEmails: match.duplicates,
           unexplainedEmails: match.unexplained,
@@ -222,7 +227,7 @@ export const alertsScenario: Scenario = {
           ['agent saw it → email', ms(agentToEmail)],
           [
             'emails',
-            `${match.perFault.length - match.lost}/${match.perFault.length} faults alerted, ${match.duplicates} duplicates, ${match.unexplained} unexplained, ${mailsBefore} before the faults`,
+            `${match.perFault.length - match.lost}/${match.perFault.length} faults alerted in ${openedEmails.length} emails (${groupedEmails} grouped), ${match.duplicates} duplicates, ${match.unexplained} unexplained, ${mailsBefore} before the faults`,
           ],
           ['delivery log', JSON.stringify(deliveryStatus)],
           ['baseline: direct send p50 / p99', `${round(direct.p50)} / ${round(direct.p99)} ms`],

@@ -201,7 +201,8 @@ export class AlertIncidentRepository {
     step: IncidentStep,
     set: Partial<NewIncident>,
     deliveries: (incident: IncidentRecord) => NewDelivery[],
-    grouping?: GroupTiming,
+    /** Group the messages (docs/alerts.md, "Grouped messages"), as of `now` (the time they are queued). */
+    grouping?: { timing: GroupTiming; now: Date },
   ): Promise<IncidentRecord | undefined> {
     const guard: SQL | undefined =
       step.step === 'open'
@@ -223,8 +224,10 @@ export class AlertIncidentRepository {
       const keys = new Set(rows.flatMap((r) => (r.groupKey ? [r.groupKey] : [])));
       const leading = new Set<string>();
       for (const key of keys) {
-        const now = rows[0]?.nextAttemptAt ?? new Date();
-        if (!grouping || (await joinGroup(tx, { key, orgId: row.orgId, ruleId: row.ruleId }, now, grouping)))
+        if (
+          !grouping ||
+          (await joinGroup(tx, { key, orgId: row.orgId, ruleId: row.ruleId }, grouping.now, grouping.timing))
+        )
           leading.add(key);
       }
       if (leading.size)

@@ -280,6 +280,14 @@ export class AlertEngine {
     };
   }
 
+  /**
+   * How messages queued now are grouped: as of the moment they are queued (an evaluation that opens
+   * 2,000 incidents takes seconds; its start is no measure of when a digest is quiet).
+   */
+  private grouping() {
+    return { timing: this.deps.tuning.grouping, now: this.deps.clock() };
+  }
+
   /** A failing subject's incident: open it after the delay, tell people when nothing holds it back, repeat. */
   private async advance(
     rule: AlertRuleRecord,
@@ -324,7 +332,7 @@ export class AlertEngine {
           ...(notify ? { notifiedAt: view.now, lastNotifiedAt: view.now } : {}),
         },
         (row) => (notify ? deliveries(this.deps, 'opened', rule, row, s, view) : []),
-        this.deps.tuning.grouping,
+        this.grouping(),
       );
       if (opened && notify) this.deps.onQueued();
       return opened !== undefined;
@@ -337,7 +345,7 @@ export class AlertEngine {
         { step: 'notify' },
         { ...facts, notifiedAt: view.now, lastNotifiedAt: view.now },
         (row) => deliveries(this.deps, 'opened', rule, row, s, view),
-        this.deps.tuning.grouping,
+        this.grouping(),
       );
       if (told) this.deps.onQueued();
       return told !== undefined;
@@ -350,7 +358,7 @@ export class AlertEngine {
         { step: 'repeat', repeats: incident.repeats },
         { ...facts, repeats: incident.repeats + 1, lastNotifiedAt: view.now },
         (row) => deliveries(this.deps, 'repeat', rule, row, s, view),
-        this.deps.tuning.grouping,
+        this.grouping(),
       );
       if (repeated) this.deps.onQueued();
       return repeated !== undefined;
@@ -402,7 +410,7 @@ export class AlertEngine {
       { step: 'resolve' },
       { state: 'resolved', resolvedAt: view.now },
       (row) => (tell ? deliveries(this.deps, 'resolved', rule, row, s, view, now) : []),
-      this.deps.tuning.grouping,
+      this.grouping(),
     );
     if (resolved && tell) this.deps.onQueued();
     return resolved !== undefined;
