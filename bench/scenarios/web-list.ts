@@ -209,7 +209,7 @@ export const webListScenario: Scenario = {
           budgetMs: 15_000,
           parallelLoads: 2,
           changeSamples: 200,
-          browserRounds: 10,
+          browserRounds: 20,
         };
     const db = await createBenchDatabase('web_list');
     try {
