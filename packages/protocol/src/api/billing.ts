@@ -56,11 +56,18 @@ export const BillingSettings = Type.Object(
 );
 export type BillingSettings = Static<typeof BillingSettings>;
 
+/** The languages invoices are written in (pdfkit's built-in Helvetica has Western European letters only). */
+export const invoiceLanguages = ['en', 'de', 'fr', 'es', 'it', 'pt'] as const;
+export type InvoiceLanguage = (typeof invoiceLanguages)[number];
+
 export const BillingContact = Type.Object(
   {
     name: Text({ maxLength: 200 }),
     email: Email,
-    language: Type.Union([Type.Literal('en'), Type.Literal('de'), Type.Literal('fr')]),
+    language: Type.Enum(invoiceLanguages, {
+      description:
+        'The language of its invoices and reminders: those the invoice PDF can write (Western European letters).',
+    }),
   },
   { $id: 'BillingContact', additionalProperties: false },
 );

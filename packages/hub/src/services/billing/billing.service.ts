@@ -12,6 +12,7 @@ import type {
   InvoiceListQuery,
   MarkPaidRequest,
 } from '@crosspoint/protocol';
+import { invoiceLanguages, type InvoiceLanguage } from '@crosspoint/protocol';
 import type {
   BillingRepository,
   BillingSettingsRecord,
@@ -563,7 +564,7 @@ function stateError(state: string, what: string): ServiceError {
   return ServiceError.conflict('INVOICE_STATE', `An invoice that is ${state} cannot be ${what}.`);
 }
 
-const languageOf = (l: string): 'en' | 'de' | 'fr' => (l === 'de' || l === 'fr' ? l : 'en');
+const languageOf = (l: string): InvoiceLanguage => invoiceLanguages.find((i) => i === l) ?? 'en';
 
 const fileName = (inv: InvoiceView): string =>
   `invoice-${(inv.number ?? `draft-${inv.period}`).replace(/[^A-Za-z0-9._-]+/g, '-')}`;

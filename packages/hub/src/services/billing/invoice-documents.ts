@@ -1,9 +1,36 @@
+import type { InvoiceLanguage } from '@crosspoint/protocol';
 import type { BillingSettingsRecord, InvoiceView } from '../../repositories/billing.repository.ts';
 import type { InvoicePdfModel } from '../../adapters/invoice-pdf.ts';
 import { decimal, quantityText } from './invoice-rule.ts';
 
+interface WordsOf {
+  invoice: string;
+  draft: string;
+  number: string;
+  issuedOn: string;
+  dueOn: string;
+  period: string;
+  reference: string;
+  account: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  subtotal: string;
+  tax: (rate: string) => string;
+  total: string;
+  taxId: string;
+  proAudio: (month: string) => string;
+  video: (month: string) => string;
+  minimum: string;
+  issuedSubject: (n: string, from: string) => string;
+  issuedText: (p: MailParams) => string;
+  reminderSubject: (n: string, overdue: boolean) => string;
+  reminderText: (p: MailParams) => string;
+}
+
 /** The words of invoices, their CSV and their mails, per language (the billing contact's). */
-const words = {
+const words: Record<InvoiceLanguage, WordsOf> = {
   en: {
     invoice: 'Invoice',
     draft: 'Draft invoice',
@@ -88,6 +115,90 @@ const words = {
     reminderText: (p: MailParams) =>
       `Bonjour ${p.name},\n\nnous vous rappelons la facture ${p.number} (${p.total}), ${p.overdue ? `échue le ${p.dueOn} et non encore réglée` : `à régler le ${p.dueOn}`}.\nSi vous l’avez déjà réglée, merci de ne pas tenir compte de ce message.\n\n${p.payment}\n\nCordialement,\n${p.from}`,
   },
+  es: {
+    invoice: 'Factura',
+    draft: 'Borrador de factura',
+    number: 'Número de factura',
+    issuedOn: 'Fecha',
+    dueOn: 'Vencimiento',
+    period: 'Periodo',
+    reference: 'Su referencia',
+    account: 'Cuenta',
+    description: 'Concepto',
+    quantity: 'Cantidad',
+    unitPrice: 'Precio unitario',
+    amount: 'Importe',
+    subtotal: 'Subtotal',
+    tax: (rate: string) => `IVA ${rate} %`,
+    total: 'Total',
+    taxId: 'NIF/CIF',
+    proAudio: (month: string) => `Dispositivos Pro Audio, media mensual (${month})`,
+    video: (month: string) => `Dispositivos de vídeo, media mensual (${month})`,
+    minimum: 'Importe mínimo',
+    issuedSubject: (n: string, from: string) => `Factura ${n} de ${from}`,
+    issuedText: (p: MailParams) =>
+      `Hola, ${p.name}:\n\na continuación encontrará la factura ${p.number} correspondiente a ${p.period}.\nTotal: ${p.total}, vencimiento el ${p.dueOn}.\n\n${p.summary}\n\n${p.payment}\n\nUn saludo,\n${p.from}`,
+    reminderSubject: (n: string, overdue: boolean) =>
+      overdue ? `Vencida: factura ${n}` : `Recordatorio de pago: factura ${n}`,
+    reminderText: (p: MailParams) =>
+      `Hola, ${p.name}:\n\nle recordamos que la factura ${p.number} (${p.total}) ${p.overdue ? `venció el ${p.dueOn} y aún no está pagada` : `vence el ${p.dueOn}`}.\nSi ya la ha pagado, ignore este mensaje.\n\n${p.payment}\n\nUn saludo,\n${p.from}`,
+  },
+  it: {
+    invoice: 'Fattura',
+    draft: 'Bozza di fattura',
+    number: 'Numero fattura',
+    issuedOn: 'Data',
+    dueOn: 'Scadenza',
+    period: 'Periodo',
+    reference: 'Vostro riferimento',
+    account: 'Conto cliente',
+    description: 'Descrizione',
+    quantity: 'Quantità',
+    unitPrice: 'Prezzo unitario',
+    amount: 'Importo',
+    subtotal: 'Imponibile',
+    tax: (rate: string) => `IVA ${rate} %`,
+    total: 'Totale',
+    taxId: 'Partita IVA',
+    proAudio: (month: string) => `Dispositivi Pro Audio, media mensile (${month})`,
+    video: (month: string) => `Dispositivi video, media mensile (${month})`,
+    minimum: 'Importo minimo',
+    issuedSubject: (n: string, from: string) => `Fattura ${n} da ${from}`,
+    issuedText: (p: MailParams) =>
+      `Gentile ${p.name},\n\ndi seguito la fattura ${p.number} relativa a ${p.period}.\nTotale: ${p.total}, in scadenza il ${p.dueOn}.\n\n${p.summary}\n\n${p.payment}\n\nCordiali saluti,\n${p.from}`,
+    reminderSubject: (n: string, overdue: boolean) =>
+      overdue ? `Scaduta: fattura ${n}` : `Promemoria di pagamento: fattura ${n}`,
+    reminderText: (p: MailParams) =>
+      `Gentile ${p.name},\n\nle ricordiamo che la fattura ${p.number} (${p.total}) ${p.overdue ? `è scaduta il ${p.dueOn} e non risulta ancora pagata` : `scade il ${p.dueOn}`}.\nSe l’ha già pagata, non tenga conto di questo messaggio.\n\n${p.payment}\n\nCordiali saluti,\n${p.from}`,
+  },
+  pt: {
+    invoice: 'Fatura',
+    draft: 'Rascunho de fatura',
+    number: 'Número da fatura',
+    issuedOn: 'Data',
+    dueOn: 'Vencimento',
+    period: 'Período',
+    reference: 'Sua referência',
+    account: 'Conta',
+    description: 'Descrição',
+    quantity: 'Quantidade',
+    unitPrice: 'Preço unitário',
+    amount: 'Valor',
+    subtotal: 'Subtotal',
+    tax: (rate: string) => `Imposto ${rate} %`,
+    total: 'Total',
+    taxId: 'N.º de contribuinte',
+    proAudio: (month: string) => `Dispositivos Pro Audio, média mensal (${month})`,
+    video: (month: string) => `Dispositivos de vídeo, média mensal (${month})`,
+    minimum: 'Valor mínimo',
+    issuedSubject: (n: string, from: string) => `Fatura ${n} de ${from}`,
+    issuedText: (p: MailParams) =>
+      `Olá, ${p.name},\n\nsegue abaixo a fatura ${p.number} referente a ${p.period}.\nTotal: ${p.total}, com vencimento em ${p.dueOn}.\n\n${p.summary}\n\n${p.payment}\n\nAtenciosamente,\n${p.from}`,
+    reminderSubject: (n: string, overdue: boolean) =>
+      overdue ? `Vencida: fatura ${n}` : `Lembrete de pagamento: fatura ${n}`,
+    reminderText: (p: MailParams) =>
+      `Olá, ${p.name},\n\nlembramos que a fatura ${p.number} (${p.total}) ${p.overdue ? `venceu em ${p.dueOn} e ainda não foi paga` : `vence em ${p.dueOn}`}.\nSe já a pagou, desconsidere esta mensagem.\n\n${p.payment}\n\nAtenciosamente,\n${p.from}`,
+  },
 };
 
 interface MailParams {
@@ -102,9 +213,16 @@ interface MailParams {
   overdue: boolean;
 }
 
-export type Words = (typeof words)['en'];
+export type Words = WordsOf;
+/**
+ * The billing contact's language, or English. Invoices are in the languages pdfkit's built-in
+ * Helvetica can write (Western European letters): Polish, Cyrillic, CJK and Arabic need embedded
+ * fonts, which the hub does not ship yet, so those contacts get English.
+ */
 export const wordsFor = (language: string | null | undefined): Words =>
-  language === 'de' ? words.de : language === 'fr' ? words.fr : words.en;
+  language !== null && language !== undefined && Object.hasOwn(words, language)
+    ? words[language as keyof typeof words]
+    : words.en;
 
 export const money = (minor: number, currency: string): string => `${decimal(minor)} ${currency}`;
 const rateText = (bp: number): string => (bp % 100 === 0 ? String(bp / 100) : decimal(bp));

@@ -1,14 +1,12 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { BillingContact } from '@crosspoint/protocol';
+import { invoiceLanguages, languageNames, type BillingContact } from '@crosspoint/protocol';
 import { call } from '../../api/client.ts';
 import { useOrg } from '../../auth/session.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { FormError } from '../../ui/FormError.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-
-const languages = ['en', 'de', 'fr'] as const;
 
 /** Who a client's invoices and reminders go to, and in which language (from the Organizations table). */
 export function BillingContactDialog({
@@ -102,19 +100,15 @@ function ContactForm({
           value={language}
           disabled={readOnly}
           onChange={(e) => {
-            const v = languages.find((l) => l === e.target.value);
+            const v = invoiceLanguages.find((l) => l === e.target.value);
             if (v) setLanguage(v);
           }}
         >
-          <option value="en" lang="en">
-            English
-          </option>
-          <option value="de" lang="de">
-            Deutsch
-          </option>
-          <option value="fr" lang="fr">
-            Français
-          </option>
+          {invoiceLanguages.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {languageNames[l]}
+            </option>
+          ))}
         </select>
         <span className="muted">{t('billing.contact.languageHint')}</span>
       </div>
