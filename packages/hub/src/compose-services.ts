@@ -363,9 +363,10 @@ export function composeServices(db: Db, settings: ServiceSettings) {
   });
   const locations = new LocationService(locationRepo, audit, (orgId) => devices.changed(orgId));
   const communications = composeCommunications(db, settings, { clock, live, audit, orgRepo, userRepo });
+  const statusHistory = new StatusHistoryRepository(db);
   // The status history's months: summed up per day, made ahead, dropped past the window (one hub at a time).
   const retention = new HistoryRetention(
-    new StatusHistoryRepository(db),
+    statusHistory,
     { ...defaultHistoryRetention, ...settings.historyRetention },
     clock,
   );
@@ -459,9 +460,7 @@ export function composeServices(db: Db, settings: ServiceSettings) {
     servers,
     agentBuilds,
     devices,
-    deviceAvailability: new DeviceAvailabilityService(deviceRepo, new StatusHistoryRepository(db), () =>
-      clock().getTime(),
-    ),
+    deviceAvailability: new DeviceAvailabilityService(deviceRepo, statusHistory, () => clock().getTime()),
     link: new AgentLinkService(
       accountRepo,
       orgRepo,
